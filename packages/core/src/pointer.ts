@@ -1,0 +1,127 @@
+/**
+ * JSON Pointers (RFC 6901) are the only way Kartochka names a place in the data: in the model, in
+ * errors, in events, in the DOM (`path` attributes) and in storage. Keeping them exact (never
+ * converting to lossy dot paths) is what lets keys such as `a/b`, `~1` or `__proto__` round-trip.
+ */
+import type { JsonValue } from './types.js';
+
+/** Escapes one reference token: `~` → `~0`, `/` → `~1`. */
+export function escapeToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Unescapes one reference token. */
+export function unescapeToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Splits a pointer into its unescaped tokens. `''` is the whole document. */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  if (pointer[0] !== '/') {
+    throw new SyntaxError(`Invalid JSON Pointer "${pointer}": it must be empty or start with "/".`);
+  }
+  return pointer.slice(1).split('/').map(unescapeToken);
+}
+
+/** Joins unescaped tokens into a pointer. */
+export function compilePointer(tokens: readonly (string | number)[]): string {
+  return tokens.map((t) => '/' + escapeToken(t)).join('');
+}
+
+/** Appends tokens to a pointer. */
+export function joinPointer(pointer: string, ...tokens: (string | number)[]): string {
+  return pointer + compilePointer(tokens);
+}
+
+/** The parent pointer, or `undefined` for the root. */
+export function parentPointer(pointer: string): string | undefined {
+  if (pointer === '') return undefined;
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
+/** The last token, unescaped (`''` for the root). */
+export function lastToken(pointer: string): string {
+  return unescapeToken(pointer.slice(pointer.lastIndexOf('/') + 1));
+}
+
+/** True when `pointer` equals `ancestor` or lies below it. */
+export function isWithin(pointer: string, ancestor: string): boolean {
+  return pointer === ancestor || (pointer.startsWith(ancestor) && pointer[ancestor.length] === '/');
+}
+
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+function isContainer(v: unknown): v is Record<string, JsonValue> | JsonValue[] {
+  return typeof v === 'object' && v !== null;
+}
+
+/**
+ * Reads the value at `pointer`, or `undefined` when any step is missing. Only own properties are
+ * followed, so `/__proto__` or `/constructor` never reach Object.prototype.
+ */
+export function getAt(doc: unknown, pointer: string): JsonValue | undefined {
+  let cur: unknown = doc;
+  for (const token of parsePointer(pointer)) {
+    if (!isContainer(cur)) return undefined;
+    if (Array.isArray(cur)) {
+      if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
+      cur = cur[Number(token)];
+    } else {
+      if (!hasOwn(cur, token)) return undefined;
+      cur = (cur as Record<string, unknown>)[token];
+    }
+  }
+  return cur as JsonValue | undefined;
+}
+
+/** Copies a plain object so that a `__proto__` key stays data (an own property), never a prototype. */
+function copyObject(src: Record<string, JsonValue>): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const k of Object.keys(src)) defineData(out, k, src[k]);
+  return out;
+}
+
+function defineData(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Returns a new document with `value` at `pointer` (structural sharing: only the containers on the
+ * path are copied; untouched siblings, including keys no schema describes, keep their order).
+ * Missing containers are created: an array when the next token is an index, else an object.
+ * `value === undefined` removes the property (or the array element).
+ */
+export function setAt<T>(doc: T, pointer: string, value: JsonValue | undefined): T {
+  const tokens = parsePointer(pointer);
+  if (tokens.length === 0) return value as T;
+  const step = (cur: unknown, i: number): unknown => {
+    const token = tokens[i];
+    const last = i === tokens.length - 1;
+    const nextIsIndex = !last && /^(0|[1-9]\d*|-)$/.test(tokens[i + 1]);
+    if (Array.isArray(cur)) {
+      const copy = cur.slice();
+      const index = token === '-' ? copy.length : Number(token);
+      if (!Number.isInteger(index) || index < 0) {
+        throw new RangeError(`Invalid array index "${token}" in JSON Pointer "${pointer}".`);
+      }
+      if (last) {
+        if (value === undefined) copy.splice(index, 1);
+        else copy[index] = value;
+      } else {
+        copy[index] = step(copy[index], i + 1) as JsonValue;
+      }
+      return copy;
+    }
+    const obj = isContainer(cur) ? copyObject(cur as Record<string, JsonValue>) : {};
+    if (last) {
+      if (value === undefined) delete (obj as Record<string, unknown>)[token];
+      else defineData(obj, token, value);
+    } else {
+      const child = hasOwn(obj, token) ? obj[token] : nextIsIndex ? [] : {};
+      defineData(obj, token, step(child, i + 1));
+    }
+    return obj;
+  };
+  return step(doc, 0) as T;
+}

@@ -1,0 +1,32 @@
+// Browser tests: every *.browser.test.ts, in Debian's Chromium, with sources (not dist) resolved
+// through the "@kartochka/source" export condition.
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { fileURLToPath } from 'node:url';
+import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
+import { commonjsBundlePlugin } from './scripts/wtr-commonjs-bundle.mjs';
+import { plainSummaryReporter } from './scripts/wtr-plain-summary.mjs';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const quiet = process.env.KC_WTR_QUIET === '1';
+
+export default {
+  rootDir: root,
+  files: ['packages/*/src/**/*.browser.test.ts', 'tests/browser/**/*.browser.test.ts'],
+  nodeResolve: { exportConditions: ['@kartochka/source', 'browser', 'development'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 180000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
+    }),
+  ],
+  plugins: [
+    commonjsBundlePlugin({ root, packages: ['ajv', 'ajv/dist/2020.js', 'ajv/dist/2019.js', 'ajv-formats'] }),
+    esbuildPlugin({ ts: true, json: true, tsconfig: `${root}/tsconfig.base.json`, target: 'es2022' }),
+  ],
+  reporters: [quiet ? summaryReporter({ flatten: true }) : defaultReporter(), plainSummaryReporter()],
+};

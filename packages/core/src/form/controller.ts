@@ -1,0 +1,433 @@
+/**
+ * The FormController owns a form's state: the value, dirty and touched fields, errors, and the
+ * structure (which fields exist for the current data). Elements subscribe per JSON Pointer, so a
+ * keystroke notifies its own field, the fields whose errors changed, and the groups whose structure
+ * changed (a conditional branch, an array's length) — never the whole form.
+ */
+import type { FieldError, JsonSchema, JsonSchemaObject, JsonValue, Locale, ValidationMode, ValidationResult } from '../types.js';
+import { getAt, isWithin, joinPointer, parentPointer, setAt } from '../pointer.js';
+import { compileSchema, toFieldErrors } from '../validation/validator.js';
+import { createSchemaContext, type SchemaContext } from '../schema/resolve.js';
+import * as resolve from '../schema/resolve.js';
+import { defaultRegistry, type WidgetRegistry } from '../registry.js';
+import { buildNode, type FieldNode } from './field-node.js';
+import { PathEmitter, type Listener } from './emitter.js';
+import { deepEqual } from './equal.js';
+import { labelOf, descriptionOf, optionLabelOf, type MessageCatalogue } from '../i18n/labels.js';
+import { isDynamicSchema } from './dynamic.js';
+
+export interface FormOptions {
+  value?: JsonValue;
+  locale?: Locale;
+  registry?: WidgetRegistry;
+  validationMode?: ValidationMode;
+  /** Labels and descriptions per locale, keyed by pointer template (see docs/layout.md). */
+  messages?: MessageCatalogue;
+  /** Widget hints by pointer template (from the layout). */
+  widgetHints?: Record<string, string>;
+}
+
+/** What a widget needs to render one field right now. */
+export interface FieldState {
+  value: JsonValue | undefined;
+  /** Errors to show now (depends on the validation mode, dirty, touched and submit). */
+  errors: readonly FieldError[];
+  dirty: boolean;
+  touched: boolean;
+  required: boolean;
+  readOnly: boolean;
+  visible: boolean;
+}
+
+export interface ChangeDetail {
+  path: string;
+  value: JsonValue | undefined;
+}
+
+interface Placement {
+  schema: JsonSchema | undefined;
+  template: string;
+  key: string;
+  required: boolean;
+}
+
+const EMPTY: readonly FieldError[] = Object.freeze([]);
+type DefaultValueFn = (ctx: SchemaContext, s: JsonSchema) => JsonValue | undefined;
+const defaultValue: DefaultValueFn | undefined = (resolve as unknown as { defaultValue?: DefaultValueFn }).defaultValue;
+
+export class FormController {
+  readonly schema: JsonSchema;
+  readonly ctx: SchemaContext;
+  readonly registry: WidgetRegistry;
+  #locale: Locale;
+  #mode: ValidationMode;
+  #messages: MessageCatalogue;
+  #hints: Record<string, string>;
+  #value: JsonValue | undefined;
+  #initial: JsonValue | undefined;
+  #touched = new Set<string>();
+  #submitted = false;
+  #errors = new Map<string, FieldError[]>();
+  #external = new Map<string, FieldError[]>();
+  #nodes = new Map<string, FieldNode>();
+  #placements = new Map<string, Placement>();
+  #branches = new Map<string, number>();
+  #values = new PathEmitter();
+  #structure = new PathEmitter();
+  #changeListeners = new Set<(d: ChangeDetail) => void>();
+  #validate: ReturnType<typeof compileSchema> | undefined;
+  /** Set when the schema itself is broken; the form then renders one raw JSON editor. */
+  readonly schemaError: string | undefined;
+
+  constructor(schema: JsonSchema, options: FormOptions = {}) {
+    this.schema = schema;
+    this.ctx = createSchemaContext(schema);
+    this.registry = options.registry ?? defaultRegistry;
+    this.#locale = options.locale ?? 'en';
+    this.#mode = options.validationMode ?? 'onInput';
+    this.#messages = options.messages ?? {};
+    this.#hints = options.widgetHints ?? {};
+    let start = options.value;
+    if (start === undefined) start = defaultValue?.(this.ctx, schema) ?? {};
+    this.#value = start;
+    this.#initial = start;
+    try {
+      this.#validate = compileSchema(schema);
+    } catch (e) {
+      this.schemaError = (e as Error).message;
+    }
+    this.#placements.set('', { schema, template: '', key: '', required: false });
+    this.#runValidation();
+  }
+
+  // ---- value -------------------------------------------------------------------------------
+
+  /** The whole data document. Keys the schema does not describe are kept as they came. */
+  get value(): JsonValue | undefined {
+    return this.#value;
+  }
+
+  getValue(pointer: string): JsonValue | undefined {
+    return getAt(this.#value, pointer);
+  }
+
+  /** Sets one value and notifies only what depends on it. `undefined` removes the property. */
+  setValue(pointer: string, value: JsonValue | undefined): void {
+    const before = getAt(this.#value, pointer);
+    if (deepEqual(before, value)) return;
+    this.#value = setAt(this.#value, pointer, value);
+    const changed = new Set<string>([pointer]);
+    this.#clearExternal(pointer, changed);
+    // Composite widgets (money, file, JSON) listen at their own pointer, above the leaf that changed.
+    for (let p = parentPointer(pointer); p !== undefined; p = parentPointer(p)) changed.add(p);
+    if (value !== null && typeof value === 'object') {
+      for (const p of this.#values.paths()) if (isWithin(p, pointer)) changed.add(p);
+      this.#invalidateBelow(pointer, true);
+    }
+    this.#refreshStructure(pointer, before, value);
+    this.#runValidation(changed);
+    this.#values.emitAll(changed);
+    const detail = { path: pointer, value };
+    for (const l of this.#changeListeners) l(detail);
+  }
+
+  /** Marks a field as visited (its errors show in `onTouched` mode). */
+  touch(pointer: string): void {
+    if (this.#touched.has(pointer)) return;
+    this.#touched.add(pointer);
+    this.#values.emit(pointer);
+  }
+
+  /** Replaces the whole value and forgets dirty, touched, submitted and server errors. */
+  reset(value: JsonValue | undefined = this.#initial): void {
+    this.#value = value;
+    this.#initial = value;
+    this.#touched.clear();
+    this.#submitted = false;
+    this.#external.clear();
+    this.#nodes.clear();
+    this.#branches.clear();
+    for (const p of [...this.#placements.keys()]) if (p !== '') this.#placements.delete(p);
+    this.#runValidation();
+    this.#structure.emitAll(this.#structure.paths());
+    this.#values.emitAll(this.#values.paths());
+  }
+
+  /** True when the value differs from the initial one (at `pointer`, or anywhere). */
+  isDirty(pointer = ''): boolean {
+    return !deepEqual(getAt(this.#value, pointer), getAt(this.#initial, pointer));
+  }
+
+  // ---- validation --------------------------------------------------------------------------
+
+  get locale(): Locale {
+    return this.#locale;
+  }
+
+  /** Switches the language of labels and messages; every subscribed field re-renders once. */
+  set locale(locale: Locale) {
+    if (locale === this.#locale) return;
+    this.#locale = locale;
+    this.#runValidation();
+    this.#values.emitAll(this.#values.paths());
+    this.#structure.emitAll(this.#structure.paths());
+  }
+
+  get validationMode(): ValidationMode {
+    return this.#mode;
+  }
+
+  set validationMode(mode: ValidationMode) {
+    this.#mode = mode;
+    this.#values.emitAll(this.#values.paths());
+  }
+
+  /** Validates the whole form, shows every error (as on submit) and returns them. */
+  validate(): ValidationResult {
+    this.#submitted = true;
+    this.#values.emitAll(this.#values.paths());
+    const errors = this.allErrors();
+    return { valid: errors.length === 0, errors };
+  }
+
+  /** Every current error, schema and server, whether shown yet or not. */
+  allErrors(): FieldError[] {
+    const out: FieldError[] = [];
+    for (const list of this.#errors.values()) out.push(...list);
+    for (const list of this.#external.values()) out.push(...list);
+    return out;
+  }
+
+  /** Errors from elsewhere (a server's 422, an app check), shown in the same places. */
+  setExternalErrors(errors: readonly FieldError[]): void {
+    const touchedPaths = new Set([...this.#external.keys(), ...errors.map((e) => e.path)]);
+    this.#external.clear();
+    for (const e of errors) {
+      const list = this.#external.get(e.path) ?? [];
+      list.push({ ...e, source: e.source ?? 'server' });
+      this.#external.set(e.path, list);
+    }
+    this.#values.emitAll(touchedPaths);
+  }
+
+  /** The errors at a pointer, whether visible yet or not. */
+  errorsAt(pointer: string): readonly FieldError[] {
+    const own = this.#errors.get(pointer);
+    const ext = this.#external.get(pointer);
+    if (own && ext) return [...own, ...ext];
+    return own ?? ext ?? EMPTY;
+  }
+
+  #showsErrors(pointer: string): boolean {
+    if (this.#submitted) return true;
+    if (this.#mode === 'none') return false;
+    if (this.#touched.has(pointer)) return true;
+    return this.#mode === 'onInput' && this.isDirty(pointer);
+  }
+
+  #runValidation(changed?: Set<string>): void {
+    const fn = this.#validate;
+    const next = new Map<string, FieldError[]>();
+    if (fn && !fn(this.#value)) {
+      for (const e of toFieldErrors(fn.errors, this.#locale)) {
+        const list = next.get(e.path);
+        if (list) list.push(e);
+        else next.set(e.path, [e]);
+      }
+    }
+    if (changed) {
+      for (const [p, list] of next) if (!sameErrors(list, this.#errors.get(p))) changed.add(p);
+      for (const p of this.#errors.keys()) if (!next.has(p)) changed.add(p);
+    }
+    this.#errors = next;
+  }
+
+  #clearExternal(pointer: string, changed: Set<string>): void {
+    for (const p of [...this.#external.keys()]) {
+      if (isWithin(p, pointer)) {
+        this.#external.delete(p);
+        changed.add(p);
+      }
+    }
+  }
+
+  // ---- structure ---------------------------------------------------------------------------
+
+  /** The node at a pointer (built on first use). Returns undefined for a place the schema lacks. */
+  node(pointer: string): FieldNode | undefined {
+    let n = this.#nodes.get(pointer);
+    if (n) return n;
+    const placement = this.#placements.get(pointer) ?? this.#placeFromParent(pointer);
+    if (!placement) return undefined;
+    n = buildNode({
+      ctx: this.ctx,
+      registry: this.registry,
+      schema: placement.schema,
+      pointer,
+      template: placement.template,
+      key: placement.key,
+      required: placement.required,
+      data: getAt(this.#value, pointer),
+      hint: this.#hints[placement.template],
+      branch: this.#branches.get(pointer),
+    });
+    if (pointer === '' && this.schemaError) n = { ...n, kind: 'fallback', widget: 'kc-json-field', fallbackReason: this.schemaError };
+    this.#nodes.set(pointer, n);
+    return n;
+  }
+
+  /** The root node. */
+  get root(): FieldNode {
+    return this.node('')!;
+  }
+
+  /** The child nodes of an object (schema order) or an array (one per item). */
+  children(pointer: string): FieldNode[] {
+    const n = this.node(pointer);
+    if (!n) return [];
+    const keys = this.#childKeys(n);
+    const out: FieldNode[] = [];
+    for (const k of keys) {
+      const c = this.node(joinPointer(pointer, k));
+      if (c) out.push(c);
+    }
+    return out;
+  }
+
+  /** Chooses an alternative (oneOf/anyOf) for the object at `pointer`. */
+  selectBranch(pointer: string, index: number): void {
+    this.#branches.set(pointer, index);
+    this.#invalidateBelow(pointer, false);
+    this.#nodes.delete(pointer);
+    this.#structure.emit(pointer);
+    this.#values.emit(pointer);
+  }
+
+  #childKeys(n: FieldNode): string[] {
+    if (n.kind === 'object') return Object.keys(n.schema.properties ?? {});
+    if (n.kind === 'array') {
+      const v = getAt(this.#value, n.pointer);
+      return Array.isArray(v) ? v.map((_, i) => String(i)) : [];
+    }
+    return [];
+  }
+
+  #placeFromParent(pointer: string): Placement | undefined {
+    const parentPtr = parentPointer(pointer);
+    if (parentPtr === undefined) return undefined;
+    const parent = this.node(parentPtr);
+    if (!parent) return undefined;
+    const key = pointer.slice(parentPtr.length + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+    let placement: Placement | undefined;
+    if (parent.kind === 'object') {
+      const props = parent.schema.properties;
+      if (!props || !Object.prototype.hasOwnProperty.call(props, key)) return undefined;
+      placement = {
+        schema: props[key],
+        template: joinPointer(parent.template, key),
+        key,
+        required: parent.schema.required?.includes(key) ?? false,
+      };
+    } else if (parent.kind === 'array') {
+      const items = parent.schema.items;
+      placement = {
+        schema: Array.isArray(items) ? undefined : (items as JsonSchema | undefined),
+        template: parent.template + '/*',
+        key,
+        required: false,
+      };
+    }
+    if (placement) this.#placements.set(pointer, placement);
+    return placement;
+  }
+
+  #invalidateBelow(pointer: string, inclusive: boolean): void {
+    for (const p of [...this.#nodes.keys()]) {
+      if (isWithin(p, pointer) && (inclusive || p !== pointer)) {
+        this.#nodes.delete(p);
+        if (p !== '') this.#placements.delete(p);
+      }
+    }
+  }
+
+  /**
+   * After a change, the groups whose shape depends on data (conditionals, alternatives) between the
+   * changed field and the root are rebuilt; the ones that actually changed are told to re-render.
+   */
+  #refreshStructure(pointer: string, before: unknown, after: unknown): void {
+    const arrayLen = (v: unknown) => (Array.isArray(v) ? v.length : -1);
+    if (arrayLen(before) !== arrayLen(after) || (Array.isArray(after) && this.#nodes.get(pointer)?.kind === 'array')) {
+      this.#structure.emit(pointer);
+    }
+    for (let p: string | undefined = parentPointer(pointer); p !== undefined; p = parentPointer(p)) {
+      const old = this.#nodes.get(p);
+      if (!old) continue;
+      const placement = this.#placements.get(p);
+      if (!placement || !isDynamicSchema(this.ctx, placement.schema)) continue;
+      this.#nodes.delete(p);
+      const fresh = this.node(p)!;
+      if (shapeOf(fresh) !== shapeOf(old)) {
+        this.#invalidateBelow(p, false);
+        this.#structure.emit(p);
+      } else {
+        this.#nodes.set(p, fresh);
+      }
+    }
+  }
+
+  // ---- per-field state and subscriptions ---------------------------------------------------
+
+  /** Everything a widget renders for one field. */
+  state(pointer: string): FieldState {
+    const n = this.#nodes.get(pointer) ?? this.node(pointer);
+    return {
+      value: getAt(this.#value, pointer),
+      errors: this.#showsErrors(pointer) ? this.errorsAt(pointer) : EMPTY,
+      dirty: this.isDirty(pointer),
+      touched: this.#touched.has(pointer),
+      required: n?.required ?? false,
+      readOnly: n?.readOnly ?? false,
+      visible: true,
+    };
+  }
+
+  /** Calls `listener` when the value, errors or state at exactly `pointer` change. */
+  subscribe(pointer: string, listener: Listener): () => void {
+    return this.#values.on(pointer, listener);
+  }
+
+  /** Calls `listener` when the children at `pointer` change (array length, active branch). */
+  subscribeStructure(pointer: string, listener: Listener): () => void {
+    return this.#structure.on(pointer, listener);
+  }
+
+  /** Calls `listener` after every change, with the pointer and new value. */
+  onChange(listener: (d: ChangeDetail) => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
+  // ---- labels ------------------------------------------------------------------------------
+
+  label(n: FieldNode): string {
+    return labelOf(n, this.#messages, this.#locale);
+  }
+
+  description(n: FieldNode): string | undefined {
+    return descriptionOf(n, this.#messages, this.#locale);
+  }
+
+  optionLabel(n: FieldNode, value: JsonValue, title?: string): string {
+    return optionLabelOf(n, value, title, this.#messages, this.#locale);
+  }
+}
+
+function sameErrors(a: readonly FieldError[] | undefined, b: readonly FieldError[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((e, i) => e.keyword === b[i].keyword && e.message === b[i].message);
+}
+
+function shapeOf(n: FieldNode): string {
+  const s: JsonSchemaObject = n.schema;
+  return JSON.stringify([n.kind, n.widget, Object.keys(s.properties ?? {}), s.required ?? [], n.branches?.selected]);
+}

@@ -1,0 +1,122 @@
+/**
+ * A FieldNode is what the elements render for one place of the data: its effective schema, the
+ * widget tag chosen by the registry, and static facts (required by schema, read-only, options).
+ * Nodes are built lazily, one per pointer, and rebuilt only when the structure around them changes.
+ */
+import type { JsonSchema, JsonSchemaObject, JsonValue } from '../types.js';
+import type { WidgetRegistry } from '../registry.js';
+import {
+  describeType,
+  effectiveSchema,
+  optionsOf,
+  type EffectiveSchema,
+  type SchemaContext,
+  type SchemaOption,
+  type TypeInfo,
+} from '../schema/resolve.js';
+import * as resolve from '../schema/resolve.js';
+
+export type FieldKind = 'value' | 'object' | 'array' | 'fallback';
+
+export interface FieldNode {
+  /** The JSON Pointer of this field's value. */
+  readonly pointer: string;
+  /** The pointer with array indices replaced by `*`: the key for labels, layout and rules. */
+  readonly template: string;
+  /** The property name or array index. */
+  readonly key: string;
+  readonly kind: FieldKind;
+  /** The effective schema: refs followed, allOf merged, active conditionals applied. */
+  readonly schema: JsonSchemaObject;
+  readonly type: TypeInfo;
+  readonly options?: readonly SchemaOption[];
+  /** For arrays of enum items: the options of one item (a multi-select). */
+  readonly itemOptions?: readonly SchemaOption[];
+  readonly branches?: EffectiveSchema['branches'];
+  /** Required by the parent schema (rules may add to it at runtime: see FieldState). */
+  readonly required: boolean;
+  readonly readOnly: boolean;
+  /** Its value is computed by a formula (`x-formula`). */
+  readonly computed: boolean;
+  /** The custom element tag that renders it. */
+  readonly widget: string;
+  /** Why this subtree falls back to the raw JSON editor. */
+  readonly fallbackReason?: string;
+}
+
+export interface NodeInput {
+  ctx: SchemaContext;
+  registry: WidgetRegistry;
+  schema: JsonSchema | undefined;
+  pointer: string;
+  template: string;
+  key: string;
+  required: boolean;
+  data: JsonValue | undefined;
+  hint?: string;
+  branch?: number;
+}
+
+type Renderable = (ctx: SchemaContext, s: JsonSchemaObject) => { ok: true } | { ok: false; reason: string };
+const renderable: Renderable | undefined = (resolve as unknown as { renderable?: Renderable }).renderable;
+
+function kindOf(type: TypeInfo, schema: JsonSchemaObject): FieldKind {
+  if (type.primary === 'object') return 'object';
+  if (type.primary === 'array') {
+    // Tuples (an items array or prefixItems) have no repeating shape to render.
+    if (Array.isArray(schema.items) || Array.isArray(schema.prefixItems)) return 'fallback';
+    return 'array';
+  }
+  if (type.primary === undefined && !('const' in schema) && !schema.enum) return 'fallback';
+  return 'value';
+}
+
+export function buildNode(input: NodeInput): FieldNode {
+  const { ctx, registry } = input;
+  let eff: EffectiveSchema;
+  let fallbackReason: string | undefined;
+  try {
+    eff = effectiveSchema(ctx, input.schema, input.data, { branch: input.branch });
+  } catch (e) {
+    eff = { schema: {} };
+    fallbackReason = (e as Error).message;
+  }
+  const schema = eff.schema;
+  const check = renderable?.(ctx, schema);
+  if (check && !check.ok) fallbackReason ??= check.reason;
+  const type = describeType(schema);
+  let kind: FieldKind = fallbackReason ? 'fallback' : kindOf(type, schema);
+  if (kind === 'fallback') fallbackReason ??= 'This part of the schema has no widget.';
+  const options = kind === 'value' ? optionsOf(ctx, schema) : undefined;
+  let itemOptions: SchemaOption[] | undefined;
+  if (kind === 'array' && schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items)) {
+    try {
+      itemOptions = optionsOf(ctx, effectiveSchema(ctx, schema.items, undefined).schema);
+    } catch {
+      itemOptions = undefined;
+    }
+  }
+  const computed = schema['x-formula'] !== undefined;
+  const hint = input.hint ?? (typeof schema['x-widget'] === 'string' ? schema['x-widget'] : undefined);
+  const widget = registry.resolve({ kind, schema, type, options, itemOptions, computed, hint });
+  if (widget === 'kc-json-field' && kind !== 'fallback') {
+    kind = 'fallback';
+    fallbackReason ??= 'No widget fits this field.';
+  }
+  return {
+    pointer: input.pointer,
+    template: input.template,
+    key: input.key,
+    kind,
+    schema,
+    type,
+    options,
+    itemOptions,
+    branches: eff.branches,
+    required: input.required,
+    readOnly: schema.readOnly === true || computed,
+    computed,
+    widget,
+    fallbackReason,
+  };
+}

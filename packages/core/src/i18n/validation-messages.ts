@@ -1,0 +1,84 @@
+/**
+ * Validation messages in Russian and English, keyed by JSON Schema keyword. Each entry turns ajv's
+ * error params into a sentence for the user; a schema can override any of them per field with
+ * `x-errorMessage`.
+ */
+import type { Locale } from '../types.js';
+import { plural } from './plural.js';
+
+type P = Record<string, unknown>;
+type Msg = (p: P, locale: Locale) => string;
+
+const chars = (l: Locale, n: number) =>
+  l === 'ru' ? plural(l, n, { one: 'символ', few: 'символа', many: 'символов', other: 'символа' }) : plural(l, n, { one: 'character', other: 'characters' });
+const items = (l: Locale, n: number) =>
+  l === 'ru' ? plural(l, n, { one: 'элемент', few: 'элемента', many: 'элементов', other: 'элемента' }) : plural(l, n, { one: 'item', other: 'items' });
+
+const FORMAT_NAMES: Record<Locale, Record<string, string>> = {
+  en: { email: 'an email address', uri: 'a web address (URL)', url: 'a web address (URL)', date: 'a date', 'date-time': 'a date and time', time: 'a time', phone: 'a phone number', tel: 'a phone number', uuid: 'a UUID', ipv4: 'an IPv4 address', hostname: 'a host name' },
+  ru: { email: 'адрес электронной почты', uri: 'веб-адрес (URL)', url: 'веб-адрес (URL)', date: 'дата', 'date-time': 'дата и время', time: 'время', phone: 'номер телефона', tel: 'номер телефона', uuid: 'UUID', ipv4: 'IPv4-адрес', hostname: 'имя хоста' },
+};
+
+const TYPE_NAMES: Record<Locale, Record<string, string>> = {
+  en: { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'yes or no', object: 'a group of fields', array: 'a list', null: 'empty' },
+  ru: { string: 'текст', number: 'число', integer: 'целое число', boolean: 'да или нет', object: 'группа полей', array: 'список', null: 'пусто' },
+};
+
+const typeName = (l: Locale, t: unknown) =>
+  String(t).split(',').map((x) => TYPE_NAMES[l][x] ?? x).join(l === 'ru' ? ' или ' : ' or ');
+
+export const validationMessages: Record<Locale, Record<string, Msg>> = {
+  en: {
+    required: () => 'This field is required.',
+    dependentRequired: () => 'This field is required.',
+    type: (p) => `Must be ${typeName('en', p.type)}.`,
+    minLength: (p) => `Must be at least ${p.limit} ${chars('en', Number(p.limit))} long.`,
+    maxLength: (p) => `Must be at most ${p.limit} ${chars('en', Number(p.limit))} long.`,
+    minimum: (p) => `Must be ${p.limit} or more.`,
+    maximum: (p) => `Must be ${p.limit} or less.`,
+    exclusiveMinimum: (p) => `Must be more than ${p.limit}.`,
+    exclusiveMaximum: (p) => `Must be less than ${p.limit}.`,
+    multipleOf: (p) => `Must be a multiple of ${p.multipleOf}.`,
+    pattern: () => 'Has the wrong format.',
+    format: (p) => `Must be ${FORMAT_NAMES.en[String(p.format)] ?? `in the format "${p.format}"`}.`,
+    enum: () => 'Choose one of the listed values.',
+    const: () => 'Has a value that is not allowed here.',
+    minItems: (p) => `Add at least ${p.limit} ${items('en', Number(p.limit))}.`,
+    maxItems: (p) => `At most ${p.limit} ${items('en', Number(p.limit))} allowed.`,
+    uniqueItems: () => 'Items must not repeat.',
+    oneOf: () => 'Matches none (or more than one) of the allowed variants.',
+    anyOf: () => 'Matches none of the allowed variants.',
+    not: () => 'Has a value that is not allowed here.',
+    additionalProperties: (p) => `Unknown field "${p.additionalProperty}".`,
+    fallback: (p) => `Is not valid (${p.keyword}).`,
+  },
+  ru: {
+    required: () => 'Обязательное поле.',
+    dependentRequired: () => 'Обязательное поле.',
+    type: (p) => `Должно быть: ${typeName('ru', p.type)}.`,
+    minLength: (p) => `Не короче ${p.limit} ${chars('ru', Number(p.limit))}.`,
+    maxLength: (p) => `Не длиннее ${p.limit} ${chars('ru', Number(p.limit))}.`,
+    minimum: (p) => `Не меньше ${p.limit}.`,
+    maximum: (p) => `Не больше ${p.limit}.`,
+    exclusiveMinimum: (p) => `Больше ${p.limit}.`,
+    exclusiveMaximum: (p) => `Меньше ${p.limit}.`,
+    multipleOf: (p) => `Должно быть кратно ${p.multipleOf}.`,
+    pattern: () => 'Неверный формат.',
+    format: (p) => `Ожидается ${FORMAT_NAMES.ru[String(p.format)] ?? `формат «${p.format}»`}.`,
+    enum: () => 'Выберите одно из значений списка.',
+    const: () => 'Недопустимое значение.',
+    minItems: (p) => `Добавьте не меньше ${p.limit} ${items('ru', Number(p.limit))}.`,
+    maxItems: (p) => `Не больше ${p.limit} ${items('ru', Number(p.limit))}.`,
+    uniqueItems: () => 'Значения не должны повторяться.',
+    oneOf: () => 'Не подходит ни под один (или подходит под несколько) из вариантов.',
+    anyOf: () => 'Не подходит ни под один из вариантов.',
+    not: () => 'Недопустимое значение.',
+    additionalProperties: (p) => `Неизвестное поле «${p.additionalProperty}».`,
+    fallback: (p) => `Недопустимое значение (${p.keyword}).`,
+  },
+};
+
+export function validationMessage(locale: Locale, keyword: string, params: P): string {
+  const table = validationMessages[locale] ?? validationMessages.en;
+  return (table[keyword] ?? table.fallback)({ ...params, keyword }, locale);
+}

@@ -1,0 +1,32 @@
+/**
+ * @kartochka/core — the form engine: JSON Schema (plus layout) → form model, state, validation,
+ * rules and formulas. No DOM; runs the same in the browser and in Node.
+ */
+export * from './types.js';
+export * from './pointer.js';
+export { FormController, type FormOptions, type FieldState, type ChangeDetail } from './form/controller.js';
+export type { FieldNode, FieldKind } from './form/field-node.js';
+export { deepEqual } from './form/equal.js';
+export * from './registry.js';
+export {
+  validate,
+  compileSchema,
+  groupErrors,
+  toFieldErrors,
+  ajvFor,
+  SchemaCompileError,
+  PHONE_PATTERN,
+} from './validation/validator.js';
+export { validationMessage, validationMessages } from './i18n/validation-messages.js';
+export { humanize, type MessageCatalogue, type FieldMessages } from './i18n/labels.js';
+export {
+  createSchemaContext,
+  deref,
+  effectiveSchema,
+  optionsOf,
+  describeType,
+  type SchemaContext,
+  type SchemaOption,
+  type TypeInfo,
+  type EffectiveSchema,
+} from './schema/resolve.js';

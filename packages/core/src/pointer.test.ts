@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compilePointer, getAt, parsePointer, setAt, escapeToken, isWithin } from './pointer.js';
+
+test('RFC 6901 escaping round-trips keys with / and ~', () => {
+  const keys = ['a/b', '~1', '~', '', '__proto__', 'constructor', 'ключ'];
+  for (const k of keys) assert.deepEqual(parsePointer(compilePointer([k])), [k]);
+  assert.equal(escapeToken('a/b~c'), 'a~1b~0c');
+});
+
+test('getAt follows own properties only', () => {
+  const doc = { a: { 'x/y': 1 }, list: [10, 20] };
+  assert.equal(getAt(doc, '/a/x~1y'), 1);
+  assert.equal(getAt(doc, '/list/1'), 20);
+  assert.equal(getAt(doc, '/list/01'), undefined);
+  assert.equal(getAt(doc, '/a/constructor'), undefined);
+  assert.equal(getAt(doc, '/__proto__'), undefined);
+  assert.equal(getAt(doc, '/a/toString'), undefined);
+});
+
+test('setAt never pollutes prototypes and keeps unknown keys and order', () => {
+  const doc = { z: 1, keep: { extra: true }, a: 2 };
+  const next = setAt(doc, '/__proto__/polluted', 'yes');
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  assert.equal(Object.prototype.hasOwnProperty.call(next, '__proto__'), true);
+  assert.deepEqual(Object.keys(next), ['z', 'keep', 'a', '__proto__']);
+  const n2 = setAt(doc, '/constructor/prototype/x', 1);
+  assert.equal((Object.prototype as Record<string, unknown>).x, undefined);
+  assert.equal(getAt(n2, '/constructor/prototype/x'), 1);
+  assert.equal(doc.keep, setAt(doc, '/a', 3).keep, 'untouched siblings are shared, not copied');
+});
+
+test('setAt creates arrays for index tokens and removes with undefined', () => {
+  assert.deepEqual(setAt({}, '/list/0/name', 'x'), { list: [{ name: 'x' }] });
+  assert.deepEqual(setAt({ list: [1, 2, 3] }, '/list/1', undefined), { list: [1, 3] });
+  assert.deepEqual(setAt({ a: 1, b: 2 }, '/a', undefined), { b: 2 });
+  assert.throws(() => parsePointer('a/b'), /must be empty or start with/);
+});
+
+test('isWithin', () => {
+  assert.ok(isWithin('/a/b', '/a'));
+  assert.ok(isWithin('/a', '/a'));
+  assert.ok(!isWithin('/ab', '/a'));
+  assert.ok(isWithin('/x', ''));
+});

@@ -1,0 +1,129 @@
+/**
+ * The widget registry: an ordered list of `{tester, tag}` entries, as in JSON Forms. Each tester
+ * looks at a field and returns a rank (or -1 when it does not apply); the highest rank wins, ties go
+ * to the entry added last. Ranks make precedence explicit:
+ * type < format < enum or special shape < explicit `x-widget` < the app's own entries.
+ * Core only names tags; the elements package defines them.
+ */
+import type { JsonSchemaObject } from './types.js';
+import type { SchemaOption, TypeInfo } from './schema/resolve.js';
+
+export const RANK = { type: 10, format: 20, special: 30, explicit: 40, app: 50 } as const;
+export const NOT_APPLICABLE = -1;
+
+/** What a tester sees of a field. */
+export interface WidgetContext {
+  readonly kind: 'value' | 'object' | 'array' | 'fallback';
+  readonly schema: JsonSchemaObject;
+  readonly type: TypeInfo;
+  readonly options?: readonly SchemaOption[];
+  readonly itemOptions?: readonly SchemaOption[];
+  readonly computed: boolean;
+  /** A widget name or tag asked for by the layout or by `x-widget`. */
+  readonly hint?: string;
+}
+
+export type WidgetTester = (ctx: WidgetContext) => number;
+
+export interface WidgetEntry {
+  /** A short name for `x-widget` and layout hints (`"rating"`), optional. */
+  readonly name?: string;
+  readonly tag: string;
+  readonly tester: WidgetTester;
+}
+
+/** Combinators for testers, so entries read as a sentence: `rankWith(RANK.format, formatIs('email'))`. */
+export const rankWith = (rank: number, ...predicates: ((c: WidgetContext) => boolean)[]): WidgetTester =>
+  (c) => (predicates.every((p) => p(c)) ? rank : NOT_APPLICABLE);
+export const kindIs = (kind: WidgetContext['kind']) => (c: WidgetContext) => c.kind === kind;
+export const typeIs = (...types: string[]) => (c: WidgetContext) => c.type.primary !== undefined && types.includes(c.type.primary);
+export const formatIs = (...formats: string[]) => (c: WidgetContext) => typeof c.schema.format === 'string' && formats.includes(c.schema.format);
+export const hasOptions = (c: WidgetContext) => !!c.options?.length;
+export const hasItemOptions = (c: WidgetContext) => !!c.itemOptions?.length;
+export const isComputed = (c: WidgetContext) => c.computed;
+
+export class WidgetRegistry {
+  #entries: WidgetEntry[];
+
+  constructor(entries: readonly WidgetEntry[] = []) {
+    this.#entries = [...entries];
+  }
+
+  /** The entries in the order they were added. */
+  get entries(): readonly WidgetEntry[] {
+    return this.#entries;
+  }
+
+  /** Adds entries; returns `this` for chaining. Later entries win ties. */
+  add(...entries: WidgetEntry[]): this {
+    this.#entries.push(...entries);
+    return this;
+  }
+
+  /** A copy with more entries: how an app extends the defaults without touching them. */
+  extend(...entries: WidgetEntry[]): WidgetRegistry {
+    return new WidgetRegistry([...this.#entries, ...entries]);
+  }
+
+  /** The tag of the best entry for a field (the raw JSON editor when nothing applies). */
+  resolve(ctx: WidgetContext): string {
+      if (ctx.hint) {
+      // An explicit request (x-widget or the layout) ranks `explicit`, if that widget fits the data.
+      const byName = this.#entries.findLast((e) => e.name === ctx.hint || e.tag === ctx.hint);
+      if (byName && byName.tester(ctx) !== NOT_APPLICABLE) {
+        const app = this.#bestAbove(ctx, RANK.explicit);
+        return app ?? byName.tag;
+      }
+    }
+    return this.#bestAbove(ctx, NOT_APPLICABLE) ?? 'kc-json-field';
+  }
+
+  #bestAbove(ctx: WidgetContext, floor: number): string | undefined {
+    let best: WidgetEntry | undefined;
+    let bestRank = floor;
+    for (const e of this.#entries) {
+      const r = e.tester(ctx);
+      if (r !== NOT_APPLICABLE && r >= bestRank && r > floor) {
+        best = e;
+        bestRank = r;
+      }
+    }
+    return best?.tag;
+  }
+}
+
+const isMoney = (c: WidgetContext) => {
+  const p = c.schema.properties;
+  return c.type.primary === 'object' && !!p && 'amount' in p && 'currency' in p && Object.keys(p).length === 2;
+};
+const isFile = (c: WidgetContext) =>
+  c.type.primary === 'object' && (c.hint === 'file' || typeof c.schema.contentMediaType === 'string');
+/** Entries that apply only when asked for by name (`x-widget` or a layout hint) rank below `type`. */
+const BY_NAME_ONLY = RANK.type - 1;
+
+/** The default entries; the elements package defines each tag. */
+export const defaultWidgets: readonly WidgetEntry[] = [
+  { name: 'text', tag: 'kc-text-field', tester: rankWith(RANK.type, kindIs('value'), typeIs('string')) },
+  { name: 'textarea', tag: 'kc-textarea', tester: rankWith(BY_NAME_ONLY, kindIs('value'), typeIs('string')) },
+  { name: 'number', tag: 'kc-number-field', tester: rankWith(RANK.type, kindIs('value'), typeIs('number', 'integer')) },
+  { name: 'checkbox', tag: 'kc-checkbox', tester: rankWith(RANK.type, kindIs('value'), typeIs('boolean')) },
+  { name: 'email', tag: 'kc-email-field', tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('email', 'idn-email')) },
+  { name: 'phone', tag: 'kc-phone-field', tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('phone', 'tel')) },
+  { name: 'url', tag: 'kc-url-field', tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('uri', 'url', 'iri')) },
+  { name: 'date', tag: 'kc-date-field', tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('date')) },
+  { name: 'datetime', tag: 'kc-datetime-field', tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('date-time')) },
+  { name: 'time', tag: 'kc-time-field', tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('time')) },
+  { name: 'select', tag: 'kc-select', tester: rankWith(RANK.special, kindIs('value'), hasOptions) },
+  { name: 'radio', tag: 'kc-radio-group', tester: rankWith(BY_NAME_ONLY, kindIs('value'), hasOptions) },
+  { name: 'rating', tag: 'kc-rating', tester: rankWith(BY_NAME_ONLY, kindIs('value'), typeIs('integer', 'number')) },
+  { name: 'switch', tag: 'kc-switch', tester: rankWith(BY_NAME_ONLY, kindIs('value'), typeIs('boolean')) },
+  { name: 'computed', tag: 'kc-computed-field', tester: rankWith(RANK.explicit, kindIs('value'), isComputed) },
+  { name: 'group', tag: 'kc-object-group', tester: rankWith(RANK.type, kindIs('object')) },
+  { name: 'money', tag: 'kc-money-field', tester: rankWith(RANK.special, kindIs('object'), isMoney) },
+  { name: 'file', tag: 'kc-file-field', tester: rankWith(RANK.special, kindIs('object'), isFile) },
+  { name: 'list', tag: 'kc-array-field', tester: rankWith(RANK.type, kindIs('array')) },
+  { name: 'multiselect', tag: 'kc-multi-select', tester: rankWith(RANK.special, kindIs('array'), hasItemOptions) },
+  { name: 'json', tag: 'kc-json-field', tester: rankWith(RANK.type, kindIs('fallback')) },
+];
+
+export const defaultRegistry = new WidgetRegistry(defaultWidgets);

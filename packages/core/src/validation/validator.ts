@@ -1,0 +1,137 @@
+/**
+ * Validation with ajv: each schema is compiled once and cached (a WeakMap keyed by the schema
+ * object), then reused for every keystroke. Errors come back as data, `{path, keyword, message,
+ * source}`, with `path` the JSON Pointer of the field the user has to fix.
+ */
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { FieldError, JsonSchema, JsonSchemaObject, Locale, ValidationResult } from '../types.js';
+import { Ajv2020, AjvDraft07, addFormats, type Ajv } from './ajv.js';
+import { joinPointer } from '../pointer.js';
+import { validationMessage } from '../i18n/validation-messages.js';
+
+/** A permissive phone number: digits with the usual separators, optional leading +. */
+export const PHONE_PATTERN = /^\+?[0-9][0-9 ()\-.]{4,22}[0-9]$/;
+
+const KEYWORDS_OF_OURS = ['x-widget', 'x-errorMessage', 'x-rules', 'x-formula', 'x-reminder', 'x-enumTitles', 'x-enumNames', 'x-order'];
+
+function makeAjv(draft07: boolean): Ajv {
+  // strict: false — schemas from other tools carry unknown keywords; they must still validate.
+  // verbose: true — errors carry their parentSchema, where x-errorMessage lives.
+  const ajv = new (draft07 ? AjvDraft07 : Ajv2020)({ allErrors: true, strict: false, verbose: true, validateFormats: true });
+  addFormats(ajv);
+  ajv.addFormat('phone', PHONE_PATTERN);
+  ajv.addFormat('tel', PHONE_PATTERN);
+  for (const k of KEYWORDS_OF_OURS) if (!ajv.getKeyword(k)) ajv.addKeyword(k);
+  return ajv;
+}
+
+let ajv2020: Ajv | undefined;
+let ajv07: Ajv | undefined;
+
+/** The shared ajv instance for a schema's draft (chosen by `$schema`, 2020-12 by default). */
+export function ajvFor(schema: JsonSchema): Ajv {
+  const draft07 = typeof schema === 'object' && typeof schema.$schema === 'string' && /draft-0[4-7]/.test(schema.$schema);
+  if (draft07) return (ajv07 ??= makeAjv(true));
+  return (ajv2020 ??= makeAjv(false));
+}
+
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/** Thrown only for a schema ajv cannot compile; the message says where. */
+export class SchemaCompileError extends Error {
+  override readonly name = 'SchemaCompileError';
+  constructor(readonly detail: string) {
+    super(`The schema cannot be compiled: ${detail}`);
+  }
+}
+
+/** Compiles `schema` once; later calls with the same object return the cached function. */
+export function compileSchema(schema: JsonSchema): ValidateFunction {
+  const key = typeof schema === 'object' ? schema : { const: schema };
+  let fn = compiled.get(key);
+  if (!fn) {
+    try {
+      // $id would collide on a second compile of an equal copy; ajv keeps its own map by $id.
+      const s = typeof schema === 'object' && schema.$id && ajvFor(schema).getSchema(schema.$id) ? { ...schema, $id: undefined } : schema;
+      fn = ajvFor(schema).compile(s as object);
+    } catch (e) {
+      throw new SchemaCompileError((e as Error).message);
+    }
+    compiled.set(key, fn);
+  }
+  return fn;
+}
+
+/** Where an ajv error should be shown: `required` points at the missing field, not its parent. */
+export function errorPath(e: ErrorObject): string {
+  const missing = (e.params as { missingProperty?: string }).missingProperty;
+  if ((e.keyword === 'required' || e.keyword === 'dependentRequired' || e.keyword === 'dependencies') && missing !== undefined) {
+    return joinPointer(e.instancePath, missing);
+  }
+  return e.instancePath;
+}
+
+/** The message for an ajv error: the schema's own `x-errorMessage`, else ours in `locale`. */
+export function errorMessage(e: ErrorObject, locale: Locale): string {
+  let owner = e.parentSchema as JsonSchemaObject | undefined;
+  if (e.keyword === 'required' || e.keyword === 'dependentRequired') {
+    // The message belongs to the missing field's own schema.
+    const missing = (e.params as { missingProperty?: string }).missingProperty;
+    const child = missing !== undefined ? owner?.properties?.[missing] : undefined;
+    if (child && typeof child === 'object') owner = child;
+  }
+  const custom = owner?.['x-errorMessage'];
+  const pick = (v: unknown): string | undefined => {
+    if (typeof v === 'string') return v;
+    if (v && typeof v === 'object') {
+      const byLocale = (v as Record<string, unknown>)[locale];
+      if (typeof byLocale === 'string') return byLocale;
+    }
+    return undefined;
+  };
+  if (custom !== undefined) {
+    if (typeof custom === 'string') return custom;
+    const perKeyword = pick((custom as Record<string, unknown>)[e.keyword]);
+    if (perKeyword) return perKeyword;
+    const all = pick(custom);
+    if (all) return all;
+  }
+  return validationMessage(locale, e.keyword, e.params as Record<string, unknown>);
+}
+
+// Umbrella errors restate a failure already reported by the branch that caused it.
+const UMBRELLA = new Set(['if', 'then', 'else', '$ref', 'allOf']);
+
+/** Converts ajv's errors to ours, dropping umbrella duplicates. */
+export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined, locale: Locale): FieldError[] {
+  if (!errors) return [];
+  const out: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (UMBRELLA.has(e.keyword)) continue;
+    const path = errorPath(e);
+    const key = `${path}\u0000${e.keyword}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ path, keyword: e.keyword, message: errorMessage(e, locale), source: 'schema', params: e.params as Record<string, unknown> });
+  }
+  return out;
+}
+
+/** Validates `data` against `schema` (compiled once) and returns the errors as data. */
+export function validate(schema: JsonSchema, data: unknown, locale: Locale = 'en'): ValidationResult {
+  const fn = compileSchema(schema);
+  const valid = fn(data) as boolean;
+  return { valid, errors: valid ? [] : toFieldErrors(fn.errors, locale) };
+}
+
+/** Groups errors by field path. */
+export function groupErrors(errors: readonly FieldError[]): Map<string, FieldError[]> {
+  const map = new Map<string, FieldError[]>();
+  for (const e of errors) {
+    const list = map.get(e.path);
+    if (list) list.push(e);
+    else map.set(e.path, [e]);
+  }
+  return map;
+}

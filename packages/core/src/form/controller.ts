@@ -118,8 +118,6 @@ export class FormController {
     this.#value = setAt(this.#value, pointer, value);
     const changed = new Set<string>([pointer]);
     this.#clearExternal(pointer, changed);
-    // Composite widgets (money, file, JSON) listen at their own pointer, above the leaf that changed.
-    for (let p = parentPointer(pointer); p !== undefined; p = parentPointer(p)) changed.add(p);
     if (value !== null && typeof value === 'object') {
       for (const p of this.#values.paths()) if (isWithin(p, pointer)) changed.add(p);
       this.#invalidateBelow(pointer, true);

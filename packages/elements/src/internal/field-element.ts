@@ -1,0 +1,149 @@
+/**
+ * The base of every kc-* widget. The contract is small and framework-free: `value`, `schema`,
+ * `path`, `errors`, `label`, `required`, `readonly`, `disabled`; user edits fire native `input`
+ * and `change` events. Inside a card, a widget is also given the card's FormController and binds
+ * itself to its own JSON Pointer: it re-renders when that one field changes, nothing else.
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { FieldError, FormController, JsonSchemaObject, JsonValue, Locale, FieldNode } from '@kartochka/core';
+import { t } from './i18n.js';
+
+let idCounter = 0;
+
+export abstract class KcFieldElement extends LitElement {
+  /** The card's form engine; set by the card. Without it the widget works standalone. */
+  @property({ attribute: false }) controller?: FormController;
+  /** JSON Pointer of the value this widget edits. Reflected, so tests and CSS can find fields. */
+  @property({ reflect: true }) path = '';
+  /** The current value (JSON). */
+  @property({ attribute: false }) value: JsonValue | undefined;
+  /** The (effective) JSON Schema of this field. */
+  @property({ attribute: false }) schema: JsonSchemaObject = {};
+  /** Errors to show. */
+  @property({ attribute: false }) errors: readonly FieldError[] = [];
+  @property() label = '';
+  @property() description = '';
+  @property({ type: Boolean, reflect: true }) required = false;
+  @property({ type: Boolean, reflect: true }) readonly = false;
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  @property({ reflect: true }) locale: Locale = 'en';
+
+  /** The node the controller built for this field, when bound. */
+  protected node?: FieldNode;
+  /** Unique id prefix for ids inside the shadow root (label for=, aria-describedby). */
+  protected readonly uid = `kc${++idCounter}`;
+  #unsubscribe?: () => void;
+  #internals: ElementInternals = this.attachInternals();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#bind();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('controller') || changed.has('path')) && this.isConnected) this.#bind();
+  }
+
+  protected override updated(): void {
+    // Custom states let page CSS style fields: kc-text-field:state(invalid) { … }
+    const states = this.#internals.states;
+    toggleState(states, 'invalid', this.errors.length > 0);
+    toggleState(states, 'required', this.required);
+    toggleState(states, 'dirty', !!this.controller?.isDirty(this.path));
+  }
+
+  #bind(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    const c = this.controller;
+    if (!c) return;
+    this.#unsubscribe = c.subscribe(this.path, () => this.pull());
+    this.pull();
+  }
+
+  /** Copies this field's state from the controller (called on subscription). */
+  protected pull(): void {
+    const c = this.controller;
+    if (!c) return;
+    const node = c.node(this.path);
+    const s = c.state(this.path);
+    this.node = node;
+    if (node) {
+      this.schema = node.schema;
+      this.label = c.label(node);
+      this.description = c.description(node) ?? '';
+    }
+    this.value = s.value;
+    this.errors = s.errors;
+    this.required = s.required;
+    this.readonly = s.readOnly;
+    this.locale = c.locale;
+  }
+
+  /** Records a user edit: updates `value` and tells the controller. */
+  protected commit(value: JsonValue | undefined): void {
+    this.value = value;
+    this.controller?.setValue(this.path, value);
+  }
+
+  /** Marks the field touched (on blur). */
+  protected handleBlur = (): void => {
+    this.controller?.touch(this.path);
+  };
+
+  /** `change` from a native control inside the shadow root is not composed: re-fire it here. */
+  protected fireChange = (): void => {
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+
+  /** Moves focus to the native control. */
+  override focus(options?: FocusOptions): void {
+    (this.renderRoot.querySelector('input, select, textarea, button, [tabindex="0"]') as HTMLElement | null)?.focus(options);
+  }
+
+  protected get invalid(): boolean {
+    return this.errors.length > 0;
+  }
+
+  protected get inputId(): string {
+    return `${this.uid}-input`;
+  }
+
+  /** The ids a control's aria-describedby should name: its hint and its error region. */
+  protected get describedBy(): string {
+    return `${this.uid}-hint ${this.uid}-error`;
+  }
+
+  protected renderLabel(forId: string = this.inputId): TemplateResult {
+    return html`<label part="label" for=${forId}
+      >${this.label}${this.required ? html`<span class="req" aria-hidden="true">*</span><span class="sr-only"> ${t(this.locale, 'requiredMark')}</span>` : nothing}</label
+    >`;
+  }
+
+  /** Hint and error region. The error region is live, so screen readers announce new errors. */
+  protected renderFeedback(): TemplateResult {
+    return html`${this.description ? html`<div class="hint" part="hint" id="${this.uid}-hint">${this.description}</div>` : nothing}
+      <div class="error" part="error" id="${this.uid}-error" aria-live="polite">${this.errors.map((e) => e.message).join(' ')}</div>`;
+  }
+}
+
+function toggleState(states: CustomStateSet, name: string, on: boolean): void {
+  try {
+    if (on) states.add(name);
+    else states.delete(name);
+  } catch {
+    // Older engines only accept the legacy --name form; states are a styling nicety.
+  }
+}
+
+/** Defines a custom element once (a second copy of the library on a page must not throw). */
+export function defineElement(tag: string, ctor: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, ctor);
+}

@@ -1,0 +1,71 @@
+import { html } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { state } from 'lit/decorators.js';
+import { KcFieldElement, defineElement } from '../internal/field-element.js';
+import { fieldStyles, tokens } from '../internal/styles.js';
+
+/**
+ * Parses a number typed in either language: spaces (and no-break spaces) as group separators,
+ * a comma or a dot as the decimal separator. Returns undefined when the text is not a number.
+ */
+export function parseLocaleNumber(text: string): number | undefined {
+  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return undefined;
+  const n = Number(cleaned);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * @summary A number or integer, shown formatted for the locale (1 234,5 in Russian) when not being
+ * edited. Text that is not a number is kept as typed and reported, never silently dropped.
+ * @event input - On every edit.
+ * @event change - When the edit is committed.
+ * @csspart label @csspart input @csspart hint @csspart error
+ */
+export class KcNumberField extends KcFieldElement {
+  static override styles = [tokens, fieldStyles];
+
+  @state() private editing = false;
+
+  #display(): string {
+    const v = this.value;
+    if (v === undefined || v === null) return '';
+    if (typeof v !== 'number') return String(v);
+    if (this.editing) return String(v).replace('.', this.locale === 'ru' ? ',' : '.');
+    return new Intl.NumberFormat(this.locale, { maximumFractionDigits: 20 }).format(v);
+  }
+
+  #onInput = (e: Event) => {
+    const text = (e.target as HTMLInputElement).value;
+    if (text.trim() === '') return this.commit(undefined);
+    const n = parseLocaleNumber(text);
+    // Keep what was typed when it is not a number: validation says "must be a number".
+    this.commit(n === undefined ? text : n);
+  };
+
+  override render() {
+    const integer = this.schema.type === 'integer' || (Array.isArray(this.schema.type) && this.schema.type.includes('integer'));
+    return html`${this.renderLabel()}
+      <input
+        id=${this.inputId}
+        part="input"
+        type="text"
+        inputmode=${integer ? 'numeric' : 'decimal'}
+        autocomplete="off"
+        .value=${live(this.#display())}
+        ?required=${this.required}
+        ?readonly=${this.readonly}
+        ?disabled=${this.disabled}
+        aria-invalid=${this.invalid ? 'true' : 'false'}
+        aria-describedby=${this.describedBy}
+        @focus=${() => (this.editing = true)}
+        @blur=${() => {
+          this.editing = false;
+          this.handleBlur();
+        }}
+        @input=${this.#onInput}
+        @change=${this.fireChange}
+      />${this.renderFeedback()}`;
+  }
+}
+defineElement('kc-number-field', KcNumberField);

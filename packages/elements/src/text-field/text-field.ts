@@ -1,0 +1,122 @@
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { KcFieldElement, defineElement } from '../internal/field-element.js';
+import { fieldStyles, tokens } from '../internal/styles.js';
+
+/**
+ * @summary A single-line text field. Email, phone, URL, date, date-time and time fields are the same
+ * element with another native input type.
+ * @event input - On every edit (the native event, composed out of the shadow root).
+ * @event change - When an edit is committed (on blur or Enter).
+ * @csspart label - The label.
+ * @csspart input - The native input.
+ * @csspart hint - The description.
+ * @csspart error - The error message region.
+ * @cssstate invalid - The field has errors to show.
+ * @cssstate required - The field is required.
+ * @cssstate dirty - The value differs from the loaded one.
+ */
+export class KcTextField extends KcFieldElement {
+  static override styles = [tokens, fieldStyles];
+
+  /** The native input type. */
+  @property() type: 'text' | 'email' | 'tel' | 'url' | 'date' | 'datetime-local' | 'time' = 'text';
+  /** inputmode / autocomplete hints for the native input. */
+  protected nativeInputMode = '';
+  protected nativeAutocomplete = '';
+
+  /** Converts the stored value to the input's text. */
+  protected toInput(value: unknown): string {
+    return value === undefined || value === null ? '' : String(value);
+  }
+
+  /** Converts the input's text to the value to store. An empty field removes the value. */
+  protected fromInput(text: string): string | undefined {
+    return text === '' ? undefined : text;
+  }
+
+  #onInput = (e: Event) => {
+    this.commit(this.fromInput((e.target as HTMLInputElement).value));
+  };
+
+  override render() {
+    const s = this.schema;
+    return html`${this.renderLabel()}
+      <input
+        id=${this.inputId}
+        part="input"
+        type=${this.type}
+        .value=${live(this.toInput(this.value))}
+        ?required=${this.required}
+        ?readonly=${this.readonly}
+        ?disabled=${this.disabled}
+        maxlength=${ifDefined(typeof s.maxLength === 'number' && this.type === 'text' ? s.maxLength : undefined)}
+        inputmode=${ifDefined(this.nativeInputMode || undefined)}
+        autocomplete=${this.nativeAutocomplete || 'off'}
+        placeholder=${Array.isArray(s.examples) && s.examples.length ? String(s.examples[0]) : ''}
+        aria-invalid=${this.invalid ? 'true' : 'false'}
+        aria-describedby=${this.describedBy}
+        @input=${this.#onInput}
+        @change=${this.fireChange}
+        @blur=${this.handleBlur}
+      />${this.renderFeedback()}`;
+  }
+}
+defineElement('kc-text-field', KcTextField);
+
+export class KcEmailField extends KcTextField {
+  override type = 'email' as const;
+  protected override nativeAutocomplete = 'email';
+}
+defineElement('kc-email-field', KcEmailField);
+
+export class KcPhoneField extends KcTextField {
+  override type = 'tel' as const;
+  protected override nativeAutocomplete = 'tel';
+}
+defineElement('kc-phone-field', KcPhoneField);
+
+export class KcUrlField extends KcTextField {
+  override type = 'url' as const;
+  protected override nativeAutocomplete = 'url';
+}
+defineElement('kc-url-field', KcUrlField);
+
+export class KcDateField extends KcTextField {
+  override type = 'date' as const;
+}
+defineElement('kc-date-field', KcDateField);
+
+export class KcTimeField extends KcTextField {
+  override type = 'time' as const;
+  // JSON Schema `time` wants seconds (and an offset); the native input gives HH:MM.
+  protected override toInput(value: unknown): string {
+    return typeof value === 'string' ? value.slice(0, 8).replace(/(Z|[+-]\d\d:\d\d)$/, '') : '';
+  }
+  protected override fromInput(text: string): string | undefined {
+    if (!text) return undefined;
+    return (text.length === 5 ? `${text}:00` : text) + 'Z';
+  }
+}
+defineElement('kc-time-field', KcTimeField);
+
+/** Date and time: shown in local time, stored as an ISO 8601 date-time in UTC. */
+export class KcDateTimeField extends KcTextField {
+  override type = 'datetime-local' as const;
+  protected override toInput(value: unknown): string {
+    if (typeof value !== 'string' || !value) return '';
+    const d = new Date(value);
+    if (Number.isNaN(d.getTime())) return '';
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }
+  protected override fromInput(text: string): string | undefined {
+    if (!text) return undefined;
+    const d = new Date(text);
+    return Number.isNaN(d.getTime()) ? text : d.toISOString();
+  }
+}
+defineElement('kc-datetime-field', KcDateTimeField);
+

@@ -1,0 +1,32 @@
+import { html, css } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { KcFieldElement, defineElement } from '../internal/field-element.js';
+import { fieldStyles, tokens } from '../internal/styles.js';
+
+/**
+ * @summary Long text (several lines).
+ * @event input - On every edit.
+ * @event change - When the edit is committed.
+ * @csspart label @csspart textarea @csspart hint @csspart error
+ */
+export class KcTextarea extends KcFieldElement {
+  static override styles = [tokens, fieldStyles, css`textarea { min-height: 5em; resize: vertical; }`];
+
+  override render() {
+    return html`${this.renderLabel()}
+      <textarea
+        id=${this.inputId}
+        part="textarea"
+        .value=${live(this.value == null ? '' : String(this.value))}
+        ?required=${this.required}
+        ?readonly=${this.readonly}
+        ?disabled=${this.disabled}
+        aria-invalid=${this.invalid ? 'true' : 'false'}
+        aria-describedby=${this.describedBy}
+        @input=${(e: Event) => this.commit((e.target as HTMLTextAreaElement).value || undefined)}
+        @change=${this.fireChange}
+        @blur=${this.handleBlur}
+      ></textarea>${this.renderFeedback()}`;
+  }
+}
+defineElement('kc-textarea', KcTextarea);

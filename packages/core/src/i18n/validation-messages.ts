@@ -9,10 +9,12 @@ import { plural } from './plural.js';
 type P = Record<string, unknown>;
 type Msg = (p: P, locale: Locale) => string;
 
+// Russian messages say «не короче N …» and «не больше N …», which take the genitive: 1 символа,
+// 2 символов, 5 символов (Intl.PluralRules picks one/few/many; `other` is for fractions).
 const chars = (l: Locale, n: number) =>
-  l === 'ru' ? plural(l, n, { one: 'символ', few: 'символа', many: 'символов', other: 'символа' }) : plural(l, n, { one: 'character', other: 'characters' });
+  l === 'ru' ? plural(l, n, { one: 'символа', few: 'символов', many: 'символов', other: 'символа' }) : plural(l, n, { one: 'character', other: 'characters' });
 const items = (l: Locale, n: number) =>
-  l === 'ru' ? plural(l, n, { one: 'элемент', few: 'элемента', many: 'элементов', other: 'элемента' }) : plural(l, n, { one: 'item', other: 'items' });
+  l === 'ru' ? plural(l, n, { one: 'элемента', few: 'элементов', many: 'элементов', other: 'элемента' }) : plural(l, n, { one: 'item', other: 'items' });
 
 const FORMAT_NAMES: Record<Locale, Record<string, string>> = {
   en: { email: 'an email address', uri: 'a web address (URL)', url: 'a web address (URL)', date: 'a date', 'date-time': 'a date and time', time: 'a time', phone: 'a phone number', tel: 'a phone number', uuid: 'a UUID', ipv4: 'an IPv4 address', hostname: 'a host name' },

@@ -1,0 +1,61 @@
+// `npm test`: every check of the project, one after another, then ONE plain closing line
+// "N passed, N failed" summing every runner (CI reads that line). Exits 1 if anything failed.
+import { spawn } from 'node:child_process';
+
+const steps = [
+  { name: 'type check', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.check.json'], count: 'single' },
+  { name: 'node unit tests', cmd: 'node', args: ['scripts/test-node.mjs'], count: 'node' },
+  { name: 'browser tests (Chromium)', cmd: 'npx', args: ['wtr', '--config', 'web-test-runner.config.mjs'], env: { KC_WTR_QUIET: '1' }, count: 'wtr' },
+  { name: 'package builds', cmd: 'npm', args: ['run', 'build'], count: 'single' },
+  { name: 'end-to-end tests (demo in Chromium)', cmd: 'node', args: ['--conditions=@kartochka/source', '--import', 'tsx', '--test', '--test-reporter=spec', 'tests/e2e/demo.test.ts'], count: 'node' },
+  { name: 'storybook build', cmd: 'npm', args: ['run', 'build-storybook'], count: 'single' },
+];
+
+const only = process.argv.slice(2);
+
+function run(step) {
+  return new Promise((resolve) => {
+    const child = spawn(step.cmd, step.args, { env: { ...process.env, ...step.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const take = (chunk, stream) => {
+      out += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on('data', (c) => take(c, process.stdout));
+    child.stderr.on('data', (c) => take(c, process.stderr));
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+function countOf(step, { code, out }) {
+  const num = (re) => {
+    const all = [...out.matchAll(re)];
+    return all.length ? Number(all[all.length - 1][1]) : undefined;
+  };
+  if (step.count === 'node') {
+    const passed = num(/^(?:ℹ|#) pass (\d+)/gm);
+    const failed = num(/^(?:ℹ|#) fail (\d+)/gm);
+    if (passed !== undefined && failed !== undefined) return { passed, failed: failed || (code ? 1 : 0) };
+  }
+  if (step.count === 'wtr') {
+    const m = [...out.matchAll(/^browser: (\d+) passed, (\d+) failed/gm)].pop();
+    if (m) return { passed: Number(m[1]), failed: Number(m[2]) || (code ? 1 : 0) };
+  }
+  return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+for (const step of steps) {
+  if (only.length && !only.some((o) => step.name.includes(o))) continue;
+  process.stdout.write(`\n=== ${step.name} ===\n`);
+  const started = Date.now();
+  const result = await run(step);
+  const c = countOf(step, result);
+  passed += c.passed;
+  failed += c.failed;
+  lines.push(`${c.failed ? 'FAIL' : 'ok  '} ${step.name}: ${c.passed} passed, ${c.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+process.stdout.write(`\n=== summary ===\n${lines.join('\n')}\n\n${passed} passed, ${failed} failed\n`);
+process.exit(failed ? 1 : 0);

@@ -30,3 +30,4 @@ export {
   type TypeInfo,
   type EffectiveSchema,
 } from './schema/resolve.js';
+export * from './rules/index.js';

@@ -1,0 +1,18 @@
+/** Rules and formulas: JSON Logic expressions over JSON Pointers, their dependency graph, and where they live in a schema. */
+export {
+  evaluate,
+  dataContext,
+  dependencies,
+  dependencyDetails,
+  validateExpression,
+  resolveRelative,
+  ExpressionError,
+  MAX_DEPTH,
+  OPERATOR_NAMES,
+} from './expression.js';
+export type { Expression, EvalContext, ExpressionProblem, Dependency } from './expression.js';
+export { truthy, isEmpty, toNumber } from './operators.js';
+export { RuleGraph } from './graph.js';
+export type { RuleKind, RuleSpec, RuleInstance, RuleProblem, RuleGraphOptions } from './graph.js';
+export { collectRules } from './collect.js';
+export type { XRules, Deref } from './collect.js';

@@ -19,15 +19,6 @@ export {
 } from './validation/validator.js';
 export { validationMessage, validationMessages } from './i18n/validation-messages.js';
 export { humanize, type MessageCatalogue, type FieldMessages } from './i18n/labels.js';
-export {
-  createSchemaContext,
-  deref,
-  effectiveSchema,
-  optionsOf,
-  describeType,
-  type SchemaContext,
-  type SchemaOption,
-  type TypeInfo,
-  type EffectiveSchema,
-} from './schema/resolve.js';
+export * from './schema/resolve.js';
+export { RulesRuntime, type RuleFlags, type RuleIssue } from './form/rules-runtime.js';
 export * from './rules/index.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FormController } from './controller.js';
-import type { JsonSchemaObject } from '../types.js';
+import type { JsonSchemaObject, JsonValue } from '../types.js';
 
 const schema: JsonSchemaObject = {
   type: 'object',
@@ -112,4 +112,69 @@ test('conditionals change the structure as data changes', () => {
   f.setValue('/kind', 'company');
   // Until schema/conditionals land, the shape is static; the structure event must still be sane.
   assert.ok(n <= 1);
+});
+
+const ruled: JsonSchemaObject = {
+  type: 'object',
+  properties: {
+    clientType: { enum: ['potential', 'active'] },
+    contractNo: { type: 'string', 'x-rules': { visible: { '==': [{ var: '/clientType' }, 'active'] }, required: { '==': [{ var: '/clientType' }, 'active'] } } },
+    potential: { type: 'number' },
+    actual: { type: 'number' },
+    ourShare: { type: 'number', 'x-formula': { round: [{ '*': [{ '/': [{ var: '/actual' }, { var: '/potential' }] }, 100] }, 1] } },
+    remarks: { type: 'array', items: { type: 'object', properties: { status: { enum: ['open', 'done'] } } } },
+    resolved: {
+      type: 'number',
+      'x-formula': { '*': [{ '/': [{ count: [{ filter: [{ var: '/remarks' }, { '==': [{ var: 'status' }, 'done'] }] }] }, { count: [{ var: '/remarks' }] }] }, 100] },
+    },
+  },
+};
+
+test('visible and required rules follow the data', () => {
+  const f = new FormController(ruled, { value: { clientType: 'potential' } });
+  assert.equal(f.state('/contractNo').visible, false);
+  assert.equal(f.validate().valid, true);
+  const seen: string[] = [];
+  f.subscribe('/contractNo', () => seen.push('contractNo'));
+  f.setValue('/clientType', 'active');
+  assert.deepEqual(seen, ['contractNo']);
+  const s = f.state('/contractNo');
+  assert.equal(s.visible, true);
+  assert.equal(s.required, true);
+  assert.deepEqual(f.validate().errors.map((e) => [e.path, e.keyword, e.source]), [['/contractNo', 'required', 'rule']]);
+});
+
+test('errors inside hidden fields do not block', () => {
+  const f = new FormController(ruled, { value: { clientType: 'potential', contractNo: 5 } });
+  assert.equal(f.validate().valid, true);
+  f.setValue('/clientType', 'active');
+  assert.deepEqual(f.validate().errors.map((e) => e.keyword), ['type']);
+});
+
+test('formulas recompute when their inputs change, and only notify their field', () => {
+  const f = new FormController(ruled, { value: { potential: 200, actual: 50 } });
+  assert.equal(f.getValue('/ourShare'), 25);
+  assert.equal(f.node('/ourShare')!.readOnly, true);
+  const seen: string[] = [];
+  for (const p of ['/ourShare', '/resolved', '/potential']) f.subscribe(p, () => seen.push(p));
+  f.setValue('/actual', 150);
+  assert.equal(f.getValue('/ourShare'), 75);
+  assert.deepEqual(seen, ['/actual', '/ourShare'].filter((p) => p !== '/actual'));
+  f.setValue('/potential', 0);
+  assert.equal(f.getValue('/ourShare'), undefined, 'division by zero leaves the computed field empty');
+  assert.equal(f.isDirty('/ourShare'), true);
+});
+
+test('formulas over arrays: percent of done remarks', () => {
+  const f = new FormController(ruled, { value: { remarks: [{ status: 'open' }, { status: 'done' }] } });
+  assert.equal(f.getValue('/resolved'), 50);
+  f.setValue('/remarks/0/status', 'done');
+  assert.equal(f.getValue('/resolved'), 100);
+  f.setValue('/remarks', [...(f.getValue('/remarks') as JsonValue[]), { status: 'open' }]);
+  assert.equal(Math.round(f.getValue('/resolved') as number), 67);
+});
+
+test('a formula naming an unknown field is reported, not thrown', () => {
+  const f = new FormController({ type: 'object', properties: { a: { type: 'number', 'x-formula': { var: '/nope' } } } }, { value: {} });
+  assert.match(f.ruleIssues.map((i) => i.message).join(' '), /nope/);
 });

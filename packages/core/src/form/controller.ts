@@ -7,14 +7,14 @@
 import type { FieldError, JsonSchema, JsonSchemaObject, JsonValue, Locale, ValidationMode, ValidationResult } from '../types.js';
 import { getAt, isWithin, joinPointer, parentPointer, setAt } from '../pointer.js';
 import { compileSchema, toFieldErrors } from '../validation/validator.js';
-import { createSchemaContext, type SchemaContext } from '../schema/resolve.js';
-import * as resolve from '../schema/resolve.js';
+import { createSchemaContext, defaultValue, isDynamic, type SchemaContext } from '../schema/resolve.js';
 import { defaultRegistry, type WidgetRegistry } from '../registry.js';
 import { buildNode, type FieldNode } from './field-node.js';
 import { PathEmitter, type Listener } from './emitter.js';
 import { deepEqual } from './equal.js';
 import { labelOf, descriptionOf, optionLabelOf, type MessageCatalogue } from '../i18n/labels.js';
-import { isDynamicSchema } from './dynamic.js';
+import { RulesRuntime, type RuleIssue } from './rules-runtime.js';
+import type { RuleSpec } from '../rules/index.js';
 
 export interface FormOptions {
   value?: JsonValue;
@@ -25,6 +25,8 @@ export interface FormOptions {
   messages?: MessageCatalogue;
   /** Widget hints by pointer template (from the layout). */
   widgetHints?: Record<string, string>;
+  /** Rules declared outside the schema (e.g. by a layout), besides its `x-rules` and `x-formula`. */
+  rules?: readonly RuleSpec[];
 }
 
 /** What a widget needs to render one field right now. */
@@ -52,8 +54,6 @@ interface Placement {
 }
 
 const EMPTY: readonly FieldError[] = Object.freeze([]);
-type DefaultValueFn = (ctx: SchemaContext, s: JsonSchema) => JsonValue | undefined;
-const defaultValue: DefaultValueFn | undefined = (resolve as unknown as { defaultValue?: DefaultValueFn }).defaultValue;
 
 export class FormController {
   readonly schema: JsonSchema;
@@ -76,6 +76,7 @@ export class FormController {
   #structure = new PathEmitter();
   #changeListeners = new Set<(d: ChangeDetail) => void>();
   #validate: ReturnType<typeof compileSchema> | undefined;
+  #rules: RulesRuntime;
   /** Set when the schema itself is broken; the form then renders one raw JSON editor. */
   readonly schemaError: string | undefined;
 
@@ -88,9 +89,11 @@ export class FormController {
     this.#messages = options.messages ?? {};
     this.#hints = options.widgetHints ?? {};
     let start = options.value;
-    if (start === undefined) start = defaultValue?.(this.ctx, schema) ?? {};
+    if (start === undefined) start = defaultValue(this.ctx, schema) ?? {};
     this.#value = start;
-    this.#initial = start;
+    this.#rules = new RulesRuntime(this.ctx, options.rules ?? [], () => this.#value);
+    if (this.#rules.active) this.#rules.runAll(this.#writeComputed);
+    this.#initial = this.#value;
     try {
       this.#validate = compileSchema(schema);
     } catch (e) {
@@ -123,10 +126,21 @@ export class FormController {
       this.#invalidateBelow(pointer, true);
     }
     this.#refreshStructure(pointer, before, value);
+    for (const p of this.#rules.runAffected(pointer, this.#writeComputed)) changed.add(p);
     this.#runValidation(changed);
     this.#values.emitAll(changed);
     const detail = { path: pointer, value };
     for (const l of this.#changeListeners) l(detail);
+  }
+
+  /** Formulas write their results here: no notification of its own, the caller collects them. */
+  #writeComputed = (pointer: string, value: JsonValue | undefined): void => {
+    this.#value = setAt(this.#value, pointer, value);
+  };
+
+  /** Problems with rules and formulas (unknown fields, cycles, failed expressions), as data. */
+  get ruleIssues(): RuleIssue[] {
+    return this.#rules.issues;
   }
 
   /** Marks a field as visited (its errors show in `onTouched` mode). */
@@ -139,7 +153,8 @@ export class FormController {
   /** Replaces the whole value and forgets dirty, touched, submitted and server errors. */
   reset(value: JsonValue | undefined = this.#initial): void {
     this.#value = value;
-    this.#initial = value;
+    if (this.#rules.active) this.#rules.runAll(this.#writeComputed);
+    this.#initial = this.#value;
     this.#touched.clear();
     this.#submitted = false;
     this.#external.clear();
@@ -233,6 +248,7 @@ export class FormController {
         else next.set(e.path, [e]);
       }
     }
+    this.#rules.adjustErrors(next, this.#locale);
     if (changed) {
       for (const [p, list] of next) if (!sameErrors(list, this.#errors.get(p))) changed.add(p);
       for (const p of this.#errors.keys()) if (!next.has(p)) changed.add(p);
@@ -361,7 +377,7 @@ export class FormController {
       const old = this.#nodes.get(p);
       if (!old) continue;
       const placement = this.#placements.get(p);
-      if (!placement || !isDynamicSchema(this.ctx, placement.schema)) continue;
+      if (!placement || !isDynamic(this.ctx, placement.schema)) continue;
       this.#nodes.delete(p);
       const fresh = this.node(p)!;
       if (shapeOf(fresh) !== shapeOf(old)) {
@@ -378,14 +394,15 @@ export class FormController {
   /** Everything a widget renders for one field. */
   state(pointer: string): FieldState {
     const n = this.#nodes.get(pointer) ?? this.node(pointer);
+    const flags = this.#rules.flags(pointer);
     return {
       value: getAt(this.#value, pointer),
       errors: this.#showsErrors(pointer) ? this.errorsAt(pointer) : EMPTY,
       dirty: this.isDirty(pointer),
       touched: this.#touched.has(pointer),
-      required: n?.required ?? false,
-      readOnly: n?.readOnly ?? false,
-      visible: true,
+      required: (n?.required ?? false) || flags.required,
+      readOnly: (n?.readOnly ?? false) || flags.readOnly,
+      visible: flags.visible,
     };
   }
 

@@ -8,13 +8,14 @@ import type { WidgetRegistry } from '../registry.js';
 import {
   describeType,
   effectiveSchema,
+  itemOptionsOf,
   optionsOf,
+  renderable,
   type EffectiveSchema,
   type SchemaContext,
   type SchemaOption,
   type TypeInfo,
 } from '../schema/resolve.js';
-import * as resolve from '../schema/resolve.js';
 
 export type FieldKind = 'value' | 'object' | 'array' | 'fallback';
 
@@ -57,8 +58,6 @@ export interface NodeInput {
   branch?: number;
 }
 
-type Renderable = (ctx: SchemaContext, s: JsonSchemaObject) => { ok: true } | { ok: false; reason: string };
-const renderable: Renderable | undefined = (resolve as unknown as { renderable?: Renderable }).renderable;
 
 function kindOf(type: TypeInfo, schema: JsonSchemaObject): FieldKind {
   if (type.primary === 'object') return 'object';
@@ -82,20 +81,13 @@ export function buildNode(input: NodeInput): FieldNode {
     fallbackReason = (e as Error).message;
   }
   const schema = eff.schema;
-  const check = renderable?.(ctx, schema);
+  const check = renderable(ctx, schema);
   if (check && !check.ok) fallbackReason ??= check.reason;
   const type = describeType(schema);
   let kind: FieldKind = fallbackReason ? 'fallback' : kindOf(type, schema);
   if (kind === 'fallback') fallbackReason ??= 'This part of the schema has no widget.';
   const options = kind === 'value' ? optionsOf(ctx, schema) : undefined;
-  let itemOptions: SchemaOption[] | undefined;
-  if (kind === 'array' && schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items)) {
-    try {
-      itemOptions = optionsOf(ctx, effectiveSchema(ctx, schema.items, undefined).schema);
-    } catch {
-      itemOptions = undefined;
-    }
-  }
+  const itemOptions: SchemaOption[] | undefined = kind === 'array' ? itemOptionsOf(ctx, schema) : undefined;
   const computed = schema['x-formula'] !== undefined;
   const hint = input.hint ?? (typeof schema['x-widget'] === 'string' ? schema['x-widget'] : undefined);
   const widget = registry.resolve({ kind, schema, type, options, itemOptions, computed, hint });

@@ -84,6 +84,7 @@ export abstract class KcFieldElement extends LitElement {
     this.errors = s.errors;
     this.required = s.required;
     this.readonly = s.readOnly;
+    this.hidden = !s.visible;
     this.locale = c.locale;
   }
 

@@ -1,0 +1,243 @@
+/**
+ * The one behaviour suite every storage adapter must pass (memory, IndexedDB, and later REST).
+ * It takes the test functions as a parameter, so the same cases run under node:test and under
+ * mocha in @web/test-runner; it uses the tiny local assert for the same reason.
+ */
+import { ConflictError, NotFoundError, StorageError, ValidationError } from './errors.js';
+import { assert } from './test-support/assert.js';
+import type { CardRecord, ChangeEvent, NewOrUpdatedRecord, StorageAdapter } from './types.js';
+
+type Hook = () => Promise<void> | void;
+/** The subset of mocha / node:test that the suite needs. */
+export interface TestApi {
+  describe(name: string, fn: () => void): unknown;
+  it(name: string, fn: () => Promise<void>): unknown;
+  beforeEach(fn: Hook): unknown;
+  afterEach(fn: Hook): unknown;
+}
+
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 3)); // distinct updatedAt
+
+/** A card input with sensible defaults. */
+export function card(id: string, over: Partial<NewOrUpdatedRecord> = {}): NewOrUpdatedRecord {
+  return { id, schemaId: 'client', schemaVersion: 1, title: `Card ${id}`, data: { name: id }, indexed: {}, ...over };
+}
+
+/** Data that tends to break naive storage: odd keys, Unicode, nesting. Built by JSON.parse so `__proto__` is an own key. */
+export const trickyData = (): unknown =>
+  JSON.parse(
+    '{"__proto__":{"polluted":true},"a/b":{"~":"tilde","~1":"not a slash"},"":"empty key",' +
+      '"constructor":"c","name":"ООО «Ромашка» 🌼 漢字 \\u00e9\\u0301","nested":{"list":[1,-2.5,1e21,true,null,' +
+      '{"deep":["x",[]]}],"empty":{}},"zero":0,"nil":null}',
+  );
+
+/** Registers the conformance suite. `makeAdapter` must return a fresh, empty adapter each time. */
+export function runStorageConformance(t: TestApi, name: string, makeAdapter: () => Promise<StorageAdapter>): void {
+  const { describe, it, beforeEach, afterEach } = t;
+  describe(`${name}: storage conformance`, () => {
+    let db: StorageAdapter;
+    beforeEach(async () => {
+      db = await makeAdapter();
+    });
+    afterEach(async () => {
+      await db.close();
+    });
+
+    async function seed(): Promise<void> {
+      const rows: [string, string, string, Record<string, string | number | boolean | null>][] = [
+        ['c1', 'client', 'ООО Ромашка', { segment: 'b2b', priority: 2, vip: true }],
+        ['c2', 'client', 'ИП Васильков', { segment: 'b2c', priority: 1, vip: false }],
+        ['c3', 'client', 'Acme Corp', { segment: 'b2b', priority: 3, vip: false, manager: 'ivan' }],
+        ['c4', 'client', 'Ромашка-Плюс', { segment: 'b2b', priority: 1, manager: null }],
+        ['p1', 'partner', 'Ромашка Partners', { segment: 'b2b', priority: 5 }],
+      ];
+      for (const [id, schemaId, title, indexed] of rows) {
+        await db.put(card(id, { schemaId, title, indexed }));
+        await tick();
+      }
+    }
+    const ids = (items: CardRecord[]): string[] => items.map((r) => r.id);
+
+    it('put then get keeps the data exactly', async () => {
+      const data = trickyData();
+      const put = await db.put(card('c-1', { data, title: 'ООО Ромашка', indexed: { segment: 'b2b' } }));
+      const got = await db.get('c-1');
+      assert.deepEqual(got.data, trickyData());
+      assert.ok(Object.hasOwn(got.data as object, '__proto__'), '__proto__ stays an own key');
+      assert.equal(Object.getPrototypeOf(got.data), Object.prototype);
+      assert.deepEqual(got, put);
+      assert.equal(got.revision, 1);
+      assert.equal(got.title, 'ООО Ромашка');
+      assert.deepEqual(got.indexed, { segment: 'b2b' });
+      assert.equal(got.createdAt, got.updatedAt);
+      assert.equal(new Date(got.createdAt).toISOString(), got.createdAt);
+    });
+
+    it('increments the revision and keeps createdAt', async () => {
+      const first = await db.put(card('c-1'));
+      await tick();
+      const second = await db.put(card('c-1', { data: { name: 'x' } }), { expectedRevision: 1, author: 'anna' });
+      assert.equal(second.revision, 2);
+      assert.equal(second.createdAt, first.createdAt);
+      assert.ok(second.updatedAt > first.updatedAt, 'updatedAt moves forward');
+      assert.equal(second.author, 'anna');
+      assert.equal((await db.get('c-1')).revision, 2);
+    });
+
+    it('rejects a stale expectedRevision with ConflictError carrying the stored record', async () => {
+      await db.put(card('c-42'));
+      await db.put(card('c-42', { data: { name: 'theirs' } }), { expectedRevision: 1 });
+      const error = await assert.rejects(db.put(card('c-42', { data: { name: 'mine' } }), { expectedRevision: 1 }), ConflictError);
+      assert.equal(error.code, 'conflict');
+      assert.equal(error.messageKey, 'conflict');
+      assert.equal(error.current.revision, 2);
+      assert.deepEqual(error.current.data, { name: 'theirs' });
+      assert.ok(error.message.includes('"c-42"') && error.message.includes('2'), error.message);
+      assert.deepEqual((await db.get('c-42')).data, { name: 'theirs' });
+    });
+
+    it('treats expectedRevision 0 as "must not exist" and a positive one on a missing card as NotFound', async () => {
+      await db.put(card('c-1'), { expectedRevision: 0 });
+      await assert.rejects(db.put(card('c-1'), { expectedRevision: 0 }), ConflictError);
+      await assert.rejects(db.put(card('gone'), { expectedRevision: 3 }), NotFoundError);
+    });
+
+    it('rejects get and delete of a missing id with NotFoundError', async () => {
+      const e = await assert.rejects(db.get('nope'), NotFoundError);
+      assert.equal(e.code, 'not-found');
+      assert.ok(e instanceof StorageError && e.message.includes('"nope"'), e.message);
+      await assert.rejects(db.delete('nope'), NotFoundError);
+    });
+
+    it('rejects a malformed record with ValidationError listing every problem', async () => {
+      const bad = { ...card('c-1'), schemaId: '', indexed: { ok: 1, bad: { x: 1 } } } as unknown as NewOrUpdatedRecord;
+      const e = await assert.rejects(db.put(bad), ValidationError);
+      assert.deepEqual(
+        e.errors.map((x) => x.path),
+        ['/schemaId', '/indexed/bad'],
+      );
+      await assert.rejects(db.get('c-1'), NotFoundError);
+    });
+
+    it('deletes a card and its history, honouring expectedRevision', async () => {
+      await db.put(card('c-1'));
+      await db.put(card('c-1'), { expectedRevision: 1 });
+      await assert.rejects(db.delete('c-1', { expectedRevision: 1 }), ConflictError);
+      await db.delete('c-1', { expectedRevision: 2 });
+      await assert.rejects(db.get('c-1'), NotFoundError);
+      assert.deepEqual(await db.history('c-1'), []);
+      assert.equal((await db.put(card('c-1'))).revision, 1, 'a re-created card starts again');
+    });
+
+    it('lists with schemaId, filter, sort, paging and total', async () => {
+      await seed();
+      let r = await db.list({ schemaId: 'client', filter: { segment: 'b2b' }, sort: { field: 'title', direction: 'asc' } });
+      assert.deepEqual(ids(r.items), ['c3', 'c1', 'c4']);
+      assert.equal(r.total, 3);
+      r = await db.list({ filter: { segment: 'b2b' }, sort: { field: 'priority', direction: 'desc' }, offset: 1, limit: 2 });
+      assert.deepEqual(ids(r.items), ['c3', 'c1']);
+      assert.equal(r.total, 4);
+      r = await db.list({ filter: { vip: false }, sort: { field: 'title', direction: 'asc' } });
+      assert.deepEqual(ids(r.items), ['c3', 'c2'], 'boolean filter');
+      r = await db.list({ schemaId: 'client', filter: { manager: null }, sort: { field: 'title', direction: 'asc' } });
+      assert.deepEqual(ids(r.items), ['c2', 'c1', 'c4'], 'null filter matches null and missing');
+      r = await db.list({ filter: { priority: 1, segment: 'b2c' } });
+      assert.deepEqual(ids(r.items), ['c2']);
+      r = await db.list({ filter: { segment: 'nothing' } });
+      assert.deepEqual(r, { items: [], total: 0 });
+    });
+
+    it('lists in updatedAt order by default and pages through sort indexes', async () => {
+      await seed();
+      let r = await db.list();
+      assert.deepEqual(ids(r.items), ['p1', 'c4', 'c3', 'c2', 'c1']);
+      assert.equal(r.total, 5);
+      r = await db.list({ schemaId: 'client', limit: 2, offset: 1 });
+      assert.deepEqual(ids(r.items), ['c3', 'c2']);
+      assert.equal(r.total, 4);
+      r = await db.list({ schemaId: 'client', sort: { field: 'updatedAt', direction: 'asc' }, limit: 2 });
+      assert.deepEqual(ids(r.items), ['c1', 'c2']);
+      r = await db.list({ sort: { field: 'title', direction: 'desc' }, offset: 4, limit: 10 });
+      assert.deepEqual(ids(r.items), ['c3']);
+      assert.equal(r.total, 5);
+      r = await db.list({ sort: { field: 'createdAt', direction: 'asc' }, limit: 1 });
+      assert.deepEqual(ids(r.items), ['c1']);
+      r = await db.list({ limit: 0 });
+      assert.deepEqual(r, { items: [], total: 5 });
+    });
+
+    it('searches titles case-insensitively, Cyrillic included', async () => {
+      await seed();
+      let r = await db.list({ search: 'ромашка', sort: { field: 'title', direction: 'asc' } });
+      assert.deepEqual(ids(r.items), ['c1', 'p1', 'c4']);
+      assert.equal(r.total, 3);
+      r = await db.list({ schemaId: 'client', search: 'РОМАШКА', filter: { priority: 1 } });
+      assert.deepEqual(ids(r.items), ['c4']);
+      r = await db.list({ search: 'acme CORP' });
+      assert.deepEqual(ids(r.items), ['c3']);
+    });
+
+    it('records history with changed JSON Pointers', async () => {
+      await db.put(card('c-1', { data: { name: 'A', 'a/b': { '~': 1 }, tags: ['x'] } }), { author: 'anna' });
+      await db.put(card('c-1', { data: { name: 'B', 'a/b': { '~': 2 }, tags: ['x', 'y'] } }), { author: 'boris' });
+      const h = await db.history('c-1');
+      assert.deepEqual(h.map((x) => [x.revision, x.author]), [[1, 'anna'], [2, 'boris']]);
+      assert.deepEqual(h[0]!.changedPaths, ['']);
+      assert.deepEqual([...h[1]!.changedPaths].sort(), ['/a~1b/~0', '/name', '/tags/1']);
+      assert.deepEqual(h[1]!.before, { '/name': 'A', '/a~1b/~0': 1 });
+      assert.deepEqual(h[1]!.after, { '/name': 'B', '/a~1b/~0': 2, '/tags/1': 'y' });
+      assert.deepEqual(await db.history('unknown'), []);
+    });
+
+    it('publishes schema versions per schemaId and reads them back', async () => {
+      const v1 = await db.publishSchema({ schemaId: 'client', schema: { type: 'object' }, author: 'anna', note: 'first' });
+      const p1 = await db.publishSchema({ schemaId: 'partner', schema: { type: 'object' } });
+      const v2 = await db.publishSchema({ schemaId: 'client', schema: { type: 'object', title: 'v2' }, layout: { rows: [] } });
+      assert.deepEqual([v1.version, p1.version, v2.version], [1, 1, 2]);
+      assert.equal(v1.note, 'first');
+      assert.deepEqual((await db.getSchema('client')).schema, { type: 'object', title: 'v2' });
+      assert.deepEqual((await db.getSchema('client', 1)).schema, { type: 'object' });
+      assert.deepEqual((await db.getSchema('client', 2)).layout, { rows: [] });
+      assert.deepEqual((await db.listSchemaVersions('client')).map((s) => s.version), [1, 2]);
+      assert.deepEqual(await db.listSchemaVersions('none'), []);
+      const e = await assert.rejects(db.getSchema('client', 3), NotFoundError);
+      assert.equal(e.messageKey, 'schemaVersionNotFound');
+      await assert.rejects(db.getSchema('none'), NotFoundError);
+    });
+
+    it('calls watchers on put and delete, and stops after unsubscribe', async () => {
+      const one: ChangeEvent[] = [];
+      const all: ChangeEvent[] = [];
+      const stopOne = db.watch('c-1', (e) => one.push(e));
+      db.watch('*', (e) => all.push(e));
+      await db.put(card('c-1'));
+      await db.put(card('c-2'));
+      await db.delete('c-1');
+      await assert.eventually(() => all.length === 3, 'three changes reach the "*" watcher');
+      assert.deepEqual(
+        one.map((e) => [e.type, e.id, e.revision, e.remote]),
+        [['put', 'c-1', 1, false], ['delete', 'c-1', 1, false]],
+      );
+      assert.deepEqual(all.map((e) => e.id), ['c-1', 'c-2', 'c-1']);
+      stopOne();
+      await db.put(card('c-1'));
+      await assert.eventually(() => all.length === 4, 'the "*" watcher still runs');
+      assert.equal(one.length, 2);
+    });
+
+    it('isolates stored data from objects passed in and handed out', async () => {
+      const input = card('c-1', { data: { name: 'A', nested: { n: 1 } }, indexed: { segment: 'b2b' } });
+      const put = await db.put(input);
+      (input.data as { nested: { n: number } }).nested.n = 99;
+      input.indexed.segment = 'hacked';
+      (put.data as { name: string }).name = 'mutated';
+      const got = await db.get('c-1');
+      (got.data as { nested: { n: number } }).nested.n = 42;
+      const listed = (await db.list()).items[0]!;
+      (listed.data as { name: string }).name = 'listed';
+      const again = await db.get('c-1');
+      assert.deepEqual(again.data, { name: 'A', nested: { n: 1 } });
+      assert.deepEqual(again.indexed, { segment: 'b2b' });
+    });
+  });
+}

@@ -1,0 +1,152 @@
+/**
+ * Typed storage errors. Each is a small `Error` subclass with readonly data, a plain English
+ * message that names the card or schema, and a `messageKey` + `params` pair so the UI can show the
+ * same message in the user's language (see {@link storageMessages}).
+ */
+import type { CardRecord } from './types.js';
+
+/** The broad kind of failure; stable, safe to switch on. */
+export type StorageErrorCode = 'not-found' | 'conflict' | 'validation' | 'unavailable' | 'quota-exceeded';
+
+/** Keys of {@link storageMessages}; one per distinct user-facing situation. */
+export type StorageMessageKey =
+  | 'cardNotFound'
+  | 'schemaNotFound'
+  | 'schemaVersionNotFound'
+  | 'conflict'
+  | 'validation'
+  | 'unavailable'
+  | 'quotaExceeded';
+
+/** Parameters substituted into a message template (`{id}` → `params.id`). */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** The base of every error an adapter rejects with. */
+export class StorageError extends Error {
+  constructor(
+    readonly code: StorageErrorCode,
+    readonly messageKey: StorageMessageKey,
+    readonly params: MessageParams,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StorageError';
+  }
+}
+
+/** A card, schema or schema version does not exist. */
+export class NotFoundError extends StorageError {
+  static card(id: string): NotFoundError {
+    return new NotFoundError('cardNotFound', { id }, `Card "${id}" was not found.`);
+  }
+  static schema(schemaId: string, version?: number): NotFoundError {
+    return version === undefined
+      ? new NotFoundError('schemaNotFound', { schemaId }, `Schema "${schemaId}" has no published versions.`)
+      : new NotFoundError(
+          'schemaVersionNotFound',
+          { schemaId, version },
+          `Schema "${schemaId}" has no version ${version}.`,
+        );
+  }
+  private constructor(key: StorageMessageKey, params: MessageParams, message: string) {
+    super('not-found', key, params, message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** The caller's `expectedRevision` is stale: someone else saved (or created) the card first. */
+export class ConflictError extends StorageError {
+  /** The card as it is stored now, so the UI can show or merge the other change. */
+  readonly current: CardRecord;
+  constructor(current: CardRecord, expectedRevision: number) {
+    const params = { id: current.id, stored: current.revision, expected: expectedRevision };
+    super(
+      'conflict',
+      'conflict',
+      params,
+      `Card "${current.id}" was changed by someone else (stored revision ${current.revision}, yours ${expectedRevision}).`,
+    );
+    this.name = 'ConflictError';
+    this.current = current;
+  }
+}
+
+/** One problem with a record or its data, in the shape `@kartochka/core` uses for field errors. */
+export interface StorageFieldError {
+  /** JSON Pointer into the record passed to `put` (e.g. `/indexed/segment`). */
+  path: string;
+  keyword: string;
+  message: string;
+  /** `app` for a malformed call, `server` for errors a server adapter passes through. */
+  source: 'schema' | 'server' | 'rule' | 'app';
+}
+
+/** The record was rejected as malformed (or, for server adapters, invalid against its schema). */
+export class ValidationError extends StorageError {
+  readonly errors: readonly StorageFieldError[];
+  constructor(id: string, errors: readonly StorageFieldError[], options?: { cause?: unknown }) {
+    const list = errors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ');
+    super(
+      'validation',
+      'validation',
+      { id, count: errors.length },
+      `Card "${id}" was not saved: ${errors.length} problem(s): ${list}.`,
+      options,
+    );
+    this.name = 'ValidationError';
+    this.errors = errors;
+  }
+}
+
+/** The backend cannot be used: no IndexedDB, blocked by another tab, closed, offline. */
+export class UnavailableError extends StorageError {
+  constructor(store: string, reason: string, options?: { cause?: unknown }) {
+    super('unavailable', 'unavailable', { store, reason }, `Storage "${store}" is unavailable: ${reason}`, options);
+    this.name = 'UnavailableError';
+  }
+}
+
+/** The browser refused the write because the origin's storage quota is full. */
+export class QuotaExceededError extends StorageError {
+  constructor(store: string, id: string, options?: { cause?: unknown }) {
+    super(
+      'quota-exceeded',
+      'quotaExceeded',
+      { store, id },
+      `Card "${id}" was not saved: the browser's storage quota for "${store}" is full. Free some space or delete old cards.`,
+      options,
+    );
+    this.name = 'QuotaExceededError';
+  }
+}
+
+/** Message templates per locale; `{name}` placeholders are filled from the error's `params`. */
+export const storageMessages: Record<'en' | 'ru', Record<StorageMessageKey, string>> = {
+  en: {
+    cardNotFound: 'Card "{id}" was not found.',
+    schemaNotFound: 'Schema "{schemaId}" has no published versions.',
+    schemaVersionNotFound: 'Schema "{schemaId}" has no version {version}.',
+    conflict: 'Card "{id}" was changed by someone else (stored revision {stored}, yours {expected}).',
+    validation: 'Card "{id}" was not saved: {count} problem(s) found.',
+    unavailable: 'Storage "{store}" is unavailable. Reload the page or try again later.',
+    quotaExceeded: 'Card "{id}" was not saved: the browser\'s storage is full.',
+  },
+  ru: {
+    cardNotFound: 'Карточка «{id}» не найдена.',
+    schemaNotFound: 'У схемы «{schemaId}» нет опубликованных версий.',
+    schemaVersionNotFound: 'У схемы «{schemaId}» нет версии {version}.',
+    conflict: 'Карточку «{id}» уже изменил кто-то другой (сохранена ревизия {stored}, у вас {expected}).',
+    validation: 'Карточка «{id}» не сохранена: найдено ошибок: {count}.',
+    unavailable: 'Хранилище «{store}» недоступно. Перезагрузите страницу или повторите попытку позже.',
+    quotaExceeded: 'Карточка «{id}» не сохранена: хранилище браузера переполнено.',
+  },
+};
+
+/** The error's message in `locale`, for showing to a user. */
+export function formatStorageMessage(error: StorageError, locale: 'en' | 'ru'): string {
+  const template = storageMessages[locale][error.messageKey];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(error.params, name) ? String(error.params[name]) : whole,
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * `@kartochka/storage`: the storage adapter interface, its typed errors, and the memory and
+ * IndexedDB adapters. The conformance suite for adapter authors is the `./conformance` subpath.
+ */
+export type {
+  CardRecord,
+  ChangeEvent,
+  DeleteOptions,
+  IndexedValue,
+  ListQuery,
+  ListResult,
+  NewOrUpdatedRecord,
+  PublishSchemaInput,
+  PutOptions,
+  Revision,
+  SchemaVersion,
+  SortField,
+  StorageAdapter,
+  WatchCallback,
+} from './types.js';
+export {
+  ConflictError,
+  NotFoundError,
+  QuotaExceededError,
+  StorageError,
+  UnavailableError,
+  ValidationError,
+  formatStorageMessage,
+  storageMessages,
+} from './errors.js';
+export type { MessageParams, StorageErrorCode, StorageFieldError, StorageMessageKey } from './errors.js';
+export { changedPaths, diff, escapePointerToken, unescapePointerToken } from './diff.js';
+export type { Change } from './diff.js';
+export { MemoryAdapter } from './memory.js';
+export type { MemoryAdapterOptions } from './memory.js';
+export { IndexedDbAdapter } from './indexeddb.js';
+export type { IndexedDbAdapterOptions } from './indexeddb.js';
+export { DB_VERSION } from './indexeddb-schema.js';
+export type { KartochkaDB } from './indexeddb-schema.js';

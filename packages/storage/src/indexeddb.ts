@@ -1,0 +1,266 @@
+/**
+ * The browser adapter: cards, history and schema versions in IndexedDB through idb, one
+ * connection per adapter (opened once, never per call), one transaction per operation.
+ * Changes are announced to other tabs on `BroadcastChannel('kartochka:' + name)`.
+ */
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import {
+  NotFoundError,
+  QuotaExceededError,
+  StorageError,
+  UnavailableError,
+  ValidationError,
+} from './errors.js';
+import { listRecords } from './indexeddb-list.js';
+import { errorText, openDatabase } from './indexeddb-open.js';
+import { fromStored, toStored, type KartochkaDB } from './indexeddb-schema.js';
+import { checkRevision, nextRecord, validateRecord } from './record.js';
+import type {
+  CardRecord,
+  ChangeEvent,
+  DeleteOptions,
+  ListQuery,
+  ListResult,
+  NewOrUpdatedRecord,
+  PublishSchemaInput,
+  PutOptions,
+  Revision,
+  SchemaVersion,
+  StorageAdapter,
+  WatchCallback,
+} from './types.js';
+import { Watchers } from './watchers.js';
+
+/** Options of {@link IndexedDbAdapter.open}. */
+export interface IndexedDbAdapterOptions {
+  /** Database name; also names the BroadcastChannel. Default `kartochka`. */
+  name?: string;
+  /** The IndexedDB factory; default `globalThis.indexedDB`. Pass fake-indexeddb's in Node tests. */
+  indexedDB?: IDBFactory;
+  /** Announce changes to other tabs and listen for theirs. Default `true`. */
+  broadcast?: boolean;
+  /** How long to wait for other tabs to release an older version before giving up. Default 5000 ms. */
+  blockedTimeoutMs?: number;
+  /** The clock, for deterministic tests. Default: `() => new Date()`. */
+  now?: () => Date;
+  /**
+   * Test hook, called inside the write transaction just before the writes are issued; whatever
+   * it throws goes through the same abort and error mapping as a real write failure. Lets tests
+   * simulate a full quota, which cannot be produced quickly in a real browser.
+   */
+  beforeWrite?: (id: string) => void;
+}
+
+type CardTx = IDBPTransaction<KartochkaDB, ('records' | 'revisions')[], 'readwrite'>;
+type Message = Omit<ChangeEvent, 'remote'>;
+
+const noop = (): void => {};
+
+/** All entries of one record's history (or one schema's versions): a compound-key range. */
+const rangeOf = (id: string): IDBKeyRange => IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+
+/** A {@link StorageAdapter} on IndexedDB. Create it with {@link IndexedDbAdapter.open}. */
+export class IndexedDbAdapter implements StorageAdapter {
+  private readonly watchers = new Watchers();
+  private readonly channel: BroadcastChannel | undefined;
+  private readonly now: () => Date;
+  private readonly beforeWrite: ((id: string) => void) | undefined;
+  /** Why the adapter can no longer be used, once it cannot. */
+  private lost: string | undefined;
+
+  /** Opens (creating or upgrading) the database; rejects with `UnavailableError` when it cannot. */
+  static async open(options: IndexedDbAdapterOptions = {}): Promise<IndexedDbAdapter> {
+    const name = options.name ?? 'kartochka';
+    return new IndexedDbAdapter(await openDatabase(name, options), name, options);
+  }
+
+  private constructor(
+    private readonly db: IDBPDatabase<KartochkaDB>,
+    /** The database name. */
+    readonly name: string,
+    options: IndexedDbAdapterOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.beforeWrite = options.beforeWrite;
+    // Another tab wants a newer version: step aside instead of blocking its upgrade forever.
+    db.addEventListener('versionchange', () => {
+      db.close();
+      this.lost = 'a newer version of the app upgraded the database in another tab; reload this page.';
+    });
+    db.addEventListener('close', () => {
+      this.lost ??= 'the browser closed the database (storage cleared or disk error); reload this page.';
+    });
+    if (options.broadcast !== false && typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel('kartochka:' + name);
+      this.channel.onmessage = (event: MessageEvent<Message>) => {
+        const m = event.data;
+        if (m && typeof m.id === 'string') this.watchers.emit({ type: m.type, id: m.id, revision: m.revision, remote: true });
+      };
+      // In Node an open channel would keep the process alive; tabs don't care.
+      (this.channel as { unref?: () => void }).unref?.();
+    }
+  }
+
+  private use(): IDBPDatabase<KartochkaDB> {
+    if (this.lost) throw new UnavailableError(this.name, this.lost);
+    return this.db;
+  }
+
+  private mapError(error: unknown, id: string): unknown {
+    if (error instanceof StorageError) return error;
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name === 'QuotaExceededError') return new QuotaExceededError(this.name, id, { cause: error });
+    if (name === 'DataCloneError') {
+      const problem = { path: '/data', keyword: 'clone', message: errorText(error), source: 'app' } as const;
+      return new ValidationError(id, [problem], { cause: error });
+    }
+    if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'AbortError') {
+      return new UnavailableError(this.name, `IndexedDB failed (${errorText(error)}).`, { cause: error });
+    }
+    return error;
+  }
+
+  /** Runs `body` in one readwrite transaction over records and revisions; aborts on any error. */
+  private async write<R>(id: string, body: (tx: CardTx) => Promise<R>): Promise<R> {
+    let tx: CardTx | undefined;
+    try {
+      tx = this.use().transaction(['records', 'revisions'], 'readwrite');
+      tx.done.catch(noop); // awaited in body; this only keeps an abort from being "unhandled"
+      return await body(tx);
+    } catch (error) {
+      try {
+        tx?.abort();
+      } catch {
+        // Already finished or aborted.
+      }
+      throw this.mapError(error, id);
+    }
+  }
+
+  private announce(message: Message): void {
+    this.watchers.emit({ ...message, remote: false });
+    this.channel?.postMessage(message);
+  }
+
+  async get<T = unknown>(id: string): Promise<CardRecord<T>> {
+    let row;
+    try {
+      row = await this.use().get('records', id);
+    } catch (error) {
+      throw this.mapError(error, id);
+    }
+    if (!row) throw NotFoundError.card(id);
+    return fromStored<T>(row);
+  }
+
+  async put<T = unknown>(input: NewOrUpdatedRecord<T>, options?: PutOptions): Promise<CardRecord<T>> {
+    validateRecord(input);
+    const record = await this.write(input.id, async (tx) => {
+      const records = tx.objectStore('records');
+      // The check and the writes share this transaction, so no other writer can slip between.
+      const row = await records.get(input.id);
+      const stored = row && fromStored(row);
+      checkRevision(input.id, stored, options?.expectedRevision);
+      const next = nextRecord(input, stored, options, this.now().toISOString());
+      this.beforeWrite?.(input.id);
+      await Promise.all([
+        records.put(toStored(next.record)),
+        tx.objectStore('revisions').put(next.revision),
+        tx.done,
+      ]);
+      return next.record;
+    });
+    this.announce({ type: 'put', id: record.id, revision: record.revision });
+    return record;
+  }
+
+  async delete(id: string, options?: DeleteOptions): Promise<void> {
+    const revision = await this.write(id, async (tx) => {
+      const records = tx.objectStore('records');
+      const row = await records.get(id);
+      if (!row) throw NotFoundError.card(id);
+      checkRevision(id, fromStored(row), options?.expectedRevision);
+      this.beforeWrite?.(id);
+      await Promise.all([records.delete(id), tx.objectStore('revisions').delete(rangeOf(id)), tx.done]);
+      return row.revision;
+    });
+    this.announce({ type: 'delete', id, revision });
+  }
+
+  async list<T = unknown>(query: ListQuery = {}): Promise<ListResult<T>> {
+    try {
+      return await listRecords<T>(this.use().transaction('records').store, query);
+    } catch (error) {
+      throw this.mapError(error, '*');
+    }
+  }
+
+  async history(id: string): Promise<Revision[]> {
+    try {
+      return await this.use().getAll('revisions', rangeOf(id));
+    } catch (error) {
+      throw this.mapError(error, id);
+    }
+  }
+
+  async publishSchema(input: PublishSchemaInput): Promise<SchemaVersion> {
+    if (typeof input.schemaId !== 'string' || input.schemaId === '') {
+      throw new TypeError('publishSchema(): schemaId must be a non-empty string.');
+    }
+    let tx;
+    try {
+      tx = this.use().transaction('schemas', 'readwrite');
+      tx.done.catch(noop);
+      // Reading the latest version and adding the next in one transaction keeps versions unique.
+      const latest = await tx.store.openCursor(rangeOf(input.schemaId), 'prev');
+      const published: SchemaVersion = {
+        ...input,
+        version: (latest?.value.version ?? 0) + 1,
+        publishedAt: this.now().toISOString(),
+      };
+      await Promise.all([tx.store.add(published), tx.done]);
+      return published;
+    } catch (error) {
+      try {
+        tx?.abort();
+      } catch {
+        // Already finished.
+      }
+      throw this.mapError(error, input.schemaId);
+    }
+  }
+
+  async getSchema(schemaId: string, version?: number): Promise<SchemaVersion> {
+    let found: SchemaVersion | undefined;
+    try {
+      const db = this.use();
+      found =
+        version === undefined
+          ? (await db.transaction('schemas').store.openCursor(rangeOf(schemaId), 'prev'))?.value
+          : await db.get('schemas', [schemaId, version]);
+    } catch (error) {
+      throw this.mapError(error, schemaId);
+    }
+    if (!found) throw NotFoundError.schema(schemaId, version);
+    return found;
+  }
+
+  async listSchemaVersions(schemaId: string): Promise<SchemaVersion[]> {
+    try {
+      return await this.use().getAll('schemas', rangeOf(schemaId));
+    } catch (error) {
+      throw this.mapError(error, schemaId);
+    }
+  }
+
+  watch(id: string | '*', callback: WatchCallback): () => void {
+    return this.watchers.add(id, callback);
+  }
+
+  async close(): Promise<void> {
+    this.lost ??= 'the adapter was closed.';
+    this.watchers.clear();
+    this.channel?.close();
+    this.db.close();
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * An in-memory adapter for tests, examples and Storybook. It copies every value in and out with
+ * `structuredClone`, so it behaves like a real backend: a caller that mutates a record it passed
+ * in or got back cannot change what is stored.
+ */
+import { NotFoundError, UnavailableError, ValidationError } from './errors.js';
+import { applyQuery } from './query.js';
+import { checkRevision, nextRecord, validateRecord } from './record.js';
+import type {
+  CardRecord,
+  DeleteOptions,
+  ListQuery,
+  ListResult,
+  NewOrUpdatedRecord,
+  PublishSchemaInput,
+  PutOptions,
+  Revision,
+  SchemaVersion,
+  StorageAdapter,
+  WatchCallback,
+} from './types.js';
+import { Watchers } from './watchers.js';
+
+/** Options of {@link MemoryAdapter}. */
+export interface MemoryAdapterOptions {
+  /** The clock, for deterministic tests. Default: `() => new Date()`. */
+  now?: () => Date;
+}
+
+const copy: <T>(value: T) => T = structuredClone;
+
+/** A {@link StorageAdapter} that keeps everything in this JavaScript realm's memory. */
+export class MemoryAdapter implements StorageAdapter {
+  private readonly records = new Map<string, CardRecord>();
+  private readonly revisions = new Map<string, Revision[]>();
+  private readonly schemas = new Map<string, SchemaVersion[]>();
+  private readonly watchers = new Watchers();
+  private readonly now: () => Date;
+  private closed = false;
+
+  constructor(options: MemoryAdapterOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  private check(): void {
+    if (this.closed) throw new UnavailableError('memory', 'the adapter was closed.');
+  }
+
+  async get<T = unknown>(id: string): Promise<CardRecord<T>> {
+    this.check();
+    const stored = this.records.get(id);
+    if (!stored) throw NotFoundError.card(id);
+    return copy(stored) as CardRecord<T>;
+  }
+
+  async put<T = unknown>(input: NewOrUpdatedRecord<T>, options?: PutOptions): Promise<CardRecord<T>> {
+    this.check();
+    validateRecord(input);
+    const stored = this.records.get(input.id);
+    checkRevision(input.id, stored, options?.expectedRevision);
+    let cloned: NewOrUpdatedRecord<T>;
+    try {
+      cloned = copy(input);
+    } catch (error) {
+      // Mirrors IndexedDB, which rejects uncloneable data (functions, DOM nodes) the same way.
+      throw new ValidationError(input.id, [{ path: '/data', keyword: 'clone', message: String(error), source: 'app' }], {
+        cause: error,
+      });
+    }
+    const { record, revision } = nextRecord(cloned, stored, options, this.now().toISOString());
+    this.records.set(record.id, record);
+    const list = this.revisions.get(record.id);
+    if (list) list.push(revision);
+    else this.revisions.set(record.id, [revision]);
+    this.watchers.emit({ type: 'put', id: record.id, revision: record.revision, remote: false });
+    return copy(record);
+  }
+
+  async delete(id: string, options?: DeleteOptions): Promise<void> {
+    this.check();
+    const stored = this.records.get(id);
+    if (!stored) throw NotFoundError.card(id);
+    checkRevision(id, stored, options?.expectedRevision);
+    this.records.delete(id);
+    this.revisions.delete(id);
+    this.watchers.emit({ type: 'delete', id, revision: stored.revision, remote: false });
+  }
+
+  async list<T = unknown>(query: ListQuery = {}): Promise<ListResult<T>> {
+    this.check();
+    // Filter and page the stored objects first, then copy only the page.
+    const result = applyQuery([...this.records.values()], query);
+    return { items: result.items.map((r) => copy(r)), total: result.total } as ListResult<T>;
+  }
+
+  async history(id: string): Promise<Revision[]> {
+    this.check();
+    return copy(this.revisions.get(id) ?? []);
+  }
+
+  async publishSchema(input: PublishSchemaInput): Promise<SchemaVersion> {
+    this.check();
+    if (typeof input.schemaId !== 'string' || input.schemaId === '') {
+      throw new TypeError('publishSchema(): schemaId must be a non-empty string.');
+    }
+    const versions = this.schemas.get(input.schemaId) ?? [];
+    const published: SchemaVersion = {
+      ...copy(input),
+      version: versions.length + 1,
+      publishedAt: this.now().toISOString(),
+    };
+    versions.push(published);
+    this.schemas.set(input.schemaId, versions);
+    return copy(published);
+  }
+
+  async getSchema(schemaId: string, version?: number): Promise<SchemaVersion> {
+    this.check();
+    const versions = this.schemas.get(schemaId);
+    const found = version === undefined ? versions?.at(-1) : versions?.[version - 1];
+    if (!found) throw NotFoundError.schema(schemaId, version);
+    return copy(found);
+  }
+
+  async listSchemaVersions(schemaId: string): Promise<SchemaVersion[]> {
+    this.check();
+    return copy(this.schemas.get(schemaId) ?? []);
+  }
+
+  watch(id: string | '*', callback: WatchCallback): () => void {
+    return this.watchers.add(id, callback);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.watchers.clear();
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The storage contract of Kartochka. Every adapter (memory, IndexedDB, and the planned REST
+ * adapter) implements {@link StorageAdapter} and passes the same conformance suite, so the
+ * elements package can depend on this file alone and never on a backend.
+ *
+ * Data is JSON: adapters must round-trip any JSON value exactly (keys such as `__proto__`, `a/b`,
+ * `~`, any Unicode), and need not support anything beyond JSON (no `Date`, `undefined`, `-0`),
+ * because the REST adapter will not.
+ */
+
+/** A value that can be filtered and sorted on: what an indexed field may hold. */
+export type IndexedValue = string | number | boolean | null;
+
+/** One stored client card. */
+export interface CardRecord<T = unknown> {
+  /** Unique card id, chosen by the caller (e.g. `c-42`). */
+  id: string;
+  /** Which schema the card's data follows. */
+  schemaId: string;
+  /** The version of that schema the data was last saved with. */
+  schemaVersion: number;
+  /** Starts at 1 on create and grows by 1 on every put; the basis of optimistic locking. */
+  revision: number;
+  /** Human title (e.g. the company name); the only text that `list({search})` looks at. */
+  title: string;
+  /** The card's data, a JSON value shaped by the schema. */
+  data: T;
+  /** Values of indexed fields (`segment`, `manager`, …) copied out of `data` by the caller. */
+  indexed: Record<string, IndexedValue>;
+  /** ISO 8601 time of the first put. */
+  createdAt: string;
+  /** ISO 8601 time of the latest put. */
+  updatedAt: string;
+  /** Who made the latest change, when known. */
+  author?: string;
+}
+
+/**
+ * What a caller passes to `put`: a card without the fields the adapter owns. Any `revision`,
+ * `createdAt` or `updatedAt` given are ignored; the stored values win.
+ */
+export type NewOrUpdatedRecord<T = unknown> = Omit<CardRecord<T>, 'revision' | 'createdAt' | 'updatedAt'> &
+  Partial<Pick<CardRecord<T>, 'revision' | 'createdAt' | 'updatedAt'>>;
+
+/** Options of `put`. */
+export interface PutOptions {
+  /**
+   * The revision the caller last saw: 0 for "create, must not exist yet"; `undefined` for an
+   * unconditional write (last write wins). A mismatch throws `ConflictError`.
+   */
+  expectedRevision?: number;
+  /** Recorded as the record's `author` and in its history. */
+  author?: string;
+}
+
+/** Options of `delete`. */
+export interface DeleteOptions {
+  /** When given, the delete only happens if the stored revision is this one. */
+  expectedRevision?: number;
+}
+
+/** One entry of a card's history: what changed in one put. */
+export interface Revision {
+  recordId: string;
+  /** The revision this put produced. */
+  revision: number;
+  /** ISO 8601 time of the put. */
+  at: string;
+  author?: string;
+  /**
+   * JSON Pointers (RFC 6901) into `data` of the values that changed. `['']` (the whole document)
+   * for the first revision. Only `data` is diffed; title and indexed values are derived from it.
+   */
+  changedPaths: string[];
+  /** For each changed path, its value before the put (absent when the path did not exist). */
+  before?: Record<string, unknown>;
+  /** For each changed path, its value after the put (absent when the path was removed). */
+  after?: Record<string, unknown>;
+}
+
+/** One published, immutable version of a card schema, with its layout and messages. */
+export interface SchemaVersion {
+  schemaId: string;
+  /** 1, 2, 3… per `schemaId`, assigned by `publishSchema`. */
+  version: number;
+  schema: object;
+  layout?: object;
+  messages?: object;
+  /** ISO 8601 time of publication. */
+  publishedAt: string;
+  author?: string;
+  note?: string;
+}
+
+/** What `publishSchema` takes: a schema version without the fields the adapter assigns. */
+export interface PublishSchemaInput {
+  schemaId: string;
+  schema: object;
+  layout?: object;
+  messages?: object;
+  author?: string;
+  note?: string;
+}
+
+/** The field a list is sorted by: `title`, `updatedAt`, `createdAt`, or an indexed field name. */
+export type SortField = 'title' | 'updatedAt' | 'createdAt' | (string & {});
+
+/** A query for `list`. All conditions are combined with AND. */
+export interface ListQuery {
+  /** Only cards of this schema. */
+  schemaId?: string;
+  /** Exact matches on indexed fields; a missing indexed field counts as `null`. */
+  filter?: Record<string, IndexedValue>;
+  /** Case-insensitive substring of `title` (Unicode-aware lower-casing, so Cyrillic works). */
+  search?: string;
+  /**
+   * Sort order; default `updatedAt` descending. Titles compare case-insensitively; indexed values
+   * order numbers, then strings, then booleans, then null/missing; ties are broken by `id`.
+   */
+  sort?: { field: SortField; direction: 'asc' | 'desc' };
+  /** How many matches to skip (default 0). */
+  offset?: number;
+  /** At most this many items (default: all). */
+  limit?: number;
+}
+
+/** The page `list` returns. */
+export interface ListResult<T = unknown> {
+  items: CardRecord<T>[];
+  /** How many cards match the query in all, ignoring `offset` and `limit`. */
+  total: number;
+}
+
+/** What `watch` callbacks receive. */
+export interface ChangeEvent {
+  type: 'put' | 'delete';
+  id: string;
+  /** The revision written by the put, or the revision that was deleted. */
+  revision: number;
+  /** True when the change came from another adapter instance (another tab). */
+  remote: boolean;
+}
+
+/** Called by `watch`. Errors thrown by it are reported, never passed back to the writer. */
+export type WatchCallback = (event: ChangeEvent) => void;
+
+/** The interface every storage backend implements. All methods are async and reject with `StorageError`s. */
+export interface StorageAdapter {
+  /** The stored card; rejects with `NotFoundError` when there is none. */
+  get<T = unknown>(id: string): Promise<CardRecord<T>>;
+  /**
+   * Creates or updates a card in one atomic step and returns what was stored (revision + 1, new
+   * `updatedAt`). Rejects with `ConflictError` on a stale `expectedRevision`, `NotFoundError`
+   * when `expectedRevision > 0` but the card is gone, `ValidationError` on a malformed record.
+   */
+  put<T = unknown>(record: NewOrUpdatedRecord<T>, options?: PutOptions): Promise<CardRecord<T>>;
+  /** Deletes a card and its history; `NotFoundError` when missing, `ConflictError` when stale. */
+  delete(id: string, options?: DeleteOptions): Promise<void>;
+  /** A filtered, sorted page of cards and the total number of matches. */
+  list<T = unknown>(query?: ListQuery): Promise<ListResult<T>>;
+  /** The card's history, oldest first; `[]` for an unknown id. */
+  history(id: string): Promise<Revision[]>;
+  /** Stores the next version of a schema (1 for a new `schemaId`). */
+  publishSchema(input: PublishSchemaInput): Promise<SchemaVersion>;
+  /** A schema version, the latest when `version` is omitted; `NotFoundError` when missing. */
+  getSchema(schemaId: string, version?: number): Promise<SchemaVersion>;
+  /** All versions of a schema, oldest first; `[]` for an unknown id. */
+  listSchemaVersions(schemaId: string): Promise<SchemaVersion[]>;
+  /** Calls `callback` when card `id` (or any card, for `'*'`) changes; returns the unsubscribe function. */
+  watch(id: string | '*', callback: WatchCallback): () => void;
+  /** Releases the connection; later calls reject with `UnavailableError`. */
+  close(): Promise<void>;
+}

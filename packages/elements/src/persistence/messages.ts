@@ -1,0 +1,67 @@
+/** Strings of saving, drafts, the outbox and conflicts, in Russian and English. */
+import type { Locale } from '@kartochka/core';
+
+const en = {
+  loading: 'Loading the card…',
+  loaded: 'Loaded (revision {n}).',
+  newCard: 'New card: not saved yet.',
+  saving: 'Saving…',
+  saved: 'Saved (revision {n}).',
+  invalid: 'Not saved: fix the fields marked in red.',
+  serverInvalid: 'The server did not accept the card: see the fields marked in red.',
+  queued: 'No connection: the save is queued on this device ({n} waiting) and will be sent when the server is back.',
+  flushed: 'Queued saves were sent.',
+  draftAvailable: 'There are unsaved changes from {when}.',
+  restore: 'Restore them',
+  discard: 'Discard',
+  draftRestored: 'Unsaved changes restored. Save to keep them.',
+  conflict: 'Someone else saved this card meanwhile (revision {n}). Choose, field by field, which value to keep; then save.',
+  merged: 'Someone else saved this card meanwhile (revision {n}). Their changes to other fields ({fields}) were combined with yours. Check and save again.',
+  here: 'Here',
+  onServer: 'On the server',
+  applyChoices: 'Apply and save',
+  keepMine: 'Keep all of mine',
+  takeTheirs: 'Take all of theirs',
+  field: 'Field',
+  empty: '(empty)',
+  quota: 'The device is out of storage space: the card was not saved. Free some space and try again; your edits are still on screen.',
+  failed: 'Could not save: {msg}',
+  notFound: 'This card no longer exists on the server.',
+  save: 'Save',
+};
+export type PersistenceStrings = typeof en;
+
+const ru: PersistenceStrings = {
+  loading: 'Загрузка карточки…',
+  loaded: 'Загружено (версия {n}).',
+  newCard: 'Новая карточка: ещё не сохранена.',
+  saving: 'Сохранение…',
+  saved: 'Сохранено (версия {n}).',
+  invalid: 'Не сохранено: исправьте поля, отмеченные красным.',
+  serverInvalid: 'Сервер не принял карточку: см. поля, отмеченные красным.',
+  queued: 'Нет связи: сохранение поставлено в очередь на этом устройстве (ожидает: {n}) и уйдёт, когда сервер станет доступен.',
+  flushed: 'Отложенные сохранения отправлены.',
+  draftAvailable: 'Есть несохранённые изменения от {when}.',
+  restore: 'Восстановить',
+  discard: 'Отбросить',
+  draftRestored: 'Несохранённые изменения восстановлены. Сохраните, чтобы не потерять их.',
+  conflict: 'Карточку тем временем сохранил кто-то другой (версия {n}). Выберите для каждого поля, какое значение оставить, и сохраните.',
+  merged: 'Карточку тем временем сохранил кто-то другой (версия {n}). Их изменения в других полях ({fields}) объединены с вашими. Проверьте и сохраните ещё раз.',
+  here: 'Здесь',
+  onServer: 'На сервере',
+  applyChoices: 'Применить и сохранить',
+  keepMine: 'Оставить всё моё',
+  takeTheirs: 'Взять всё их',
+  field: 'Поле',
+  empty: '(пусто)',
+  quota: 'На устройстве закончилось место: карточка не сохранена. Освободите место и повторите; ваши правки остаются на экране.',
+  failed: 'Не удалось сохранить: {msg}',
+  notFound: 'Этой карточки больше нет на сервере.',
+  save: 'Сохранить',
+};
+
+const table: Record<Locale, PersistenceStrings> = { en, ru };
+
+export function pt(locale: Locale, key: keyof PersistenceStrings, params: Record<string, string | number> = {}): string {
+  return (table[locale] ?? en)[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}

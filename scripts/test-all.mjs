@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process';
 
 const steps = [
+  // First: the type check and Storybook read the generated custom-elements manifest.
+  { name: 'custom-elements manifest', cmd: 'npm', args: ['run', 'manifest', '-w', '@kartochka/elements'], count: 'single' },
   { name: 'type check', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.check.json'], count: 'single' },
   { name: 'node unit tests', cmd: 'node', args: ['scripts/test-node.mjs'], count: 'node' },
   { name: 'browser tests (Chromium)', cmd: 'npx', args: ['wtr', '--config', 'web-test-runner.config.mjs'], env: { KC_WTR_QUIET: '1' }, count: 'wtr' },

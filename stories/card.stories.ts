@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { JsonSchemaObject, JsonValue, Locale, MessageCatalogue } from '@kartochka/core';
+import type { JsonSchemaObject, JsonValue, LayoutDocument, Locale, MessageCatalogue } from '@kartochka/core';
 import '@kartochka/elements';
 import { clientMessages, clientSchema } from '../examples/demo/client-schema.js';
 
@@ -10,33 +10,96 @@ interface CardArgs {
   locale: Locale;
   messages: MessageCatalogue;
   validationMode: 'onInput' | 'onTouched' | 'none';
+  layout?: LayoutDocument;
+  mode: 'edit' | 'view' | 'blank';
+  theme: 'light' | 'dark' | 'auto';
+  readonly: boolean;
+  disabled: boolean;
 }
+
+/** The demo card arranged by a layout document: sections, a two-column grid, a titled group. */
+export const clientLayout = (sections: LayoutDocument['sections']): LayoutDocument => ({
+  version: 1,
+  sections,
+  items: [
+    {
+      type: 'section',
+      id: 'company',
+      title: { ru: 'Организация', en: 'Company' },
+      columns: 2,
+      items: [{ type: 'field', pointer: '/companyName', span: 2 }, '/segment', '/headcount', '/email'],
+    },
+    { type: 'section', id: 'address', pointer: '/address', columns: 2, items: [{ type: 'field', pointer: '/address/street', span: 2 }, '/address/city', '/address/postcode'] },
+    { type: 'section', id: 'contract', title: { ru: 'Договор', en: 'Contract' }, items: ['/contractDate'] },
+  ],
+});
 
 const meta: Meta<CardArgs> = {
   title: 'Card/kc-card',
   component: 'kc-card',
-  args: { schema: clientSchema, messages: clientMessages, value: {}, locale: 'ru', validationMode: 'onInput' },
+  args: {
+    schema: clientSchema,
+    messages: clientMessages,
+    value: {},
+    locale: 'ru',
+    validationMode: 'onInput',
+    layout: undefined,
+    mode: 'edit',
+    theme: 'light',
+    readonly: false,
+    disabled: false,
+  },
   argTypes: {
     locale: { control: 'inline-radio', options: ['ru', 'en'] },
     validationMode: { control: 'inline-radio', options: ['onInput', 'onTouched', 'none'] },
+    mode: { control: 'inline-radio', options: ['edit', 'view', 'blank'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
   },
   render: (a) =>
-    html`<kc-card .schema=${a.schema} .messages=${a.messages} .value=${a.value} locale=${a.locale} validation-mode=${a.validationMode}></kc-card>`,
+    html`<div style=${a.theme === 'dark' ? 'background:#12161d;padding:1rem' : ''}>
+      <kc-card
+        .schema=${a.schema}
+        .messages=${a.messages}
+        .value=${a.value}
+        .layout=${a.layout}
+        locale=${a.locale}
+        validation-mode=${a.validationMode}
+        mode=${a.mode}
+        theme=${a.theme}
+        ?readonly=${a.readonly}
+        ?disabled=${a.disabled}
+      ></kc-card>
+    </div>`,
 };
 export default meta;
 
 type Story = StoryObj<CardArgs>;
 
-export const Empty: Story = {};
-export const Filled: Story = {
-  args: {
-    value: { companyName: 'ООО Ромашка', email: 'info@romashka.example', segment: 'dealer', headcount: 120, contractDate: '2026-03-01', address: { city: 'Казань', street: 'Баумана, 1', postcode: '420111' } },
-  },
+const filledValue: JsonValue = {
+  companyName: 'ООО Ромашка',
+  email: 'info@romashka.example',
+  segment: 'dealer',
+  headcount: 120,
+  contractDate: '2026-03-01',
+  address: { city: 'Казань', street: 'Баумана, 1', postcode: '420111' },
 };
+
+export const Empty: Story = {};
+export const Filled: Story = { args: { value: filledValue } };
 export const Invalid: Story = {
-  args: { value: { companyName: 'X', email: 'nope', headcount: -3, address: { postcode: '12' } } },
+  args: { value: { companyName: 'X', email: 'nope', headcount: -3, address: { postcode: '12' } }, layout: clientLayout('tabs') },
   play: async ({ canvasElement }) => {
     (canvasElement.querySelector('kc-card') as unknown as { validate(): unknown }).validate();
   },
 };
-export const English: Story = { args: { locale: 'en', value: Filled.args!.value! } };
+export const View: Story = { args: { value: filledValue, mode: 'view', layout: clientLayout('plain') } };
+export const Blank: Story = { args: { mode: 'blank', layout: clientLayout('plain') } };
+export const Russian: Story = { args: { value: filledValue, locale: 'ru', layout: clientLayout('tabs') } };
+export const English: Story = { args: { locale: 'en', value: filledValue } };
+export const Dark: Story = { args: { value: filledValue, theme: 'dark', layout: clientLayout('tabs') } };
+export const DarkView: Story = { args: { value: filledValue, theme: 'dark', mode: 'view', layout: clientLayout('accordion') } };
+export const Tabs: Story = { args: { value: filledValue, layout: clientLayout('tabs') } };
+export const Accordion: Story = { args: { value: filledValue, layout: clientLayout('accordion') } };
+export const Steps: Story = { args: { layout: clientLayout('steps') } };
+export const ReadOnly: Story = { args: { value: filledValue, readonly: true, layout: clientLayout('plain') } };
+export const Disabled: Story = { args: { value: filledValue, disabled: true, layout: clientLayout('plain') } };

@@ -22,3 +22,5 @@ export { humanize, type MessageCatalogue, type FieldMessages } from './i18n/labe
 export * from './schema/resolve.js';
 export { RulesRuntime, type RuleFlags, type RuleIssue } from './form/rules-runtime.js';
 export * from './rules/index.js';
+export * from './layout/index.js';
+export * from './reminders/index.js';

@@ -15,6 +15,8 @@ import { deepEqual } from './equal.js';
 import { labelOf, descriptionOf, optionLabelOf, type MessageCatalogue } from '../i18n/labels.js';
 import { RulesRuntime, type RuleIssue } from './rules-runtime.js';
 import type { RuleSpec } from '../rules/index.js';
+import { resolveLayout } from '../layout/resolve-layout.js';
+import type { LayoutDocument, ResolvedLayout } from '../layout/types.js';
 
 export interface FormOptions {
   value?: JsonValue;
@@ -27,6 +29,10 @@ export interface FormOptions {
   widgetHints?: Record<string, string>;
   /** Rules declared outside the schema (e.g. by a layout), besides its `x-rules` and `x-formula`. */
   rules?: readonly RuleSpec[];
+  /** A layout document (docs/layout.md): its widget hints and rules join the ones above. */
+  layout?: LayoutDocument;
+  /** Every field read-only (the card's `readonly` attribute). */
+  readOnly?: boolean;
 }
 
 /** What a widget needs to render one field right now. */
@@ -77,6 +83,11 @@ export class FormController {
   #changeListeners = new Set<(d: ChangeDetail) => void>();
   #validate: ReturnType<typeof compileSchema> | undefined;
   #rules: RulesRuntime;
+  #layout: ResolvedLayout | undefined;
+  #layoutDoc: LayoutDocument | undefined;
+  #allReadOnly: boolean;
+  /** Pointers whose errors show now, as on submit (a section's Save, a step's Next). */
+  #revealed = new Set<string>();
   /** Set when the schema itself is broken; the form then renders one raw JSON editor. */
   readonly schemaError: string | undefined;
 
@@ -87,11 +98,18 @@ export class FormController {
     this.#locale = options.locale ?? 'en';
     this.#mode = options.validationMode ?? 'onInput';
     this.#messages = options.messages ?? {};
-    this.#hints = options.widgetHints ?? {};
+    this.#layoutDoc = options.layout;
+    this.#allReadOnly = options.readOnly ?? false;
+    let extraRules: readonly RuleSpec[] = options.rules ?? [];
+    if (options.layout) {
+      this.#layout = resolveLayout(schema, options.layout, { locale: this.#locale, ctx: this.ctx });
+      extraRules = [...this.#layout.rules, ...extraRules];
+    }
+    this.#hints = { ...this.#layout?.widgetHints, ...options.widgetHints };
     let start = options.value;
     if (start === undefined) start = defaultValue(this.ctx, schema) ?? {};
     this.#value = start;
-    this.#rules = new RulesRuntime(this.ctx, options.rules ?? [], () => this.#value);
+    this.#rules = new RulesRuntime(this.ctx, extraRules, () => this.#value);
     if (this.#rules.active) this.#rules.runAll(this.#writeComputed);
     this.#initial = this.#value;
     try {
@@ -157,6 +175,7 @@ export class FormController {
     this.#initial = this.#value;
     this.#touched.clear();
     this.#submitted = false;
+    this.#revealed.clear();
     this.#external.clear();
     this.#nodes.clear();
     this.#branches.clear();
@@ -203,6 +222,33 @@ export class FormController {
     return { valid: errors.length === 0, errors };
   }
 
+  /**
+   * Validates part of the form: shows the errors within `pointers` (as a submit would, but only
+   * there) and returns them. A section's Save and a step's Next use it.
+   */
+  validateWithin(pointers: readonly string[]): ValidationResult {
+    for (const p of pointers) this.#revealed.add(p);
+    const within = (path: string) => pointers.some((p) => isWithin(path, p));
+    this.#values.emitAll(this.#values.paths().filter(within));
+    const errors = this.allErrors().filter((e) => within(e.path));
+    return { valid: errors.length === 0, errors };
+  }
+
+  /** The layout in use: the one given in the options, else the default one for the schema. */
+  get layout(): ResolvedLayout {
+    return (this.#layout ??= resolveLayout(this.schema, this.#layoutDoc, { locale: this.#locale, ctx: this.ctx }));
+  }
+
+  /** Makes every field read-only (or gives them back their own state); every field re-renders once. */
+  get readOnly(): boolean {
+    return this.#allReadOnly;
+  }
+  set readOnly(on: boolean) {
+    if (on === this.#allReadOnly) return;
+    this.#allReadOnly = on;
+    this.#values.emitAll(this.#values.paths());
+  }
+
   /** Every current error, schema and server, whether shown yet or not. */
   allErrors(): FieldError[] {
     const out: FieldError[] = [];
@@ -233,6 +279,7 @@ export class FormController {
 
   #showsErrors(pointer: string): boolean {
     if (this.#submitted) return true;
+    if (this.#revealed.size) for (const r of this.#revealed) if (isWithin(pointer, r)) return true;
     if (this.#mode === 'none') return false;
     if (this.#touched.has(pointer)) return true;
     return this.#mode === 'onInput' && this.isDirty(pointer);
@@ -401,7 +448,7 @@ export class FormController {
       dirty: this.isDirty(pointer),
       touched: this.#touched.has(pointer),
       required: (n?.required ?? false) || flags.required,
-      readOnly: (n?.readOnly ?? false) || flags.readOnly,
+      readOnly: this.#allReadOnly || (n?.readOnly ?? false) || flags.readOnly,
       visible: flags.visible,
     };
   }

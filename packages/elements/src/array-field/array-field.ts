@@ -5,7 +5,7 @@ import type { FieldNode, JsonValue, JsonSchemaObject } from '@kartochka/core';
 import { deref } from '@kartochka/core';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { buttonStyles, fieldStyles, tokens } from '../internal/styles.js';
-import { renderField } from '../internal/render-field.js';
+import { renderWidget } from '../section/render-widget.js';
 import { t } from '../internal/i18n.js';
 
 /**
@@ -42,6 +42,12 @@ export class KcArrayField extends KcFieldElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribeStructure?.();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed as never);
+    // The controller may arrive after connection (set as a property by the parent's template).
+    if ((changed.has('controller') || changed.has('path')) && this.isConnected) this.#subscribeStructure();
   }
 
   #subscribeStructure(): void {
@@ -141,7 +147,7 @@ export class KcArrayField extends KcFieldElement {
                   <button type="button" ?disabled=${n >= max} @click=${() => this.#duplicate(i)}>${t(this.locale, 'duplicate')}</button>
                   <button type="button" aria-label=${t(this.locale, 'removeItem', { n: i + 1 })} @click=${() => this.#remove(i)}>${t(this.locale, 'remove')}</button>
                 </div>`}
-            ${renderField(c, item, this.level + 1)}
+            ${renderWidget(c, item, this.level + 1, { disabled: this.disabled })}
           </li>`,
         )}
       </ol>

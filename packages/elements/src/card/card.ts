@@ -1,57 +1,80 @@
-import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import {
   FormController,
+  dataContext,
+  evaluate,
+  humanize,
+  localize,
+  truthy,
   type FieldError,
   type JsonSchema,
   type JsonValue,
+  type LayoutDocument,
   type Locale,
   type MessageCatalogue,
+  type ResolvedSection,
+  type SectionsMode,
   type ValidationMode,
   type ValidationResult,
   type WidgetRegistry,
 } from '@kartochka/core';
 import { tokens } from '../internal/styles.js';
-import { renderField } from '../internal/render-field.js';
+import { renderWidget } from '../section/render-widget.js';
+import { findIn, inSection, type CardMode, type KcSection } from '../section/section.js';
+import '../section/section.js';
 import { t } from '../internal/i18n.js';
+import { cardStyles } from './card.styles.js';
 
 export interface KcChangeDetail {
   path: string;
   value: JsonValue | undefined;
 }
+export type { CardMode, KcSaveDetail } from '../section/section.js';
+export type CardTheme = 'light' | 'dark' | 'auto';
 
 /**
- * @summary A client card rendered from a JSON Schema: every field validated as you type, each
- * keystroke re-rendering only its own field.
+ * @summary A client card rendered from a JSON Schema and an optional layout document: sections
+ * as tabs, an accordion, steps or plain blocks; fields on a grid; three modes (edit, view with
+ * per-section editing, and a printable blank); a light and a dark theme. Every field is validated
+ * as you type, and each keystroke re-renders only its own field.
  *
  * @event kc-change - After every edit; `detail: {path, value}` with `path` a JSON Pointer.
  * @event kc-submit - From `submit()` when the data is valid; `detail: {value}`.
  * @event kc-invalid - From `submit()` when it is not; `detail: {errors}`.
- * @csspart form - The wrapper around all fields.
+ * @event kc-save - View mode: a section's Save succeeded; `detail: {value, section}`.
+ * @csspart form - The wrapper around all sections.
  * @csspart summary - The error summary shown after a failed submit.
- * @cssproperty --kc-color-accent - Accent colour (focus rings, buttons).
+ * @csspart tablist - The tab bar (tabs). @csspart tab - One tab. @csspart badge - A tab's error count.
+ * @csspart panel - A section's panel (tabs, accordion, steps).
+ * @csspart section - A plain section. @csspart section-title - A section's title.
+ * @csspart accordion-trigger - An accordion header button.
+ * @csspart stepper - The list of steps. @csspart step-nav - Back/Next bar.
+ * @cssproperty --kc-color-accent - Accent colour (focus rings, buttons, the selected tab).
  * @cssproperty --kc-color-danger - Error colour.
  * @cssproperty --kc-color-text - Text colour.
- * @cssproperty --kc-color-surface - Background of inputs.
+ * @cssproperty --kc-color-text-muted - Hints, labels in view mode.
+ * @cssproperty --kc-color-surface - Background of inputs and buttons.
+ * @cssproperty --kc-color-background - Background of the card (transparent in the light theme).
+ * @cssproperty --kc-color-border - Borders of inputs; blank-form lines.
+ * @cssproperty --kc-color-border-subtle - Frames of groups.
  * @cssproperty --kc-radius - Corner radius.
  * @cssproperty --kc-space - Base spacing unit.
  * @cssproperty --kc-font-family - Font.
+ * @cssproperty --kc-font-size - Base font size.
  * @cssstate invalid - The card has errors.
  * @cssstate dirty - The data differs from what was loaded.
  */
 export class KcCard extends LitElement {
   /** Form-associated: inside a native <form> the card submits its JSON under `name`. */
   static formAssociated = true;
-  static override styles = [
-    tokens,
-    css`
-      :host { display: block; }
-      .summary { color: var(--_danger); border: 1px solid var(--_danger); border-radius: var(--_radius); padding: var(--_space); margin-block-end: var(--_space); }
-    `,
-  ];
+  static override styles = [tokens, cardStyles];
 
   /** The card's JSON Schema. Setting a new schema rebuilds the form. */
   @property({ attribute: false }) schema?: JsonSchema;
+  /** How the card is arranged (docs/layout.md). Without one, the default layout of the schema. */
+  @property({ attribute: false }) layout?: LayoutDocument;
   /** Language of labels and messages. */
   @property({ reflect: true }) locale: Locale = 'en';
   /** Labels per locale keyed by pointer template (see docs). */
@@ -63,8 +86,27 @@ export class KcCard extends LitElement {
   /** The form field name used when the card sits inside a native <form>. */
   @property({ reflect: true }) name = '';
   @property({ type: Boolean, reflect: true }) required = false;
+  /** `edit` (inputs), `view` (values as text, Edit per section) or `blank` (an empty printable form). */
+  @property({ reflect: true }) mode: CardMode = 'edit';
+  /** Every field read-only (values can be selected and copied, not changed). */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+  /** Every field disabled. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
+  @property({ reflect: true }) theme: CardTheme = 'light';
 
   @state() private summary: readonly FieldError[] = [];
+  /** Tabs: the selected section's id. */
+  @state() private activeTab = '';
+  /** Accordion: the open sections' ids. */
+  @state() private openPanels = new Set<string>();
+  /** Steps: the current step (index among visible sections). */
+  @state() private step = 0;
+  /** Sections hidden by their `visible` rule; a key, so a re-render happens only when it changes. */
+  @state() private hiddenKey = '';
+  /** Error counts per section, shown after validate(); a key for the same reason. */
+  @state() private badgeKey = '';
+  #showBadges = false;
   #controller?: FormController;
   #pendingValue: JsonValue | undefined;
   #hasPendingValue = false;
@@ -84,6 +126,7 @@ export class KcCard extends LitElement {
       this.#controller.reset(v);
       this.#hasPendingValue = false;
       this.#syncForm();
+      this.#refreshSections();
     }
     this.requestUpdate('value', old);
   }
@@ -94,13 +137,14 @@ export class KcCard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('schema') || changed.has('registry') || changed.has('messages') || !this.#controller) {
+    if (changed.has('schema') || changed.has('registry') || changed.has('messages') || changed.has('layout') || !this.#controller) {
       if (this.schema !== undefined) this.#createController();
     }
     const c = this.#controller;
     if (!c) return;
     if (changed.has('locale')) c.locale = this.locale;
     if (changed.has('validationMode')) c.validationMode = this.validationMode;
+    if (changed.has('readonly')) c.readOnly = this.readonly;
   }
 
   #createController(): void {
@@ -112,19 +156,54 @@ export class KcCard extends LitElement {
       messages: this.messages,
       validationMode: this.validationMode,
       registry: this.registry,
+      layout: this.layout,
+      readOnly: this.readonly,
     });
     this.#hasPendingValue = false;
     this.#offChange = this.#controller.onChange((detail) => {
       this.#syncForm();
       if (this.summary.length) this.summary = this.#controller!.allErrors();
+      this.#refreshSections();
       this.dispatchEvent(new CustomEvent<KcChangeDetail>('kc-change', { detail, bubbles: true, composed: true }));
     });
+    const sections = this.#controller.layout.items;
+    if (!sections.some((s) => s.id === this.activeTab)) this.activeTab = sections[0]?.id ?? '';
+    if (this.openPanels.size === 0 && sections[0]) this.openPanels = new Set([sections[0].id]);
+    this.#refreshSections();
     this.#syncForm();
+  }
+
+  /** Re-evaluates section visibility (and error badges once shown); re-renders only on a change. */
+  #refreshSections(): void {
+    const c = this.#controller;
+    if (!c) return;
+    const hidden = c.layout.items.filter((s) => !this.#sectionVisible(s)).map((s) => s.id).join(' ');
+    if (hidden !== this.hiddenKey) this.hiddenKey = hidden;
+    if (this.#showBadges) {
+      const key = this.#errorCounts().join(' ');
+      if (key !== this.badgeKey) this.badgeKey = key;
+    }
+  }
+
+  #sectionVisible(s: ResolvedSection): boolean {
+    if (s.visible === undefined) return true;
+    try {
+      return truthy(evaluate(s.visible, dataContext(this.#controller!.value, '')));
+    } catch {
+      return true; // a broken rule must not hide data (it is reported by validateLayout)
+    }
+  }
+
+  #errorCounts(): number[] {
+    const errors = this.#controller!.allErrors();
+    return this.#controller!.layout.items.map((s) => errors.filter((e) => inSection(s, e.path)).length);
   }
 
   /** Validates the whole card, shows every error, and returns them. */
   validate(): ValidationResult {
     const r = this.#controller?.validate() ?? { valid: true, errors: [] };
+    this.#showBadges = true;
+    this.#refreshSections();
     this.#syncForm();
     return r;
   }
@@ -146,31 +225,79 @@ export class KcCard extends LitElement {
   reset(): void {
     this.#controller?.reset();
     this.summary = [];
+    this.#showBadges = false;
+    this.badgeKey = '';
     this.#syncForm();
+    this.#refreshSections();
   }
 
-  /** Moves focus to the first field that has an error. Returns whether one was found. */
+  /**
+   * Moves focus to the first field that has an error, first opening the tab, accordion panel or
+   * step that holds it (in view mode, switching its section to editing). Returns whether one was found.
+   */
   focusFirstInvalid(): boolean {
-    const errors = this.#controller?.allErrors() ?? [];
-    for (const e of errors) {
-      const el = findField(this.renderRoot, e.path);
-      if (el) {
-        el.focus();
+    const c = this.#controller;
+    if (!c) return false;
+    for (const e of c.allErrors()) {
+      const sections = this.#visibleSections();
+      const section = sections.find((s) => inSection(s, e.path));
+      if (!section) {
+        const el = findIn(this.renderRoot, e.path);
+        if (el) return (el.focus(), true);
+        continue;
+      }
+      const shown = this.#reveal(section, sections);
+      const host = this.renderRoot.querySelector(`kc-section[data-section="${CSS.escape(section.id)}"]`) as KcSection | null;
+      if (!host) continue;
+      if (this.mode === 'view' && !host.editing) {
+        host.edit();
+        void host.updateComplete.then(() => settleThen(host, () => host.focusField(e.path)));
         return true;
       }
+      if (shown) {
+        if (host.focusField(e.path)) return true;
+        continue;
+      }
+      void this.updateComplete.then(() => host.focusField(e.path));
+      return true;
     }
     return false;
+  }
+
+  /** Opens the tab / panel / step of a section; true when it was already showing. */
+  #reveal(section: ResolvedSection, visible: ResolvedSection[]): boolean {
+    const kind = this.#sectionsMode();
+    if (kind === 'tabs' && this.activeTab !== section.id) {
+      this.activeTab = section.id;
+      return false;
+    }
+    if (kind === 'accordion' && !this.openPanels.has(section.id)) {
+      this.openPanels = new Set([...this.openPanels, section.id]);
+      return false;
+    }
+    const i = visible.indexOf(section);
+    if (kind === 'steps' && i !== this.step) {
+      this.step = i;
+      return false;
+    }
+    return true;
   }
 
   /** Merges errors from a server (e.g. a 422 answer) into the fields they name. */
   setServerErrors(errors: readonly FieldError[]): void {
     this.#controller?.setExternalErrors(errors.map((e) => ({ ...e, source: 'server' as const })));
+    this.#showBadges = true;
+    this.#refreshSections();
     this.#syncForm();
   }
 
   // Native <form> integration.
   formResetCallback(): void {
     this.reset();
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.disabled = disabled;
   }
 
   #syncForm(): void {
@@ -190,27 +317,188 @@ export class KcCard extends LitElement {
     }
   }
 
+  // ---- rendering ---------------------------------------------------------------------------
+
+  #visibleSections(): ResolvedSection[] {
+    const hidden = new Set(this.hiddenKey.split(' '));
+    return this.#controller!.layout.items.filter((s) => !hidden.has(s.id));
+  }
+
+  #sectionsMode(): SectionsMode {
+    return this.mode === 'blank' ? 'plain' : this.#controller!.layout.sections;
+  }
+
+  #title(s: ResolvedSection): string {
+    const c = this.#controller!;
+    const own = localize(s.title, this.locale);
+    if (own) return own;
+    const node = s.pointer !== undefined ? c.node(s.pointer) : undefined;
+    return node ? c.label(node) : humanize(s.id);
+  }
+
   override render() {
     const c = this.#controller;
     if (!c) return nothing;
-    return html`${this.summary.length
-        ? html`<div class="summary" part="summary" role="alert">${t(this.locale, 'errorsSummary', { n: this.summary.length })}</div>`
-        : nothing}
-      <div part="form">${renderField(c, c.root, 0)}</div>`;
+    const summary = this.summary.length
+      ? html`<div class="summary" part="summary" role="alert">${t(this.locale, 'errorsSummary', { n: this.summary.length })}</div>`
+      : nothing;
+    const sections = this.#visibleSections();
+    // A root that is not a plain object with fields (alternatives, a scalar) is one widget.
+    if (!c.layout.items.length || c.root.branches || c.root.kind !== 'object') {
+      const body =
+        this.mode === 'edit'
+          ? renderWidget(c, c.root, 0, { disabled: this.disabled })
+          : html`<kc-field-view .controller=${c} path="" mode=${this.mode}></kc-field-view>`;
+      return html`${summary}<div part="form">${body}</div>`;
+    }
+    const counts = this.#showBadges ? this.badgeKey.split(' ').map(Number) : [];
+    const countOf = (s: ResolvedSection) => counts[c.layout.items.indexOf(s)] ?? 0;
+    let body: TemplateResult;
+    switch (this.#sectionsMode()) {
+      case 'tabs':
+        body = this.#tabs(sections, countOf);
+        break;
+      case 'accordion':
+        body = this.#accordion(sections, countOf);
+        break;
+      case 'steps':
+        body = this.#steps(sections);
+        break;
+      default:
+        body = this.#plain(sections);
+    }
+    return html`${summary}${this.mode === 'blank' && this.schema && typeof this.schema === 'object' && this.schema.title
+        ? html`<h1 class="blank-title">${c.label(c.root)}</h1>`
+        : nothing}<div part="form">${body}</div>`;
+  }
+
+  #section(s: ResolvedSection) {
+    const c = this.#controller!;
+    return html`<kc-section
+      data-section=${s.id}
+      .controller=${c}
+      .section=${s}
+      .heading=${this.#title(s)}
+      mode=${this.mode}
+      ?disabled=${this.disabled}
+      .editable=${!this.readonly && !this.disabled}
+    ></kc-section>`;
+  }
+
+  #badge(n: number) {
+    return n > 0 ? html`<span class="badge" part="badge" aria-label=${t(this.locale, 'sectionErrors', { n })}>${n}</span>` : nothing;
+  }
+
+  #plain(sections: ResolvedSection[]) {
+    const titled = sections.length > 1;
+    return html`${repeat(
+      sections,
+      (s) => s.id,
+      (s) => html`<section part="section" aria-labelledby=${titled ? `h-${s.id}` : nothing}>
+        ${titled ? html`<h2 part="section-title" id="h-${s.id}">${this.#title(s)}</h2>` : nothing}${this.#section(s)}
+      </section>`,
+    )}`;
+  }
+
+  #tabs(sections: ResolvedSection[], countOf: (s: ResolvedSection) => number) {
+    const active = sections.find((s) => s.id === this.activeTab) ?? sections[0];
+    return html`<div role="tablist" part="tablist" aria-label=${t(this.locale, 'sections')} @keydown=${(e: KeyboardEvent) => this.#onTabKey(e, sections)}>
+        ${sections.map(
+          (s) => html`<button
+            type="button"
+            role="tab"
+            part="tab"
+            id="tab-${s.id}"
+            aria-selected=${s === active ? 'true' : 'false'}
+            aria-controls="panel-${s.id}"
+            tabindex=${s === active ? 0 : -1}
+            @click=${() => (this.activeTab = s.id)}
+          >${this.#title(s)}${this.#badge(countOf(s))}</button>`,
+        )}
+      </div>
+      ${repeat(
+        sections,
+        (s) => s.id,
+        (s) => html`<div role="tabpanel" part="panel" id="panel-${s.id}" aria-labelledby="tab-${s.id}" tabindex="0" ?hidden=${s !== active}>${this.#section(s)}</div>`,
+      )}`;
+  }
+
+  #onTabKey(e: KeyboardEvent, sections: ResolvedSection[]): void {
+    const i = sections.findIndex((s) => s.id === this.activeTab);
+    const n = sections.length;
+    let j: number;
+    if (e.key === 'ArrowRight') j = (i + 1) % n;
+    else if (e.key === 'ArrowLeft') j = (i - 1 + n) % n;
+    else if (e.key === 'Home') j = 0;
+    else if (e.key === 'End') j = n - 1;
+    else return;
+    e.preventDefault();
+    this.activeTab = sections[j].id;
+    void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${CSS.escape(sections[j].id)}`) as HTMLElement | null)?.focus());
+  }
+
+  #accordion(sections: ResolvedSection[], countOf: (s: ResolvedSection) => number) {
+    const toggle = (id: string) => {
+      const next = new Set(this.openPanels);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      this.openPanels = next;
+    };
+    return html`${repeat(
+      sections,
+      (s) => s.id,
+      (s) => {
+        const open = this.openPanels.has(s.id);
+        return html`<h2 class="acc-heading">
+            <button type="button" class="acc-trigger" part="accordion-trigger" id="acc-${s.id}" aria-expanded=${open ? 'true' : 'false'} aria-controls="panel-${s.id}" @click=${() => toggle(s.id)}>
+              ${this.#title(s)}${this.#badge(countOf(s))}
+            </button>
+          </h2>
+          <div class="acc-panel" part="panel" role="region" id="panel-${s.id}" aria-labelledby="acc-${s.id}" ?hidden=${!open}>${this.#section(s)}</div>`;
+      },
+    )}`;
+  }
+
+  #steps(sections: ResolvedSection[]) {
+    const n = sections.length;
+    const i = Math.min(this.step, n - 1);
+    const go = (to: number) => {
+      this.step = to;
+      void this.updateComplete.then(() => (this.renderRoot.querySelector(`#panel-${CSS.escape(sections[to].id)}`) as HTMLElement | null)?.focus());
+    };
+    const next = () => {
+      const c = this.#controller!;
+      const r = this.mode === 'edit' ? c.validateWithin(sections[i].pointers) : { valid: true, errors: [] };
+      if (!r.valid) {
+        const host = this.renderRoot.querySelector(`kc-section[data-section="${CSS.escape(sections[i].id)}"]`) as KcSection | null;
+        void this.updateComplete.then(() => host?.focusField(r.errors[0].path));
+        return;
+      }
+      if (i < n - 1) go(i + 1);
+      else this.submit();
+    };
+    return html`<ol class="stepper" part="stepper">
+        ${sections.map((s, k) => html`<li aria-current=${k === i ? 'step' : nothing}>${this.#title(s)}</li>`)}
+      </ol>
+      ${repeat(
+        sections,
+        (s) => s.id,
+        (s, k) => html`<div class="step-panel" part="panel" role="group" id="panel-${s.id}" aria-label=${this.#title(s)} tabindex="-1" ?hidden=${k !== i}>${this.#section(s)}</div>`,
+      )}
+      <div class="nav" part="step-nav">
+        <button type="button" ?disabled=${i === 0} @click=${() => go(i - 1)}>${t(this.locale, 'back')}</button>
+        <span class="progress" aria-live="polite">${t(this.locale, 'stepOf', { n: i + 1, total: n })}</span>
+        <button type="button" class="primary" @click=${next}>${t(this.locale, i < n - 1 ? 'next' : 'finish')}</button>
+      </div>`;
   }
 }
 
-/** Finds the widget for a pointer, through nested shadow roots. */
-function findField(root: ParentNode, pointer: string): HTMLElement | undefined {
-  const direct = root.querySelector(`[path="${CSS.escape(pointer)}"]`) as HTMLElement | null;
-  if (direct) return direct;
-  for (const el of root.querySelectorAll('*')) {
-    if (el.shadowRoot) {
-      const found = findField(el.shadowRoot, pointer);
-      if (found) return found;
-    }
-  }
-  return undefined;
+/** Runs `fn` once the section and the widgets inside it have rendered. */
+async function settleThen(host: KcSection, fn: () => void): Promise<void> {
+  await host.updateComplete;
+  const pending = [...host.renderRoot.querySelectorAll('*')].map((el) => (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete).filter(Boolean);
+  await Promise.all(pending);
+  fn();
 }
 
 if (!customElements.get('kc-card')) customElements.define('kc-card', KcCard);

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { FieldNode } from '@kartochka/core';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
-import { renderField } from '../internal/render-field.js';
+import { renderWidget } from '../section/render-widget.js';
 import { t } from '../internal/i18n.js';
 
 /**
@@ -80,7 +80,7 @@ export class KcObjectGroup extends KcFieldElement {
     const branches = this.node?.branches;
     const inner = html`${branches ? this.#renderBranchPicker() : nothing}
       <div class="fields" part="fields">
-        ${repeat(this.#children, (n) => n.pointer, (n) => renderField(c, n, this.level + 1))}
+        ${repeat(this.#children, (n) => n.pointer, (n) => renderWidget(c, n, this.level + 1, { disabled: this.disabled }))}
       </div>
       ${this.renderFeedback()}`;
     if (this.level === 0) return html`<fieldset class="root" part="group" aria-describedby=${this.describedBy}>${inner}</fieldset>`;

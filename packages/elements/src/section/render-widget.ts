@@ -1,0 +1,19 @@
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { FieldNode, FormController } from '@kartochka/core';
+
+const VALID_TAG = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
+const statics = new Map<string, ReturnType<typeof unsafeStatic>>();
+
+/**
+ * Renders a node's widget like `renderField` (tags from the registry, checked against the
+ * custom-element grammar), and also passes down what the layout and the card decide: `disabled`
+ * and the grid `span`. `readonly` needs no passing: it is part of each field's state.
+ */
+export function renderWidget(controller: FormController, node: FieldNode, level: number, opts: { disabled?: boolean; span?: number } = {}) {
+  const tag = VALID_TAG.test(node.widget) ? node.widget : 'kc-json-field';
+  let s = statics.get(tag);
+  if (!s) statics.set(tag, (s = unsafeStatic(tag)));
+  const style = opts.span && opts.span > 1 ? styleMap({ gridColumn: `span ${opts.span}` }) : '';
+  return staticHtml`<${s} .controller=${controller} path=${node.pointer} .level=${level} ?disabled=${!!opts.disabled} style=${style} data-widget=${tag}></${s}>`;
+}

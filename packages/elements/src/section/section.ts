@@ -1,0 +1,255 @@
+import { LitElement, html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { escapeToken, getAt, isWithin, parentPointer, type FieldNode, type FormController, type JsonValue, type ResolvedItem, type ResolvedSection } from '@kartochka/core';
+import { buttonStyles, tokens } from '../internal/styles.js';
+import { t } from '../internal/i18n.js';
+import { renderWidget } from './render-widget.js';
+import { isMoneyNode } from '../view/format.js';
+import '../view/field-view.js';
+
+export type CardMode = 'edit' | 'view' | 'blank';
+
+export interface KcSaveDetail {
+  /** The whole card's data after the save. */
+  value: JsonValue | undefined;
+  /** The saved section's id. */
+  section: string;
+}
+
+/**
+ * @summary The fields of one layout section on a grid (`columns`, `span`), with titled groups.
+ * In `view` mode it shows values as text and offers **Edit**, which turns just this section into
+ * inputs with **Save** (validates the section, fires `kc-save`) and **Cancel** (restores its values).
+ * @event kc-save - After a successful Save; `detail: {value, section}`.
+ * @csspart grid - A grid of fields.
+ * @csspart group - A titled group.
+ * @csspart group-title - A group's title.
+ * @csspart section-tools - The Edit/Save/Cancel bar.
+ */
+export class KcSection extends LitElement {
+  static override styles = [
+    tokens,
+    buttonStyles,
+    css`
+      :host { display: block; }
+      .grid { display: grid; grid-template-columns: repeat(var(--kc-columns, 1), minmax(0, 1fr)); column-gap: calc(var(--_space) * 2); }
+      .grid > * { min-width: 0; }
+      .group { border: 1px solid var(--kc-color-border-subtle, #d5d9e2); border-radius: var(--_radius); padding: var(--_space) calc(var(--_space) * 2) 0; margin: 0 0 calc(var(--_space) * 1.5); min-width: 0; }
+      .group-title { font-weight: 700; padding: 0 calc(var(--_space) / 2); }
+      div.group > .group-title { margin-block-end: var(--_space); }
+      .tools { display: flex; gap: var(--_space); justify-content: flex-end; margin-block-end: var(--_space); }
+      @media (max-width: 40rem) { .grid { grid-template-columns: minmax(0, 1fr); } .grid > * { grid-column: auto !important; } }
+      @media print { .tools { display: none; } .group { break-inside: avoid; } }
+    `,
+  ];
+
+  @property({ attribute: false }) controller?: FormController;
+  @property({ attribute: false }) section?: ResolvedSection;
+  /** How the card shows this section. */
+  @property({ reflect: true }) mode: CardMode = 'edit';
+  @property({ type: Boolean }) disabled = false;
+  /** Whether the view mode offers Edit (not when the card is read-only or disabled). */
+  @property({ type: Boolean }) editable = true;
+  /** The section's title, for the Edit button's accessible name. */
+  @property() heading = '';
+  /** In view mode: this section is being edited inline. */
+  @state() editing = false;
+
+  #snapshot: { pointer: string; value: JsonValue | undefined }[] = [];
+  #before: JsonValue | undefined;
+  #offStructure: (() => void)[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const off of this.#offStructure) off();
+    this.#offStructure = [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('controller') || changed.has('section')) && this.isConnected) this.#subscribe();
+    if (changed.has('mode') && this.mode !== 'view') this.editing = false;
+  }
+
+  /** A field the layout places may come and go with the data (a conditional): follow its parent's structure. */
+  #subscribe(): void {
+    for (const off of this.#offStructure) off();
+    this.#offStructure = [];
+    const c = this.controller;
+    if (!c || !this.section) return;
+    const parents = new Set(this.section.pointers.map((p) => parentPointer(p) ?? ''));
+    for (const p of parents) this.#offStructure.push(c.subscribeStructure(p, () => this.requestUpdate()));
+  }
+
+  /** The mode the fields are shown in right now. */
+  get effectiveMode(): CardMode {
+    return this.mode === 'view' && this.editing ? 'edit' : this.mode;
+  }
+
+  /** Switches this section (in view mode) to inline editing, remembering its values for Cancel. */
+  edit(): void {
+    const c = this.controller;
+    if (!c || !this.section || this.editing) return;
+    this.#before = c.value;
+    this.#snapshot = this.section.pointers.map((pointer) => ({ pointer, value: c.getValue(pointer) }));
+    this.editing = true;
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('[path]') as HTMLElement | null)?.focus());
+  }
+
+  /** Validates this section; when valid fires `kc-save` and returns to view. Returns validity. */
+  save(): boolean {
+    const c = this.controller;
+    if (!c || !this.section) return false;
+    const r = c.validateWithin(this.section.pointers);
+    if (!r.valid) {
+      void this.updateComplete.then(() => this.focusField(r.errors[0].path));
+      return false;
+    }
+    this.editing = false;
+    this.dispatchEvent(new CustomEvent<KcSaveDetail>('kc-save', { detail: { value: c.value, section: this.section.id }, bubbles: true, composed: true }));
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('.tools button') as HTMLElement | null)?.focus());
+    return true;
+  }
+
+  /** Puts this section's values back exactly as they were when Edit was pressed (key order too), and returns to view. */
+  cancel(): void {
+    const c = this.controller;
+    if (!c || !this.section) return;
+    const mine = this.#snapshot.map((x) => x.pointer);
+    const tops = new Set(mine.map((p) => '/' + p.split('/')[1]));
+    for (const top of tops) c.setValue(top, restore(top, c.getValue(top), getAt(this.#before, top), mine));
+    this.#snapshot = [];
+    this.editing = false;
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('.tools button') as HTMLElement | null)?.focus());
+  }
+
+  /** Focuses the widget of `pointer` (or the first one inside it) in this section. */
+  focusField(pointer: string): boolean {
+    const el = findIn(this.renderRoot, pointer);
+    el?.focus();
+    return !!el;
+  }
+
+  override render() {
+    const c = this.controller;
+    const s = this.section;
+    if (!c || !s) return nothing;
+    const mode = this.effectiveMode;
+    const tools =
+      this.mode === 'view' && this.editable
+        ? html`<div class="tools" part="section-tools">
+            ${this.editing
+              ? html`<button type="button" class="primary" @click=${() => this.save()}>${t(c.locale, 'save')}</button>
+                  <button type="button" @click=${() => this.cancel()}>${t(c.locale, 'cancel')}</button>`
+              : html`<button type="button" aria-label=${t(c.locale, 'editSection', { title: this.heading })} @click=${() => this.edit()}>${t(c.locale, 'edit')}</button>`}
+          </div>`
+        : nothing;
+    return html`${tools}${this.#grid(c, s.items, s.columns, mode, 1)}`;
+  }
+
+  #grid(c: FormController, items: readonly ResolvedItem[], columns: number, mode: CardMode, level: number): TemplateResult {
+    return html`<div class="grid" part="grid" style=${styleMap({ '--kc-columns': String(columns) })}>
+      ${repeat(
+        items,
+        (item) => (item.type === 'field' ? item.pointer : `#${item.id}`),
+        (item) => (item.type === 'field' ? this.#field(c, item.pointer, item.span, mode, level) : this.#group(c, item, mode, level)),
+      )}
+    </div>`;
+  }
+
+  #group(c: FormController, g: Extract<ResolvedItem, { type: 'group' }>, mode: CardMode, level: number): TemplateResult {
+    const title = g.title === undefined ? '' : typeof g.title === 'string' ? g.title : (g.title[c.locale] ?? g.title.en ?? Object.values(g.title)[0] ?? '');
+    const span = g.span > 1 ? styleMap({ gridColumn: `span ${g.span}` }) : '';
+    const inner = this.#grid(c, g.items, g.columns, mode, level + 1);
+    if (mode === 'edit') {
+      return html`<fieldset class="group" part="group" style=${span}>${title ? html`<legend class="group-title" part="group-title">${title}</legend>` : nothing}${inner}</fieldset>`;
+    }
+    const id = `g-${g.id}`;
+    return html`<div class="group" part="group" role="group" aria-labelledby=${title ? id : nothing} style=${span}>
+      ${title ? html`<div class="group-title" part="group-title" id=${id}>${title}</div>` : nothing}${inner}
+    </div>`;
+  }
+
+  #field(c: FormController, pointer: string, span: number, mode: CardMode, level: number): TemplateResult | typeof nothing {
+    const node = c.node(pointer);
+    if (!node) return nothing;
+    if (mode === 'edit') return renderWidget(c, node, level, { disabled: this.disabled, span });
+    return this.#view(c, node, span, mode, level);
+  }
+
+  /** View and blank modes: one kc-field-view per leaf; objects become titled groups. */
+  #view(c: FormController, node: FieldNode, span: number, mode: 'view' | 'blank', level: number): TemplateResult {
+    const style = span > 1 ? styleMap({ gridColumn: `span ${span}` }) : '';
+    if (node.kind === 'object' && !isMoneyNode(node) && !node.branches) {
+      const id = `v-${node.pointer.replace(/[^A-Za-z0-9_-]/g, (ch) => `_${ch.charCodeAt(0).toString(16)}`)}`;
+      return html`<div class="group" part="group" role="group" aria-labelledby=${id} style=${style} path-group=${node.pointer}>
+        <div class="group-title" part="group-title" id=${id}>${c.label(node)}</div>
+        <div class="grid" part="grid">${c.children(node.pointer).map((ch) => this.#view(c, ch, 1, mode, level + 1))}</div>
+      </div>`;
+    }
+    return html`<kc-field-view .controller=${c} path=${node.pointer} mode=${mode} style=${style}></kc-field-view>`;
+  }
+}
+
+function isEmptyContainer(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0);
+}
+
+const isPlainObject = (v: unknown): v is Record<string, JsonValue> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The value at `path` with the section's places (`mine`) taken from `before` and everything else
+ * (other sections' edits, keys no schema describes) from `now`; keys keep `before`'s order.
+ */
+function restore(path: string, now: JsonValue | undefined, before: JsonValue | undefined, mine: readonly string[]): JsonValue | undefined {
+  if (mine.some((p) => isWithin(path, p))) return before === undefined ? undefined : structuredClone(before);
+  if (!mine.some((p) => isWithin(p, path))) return now;
+  if (!isPlainObject(now) && !isPlainObject(before)) return before;
+  const a = isPlainObject(before) ? before : {};
+  const b = isPlainObject(now) ? now : {};
+  const out: Record<string, JsonValue> = {};
+  for (const k of [...Object.keys(a), ...Object.keys(b).filter((k) => !Object.prototype.hasOwnProperty.call(a, k))]) {
+    const v = restore(`${path}/${escapeToken(k)}`, Object.prototype.hasOwnProperty.call(b, k) ? b[k] : undefined, Object.prototype.hasOwnProperty.call(a, k) ? a[k] : undefined, mine);
+    if (v !== undefined) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  return before === undefined && isEmptyContainer(out) ? undefined : out;
+}
+
+/** The widget for `pointer` (or the first below it), through nested shadow roots. */
+export function findIn(root: ParentNode, pointer: string): HTMLElement | undefined {
+  for (const el of root.querySelectorAll('[path]')) {
+    const p = el.getAttribute('path')!;
+    if (p === pointer) return el as HTMLElement;
+  }
+  for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot) {
+      const found = findIn(el.shadowRoot, pointer);
+      if (found) return found;
+    }
+  }
+  // Not rendered as its own widget (inside a group view): the closest enclosing one.
+  const parent = parentPointer(pointer);
+  return parent !== undefined && parent !== '' && root instanceof ShadowRoot && root.host.localName === 'kc-section' ? findIn(root, parent) : undefined;
+}
+
+/** True when `path` belongs to one of a section's placed pointers. */
+export function inSection(section: ResolvedSection, path: string): boolean {
+  return section.pointers.some((p) => isWithin(path, p));
+}
+
+defineSection();
+function defineSection() {
+  if (!customElements.get('kc-section')) customElements.define('kc-section', KcSection);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-section': KcSection;
+  }
+}

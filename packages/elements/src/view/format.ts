@@ -1,0 +1,84 @@
+/**
+ * Values as text for the view mode: option labels for enums, numbers, dates and money with the
+ * locale's `Intl` formats, yes/no for booleans, nested lists for arrays and objects.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FieldNode, FormController, JsonValue, JsonSchemaObject, Locale } from '@kartochka/core';
+import { t } from '../internal/i18n.js';
+
+const BCP47: Record<string, string> = { en: 'en-GB', ru: 'ru-RU' };
+export const bcp47 = (locale: Locale): string => BCP47[locale] ?? locale;
+
+export function isEmptyValue(v: unknown): boolean {
+  return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+}
+
+/** `{amount, currency}` (or `x-widget: money`): shown as one currency amount. */
+export function isMoneyNode(node: FieldNode): boolean {
+  if (node.kind !== 'object') return false;
+  const s = node.schema;
+  if (s['x-widget'] === 'money') return true;
+  const p = s.properties ?? {};
+  const keys = Object.keys(p);
+  return keys.length === 2 && keys.includes('amount') && keys.includes('currency');
+}
+
+export function formatMoney(value: unknown, locale: Locale): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { amount, currency } = value as { amount?: unknown; currency?: unknown };
+  if (typeof amount !== 'number') return undefined;
+  try {
+    if (typeof currency === 'string' && currency) return new Intl.NumberFormat(bcp47(locale), { style: 'currency', currency }).format(amount);
+  } catch {
+    // not an ISO 4217 code: number and code as they are
+  }
+  return `${new Intl.NumberFormat(bcp47(locale)).format(amount)}${typeof currency === 'string' && currency ? ` ${currency}` : ''}`;
+}
+
+/** A scalar as text, by the schema's type and format. */
+export function formatScalar(schema: JsonSchemaObject, value: JsonValue, locale: Locale): string {
+  const loc = bcp47(locale);
+  if (typeof value === 'boolean') return t(locale, value ? 'yes' : 'no');
+  if (typeof value === 'number') return new Intl.NumberFormat(loc, { maximumFractionDigits: 20 }).format(value);
+  if (typeof value === 'string') {
+    if (schema.format === 'date') {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      if (m) return new Intl.DateTimeFormat(loc, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    }
+    if (schema.format === 'date-time') {
+      const d = new Date(value);
+      if (!Number.isNaN(d.getTime())) return new Intl.DateTimeFormat(loc, { dateStyle: 'long', timeStyle: 'short' }).format(d);
+    }
+    return value;
+  }
+  return value === null ? t(locale, 'notSet') : JSON.stringify(value);
+}
+
+/** Any node's value as a template: scalars as text, arrays as lists, objects as label/value lists. */
+export function formatNode(c: FormController, node: FieldNode, depth = 0): TemplateResult | string {
+  const value = c.getValue(node.pointer);
+  const locale = c.locale;
+  if (isEmptyValue(value)) return html`<span class="empty">${t(locale, 'notSet')}</span>`;
+  if (node.kind === 'fallback') return html`<code>${JSON.stringify(value)}</code>`;
+  if (isMoneyNode(node)) return formatMoney(value, locale) ?? JSON.stringify(value);
+  if (node.kind === 'value') {
+    if (node.options) {
+      const o = node.options.find((x) => JSON.stringify(x.value) === JSON.stringify(value));
+      return o ? c.optionLabel(node, o.value, o.title) : formatScalar(node.schema, value!, locale);
+    }
+    return formatScalar(node.schema, value!, locale);
+  }
+  if (depth > 8) return html`<code>${JSON.stringify(value)}</code>`;
+  if (node.kind === 'array') {
+    if (node.itemOptions && Array.isArray(value)) {
+      const labels = value.map((v) => {
+        const o = node.itemOptions!.find((x) => JSON.stringify(x.value) === JSON.stringify(v));
+        return o?.title ?? (typeof v === 'string' ? v : JSON.stringify(v));
+      });
+      return html`<ul class="list" part="list">${labels.map((l) => html`<li>${l}</li>`)}</ul>`;
+    }
+    return html`<ul class="list" part="list">${c.children(node.pointer).map((item) => html`<li>${formatNode(c, item, depth + 1)}</li>`)}</ul>`;
+  }
+  const children = c.children(node.pointer).filter((ch) => !isEmptyValue(c.getValue(ch.pointer)));
+  return html`<dl class="pairs">${children.map((ch) => html`<div><dt>${c.label(ch)}</dt><dd>${formatNode(c, ch, depth + 1)}</dd></div>`)}</dl>${children.length ? nothing : t(locale, 'notSet')}`;
+}

@@ -66,3 +66,18 @@ export const cardStyles = css`
     h2 { break-after: avoid; }
   }
 `;
+
+/** The Save button of a card that stores itself (`storage` + `record-id`). */
+export const saveBarStyles = css`
+  .save-bar { margin-block-start: calc(var(--_space) * 2); }
+  .save-bar button {
+    font: inherit;
+    color: var(--_bg);
+    background: var(--_accent);
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 2);
+    cursor: pointer;
+  }
+  .save-bar button:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
+`;

@@ -25,7 +25,11 @@ import { renderWidget } from '../section/render-widget.js';
 import { findIn, inSection, type CardMode, type KcSection } from '../section/section.js';
 import '../section/section.js';
 import { t } from '../internal/i18n.js';
-import { cardStyles } from './card.styles.js';
+import { cardStyles, saveBarStyles } from './card.styles.js';
+import type { StorageAdapter } from '@kartochka/storage';
+import { CardPersistence, type PersistenceOptions } from '../persistence/card-persistence.js';
+import { pt } from '../persistence/messages.js';
+import '../persistence/storage-panel.js';
 
 export interface KcChangeDetail {
   path: string;
@@ -44,6 +48,9 @@ export type CardTheme = 'light' | 'dark' | 'auto';
  * @event kc-submit - From `submit()` when the data is valid; `detail: {value}`.
  * @event kc-invalid - From `submit()` when it is not; `detail: {errors}`.
  * @event kc-save - View mode: a section's Save succeeded; `detail: {value, section}`.
+ * @event kc-saved - With `storage`: the card was stored; `detail: {record}`.
+ * @event kc-storage-status - With `storage`: loading, saved, queued, conflict…; `detail: {status, message}`.
+ * @csspart save-button - With `storage`: the Save button (Ctrl+S saves too).
  * @csspart form - The wrapper around all sections.
  * @csspart summary - The error summary shown after a failed submit.
  * @csspart tablist - The tab bar (tabs). @csspart tab - One tab. @csspart badge - A tab's error count.
@@ -69,7 +76,7 @@ export type CardTheme = 'light' | 'dark' | 'auto';
 export class KcCard extends LitElement {
   /** Form-associated: inside a native <form> the card submits its JSON under `name`. */
   static formAssociated = true;
-  static override styles = [tokens, cardStyles];
+  static override styles = [tokens, cardStyles, saveBarStyles];
 
   /** The card's JSON Schema. Setting a new schema rebuilds the form. */
   @property({ attribute: false }) schema?: JsonSchema;
@@ -94,6 +101,15 @@ export class KcCard extends LitElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
   /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
   @property({ reflect: true }) theme: CardTheme = 'light';
+  /** Where the card is kept. With `record-id` and `schema-id` the card loads and saves itself. */
+  @property({ attribute: false }) storage?: StorageAdapter;
+  /** The id of the stored card. */
+  @property({ attribute: 'record-id', reflect: true }) recordId = '';
+  /** The schema id (and version) recorded with each save. */
+  @property({ attribute: 'schema-id' }) schemaId = '';
+  @property({ type: Number, attribute: 'schema-version' }) schemaVersion = 1;
+  /** How to derive the stored title and indexed fields, the author, etc. */
+  @property({ attribute: false }) storageOptions?: Partial<Omit<PersistenceOptions, 'storage' | 'recordId' | 'schemaId' | 'schemaVersion'>>;
 
   @state() private summary: readonly FieldError[] = [];
   /** Tabs: the selected section's id. */
@@ -112,6 +128,7 @@ export class KcCard extends LitElement {
   #hasPendingValue = false;
   #offChange?: () => void;
   #internals = this.attachInternals();
+  #persistence?: CardPersistence;
 
   /** The card's data. Reading it returns the current, edited data. */
   @property({ attribute: false })
@@ -129,6 +146,33 @@ export class KcCard extends LitElement {
       this.#refreshSections();
     }
     this.requestUpdate('value', old);
+  }
+
+  /** Loading, saving, drafts, the outbox and conflicts, when the card has a `storage`. */
+  get persistence(): CardPersistence | undefined {
+    return this.#persistence;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('storage') || changed.has('recordId') || changed.has('schemaId') || changed.has('schemaVersion')) && this.storage && this.recordId) {
+      this.#persistence ??= new CardPersistence(this);
+      void this.#persistence.attach({
+        ...this.storageOptions,
+        storage: this.storage,
+        recordId: this.recordId,
+        schemaId: this.schemaId || this.recordId,
+        schemaVersion: this.schemaVersion,
+      });
+    }
+  }
+
+  /**
+   * Validates and stores the card (with `storage`); returns whether it is stored now. Without a
+   * storage it is `submit()`.
+   */
+  save(): Promise<boolean> {
+    if (!this.#persistence) return Promise.resolve(this.submit());
+    return this.#persistence.save();
   }
 
   /** The form engine behind the card (for advanced use: subscriptions, server errors). */
@@ -339,9 +383,11 @@ export class KcCard extends LitElement {
   override render() {
     const c = this.#controller;
     if (!c) return nothing;
-    const summary = this.summary.length
+    const summary = html`${this.#persistence
+      ? html`<kc-storage-panel .persistence=${this.#persistence} .changes=${this.#persistence.changes} .controller=${c} locale=${this.locale}></kc-storage-panel>`
+      : nothing}${this.summary.length
       ? html`<div class="summary" part="summary" role="alert">${t(this.locale, 'errorsSummary', { n: this.summary.length })}</div>`
-      : nothing;
+      : nothing}`;
     const sections = this.#visibleSections();
     // A root that is not a plain object with fields (alternatives, a scalar) is one widget.
     if (!c.layout.items.length || c.root.branches || c.root.kind !== 'object') {
@@ -349,7 +395,7 @@ export class KcCard extends LitElement {
         this.mode === 'edit'
           ? renderWidget(c, c.root, 0, { disabled: this.disabled })
           : html`<kc-field-view .controller=${c} path="" mode=${this.mode}></kc-field-view>`;
-      return html`${summary}<div part="form">${body}</div>`;
+      return html`${summary}<div part="form">${body}</div>${this.#saveButton()}`;
     }
     const counts = this.#showBadges ? this.badgeKey.split(' ').map(Number) : [];
     const countOf = (s: ResolvedSection) => counts[c.layout.items.indexOf(s)] ?? 0;
@@ -369,7 +415,12 @@ export class KcCard extends LitElement {
     }
     return html`${summary}${this.mode === 'blank' && this.schema && typeof this.schema === 'object' && this.schema.title
         ? html`<h1 class="blank-title">${c.label(c.root)}</h1>`
-        : nothing}<div part="form">${body}</div>`;
+        : nothing}<div part="form">${body}</div>${this.#saveButton()}`;
+  }
+
+  #saveButton() {
+    if (!this.#persistence || this.mode !== 'edit' || this.readonly || this.disabled) return nothing;
+    return html`<div class="save-bar"><button type="button" class="primary" part="save-button" @click=${() => this.save()} aria-keyshortcuts="Control+S">${pt(this.locale, 'save')}</button></div>`;
   }
 
   #section(s: ResolvedSection) {

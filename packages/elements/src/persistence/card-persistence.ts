@@ -148,8 +148,12 @@ export class CardPersistence implements ReactiveController {
     return (this.#local ??= LocalCardDb.open(this.#options?.localDbName));
   }
 
+  /** Grows on every status change: a cheap "something changed" key for views. */
+  changes = 0;
+
   #set(status: PersistenceStatus, detail: Record<string, string | number> = {}): void {
     this.status = status;
+    this.changes++;
     this.#detail = detail;
     this.host.requestUpdate();
     this.host.dispatchEvent(new CustomEvent('kc-storage-status', { detail: { status, message: this.message() }, bubbles: true, composed: true }));

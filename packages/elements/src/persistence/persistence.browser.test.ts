@@ -134,3 +134,28 @@ describe('card persistence (real IndexedDB)', () => {
     expect((await storage.get('c-1')).data).to.deep.equal({ name: 'Keyboard' });
   });
 });
+
+describe('<kc-card storage record-id>', () => {
+  it('loads, saves with its button, and a fresh card shows the saved data', async () => {
+    const storage = await IndexedDbAdapter.open({ name: uniq('kc-p') });
+    await storage.put({ id: 'c-9', schemaId: 's', schemaVersion: 1, title: 'Stored', indexed: {}, data: { name: 'Stored' } });
+    const card = await fixture<KcCard>(html`<kc-card .schema=${schema} .storage=${storage} record-id="c-9" schema-id="s"></kc-card>`);
+    await new Promise((r) => card.addEventListener('kc-storage-status', (e) => (e as CustomEvent).detail.status === 'loaded' && r(null)));
+    await settle(card);
+    expect(card.value).to.deep.equal({ name: 'Stored' });
+    typeInto(controlOf(fieldAt(card.shadowRoot!, '/city')!) as HTMLInputElement, 'Омск');
+    const button = card.shadowRoot!.querySelector('[part="save-button"]') as HTMLButtonElement;
+    expect(button.textContent).to.contain('Save');
+    const saved = new Promise((r) => card.addEventListener('kc-saved', r));
+    button.click();
+    await saved;
+    await settle(card);
+    const status = card.shadowRoot!.querySelector('kc-storage-panel')!.shadowRoot!.querySelector('[part="status"]')!;
+    expect(status.textContent).to.contain('Saved (revision 2)');
+    const again = await fixture<KcCard>(html`<kc-card .schema=${schema} .storage=${storage} record-id="c-9" schema-id="s" locale="ru"></kc-card>`);
+    await new Promise((r) => again.addEventListener('kc-storage-status', (e) => (e as CustomEvent).detail.status === 'loaded' && r(null)));
+    expect(again.value).to.deep.equal({ name: 'Stored', city: 'Омск' });
+    expect((await storage.history('c-9')).map((h) => h.changedPaths)).to.deep.equal([[''], ['/city']]);
+    storage.close();
+  });
+});

@@ -31,6 +31,8 @@ export class KcStoragePanel extends LitElement {
   @property({ attribute: false }) persistence?: CardPersistence;
   @property({ attribute: false }) controller?: FormController;
   @property() locale: Locale = 'en';
+  /** The persistence's change counter: a new value re-renders the panel. */
+  @property({ type: Number }) changes = 0;
   @state() private choices: Record<string, 'local' | 'remote'> = {};
 
   #label(path: string): string {

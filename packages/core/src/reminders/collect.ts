@@ -1,0 +1,98 @@
+/**
+ * Finds the `x-reminder`s of a schema. A reminder sits on a date field:
+ *
+ * ```json
+ * "validUntil": {"type": "string", "format": "date",
+ *   "x-reminder": {"offsetDays": -30, "offsetFrom": "/contract/renewalReminderDays",
+ *                  "who": "/general/responsibility/manager",
+ *                  "title": {"ru": "Продлить договор", "en": "Renew the contract"}}}
+ * ```
+ */
+import type { JsonSchema, JsonSchemaObject } from '../types.js';
+import { escapeToken } from '../pointer.js';
+import { createSchemaContext, deref } from '../schema/resolve.js';
+
+/** Text in each language of the card; a plain string serves every language. */
+export type ReminderText = string | Partial<Record<'ru' | 'en', string>>;
+
+/** The `x-reminder` keyword as written in a schema. */
+export interface ReminderConfig {
+  /** Days from the date to the reminder: `-30` is 30 days before, `0` the day itself. Default 0. */
+  offsetDays?: number;
+  /**
+   * A pointer to a number of days **before** the date, read from the card's data; when it holds a
+   * number it replaces `offsetDays` (as `-n`). Absolute (`/contract/renewalReminderDays`) or
+   * relative to the date field (`1/leadDays`).
+   */
+  offsetFrom?: string;
+  /** Who is reminded: a role name (`"manager"`) or a pointer to it in the data (absolute or relative). */
+  who?: string;
+  /**
+   * The reminder's text. `{record}` is the card's title; `{/pointer}` and relative `{1/fullName}`
+   * (from the date field) insert values from the data.
+   */
+  title?: ReminderText;
+  /** `yearly`: the date recurs every year (birthdays, anniversaries). */
+  repeat?: 'yearly';
+}
+
+/** A reminder found in a schema, at the pointer template of its date field. */
+export interface ReminderSpec extends ReminderConfig {
+  /** The date field's pointer template, `*` for array items (`/roles/people/*\/birthday`). */
+  template: string;
+  /** Where the keyword is in the schema, for messages (`/properties/contract/properties/validUntil/x-reminder`). */
+  source: string;
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * Every `x-reminder` in the schema, walking `properties`, `items` and `allOf` and following `$ref`s
+ * (each schema once per path, so recursive schemas stop). Throws on a malformed `x-reminder`
+ * (a misuse of the schema, named by its location), never on anything else.
+ */
+export function collectReminderSpecs(schema: JsonSchema): ReminderSpec[] {
+  const ctx = createSchemaContext(schema);
+  const out: ReminderSpec[] = [];
+  const onPath = new Set<JsonSchemaObject>();
+  const visit = (node: JsonSchema | undefined, template: string, source: string, depth: number): void => {
+    if (!node || typeof node !== 'object' || depth > MAX_DEPTH) return;
+    const s = deref(ctx, node);
+    if (onPath.has(s) || onPath.has(node)) return;
+    onPath.add(s);
+    onPath.add(node);
+    try {
+      // Keywords beside a `$ref` win: read the reminder from the merged schema.
+      const r = s['x-reminder'];
+      if (r !== undefined) out.push({ ...checkConfig(r, `${source}/x-reminder`), template, source: `${source}/x-reminder` });
+      const props = s.properties;
+      if (props && typeof props === 'object') {
+        for (const [key, sub] of Object.entries(props)) {
+          const t = escapeToken(key);
+          visit(sub as JsonSchema, `${template}/${t}`, `${source}/properties/${t}`, depth + 1);
+        }
+      }
+      if (s.items && typeof s.items === 'object' && !Array.isArray(s.items)) visit(s.items as JsonSchema, `${template}/*`, `${source}/items`, depth + 1);
+      if (Array.isArray(s.allOf)) s.allOf.forEach((sub, i) => visit(sub as JsonSchema, template, `${source}/allOf/${i}`, depth + 1));
+    } finally {
+      onPath.delete(s);
+      onPath.delete(node);
+    }
+  };
+  visit(schema, '', '', 0);
+  return out;
+}
+
+function checkConfig(r: unknown, at: string): ReminderConfig {
+  const fail = (what: string): never => {
+    throw new TypeError(`Invalid x-reminder at "${at}": ${what}.`);
+  };
+  if (!r || typeof r !== 'object' || Array.isArray(r)) fail('it must be an object such as {"offsetDays": -30}');
+  const c = r as Record<string, unknown>;
+  if (c.offsetDays !== undefined && !Number.isInteger(c.offsetDays)) fail('"offsetDays" must be a whole number of days');
+  if (c.offsetFrom !== undefined && typeof c.offsetFrom !== 'string') fail('"offsetFrom" must be a JSON Pointer string');
+  if (c.who !== undefined && typeof c.who !== 'string') fail('"who" must be a role name or a JSON Pointer');
+  if (c.repeat !== undefined && c.repeat !== 'yearly') fail('"repeat" can only be "yearly"');
+  if (c.title !== undefined && typeof c.title !== 'string' && (typeof c.title !== 'object' || c.title === null)) fail('"title" must be a string or {"ru", "en"}');
+  return c as ReminderConfig;
+}

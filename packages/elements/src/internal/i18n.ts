@@ -2,6 +2,9 @@
 import type { Locale } from '@kartochka/core';
 
 const en = {
+  summary: 'Summary',
+  dateSoon: 'soon',
+  datePast: 'overdue',
   required: 'required',
   requiredMark: '(required)',
   add: 'Add',
@@ -91,6 +94,9 @@ const en = {
 export type UiStrings = typeof en;
 
 const ru: UiStrings = {
+  summary: 'Сводка',
+  dateSoon: 'скоро',
+  datePast: 'просрочено',
   required: 'обязательно',
   requiredMark: '(обязательно)',
   add: 'Добавить',

@@ -29,7 +29,7 @@ describe('<kc-card-summary>', () => {
     expect(p).to.equal('Priority A — strategic');
     expect(v).to.contain('10 December 2026').and.contain('(soon)');
     expect(n).to.contain('1 December 2026');
-    expect(el.shadowRoot!.querySelectorAll('.soon').length).to.equal(1);
+    expect(el.shadowRoot!.querySelectorAll('.soon').length).to.equal(2, 'the expiry and the next contact are both within their windows');
   });
 
   it('flags a past date and updates live when the field changes', async () => {

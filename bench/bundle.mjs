@@ -1,0 +1,58 @@
+/**
+ * Bundle size: each entry in bench/bundle/ built by Vite as a production app build (minified,
+ * the packages' sources through the `@kartochka/source` condition, ajv and Lit included), then
+ * the emitted JavaScript gzipped (zlib level 9, the level most size reports use).
+ * gzip sizes are not additive: the split rows are each measured alone, so "own code" is an
+ * estimate (the app total minus ajv and Lit measured alone).
+ */
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { CONDITIONS } from './lib/browser.mjs';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+
+async function sizeOf(entry) {
+  const result = await build({
+    configFile: false,
+    root: here('./bundle'),
+    mode: 'production',
+    logLevel: 'silent',
+    resolve: { conditions: CONDITIONS },
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      modulePreload: false,
+      rolldownOptions: { input: entry },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  let min = 0;
+  let gzip = 0;
+  const modules = {};
+  for (const o of outputs) {
+    if (o.type !== 'chunk') continue;
+    min += Buffer.byteLength(o.code);
+    gzip += gzipSync(o.code, { level: 9 }).length;
+    for (const [id, m] of Object.entries(o.modules ?? {})) {
+      const pkg = id.includes('/node_modules/') ? id.replace(/^.*\/node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1') : id.replace(/^.*\/packages\/([^/]+)\/.*$/, '@kartochka/$1');
+      modules[pkg] = (modules[pkg] ?? 0) + (m.renderedLength ?? 0);
+    }
+  }
+  return { min, gzip, modules };
+}
+
+export async function runBundleBench() {
+  const out = {
+    app: await sizeOf(here('./bundle/app.js')),
+    elementsOnly: await sizeOf(here('./bundle/elements-only.js')),
+    ajv: await sizeOf(here('./bundle/ajv.js')),
+    lit: await sizeOf(here('./bundle/lit.js')),
+  };
+  out.ownEstimate = { gzip: out.app.gzip - out.ajv.gzip - out.lit.gzip, min: out.app.min - out.ajv.min - out.lit.min };
+  const builder = here('../packages/builder/src/index.ts');
+  out.builder = existsSync(builder) ? await sizeOf(builder) : null;
+  return out;
+}

@@ -1,0 +1,37 @@
+/** The Kartochka side of the browser benchmark: one <kc-card> with the generated schema. */
+import '@kartochka/elements';
+import { defaultLayout } from '@kartochka/core';
+import { installHarness } from './harness.js';
+
+let layout;
+
+/** The widget for a pointer, through nested shadow roots. */
+function findField(root, pointer) {
+  const direct = root.querySelector(`[path="${CSS.escape(pointer)}"]`);
+  if (direct) return direct;
+  for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot) {
+      const found = findField(el.shadowRoot, pointer);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+installHarness({
+  // The card's own default layout, but as plain blocks instead of tabs: every field on one page,
+  // like the baseline (with tabs, all but the first section would be hidden).
+  prepare(schema) {
+    layout = { ...defaultLayout(schema), sections: 'plain' };
+  },
+  mountCard(schema, value) {
+    const card = document.createElement('kc-card');
+    card.layout = layout;
+    card.schema = schema;
+    card.value = value;
+    document.body.append(card);
+  },
+  errorElement(pointer) {
+    return findField(document, pointer)?.shadowRoot?.querySelector('.error') ?? null;
+  },
+});

@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// Throughput of the reference REST server over loopback: card reads/s and writes/s.
+//
+//   node bench/server.mjs [--json] [--duration 5] [--concurrency 16]
+//
+// Starts the real server process (from source, through tsx) on 127.0.0.1 with a fresh temp
+// database, publishes a schema, seeds cards, then runs two fixed-duration phases with a bounded
+// number of requests in flight: GET /api/cards/:id, then PUT /api/cards/:id (validated against the
+// schema, one SQLite transaction each). Prints markdown rows, or JSON with --json. Stops by itself.
+import { spawn } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    duration: { type: 'string', default: '5' },
+    concurrency: { type: 'string', default: '16' },
+  },
+});
+let DURATION_MS = Number(values.duration) * 1000;
+const CONCURRENCY = Number(values.concurrency);
+const CARDS = 500;
+const THRESHOLDS = { reads: 1000, writes: 300 };
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = mkdtempSync(join(tmpdir(), 'kartochka-bench-'));
+const log = (...a) => values.json || console.error(...a);
+
+function start() {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@kartochka/source', '--import', 'tsx', 'packages/server/src/cli.ts', '--db', join(dir, 'cards.sqlite'), '--port', '0'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KARTOCHKA_TOKEN: '', KARTOCHKA_TEST_HOOKS: '0' } },
+  );
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  return new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`server did not start: ${err}`)), 30_000);
+    child.once('exit', (code) => fail(new Error(`server exited (${code}): ${err}`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok({ child, url: m[1] });
+      }
+    });
+  });
+}
+
+const schema = {
+  type: 'object',
+  required: ['general'],
+  properties: {
+    general: {
+      type: 'object',
+      required: ['companyName', 'inn'],
+      properties: {
+        companyName: { type: 'string', minLength: 2, maxLength: 200 },
+        inn: { type: 'string', pattern: '^[0-9]{10}([0-9]{2})?$' },
+        email: { type: 'string', format: 'email' },
+        phone: { type: 'string', format: 'phone' },
+      },
+    },
+    segment: { enum: ['b2b', 'b2c', 'gov'] },
+    priority: { type: 'integer', minimum: 1, maximum: 5 },
+    people: {
+      type: 'array',
+      items: { type: 'object', required: ['fullName'], properties: { fullName: { type: 'string' }, role: { type: 'string' } } },
+    },
+  },
+};
+
+function cardBody(i, n) {
+  const segment = ['b2b', 'b2c', 'gov'][i % 3];
+  return JSON.stringify({
+    schemaId: 'client',
+    schemaVersion: 1,
+    title: `ООО Ромашка ${i}`,
+    data: {
+      general: { companyName: `ООО Ромашка ${i}`, inn: String(7700000000 + i), email: `c${i}@example.com`, phone: '+7 495 123-45-67' },
+      segment,
+      priority: (n % 5) + 1,
+      people: [{ fullName: 'Иван Петров', role: 'CEO' }, { fullName: `Contact ${n}` }],
+    },
+    indexed: { segment, priority: (n % 5) + 1, manager: 'ivan' },
+  });
+}
+
+// node:http with a keep-alive pool: a much lighter client than fetch, so more of the two shared
+// cores go to the server being measured.
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+function call(url, method = 'GET', body) {
+  return new Promise((ok, fail) => {
+    const req = httpRequest(url, { method, agent, headers: body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {} }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => ok(res.statusCode));
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
+/** The server's CPU time in ms (Linux /proc), or undefined elsewhere: a load-independent cost figure. */
+function serverCpuMs() {
+  try {
+    const fields = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
+  } catch {
+    return undefined;
+  }
+}
+
+async function phase(name, request) {
+  const cpuBefore = serverCpuMs();
+  let ok = 0;
+  let failed = 0;
+  const latencies = [];
+  const end = performance.now() + DURATION_MS;
+  async function worker(w) {
+    for (let k = 0; performance.now() < end; k++) {
+      const t = performance.now();
+      try {
+        const status = await request(w, k);
+        if (status >= 200 && status < 300) ok++;
+        else failed++;
+      } catch {
+        failed++;
+      }
+      latencies.push(performance.now() - t);
+    }
+  }
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => Number((latencies[Math.floor((latencies.length - 1) * p)] ?? 0).toFixed(2));
+  const cpuAfter = serverCpuMs();
+  const serverCpuUsPerRequest = cpuBefore === undefined || ok === 0 ? null : Math.round(((cpuAfter - cpuBefore) * 1000) / ok);
+  const result = {
+    perSecond: Math.round(ok / seconds),
+    ok,
+    failed,
+    seconds: Number(seconds.toFixed(2)),
+    p50ms: pct(0.5),
+    p99ms: pct(0.99),
+    // CPU the server spent per request: 1e6 / this ≈ requests/s one free core could serve.
+    serverCpuUsPerRequest,
+  };
+  log(`${name}: ${JSON.stringify(result)}`);
+  return result;
+}
+
+let server;
+const hardStop = setTimeout(() => {
+  console.error('bench/server.mjs: took too long, stopping');
+  server?.child.kill('SIGKILL');
+  process.exit(2);
+}, DURATION_MS * 2 + 60_000);
+hardStop.unref();
+
+try {
+  server = await start();
+  const api = `${server.url}/api`;
+  log(`server at ${server.url}; ${CONCURRENCY} in flight, ${DURATION_MS / 1000} s per phase`);
+  const pub = await fetch(`${api}/schemas/client/versions`, { method: 'POST', body: JSON.stringify({ schema }) });
+  if (pub.status !== 201) throw new Error(`publish failed: HTTP ${pub.status} ${await pub.text()}`);
+  for (let i = 0; i < CARDS; i++) {
+    const res = await fetch(`${api}/cards/c-${i}`, { method: 'PUT', body: cardBody(i, 0) });
+    if (res.status !== 201) throw new Error(`seed failed: HTTP ${res.status} ${await res.text()}`);
+  }
+  // Warm-up (not counted): JIT, SQLite page cache, keep-alive sockets.
+  const saved = DURATION_MS;
+  DURATION_MS = Math.min(2000, saved);
+  await phase('warm-up', (w, k) => (k % 4 === 0 ? call(`${api}/cards/c-${w}`, 'PUT', cardBody(w, k)) : call(`${api}/cards/c-${(w + k) % CARDS}`)));
+  DURATION_MS = saved;
+  const reads = await phase('reads', (w, k) => call(`${api}/cards/c-${(w * 7919 + k * 31) % CARDS}`));
+  const writes = await phase('writes', (w, k) => {
+    const i = (w * 7919 + k * 31) % CARDS;
+    return call(`${api}/cards/c-${i}`, 'PUT', cardBody(i, k));
+  });
+  agent.destroy();
+  const rows = [
+    { metric: 'server reads/s', value: reads.perSecond, threshold: THRESHOLDS.reads, pass: reads.perSecond >= THRESHOLDS.reads && reads.failed === 0 },
+    { metric: 'server writes/s', value: writes.perSecond, threshold: THRESHOLDS.writes, pass: writes.perSecond >= THRESHOLDS.writes && writes.failed === 0 },
+  ];
+  if (values.json) {
+    process.stdout.write(JSON.stringify({ concurrency: CONCURRENCY, durationSeconds: DURATION_MS / 1000, reads, writes, rows }) + '\n');
+  } else {
+    for (const r of rows) console.log(`| ${r.metric} | ${r.value} | ≥ ${r.threshold} | ${r.pass ? 'pass' : 'fail'} |`);
+  }
+  process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
+} finally {
+  if (server) {
+    const exited = new Promise((r) => server.child.once('exit', r));
+    server.child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
+}

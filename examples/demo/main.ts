@@ -1,99 +1,212 @@
 /**
- * The demo: one client card, validated as you type, saved to IndexedDB, shown again after a
- * reload, in Russian or English.
+ * The demo: the card list, a card (B2B by default, with its sample data, in Russian), its history,
+ * the reminders, and the builder — stored in IndexedDB or on the REST server.
  */
 import '@kartochka/elements';
-import type { KcCard } from '@kartochka/elements';
-import { IndexedDbAdapter, ConflictError, StorageError, type CardRecord } from '@kartochka/storage';
-import type { JsonValue, Locale } from '@kartochka/core';
-import { clientMessages, clientSchema } from './client-schema.js';
+import { html, render, nothing } from 'lit';
+import type { KcCard, KcCardSummary } from '@kartochka/elements';
+import { NotFoundError, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
+import { recordFields, type CardTemplate } from '@kartochka/templates';
+import type { JsonValue, LayoutDocument, Locale, MessageCatalogue, JsonSchema } from '@kartochka/core';
+import { chooseBackend, chosenBackend, latestSchema, openBackend, seed, type Backend } from './backend.js';
+import { demoTemplates, listConfig, sampleId, templateFor } from './templates.js';
+import { s } from './strings.js';
 
-const RECORD_ID = 'demo-client';
-const SCHEMA_ID = 'demo-client';
-
-const ui = {
-  ru: { title: 'Карточка клиента', save: 'Сохранить', saved: 'Сохранено в IndexedDB (версия {n}).', invalid: 'Не сохранено: исправьте ошибки в карточке.', conflict: 'Карточку изменили в другой вкладке (версия {n}). Ваши правки на экране; нажмите «Сохранить» ещё раз, чтобы записать их поверх.', failed: 'Не удалось сохранить: {msg}', loaded: 'Загружена сохранённая карточка (версия {n}).' },
-  en: { title: 'Client card', save: 'Save', saved: 'Saved to IndexedDB (revision {n}).', invalid: 'Not saved: fix the errors in the card.', conflict: 'The card was changed in another tab (revision {n}). Your edits are still here; press Save again to write them over it.', failed: 'Could not save: {msg}', loaded: 'Loaded the saved card (revision {n}).' },
-};
-
-const card = document.querySelector<KcCard>('#card')!;
-const saveButton = document.querySelector<HTMLButtonElement>('#save')!;
-const status = document.querySelector<HTMLElement>('#status')!;
+const root = document.querySelector<HTMLElement>('#app')!;
 let locale: Locale = localStorage.getItem('kc-demo-locale') === 'en' ? 'en' : 'ru';
-let revision = 0;
+let templateId = localStorage.getItem('kc-demo-template') ?? demoTemplates[0].id;
+let backend: Backend = chosenBackend();
+let storage: StorageAdapter | undefined;
+let storageError = '';
 
-const say = (key: keyof (typeof ui)['en'], params: Record<string, string | number> = {}, isError = false) => {
-  status.textContent = ui[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
-  status.classList.toggle('error', isError);
-};
+type Route = { view: 'cards' } | { view: 'card'; id: string; template?: string } | { view: 'reminders' } | { view: 'builder' };
 
-function applyLocale(next: Locale) {
-  locale = next;
-  localStorage.setItem('kc-demo-locale', next);
-  document.documentElement.lang = next;
-  card.locale = next;
-  document.querySelector('#title')!.textContent = ui[next].title;
-  saveButton.textContent = ui[next].save;
-  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
-    b.setAttribute('aria-pressed', String(b.dataset.locale === next));
-  }
+function route(): Route {
+  const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'cards') return { view: 'cards' };
+  if (parts[0] === 'reminders') return { view: 'reminders' };
+  if (parts[0] === 'builder') return { view: 'builder' };
+  if (parts[0] === 'card' && parts[1]) return { view: 'card', id: decodeURIComponent(parts[1]), template: new URLSearchParams(query).get('t') ?? undefined };
+  return { view: 'card', id: sampleId(templateFor(templateId)) };
 }
 
-async function main() {
-  card.messages = clientMessages;
-  card.schema = clientSchema;
-  applyLocale(locale);
-  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
-    b.addEventListener('click', () => applyLocale(b.dataset.locale as Locale));
-  }
+const go = (hash: string) => (location.hash = hash);
 
-  const storage = await IndexedDbAdapter.open({ name: 'kartochka-demo' });
+async function connect(): Promise<void> {
+  storage?.close();
+  storage = undefined;
+  storageError = '';
   try {
-    const saved = await storage.get<JsonValue>(RECORD_ID);
-    revision = saved.revision;
-    card.value = saved.data;
-    say('loaded', { n: revision });
+    storage = await openBackend(backend);
+    await seed(storage);
   } catch (e) {
-    if (!(e instanceof StorageError && e.code === 'not-found')) throw e;
-    card.value = {};
+    storageError = s(locale, 'loadFailed', { msg: (e as Error).message }) + (backend === 'rest' ? ` ${s(locale, 'restHint')}` : '');
   }
-
-  saveButton.addEventListener('click', async () => {
-    const result = card.validate();
-    if (!result.valid) {
-      card.focusFirstInvalid();
-      return say('invalid', {}, true);
-    }
-    const data = card.value as Record<string, JsonValue>;
-    try {
-      const stored: CardRecord<JsonValue> = await storage.put(
-        {
-          id: RECORD_ID,
-          schemaId: SCHEMA_ID,
-          schemaVersion: 1,
-          title: String(data.companyName ?? ''),
-          data,
-          indexed: { segment: (data.segment as string | undefined) ?? null },
-        },
-        { expectedRevision: revision },
-      );
-      revision = stored.revision;
-      say('saved', { n: revision });
-    } catch (e) {
-      if (e instanceof ConflictError) {
-        // Keep the user's edits on screen: saving again overwrites knowingly (the field-by-field
-        // merge view comes with the storage issue).
-        const current = e.current as CardRecord<JsonValue> | undefined;
-        revision = current?.revision ?? revision;
-        return say('conflict', { n: revision }, true);
-      }
-      say('failed', { msg: (e as Error).message }, true);
-    }
-  });
 }
 
-main().catch((e) => {
-  status.textContent = String((e as Error).message ?? e);
-  status.classList.add('error');
-  console.error(e);
-});
+function header(r: Route) {
+  const link = (view: Route['view'], hash: string, label: string) =>
+    html`<a href=${hash} aria-current=${r.view === view ? 'page' : 'false'}>${label}</a>`;
+  return html`<header class="bar">
+    <h1>${s(locale, 'appTitle')}</h1>
+    <nav aria-label=${s(locale, 'nav')}>
+      ${link('cards', '#/cards', s(locale, 'cards'))} ${link('reminders', '#/reminders', s(locale, 'reminders'))}
+      ${link('builder', '#/builder', s(locale, 'builder'))}
+    </nav>
+    <div class="controls">
+      <label>${s(locale, 'template')}
+        <select id="template" @change=${(e: Event) => { templateId = (e.target as HTMLSelectElement).value; localStorage.setItem('kc-demo-template', templateId); go(r.view === 'card' ? `#/card/${encodeURIComponent(sampleId(templateFor(templateId)))}` : location.hash || '#/cards'); void show(); }}>
+          ${demoTemplates.map((t) => html`<option value=${t.id} ?selected=${t.id === templateId}>${t.title[locale]}</option>`)}
+        </select>
+      </label>
+      <label>${s(locale, 'backend')}
+        <select id="backend" @change=${async (e: Event) => { backend = (e.target as HTMLSelectElement).value as Backend; chooseBackend(backend); await connect(); void show(); }}>
+          <option value="idb" ?selected=${backend === 'idb'}>${s(locale, 'idb')}</option>
+          <option value="rest" ?selected=${backend === 'rest'}>${s(locale, 'rest')}</option>
+        </select>
+      </label>
+      <div class="lang" role="group" aria-label="Язык / Language">
+        ${(['ru', 'en'] as const).map((l) => html`<button type="button" data-locale=${l} aria-pressed=${String(l === locale)} @click=${() => setLocale(l)}>${l.toUpperCase()}</button>`)}
+      </div>
+    </div>
+  </header>`;
+}
+
+function setLocale(l: Locale) {
+  locale = l;
+  localStorage.setItem('kc-demo-locale', l);
+  document.documentElement.lang = l;
+  void show();
+}
+
+async function cardsView() {
+  const t = templateFor(templateId);
+  const { columns, filters } = listConfig(t);
+  return html`<section class="panel">
+    <div class="row"><h2>${t.title[locale]}</h2>
+      <button type="button" class="primary" @click=${() => go(`#/card/${encodeURIComponent(`${t.id}-${Date.now().toString(36)}`)}?t=${t.id}`)}>${s(locale, 'newCard')}</button></div>
+    <kc-card-list .storage=${storage} schema-id=${t.id} .columns=${columns} .filters=${filters} locale=${locale}
+      @kc-open=${(e: CustomEvent<{ id: string }>) => go(`#/card/${encodeURIComponent(e.detail.id)}`)}></kc-card-list>
+  </section>`;
+}
+
+/** Which template a record belongs to, and the schema version to show it in (the latest). */
+async function schemaFor(id: string, hint?: string): Promise<{ t: CardTemplate<unknown>; version: SchemaVersion; savedWith?: number }> {
+  let t = templateFor(hint ?? templateId);
+  let savedWith: number | undefined;
+  try {
+    const record = await storage!.get(id);
+    t = templateFor(record.schemaId);
+    savedWith = record.schemaVersion;
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) throw e;
+  }
+  return { t, version: await latestSchema(storage!, t), savedWith };
+}
+
+async function cardView(id: string, hint?: string) {
+  const { t, version, savedWith } = await schemaFor(id, hint);
+  if (t.id !== templateId) {
+    templateId = t.id;
+    localStorage.setItem('kc-demo-template', t.id);
+  }
+  const options = { title: (d: JsonValue | undefined) => recordFields(t, d).title, indexed: (d: JsonValue | undefined) => recordFields(t, d).indexed, author: 'demo' };
+  const setMode = (mode: 'edit' | 'view' | 'blank') => {
+    const card = document.querySelector<KcCard>('kc-card')!;
+    card.mode = mode;
+    return card.updateComplete;
+  };
+  const print = async (mode: 'view' | 'blank') => {
+    await setMode(mode);
+    window.print();
+  };
+  return html`<section class="panel">
+    <div class="row">
+      <a href="#/cards">${s(locale, 'backToList')}</a>
+      <div class="modes" role="group">
+        <button type="button" @click=${() => setMode('edit')}>${s(locale, 'edit')}</button>
+        <button type="button" @click=${() => setMode('view')}>${s(locale, 'view')}</button>
+        <button type="button" @click=${() => print('view')}>${s(locale, 'printFilled')}</button>
+        <button type="button" @click=${() => print('blank')}>${s(locale, 'printBlank')}</button>
+      </div>
+    </div>
+    ${savedWith !== undefined && savedWith < version.version ? html`<p class="note">${s(locale, 'olderVersion', { from: savedWith, to: version.version })}</p>` : nothing}
+    <kc-card-summary .pointers=${t.listing.summary} locale=${locale}></kc-card-summary>
+    <kc-card
+      locale=${locale}
+      .schema=${version.schema as JsonSchema}
+      .layout=${version.layout as LayoutDocument | undefined}
+      .messages=${version.messages as MessageCatalogue | undefined}
+      .storage=${storage}
+      record-id=${id}
+      schema-id=${t.id}
+      schema-version=${version.version}
+      .storageOptions=${options}
+      @kc-storage-status=${bindSummary}
+    ></kc-card>
+  </section>
+  <section class="panel">
+    <h2>${s(locale, 'history')}</h2>
+    <kc-history .storage=${storage} record-id=${id} .schema=${version.schema as JsonSchema} .messages=${version.messages as MessageCatalogue | undefined} locale=${locale}></kc-history>
+  </section>`;
+}
+
+/** The summary header follows the card's form engine (a new one comes with each schema). */
+function bindSummary() {
+  const card = document.querySelector<KcCard>('kc-card');
+  const summary = document.querySelector<KcCardSummary>('kc-card-summary');
+  if (card && summary) {
+    if (summary.controller !== card.controller) summary.controller = card.controller;
+    summary.refresh();
+  }
+}
+
+async function remindersView() {
+  const t = templateFor(templateId);
+  const version = await latestSchema(storage!, t);
+  return html`<section class="panel">
+    <h2>${s(locale, 'reminders')} — ${t.title[locale]}</h2>
+    <kc-reminders .storage=${storage} .schema=${version.schema as JsonSchema} schema-id=${t.id} days="90" locale=${locale}
+      @kc-open=${(e: CustomEvent<{ id: string }>) => go(`#/card/${encodeURIComponent(e.detail.id)}`)}></kc-reminders>
+  </section>`;
+}
+
+async function builderView() {
+  await import('@kartochka/builder');
+  return html`<section class="panel wide">
+    <kc-builder .storage=${storage} schema-id=${templateId} locale=${locale}></kc-builder>
+  </section>`;
+}
+
+let renderSeq = 0;
+async function show() {
+  const seq = ++renderSeq;
+  const r = route();
+  document.documentElement.lang = locale;
+  document.title = s(locale, 'appTitle');
+  let body: unknown = nothing;
+  if (storageError || !storage) body = html`<p class="error" role="alert">${storageError}</p>`;
+  else {
+    try {
+      if (r.view === 'cards') body = await cardsView();
+      else if (r.view === 'card') body = await cardView(r.id, r.template);
+      else if (r.view === 'reminders') body = await remindersView();
+      else body = await builderView();
+    } catch (e) {
+      body = html`<p class="error" role="alert">${(e as Error).message}</p>`;
+      console.error(e);
+    }
+  }
+  if (seq !== renderSeq) return;
+  render(html`${header(r)}<main>${body}</main>`, root);
+  if (r.view === 'card') {
+    await customElements.whenDefined('kc-card');
+    await document.querySelector<KcCard>('kc-card')?.updateComplete;
+    bindSummary();
+  }
+}
+
+window.addEventListener('hashchange', () => void show());
+await connect();
+await show();

@@ -84,6 +84,11 @@ export class KcCardSummary extends LitElement {
     }
   }
 
+  /** Re-reads every shown field (after the card's data was replaced, e.g. loaded from storage). */
+  refresh(): void {
+    this.tick++;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#off?.();
@@ -92,7 +97,9 @@ export class KcCardSummary extends LitElement {
   #item(c: FormController, template: string): Item | undefined {
     const pointers = expand(c.value, template);
     const nodes = pointers.map((p) => c.node(p)).filter((n): n is FieldNode => !!n);
-    const label = nodes[0] ? c.label(nodes[0]) : template.split('/').pop() ?? template;
+    // With no item yet (`*` over an empty list) the label still comes from the catalogue by template.
+    const key = template.split('/').pop() ?? template;
+    const label = c.label(nodes[0] ?? ({ template, key, schema: {} } as unknown as FieldNode));
     const values = nodes.map((n) => ({ n, v: c.getValue(n.pointer) })).filter((x) => x.v !== undefined && x.v !== null && x.v !== '');
     if (!values.length) return { label, text: t(this.locale, 'notSet') };
     const now = today(this.now ?? new Date());

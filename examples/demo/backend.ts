@@ -1,0 +1,59 @@
+/**
+ * Where the demo keeps cards: IndexedDB in this browser (the default, works offline) or the
+ * reference REST server. The choice is remembered; the first run stores each template's schema and
+ * a sample card so there is something to open.
+ */
+import { IndexedDbAdapter, RestAdapter, NotFoundError, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
+import type { CardTemplate } from '@kartochka/templates';
+import { recordFields } from '@kartochka/templates';
+import type { JsonValue } from '@kartochka/core';
+import { demoTemplates, sampleId } from './templates.js';
+
+export type Backend = 'idb' | 'rest';
+
+export function chosenBackend(): Backend {
+  return localStorage.getItem('kc-demo-backend') === 'rest' ? 'rest' : 'idb';
+}
+
+export function chooseBackend(b: Backend): void {
+  localStorage.setItem('kc-demo-backend', b);
+}
+
+/** The REST server's API root: `?api=…`, else the port `npm start` runs it on. */
+export function restUrl(): string {
+  const fromQuery = new URLSearchParams(location.search).get('api');
+  if (fromQuery) return fromQuery;
+  return `${location.protocol}//${location.hostname}:${Number(location.port || 80) + 1}/api`;
+}
+
+export async function openBackend(b: Backend): Promise<StorageAdapter> {
+  if (b === 'rest') return new RestAdapter({ baseUrl: restUrl(), attempts: 3, timeoutMs: 5000 });
+  return IndexedDbAdapter.open({ name: 'kartochka-demo' });
+}
+
+/** The latest published version of a template's schema, publishing the template's own first. */
+export async function latestSchema(storage: StorageAdapter, t: CardTemplate<unknown>): Promise<SchemaVersion> {
+  try {
+    return await storage.getSchema(t.id);
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) throw e;
+    return storage.publishSchema({ schemaId: t.id, schema: t.schema, layout: t.layout as object, messages: t.messages as object, note: 'template' });
+  }
+}
+
+/** First run: every template's schema and its sample card. */
+export async function seed(storage: StorageAdapter): Promise<void> {
+  for (const t of demoTemplates) {
+    const version = await latestSchema(storage, t);
+    try {
+      await storage.get(sampleId(t));
+    } catch (e) {
+      if (!(e instanceof NotFoundError)) throw e;
+      const data = t.sample as JsonValue;
+      await storage.put(
+        { id: sampleId(t), schemaId: t.id, schemaVersion: version.version, data, ...recordFields(t, data) },
+        { expectedRevision: 0, author: 'demo' },
+      );
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import type { Locale } from '@kartochka/core';
+
+const en = {
+  appTitle: 'Kartochka — client cards',
+  nav: 'Sections of the demo',
+  cards: 'Cards',
+  reminders: 'Reminders',
+  builder: 'Builder',
+  template: 'Card type',
+  backend: 'Storage',
+  idb: 'IndexedDB (this browser)',
+  rest: 'REST server',
+  newCard: 'New card',
+  backToList: '← All cards',
+  edit: 'Edit',
+  view: 'View',
+  printFilled: 'Print',
+  printBlank: 'Print blank',
+  history: 'History of changes',
+  loadFailed: 'Could not open the storage: {msg}',
+  restHint: 'Start the server with `npm start` (it runs next to the demo) or `npm run server`.',
+  builderLoading: 'Loading the builder…',
+  olderVersion: 'This card was saved with version {from} of the card type; it is shown in version {to}.',
+};
+export type DemoStrings = typeof en;
+const ru: DemoStrings = {
+  appTitle: 'Карточка — карточки клиентов',
+  nav: 'Разделы демо',
+  cards: 'Карточки',
+  reminders: 'Напоминания',
+  builder: 'Конструктор',
+  template: 'Тип карточки',
+  backend: 'Хранилище',
+  idb: 'IndexedDB (этот браузер)',
+  rest: 'REST-сервер',
+  newCard: 'Новая карточка',
+  backToList: '← Все карточки',
+  edit: 'Редактировать',
+  view: 'Просмотр',
+  printFilled: 'Печать',
+  printBlank: 'Печать бланка',
+  history: 'История изменений',
+  loadFailed: 'Не удалось открыть хранилище: {msg}',
+  restHint: 'Запустите сервер: `npm start` (он работает рядом с демо) или `npm run server`.',
+  builderLoading: 'Загрузка конструктора…',
+  olderVersion: 'Карточка сохранена в версии {from} типа карточки; показана в версии {to}.',
+};
+
+export function s(locale: Locale, key: keyof DemoStrings, params: Record<string, string | number> = {}): string {
+  return ({ en, ru }[locale] ?? en)[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}

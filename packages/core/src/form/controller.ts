@@ -72,6 +72,8 @@ export class FormController {
   #value: JsonValue | undefined;
   #initial: JsonValue | undefined;
   #touched = new Set<string>();
+  /** Pointers written since the last reset (by the user or by formulas): where dirt can be. */
+  #edited = new Set<string>();
   #submitted = false;
   #errors = new Map<string, FieldError[]>();
   #external = new Map<string, FieldError[]>();
@@ -137,6 +139,7 @@ export class FormController {
     const before = getAt(this.#value, pointer);
     if (deepEqual(before, value)) return;
     this.#value = setAt(this.#value, pointer, value);
+    this.#edited.add(pointer);
     const changed = new Set<string>([pointer]);
     this.#clearExternal(pointer, changed);
     if (value !== null && typeof value === 'object') {
@@ -154,6 +157,7 @@ export class FormController {
   /** Formulas write their results here: no notification of its own, the caller collects them. */
   #writeComputed = (pointer: string, value: JsonValue | undefined): void => {
     this.#value = setAt(this.#value, pointer, value);
+    this.#edited.add(pointer);
   };
 
   /** Problems with rules and formulas (unknown fields, cycles, failed expressions), as data. */
@@ -173,6 +177,7 @@ export class FormController {
     this.#value = value;
     if (this.#rules.active) this.#rules.runAll(this.#writeComputed);
     this.#initial = this.#value;
+    this.#edited.clear();
     this.#touched.clear();
     this.#submitted = false;
     this.#revealed.clear();
@@ -187,7 +192,28 @@ export class FormController {
 
   /** True when the value differs from the initial one (at `pointer`, or anywhere). */
   isDirty(pointer = ''): boolean {
+    if (pointer === '') {
+      // Only the places written since the last reset can differ: check those, not the document
+      // (a whole-document comparison per keystroke grows with the form).
+      for (const p of this.#edited) if (!deepEqual(getAt(this.#value, p), getAt(this.#initial, p))) return true;
+      return false;
+    }
     return !deepEqual(getAt(this.#value, pointer), getAt(this.#initial, pointer));
+  }
+
+  /** How many errors there are now (schema, rules and server), whether shown yet or not. */
+  get errorCount(): number {
+    let n = 0;
+    for (const list of this.#errors.values()) n += list.length;
+    for (const list of this.#external.values()) n += list.length;
+    return n;
+  }
+
+  /** The first current error, if any (for a form's validity message). */
+  firstError(): FieldError | undefined {
+    for (const list of this.#errors.values()) if (list.length) return list[0];
+    for (const list of this.#external.values()) if (list.length) return list[0];
+    return undefined;
   }
 
   // ---- validation --------------------------------------------------------------------------

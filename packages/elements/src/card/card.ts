@@ -348,11 +348,11 @@ export class KcCard extends LitElement {
     const c = this.#controller;
     if (!c) return;
     this.#internals.setFormValue(this.name ? JSON.stringify(c.value ?? null) : null);
-    const errors = c.allErrors();
-    if (errors.length) this.#internals.setValidity({ customError: true }, errors[0].message);
+    const first = c.firstError();
+    if (first) this.#internals.setValidity({ customError: true }, first.message);
     else this.#internals.setValidity({});
     try {
-      if (errors.length) this.#internals.states.add('invalid');
+      if (first) this.#internals.states.add('invalid');
       else this.#internals.states.delete('invalid');
       if (c.isDirty()) this.#internals.states.add('dirty');
       else this.#internals.states.delete('dirty');

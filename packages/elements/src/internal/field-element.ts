@@ -27,7 +27,8 @@ export abstract class KcFieldElement extends LitElement {
   @property({ type: Boolean, reflect: true }) required = false;
   @property({ type: Boolean, reflect: true }) readonly = false;
   @property({ type: Boolean, reflect: true }) disabled = false;
-  @property({ reflect: true }) locale: Locale = 'en';
+  // Not reflected: a card sets it on every widget, and 2,000 attribute writes on mount are measurable.
+  @property() locale: Locale = 'en';
 
   /** The node the controller built for this field, when bound. */
   protected node?: FieldNode;
@@ -99,9 +100,12 @@ export abstract class KcFieldElement extends LitElement {
     this.controller?.touch(this.path);
   };
 
-  /** `change` from a native control inside the shadow root is not composed: re-fire it here. */
+  /**
+   * `change` from a native control inside the shadow root is not composed: re-fire it here,
+   * composed, so it reaches the page through the card's shadow root (as Web Awesome does).
+   */
   protected fireChange = (): void => {
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   };
 
   /** Moves focus to the native control. */

@@ -37,3 +37,10 @@ export { IndexedDbAdapter } from './indexeddb.js';
 export type { IndexedDbAdapterOptions } from './indexeddb.js';
 export { DB_VERSION } from './indexeddb-schema.js';
 export type { KartochkaDB } from './indexeddb-schema.js';
+// The write and query rules, for backends outside this package (the reference server's stores).
+export { checkRevision, nextRecord, validateRecord } from './record.js';
+export { DEFAULT_SORT, applyQuery, foldCase, matcher, pageBounds, sortRecords } from './query.js';
+export { RestAdapter } from './rest.js';
+export type { RestAdapterOptions, RequestOptions } from './rest.js';
+export { errorBody, errorFromResponse, statusOf } from './rest-errors.js';
+export type { RestErrorBody } from './rest-errors.js';

@@ -1,0 +1,341 @@
+/**
+ * The HTTP side of the reference server: a Hono app implementing docs/rest-api.md over a
+ * {@link CardStore}. Transport only — the write rules, list semantics and error mapping all come
+ * from `@kartochka/storage`, validation from `@kartochka/core`.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Locale } from '@kartochka/core';
+import {
+  NotFoundError,
+  StorageError,
+  ValidationError,
+  errorBody,
+  statusOf,
+  validateRecord,
+  type CardRecord,
+  type IndexedValue,
+  type ListQuery,
+  type NewOrUpdatedRecord,
+  type PublishSchemaInput,
+  type StorageFieldError,
+} from '@kartochka/storage';
+import { bearerChecker } from './auth.js';
+import { faultMiddleware, noFaults, type FaultState } from './faults.js';
+import type { CardStore } from './store.js';
+import { SchemaCache, checkAgainstSchema, compileProblem } from './validation.js';
+
+/** Default request body limit: 1 MiB. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** How much of an oversized body is read (and dropped) before answering 413. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+/** Default CORS origins: the demo's Vite dev server and preview. */
+export const DEFAULT_CORS_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173', 'http://127.0.0.1:4173', 'http://localhost:4173'];
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  store: CardStore;
+  /** When set, every `/api` request needs `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Largest accepted request body in bytes (default 1 MiB); larger ones get 413. */
+  bodyLimit?: number;
+  /** Origins allowed by CORS (default: the demo's dev origins). `['*']` allows any. */
+  corsOrigins?: string[];
+  /** Serve files from this directory for paths outside `/api` (the demo's REST mode). */
+  staticDir?: string;
+  /** Reject cards whose `schemaId` has no published versions (default: accept them unvalidated). */
+  requireSchemas?: boolean;
+  /** Mount `/__test/reset` and `/__test/faults`. Tests only. */
+  testHooks?: boolean;
+  /** The clock (tests). */
+  now?: () => Date;
+}
+
+/** Thrown by request parsing; becomes a 400 with field errors. */
+class BadRequest extends ValidationError {}
+
+function badRequest(path: string, keyword: string, message: string): BadRequest {
+  return new BadRequest('?', [{ path, keyword, message, source: 'server' }]);
+}
+
+function respondError(c: Context, error: StorageError, status = statusOf(error)): Response {
+  return c.json(errorBody(error), status as 404);
+}
+
+function localeOf(c: Context): Locale {
+  return /^ru\b/i.test(c.req.header('Accept-Language') ?? '') ? 'ru' : 'en';
+}
+
+/** `"3"`, `W/"3"` or `3` → 3. Anything else (a list, `*`) is a 400. */
+function parseRevisionTag(value: string, header: string): number {
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(value.trim());
+  if (!m) throw badRequest('', header, `${header} must be one revision, e.g. "3" (got ${value}).`);
+  return Number(m[1]);
+}
+
+/** The `expectedRevision` a write's conditional headers ask for. */
+function expectedRevisionOf(c: Context): number | undefined {
+  const ifMatch = c.req.header('If-Match');
+  const ifNoneMatch = c.req.header('If-None-Match');
+  if (ifMatch !== undefined && ifNoneMatch !== undefined) {
+    throw badRequest('', 'If-Match', 'Send either If-Match (update revision n) or If-None-Match: * (create), not both.');
+  }
+  if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch.trim() !== '*') throw badRequest('', 'If-None-Match', 'Only If-None-Match: * (create) is supported on writes.');
+    return 0;
+  }
+  return ifMatch === undefined ? undefined : parseRevisionTag(ifMatch, 'If-Match');
+}
+
+async function jsonBody(c: Context): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw badRequest('', 'json', `The body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw badRequest('', 'type', 'The body must be a JSON object.');
+  }
+  return body as Record<string, unknown>;
+}
+
+function nonNegativeInt(c: Context, name: string): number | undefined {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d+$/.test(raw)) throw badRequest('', name, `${name} must be a non-negative integer (got ${raw}).`);
+  return Number(raw);
+}
+
+/** `filter.<field>=<JSON scalar>`; a value that is not a JSON scalar is taken as a plain string. */
+function listQueryOf(c: Context): ListQuery {
+  const q: ListQuery = {};
+  const url = new URL(c.req.url);
+  const schemaId = url.searchParams.get('schemaId');
+  if (schemaId !== null) q.schemaId = schemaId;
+  const search = url.searchParams.get('search');
+  if (search) q.search = search;
+  const filter: Record<string, IndexedValue> = {};
+  let filtered = false;
+  for (const [key, raw] of url.searchParams) {
+    if (!key.startsWith('filter.')) continue;
+    let value: unknown = raw;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = raw;
+    }
+    if (value !== null && typeof value === 'object') value = raw;
+    filter[key.slice('filter.'.length)] = value as IndexedValue;
+    filtered = true;
+  }
+  if (filtered) q.filter = filter;
+  const sort = url.searchParams.get('sort');
+  const order = url.searchParams.get('order');
+  if (order !== null && order !== 'asc' && order !== 'desc') throw badRequest('', 'order', 'order must be asc or desc.');
+  if (sort) q.sort = { field: sort, direction: order ?? 'asc' };
+  else if (order) q.sort = { field: 'updatedAt', direction: order };
+  const offset = nonNegativeInt(c, 'offset');
+  const limit = nonNegativeInt(c, 'limit');
+  if (offset !== undefined) q.offset = offset;
+  if (limit !== undefined) q.limit = limit;
+  return q;
+}
+
+function withEtag(c: Context, record: CardRecord): void {
+  c.header('ETag', `"${record.revision}"`);
+}
+
+/** The Hono app. Mount it on any runtime; {@link createServer} runs it on Node. */
+export function createApp(options: AppOptions): Hono {
+  const { store } = options;
+  const now = options.now ?? (() => new Date());
+  const cache = new SchemaCache();
+  const app = new Hono();
+  const origins = options.corsOrigins ?? DEFAULT_CORS_ORIGINS;
+
+  const corsMiddleware = cors({
+    origin: origins.includes('*') ? '*' : origins,
+    allowMethods: ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Accept-Language'],
+    exposeHeaders: ['ETag', 'Location'],
+    maxAge: 600,
+  });
+  // Only browsers on another origin send Origin; skipping the middleware otherwise keeps the
+  // Node adapter's lightweight Response (setting headers after the handler materialises a full one).
+  app.use('*', (c, next) => (c.req.header('Origin') === undefined ? next() : corsMiddleware(c, next)));
+
+  if (options.testHooks) {
+    const faults: FaultState = noFaults();
+    app.post('/__test/reset', async (c) => {
+      await store.clear();
+      cache.clear();
+      Object.assign(faults, noFaults());
+      return c.json({ ok: true });
+    });
+    app.post('/__test/faults', async (c) => {
+      Object.assign(faults, noFaults(), await c.req.json());
+      return c.json(faults);
+    });
+    app.use('/api/*', faultMiddleware(faults));
+  }
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+
+  if (options.token !== undefined) {
+    const ok = bearerChecker(options.token);
+    app.use('/api/*', async (c, next) => {
+      if (ok(c.req.header('Authorization'))) return next();
+      c.header('WWW-Authenticate', 'Bearer realm="kartochka"');
+      return c.json(
+        { error: { code: 'unauthorized', message: 'A valid bearer token is required (Authorization: Bearer …).', params: {} } },
+        401,
+      );
+    });
+  }
+
+  const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const tooLarge = (c: Context): Response => {
+    const message = `The request body is larger than the server's limit of ${limit} bytes.`;
+    const errors: StorageFieldError[] = [{ path: '', keyword: 'maxBodySize', message, source: 'server' }];
+    // The rest of an oversized body may still be on the wire: never reuse this connection.
+    c.header('Connection', 'close');
+    return c.json({ error: { code: 'validation', messageKey: 'validation', message, params: { limit } }, errors }, 413);
+  };
+  const chunkedLimit = bodyLimit({ maxSize: limit, onError: tooLarge });
+  app.use('/api/*', async (c, next) => {
+    const length = c.req.header('Content-Length');
+    if (length === undefined) {
+      // Only a chunked body needs counting as it streams. Everything else skips Hono's
+      // bodyLimit, which touches `raw.body` and so makes the Node adapter build a full Request
+      // (stream, AbortSignal) for every GET — a third of the read throughput.
+      return c.req.header('Transfer-Encoding') ? chunkedLimit(c, next) : next();
+    }
+    // Node's parser never delivers more than Content-Length bytes, so the header can be trusted.
+    if (!(Number(length) > limit)) return next();
+    // Read (and drop) a bounded amount first, so a client still uploading receives the 413
+    // instead of a reset connection; past the bound the socket is simply closed after the answer.
+    const reader = c.req.raw.body?.getReader();
+    for (let seen = 0; reader && seen <= DRAIN_LIMIT; ) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      seen += value.byteLength;
+    }
+    await reader?.cancel().catch(() => undefined);
+    return tooLarge(c);
+  });
+
+  app.get('/api/cards', async (c) => c.json(await listCards(c)));
+  async function listCards(c: Context): Promise<unknown> {
+    const query = listQueryOf(c);
+    const result = await store.list(query);
+    return { items: result.items, total: result.total, offset: query.offset ?? 0, limit: query.limit ?? null };
+  }
+
+  app.get('/api/cards/:id', async (c) => {
+    const id = c.req.param('id');
+    const record = await store.get(id);
+    if (!record) throw NotFoundError.card(id);
+    withEtag(c, record);
+    return c.json(record);
+  });
+
+  app.put('/api/cards/:id', async (c) => {
+    const id = c.req.param('id');
+    const expectedRevision = expectedRevisionOf(c);
+    const body = await jsonBody(c);
+    if (body.id !== undefined && body.id !== id) {
+      throw badRequest('/id', 'const', `The body's id (${String(body.id)}) differs from the URL's (${id}).`);
+    }
+    const input = { ...body, id } as unknown as NewOrUpdatedRecord;
+    try {
+      validateRecord(input);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        throw new BadRequest(id, error.errors.map((e) => ({ ...e, source: 'server' as const })));
+      }
+      throw error;
+    }
+    const errors = await checkAgainstSchema(store, cache, input, {
+      requireSchemas: options.requireSchemas ?? false,
+      locale: localeOf(c),
+    });
+    if (errors.length > 0) throw new ValidationError(id, errors);
+    const author = typeof body.author === 'string' ? body.author : undefined;
+    const { record, created } = await store.put(input, { expectedRevision, author }, now().toISOString());
+    withEtag(c, record);
+    if (created) c.header('Location', `/api/cards/${encodeURIComponent(id)}`);
+    return c.json(record, created ? 201 : 200);
+  });
+
+  app.delete('/api/cards/:id', async (c) => {
+    const id = c.req.param('id');
+    const ifMatch = c.req.header('If-Match');
+    const deleted = await store.delete(id, ifMatch === undefined ? undefined : parseRevisionTag(ifMatch, 'If-Match'));
+    return c.json({ id, revision: deleted.revision });
+  });
+
+  app.get('/api/cards/:id/history', async (c) => c.json({ items: await store.history(c.req.param('id')) }));
+
+  app.post('/api/schemas/:schemaId/versions', async (c) => {
+    const schemaId = c.req.param('schemaId');
+    const body = await jsonBody(c);
+    if (typeof body.schema !== 'object' || body.schema === null || Array.isArray(body.schema)) {
+      throw badRequest('/schema', 'type', 'schema must be a JSON Schema object.');
+    }
+    const problem = compileProblem(body.schema);
+    if (problem) throw new ValidationError(schemaId, [{ path: '/schema', keyword: 'compile', message: problem, source: 'server' }]);
+    const input: PublishSchemaInput = { schemaId, schema: body.schema };
+    for (const key of ['layout', 'messages'] as const) {
+      if (body[key] !== undefined) input[key] = body[key] as object;
+    }
+    for (const key of ['author', 'note'] as const) {
+      if (typeof body[key] === 'string') input[key] = body[key] as string;
+    }
+    const published = await store.publishSchema(input, now().toISOString());
+    c.header('Location', `/api/schemas/${encodeURIComponent(schemaId)}/versions/${published.version}`);
+    return c.json(published, 201);
+  });
+
+  app.get('/api/schemas/:schemaId/versions', async (c) =>
+    c.json({ items: await store.listSchemaVersions(c.req.param('schemaId')) }),
+  );
+
+  app.get('/api/schemas/:schemaId/versions/:version', async (c) => {
+    const schemaId = c.req.param('schemaId');
+    const raw = c.req.param('version');
+    const version = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    const found = Number.isNaN(version) ? undefined : await store.getSchema(schemaId, version);
+    if (!found) throw NotFoundError.schema(schemaId, Number.isNaN(version) ? 0 : version);
+    return c.json(found);
+  });
+
+  app.get('/api/schemas/:schemaId/latest', async (c) => {
+    const schemaId = c.req.param('schemaId');
+    const found = await store.getSchema(schemaId);
+    if (!found) throw NotFoundError.schema(schemaId);
+    return c.json(found);
+  });
+
+  app.all('/api/*', (c) =>
+    c.json({ error: { code: 'no-route', message: `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`, params: {} } }, 404),
+  );
+
+  if (options.staticDir !== undefined) {
+    app.use('*', serveStatic({ root: options.staticDir }));
+  }
+
+  app.notFound((c) => c.json({ error: { code: 'no-route', message: 'Not found.', params: {} } }, 404));
+
+  app.onError((error, c) => {
+    if (error instanceof BadRequest) return respondError(c, error, 400);
+    if (error instanceof StorageError) return respondError(c, error);
+    console.error('[kartochka-server]', error);
+    return c.json({ error: { code: 'unavailable', message: 'Internal server error.', params: {} } }, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,52 @@
+/** Runs the app on Node's HTTP server (through @hono/node-server), bound to loopback by default. */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { createApp, type AppOptions } from './app.js';
+import { SqliteCardStore } from './sqlite-store.js';
+import type { CardStore } from './store.js';
+
+/** Options of {@link createServer}. */
+export interface ServerOptions extends Omit<AppOptions, 'store'> {
+  /** A SQLite file path (`:memory:` for a throw-away store) or any {@link CardStore}. */
+  db: string | CardStore;
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to bind. Default `127.0.0.1` (loopback only). */
+  host?: string;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** `http://127.0.0.1:PORT` — the API root is `url + '/api'`. */
+  url: string;
+  port: number;
+  /** Stops accepting requests, drops idle keep-alive connections, and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens the store, starts listening and resolves once the port is bound. */
+export async function createServer(options: ServerOptions): Promise<RunningServer> {
+  const store = typeof options.db === 'string' ? new SqliteCardStore(options.db) : options.db;
+  const host = options.host ?? '127.0.0.1';
+  const app = createApp({ ...options, store });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s as Server));
+    s.once('error', reject);
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }).then(() => store.close())),
+  };
+}

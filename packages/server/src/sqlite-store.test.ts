@@ -1,0 +1,117 @@
+// The data layer on its own (in-process, fast): the shared conformance suite run directly against
+// SqliteCardStore through a thin StorageAdapter wrapper — the same check a PostgreSQL CardStore
+// will need — plus migrations and the test hooks being off by default.
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { NotFoundError, UnavailableError, validateRecord, type ChangeEvent, type StorageAdapter, type WatchCallback } from '@kartochka/storage';
+import { runStorageConformance } from '@kartochka/storage/conformance';
+import { request } from 'node:http';
+import { createApp } from './app.js';
+import { createServer } from './server.js';
+import { SqliteCardStore, migrations } from './sqlite-store.js';
+import type { CardStore } from './store.js';
+import { tempDb } from './test-support/process.js';
+
+/** A StorageAdapter over a CardStore, doing what the HTTP layer does around it. */
+function asAdapter(store: CardStore): StorageAdapter {
+  const listeners = new Set<[string, WatchCallback]>();
+  const watchers = {
+    emit: (e: ChangeEvent) => listeners.forEach(([id, cb]) => (id === e.id || id === '*') && cb(e)),
+    add: (id: string, cb: WatchCallback) => {
+      const entry: [string, WatchCallback] = [id, cb];
+      listeners.add(entry);
+      return () => void listeners.delete(entry);
+    },
+  };
+  const now = (): string => new Date().toISOString();
+  return {
+    async get(id) {
+      const r = await store.get(id);
+      if (!r) throw NotFoundError.card(id);
+      return r as never;
+    },
+    async put(input, options = {}) {
+      validateRecord(input);
+      const { record } = await store.put(structuredClone(input), options, now());
+      watchers.emit({ type: 'put', id: record.id, revision: record.revision, remote: false });
+      return record as never;
+    },
+    async delete(id, options) {
+      const gone = await store.delete(id, options?.expectedRevision);
+      watchers.emit({ type: 'delete', id, revision: gone.revision, remote: false });
+    },
+    list: (query = {}) => store.list(query) as never,
+    history: (id) => store.history(id),
+    publishSchema: (input) => store.publishSchema(structuredClone(input), now()),
+    async getSchema(schemaId, version) {
+      const found = await store.getSchema(schemaId, version);
+      if (!found) throw NotFoundError.schema(schemaId, version);
+      return found;
+    },
+    listSchemaVersions: (schemaId) => store.listSchemaVersions(schemaId),
+    watch: (id, cb) => watchers.add(id, cb),
+    close: () => store.close(),
+  };
+}
+
+runStorageConformance({ describe, it, beforeEach, afterEach }, 'SqliteCardStore (in-process)', async () =>
+  asAdapter(new SqliteCardStore(':memory:')),
+);
+
+describe('SqliteCardStore migrations', () => {
+  it('records applied steps, keeps data on reopen, and refuses a newer database', async () => {
+    const tmp = tempDb();
+    try {
+      const a = new SqliteCardStore(tmp.db);
+      assert.equal(a.db.pragma('journal_mode', { simple: true }), 'wal');
+      await a.put({ id: 'c-1', schemaId: 's', schemaVersion: 1, title: 't', data: {}, indexed: {} }, {}, new Date().toISOString());
+      await a.close();
+      const b = new SqliteCardStore(tmp.db);
+      assert.equal((await b.get('c-1'))?.revision, 1);
+      assert.deepEqual(
+        (b.db.prepare('SELECT version FROM kartochka_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version),
+        migrations.map((_, i) => i + 1),
+      );
+      await b.close();
+      const raw = new Database(tmp.db);
+      raw.prepare('INSERT INTO kartochka_migrations (version, applied_at) VALUES (?, ?)').run(migrations.length + 1, 'later');
+      raw.close();
+      assert.throws(() => new SqliteCardStore(tmp.db), (e: unknown) => e instanceof UnavailableError && /newer than this server/.test(e.message));
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
+describe('createApp', () => {
+  it('mounts no test hooks unless asked', async () => {
+    const app = createApp({ store: new SqliteCardStore(':memory:') });
+    assert.equal((await app.request('/__test/reset', { method: 'POST' })).status, 404);
+    assert.equal((await app.request('/__test/faults', { method: 'POST', body: '{}' })).status, 404);
+  });
+});
+
+describe('createServer (in-process)', () => {
+  it('counts chunked bodies (no Content-Length) against the limit too', async () => {
+    const server = await createServer({ db: ':memory:', bodyLimit: 1000 });
+    try {
+      const send = (chunks: string[]): Promise<number> =>
+        new Promise((resolve, reject) => {
+          const req = request(`${server.url}/api/cards/c-1`, { method: 'PUT', headers: { 'Content-Type': 'application/json' } }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode!));
+          });
+          req.on('error', reject);
+          for (const c of chunks) req.write(c);
+          req.end();
+        });
+      const small = JSON.stringify({ schemaId: 's', schemaVersion: 1, title: 't', data: {}, indexed: {} });
+      assert.equal(await send([small.slice(0, 10), small.slice(10)]), 201);
+      const big = JSON.stringify({ schemaId: 's', schemaVersion: 1, title: 't', data: { x: 'y'.repeat(2000) }, indexed: {} });
+      assert.equal(await send([big.slice(0, 500), big.slice(500)]), 413);
+    } finally {
+      await server.close();
+    }
+  });
+});

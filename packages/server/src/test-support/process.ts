@@ -1,0 +1,92 @@
+/**
+ * Test helper: runs the real server CLI in a child process (through tsx, from source), reads the
+ * port from its one stdout line, and stops it. Loopback only. Not part of the build.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
+const cli = join(repoRoot, 'packages/server/src/cli.ts');
+
+export interface ServerProcess {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  /** The API root, `url + '/api'`. */
+  api: string;
+  port: number;
+  child: ChildProcess;
+  /** What the process wrote to stderr so far. */
+  stderr(): string;
+  /** Sends `signal` (default SIGKILL: no cleanup, like a crash) and waits for the exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface StartOptions {
+  db: string;
+  /** 0 (default) picks a free port; pass the old port to restart "the same" server. */
+  port?: number;
+  args?: string[];
+  env?: Record<string, string>;
+  /** Mount /__test/reset and /__test/faults (default true). */
+  testHooks?: boolean;
+}
+
+export const LISTENING = /^Kartochka server listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
+
+export function startServer(options: StartOptions): Promise<ServerProcess> {
+  const args = ['--conditions=@kartochka/source', '--import', 'tsx', cli, '--db', options.db, '--port', String(options.port ?? 0)];
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  delete env.KARTOCHKA_TOKEN;
+  if (options.env?.KARTOCHKA_TOKEN) env.KARTOCHKA_TOKEN = options.env.KARTOCHKA_TOKEN;
+  env.KARTOCHKA_TEST_HOOKS = options.testHooks === false ? '0' : '1';
+  const child = spawn(process.execPath, [...args, ...(options.args ?? [])], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start within 30 s; stderr: ${err}`));
+    }, 30_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening; stderr: ${err}`));
+    });
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = LISTENING.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      child.stdout!.removeAllListeners('data');
+      child.stdout!.resume();
+      resolvePromise({
+        url: m[1]!,
+        api: `${m[1]!}/api`,
+        port: Number(m[2]),
+        child,
+        stderr: () => err,
+        kill: async (signal = 'SIGKILL') => {
+          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+          await exited;
+        },
+      });
+    });
+  });
+}
+
+/** A fresh temp directory and a db path in it; `cleanup` removes both. */
+export function tempDb(): { db: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'kartochka-server-'));
+  return { db: join(dir, 'cards.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** POSTs a test hook (`reset`, `faults`). */
+export async function hook(server: { url: string }, name: 'reset' | 'faults', body: object = {}): Promise<void> {
+  const res = await fetch(`${server.url}/__test/${name}`, { method: 'POST', body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`test hook ${name} failed: HTTP ${res.status}`);
+  await res.body?.cancel();
+}

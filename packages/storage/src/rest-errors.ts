@@ -1,0 +1,104 @@
+/**
+ * The error half of the REST protocol (docs/rest-api.md), in one module that both sides use:
+ * the reference server turns a `StorageError` into a status and a body with {@link statusOf} and
+ * {@link errorBody}; `RestAdapter` turns them back with {@link errorFromResponse}. One mapping, so
+ * client and server cannot drift apart.
+ */
+import {
+  ConflictError,
+  NotFoundError,
+  QuotaExceededError,
+  StorageError,
+  UnavailableError,
+  ValidationError,
+  type MessageParams,
+  type StorageFieldError,
+  type StorageMessageKey,
+} from './errors.js';
+import type { CardRecord } from './types.js';
+
+/** Every error response's body. `code` is a `StorageErrorCode`, or `unauthorized` for 401. */
+export interface RestErrorBody {
+  error: { code: string; messageKey?: string; message: string; params: MessageParams };
+  /** 409/412: the card as it is stored now. */
+  current?: CardRecord;
+  /** 400/413/422: the problems, in the core's field-error shape. */
+  errors?: StorageFieldError[];
+}
+
+/** The HTTP status for a storage error thrown while handling a request. */
+export function statusOf(error: StorageError): number {
+  switch (error.code) {
+    case 'not-found':
+      return 404;
+    case 'conflict':
+      return 412;
+    case 'validation':
+      // The server answers 400 itself for a record malformed as a record (see the server's routes).
+      return 422;
+    case 'quota-exceeded':
+      return 507;
+    default:
+      return 503;
+  }
+}
+
+/** The JSON body for a storage error. */
+export function errorBody(error: StorageError): RestErrorBody {
+  const body: RestErrorBody = {
+    error: { code: error.code, messageKey: error.messageKey, message: error.message, params: error.params },
+  };
+  if (error instanceof ConflictError) body.current = error.current;
+  if (error instanceof ValidationError) body.errors = [...error.errors];
+  return body;
+}
+
+/** What the adapter knew about the request whose response failed. */
+export interface ErrorContext {
+  /** The store's name in messages, e.g. `rest http://127.0.0.1:8787/api`. */
+  store: string;
+  /** The card id (for card requests) or schema id. */
+  id?: string;
+  schemaId?: string;
+  version?: number;
+  /** The revision the request was conditional on, for `ConflictError`. */
+  expectedRevision?: number;
+}
+
+function isBody(value: unknown): value is RestErrorBody {
+  const e = (value as RestErrorBody | null)?.error;
+  return typeof e === 'object' && e !== null && typeof e.code === 'string' && typeof e.message === 'string';
+}
+
+/**
+ * The typed error for a non-2xx response. `body` is the parsed JSON (or `undefined` when the
+ * body was not JSON: a proxy's HTML page, a wrong `baseUrl`).
+ */
+export function errorFromResponse(status: number, body: unknown, ctx: ErrorContext): StorageError {
+  const ours = isBody(body);
+  const message = ours ? body.error.message : `HTTP ${status}`;
+  if (status === 404 && ours && body.error.code === 'not-found') {
+    const key = body.error.messageKey as StorageMessageKey | undefined;
+    const p = body.error.params;
+    if (key === 'schemaNotFound') return NotFoundError.schema(String(p.schemaId ?? ctx.schemaId));
+    if (key === 'schemaVersionNotFound') {
+      return NotFoundError.schema(String(p.schemaId ?? ctx.schemaId), Number(p.version ?? ctx.version));
+    }
+    return NotFoundError.card(String(p.id ?? ctx.id));
+  }
+  if ((status === 409 || status === 412) && ours && body.current) {
+    return new ConflictError(body.current, ctx.expectedRevision ?? Number(body.error.params.expected ?? 0));
+  }
+  if ((status === 400 || status === 413 || status === 422) && ours) {
+    const errors = body.errors ?? [{ path: '', keyword: 'request', message, source: 'server' as const }];
+    return new ValidationError(ctx.id ?? '?', errors);
+  }
+  if (status === 507) return new QuotaExceededError(ctx.store, ctx.id ?? '?');
+  if (status === 401 || status === 403) {
+    return new UnavailableError(ctx.store, `the server refused the credentials (HTTP ${status}: ${message}). Check the token.`);
+  }
+  if (status === 404) {
+    return new UnavailableError(ctx.store, `HTTP 404 without a Kartochka error body; is baseUrl the API root (…/api)?`);
+  }
+  return new UnavailableError(ctx.store, `the server answered HTTP ${status}: ${message}`);
+}

@@ -1,0 +1,252 @@
+/**
+ * `RestAdapter`: the {@link StorageAdapter} over HTTP, speaking the protocol in docs/rest-api.md
+ * to `@kartochka/server` (or any server that implements it). It runs on the platform `fetch`
+ * (injectable for tests), retries what is safe to retry (see `rest-http.ts`), and maps every
+ * answer back to the typed storage errors, so code written against `MemoryAdapter` or
+ * `IndexedDbAdapter` works unchanged.
+ *
+ * `watch()` is local-only: it reports the writes made through this adapter instance
+ * (`remote: false`) and never polls the server; changes by other clients are not seen.
+ */
+import { ConflictError, UnavailableError, ValidationError } from './errors.js';
+import { pageBounds } from './query.js';
+import { validateRecord } from './record.js';
+import { errorFromResponse, type ErrorContext } from './rest-errors.js';
+import { send, type HttpRequest, type HttpResponse, type HttpSettings } from './rest-http.js';
+import type {
+  CardRecord,
+  DeleteOptions,
+  ListQuery,
+  ListResult,
+  NewOrUpdatedRecord,
+  PublishSchemaInput,
+  PutOptions,
+  Revision,
+  SchemaVersion,
+  StorageAdapter,
+  WatchCallback,
+} from './types.js';
+import { Watchers } from './watchers.js';
+
+/** Per-call options that every `RestAdapter` method accepts as its last argument. */
+export interface RequestOptions {
+  /** Cancels the call (including its retries and backoff); the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** Options of {@link RestAdapter}. */
+export interface RestAdapterOptions {
+  /** The API root, e.g. `http://127.0.0.1:8787/api`. */
+  baseUrl: string | URL;
+  /** The `fetch` to use. Default: `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Extra headers per request, e.g. `async () => ({ Authorization: 'Bearer ' + token })`. */
+  headers?: () => HeadersInit | Promise<HeadersInit>;
+  /** Attempts per request, including the first (default 4). 1 turns retries off. */
+  attempts?: number;
+  /** Backoff: the first retry waits up to `baseMs` (default 100), doubling up to `maxMs` (default 2000), with full jitter. */
+  backoff?: { baseMs?: number; maxMs?: number };
+  /** Timeout per attempt in ms (default 10 000). */
+  timeoutMs?: number;
+  /** Random source for jitter, for deterministic tests. Default `Math.random`. */
+  random?: () => number;
+}
+
+const enc = encodeURIComponent;
+
+function sameContent(sent: Record<string, unknown>, stored: CardRecord): boolean {
+  // JSON text comparison is exact here: the server stores and returns the body's JSON as parsed,
+  // keys in the same order, so equal content serialises equally.
+  const pick = (r: Record<string, unknown>): string =>
+    JSON.stringify([r.schemaId, r.schemaVersion, r.title, r.data, r.indexed, r.author ?? null]);
+  return pick(sent) === pick(stored as unknown as Record<string, unknown>);
+}
+
+/** A {@link StorageAdapter} that talks to a Kartochka REST server. */
+export class RestAdapter implements StorageAdapter {
+  private readonly http: HttpSettings;
+  private readonly watchers = new Watchers();
+  private readonly closer = new AbortController();
+
+  constructor(options: RestAdapterOptions) {
+    const base = new URL(String(options.baseUrl));
+    if (!base.pathname.endsWith('/')) base.pathname += '/';
+    const attempts = options.attempts ?? 4;
+    if (!Number.isInteger(attempts) || attempts < 1) {
+      throw new RangeError(`RestAdapter: attempts must be an integer ≥ 1, got ${String(options.attempts)}.`);
+    }
+    if (!options.fetch && typeof globalThis.fetch !== 'function') {
+      throw new TypeError('RestAdapter: this environment has no fetch; pass options.fetch.');
+    }
+    this.http = {
+      base,
+      store: `rest ${base.href}`,
+      // Bound, so a browser's fetch is not called with the adapter as `this` (an "Illegal invocation").
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      headers: options.headers,
+      attempts,
+      baseDelayMs: options.backoff?.baseMs ?? 100,
+      maxDelayMs: options.backoff?.maxMs ?? 2000,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      random: options.random ?? Math.random,
+      closed: this.closer.signal,
+    };
+  }
+
+  private async call(req: HttpRequest, ctx: Omit<ErrorContext, 'store'>): Promise<HttpResponse> {
+    const res = await send(this.http, req);
+    if (res.status >= 200 && res.status < 300) return res;
+    throw errorFromResponse(res.status, res.body, { ...ctx, store: this.http.store });
+  }
+
+  private json<T>(res: HttpResponse): T {
+    if (res.body === undefined) {
+      throw new UnavailableError(this.http.store, `HTTP ${res.status} came without a JSON body.`);
+    }
+    return res.body as T;
+  }
+
+  async get<T = unknown>(id: string, options?: RequestOptions): Promise<CardRecord<T>> {
+    const res = await this.call({ method: 'GET', path: `cards/${enc(id)}`, retryable: true, signal: options?.signal }, { id });
+    return this.json<CardRecord<T>>(res);
+  }
+
+  async put<T = unknown>(input: NewOrUpdatedRecord<T>, options?: PutOptions & RequestOptions): Promise<CardRecord<T>> {
+    validateRecord(input);
+    const expected = options?.expectedRevision;
+    const sent: Record<string, unknown> = {
+      id: input.id,
+      schemaId: input.schemaId,
+      schemaVersion: input.schemaVersion,
+      title: input.title,
+      data: input.data,
+      indexed: input.indexed,
+    };
+    const author = options?.author ?? input.author;
+    if (author !== undefined) sent.author = author;
+    let body: string;
+    try {
+      body = JSON.stringify(sent);
+    } catch (error) {
+      throw new ValidationError(input.id, [{ path: '/data', keyword: 'json', message: String(error), source: 'app' }], {
+        cause: error,
+      });
+    }
+    const headers: Record<string, string> = {};
+    if (expected === 0) headers['If-None-Match'] = '*';
+    else if (expected !== undefined) headers['If-Match'] = `"${expected}"`;
+    // A conditional PUT can be repeated safely: if an earlier attempt was applied, the repeat
+    // fails its precondition instead of writing twice (handled just below).
+    const res = await send(this.http, {
+      method: 'PUT',
+      path: `cards/${enc(input.id)}`,
+      body,
+      headers,
+      retryable: expected !== undefined,
+      signal: options?.signal,
+    });
+    let record: CardRecord<T>;
+    if (res.status >= 200 && res.status < 300) {
+      record = this.json<CardRecord<T>>(res);
+    } else {
+      const error = errorFromResponse(res.status, res.body, { id: input.id, expectedRevision: expected, store: this.http.store });
+      const current = error instanceof ConflictError ? error.current : undefined;
+      // An earlier attempt got through but its answer was lost (server restarted, timeout): the
+      // stored card is exactly what we sent, one revision on. That is our success, not a conflict.
+      const ours =
+        res.attempt > 1 && current !== undefined && current.revision === expected! + 1 && sameContent(sent, current);
+      if (!ours) throw error;
+      record = current as CardRecord<T>;
+    }
+    this.watchers.emit({ type: 'put', id: record.id, revision: record.revision, remote: false });
+    return record;
+  }
+
+  async delete(id: string, options?: DeleteOptions & RequestOptions): Promise<void> {
+    const expected = options?.expectedRevision;
+    const headers: Record<string, string> = {};
+    if (expected !== undefined) headers['If-Match'] = `"${expected}"`;
+    const res = await send(this.http, { method: 'DELETE', path: `cards/${enc(id)}`, headers, retryable: true, signal: options?.signal });
+    let revision: number;
+    if (res.status === 404 && res.attempt > 1) {
+      // A repeated DELETE finds the card gone when an earlier attempt deleted it and its answer
+      // was lost; the caller's intent (the card no longer exists) holds. A first-attempt 404 is reported.
+      revision = expected ?? 0;
+    } else if (res.status >= 200 && res.status < 300) {
+      revision = this.json<{ revision: number }>(res).revision;
+    } else {
+      throw errorFromResponse(res.status, res.body, { id, expectedRevision: expected, store: this.http.store });
+    }
+    this.watchers.emit({ type: 'delete', id, revision, remote: false });
+  }
+
+  async list<T = unknown>(query: ListQuery = {}, options?: RequestOptions): Promise<ListResult<T>> {
+    const { offset, limit } = pageBounds(query);
+    const params = new URLSearchParams();
+    if (query.schemaId !== undefined) params.set('schemaId', query.schemaId);
+    if (query.search) params.set('search', query.search);
+    for (const [field, value] of Object.entries(query.filter ?? {})) params.append(`filter.${field}`, JSON.stringify(value));
+    if (query.sort) {
+      params.set('sort', query.sort.field);
+      params.set('order', query.sort.direction);
+    }
+    if (offset > 0) params.set('offset', String(offset));
+    if (limit !== Infinity) params.set('limit', String(limit));
+    const qs = params.toString();
+    const res = await this.call({ method: 'GET', path: qs ? `cards?${qs}` : 'cards', retryable: true, signal: options?.signal }, {});
+    const { items, total } = this.json<ListResult<T>>(res);
+    return { items, total };
+  }
+
+  async history(id: string, options?: RequestOptions): Promise<Revision[]> {
+    const res = await this.call(
+      { method: 'GET', path: `cards/${enc(id)}/history`, retryable: true, signal: options?.signal },
+      { id },
+    );
+    return this.json<{ items: Revision[] }>(res).items;
+  }
+
+  async publishSchema(input: PublishSchemaInput, options?: RequestOptions): Promise<SchemaVersion> {
+    if (typeof input.schemaId !== 'string' || input.schemaId === '') {
+      throw new TypeError('publishSchema(): schemaId must be a non-empty string.');
+    }
+    const { schemaId, ...rest } = input;
+    // Not retried once it may have reached the server: a repeat would publish a second version.
+    const res = await this.call(
+      {
+        method: 'POST',
+        path: `schemas/${enc(schemaId)}/versions`,
+        body: JSON.stringify(rest),
+        retryable: false,
+        signal: options?.signal,
+      },
+      { schemaId },
+    );
+    return this.json<SchemaVersion>(res);
+  }
+
+  async getSchema(schemaId: string, version?: number, options?: RequestOptions): Promise<SchemaVersion> {
+    const path = version === undefined ? `schemas/${enc(schemaId)}/latest` : `schemas/${enc(schemaId)}/versions/${enc(String(version))}`;
+    const res = await this.call({ method: 'GET', path, retryable: true, signal: options?.signal }, { schemaId, version });
+    return this.json<SchemaVersion>(res);
+  }
+
+  async listSchemaVersions(schemaId: string, options?: RequestOptions): Promise<SchemaVersion[]> {
+    const res = await this.call(
+      { method: 'GET', path: `schemas/${enc(schemaId)}/versions`, retryable: true, signal: options?.signal },
+      { schemaId },
+    );
+    return this.json<{ items: SchemaVersion[] }>(res).items;
+  }
+
+  /** Local-only: reports writes made through this instance; other clients' changes are not seen. */
+  watch(id: string | '*', callback: WatchCallback): () => void {
+    return this.watchers.add(id, callback);
+  }
+
+  /** Aborts requests in flight; later calls reject with `UnavailableError`. */
+  async close(): Promise<void> {
+    this.closer.abort();
+    this.watchers.clear();
+  }
+}

@@ -25,7 +25,7 @@ export default {
     }),
   ],
   plugins: [
-    commonjsBundlePlugin({ root, packages: ['ajv', 'ajv/dist/2020.js', 'ajv/dist/2019.js', 'ajv-formats'] }),
+    commonjsBundlePlugin({ root, packages: ['ajv', 'ajv/dist/2020.js', 'ajv/dist/2019.js', 'ajv-formats', 'bind-event-listener'] }),
     esbuildPlugin({ ts: true, json: true, tsconfig: `${root}/tsconfig.base.json`, target: 'es2022' }),
   ],
   reporters: [quiet ? summaryReporter({ flatten: true }) : defaultReporter(), plainSummaryReporter()],

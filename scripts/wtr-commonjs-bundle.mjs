@@ -3,6 +3,7 @@
 // all the named packages once with esbuild into ONE ESM module (so they share one ajv) and serves
 // each bare import as a thin re-export of that bundle.
 import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 
 const BUNDLE_PATH = '/__kc_cjs_bundle__.js';
 const moduleId = (name) => `/__kc_cjs__/${name.replace(/[^a-zA-Z0-9]/g, '_')}.js`;
@@ -44,10 +45,28 @@ export function commonjsBundlePlugin({ root, packages }) {
         const body = `import { ${ns} } from '${BUNDLE_PATH}';
 const mod = ${ns}.default ?? ${ns};
 export default mod;
-export const __namespace = ${ns};`;
+export const __namespace = ${ns};
+${namedExports(root, name).map((n) => `export const ${n} = mod.${n};`).join('\n')}`;
         return { body, type: 'js' };
       }
       return undefined;
     },
   };
+}
+
+// Named imports of a CommonJS package (`import { bind } from 'bind-event-listener'`, used by
+// @atlaskit/pragmatic-drag-and-drop): the names its module.exports has in Node.
+const namedCache = new Map();
+function namedExports(root, name) {
+  if (!namedCache.has(name)) {
+    let names = [];
+    try {
+      const mod = createRequire(`${root}/`)(name);
+      names = Object.keys(mod).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default' && k !== 'mod' && k !== '__namespace' && k !== '__esModule');
+    } catch {
+      // not loadable in Node: default export only
+    }
+    namedCache.set(name, names);
+  }
+  return namedCache.get(name);
 }

@@ -5,7 +5,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startDemo, launchChromium } from './demo-server.js';
+import { startServer } from '../../packages/server/src/test-support/process.js';
 
 let demo: Awaited<ReturnType<typeof startDemo>>;
 let browser: Browser;
@@ -139,4 +143,38 @@ test('reminders list what is due and export an .ics file', async () => {
   assert.match(text, /^BEGIN:VCALENDAR\r\n/);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('REST mode: saves go to the real server; saved while it is down, they wait in the outbox and go out after a reload', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'kc-e2e-')), 'cards.sqlite');
+  const origin = new URL(demo.url).origin;
+  let server = await startServer({ db, args: ['--cors', origin], testHooks: false });
+  const { page, context, problems } = await open(`?api=${encodeURIComponent(server.api)}`);
+  await page.locator('#backend').selectOption('rest');
+  const name = page.locator('kc-text-field[path="/general/companyName"] input');
+  await name.waitFor();
+  await status(page, 'Загружено');
+  await name.fill('Волжская керамика (REST)');
+  await page.keyboard.press('Control+s');
+  await status(page, 'Сохранено (версия 2)');
+  const stored = await (await fetch(`${server.api}/cards/b2b-client-card-sample`)).json();
+  assert.equal(stored.data.general.companyName, 'Волжская керамика (REST)');
+
+  // The server goes away; the save is queued on the device, not lost.
+  const port = server.port;
+  await server.kill();
+  await name.fill('Сохранено без связи');
+  await page.keyboard.press('Control+s');
+  await status(page, 'Нет связи');
+  // It comes back; a reload sends the queued save.
+  server = await startServer({ db, port, args: ['--cors', origin], testHooks: false });
+  await page.reload();
+  await status(page, 'Отложенные сохранения отправлены');
+  const after = await (await fetch(`${server.api}/cards/b2b-client-card-sample`)).json();
+  assert.equal(after.data.general.companyName, 'Сохранено без связи');
+  assert.equal(after.revision, 3);
+  // The browser logs the refused connections while the server is down; nothing else may appear.
+  assert.deepEqual(problems.filter((p) => !/ERR_CONNECTION_REFUSED|Failed to load resource|Failed to fetch/.test(p)), []);
+  await context.close();
+  await server.kill();
 });

@@ -1,1 +1,16 @@
-export {};
+/**
+ * @kartochka/builder — `<kc-builder>`, the visual editor admins shape their own client card with,
+ * and its UI-free model: immutable operations over `{schema, layout, messages}`, undo/redo,
+ * version diffs, impact on stored cards and migrations. Importing this module defines the elements.
+ */
+export * from './model/index.js';
+export { KcBuilder } from './builder/builder.js';
+export { KcBuilderPalette, type PaletteDragData } from './builder/palette.js';
+export { KcBuilderCanvas } from './builder/canvas.js';
+export { KcBuilderInspector } from './builder/inspector.js';
+export { KcBuilderPreview } from './builder/preview.js';
+export { KcBuilderJson } from './builder/json-view.js';
+export { KcBuilderPublish, type KcPublishDetail } from './builder/publish.js';
+export { BuilderStore } from './builder/store.js';
+export { builderStrings, type BuilderStringKey } from './builder/strings.js';
+export { locateJsonError, parseJson, type JsonSyntaxError } from './builder/json-error.js';

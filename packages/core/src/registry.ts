@@ -67,7 +67,7 @@ export class WidgetRegistry {
 
   /** The tag of the best entry for a field (the raw JSON editor when nothing applies). */
   resolve(ctx: WidgetContext): string {
-      if (ctx.hint) {
+    if (ctx.hint) {
       // An explicit request (x-widget or the layout) ranks `explicit`, if that widget fits the data.
       const byName = this.#entries.findLast((e) => e.name === ctx.hint || e.tag === ctx.hint);
       if (byName && byName.tester(ctx) !== NOT_APPLICABLE) {
@@ -97,15 +97,35 @@ const isMoney = (c: WidgetContext) => {
   return c.type.primary === 'object' && !!p && 'amount' in p && 'currency' in p && Object.keys(p).length === 2;
 };
 const isFile = (c: WidgetContext) =>
-  c.type.primary === 'object' && (c.hint === 'file' || typeof c.schema.contentMediaType === 'string');
+  c.type.primary === 'object' && (c.hint === 'file' || c.hint === 'kc-file-field' || typeof c.schema.contentMediaType === 'string');
+/** An array of plain strings: `items` declares `type: "string"` and the items are not enum-like. */
+const isStringList = (c: WidgetContext) => {
+  const items = c.schema.items;
+  if (!items || typeof items !== 'object' || Array.isArray(items) || hasItemOptions(c)) return false;
+  const t = (items as { type?: unknown }).type;
+  return t === 'string' || (Array.isArray(t) && t.filter((x) => x !== 'null').length === 1 && t.includes('string'));
+};
+/** A small integer scale (1–5 by default, at most 10 steps) for stars. */
+const isSmallScale = (c: WidgetContext) => {
+  const min = typeof c.schema.minimum === 'number' ? c.schema.minimum : 1;
+  const max = typeof c.schema.maximum === 'number' ? c.schema.maximum : min + 4;
+  return Number.isInteger(min) && Number.isInteger(max) && max >= min && max - min < 10;
+};
 /** Entries that apply only when asked for by name (`x-widget` or a layout hint) rank below `type`. */
 const BY_NAME_ONLY = RANK.type - 1;
+
+/** A number in percent: `"x-unit": "%"` picks it (rank special); `x-widget: "percent"` by name. */
+const percentTester: WidgetTester = (c) => {
+  if (c.kind !== 'value' || !typeIs('number', 'integer')(c)) return NOT_APPLICABLE;
+  return c.schema['x-unit'] === '%' ? RANK.special : BY_NAME_ONLY;
+};
 
 /** The default entries; the elements package defines each tag. */
 export const defaultWidgets: readonly WidgetEntry[] = [
   { name: 'text', tag: 'kc-text-field', tester: rankWith(RANK.type, kindIs('value'), typeIs('string')) },
   { name: 'textarea', tag: 'kc-textarea', tester: rankWith(BY_NAME_ONLY, kindIs('value'), typeIs('string')) },
   { name: 'number', tag: 'kc-number-field', tester: rankWith(RANK.type, kindIs('value'), typeIs('number', 'integer')) },
+  { name: 'percent', tag: 'kc-percent-field', tester: percentTester },
   { name: 'checkbox', tag: 'kc-checkbox', tester: rankWith(RANK.type, kindIs('value'), typeIs('boolean')) },
   { name: 'email', tag: 'kc-email-field', tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('email', 'idn-email')) },
   { name: 'phone', tag: 'kc-phone-field', tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('phone', 'tel')) },
@@ -115,14 +135,17 @@ export const defaultWidgets: readonly WidgetEntry[] = [
   { name: 'time', tag: 'kc-time-field', tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('time')) },
   { name: 'select', tag: 'kc-select', tester: rankWith(RANK.special, kindIs('value'), hasOptions) },
   { name: 'radio', tag: 'kc-radio-group', tester: rankWith(BY_NAME_ONLY, kindIs('value'), hasOptions) },
-  { name: 'rating', tag: 'kc-rating', tester: rankWith(BY_NAME_ONLY, kindIs('value'), typeIs('integer', 'number')) },
+  { name: 'rating', tag: 'kc-rating', tester: rankWith(BY_NAME_ONLY, kindIs('value'), typeIs('integer', 'number'), isSmallScale) },
   { name: 'switch', tag: 'kc-switch', tester: rankWith(BY_NAME_ONLY, kindIs('value'), typeIs('boolean')) },
   { name: 'computed', tag: 'kc-computed-field', tester: rankWith(RANK.explicit, kindIs('value'), isComputed) },
   { name: 'group', tag: 'kc-object-group', tester: rankWith(RANK.type, kindIs('object')) },
   { name: 'money', tag: 'kc-money-field', tester: rankWith(RANK.special, kindIs('object'), isMoney) },
-  { name: 'file', tag: 'kc-file-field', tester: rankWith(RANK.special, kindIs('object'), isFile) },
+  // A file schema often has no `properties`, which the schema model calls a free-form object and
+  // marks `fallback`; the file widget still applies there.
+  { name: 'file', tag: 'kc-file-field', tester: rankWith(RANK.special, (c) => c.kind === 'object' || c.kind === 'fallback', isFile) },
   { name: 'list', tag: 'kc-array-field', tester: rankWith(RANK.type, kindIs('array')) },
   { name: 'multiselect', tag: 'kc-multi-select', tester: rankWith(RANK.special, kindIs('array'), hasItemOptions) },
+  { name: 'tags', tag: 'kc-tags-field', tester: rankWith(RANK.special, kindIs('array'), isStringList) },
   { name: 'json', tag: 'kc-json-field', tester: rankWith(RANK.type, kindIs('fallback')) },
 ];
 

@@ -3,10 +3,18 @@ import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 
 /**
- * @summary A yes/no field as a checkbox (`kc-checkbox`) or a switch (`kc-switch`, role="switch").
+ * @summary A yes/no field as a native checkbox (`kc-checkbox`, the default for booleans) or a
+ * switch (`kc-switch`, `x-widget: "switch"`: the same checkbox with role="switch", drawn as a
+ * track and thumb). Space toggles; read-only fields are shown disabled.
  * @event input - When toggled.
  * @event change - When toggled.
- * @csspart label @csspart control @csspart hint @csspart error
+ * @csspart label - The label.
+ * @csspart control - The native checkbox.
+ * @csspart hint - The description.
+ * @csspart error - The error message region.
+ * @cssstate invalid - The field has errors to show.
+ * @cssstate required - The field is required.
+ * @cssstate dirty - The value differs from the loaded one.
  */
 export class KcCheckbox extends KcFieldElement {
   static override styles = [
@@ -42,7 +50,52 @@ export class KcCheckbox extends KcFieldElement {
 }
 defineElement('kc-checkbox', KcCheckbox);
 
+/**
+ * @summary A yes/no switch: a native checkbox with role="switch", drawn as a track and thumb.
+ * @event input - When toggled.
+ * @event change - When toggled.
+ * @csspart label @csspart control @csspart hint @csspart error
+ * @cssproperty --kc-color-accent - The track colour when on.
+ */
 export class KcSwitch extends KcCheckbox {
+  static override styles = [
+    ...KcCheckbox.styles,
+    css`
+      input[role='switch'] {
+        appearance: none;
+        position: relative;
+        inline-size: 2.4rem;
+        block-size: 1.35rem;
+        flex: 0 0 auto;
+        border-radius: 999px;
+        border: 1px solid var(--_border);
+        background: var(--kc-color-switch-off, #c9ced8);
+        padding: 0;
+        cursor: pointer;
+        transition: background-color 0.15s;
+      }
+      input[role='switch']::before {
+        content: '';
+        position: absolute;
+        inset-block-start: 50%;
+        inset-inline-start: 0.12rem;
+        inline-size: 1.05rem;
+        block-size: 1.05rem;
+        border-radius: 50%;
+        background: #fff;
+        box-shadow: 0 1px 2px rgb(0 0 0 / 0.35);
+        transform: translateY(-50%);
+        transition: inset-inline-start 0.15s;
+      }
+      input[role='switch']:checked { background: var(--_accent); border-color: var(--_accent); }
+      input[role='switch']:checked::before { inset-inline-start: calc(100% - 1.17rem); }
+      input[role='switch']:disabled { opacity: 0.55; cursor: default; }
+      input[role='switch'][aria-invalid='true'] { border-color: var(--_danger); }
+      @media (prefers-reduced-motion: reduce) {
+        input[role='switch'], input[role='switch']::before { transition: none; }
+      }
+    `,
+  ];
   protected override role_ = 'switch';
 }
 defineElement('kc-switch', KcSwitch);

@@ -4,6 +4,7 @@ import type { JsonValue } from '@kartochka/core';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
+import { subtreeErrors } from '../internal/widget-utils.js';
 
 /**
  * @summary The raw JSON editor: the fallback for a part of a schema the engine cannot render. Its
@@ -17,6 +18,13 @@ export class KcJsonField extends KcFieldElement {
   /** Text being edited that is not valid JSON yet. */
   @state() private draft: string | undefined;
   @state() private parseError = '';
+
+  // The raw editor edits a whole subtree: errors below its pointer show here too.
+  protected override pull(): void {
+    super.pull();
+    const below = subtreeErrors(this.controller, this.path);
+    if (below.length) this.errors = [...this.errors, ...below];
+  }
 
   #onInput = (e: Event) => {
     const text = (e.target as HTMLTextAreaElement).value;

@@ -1,0 +1,333 @@
+// Drives <kc-builder> through its UI only (clicks, typing, keys) in Chromium with real IndexedDB.
+import './test-support/process-shim.js';
+import { expect } from '@open-wc/testing';
+import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
+import './index.js';
+import type { BuilderDocument, KcBuilder } from './index.js';
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+/** Finds an element through open shadow roots. */
+function deep<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | null {
+  const direct = root.querySelector<T>(selector);
+  if (direct) return direct;
+  for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot) {
+      const found = deep<T>(el.shadowRoot, selector);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+async function settle(el: KcBuilder): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await el.updateComplete;
+    for (const part of el.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('kc-builder-palette, kc-builder-canvas, kc-builder-inspector, kc-builder-preview, kc-builder-json, kc-builder-publish, kc-card')) {
+      await part.updateComplete;
+    }
+    await tick(10);
+  }
+}
+
+function type(input: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  expect(select.value, `option ${value}`).to.equal(value);
+  select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+describe('<kc-builder> through its UI', function () {
+  this.timeout(60000);
+  let storage: StorageAdapter;
+  let el: KcBuilder;
+  const $ = <T extends Element = HTMLElement>(sel: string) => {
+    const found = el.querySelector<T>(sel);
+    if (!found) throw new Error(`Not found: ${sel}`);
+    return found;
+  };
+  const inspector = <T extends Element = HTMLInputElement>(sel: string) => $<T>(`kc-builder-inspector ${sel}`);
+  const palette = async (what: string) => {
+    $<HTMLButtonElement>(`kc-builder-palette button[data-what="${what}"]`).click();
+    await settle(el);
+  };
+  const node = (label: string) => {
+    const found = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label span')?.textContent?.trim() === label);
+    if (!found) throw new Error(`No canvas node "${label}"`);
+    return found;
+  };
+  const selectNode = async (label: string) => {
+    node(label).click();
+    await settle(el);
+  };
+  const setTitle = async (text: string) => {
+    type(inspector('input[name=title-en]'), text);
+    await settle(el);
+  };
+  const fieldset = (legend: string) => {
+    const fs = [...el.querySelectorAll('kc-builder-inspector fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === legend);
+    if (!fs) throw new Error(`No fieldset "${legend}"`);
+    return fs as HTMLFieldSetElement;
+  };
+  const doc = (): BuilderDocument => el.store.doc;
+  const props = () => (doc().schema.properties!.general as { properties: Record<string, Record<string, unknown>> }).properties;
+
+  before(async () => {
+    storage = await IndexedDbAdapter.open({ name: `kc-builder-test-${Date.now()}-${Math.random()}` });
+    el = document.createElement('kc-builder') as KcBuilder;
+    el.locale = 'en';
+    el.storage = storage;
+    el.schemaId = 'client-card';
+    document.body.append(el);
+    await settle(el);
+  });
+
+  after(async () => {
+    el.remove();
+    await storage.close();
+  });
+
+  it('builds a card from blank: a section, fields, options, a rule and a formula', async () => {
+    expect($('kc-builder-canvas').textContent).to.contain('The card is empty');
+    await palette('section');
+    await setTitle('General');
+    expect(doc().layout.items.map((s) => s.id)).to.deep.equal(['general']);
+
+    await palette('text');
+    await setTitle('Company name');
+    await palette('integer');
+    await setTitle('Staff');
+    await palette('select');
+    await setTitle('Segment');
+    // Options: add "Dealer" with labels in both languages.
+    type(inspector('input[aria-label="New option (Русский)"]'), 'Дилер');
+    type(inspector('input[aria-label="New option (English)"]'), 'Dealer');
+    [...fieldset('Options').querySelectorAll('button')].find((b) => b.textContent!.includes('Add option'))!.click();
+    await settle(el);
+    expect(props().segment.enum).to.deep.equal(['option1', 'diler']);
+    expect(doc().messages.en!['/general/segment']).to.deep.include({ options: { option1: 'Option 1', diler: 'Dealer' } });
+
+    // A rule on Staff: show when Segment equals Dealer.
+    await selectNode('Staff');
+    [...fieldset('Show when').querySelectorAll('button')].find((b) => b.textContent!.includes('Add condition'))!.click();
+    await settle(el);
+    choose(fieldset('Show when').querySelector('select[aria-label="Field of condition 1"]')!, '/general/segment');
+    await settle(el);
+    choose(fieldset('Show when').querySelector('select[aria-label="Value of condition 1"]')!, 'diler');
+    await settle(el);
+    expect(props().staff['x-rules']).to.deep.equal({ visible: { '==': [{ var: '/general/segment' }, 'diler'] } });
+
+    // A computed field: a broken formula is reported and kept, a valid one shows its result.
+    await selectNode('Segment');
+    await palette('computed');
+    await setTitle('Double staff');
+    const formula = inspector<HTMLTextAreaElement>('textarea');
+    type(formula, '{"*": [{"var": "/general/staff"}, ');
+    await settle(el);
+    expect(fieldset('Formula (JSON Logic)').querySelector('.kcb-error')!.textContent).to.not.equal('');
+    expect(inspector<HTMLTextAreaElement>('textarea').value).to.equal('{"*": [{"var": "/general/staff"}, ');
+    type(inspector<HTMLTextAreaElement>('textarea'), '{"*": [{"var": "/general/staff"}, 2]}');
+    await settle(el);
+    expect(props().doubleStaff['x-formula']).to.deep.equal({ '*': [{ var: '/general/staff' }, 2] });
+    expect(el.querySelector('[data-formula-result]')!.textContent).to.contain('Result on the sample');
+
+    expect(Object.keys(props())).to.deep.equal(['companyName', 'staff', 'segment', 'doubleStaff']);
+    expect(doc().layout.items[0].items).to.deep.equal(['/general/companyName', '/general/staff', '/general/segment', '/general/doubleStaff']);
+  });
+
+  it('moves by keyboard (Alt+ArrowUp/Down) with an announcement', async () => {
+    const n = node('Segment');
+    n.focus();
+    n.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true }));
+    await settle(el);
+    expect(doc().layout.items[0].items).to.deep.equal(['/general/companyName', '/general/segment', '/general/staff', '/general/doubleStaff']);
+    expect($('[data-announcer]').textContent).to.contain('position 2 of 4');
+    expect(document.activeElement).to.equal(node('Segment'));
+    node('Segment').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true }));
+    await settle(el);
+    expect(doc().layout.items[0].items[2]).to.equal('/general/segment');
+  });
+
+  it('undo and redo restore exact documents (buttons and Ctrl+Z / Ctrl+Shift+Z)', async () => {
+    const before = structuredClone(doc());
+    const beforeRef = doc();
+    node('Double staff').focus();
+    node('Double staff').dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true }));
+    await settle(el);
+    expect($('[data-announcer]').textContent).to.contain('deleted');
+    const after = structuredClone(doc());
+    expect(after).to.not.deep.equal(before);
+    $<HTMLButtonElement>('button[name=undo]').click();
+    await settle(el);
+    expect(doc()).to.deep.equal(before);
+    expect(doc()).to.equal(beforeRef, 'the very same snapshot');
+    $<HTMLButtonElement>('button[name=redo]').click();
+    await settle(el);
+    expect(doc()).to.deep.equal(after);
+    $('kc-builder-canvas').dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
+    await settle(el);
+    expect(doc()).to.deep.equal(before);
+    $('kc-builder-canvas').dispatchEvent(new KeyboardEvent('keydown', { key: 'Z', ctrlKey: true, shiftKey: true, bubbles: true }));
+    await settle(el);
+    expect(doc()).to.deep.equal(after);
+    $<HTMLButtonElement>('button[name=undo]').click();
+    await settle(el);
+    expect(doc()).to.deep.equal(before);
+    // A typed title is one undo step, not one per keystroke.
+    await selectNode('Company name');
+    const input = inspector('input[name=title-ru]');
+    input.value = 'Н';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.value = 'На';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle(el);
+    // Not published yet: the key follows the (Russian) title.
+    expect((doc().messages.ru!['/general/na'] as { title: string }).title).to.equal('На');
+    $<HTMLButtonElement>('button[name=undo]').click();
+    await settle(el);
+    expect(doc()).to.deep.equal(before);
+  });
+
+  it('reports invalid JSON edits with their location and keeps the text', async () => {
+    $<HTMLButtonElement>('button[name=view-json]').click();
+    await settle(el);
+    const ta = () => $<HTMLTextAreaElement>('kc-builder-json textarea');
+    const original = ta().value;
+    const broken = '{\n  "type": "object",\n  "properties": }';
+    type(ta(), broken);
+    await settle(el);
+    $<HTMLButtonElement>('kc-builder-json button.primary').click();
+    await settle(el);
+    expect($('[data-json-error]').textContent).to.match(/line 3, column 17/);
+    expect(ta().value).to.equal(broken);
+    type(ta(), '{"type": "object", "properties": {"a": {"type": "strin"}}}');
+    await settle(el);
+    $<HTMLButtonElement>('kc-builder-json button.primary').click();
+    await settle(el);
+    expect($('[data-json-error]').textContent).to.contain('/properties/a/type');
+    expect(doc().schema.properties!.general, 'nothing applied').to.exist;
+    // Recover: discard the draft, the document's JSON comes back.
+    [...el.querySelectorAll<HTMLButtonElement>('kc-builder-json button')].find((b) => b.textContent!.includes('Discard'))!.click();
+    await settle(el);
+    expect(ta().value).to.equal(original);
+    // A valid edit applies (and is undoable).
+    const edited = JSON.parse(original);
+    edited.title = 'Client';
+    type(ta(), JSON.stringify(edited));
+    await settle(el);
+    $<HTMLButtonElement>('kc-builder-json button.primary').click();
+    await settle(el);
+    expect(doc().schema.title).to.equal('Client');
+    $<HTMLButtonElement>('button[name=undo]').click();
+    await settle(el);
+    expect(doc().schema.title).to.equal(undefined);
+    $<HTMLButtonElement>('button[name=view-preview]').click();
+    await settle(el);
+  });
+
+  it('publishes v1, saves a record from the preview, publishes v2 with a rename and a retype; the old record opens migrated', async () => {
+    $<HTMLButtonElement>('button[name=publish]').click();
+    await settle(el);
+    await tick(100);
+    await settle(el);
+    const dialog = $<HTMLDialogElement>('kc-builder-publish dialog');
+    expect(dialog.open).to.equal(true);
+    expect(dialog.textContent).to.contain('First version');
+    $<HTMLButtonElement>('button[name=confirm-publish]').click();
+    await tick(200);
+    await settle(el);
+    expect((await storage.listSchemaVersions('client-card')).length).to.equal(1);
+    expect($('[data-published]').textContent).to.contain('version 1');
+
+    // Fill the preview card (real <kc-card>) and save it as a record of version 1.
+    const card = $('kc-builder-preview kc-card') as HTMLElement & { value: unknown };
+    const widget = (path: string) => deep(card.shadowRoot!, `[path="${path}"]`)!;
+    const control = <T extends Element>(path: string, sel: string) => {
+      const w = widget(path);
+      return (w.shadowRoot?.querySelector<T>(sel) ?? w.querySelector<T>(sel))!;
+    };
+    type(control<HTMLInputElement>('/general/companyName', 'input'), 'ООО Ромашка');
+    choose(control<HTMLSelectElement>('/general/segment', 'select'), control<HTMLSelectElement>('/general/segment', 'select').options[2].value);
+    await settle(el);
+    type(control<HTMLInputElement>('/general/staff', 'input'), '12');
+    await settle(el);
+    expect(card.value).to.deep.include({ general: { companyName: 'ООО Ромашка', segment: 'diler', staff: 12, doubleStaff: 24 } });
+    $<HTMLButtonElement>('button[name=save-record]').click();
+    await tick(100);
+    await settle(el);
+    const saved = await storage.get('card-1');
+    expect(saved.schemaVersion).to.equal(1);
+    expect(saved.data).to.deep.equal({ general: { companyName: 'ООО Ромашка', segment: 'diler', staff: 12, doubleStaff: 24 } });
+
+    // Rename "Company name" (a published key is frozen: the title alone doesn't move data)...
+    await selectNode('Company name');
+    await setTitle('Legal name');
+    expect(props().companyName, 'published key kept').to.exist;
+    type(inspector('input[name=key]'), 'legalName');
+    await settle(el);
+    expect(props().legalName).to.exist;
+    // ...and change Staff from a whole number to a number.
+    await selectNode('Staff');
+    choose(inspector<HTMLSelectElement>('select[name=type]'), 'number');
+    await settle(el);
+    expect(props().staff.type).to.equal('number');
+    expect(props().doubleStaff['x-formula']).to.deep.equal({ '*': [{ var: '/general/staff' }, 2] });
+
+    $<HTMLButtonElement>('button[name=publish]').click();
+    await tick(200);
+    await settle(el);
+    const rows = [...el.querySelectorAll('kc-builder-publish tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+    expect(rows.find((r) => r.includes('/general/companyName → /general/legalName'))).to.contain('1 cards');
+    expect(rows.find((r) => r.includes('integer → number'))).to.contain('1 cards');
+    $<HTMLButtonElement>('button[name=confirm-publish]').click();
+    await tick(200);
+    await settle(el);
+    const versions = await storage.listSchemaVersions('client-card');
+    expect(versions.length).to.equal(2);
+    expect((versions[1].schema as Record<string, unknown>)['x-kc-migrations']).to.deep.equal({
+      from: 1,
+      steps: [
+        { from: '/general/companyName', to: '/general/legalName' },
+        { at: '/general/staff', convert: 'integerToNumber' },
+      ],
+    });
+
+    // Open the v1 record in the preview: migrated to v2, values in the renamed field.
+    const open = $<HTMLSelectElement>('select[name=open-record]');
+    open.dispatchEvent(new Event('focus'));
+    await tick(100);
+    await settle(el);
+    choose(open, 'card-1');
+    await tick(100);
+    await settle(el);
+    expect($('[data-preview-status]').textContent).to.contain('saved under version 1, opened as version 2');
+    expect(card.value).to.deep.equal({ general: { legalName: 'ООО Ромашка', segment: 'diler', staff: 12, doubleStaff: 24 } });
+    expect(control<HTMLInputElement>('/general/legalName', 'input').value).to.equal('ООО Ромашка');
+  });
+
+  it('drags a palette item onto the canvas (pragmatic-drag-and-drop)', async () => {
+    const source = $<HTMLButtonElement>('kc-builder-palette button[data-what="email"]');
+    const target = node('Legal name');
+    const dt = new DataTransfer();
+    const rect = target.getBoundingClientRect();
+    const at = { clientX: rect.left + 5, clientY: rect.bottom - 2, bubbles: true, cancelable: true, composed: true, dataTransfer: dt };
+    source.dispatchEvent(new DragEvent('dragstart', { ...at, clientY: 1 }));
+    await tick(50);
+    target.dispatchEvent(new DragEvent('dragenter', at));
+    target.dispatchEvent(new DragEvent('dragover', at));
+    await tick(50);
+    target.dispatchEvent(new DragEvent('dragover', at));
+    await tick(50);
+    target.dispatchEvent(new DragEvent('drop', at));
+    source.dispatchEvent(new DragEvent('dragend', at));
+    await settle(el);
+    expect(doc().layout.items[0].items.slice(0, 2)).to.deep.equal(['/general/legalName', '/general/email']);
+  });
+});

@@ -1,0 +1,253 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { JsonValue, Locale } from '@kartochka/core';
+import type { StorageAdapter } from '@kartochka/storage';
+import { blankDocument, normalizeDocument, type BuilderDocument } from '../model/index.js';
+import { adoptStyles } from './part.js';
+import { BuilderStore, StoreController } from './store.js';
+import { LANGUAGE_NAMES, s, type BuilderStringKey } from './strings.js';
+import './palette.js';
+import './canvas.js';
+import './inspector.js';
+import './preview.js';
+import './json-view.js';
+import './publish.js';
+import type { KcBuilderPublish } from './publish.js';
+import type { KcBuilderPreview } from './preview.js';
+
+interface TemplateLike {
+  id: string;
+  title: Record<Locale, string>;
+  schema: object;
+  layout: object;
+  messages: object;
+  sample: unknown;
+}
+
+/**
+ * @summary The card builder: admins shape their own client card with no code. A palette of field
+ * types, the card as it will look (drag-and-drop and keyboard moves), settings of the selection,
+ * a live preview with the real `<kc-card>`, an editable JSON view, undo/redo, templates,
+ * import/export, and publishing of versions with migrations of stored cards.
+ *
+ * Renders in light DOM (see part.ts: pragmatic-drag-and-drop needs it); styles are scoped by tag.
+ *
+ * @event kc-publish - After a version is published; `detail: {version}` (a `SchemaVersion`).
+ * @event kc-builder-change - After every edit, undo or redo; `detail: {document}`.
+ * @cssproperty --kc-color-accent - Accent colour.
+ * @cssproperty --kc-color-danger - Error colour.
+ * @cssproperty --kc-font-family - Font.
+ */
+export class KcBuilder extends LitElement {
+  /** Where published versions and records live. */
+  @property({ attribute: false }) storage?: StorageAdapter;
+  /** The schema id the builder edits and publishes (`storage.getSchema(schemaId)`). */
+  @property({ attribute: 'schema-id' }) schemaId = '';
+  /** Language of the builder's own UI (the card has both). */
+  @property({ reflect: true }) locale: Locale = 'ru';
+
+  /** The builder's state: document history, selection, published versions. */
+  readonly store = new BuilderStore(blankDocument());
+  readonly #sc = new StoreController(this);
+  @state() private view: 'preview' | 'json' = 'preview';
+  @state() private loading = false;
+  @state() private templates: TemplateLike[] = [];
+  #loadedFor = '';
+
+  constructor() {
+    super();
+    this.#sc.store = this.store;
+    this.store.addEventListener('change', () => this.dispatchEvent(new CustomEvent('kc-builder-change', { detail: { document: this.store.doc } })));
+  }
+
+  /** The document being edited. */
+  get document(): BuilderDocument {
+    return this.store.doc;
+  }
+  /** Replaces the document (an undoable step). */
+  set document(doc: BuilderDocument) {
+    this.store.edit(() => normalizeDocument(doc), { select: null });
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptStyles(this);
+    this.addEventListener('keydown', this.#onKeydown);
+    void import('@kartochka/templates')
+      .then((m) => (this.templates = (m.templates ?? []) as unknown as TemplateLike[]))
+      .catch(() => undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.#onKeydown);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) this.store.locale = this.locale;
+    const key = this.storage && this.schemaId ? this.schemaId : '';
+    if ((changed.has('storage') || changed.has('schemaId')) && key && key !== this.#loadedFor) {
+      this.#loadedFor = key;
+      void this.load();
+    }
+  }
+
+  /** Loads the latest published version of `schemaId` (if any) and the version list. */
+  async load(): Promise<void> {
+    if (!this.storage || !this.schemaId) return;
+    this.loading = true;
+    try {
+      const versions = await this.storage.listSchemaVersions(this.schemaId);
+      const latest = versions[versions.length - 1];
+      if (latest) this.store.reset(normalizeDocument(latest));
+      this.store.setPublished(versions);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  #t(key: BuilderStringKey, params?: Record<string, string | number>): string {
+    return s(this.store.locale, key, params);
+  }
+
+  readonly #onKeydown = (e: KeyboardEvent): void => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const target = e.composedPath()[0] as HTMLElement;
+    // Text boxes keep their own undo.
+    if (target?.matches?.('input:not([type=checkbox]), textarea, [contenteditable]') || target?.closest?.('kc-card')) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) {
+      e.preventDefault();
+      this.undo();
+    } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+      e.preventDefault();
+      this.redo();
+    }
+  };
+
+  undo(): void {
+    this.store.seal();
+    this.store.undo(this.#t('undone'));
+  }
+  redo(): void {
+    this.store.redo(this.#t('redone'));
+  }
+
+  /** Starts over from a template (by id) or a blank card; undoable. */
+  startFrom(id: string): void {
+    const tpl = this.templates.find((t) => t.id === id);
+    this.store.edit(() => (tpl ? normalizeDocument(tpl) : blankDocument()), { select: null });
+    this.store.setSample(tpl ? (structuredClone(tpl.sample) as JsonValue) : {});
+  }
+
+  /** The document as a downloadable JSON file. */
+  exportJson(): string {
+    const { schema, layout, messages } = this.store.doc;
+    return JSON.stringify({ schema, layout, messages }, null, 2);
+  }
+
+  #download(): void {
+    const url = URL.createObjectURL(new Blob([this.exportJson()], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${this.schemaId || 'card'}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  /** Imports `{schema, layout?, messages?}` (or a bare schema) from JSON text; undoable. */
+  importJson(text: string, name = 'JSON'): boolean {
+    try {
+      const parsed = JSON.parse(text) as Record<string, unknown>;
+      const input = parsed && typeof parsed.schema === 'object' ? (parsed as { schema: object; layout?: object; messages?: object }) : { schema: parsed };
+      const doc = normalizeDocument(input);
+      this.store.edit(() => doc, { select: null, announce: this.#t('imported', { name }) });
+      return true;
+    } catch (e) {
+      this.store.announce(this.#t('importError', { detail: (e as Error).message }));
+      return false;
+    }
+  }
+
+  async #onFile(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) this.importJson(await file.text(), file.name);
+    input.value = '';
+  }
+
+  /** Opens the publish dialog (diff and impact first). */
+  publish(): Promise<void> {
+    return this.querySelector<KcBuilderPublish>('kc-builder-publish')!.open();
+  }
+
+  get preview(): KcBuilderPreview | null {
+    return this.querySelector('kc-builder-preview');
+  }
+
+  override render() {
+    const store = this.store;
+    const t = (k: BuilderStringKey, p?: Record<string, string | number>) => this.#t(k, p);
+    const pub = store.published;
+    const dirty = pub ? JSON.stringify(normalizeForCompare(pub.schema)) !== JSON.stringify(store.doc.schema) : true;
+    const fileId = `kcb-file-${this.schemaId || 'x'}`;
+    return html`<div class="kcb-toolbar" role="toolbar" aria-label=${t('builder')}>
+        <strong>${t('builder')}</strong>
+        <button type="button" name="undo" title="Ctrl+Z" aria-keyshortcuts="Control+Z" ?disabled=${!store.canUndo} @click=${() => this.undo()}>↶ ${t('undo')}</button>
+        <button type="button" name="redo" title="Ctrl+Shift+Z" aria-keyshortcuts="Control+Shift+Z" ?disabled=${!store.canRedo} @click=${() => this.redo()}>↷ ${t('redo')}</button>
+        <label>${t('start')}
+          <select name="start-from">
+            <option value="blank">${t('blank')}</option>
+            ${this.templates.map((tpl) => html`<option value=${tpl.id}>${tpl.title[store.locale] ?? tpl.id}</option>`)}
+          </select>
+        </label>
+        <button type="button" name="start" @click=${() => this.startFrom((this.querySelector('select[name=start-from]') as HTMLSelectElement).value)}>${t('startButton')}</button>
+        <button type="button" name="import" @click=${() => (this.querySelector(`#${fileId}`) as HTMLInputElement).click()}>${t('import')}</button>
+        <input id=${fileId} type="file" accept="application/json,.json" hidden aria-label=${t('import')} @change=${this.#onFile} />
+        <button type="button" name="export" @click=${() => this.#download()}>${t('export')}</button>
+        <span class="kcb-spacer"></span>
+        <span class="kcb-status" data-published>${this.loading ? t('loading') : pub ? t('publishedVersion', { n: pub.version }) : t('notPublished')}${pub && dirty ? ` · ${t('unpublishedChanges')}` : ''}</span>
+        <label>${t('uiLanguage')}
+          <select name="ui-locale" @change=${(e: Event) => (this.locale = (e.target as HTMLSelectElement).value as Locale)}>
+            ${(['ru', 'en'] as Locale[]).map((l) => html`<option value=${l} ?selected=${l === store.locale}>${LANGUAGE_NAMES[l]}</option>`)}
+          </select>
+        </label>
+        <button type="button" class="primary" name="publish" @click=${() => void this.publish()}>${t('publish')}</button>
+      </div>
+      <div class="kcb-main">
+        <kc-builder-palette .store=${store}></kc-builder-palette>
+        <kc-builder-canvas .store=${store}></kc-builder-canvas>
+        <kc-builder-inspector .store=${store}></kc-builder-inspector>
+      </div>
+      <div class="kcb-bottom">
+        <section class="kcb-panel" aria-label=${t('views')}>
+          <div class="kcb-tabs" role="tablist" aria-label=${t('views')}>
+            <button type="button" role="tab" name="view-preview" aria-selected=${this.view === 'preview' ? 'true' : 'false'} @click=${() => (this.view = 'preview')}>${t('preview')}</button>
+            <button type="button" role="tab" name="view-json" aria-selected=${this.view === 'json' ? 'true' : 'false'} @click=${() => (this.view = 'json')}>${t('json')}</button>
+          </div>
+          <kc-builder-preview .store=${store} .storage=${this.storage} schema-id=${this.schemaId} ?hidden=${this.view !== 'preview'}></kc-builder-preview>
+          ${this.view === 'json' ? html`<kc-builder-json .store=${store}></kc-builder-json>` : nothing}
+        </section>
+      </div>
+      <kc-builder-publish .store=${store} .storage=${this.storage} schema-id=${this.schemaId}></kc-builder-publish>
+      <div class="kcb-sr" role="status" aria-live="polite" data-announcer>${store.announcement}</div>`;
+  }
+}
+
+/** A published schema without its migrations, to tell whether the document has unpublished edits. */
+function normalizeForCompare(schema: object): object {
+  const { ['x-kc-migrations']: _m, ...rest } = schema as Record<string, unknown>;
+  void _m;
+  return rest;
+}
+
+if (!customElements.get('kc-builder')) customElements.define('kc-builder', KcBuilder);
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-builder': KcBuilder;
+  }
+}

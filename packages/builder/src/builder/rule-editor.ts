@@ -1,0 +1,108 @@
+/** The pick-list rule editor: "<kind> when all/any of: field · operator · value". */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { JsonPrimitive, Locale } from '@kartochka/core';
+import {
+  CONDITION_OPERATORS,
+  UNARY,
+  draftToLogic,
+  fieldById,
+  logicToDraft,
+  optionsOf,
+  ruleFields,
+  ruleOf,
+  setRule,
+  type BuilderDocument,
+  type Condition,
+  type NodeRef,
+  type RuleDraft,
+} from '../model/index.js';
+import { nodeName } from './actions.js';
+import type { BuilderStore } from './store.js';
+import { s } from './strings.js';
+
+export type RuleKind = 'visible' | 'required' | 'readOnly';
+const LEGEND = { visible: 'ruleVisible', required: 'ruleRequired', readOnly: 'ruleReadOnly' } as const;
+
+/** Turns the text of a value box into JSON: numbers for number fields, booleans for yes/no. */
+function parseValue(doc: BuilderDocument, field: string, raw: string): JsonPrimitive {
+  const f = [...ruleFields(doc)].find((x) => x.pointer === field);
+  if (f && (f.type === 'number' || f.type === 'integer' || f.type === 'percent' || f.type === 'rating' || f.type === 'computed')) {
+    const n = Number(raw.replace(',', '.'));
+    return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
+  }
+  if (f && (f.type === 'checkbox' || f.type === 'switch')) return raw === 'true';
+  return raw;
+}
+
+export function ruleEditor(store: BuilderStore, ref: NodeRef, kind: RuleKind, uid: string): TemplateResult {
+  const doc = store.doc;
+  const locale: Locale = store.locale;
+  const t = (k: Parameters<typeof s>[1], p?: Record<string, string | number>) => s(locale, k, p);
+  const expr = ruleOf(doc, ref, kind);
+  const draft = logicToDraft(expr);
+  const self = ref.kind === 'field' ? fieldById(doc, ref.id)?.pointer : undefined;
+  const fields = ruleFields(doc).filter((f) => f.pointer !== self);
+  const id = `${uid}-rule-${kind}`;
+  if (!draft) {
+    return html`<fieldset><legend>${t(LEGEND[kind])}</legend><p class="kcb-hint">${t('ruleCustom')}</p><code>${JSON.stringify(expr)}</code></fieldset>`;
+  }
+  const commit = (d: RuleDraft, coalesce?: string) => store.edit((x) => setRule(x, ref, kind, draftToLogic(d)), { coalesce });
+  const update = (i: number, patch: Partial<Condition>, coalesce?: string) =>
+    commit({ ...draft, conditions: draft.conditions.map((c, j) => (j === i ? { ...c, ...patch } : c)) }, coalesce);
+  const fieldName = (pointer: string) => {
+    const f = fields.find((x) => x.pointer === pointer);
+    return f ? nodeName(doc, { kind: 'field', id: f.id }, locale) : pointer;
+  };
+  const valueInput = (c: Condition, i: number) => {
+    if (UNARY.has(c.op)) return html`<span></span>`;
+    const f = fields.find((x) => x.pointer === c.field);
+    const label = t('conditionValue', { n: i + 1 });
+    if (f && (f.type === 'select' || f.type === 'radio' || f.type === 'multiSelect')) {
+      return html`<select aria-label=${label} @change=${(e: Event) => update(i, { value: (e.target as HTMLSelectElement).value })}>
+        <option value="" ?selected=${c.value === '' || c.value === undefined}></option>
+        ${optionsOf(doc, f.id).map((o) => html`<option value=${o.value} ?selected=${c.value === o.value}>${o.labels[locale] ?? o.value}</option>`)}
+      </select>`;
+    }
+    if (f && (f.type === 'checkbox' || f.type === 'switch')) {
+      return html`<select aria-label=${label} @change=${(e: Event) => update(i, { value: (e.target as HTMLSelectElement).value === 'true' })}>
+        <option value="true" ?selected=${c.value === true}>${t('yes')}</option>
+        <option value="false" ?selected=${c.value !== true}>${t('no')}</option>
+      </select>`;
+    }
+    return html`<input
+      aria-label=${label}
+      .value=${c.value === undefined || c.value === null ? '' : String(c.value)}
+      @input=${(e: Event) => update(i, { value: parseValue(doc, c.field, (e.target as HTMLInputElement).value) }, `${id}-v${i}`)}
+      @change=${() => store.seal()}
+    />`;
+  };
+  return html`<fieldset>
+    <legend>${t(LEGEND[kind])}</legend>
+    ${draft.conditions.length > 1
+      ? html`<label>${t('ruleCombine')}
+          <select @change=${(e: Event) => commit({ ...draft, combine: (e.target as HTMLSelectElement).value as 'all' | 'any' })}>
+            <option value="all" ?selected=${draft.combine === 'all'}>${t('ruleAll')}</option>
+            <option value="any" ?selected=${draft.combine === 'any'}>${t('ruleAny')}</option>
+          </select></label
+        >`
+      : nothing}
+    ${draft.conditions.map(
+      (c, i) => html`<div class="kcb-condition">
+        <select aria-label=${t('conditionField', { n: i + 1 })} @change=${(e: Event) => update(i, { field: (e.target as HTMLSelectElement).value, value: '' })}>
+          ${fields.some((f) => f.pointer === c.field) ? nothing : html`<option selected value=${c.field}>${c.field}</option>`}
+          ${fields.map((f) => html`<option value=${f.pointer} ?selected=${f.pointer === c.field}>${fieldName(f.pointer)}</option>`)}
+        </select>
+        <select aria-label=${t('conditionOp', { n: i + 1 })} @change=${(e: Event) => update(i, { op: (e.target as HTMLSelectElement).value as Condition['op'] })}>
+          ${CONDITION_OPERATORS.map((op) => html`<option value=${op} ?selected=${op === c.op}>${t(`op_${op}`)}</option>`)}
+        </select>
+        ${valueInput(c, i)}
+        <button type="button" aria-label=${t('removeCondition', { n: i + 1 })} @click=${() => commit({ ...draft, conditions: draft.conditions.filter((_, j) => j !== i) })}>✕</button>
+      </div>`,
+    )}
+    ${fields.length
+      ? html`<button type="button" @click=${() => commit({ ...draft, conditions: [...draft.conditions, { field: fields[0].pointer, op: 'eq', value: '' }] })}>
+          + ${t('addCondition')}
+        </button>`
+      : html`<p class="kcb-hint">${t('noRuleFields')}</p>`}
+  </fieldset>`;
+}

@@ -1,0 +1,107 @@
+/** The builder's styles, scoped under `kc-builder` (the parts render in light DOM, see part.ts). */
+import { css } from 'lit';
+
+export const builderStyles = css`
+  kc-builder {
+    --kcb-accent: var(--kc-color-accent, #2563eb);
+    --kcb-border: #cbd5e1;
+    --kcb-muted: #64748b;
+    --kcb-bg: #f8fafc;
+    --kcb-surface: #fff;
+    --kcb-danger: var(--kc-color-danger, #b91c1c);
+    --kcb-space: var(--kc-space, 8px);
+    display: block;
+    font-family: var(--kc-font-family, system-ui, sans-serif);
+    font-size: 14px;
+    color: #0f172a;
+    background: var(--kcb-bg);
+    border: 1px solid var(--kcb-border);
+    border-radius: 8px;
+  }
+  kc-builder *:focus-visible { outline: 2px solid var(--kcb-accent); outline-offset: 2px; }
+  kc-builder button, kc-builder select, kc-builder input, kc-builder textarea { font: inherit; }
+  kc-builder button {
+    border: 1px solid var(--kcb-border); background: var(--kcb-surface); border-radius: 6px;
+    padding: 4px 10px; cursor: pointer; min-height: 30px;
+  }
+  kc-builder button:hover:not(:disabled) { border-color: var(--kcb-accent); }
+  kc-builder button:disabled { opacity: .5; cursor: default; }
+  kc-builder button.primary { background: var(--kcb-accent); color: #fff; border-color: var(--kcb-accent); }
+  kc-builder button.danger { color: var(--kcb-danger); }
+  kc-builder input:not([type=checkbox]), kc-builder select, kc-builder textarea {
+    border: 1px solid var(--kcb-border); border-radius: 6px; padding: 4px 6px; background: #fff; min-width: 0;
+  }
+  kc-builder .kcb-toolbar {
+    display: flex; flex-wrap: wrap; gap: var(--kcb-space); align-items: center; padding: var(--kcb-space);
+    border-bottom: 1px solid var(--kcb-border); background: var(--kcb-surface); border-radius: 8px 8px 0 0;
+  }
+  kc-builder .kcb-toolbar .kcb-spacer { flex: 1; }
+  kc-builder .kcb-status { color: var(--kcb-muted); }
+  kc-builder .kcb-main { display: grid; grid-template-columns: 180px minmax(300px, 1fr) 320px; gap: var(--kcb-space); padding: var(--kcb-space); align-items: start; }
+  kc-builder .kcb-main > *, kc-builder-canvas .kcb-items > * { min-width: 0; }
+  kc-builder-canvas .kcb-node { overflow-wrap: break-word; }
+  kc-builder .kcb-bottom { padding: 0 var(--kcb-space) var(--kcb-space); }
+  kc-builder .kcb-panel { background: var(--kcb-surface); border: 1px solid var(--kcb-border); border-radius: 8px; padding: var(--kcb-space); }
+  kc-builder h2, kc-builder h3 { font-size: 14px; margin: 0 0 var(--kcb-space); }
+  kc-builder .kcb-hint { color: var(--kcb-muted); font-size: 12px; margin: 4px 0; }
+  kc-builder .kcb-error { color: var(--kcb-danger); white-space: pre-wrap; }
+  kc-builder .kcb-ok { color: #15803d; }
+  kc-builder .kcb-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+
+  /* palette */
+  kc-builder-palette ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
+  kc-builder-palette button { width: 100%; text-align: start; cursor: grab; }
+  kc-builder-palette .kcb-sep { border-top: 1px solid var(--kcb-border); margin: 6px 0; }
+
+  /* canvas */
+  kc-builder-canvas [role=tablist] { display: flex; flex-wrap: wrap; gap: 2px; border-bottom: 1px solid var(--kcb-border); margin-bottom: var(--kcb-space); }
+  kc-builder-canvas [role=tab] { border-radius: 6px 6px 0 0; border-bottom: none; }
+  kc-builder-canvas [role=tab][aria-selected=true] { border-color: var(--kcb-accent); font-weight: 600; }
+  kc-builder-canvas .kcb-items { display: grid; gap: 6px; min-height: 40px; padding: 4px; border-radius: 6px; }
+  kc-builder-canvas .kcb-items.kcb-cols-2 { grid-template-columns: 1fr 1fr; }
+  kc-builder-canvas .kcb-items.kcb-cols-3 { grid-template-columns: 1fr 1fr 1fr; }
+  kc-builder-canvas .kcb-node {
+    border: 1px solid var(--kcb-border); border-radius: 6px; padding: 6px 8px; background: #fff; cursor: pointer; position: relative;
+  }
+  kc-builder-canvas .kcb-group { background: #f1f5f9; }
+  kc-builder-canvas .kcb-selected { border-color: var(--kcb-accent); box-shadow: 0 0 0 2px color-mix(in srgb, var(--kcb-accent) 30%, transparent); }
+  kc-builder-canvas .kcb-node.kcb-drop-before::before, kc-builder-canvas .kcb-node.kcb-drop-after::after {
+    content: ''; position: absolute; left: 0; right: 0; height: 3px; background: var(--kcb-accent); border-radius: 2px;
+  }
+  kc-builder-canvas .kcb-node.kcb-drop-before::before { top: -5px; }
+  kc-builder-canvas .kcb-node.kcb-drop-after::after { bottom: -5px; }
+  kc-builder-canvas .kcb-items.kcb-drop-into { outline: 2px dashed var(--kcb-accent); }
+  kc-builder-canvas .kcb-label { font-weight: 500; display: flex; flex-wrap: wrap; gap: 6px; align-items: baseline; }
+  kc-builder-canvas .kcb-label .kcb-key { color: var(--kcb-muted); font-size: 11px; font-family: ui-monospace, monospace; margin-inline-start: auto; }
+  kc-builder-canvas .kcb-req { color: var(--kcb-danger); }
+  kc-builder-canvas .kcb-fake { margin-top: 4px; border: 1px solid var(--kcb-border); border-radius: 4px; min-height: 24px; padding: 2px 6px; color: var(--kcb-muted); background: var(--kcb-bg); font-size: 12px; }
+  kc-builder-canvas .kcb-badges { display: flex; gap: 4px; margin-top: 4px; flex-wrap: wrap; }
+  kc-builder-canvas .kcb-badge { font-size: 11px; background: #e0e7ff; border-radius: 4px; padding: 0 4px; }
+  kc-builder-canvas .kcb-empty { color: var(--kcb-muted); padding: 12px; text-align: center; }
+
+  /* inspector */
+  kc-builder-inspector label, kc-builder-inspector .kcb-row { display: grid; gap: 2px; margin-bottom: 6px; }
+  kc-builder-inspector label.kcb-check { display: flex; gap: 6px; align-items: center; }
+  kc-builder-inspector fieldset { border: 1px solid var(--kcb-border); border-radius: 6px; margin: 0 0 8px; padding: 6px 8px; }
+  kc-builder-inspector legend { font-weight: 600; padding: 0 4px; }
+  kc-builder-inspector .kcb-pair { display: grid; grid-template-columns: 1fr 1fr; gap: 6px; }
+  kc-builder-inspector .kcb-option, kc-builder-inspector .kcb-condition { display: grid; grid-template-columns: 1fr 1fr auto auto auto; gap: 4px; align-items: center; margin-bottom: 4px; }
+  kc-builder-inspector .kcb-condition { grid-template-columns: 1fr 1fr 1fr auto; }
+  kc-builder-inspector .kcb-actions { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 8px; }
+  kc-builder-inspector textarea { font-family: ui-monospace, monospace; font-size: 12px; min-height: 70px; }
+
+  /* preview and JSON */
+  kc-builder .kcb-tabs { display: flex; gap: 4px; margin-bottom: var(--kcb-space); }
+  kc-builder .kcb-tabs [aria-selected=true] { border-color: var(--kcb-accent); font-weight: 600; }
+  kc-builder-preview .kcb-bar, kc-builder-json .kcb-bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin-bottom: 8px; }
+  kc-builder-preview label, kc-builder-json label { display: grid; gap: 2px; }
+  kc-builder-json textarea { width: 100%; box-sizing: border-box; min-height: 320px; font-family: ui-monospace, monospace; font-size: 12px; }
+
+  /* publish dialog */
+  kc-builder dialog { border: 1px solid var(--kcb-border); border-radius: 8px; max-width: 640px; width: 90vw; }
+  kc-builder dialog table { border-collapse: collapse; width: 100%; }
+  kc-builder dialog th, kc-builder dialog td { text-align: start; padding: 4px 6px; border-bottom: 1px solid var(--kcb-border); vertical-align: top; }
+  kc-builder dialog code { font-size: 12px; }
+
+  @media (max-width: 1000px) { kc-builder .kcb-main { grid-template-columns: 1fr; } }
+`;

@@ -1,0 +1,62 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../index.js';
+import type { KcCard } from '../card/card.js';
+import type { KcFileField } from './file-field.js';
+import { fieldAt, settle } from '../test-support/helpers.js';
+
+const schema = { type: 'object', properties: { contract: { type: 'object', title: 'Contract', 'x-widget': 'file', 'x-maxSize': 2048 } } };
+
+function pick(w: HTMLElement, file: File) {
+  const input = w.shadowRoot!.querySelector('input[type="file"]') as HTMLInputElement;
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+describe('<kc-file-field>', () => {
+  it('keeps the Blob, shows name, size and type, offers a download link and revokes replaced URLs', async () => {
+    const card = await fixture<KcCard>(html`<kc-card .schema=${schema} locale="ru"></kc-card>`);
+    await settle(card);
+    const w = fieldAt(card.shadowRoot!, '/contract') as KcFileField;
+    const first = new File(['x'.repeat(1536)], 'договор.pdf', { type: 'application/pdf' });
+    pick(w, first);
+    await settle(card);
+    const v = (card.value as unknown as { contract: { name: string; size: number; type: string; blob: Blob } }).contract;
+    expect(v.name).to.equal('договор.pdf');
+    expect(v.size).to.equal(1536);
+    expect(v.blob).to.equal(first);
+    expect(await v.blob.text()).to.equal('x'.repeat(1536));
+    expect(w.shadowRoot!.querySelector('.meta')!.textContent).to.match(/1,5\s*кБ/i);
+    const url1 = w.downloadUrl!;
+    expect((w.shadowRoot!.querySelector('[part="download"]') as HTMLAnchorElement).href).to.equal(url1);
+    expect(await (await fetch(url1)).text()).to.equal('x'.repeat(1536));
+    pick(w, new File(['y'], 'акт.pdf', { type: 'application/pdf' }));
+    await settle(card);
+    expect(w.downloadUrl).to.not.equal(url1);
+    let revoked = false;
+    await fetch(url1).catch(() => (revoked = true));
+    expect(revoked, 'the replaced URL is revoked').to.equal(true);
+  });
+
+  it('refuses a file over x-maxSize with a message and keeps the old value', async () => {
+    const card = await fixture<KcCard>(html`<kc-card .schema=${schema}></kc-card>`);
+    await settle(card);
+    const w = fieldAt(card.shadowRoot!, '/contract')!;
+    pick(w, new File(['ok'], 'small.txt', { type: 'text/plain' }));
+    await settle(card);
+    let changes = 0;
+    card.addEventListener('kc-change', () => changes++);
+    pick(w, new File(['z'.repeat(4096)], 'big.bin'));
+    await settle(card);
+    expect(changes).to.equal(0);
+    expect((card.value as { contract: { name: string } }).contract.name).to.equal('small.txt');
+    const input = w.shadowRoot!.querySelector('input[type="file"]')!;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(w.shadowRoot!.querySelector('.error')!.textContent).to.contain('big.bin').and.contain('2 kB').and.contain('previous file is kept');
+    (w.shadowRoot!.querySelector('[part="remove-button"]') as HTMLButtonElement).click();
+    await settle(card);
+    expect((card.value as { contract?: unknown }).contract).to.equal(undefined);
+  });
+});

@@ -1,0 +1,59 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { Locale } from '@kartochka/core';
+import { MemoryAdapter } from '@kartochka/storage';
+import { b2bClientCard } from '@kartochka/templates';
+import '@kartochka/builder';
+import { diffVersions, migrationsFor, normalizeDocument, withMigrations } from '@kartochka/builder';
+
+interface BuilderArgs {
+  locale: Locale;
+}
+
+const meta: Meta<BuilderArgs> = {
+  title: 'Builder/kc-builder',
+  component: 'kc-builder',
+  args: { locale: 'ru' },
+  argTypes: { locale: { control: 'inline-radio', options: ['ru', 'en'] } },
+  parameters: { layout: 'fullscreen' },
+};
+export default meta;
+type Story = StoryObj<BuilderArgs>;
+
+/** A blank card over an in-memory storage: add a section, fields, rules; publish; save a record. */
+export const Blank: Story = {
+  render: ({ locale }) => html`<kc-builder locale=${locale} schema-id="story-blank" .storage=${new MemoryAdapter()}></kc-builder>`,
+};
+
+/**
+ * The B2B template published as version 1 with one stored card: edit a field's key or type and
+ * press Publish to see the diff and how many stored cards each change touches.
+ */
+export const FromB2bTemplate: Story = {
+  render: ({ locale }) => {
+    const storage = new MemoryAdapter();
+    const doc = normalizeDocument(b2bClientCard);
+    const ready = (async () => {
+      await storage.publishSchema({ schemaId: 'b2b', schema: doc.schema, layout: doc.layout, messages: doc.messages });
+      await storage.put({ id: 'romashka', schemaId: 'b2b', schemaVersion: 1, title: 'ООО Ромашка', data: b2bClientCard.sample, indexed: {} });
+    })();
+    const el = html`<kc-builder locale=${locale} schema-id="b2b"></kc-builder>`;
+    void ready.then(() => {
+      const b = document.querySelector('kc-builder');
+      if (b) b.storage = storage;
+    });
+    return el;
+  },
+};
+
+/** Migrations as data: what publishing stores for a renamed field. */
+export const MigrationsAsData: Story = {
+  render: () => {
+    const a = normalizeDocument({ schema: { type: 'object', properties: { general: { type: 'object', properties: { companyName: { type: 'string' } } } } } });
+    const id = Object.keys((a.schema.properties!.general as { properties: object }).properties)[0];
+    void id;
+    const b = JSON.parse(JSON.stringify(a).replace('"companyName"', '"legalName"'));
+    const schema = withMigrations(b.schema, 1, migrationsFor(diffVersions(a, b)));
+    return html`<pre>${JSON.stringify((schema as Record<string, unknown>)['x-kc-migrations'], null, 2)}</pre>`;
+  },
+};

@@ -1,0 +1,19 @@
+import type { Meta } from '@storybook/web-components-vite';
+import { renderWidget, validateCard, type WidgetArgs, type WidgetStory } from './widget-story.js';
+
+const meta: Meta<WidgetArgs> = {
+  title: 'Widgets/Switch',
+  component: 'kc-switch',
+  argTypes: { locale: { control: 'inline-radio', options: ['ru', 'en'] } },
+  render: renderWidget,
+  args: {
+    locale: 'ru',
+    field: { type: 'boolean', 'x-widget': 'switch', title: 'Активный клиент' },
+    value: true,
+  },
+};
+export default meta;
+
+export const Russian: WidgetStory = { args: { locale: 'ru' } };
+export const English: WidgetStory = { args: { locale: 'en' } };
+export const Empty: WidgetStory = { args: { value: null } };

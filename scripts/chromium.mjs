@@ -22,4 +22,9 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Tests run several pages at once; a page in a background tab must not be throttled (its
+  // animation frames and timers would stall and tests would time out at random).
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-background-timer-throttling',
 ];

@@ -111,7 +111,16 @@ async function cardView(id: string, hint?: string) {
     templateId = t.id;
     localStorage.setItem('kc-demo-template', t.id);
   }
-  const options = { title: (d: JsonValue | undefined) => recordFields(t, d).title, indexed: (d: JsonValue | undefined) => recordFields(t, d).indexed, author: 'demo' };
+  const options = {
+    title: (d: JsonValue | undefined) => recordFields(t, d).title,
+    indexed: (d: JsonValue | undefined) => recordFields(t, d).indexed,
+    author: 'demo',
+    // A card saved under an older version of its type opens in the latest one (renamed fields moved).
+    migrate: async (data: JsonValue, savedWith: number) => {
+      const { migrateRecord } = await import('@kartochka/builder/model');
+      return migrateRecord(data, savedWith, version.version, await storage!.listSchemaVersions(t.id));
+    },
+  };
   const setMode = (mode: 'edit' | 'view' | 'blank') => {
     const card = document.querySelector<KcCard>('kc-card')!;
     card.mode = mode;
@@ -174,8 +183,10 @@ async function remindersView() {
 
 async function builderView() {
   await import('@kartochka/builder');
+  const t = templateFor(templateId);
   return html`<section class="panel wide">
-    <kc-builder .storage=${storage} schema-id=${templateId} locale=${locale}></kc-builder>
+    <kc-builder .storage=${storage} schema-id=${t.id} locale=${locale}
+      @kc-publish=${(e: CustomEvent<{ version: SchemaVersion }>) => go(`#/card/${encodeURIComponent(sampleId(t))}?published=${e.detail.version.version}`)}></kc-builder>
   </section>`;
 }
 

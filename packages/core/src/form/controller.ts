@@ -470,7 +470,8 @@ export class FormController {
     const flags = this.#rules.flags(pointer);
     return {
       value: getAt(this.#value, pointer),
-      errors: this.#showsErrors(pointer) ? this.errorsAt(pointer) : EMPTY,
+      // Errors from a server (a rejected save) show at once: the user already asked to save.
+      errors: this.#showsErrors(pointer) ? this.errorsAt(pointer) : (this.#external.get(pointer) ?? EMPTY),
       dirty: this.isDirty(pointer),
       touched: this.#touched.has(pointer),
       required: (n?.required ?? false) || flags.required,

@@ -188,7 +188,9 @@ export class KcCard extends LitElement {
     if (!c) return;
     if (changed.has('locale')) c.locale = this.locale;
     if (changed.has('validationMode')) c.validationMode = this.validationMode;
-    if (changed.has('readonly')) c.readOnly = this.readonly;
+    // While the stored card is loading, edits would be overwritten by it: hold them off.
+    c.readOnly = this.readonly || this.#persistence?.status === 'loading';
+    this.toggleAttribute('aria-busy', this.#persistence?.status === 'loading');
   }
 
   #createController(): void {

@@ -45,6 +45,11 @@ export interface PersistenceOptions {
   localDbName?: string;
   /** Milliseconds between a keystroke and the draft write. */
   draftDelay?: number;
+  /**
+   * Brings data saved under an older schema version up to `schemaVersion` (e.g. the builder's
+   * `migrateRecord`). The next save stores the migrated data under the current version.
+   */
+  migrate?: (data: JsonValue, savedWith: number) => JsonValue | Promise<JsonValue>;
 }
 
 export type PersistenceStatus =
@@ -173,9 +178,11 @@ export class CardPersistence implements ReactiveController {
     try {
       try {
         const stored = await o.storage.get<JsonValue>(o.recordId);
+        const current = o.schemaVersion ?? stored.schemaVersion;
+        const data = o.migrate && stored.schemaVersion < current ? await o.migrate(stored.data, stored.schemaVersion) : stored.data;
         this.revision = stored.revision;
-        this.#base = stored.data;
-        this.host.value = stored.data;
+        this.#base = data;
+        this.host.value = data;
         this.#set('loaded', { n: stored.revision });
       } catch (e) {
         if (!(e instanceof NotFoundError)) throw e;

@@ -77,8 +77,10 @@ export class KcBuilder extends LitElement {
     super.connectedCallback();
     adoptStyles(this);
     this.addEventListener('keydown', this.#onKeydown);
-    void import('@kartochka/templates')
-      .then((m) => (this.templates = (m.templates ?? []) as unknown as TemplateLike[]))
+    this.#templatesLoaded = import('@kartochka/templates')
+      .then((m) => {
+        this.templates = (m.templates ?? []) as unknown as TemplateLike[];
+      })
       .catch(() => undefined);
   }
 
@@ -137,8 +139,11 @@ export class KcBuilder extends LitElement {
     this.store.redo(this.#t('redone'));
   }
 
-  /** Starts over from a template (by id) or a blank card; undoable. */
-  startFrom(id: string): void {
+  #templatesLoaded: Promise<void> = Promise.resolve();
+
+  /** Starts over from a template (by id) or a blank card; undoable. Waits for the templates to load. */
+  async startFrom(id: string): Promise<void> {
+    if (!this.templates.some((t) => t.id === id)) await this.#templatesLoaded;
     const tpl = this.templates.find((t) => t.id === id);
     this.store.edit(() => (tpl ? normalizeDocument(tpl) : blankDocument()), { select: null });
     this.store.setSample(tpl ? (structuredClone(tpl.sample) as JsonValue) : {});

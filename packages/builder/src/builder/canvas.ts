@@ -197,7 +197,8 @@ export class KcBuilderCanvas extends BuilderPart {
     const sel = store.selection && refKey(store.selection);
     return html`<section class="kcb-panel" aria-labelledby="${this.uid}-h" @keydown=${this.#onKeydown} @click=${this.#onClick}>
       <h2 id="${this.uid}-h">${this.t('canvas')}</h2>
-      <div role="tablist" aria-label=${this.t('canvas')}>
+      <div class="kcb-tabs">
+      ${sections.length ? html`<div role="tablist" aria-label=${this.t('canvas')}>
         ${sections.map(
           (s) => html`<button
             type="button"
@@ -214,6 +215,7 @@ export class KcBuilderCanvas extends BuilderPart {
             ${nodeName(doc, s, this.locale)}
           </button>`,
         )}
+        </div>` : ''}
         <button type="button" @click=${() => addAtSelection(store, 'section')}>+ ${this.t('addSection')}</button>
       </div>
       ${current
@@ -262,14 +264,13 @@ export class KcBuilderCanvas extends BuilderPart {
       class="kcb-node ${selected ? 'kcb-selected' : ''}"
       role=${container ? 'group' : 'button'}
       tabindex="0"
-      aria-label="${name}, ${type}${required ? ', *' : ''}"
       aria-current=${selected ? 'true' : 'false'}
       data-ref=${refKey(ref)}
       data-select=${refKey(ref)}
     >
       <div class="kcb-label">
         <span>${name}</span>${required ? html`<span class="kcb-req" aria-hidden="true">*</span>` : nothing}
-        <span class="kcb-key" aria-hidden="true">${f.field.key} · ${type}</span>
+        <span class="kcb-key">${f.field.key} · ${type}</span>
       </div>
       ${container ? this.#items(f.children, ref) : fieldLook(doc, f.field, this.locale)} ${fieldBadges(doc, f.field)}
     </div>`;

@@ -48,7 +48,7 @@ export class KcBuilderPalette extends BuilderPart {
       <p class="kcb-hint">${this.t('paletteHint')}</p>
       <ul>
         ${item('section', '+ ' + this.t('section'))} ${item('group', '+ ' + this.t('group'))}
-        <li class="kcb-sep" role="presentation"></li>
+        <li class="kcb-sep" aria-hidden="true"></li>
         ${FIELD_TYPES.map((t) => item(t.type, t.label[l]))}
       </ul>
     </section>`;

@@ -43,7 +43,8 @@ export class KcJsonField extends KcFieldElement {
     const text = this.draft ?? (this.value === undefined ? '' : JSON.stringify(this.value, null, 2));
     const reason = this.node?.fallbackReason;
     const messages = [this.parseError, ...this.errors.map((e) => e.message)].filter(Boolean).join(' ');
-    return html`${this.renderLabel()}
+    // A whole card that falls back (the root has no label of its own) is still labelled.
+    return html`${this.label ? this.renderLabel() : html`<label part="label" for=${this.inputId}>${t(this.locale, 'rawJson')}</label>`}
       <textarea
         id=${this.inputId}
         part="textarea"

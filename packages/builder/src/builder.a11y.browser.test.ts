@@ -1,0 +1,67 @@
+// axe-core over <kc-builder>: blank and started from the B2B template, with a field selected (the
+// inspector open), in the JSON view, and with the publish dialog open; in Russian and English.
+import './test-support/process-shim.js';
+import { expect } from '@open-wc/testing';
+import 'axe-core';
+import type { AxeResults, RunOptions } from 'axe-core';
+import { IndexedDbAdapter } from '@kartochka/storage';
+import './index.js';
+import type { KcBuilder } from './index.js';
+
+const axe = (window as unknown as { axe: { run(ctx: Element, opts: RunOptions): Promise<AxeResults> } }).axe;
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+async function settle(el: KcBuilder): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await el.updateComplete;
+    for (const part of el.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')) await part.updateComplete;
+    await tick(10);
+  }
+}
+
+async function violations(el: Element): Promise<string[]> {
+  const r = await axe.run(el, { resultTypes: ['violations'] });
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+for (const locale of ['ru', 'en'] as const) {
+  describe(`<kc-builder> accessibility (${locale})`, function () {
+    this.timeout(60000);
+
+    it('has no axe violations: blank, from the B2B template, inspector, JSON view, publish dialog', async () => {
+      const storage = await IndexedDbAdapter.open({ name: `kc-builder-a11y-${Date.now()}-${Math.random()}` });
+      const el = document.createElement('kc-builder') as KcBuilder;
+      el.locale = locale;
+      el.storage = storage;
+      el.schemaId = 'a11y-card';
+      document.body.append(el);
+      await settle(el);
+      expect(await violations(el), 'blank').to.deep.equal([]);
+
+      await el.startFrom('b2b-client-card');
+      await settle(el);
+      expect(await violations(el), 'B2B template').to.deep.equal([]);
+
+      const node = el.querySelector('kc-builder-canvas .kcb-node') as HTMLElement | null;
+      expect(node, 'the B2B template has fields on the canvas').to.exist;
+      node!.click();
+      await settle(el);
+      expect(await violations(el), 'a field selected').to.deep.equal([]);
+
+      const jsonTab = [...el.querySelectorAll<HTMLButtonElement>('button')].find((b) => /JSON/.test(b.textContent ?? '') && !/Импорт|Экспорт|Import|Export/.test(b.textContent ?? ''));
+      if (jsonTab) {
+        jsonTab.click();
+        await settle(el);
+        expect(await violations(el), 'JSON view').to.deep.equal([]);
+      }
+
+      const publish = el.querySelector('button[name=publish]') as HTMLButtonElement | null;
+      expect(publish, 'publish button').to.exist;
+      publish!.click();
+      await settle(el);
+      expect(await violations(el), 'publish dialog').to.deep.equal([]);
+      el.remove();
+      storage.close();
+    });
+  });
+}

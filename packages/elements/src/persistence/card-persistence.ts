@@ -69,12 +69,15 @@ export type PersistenceStatus =
   | 'merged'
   | 'quota'
   | 'failed'
-  | 'not-found';
+  | 'not-found'
+  | 'refreshed'
+  | 'changed-elsewhere';
 
 const STATUS_MESSAGE: Partial<Record<PersistenceStatus, keyof PersistenceStrings>> = {
   loading: 'loading', loaded: 'loaded', new: 'newCard', saving: 'saving', saved: 'saved', invalid: 'invalid',
   'server-invalid': 'serverInvalid', queued: 'queued', flushed: 'flushed', 'draft-available': 'draftAvailable',
   'draft-restored': 'draftRestored', conflict: 'conflict', merged: 'merged', quota: 'quota', failed: 'failed', 'not-found': 'notFound',
+  refreshed: 'refreshed', 'changed-elsewhere': 'changedElsewhere',
 };
 
 const ERROR_STATUSES = new Set<PersistenceStatus>(['invalid', 'server-invalid', 'conflict', 'quota', 'failed', 'not-found']);
@@ -118,7 +121,40 @@ export class CardPersistence implements ReactiveController {
     globalThis.addEventListener?.('online', this.#onOnline);
   }
 
+  #unwatch?: () => void;
+  #writing = 0;
+
+  async #put(record: NewOrUpdatedRecord<JsonValue>, expectedRevision: number): Promise<CardRecord<JsonValue>> {
+    this.#writing++;
+    try {
+      return await this.#options!.storage.put(record, { expectedRevision, author: this.#options!.author });
+    } finally {
+      this.#writing--;
+    }
+  }
+
+  /**
+   * Another tab (or another adapter instance) saved this card: with no edits here the card shows
+   * the new version at once; with edits, it says so now (the save will offer the field-by-field
+   * choice) instead of surprising the user later.
+   */
+  #watch(): void {
+    this.#unwatch?.();
+    const o = this.#options;
+    if (!o) return;
+    this.#unwatch = o.storage.watch(o.recordId, (e) => {
+      // Our own puts notify too: ignore events while one is in flight (its revision is ours).
+      if (e.type !== 'put' || e.revision <= this.revision || this.#writing > 0) return;
+      if (deepEqual(this.host.value, this.#base)) {
+        void this.load().then(() => this.#set('refreshed', { n: this.revision }));
+      } else {
+        this.#set('changed-elsewhere', { n: e.revision });
+      }
+    });
+  }
+
   hostDisconnected(): void {
+    this.#unwatch?.();
     this.host.removeEventListener('kc-change', this.#onChange);
     (this.host as unknown as HTMLElement).removeEventListener?.('keydown', this.#onKeydown as EventListener);
     globalThis.removeEventListener?.('online', this.#onOnline);
@@ -167,6 +203,7 @@ export class CardPersistence implements ReactiveController {
   /** Points the card at a record and loads it (with any draft and queued saves). */
   async attach(options: PersistenceOptions): Promise<void> {
     this.#options = options;
+    this.#watch();
     await this.load();
   }
 
@@ -253,7 +290,7 @@ export class CardPersistence implements ReactiveController {
     };
     this.#set('saving');
     try {
-      const stored = await o.storage.put(record, { expectedRevision: this.revision, author: o.author });
+      const stored = await this.#put(record, this.revision);
       this.revision = stored.revision;
       this.#base = stored.data;
       this.conflicts = [];
@@ -329,7 +366,7 @@ export class CardPersistence implements ReactiveController {
     let sent = 0;
     for (const entry of await db.queued(this.#scope)) {
       try {
-        const stored = await o.storage.put(entry.record, { expectedRevision: entry.expectedRevision, author: o.author });
+        const stored = await this.#put(entry.record, entry.expectedRevision);
         await db.dequeue(entry.seq!);
         sent++;
         if (entry.record.id === o.recordId) {

@@ -68,8 +68,12 @@ describe('card persistence (real IndexedDB)', () => {
   });
 
   it('a stale save is never silent: other fields merge, the same field asks', async () => {
-    const storage = await IndexedDbAdapter.open({ name: uniq('kc-p') });
-    const a = await cardWith(storage, uniq('kc-local'));
+    // A writes through an adapter that tells nobody (like another client of a server), so B only
+    // finds out when it saves.
+    const dbName = uniq('kc-p');
+    const quiet = await IndexedDbAdapter.open({ name: dbName, broadcast: false });
+    const storage = await IndexedDbAdapter.open({ name: dbName });
+    const a = await cardWith(quiet, uniq('kc-local'));
     a.card.value = { name: 'Base', city: 'A', phone: '1' };
     await a.p.save();
     const b = await cardWith(storage, uniq('kc-local'));
@@ -94,6 +98,7 @@ describe('card persistence (real IndexedDB)', () => {
     expect(await b.p.resolve({ '/name': 'remote' })).to.equal(true);
     expect((await storage.get<Record<string, unknown>>('c-1')).data.name).to.equal('From A');
     storage.close();
+    quiet.close();
   });
 
   it('queues saves while the backend is unavailable and sends them, in order, when it is back — across a reload', async () => {
@@ -157,5 +162,33 @@ describe('<kc-card storage record-id>', () => {
     expect(again.value).to.deep.equal({ name: 'Stored', city: 'Омск' });
     expect((await storage.history('c-9')).map((h) => h.changedPaths)).to.deep.equal([[''], ['/city']]);
     storage.close();
+  });
+});
+
+describe('two tabs on the same card (BroadcastChannel)', () => {
+  it('a card with no edits shows the other tab\'s save; one with edits is told at once', async () => {
+    const name = uniq('kc-p');
+    const tabA = await IndexedDbAdapter.open({ name });
+    const tabB = await IndexedDbAdapter.open({ name });
+    const a = await cardWith(tabA, uniq('kc-local'));
+    a.card.value = { name: 'First' };
+    await a.p.save();
+    const b = await cardWith(tabB, uniq('kc-local'));
+    expect(b.card.value).to.deep.equal({ name: 'First' });
+    const refreshed = new Promise((r) => b.card.addEventListener('kc-storage-status', (e) => (e as CustomEvent).detail.status === 'refreshed' && r(null)));
+    a.card.value = { name: 'Second' };
+    await a.p.save();
+    await refreshed;
+    expect(b.card.value).to.deep.equal({ name: 'Second' });
+    // Now B has edits of its own when A saves again.
+    typeInto(controlOf(fieldAt(b.card.shadowRoot!, '/city')!) as HTMLInputElement, 'Edited in B');
+    const told = new Promise((r) => b.card.addEventListener('kc-storage-status', (e) => (e as CustomEvent).detail.status === 'changed-elsewhere' && r(null)));
+    a.card.value = { name: 'Third' };
+    await a.p.save();
+    await told;
+    expect(b.card.value).to.deep.equal({ name: 'Second', city: 'Edited in B' });
+    expect(b.p.message('en')).to.contain('another tab');
+    tabA.close();
+    tabB.close();
   });
 });

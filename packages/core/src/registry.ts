@@ -120,6 +120,18 @@ const percentTester: WidgetTester = (c) => {
   return c.schema['x-unit'] === '%' ? RANK.special : BY_NAME_ONLY;
 };
 
+/**
+ * An array whose items are objects (inline `type: "object"` / `properties`, or a `$ref`): what the
+ * table layout can show. Chosen by name only (`x-widget: "table"` or a layout hint), so existing
+ * cards keep their sub-cards.
+ */
+const hasObjectItems = (c: WidgetContext) => {
+  const items = c.schema.items;
+  if (!items || typeof items !== 'object' || Array.isArray(items) || hasItemOptions(c)) return false;
+  const s = items as { type?: unknown; properties?: unknown; $ref?: unknown };
+  return s.type === 'object' || (s.type === undefined && (s.properties !== undefined || typeof s.$ref === 'string'));
+};
+
 /** The default entries; the elements package defines each tag. */
 export const defaultWidgets: readonly WidgetEntry[] = [
   { name: 'text', tag: 'kc-text-field', tester: rankWith(RANK.type, kindIs('value'), typeIs('string')) },
@@ -144,6 +156,7 @@ export const defaultWidgets: readonly WidgetEntry[] = [
   // marks `fallback`; the file widget still applies there.
   { name: 'file', tag: 'kc-file-field', tester: rankWith(RANK.special, (c) => c.kind === 'object' || c.kind === 'fallback', isFile) },
   { name: 'list', tag: 'kc-array-field', tester: rankWith(RANK.type, kindIs('array')) },
+  { name: 'table', tag: 'kc-table-field', tester: rankWith(BY_NAME_ONLY, kindIs('array'), hasObjectItems) },
   { name: 'multiselect', tag: 'kc-multi-select', tester: rankWith(RANK.special, kindIs('array'), hasItemOptions) },
   { name: 'tags', tag: 'kc-tags-field', tester: rankWith(RANK.special, kindIs('array'), isStringList) },
   { name: 'json', tag: 'kc-json-field', tester: rankWith(RANK.type, kindIs('fallback')) },

@@ -11,7 +11,7 @@ export { KcCheckbox, KcSwitch } from './checkbox/checkbox.js';
 export { KcSelect } from './select/select.js';
 export { KcJsonField } from './json-field/json-field.js';
 export { KcObjectGroup } from './object-group/object-group.js';
-export { KcArrayField } from './array-field/array-field.js';
+export { KcArrayField, KcTableField } from './array-field/array-field.js';
 export { uiStrings, t, type UiStrings } from './internal/i18n.js';
 export { KcRadioGroup } from './radio-group/radio-group.js';
 export { KcMultiSelect } from './multi-select/multi-select.js';

@@ -16,6 +16,9 @@ describe('<kc-money-field>', () => {
     expect([...w.shadowRoot!.querySelectorAll('option')].map((o) => o.value)).to.deep.equal(['RUB', 'USD', 'EUR', 'CNY']);
     expect(w.shadowRoot!.querySelector('legend')!.textContent).to.contain('Цена');
     amount.focus();
+    // With several test pages open at once this page may not have system focus, and then focus()
+    // fires no event: send the one the widget listens to.
+    amount.dispatchEvent(new FocusEvent('focus'));
     await settle(card);
     expect(amount.value).to.equal('1234567,5');
     card.value = {};

@@ -40,36 +40,11 @@ export class KcArrayField extends KcFieldElement {
   /** Item indices: the virtualizer and `repeat` key rows by them (their pointers never change). */
   #indices: number[] = [];
   #dragFrom?: number;
-  #unsubscribeStructure?: () => void;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#subscribeStructure();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribeStructure?.();
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed as never);
-    // The controller may arrive after connection (set as a property by the parent's template).
-    if ((changed.has('controller') || changed.has('path')) && this.isConnected) this.#subscribeStructure();
-  }
-
-  #subscribeStructure(): void {
-    this.#unsubscribeStructure?.();
-    const c = this.controller;
-    if (!c) return;
-    // Only the length is read here: item nodes are built lazily, per rendered row, so 10,000 items
-    // cost 10,000 numbers, not 10,000 nodes.
-    const sync = () => (this.#indices = Array.from({ length: this.#list.length }, (_, i) => i));
-    this.#unsubscribeStructure = c.subscribeStructure(this.path, () => {
-      sync();
-      this.requestUpdate();
-    });
-    sync();
+  /** Only the length is read here: item nodes are built lazily, per rendered row, so 10,000 items
+   * cost 10,000 numbers, not 10,000 nodes. */
+  protected override structureChanged(): void {
+    this.#indices = Array.from({ length: this.#list.length }, (_, i) => i);
   }
 
   get #list(): JsonValue[] {

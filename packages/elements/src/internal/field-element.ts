@@ -48,6 +48,13 @@ export abstract class KcFieldElement extends LitElement {
     this.#unsubscribe = undefined;
   }
 
+  /**
+   * Groups and lists implement this to re-read their children; it runs on binding and whenever
+   * the structure at this pointer changes (an array's length, a conditional branch), never on a
+   * keystroke inside a child.
+   */
+  protected structureChanged?(): void;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('controller') || changed.has('path')) && this.isConnected) this.#bind();
   }
@@ -65,7 +72,19 @@ export abstract class KcFieldElement extends LitElement {
     this.#unsubscribe = undefined;
     const c = this.controller;
     if (!c) return;
-    this.#unsubscribe = c.subscribe(this.path, () => this.pull());
+    const offValue = c.subscribe(this.path, () => this.pull());
+    let offStructure: (() => void) | undefined;
+    if (this.structureChanged) {
+      offStructure = c.subscribeStructure(this.path, () => {
+        this.structureChanged!();
+        this.requestUpdate();
+      });
+      this.structureChanged();
+    }
+    this.#unsubscribe = () => {
+      offValue();
+      offStructure?.();
+    };
     this.pull();
   }
 

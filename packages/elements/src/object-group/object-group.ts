@@ -45,33 +45,10 @@ export class KcObjectGroup extends KcFieldElement {
   /** Nesting depth: 0 is the card's root (no frame, no legend). */
   @property({ type: Number }) level = 0;
   #children: FieldNode[] = [];
-  #unsubscribeStructure?: () => void;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#subscribeStructure();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribeStructure?.();
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed as never);
-    if ((changed.has('controller') || changed.has('path')) && this.isConnected) this.#subscribeStructure();
-  }
-
-  #subscribeStructure(): void {
-    this.#unsubscribeStructure?.();
-    const c = this.controller;
-    if (!c) return;
-    this.#unsubscribeStructure = c.subscribeStructure(this.path, () => {
-      this.#children = c.children(this.path);
-      this.node = c.node(this.path);
-      this.requestUpdate();
-    });
-    this.#children = c.children(this.path);
+  protected override structureChanged(): void {
+    this.#children = this.controller!.children(this.path);
+    this.node = this.controller!.node(this.path);
   }
 
   override render() {

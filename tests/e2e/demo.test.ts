@@ -204,3 +204,21 @@ test('the builder: add a field, publish, and the cards use the new version', asy
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the demo card has no axe violations in edit and view mode', async () => {
+  const { page, context, problems } = await open();
+  await status(page, 'Загружено');
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const run = () =>
+    page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const r = await axe.run(document.querySelector('main')!, { resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    });
+  assert.deepEqual(await run(), [], 'edit mode');
+  await page.getByRole('button', { name: 'Просмотр' }).click();
+  await page.locator('kc-card[mode="view"]').waitFor();
+  assert.deepEqual(await run(), [], 'view mode');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -6,7 +6,7 @@ import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { groupStyles, renderLegend } from '../internal/group-styles.js';
 import { t } from '../internal/i18n.js';
-import { parseLocaleNumber } from '../number-field/number-field.js';
+import { numberFromInput, numberInputText } from '../number-field/number-field.js';
 import { subtreeErrors } from '../internal/widget-utils.js';
 
 /** Currencies offered when the schema's `currency` has no `enum`. */
@@ -70,10 +70,9 @@ export class KcMoneyField extends KcFieldElement {
 
   #display(): string {
     const a = this.#obj.amount;
-    if (a === undefined || a === null) return '';
-    if (typeof a !== 'number') return String(a);
-    if (this.editing) return String(a).replace('.', this.locale === 'ru' ? ',' : '.');
-    return new Intl.NumberFormat(this.locale, { minimumFractionDigits: Number.isInteger(a) ? 0 : 2, maximumFractionDigits: 20 }).format(a);
+    // Kopecks/cents show as two digits (1 234,50) unless the amount is whole.
+    const cents = typeof a === 'number' && !Number.isInteger(a) ? 2 : 0;
+    return numberInputText(a, this.locale, this.editing, { minimumFractionDigits: cents, maximumFractionDigits: 20 });
   }
 
   #write(patch: { amount?: JsonValue | undefined; currency?: JsonValue | undefined }): void {
@@ -90,13 +89,7 @@ export class KcMoneyField extends KcFieldElement {
     this.commit(Object.keys(next).length ? next : undefined);
   }
 
-  #onAmount = (e: Event) => {
-    const text = (e.target as HTMLInputElement).value;
-    if (text.trim() === '') return this.#write({ amount: undefined });
-    const n = parseLocaleNumber(text);
-    // Text that is not a number is kept as typed and reported by validation.
-    this.#write({ amount: n === undefined ? text : n });
-  };
+  #onAmount = (e: Event) => this.#write({ amount: numberFromInput((e.target as HTMLInputElement).value) });
 
   #errorsAt(key: string): boolean {
     return this.errors.some((e) => e.path === this.path || e.path === `${this.path}/${key}`) || (!this.controller && this.invalid);

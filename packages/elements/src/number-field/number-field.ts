@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { state } from 'lit/decorators.js';
+import type { JsonValue, Locale } from '@kartochka/core';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 
@@ -16,6 +17,27 @@ export function parseLocaleNumber(text: string): number | undefined {
 }
 
 /**
+ * The text a number input shows: formatted for the locale when not being edited (1 234,5), plain
+ * with the locale's decimal sign while it is (1234,5). Text that is not a number shows as typed.
+ */
+export function numberInputText(v: unknown, locale: Locale, editing: boolean, format: Intl.NumberFormatOptions = { maximumFractionDigits: 20 }): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v !== 'number') return String(v);
+  if (editing) return String(v).replace('.', locale === 'ru' ? ',' : '.');
+  return new Intl.NumberFormat(locale, format).format(v);
+}
+
+/**
+ * The value for what was typed: removed when empty, the number when it is one, else the text as
+ * typed — kept, so validation says "must be a number" and nothing is silently dropped.
+ */
+export function numberFromInput(text: string): JsonValue | undefined {
+  if (text.trim() === '') return undefined;
+  const n = parseLocaleNumber(text);
+  return n === undefined ? text : n;
+}
+
+/**
  * @summary A number or integer, shown formatted for the locale (1 234,5 in Russian) when not being
  * edited. Text that is not a number is kept as typed and reported, never silently dropped.
  * @event input - On every edit.
@@ -28,20 +50,10 @@ export class KcNumberField extends KcFieldElement {
   @state() private editing = false;
 
   #display(): string {
-    const v = this.value;
-    if (v === undefined || v === null) return '';
-    if (typeof v !== 'number') return String(v);
-    if (this.editing) return String(v).replace('.', this.locale === 'ru' ? ',' : '.');
-    return new Intl.NumberFormat(this.locale, { maximumFractionDigits: 20 }).format(v);
+    return numberInputText(this.value, this.locale, this.editing);
   }
 
-  #onInput = (e: Event) => {
-    const text = (e.target as HTMLInputElement).value;
-    if (text.trim() === '') return this.commit(undefined);
-    const n = parseLocaleNumber(text);
-    // Keep what was typed when it is not a number: validation says "must be a number".
-    this.commit(n === undefined ? text : n);
-  };
+  #onInput = (e: Event) => this.commit(numberFromInput((e.target as HTMLInputElement).value));
 
   override render() {
     const integer = this.schema.type === 'integer' || (Array.isArray(this.schema.type) && this.schema.type.includes('integer'));

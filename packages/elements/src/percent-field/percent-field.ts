@@ -3,7 +3,7 @@ import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
-import { parseLocaleNumber } from '../number-field/number-field.js';
+import { numberFromInput, numberInputText } from '../number-field/number-field.js';
 
 /**
  * @summary A share in percent: a number from 0 to 100 (the schema's `minimum`/`maximum` say so; the
@@ -37,20 +37,11 @@ export class KcPercentField extends KcFieldElement {
   @state() private editing = false;
 
   #display(): string {
-    const v = this.value;
-    if (v === undefined || v === null) return '';
-    if (typeof v !== 'number') return String(v);
-    if (this.editing) return String(v).replace('.', this.locale === 'ru' ? ',' : '.');
-    return new Intl.NumberFormat(this.locale, { maximumFractionDigits: 20 }).format(v);
+    return numberInputText(this.value, this.locale, this.editing);
   }
 
-  #onInput = (e: Event) => {
-    // "12,5 %" pasted with its sign is still a number.
-    const text = (e.target as HTMLInputElement).value.replace(/%\s*$/, '');
-    if (text.trim() === '') return this.commit(undefined);
-    const n = parseLocaleNumber(text);
-    this.commit(n === undefined ? text : n);
-  };
+  // "12,5 %" pasted with its sign is still a number.
+  #onInput = (e: Event) => this.commit(numberFromInput((e.target as HTMLInputElement).value.replace(/%\s*$/, '')));
 
   override render() {
     const s = this.schema;

@@ -60,7 +60,22 @@ for (const locale of ['ru', 'en'] as const) {
       publish!.click();
       await settle(el);
       expect(await violations(el), 'publish dialog').to.deep.equal([]);
+      (el.querySelector('button[name=confirm-publish]') as HTMLButtonElement).click();
+      await tick(200);
+      await settle(el);
       el.remove();
+      // A builder opening a version published elsewhere (not normalised by a builder, like the
+      // demo's templates) shows no "unpublished changes".
+      await storage.publishSchema({ schemaId: 'raw-card', schema: { type: 'object', properties: { a: { type: 'string', title: 'A' } } } });
+      const again = document.createElement('kc-builder') as KcBuilder;
+      again.locale = 'en';
+      again.storage = storage;
+      again.schemaId = 'raw-card';
+      document.body.append(again);
+      await tick(200);
+      await settle(again);
+      expect(again.querySelector('[data-published]')!.textContent).to.contain('version 1').and.not.contain('unpublished');
+      again.remove();
       storage.close();
     });
   });

@@ -245,6 +245,7 @@ describe('<kc-builder> through its UI', function () {
     await settle(el);
     expect((await storage.listSchemaVersions('client-card')).length).to.equal(1);
     expect($('[data-published]').textContent).to.contain('version 1');
+    expect($('[data-published]').textContent, 'just published: nothing unpublished').to.not.contain('unpublished');
 
     // Fill the preview card (real <kc-card>) and save it as a record of version 1.
     const card = $('kc-builder-preview kc-card') as HTMLElement & { value: unknown };

@@ -77,6 +77,7 @@ export class KcBuilder extends LitElement {
     super.connectedCallback();
     adoptStyles(this);
     this.addEventListener('keydown', this.#onKeydown);
+    this.addEventListener('kc-publish', this.#onPublished);
     this.#templatesLoaded = import('@kartochka/templates')
       .then((m) => {
         this.templates = (m.templates ?? []) as unknown as TemplateLike[];
@@ -87,6 +88,7 @@ export class KcBuilder extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.#onKeydown);
+    this.removeEventListener('kc-publish', this.#onPublished);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -107,14 +109,31 @@ export class KcBuilder extends LitElement {
       const latest = versions[versions.length - 1];
       if (latest) this.store.reset(normalizeDocument(latest));
       this.store.setPublished(versions);
+      this.#markPublished();
     } finally {
       this.loading = false;
     }
   }
 
+  #publishedSnapshot = '';
+
+  #snapshot(): string {
+    const { schema, layout, messages } = this.store.doc;
+    return JSON.stringify([normalizeForCompare(schema), layout, messages]);
+  }
+
+  #markPublished(): void {
+    this.#publishedSnapshot = this.#snapshot();
+  }
+
   #t(key: BuilderStringKey, params?: Record<string, string | number>): string {
     return s(this.store.locale, key, params);
   }
+
+  readonly #onPublished = (): void => {
+    this.#markPublished();
+    this.requestUpdate();
+  };
 
   readonly #onKeydown = (e: KeyboardEvent): void => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
@@ -198,7 +217,9 @@ export class KcBuilder extends LitElement {
     const store = this.store;
     const t = (k: BuilderStringKey, p?: Record<string, string | number>) => this.#t(k, p);
     const pub = store.published;
-    const dirty = pub ? JSON.stringify(normalizeForCompare(pub.schema)) !== JSON.stringify(store.doc.schema) : true;
+    // Compared with the document as it was when loaded or published (normalised the same way), so
+    // opening a version never reads as "unpublished changes"; layout and labels count too.
+    const dirty = pub ? this.#snapshot() !== this.#publishedSnapshot : true;
     const fileId = `kcb-file-${this.schemaId || 'x'}`;
     return html`<div class="kcb-toolbar" role="toolbar" aria-label=${t('builder')}>
         <strong>${t('builder')}</strong>

@@ -33,7 +33,10 @@ export class KcSection extends LitElement {
     tokens,
     buttonStyles,
     css`
-      :host { display: block; }
+      /* Sections off screen skip layout and paint until scrolled near (they stay in the DOM and the
+         accessibility tree): a long card's first frame and every later frame cost what is visible. */
+      :host { display: block; content-visibility: auto; contain-intrinsic-size: auto 600px; }
+      @media print { :host { content-visibility: visible; } }
       .grid { display: grid; grid-template-columns: repeat(var(--kc-columns, 1), minmax(0, 1fr)); column-gap: calc(var(--_space) * 2); }
       .grid > * { min-width: 0; }
       .group { border: 1px solid var(--kc-color-border-subtle, #d5d9e2); border-radius: var(--_radius); padding: var(--_space) calc(var(--_space) * 2) 0; margin: 0 0 calc(var(--_space) * 1.5); min-width: 0; }

@@ -1,3 +1,4 @@
+import { formatMessage } from '@kartochka/core';
 import type { Locale } from '@kartochka/core';
 
 const en = {
@@ -47,5 +48,5 @@ const ru: DemoStrings = {
 };
 
 export function s(locale: Locale, key: keyof DemoStrings, params: Record<string, string | number> = {}): string {
-  return ({ en, ru }[locale] ?? en)[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return formatMessage(({ en, ru }[locale] ?? en)[key], params);
 }

@@ -24,3 +24,4 @@ export { RulesRuntime, type RuleFlags, type RuleIssue } from './form/rules-runti
 export * from './rules/index.js';
 export * from './layout/index.js';
 export * from './reminders/index.js';
+export { format as formatMessage, plural } from './i18n/plural.js';

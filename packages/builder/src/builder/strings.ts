@@ -1,4 +1,5 @@
 /** The builder's own UI strings, Russian and English. Field type names come from the model's FIELD_TYPES. */
+import { formatMessage } from '@kartochka/core';
 import type { Locale } from '@kartochka/core';
 
 const en = {
@@ -329,7 +330,7 @@ export const builderStrings: Record<Locale, Record<BuilderStringKey, string>> = 
 /** A UI string with `{name}` parameters filled in. */
 export function s(locale: Locale, key: BuilderStringKey, params: Record<string, string | number> = {}): string {
   const template = builderStrings[locale]?.[key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return formatMessage(template, params);
 }
 
 export const LANGUAGE_NAMES: Record<Locale, string> = { ru: 'Русский', en: 'English' };

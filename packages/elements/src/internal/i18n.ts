@@ -1,4 +1,5 @@
 /** The elements' own UI strings, in Russian and English. Field labels come from the core. */
+import { formatMessage } from '@kartochka/core';
 import type { Locale } from '@kartochka/core';
 
 const en = {
@@ -198,5 +199,5 @@ export const uiStrings: Record<Locale, UiStrings> = { en, ru };
 /** A UI string in `locale`, with `{name}` placeholders filled. */
 export function t(locale: Locale | undefined, key: keyof UiStrings, params: Record<string, string | number> = {}): string {
   const s = (uiStrings[locale ?? 'en'] ?? en)[key];
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return formatMessage(s, params);
 }

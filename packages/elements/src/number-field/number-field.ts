@@ -47,37 +47,43 @@ export function numberFromInput(text: string): JsonValue | undefined {
 export class KcNumberField extends KcFieldElement {
   static override styles = [tokens, fieldStyles];
 
-  @state() private editing = false;
+  @state() protected editing = false;
 
-  #display(): string {
-    return numberInputText(this.value, this.locale, this.editing);
+  /** The value for the typed text (subclasses strip their own decorations, e.g. a `%`). */
+  protected fromText(text: string): JsonValue | undefined {
+    return numberFromInput(text);
   }
 
-  #onInput = (e: Event) => this.commit(numberFromInput((e.target as HTMLInputElement).value));
+  #onInput = (e: Event) => this.commit(this.fromText((e.target as HTMLInputElement).value));
+
+  /** The native input; subclasses wrap it (units) and may add ids to `aria-describedby`. */
+  protected renderInput(describedBy: string = this.describedBy) {
+    const type = this.schema.type;
+    const integer = type === 'integer' || (Array.isArray(type) && type.includes('integer'));
+    return html`<input
+      id=${this.inputId}
+      part="input"
+      type="text"
+      inputmode=${integer ? 'numeric' : 'decimal'}
+      autocomplete="off"
+      .value=${live(numberInputText(this.value, this.locale, this.editing))}
+      ?required=${this.required}
+      ?readonly=${this.readonly}
+      ?disabled=${this.disabled}
+      aria-invalid=${this.invalid ? 'true' : 'false'}
+      aria-describedby=${describedBy}
+      @focus=${() => (this.editing = true)}
+      @blur=${() => {
+        this.editing = false;
+        this.handleBlur();
+      }}
+      @input=${this.#onInput}
+      @change=${this.fireChange}
+    />`;
+  }
 
   override render() {
-    const integer = this.schema.type === 'integer' || (Array.isArray(this.schema.type) && this.schema.type.includes('integer'));
-    return html`${this.renderLabel()}
-      <input
-        id=${this.inputId}
-        part="input"
-        type="text"
-        inputmode=${integer ? 'numeric' : 'decimal'}
-        autocomplete="off"
-        .value=${live(this.#display())}
-        ?required=${this.required}
-        ?readonly=${this.readonly}
-        ?disabled=${this.disabled}
-        aria-invalid=${this.invalid ? 'true' : 'false'}
-        aria-describedby=${this.describedBy}
-        @focus=${() => (this.editing = true)}
-        @blur=${() => {
-          this.editing = false;
-          this.handleBlur();
-        }}
-        @input=${this.#onInput}
-        @change=${this.fireChange}
-      />${this.renderFeedback()}`;
+    return html`${this.renderLabel()}${this.renderInput()}${this.renderFeedback()}`;
   }
 }
 defineElement('kc-number-field', KcNumberField);

@@ -1,9 +1,8 @@
 import { html, css } from 'lit';
-import { state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { KcFieldElement, defineElement } from '../internal/field-element.js';
+import type { JsonValue } from '@kartochka/core';
+import { defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
-import { numberFromInput, numberInputText } from '../number-field/number-field.js';
+import { KcNumberField, numberFromInput } from '../number-field/number-field.js';
 
 /**
  * @summary A share in percent: a number from 0 to 100 (the schema's `minimum`/`maximum` say so; the
@@ -20,7 +19,7 @@ import { numberFromInput, numberInputText } from '../number-field/number-field.j
  * @cssstate required - The field is required.
  * @cssstate dirty - The value differs from the loaded one.
  */
-export class KcPercentField extends KcFieldElement {
+export class KcPercentField extends KcNumberField {
   static override styles = [
     tokens,
     fieldStyles,
@@ -34,40 +33,15 @@ export class KcPercentField extends KcFieldElement {
     `,
   ];
 
-  @state() private editing = false;
-
-  #display(): string {
-    return numberInputText(this.value, this.locale, this.editing);
+  // "12,5 %" pasted with its sign is still a number.
+  protected override fromText(text: string): JsonValue | undefined {
+    return numberFromInput(text.replace(/%\s*$/, ''));
   }
 
-  // "12,5 %" pasted with its sign is still a number.
-  #onInput = (e: Event) => this.commit(numberFromInput((e.target as HTMLInputElement).value.replace(/%\s*$/, '')));
-
   override render() {
-    const s = this.schema;
-    const integer = s.type === 'integer';
     return html`${this.renderLabel()}
       <div class="affix">
-        <input
-          id=${this.inputId}
-          part="input"
-          type="text"
-          inputmode=${integer ? 'numeric' : 'decimal'}
-          autocomplete="off"
-          .value=${live(this.#display())}
-          ?required=${this.required}
-          ?readonly=${this.readonly}
-          ?disabled=${this.disabled}
-          aria-invalid=${this.invalid ? 'true' : 'false'}
-          aria-describedby="${this.uid}-unit ${this.describedBy}"
-          @focus=${() => (this.editing = true)}
-          @blur=${() => {
-            this.editing = false;
-            this.handleBlur();
-          }}
-          @input=${this.#onInput}
-          @change=${this.fireChange}
-        /><span class="suffix" part="suffix" id="${this.uid}-unit">%</span>
+        ${this.renderInput(`${this.uid}-unit ${this.describedBy}`)}<span class="suffix" part="suffix" id="${this.uid}-unit">%</span>
       </div>
       ${this.renderFeedback()}`;
   }

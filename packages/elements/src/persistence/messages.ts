@@ -1,4 +1,5 @@
 /** Strings of saving, drafts, the outbox and conflicts, in Russian and English. */
+import { formatMessage } from '@kartochka/core';
 import type { Locale } from '@kartochka/core';
 
 const en = {
@@ -67,5 +68,5 @@ const ru: PersistenceStrings = {
 const table: Record<Locale, PersistenceStrings> = { en, ru };
 
 export function pt(locale: Locale, key: keyof PersistenceStrings, params: Record<string, string | number> = {}): string {
-  return (table[locale] ?? en)[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return formatMessage((table[locale] ?? en)[key], params);
 }

@@ -84,6 +84,19 @@ function hot(profile, top = 25) {
     const topCallers = [...callers].sort((a, b) => b[1] - a[1]).slice(0, 4);
     if (topCallers.length && topCallers[0][1] > 5) lines.push(`  ${native} called from:`, ...topCallers.map(([k, ms]) => `    ${ms.toFixed(1).padStart(8)} ms  ${k}`));
   }
+  // Inclusive time (a function counted once per sample however deep it recurses): the big subtrees.
+  const inclusive = new Map();
+  for (const [id, ms] of dt) {
+    const seen = new Set();
+    for (let n = id; n !== undefined; n = parent.get(n)) {
+      const f = byId.get(n).callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${pkgOf(f.url)}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+    }
+  }
+  lines.push('## inclusive time', ...[...inclusive].sort((a, b) => b[1] - a[1]).filter(([k]) => !k.includes('harness-')).slice(0, top + 35).map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`));
   return lines.join('\n');
 }
 

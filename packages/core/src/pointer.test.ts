@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compilePointer, getAt, parsePointer, setAt, escapeToken, isWithin } from './pointer.js';
+import { compilePointer, getAt, parsePointer, setAt, escapeToken, isWithin, PointerIndex } from './pointer.js';
 
 test('RFC 6901 escaping round-trips keys with / and ~', () => {
   const keys = ['a/b', '~1', '~', '', '__proto__', 'constructor', 'ключ'];
@@ -42,4 +42,24 @@ test('isWithin', () => {
   assert.ok(isWithin('/a', '/a'));
   assert.ok(!isWithin('/ab', '/a'));
   assert.ok(isWithin('/x', ''));
+});
+
+test('PointerIndex: covering, within and overlapping agree with isWithin over every pair', () => {
+  const members = ['/a/b', '/c', '/d/0/e', '/x~1y/z'];
+  const probes = ['', '/a', '/a/b', '/a/b/c', '/a/bc', '/c', '/c/1', '/d', '/d/0', '/d/0/e/f', '/x~1y', '/x', '/z'];
+  const index = new PointerIndex<number>();
+  members.forEach((m, i) => index.set(m, i));
+  assert.equal(index.size, members.length);
+  for (const probe of probes) {
+    const covers = members.find((m) => isWithin(probe, m));
+    const below = members.find((m) => isWithin(m, probe));
+    assert.equal(index.covering(probe)?.[0], covers, `covering ${probe}`);
+    assert.equal(index.within(probe)?.[0], below, `within ${probe}`);
+    assert.equal(!!index.overlapping(probe), !!(covers ?? below), `overlapping ${probe}`);
+  }
+  assert.deepEqual(index.covering('/a/b/q'), ['/a/b', 0]);
+  const root = new PointerIndex<true>();
+  root.set('', true);
+  assert.ok(root.covering('/anything/deep'));
+  assert.equal(root.within('/a'), undefined);
 });

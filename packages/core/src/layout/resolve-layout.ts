@@ -6,7 +6,7 @@
  * top-level parent (or to a last "Other" section).
  */
 import type { JsonSchema, Locale } from '../types.js';
-import { escapeToken, isWithin, parsePointer } from '../pointer.js';
+import { escapeToken, isWithin, parsePointer, PointerIndex } from '../pointer.js';
 import { collectRules, type RuleSpec } from '../rules/index.js';
 import type { Expression } from '../rules/expression.js';
 import { createSchemaContext, deref, type SchemaContext } from '../schema/resolve.js';
@@ -43,7 +43,7 @@ export function resolveLayout(schema: JsonSchema, layout?: LayoutDocument | null
 
   const widgetHints: Record<string, string> = {};
   const rules: RuleSpec[] = [];
-  const placed: string[] = [];
+  const placed = new PointerIndex<true>();
   const ids = new Set<string>();
   const badExpr = new Set(errors.filter((e) => e.keyword === 'expression').map((e) => e.path.replace(/\/rules\/.*$/, '')));
   const usable = (rulesOf: LayoutRules | undefined, path: string) => (rulesOf && !badExpr.has(path) ? rulesOf : undefined);
@@ -68,8 +68,8 @@ export function resolveLayout(schema: JsonSchema, layout?: LayoutDocument | null
       const path = `${at}/${i}`;
       if (typeof item === 'string' || item.type === 'field') {
         const pointer = typeof item === 'string' ? item : item.pointer;
-        if (!placeAt(ctx, pointer).ok || placed.some((p) => isWithin(p, pointer) || isWithin(pointer, p))) return;
-        placed.push(pointer);
+        if (!placeAt(ctx, pointer).ok || placed.overlapping(pointer)) return;
+        placed.set(pointer, true);
         out.push(pointer);
         const field = typeof item === 'string' ? undefined : item;
         if (field?.widget) widgetHints[pointer] = field.widget;
@@ -106,11 +106,11 @@ export function resolveLayout(schema: JsonSchema, layout?: LayoutDocument | null
   });
 
   // Whatever the layout left out goes where its top-level parent lives, so no data is hidden.
+  const topOf = (pointer: string) => '/' + escapeToken(parsePointer(pointer)[0]);
+  const sectionOfTop = new Map<string, ResolvedSection>();
+  for (const s of sections) for (const p of s.pointers) if (!sectionOfTop.has(topOf(p))) sectionOfTop.set(topOf(p), s);
   for (const pointer of unplaced(ctx, placed)) {
-    const top = '/' + escapeToken(parsePointer(pointer)[0]);
-    let home =
-      sections.find((s) => s.pointer !== undefined && isWithin(pointer, s.pointer)) ??
-      sections.find((s) => s.pointers.some((p) => isWithin(p, top)));
+    let home = sections.find((s) => s.pointer !== undefined && isWithin(pointer, s.pointer)) ?? sectionOfTop.get(topOf(pointer));
     if (!home) {
       home = sections.find((s) => s.id === 'other' && conditionsOf.get(s) === undefined);
       if (!home) {
@@ -120,6 +120,7 @@ export function resolveLayout(schema: JsonSchema, layout?: LayoutDocument | null
     }
     home.items.push({ type: 'field', pointer, span: 1, appended: true });
     home.pointers.push(pointer);
+    if (!sectionOfTop.has(topOf(pointer))) sectionOfTop.set(topOf(pointer), home);
     const cond = conditionsOf.get(home);
     if (cond) addRules(pointer, cond, undefined, `/appended${pointer}`);
   }
@@ -132,11 +133,16 @@ export function resolveLayout(schema: JsonSchema, layout?: LayoutDocument | null
 }
 
 /** The smallest subtrees of the schema that no placed pointer covers, in schema order. */
-export function unplaced(ctx: SchemaContext, placed: readonly string[]): string[] {
+export function unplaced(ctx: SchemaContext, placed: readonly string[] | PointerIndex<unknown>): string[] {
+  let index = placed as PointerIndex<unknown>;
+  if (Array.isArray(placed)) {
+    index = new PointerIndex<true>();
+    for (const p of placed) index.set(p, true);
+  }
   const out: string[] = [];
   const walk = (pointer: string, schema: JsonSchema | undefined) => {
-    if (placed.some((p) => isWithin(pointer, p))) return;
-    if (pointer !== '' && !placed.some((p) => isWithin(p, pointer))) {
+    if (index.covering(pointer)) return;
+    if (pointer !== '' && !index.within(pointer)) {
       out.push(pointer);
       return;
     }

@@ -22,7 +22,20 @@ export function plain(ctx: SchemaContext, schema: JsonSchema | undefined): JsonS
  * The properties an object schema may have, in schema order: its own first, then those that only
  * conditionals (`then`/`else`, `dependentSchemas`) or alternatives (`oneOf`/`anyOf`) bring.
  */
-export function propertiesOf(ctx: SchemaContext, schema: JsonSchema | undefined): Map<string, JsonSchema> {
+export function propertiesOf(ctx: SchemaContext, schema: JsonSchema | undefined): ReadonlyMap<string, JsonSchema> {
+  // Cached per schema object: placing n fields walks the same parents n times (schemas are not
+  // mutated in place; an edited schema is a new document with a new context).
+  if (!schema || typeof schema !== 'object') return collectProperties(ctx, schema);
+  let perCtx = propertyCache.get(ctx);
+  if (!perCtx) propertyCache.set(ctx, (perCtx = new WeakMap()));
+  let out = perCtx.get(schema);
+  if (!out) perCtx.set(schema, (out = collectProperties(ctx, schema)));
+  return out;
+}
+
+const propertyCache = new WeakMap<SchemaContext, WeakMap<object, ReadonlyMap<string, JsonSchema>>>();
+
+function collectProperties(ctx: SchemaContext, schema: JsonSchema | undefined): ReadonlyMap<string, JsonSchema> {
   const out = new Map<string, JsonSchema>();
   const base = plain(ctx, schema);
   const raw = deref(ctx, schema);

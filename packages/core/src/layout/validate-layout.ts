@@ -4,7 +4,7 @@
  * Problems come back as data, `{path, keyword, message}`, with `path` a pointer into the layout.
  */
 import type { JsonSchema, Locale } from '../types.js';
-import { escapeToken, isWithin, parsePointer } from '../pointer.js';
+import { escapeToken, isWithin, parsePointer, PointerIndex } from '../pointer.js';
 import { validate } from '../validation/validator.js';
 import { validateExpression } from '../rules/expression.js';
 import { createSchemaContext, describeType, deref, type SchemaContext } from '../schema/resolve.js';
@@ -48,7 +48,7 @@ export function semanticErrors(layout: LayoutDocument, ctx: SchemaContext, local
   const err = (path: string, keyword: string, params: Record<string, unknown>) =>
     errors.push({ path, keyword, message: layoutMessage(keyword, params, locale), params });
   const ids = new Map<string, string>();
-  const placed: { pointer: string; path: string }[] = [];
+  const placed = new PointerIndex<string>(); // pointer → the layout path that placed it
   const checkId = (id: string | undefined, path: string) => {
     if (id === undefined) return;
     const first = ids.get(id);
@@ -84,9 +84,9 @@ export function semanticErrors(layout: LayoutDocument, ctx: SchemaContext, local
     forEachPlacement(section.items, `${at}/items`, (pointer, path) => {
       const place = placeAt(ctx, pointer);
       if (!place.ok) return err(path, reasonKeyword(place.reason), { pointer });
-      const clash = placed.find((p) => isWithin(pointer, p.pointer) || isWithin(p.pointer, pointer));
-      if (clash) return err(path, 'duplicateField', { pointer, first: clash.path, other: clash.pointer });
-      placed.push({ pointer, path });
+      const clash = placed.overlapping(pointer);
+      if (clash) return err(path, 'duplicateField', { pointer, first: clash[1], other: clash[0] });
+      placed.set(pointer, path);
     });
   });
   for (const template of Object.keys(layout.widgets ?? {})) {

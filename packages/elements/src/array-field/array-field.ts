@@ -263,7 +263,7 @@ export class KcArrayField extends KcFieldElement {
     const n = this.#indices.length;
     const locked = this.#locked;
     const max = typeof this.schema.maxItems === 'number' ? this.schema.maxItems : Infinity;
-    return html`<fieldset part="group" aria-describedby=${this.describedBy} @dragend=${this.#endDrag}>
+    return html`<fieldset part="group" aria-describedby="hint error" @dragend=${this.#endDrag}>
       <legend part="legend" id="${this.uid}-legend">${this.label}${this.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</legend>
       ${n === 0 ? html`<p class="empty">${t(this.locale, 'empty')}</p>` : this.layout === 'table' ? this.#renderTable(c) : this.#renderList()}
       <span id="${this.uid}-move-hint" hidden>${t(this.locale, 'moveHint')}</span>

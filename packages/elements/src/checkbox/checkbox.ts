@@ -1,4 +1,4 @@
-import { html, css } from 'lit';
+import { html, css, nothing } from 'lit';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 
@@ -32,14 +32,14 @@ export class KcCheckbox extends KcFieldElement {
   override render() {
     return html`<div class="row">
         <input
-          id=${this.inputId}
+          id="input"
           part="control"
           type="checkbox"
           role=${this.role_ || 'checkbox'}
           .checked=${this.value === true}
           ?disabled=${this.disabled || this.readonly}
-          aria-invalid=${this.invalid ? 'true' : 'false'}
-          aria-describedby=${this.describedBy}
+          aria-invalid=${this.invalid ? 'true' : nothing}
+          aria-describedby="hint error"
           @input=${(e: Event) => this.commit((e.target as HTMLInputElement).checked)}
           @change=${this.fireChange}
           @blur=${this.handleBlur}

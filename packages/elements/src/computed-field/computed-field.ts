@@ -1,7 +1,8 @@
-import { html, css } from 'lit';
+import { html, css, nothing } from 'lit';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
+import { numberFormat } from '../internal/intl.js';
 
 /**
  * Formats a computed value for `locale`: numbers with Intl (`%` when the unit is `%`, any other
@@ -10,8 +11,8 @@ import { t } from '../internal/i18n.js';
 export function formatComputed(value: unknown, locale: string, unit?: unknown): string {
   if (value === undefined || value === null || value === '') return t(locale === 'ru' ? 'ru' : 'en', 'notSet');
   if (typeof value === 'number') {
-    if (unit === '%') return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 6 }).format(value / 100);
-    const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(value);
+    if (unit === '%') return numberFormat(locale, { style: 'percent', maximumFractionDigits: 6 }).format(value / 100);
+    const n = numberFormat(locale, { maximumFractionDigits: 6 }).format(value);
     return typeof unit === 'string' && unit ? `${n}\u00a0${unit}` : n;
   }
   if (typeof value === 'boolean') return t(locale === 'ru' ? 'ru' : 'en', value ? 'yes' : 'no');
@@ -40,10 +41,10 @@ export class KcComputedField extends KcFieldElement {
   ];
 
   override render() {
-    return html`<label part="label" for=${this.inputId}
+    return html`<label part="label" for="input"
         >${this.label}<span class="badge" part="badge">(${t(this.locale, 'computed')})</span></label
       >
-      <output id=${this.inputId} part="output" aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby=${this.describedBy}
+      <output id="input" part="output" aria-invalid=${this.invalid ? 'true' : nothing} aria-describedby="hint error"
         >${formatComputed(this.value, this.locale, this.schema['x-unit'])}</output
       >${this.renderFeedback()}`;
   }

@@ -141,27 +141,27 @@ export class KcFileField extends KcFieldElement {
             <span class="meta">${formatBytes(this.locale, v.size)}${v.type ? html` · ${v.type}` : nothing}</span>
             ${locked
               ? nothing
-              : html`<button type="button" part="replace-button" @click=${() => (this.renderRoot.querySelector(`#${this.inputId}`) as HTMLInputElement).click()}>
+              : html`<button type="button" part="replace-button" @click=${() => (this.renderRoot.querySelector("#input") as HTMLInputElement).click()}>
                     ${t(this.locale, 'replaceFile')}
                   </button>
                   <button type="button" part="remove-button" @click=${this.#remove}>${t(this.locale, 'removeFile')}</button>`}
           </div>`
         : html`<div class="none">${t(this.locale, 'noFile')}</div>`}
       <input
-        id=${this.inputId}
+        id="input"
         part="input"
         type="file"
         accept=${accept ?? nothing}
         ?required=${this.required && !v}
         ?disabled=${locked}
         aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${this.describedBy}
+        aria-describedby="hint error"
         @input=${this.#onInput}
         @change=${this.#onChange}
         @blur=${this.handleBlur}
       />
-      ${this.description ? html`<div class="hint" part="hint" id="${this.uid}-hint">${this.description}</div>` : nothing}
-      <div class="error" part="error" id="${this.uid}-error" aria-live="polite">${this.shownErrors.map((e) => e.message).join(' ')}</div>`;
+      ${this.description ? html`<div class="hint" part="hint" id="hint">${this.description}</div>` : nothing}
+      <div class="error" part="error" id="error" aria-live="polite">${this.shownErrors.map((e) => e.message).join(' ')}</div>`;
   }
 }
 defineElement('kc-file-field', KcFileField);

@@ -15,6 +15,7 @@ import {
   type SchemaContext,
 } from '@kartochka/core';
 import { t } from '../internal/i18n.js';
+import { numberFormat, dateTimeFormat } from '../internal/intl.js';
 
 const tag = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
 
@@ -23,18 +24,18 @@ export function formatCalendarDate(iso: string, locale: Locale, style: 'long' | 
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const at = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: style, timeZone: 'UTC' }).format(at);
+  return dateTimeFormat(tag(locale), { dateStyle: style, timeZone: 'UTC' }).format(at);
 }
 
 /** An ISO instant as a local date and time. */
 export function formatInstant(iso: string, locale: Locale, timeZone?: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at);
+  return dateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at);
 }
 
 export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 2 }).format(n);
+  return numberFormat(tag(locale), { maximumFractionDigits: 2 }).format(n);
 }
 
 /** `title` in the locale from a string or `{ru, en}`. */

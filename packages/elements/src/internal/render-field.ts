@@ -13,5 +13,5 @@ export function renderField(controller: FormController, node: FieldNode, level: 
   const tag = VALID_TAG.test(node.widget) ? node.widget : 'kc-json-field';
   let s = statics.get(tag);
   if (!s) statics.set(tag, (s = unsafeStatic(tag)));
-  return staticHtml`<${s} .controller=${controller} path=${node.pointer} .level=${level} data-widget=${tag}></${s}>`;
+  return staticHtml`<${s} .controller=${controller} path=${node.pointer} .level=${level} data-widget=${s}></${s}>`;
 }

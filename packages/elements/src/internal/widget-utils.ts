@@ -3,6 +3,7 @@
  * rating, money, tags, file). Kept apart from KcFieldElement so its contract stays small.
  */
 import type { FieldError, FieldNode, FormController, JsonSchemaObject, JsonValue, SchemaOption } from '@kartochka/core';
+import { numberFormat } from './intl.js';
 
 /** An option with the label to show in the current locale. */
 export interface LabelledOption {
@@ -82,7 +83,7 @@ export function fireInputAndChange(host: HTMLElement): void {
 /** Bytes as "12 KB" / "1,5 МБ", via Intl units. */
 export function formatBytes(locale: string, bytes: number): string {
   const [unit, n] = bytes >= 1024 * 1024 ? ['megabyte', bytes / (1024 * 1024)] : bytes >= 1024 ? ['kilobyte', bytes / 1024] : ['byte', bytes];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 }).format(n);
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 }).format(n);
 }
 
 /** Folds case and ё for searching Russian and English text alike. */

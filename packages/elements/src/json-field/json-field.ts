@@ -44,22 +44,22 @@ export class KcJsonField extends KcFieldElement {
     const reason = this.node?.fallbackReason;
     const messages = [this.parseError, ...this.errors.map((e) => e.message)].filter(Boolean).join(' ');
     // A whole card that falls back (the root has no label of its own) is still labelled.
-    return html`${this.label ? this.renderLabel() : html`<label part="label" for=${this.inputId}>${t(this.locale, 'rawJson')}</label>`}
+    return html`${this.label ? this.renderLabel() : html`<label part="label" for="input">${t(this.locale, 'rawJson')}</label>`}
       <textarea
-        id=${this.inputId}
+        id="input"
         part="textarea"
         spellcheck="false"
         .value=${text}
         ?readonly=${this.readonly}
         ?disabled=${this.disabled}
         aria-invalid=${messages ? 'true' : 'false'}
-        aria-describedby=${this.describedBy}
+        aria-describedby="hint error"
         @input=${this.#onInput}
         @change=${this.fireChange}
         @blur=${this.handleBlur}
       ></textarea>
-      <div class="hint" part="hint" id="${this.uid}-hint">${t(this.locale, 'rawJsonHint')}${reason ? html` (${reason})` : null}</div>
-      <div class="error" part="error" id="${this.uid}-error" aria-live="polite">${messages}</div>`;
+      <div class="hint" part="hint" id="hint">${t(this.locale, 'rawJsonHint')}${reason ? html` (${reason})` : null}</div>
+      <div class="error" part="error" id="error" aria-live="polite">${messages}</div>`;
   }
 }
 defineElement('kc-json-field', KcJsonField);

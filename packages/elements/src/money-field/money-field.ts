@@ -102,7 +102,7 @@ export class KcMoneyField extends KcFieldElement {
     const unknown = cur !== undefined && !currencies.includes(String(cur));
     const amountId = `${this.uid}-amount`;
     const currencyId = `${this.uid}-currency`;
-    return html`<fieldset part="group" aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby=${this.describedBy}>
+    return html`<fieldset part="group" aria-invalid=${this.invalid ? 'true' : nothing} aria-describedby="hint error">
         ${renderLegend(this.label, this.required, this.locale)}
         <div class="row">
           <label class="sr-only" for=${amountId}>${t(this.locale, 'amount')}</label>
@@ -118,7 +118,7 @@ export class KcMoneyField extends KcFieldElement {
             ?readonly=${this.readonly}
             ?disabled=${this.disabled}
             aria-invalid=${this.#errorsAt('amount') ? 'true' : 'false'}
-            aria-describedby=${this.describedBy}
+            aria-describedby="hint error"
             @focus=${() => (this.editing = true)}
             @blur=${() => {
               this.editing = false;
@@ -134,7 +134,7 @@ export class KcMoneyField extends KcFieldElement {
             ?required=${this.required}
             ?disabled=${this.disabled || this.readonly}
             aria-invalid=${this.#errorsAt('currency') ? 'true' : 'false'}
-            aria-describedby=${this.describedBy}
+            aria-describedby="hint error"
             @input=${(e: Event) => this.#write({ currency: (e.target as HTMLSelectElement).value || undefined })}
             @change=${this.fireChange}
             @blur=${this.handleBlur}

@@ -78,7 +78,7 @@ export class KcMultiSelect extends KcFieldElement {
     const chosen = new Set(this.#current.map(keyOf));
     const known = new Set(opts.map((o) => keyOf(o.value)));
     const unknown = this.#current.filter((v) => !known.has(keyOf(v)));
-    return html`<fieldset part="group" aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby=${this.describedBy}>
+    return html`<fieldset part="group" aria-invalid=${this.invalid ? 'true' : nothing} aria-describedby="hint error">
         ${renderLegend(this.label, this.required, this.locale)}
         <div class="choices">
           ${opts.map((o, i) => this.#box(`${this.uid}-${i}`, o.label, chosen.has(keyOf(o.value)), o.value))}

@@ -1,9 +1,10 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { state } from 'lit/decorators.js';
 import type { JsonValue, Locale } from '@kartochka/core';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
+import { numberFormat } from '../internal/intl.js';
 
 /**
  * Parses a number typed in either language: spaces (and no-break spaces) as group separators,
@@ -24,7 +25,7 @@ export function numberInputText(v: unknown, locale: Locale, editing: boolean, fo
   if (v === undefined || v === null) return '';
   if (typeof v !== 'number') return String(v);
   if (editing) return String(v).replace('.', locale === 'ru' ? ',' : '.');
-  return new Intl.NumberFormat(locale, format).format(v);
+  return numberFormat(locale, format).format(v);
 }
 
 /**
@@ -61,7 +62,7 @@ export class KcNumberField extends KcFieldElement {
     const type = this.schema.type;
     const integer = type === 'integer' || (Array.isArray(type) && type.includes('integer'));
     return html`<input
-      id=${this.inputId}
+      id="input"
       part="input"
       type="text"
       inputmode=${integer ? 'numeric' : 'decimal'}
@@ -70,7 +71,7 @@ export class KcNumberField extends KcFieldElement {
       ?required=${this.required}
       ?readonly=${this.readonly}
       ?disabled=${this.disabled}
-      aria-invalid=${this.invalid ? 'true' : 'false'}
+      aria-invalid=${this.invalid ? 'true' : nothing}
       aria-describedby=${describedBy}
       @focus=${() => (this.editing = true)}
       @blur=${() => {

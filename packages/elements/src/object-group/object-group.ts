@@ -60,8 +60,8 @@ export class KcObjectGroup extends KcFieldElement {
         ${repeat(this.#children, (n) => n.pointer, (n) => renderWidget(c, n, this.level + 1, { disabled: this.disabled }))}
       </div>
       ${this.renderFeedback()}`;
-    if (this.level === 0) return html`<fieldset class="root" part="group" aria-describedby=${this.describedBy}>${inner}</fieldset>`;
-    return html`<fieldset part="group" aria-describedby=${this.describedBy}>
+    if (this.level === 0) return html`<fieldset class="root" part="group" aria-describedby="hint error">${inner}</fieldset>`;
+    return html`<fieldset part="group" aria-describedby="hint error">
       <legend part="legend">${this.label}</legend>${inner}
     </fieldset>`;
   }

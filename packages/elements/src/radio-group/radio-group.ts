@@ -57,8 +57,8 @@ export class KcRadioGroup extends KcFieldElement {
     const unknown = this.value !== undefined && selected === -1;
     return html`<fieldset
         part="group"
-        aria-invalid=${this.invalid ? 'true' : 'false'}
-        aria-describedby=${this.describedBy}
+        aria-invalid=${this.invalid ? 'true' : nothing}
+        aria-describedby="hint error"
         ?disabled=${this.disabled}
       >
         ${renderLegend(this.label, this.required, this.locale)}

@@ -84,7 +84,7 @@ export class KcRating extends KcFieldElement {
     const meaningId = `${this.uid}-meaning`;
     const meaning =
       v === undefined ? t(this.locale, 'noRating') : chosen?.named ? `${v} — ${chosen.label}` : t(this.locale, 'ratingOf', { n: v, max: String(max) });
-    return html`<fieldset part="group" aria-invalid=${this.invalid ? 'true' : 'false'} aria-describedby="${meaningId} ${this.describedBy}">
+    return html`<fieldset part="group" aria-invalid=${this.invalid ? 'true' : nothing} aria-describedby="${meaningId} ${this.describedBy}">
         ${renderLegend(this.label, this.required, this.locale)}
         <div class="row">
           <span class="stars">

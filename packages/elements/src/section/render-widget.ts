@@ -14,6 +14,12 @@ export function renderWidget(controller: FormController, node: FieldNode, level:
   const tag = VALID_TAG.test(node.widget) ? node.widget : 'kc-json-field';
   let s = statics.get(tag);
   if (!s) statics.set(tag, (s = unsafeStatic(tag)));
-  const style = opts.span && opts.span > 1 ? styleMap({ gridColumn: `span ${opts.span}` }) : '';
-  return staticHtml`<${s} .controller=${controller} path=${node.pointer} .level=${level} ?disabled=${!!opts.disabled} style=${style} data-widget=${tag}></${s}>`;
+  // One column (the common case) binds no style: every attribute binding is a write per field on
+  // mount. `disabled` goes in as a property (the widget reflects it only when it changes), and the
+  // tag is static, so data-widget is too.
+  if (!(opts.span && opts.span > 1)) {
+    return staticHtml`<${s} .controller=${controller} path=${node.pointer} .level=${level} .disabled=${!!opts.disabled} data-widget=${s}></${s}>`;
+  }
+  const style = styleMap({ gridColumn: `span ${opts.span}` });
+  return staticHtml`<${s} .controller=${controller} path=${node.pointer} .level=${level} .disabled=${!!opts.disabled} style=${style} data-widget=${s}></${s}>`;
 }

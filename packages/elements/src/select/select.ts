@@ -73,12 +73,12 @@ export class KcSelect extends KcFieldElement {
     const unknown = this.value !== undefined && selected === -1;
     return html`${this.renderLabel()}
       <select
-        id=${this.inputId}
+        id="input"
         part="select"
         ?required=${this.required}
         ?disabled=${this.disabled || this.readonly}
-        aria-invalid=${this.invalid ? 'true' : 'false'}
-        aria-describedby=${this.describedBy}
+        aria-invalid=${this.invalid ? 'true' : nothing}
+        aria-describedby="hint error"
         @input=${(e: Event) => {
           const i = Number((e.target as HTMLSelectElement).value);
           this.commit(i >= 0 ? opts[i].value : undefined);
@@ -191,7 +191,7 @@ export class KcSelect extends KcFieldElement {
     return html`${this.renderLabel()}
       <div class="combo">
         <input
-          id=${this.inputId}
+          id="input"
           part="combobox"
           type="text"
           role="combobox"
@@ -201,8 +201,8 @@ export class KcSelect extends KcFieldElement {
           aria-expanded=${this.open ? 'true' : 'false'}
           aria-controls=${listId}
           aria-activedescendant=${activeId ?? nothing}
-          aria-invalid=${this.invalid ? 'true' : 'false'}
-          aria-describedby=${this.describedBy}
+          aria-invalid=${this.invalid ? 'true' : nothing}
+          aria-describedby="hint error"
           placeholder=${t(this.locale, 'choose')}
           .value=${live(this.#text(opts))}
           ?required=${this.required}

@@ -100,7 +100,7 @@ export class KcTagsField extends KcFieldElement {
     this.commit(next);
     this.announcement = t(this.locale, 'tagRemoved', { tag: String(removed) });
     fireInputAndChange(this);
-    if (refocus) (this.renderRoot.querySelector(`#${this.inputId}`) as HTMLInputElement | null)?.focus();
+    if (refocus) (this.renderRoot.querySelector("#input") as HTMLInputElement | null)?.focus();
   }
 
   #onKeyDown = (e: KeyboardEvent) => {
@@ -142,7 +142,7 @@ export class KcTagsField extends KcFieldElement {
             </ul>`
           : nothing}
         <input
-          id=${this.inputId}
+          id="input"
           part="input"
           type="text"
           autocomplete="off"
@@ -151,8 +151,8 @@ export class KcTagsField extends KcFieldElement {
           .value=${live(this.draft)}
           ?readonly=${this.readonly}
           ?disabled=${this.disabled}
-          aria-invalid=${this.invalid ? 'true' : 'false'}
-          aria-describedby=${this.describedBy}
+          aria-invalid=${this.invalid ? 'true' : nothing}
+          aria-describedby="hint error"
           @keydown=${this.#onKeyDown}
           @input=${this.#onInput}
           @change=${(e: Event) => e.stopPropagation()}

@@ -2,7 +2,7 @@
  * The conformance suite run against an app's own widget, registered through
  * `defaultRegistry.extend()`: the path every app-specific widget takes.
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { defaultRegistry, formatIs, kindIs, RANK, rankWith, typeIs } from '@kartochka/core';
 import { KcFieldElement, defineElement } from '../index.js';
 import { drivers, runWidgetConformance } from './widget-conformance.js';
@@ -11,13 +11,13 @@ class AppInnField extends KcFieldElement {
   override render() {
     return html`${this.renderLabel()}
       <input
-        id=${this.inputId}
+        id="input"
         .value=${typeof this.value === 'string' ? this.value : ''}
         inputmode="numeric"
         ?readonly=${this.readonly}
         ?disabled=${this.disabled}
-        aria-invalid=${this.invalid ? 'true' : 'false'}
-        aria-describedby=${this.describedBy}
+        aria-invalid=${this.invalid ? 'true' : nothing}
+        aria-describedby="hint error"
         @input=${(e: Event) => this.commit((e.target as HTMLInputElement).value || undefined)}
         @change=${this.fireChange}
         @blur=${this.handleBlur}

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -45,7 +45,7 @@ export class KcTextField extends KcFieldElement {
     const s = this.schema;
     return html`${this.renderLabel()}
       <input
-        id=${this.inputId}
+        id="input"
         part="input"
         type=${this.type}
         .value=${live(this.toInput(this.value))}
@@ -55,9 +55,9 @@ export class KcTextField extends KcFieldElement {
         maxlength=${ifDefined(typeof s.maxLength === 'number' && this.type === 'text' ? s.maxLength : undefined)}
         inputmode=${ifDefined(this.nativeInputMode || undefined)}
         autocomplete=${this.nativeAutocomplete || 'off'}
-        placeholder=${Array.isArray(s.examples) && s.examples.length ? String(s.examples[0]) : ''}
-        aria-invalid=${this.invalid ? 'true' : 'false'}
-        aria-describedby=${this.describedBy}
+        placeholder=${ifDefined(Array.isArray(s.examples) && s.examples.length ? String(s.examples[0]) : undefined)}
+        aria-invalid=${this.invalid ? 'true' : nothing}
+        aria-describedby="hint error"
         @input=${this.#onInput}
         @change=${this.fireChange}
         @blur=${this.handleBlur}

@@ -1,4 +1,4 @@
-import { html, css } from 'lit';
+import { html, css, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
@@ -15,14 +15,14 @@ export class KcTextarea extends KcFieldElement {
   override render() {
     return html`${this.renderLabel()}
       <textarea
-        id=${this.inputId}
+        id="input"
         part="textarea"
         .value=${live(this.value == null ? '' : String(this.value))}
         ?required=${this.required}
         ?readonly=${this.readonly}
         ?disabled=${this.disabled}
-        aria-invalid=${this.invalid ? 'true' : 'false'}
-        aria-describedby=${this.describedBy}
+        aria-invalid=${this.invalid ? 'true' : nothing}
+        aria-describedby="hint error"
         @input=${(e: Event) => this.commit((e.target as HTMLTextAreaElement).value || undefined)}
         @change=${this.fireChange}
         @blur=${this.handleBlur}

@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldNode, FormController, JsonValue, JsonSchemaObject, Locale } from '@kartochka/core';
 import { t } from '../internal/i18n.js';
+import { numberFormat, dateTimeFormat } from '../internal/intl.js';
 
 const BCP47: Record<string, string> = { en: 'en-GB', ru: 'ru-RU' };
 export const bcp47 = (locale: Locale): string => BCP47[locale] ?? locale;
@@ -28,26 +29,26 @@ export function formatMoney(value: unknown, locale: Locale): string | undefined 
   const { amount, currency } = value as { amount?: unknown; currency?: unknown };
   if (typeof amount !== 'number') return undefined;
   try {
-    if (typeof currency === 'string' && currency) return new Intl.NumberFormat(bcp47(locale), { style: 'currency', currency }).format(amount);
+    if (typeof currency === 'string' && currency) return numberFormat(bcp47(locale), { style: 'currency', currency }).format(amount);
   } catch {
     // not an ISO 4217 code: number and code as they are
   }
-  return `${new Intl.NumberFormat(bcp47(locale)).format(amount)}${typeof currency === 'string' && currency ? ` ${currency}` : ''}`;
+  return `${numberFormat(bcp47(locale)).format(amount)}${typeof currency === 'string' && currency ? ` ${currency}` : ''}`;
 }
 
 /** A scalar as text, by the schema's type and format. */
 export function formatScalar(schema: JsonSchemaObject, value: JsonValue, locale: Locale): string {
   const loc = bcp47(locale);
   if (typeof value === 'boolean') return t(locale, value ? 'yes' : 'no');
-  if (typeof value === 'number') return new Intl.NumberFormat(loc, { maximumFractionDigits: 20 }).format(value);
+  if (typeof value === 'number') return numberFormat(loc, { maximumFractionDigits: 20 }).format(value);
   if (typeof value === 'string') {
     if (schema.format === 'date') {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-      if (m) return new Intl.DateTimeFormat(loc, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+      if (m) return dateTimeFormat(loc, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(+m[1], +m[2] - 1, +m[3]));
     }
     if (schema.format === 'date-time') {
       const d = new Date(value);
-      if (!Number.isNaN(d.getTime())) return new Intl.DateTimeFormat(loc, { dateStyle: 'long', timeStyle: 'short' }).format(d);
+      if (!Number.isNaN(d.getTime())) return dateTimeFormat(loc, { dateStyle: 'long', timeStyle: 'short' }).format(d);
     }
     return value;
   }

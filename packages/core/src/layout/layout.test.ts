@@ -5,6 +5,9 @@ import type { JsonSchemaObject } from '../types.js';
 import { FormController } from '../form/controller.js';
 import { defaultLayout, layoutSchema, resolveLayout, validateLayout, unplaced, templateExists, localize, type LayoutDocument } from './index.js';
 import { createSchemaContext } from '../schema/resolve.js';
+import type { ErrorObject } from 'ajv';
+import { compileSchema } from '../validation/validator.js';
+import precompiledLayoutValidator from './generated/layout-validator.js';
 
 // A slice of the B2B card (SEED-MAP.md), with hostile keys.
 const schema: JsonSchemaObject = JSON.parse(`{
@@ -52,6 +55,37 @@ const good: LayoutDocument = {
 test('layout.schema.json is the exported layoutSchema', () => {
   const file = JSON.parse(readFileSync(new URL('./layout.schema.json', import.meta.url), 'utf8'));
   assert.deepEqual(file, JSON.parse(JSON.stringify(layoutSchema)));
+});
+
+// The generator is a plain .mjs script; a computed specifier keeps the type checker out of it.
+const generator = new URL('../../../../scripts/generate-layout-validator.mjs', import.meta.url).href;
+
+test('the precompiled layout validator is current (run node scripts/generate-layout-validator.mjs)', async () => {
+  const { generateLayoutValidator, LAYOUT_VALIDATOR_FILE } = (await import(generator)) as { generateLayoutValidator(): Promise<string>; LAYOUT_VALIDATOR_FILE: string };
+  assert.equal(readFileSync(LAYOUT_VALIDATOR_FILE, 'utf8'), await generateLayoutValidator(), 'generated/layout-validator.ts is stale');
+});
+
+test('the precompiled layout validator reports what ajv compiling layoutSchema at run time reports', () => {
+  const layouts: unknown[] = [
+    good,
+    { version: 2, items: [] },
+    { version: 1 },
+    { version: 1, items: [{ id: 's', title: { ru: 1 }, items: [{ type: 'field' }] }], extra: true },
+    { version: 1, sections: 'grid', columns: 0, items: [{ id: '', items: ['/a', { type: 'group', items: 'x' }] }] },
+    { version: 1, items: [{ id: 's', items: [{ type: 'field', pointer: '/a', span: 99, widget: '' }] }], widgets: { '/a': '' } },
+    'not a layout',
+  ];
+  const runtime = compileSchema(layoutSchema);
+  const precompiled = precompiledLayoutValidator as unknown as ((d: unknown) => boolean) & { errors?: ErrorObject[] | null };
+  const shape = (errors: ErrorObject[] | null | undefined) => (errors ?? []).map((e) => `${e.instancePath} ${e.schemaPath} ${e.keyword} ${JSON.stringify(e.params)}`);
+  let invalid = 0;
+  for (const layout of layouts) {
+    const ok = precompiled(layout);
+    assert.equal(ok, runtime(layout), JSON.stringify(layout));
+    assert.deepEqual(shape(precompiled.errors), shape(runtime.errors), JSON.stringify(layout));
+    if (!ok) invalid++;
+  }
+  assert.equal(invalid, layouts.length - 1);
 });
 
 test('a good layout validates', () => {

@@ -3,12 +3,13 @@
  * card's schema can tell — unknown pointers, fields placed twice, duplicate ids, broken rules.
  * Problems come back as data, `{path, keyword, message}`, with `path` a pointer into the layout.
  */
+import type { ErrorObject } from 'ajv';
 import type { JsonSchema, Locale } from '../types.js';
 import { escapeToken, isWithin, parsePointer, PointerIndex } from '../pointer.js';
-import { validate } from '../validation/validator.js';
+import { toFieldErrors } from '../validation/validator.js';
+import precompiledLayoutValidator from './generated/layout-validator.js';
 import { validateExpression } from '../rules/expression.js';
 import { createSchemaContext, describeType, deref, type SchemaContext } from '../schema/resolve.js';
-import { layoutSchema } from './layout-schema.js';
 import { layoutMessage } from './messages.js';
 import { isGroup, placeAt, plain, propertiesOf } from './schema-walk.js';
 import type { LayoutDocument, LayoutError, LayoutItem, LayoutRules, LayoutValidationResult } from './types.js';
@@ -19,10 +20,15 @@ export interface ValidateLayoutOptions {
   ctx?: SchemaContext;
 }
 
+type StandaloneValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+const validateLayoutShape = precompiledLayoutValidator as unknown as StandaloneValidator;
+
 /** Validates a layout against its own schema and against the card's schema. */
 export function validateLayout(layout: unknown, schema: JsonSchema, options: ValidateLayoutOptions = {}): LayoutValidationResult {
   const locale = options.locale ?? 'en';
-  const shape = validate(layoutSchema, layout, locale);
+  // Precompiled from layout-schema.ts (scripts/generate-layout-validator.mjs): no ajv compile on
+  // the page's first card, and it runs under a strict CSP.
+  const shape = { errors: validateLayoutShape(layout) ? [] : toFieldErrors(validateLayoutShape.errors, locale) };
   const errors: LayoutError[] = shape.errors
     // oneOf over an item's three forms reports each form's failure; the summary is enough.
     .filter((e) => !(e.keyword === 'const' || e.keyword === 'type') || !shape.errors.some((o) => o.keyword === 'oneOf' && isWithin(e.path, o.path) && e.path !== o.path))

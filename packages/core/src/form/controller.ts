@@ -114,6 +114,7 @@ export class FormController {
     this.#rules = new RulesRuntime(this.ctx, extraRules, () => this.#value);
     if (this.#rules.active) this.#rules.runAll(this.#writeComputed);
     this.#initial = this.#value;
+    this.#edited.clear(); // formulas' first results are part of the initial value, not edits
     try {
       this.#validate = compileSchema(schema);
     } catch (e) {
@@ -198,6 +199,8 @@ export class FormController {
       for (const p of this.#edited) if (!deepEqual(getAt(this.#value, p), getAt(this.#initial, p))) return true;
       return false;
     }
+    // Nothing written since the load (every field of a fresh card asks on mount): nothing differs.
+    if (this.#edited.size === 0) return false;
     return !deepEqual(getAt(this.#value, pointer), getAt(this.#initial, pointer));
   }
 

@@ -76,7 +76,7 @@ const layout = (sections: LayoutDocument['sections']): LayoutDocument => ({
         { type: 'group', id: 'size', title: { en: 'Size', ru: 'Размер' }, columns: 2, items: ['/general/size/headcount', '/general/size/turnover'] },
       ],
     },
-    { type: 'section', id: 'category', title: { ru: 'Категоризация', en: 'Category' }, items: ['/category/priority', '/category/segment'] },
+    { type: 'section', id: 'category', title: { ru: 'Категоризация', en: 'Category' }, description: { ru: 'Приоритет и сегмент клиента', en: 'Priority and segment of the client' }, items: ['/category/priority', '/category/segment'] },
     { type: 'section', id: 'contract', pointer: '/contract', items: ['/contract/number', '/contract/signedAt'] },
   ],
 });
@@ -123,6 +123,18 @@ function deepAll(root: ParentNode, out: Element[] = []): Element[] {
 }
 
 describe('<kc-card> layout', () => {
+
+  it("shows a section's description from the layout, in the card's language", async () => {
+    const card = await makeCard({ sections: 'plain', locale: 'ru' });
+    const section = $(card, 'kc-section[data-section="category"]');
+    const description = () => section.shadowRoot!.querySelector('[part="section-description"]')?.textContent;
+    expect(description()).to.equal('Приоритет и сегмент клиента');
+    expect($(card, 'kc-section[data-section="general"]').shadowRoot!.querySelector('[part="section-description"]')).to.equal(null);
+    card.locale = 'en';
+    await settle(card);
+    await (section as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(description()).to.equal('Priority and segment of the client');
+  });
   it('tabs follow the WAI-ARIA pattern: roles, roving tabindex, arrows, Home/End', async () => {
     const card = await makeCard();
     const list = $(card, '[role=tablist]');

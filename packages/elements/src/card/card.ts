@@ -432,6 +432,7 @@ export class KcCard extends LitElement {
       .controller=${c}
       .section=${s}
       .heading=${this.#title(s)}
+      .locale=${this.locale}
       mode=${this.mode}
       ?disabled=${this.disabled}
       .editable=${!this.readonly && !this.disabled}

@@ -39,6 +39,8 @@ export abstract class KcFieldElement extends LitElement {
   protected readonly uid = `kc${++idCounter}`;
   #unsubscribe?: () => void;
   #internals: ElementInternals = this.attachInternals();
+  /** The custom states last set: invalid 1, required 2, dirty 4. */
+  #stateFlags = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -76,11 +78,15 @@ export abstract class KcFieldElement extends LitElement {
   }
 
   protected override updated(): void {
-    // Custom states let page CSS style fields: kc-text-field:state(invalid) { … }
+    // Custom states let page CSS style fields: kc-text-field:state(invalid) { … }. Touched only
+    // when one changes (most updates change none, and a fresh card has none set).
+    const flags = (this.errors.length > 0 ? 1 : 0) | (this.required ? 2 : 0) | (this.controller?.isDirty(this.path) ? 4 : 0);
+    if (flags === this.#stateFlags) return;
     const states = this.#internals.states;
-    toggleState(states, 'invalid', this.errors.length > 0);
-    toggleState(states, 'required', this.required);
-    toggleState(states, 'dirty', !!this.controller?.isDirty(this.path));
+    toggleState(states, 'invalid', (flags & 1) !== 0);
+    toggleState(states, 'required', (flags & 2) !== 0);
+    toggleState(states, 'dirty', (flags & 4) !== 0);
+    this.#stateFlags = flags;
   }
 
   #bind(): void {
@@ -120,7 +126,7 @@ export abstract class KcFieldElement extends LitElement {
     this.errors = s.errors;
     this.required = s.required;
     this.readonly = s.readOnly;
-    this.hidden = !s.visible;
+    if (this.hidden === s.visible) this.hidden = !s.visible;
     this.locale = c.locale;
   }
 

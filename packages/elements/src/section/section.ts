@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { escapeToken, getAt, isWithin, parentPointer, type FieldNode, type FormController, type JsonValue, type ResolvedItem, type ResolvedSection } from '@kartochka/core';
+import { escapeToken, getAt, isWithin, localize, parentPointer, type FieldNode, type FormController, type JsonValue, type ResolvedItem, type ResolvedSection } from '@kartochka/core';
 import { buttonStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
 import { renderWidget } from './render-widget.js';
@@ -27,6 +27,7 @@ export interface KcSaveDetail {
  * @csspart group - A titled group.
  * @csspart group-title - A group's title.
  * @csspart section-tools - The Edit/Save/Cancel bar.
+ * @csspart section-description - The section's description from the layout, above its fields.
  */
 export class KcSection extends LitElement {
   static override styles = [
@@ -42,6 +43,7 @@ export class KcSection extends LitElement {
       .group { border: 1px solid var(--kc-color-border-subtle, #d5d9e2); border-radius: var(--_radius); padding: var(--_space) calc(var(--_space) * 2) 0; margin: 0 0 calc(var(--_space) * 1.5); min-width: 0; }
       .group-title { font-weight: 700; padding: 0 calc(var(--_space) / 2); }
       div.group > .group-title { margin-block-end: var(--_space); }
+      .description { margin: 0 0 calc(var(--_space) * 1.5); color: var(--kc-color-text-muted, #5b6270); }
       .tools { display: flex; gap: var(--_space); justify-content: flex-end; margin-block-end: var(--_space); }
       @media (max-width: 40rem) { .grid { grid-template-columns: minmax(0, 1fr); } .grid > * { grid-column: auto !important; } }
       @media print { .tools { display: none; } .group { break-inside: avoid; } }
@@ -55,6 +57,8 @@ export class KcSection extends LitElement {
   @property({ type: Boolean }) disabled = false;
   /** Whether the view mode offers Edit (not when the card is read-only or disabled). */
   @property({ type: Boolean }) editable = true;
+  /** The card's language: set by the card so the section's own texts follow a runtime switch. */
+  @property({ attribute: false }) locale = '';
   /** The section's title, for the Edit button's accessible name. */
   @property() heading = '';
   /** In view mode: this section is being edited inline. */
@@ -153,7 +157,8 @@ export class KcSection extends LitElement {
               : html`<button type="button" aria-label=${t(c.locale, 'editSection', { title: this.heading })} @click=${() => this.edit()}>${t(c.locale, 'edit')}</button>`}
           </div>`
         : nothing;
-    return html`${tools}${this.#grid(c, s.items, s.columns, mode, 1)}`;
+    const description = s.description === undefined ? '' : (localize(s.description, c.locale) ?? '');
+    return html`${tools}${description ? html`<p class="description" part="section-description">${description}</p>` : nothing}${this.#grid(c, s.items, s.columns, mode, 1)}`;
   }
 
   #grid(c: FormController, items: readonly ResolvedItem[], columns: number, mode: CardMode, level: number): TemplateResult {

@@ -173,16 +173,34 @@ export abstract class KcFieldElement extends LitElement {
     return 'hint error';
   }
 
+  /**
+   * The standard field: label, the widget's control (`renderControl()`), hint and error region, in
+   * one template. Widgets with another structure (a fieldset, a checkbox row) override `render()`
+   * and use `renderLabel()` and `renderFeedback()`. One template instead of three nested ones per
+   * field is a measurable part of a large card's first render.
+   */
+  protected override render(): unknown {
+    return html`<label part="label" for="input">${this.label}${this.required ? this.renderRequiredMark() : nothing}</label>${this.renderControl()}${
+      this.description ? html`<div class="hint" part="hint" id="hint">${this.description}</div>` : nothing
+    }<div class="error" part="error" id="error" aria-live="polite">${this.errors.length ? this.errors.map((e) => e.message).join(' ') : ''}</div>`;
+  }
+
+  /** The control(s) between the label and the feedback, for widgets that use the standard `render()`. */
+  protected renderControl(): unknown {
+    return nothing;
+  }
+
+  protected renderRequiredMark(): TemplateResult {
+    return html`<span class="req" aria-hidden="true">*</span><span class="sr-only"> ${t(this.locale, 'requiredMark')}</span>`;
+  }
+
   protected renderLabel(): TemplateResult {
-    return html`<label part="label" for="input"
-      >${this.label}${this.required ? html`<span class="req" aria-hidden="true">*</span><span class="sr-only"> ${t(this.locale, 'requiredMark')}</span>` : nothing}</label
-    >`;
+    return html`<label part="label" for="input">${this.label}${this.required ? this.renderRequiredMark() : nothing}</label>`;
   }
 
   /** Hint and error region. The error region is live, so screen readers announce new errors. */
   protected renderFeedback(): TemplateResult {
-    return html`${this.description ? html`<div class="hint" part="hint" id="hint">${this.description}</div>` : nothing}
-      <div class="error" part="error" id="error" aria-live="polite">${this.errors.length ? this.errors.map((e) => e.message).join(' ') : ''}</div>`;
+    return html`${this.description ? html`<div class="hint" part="hint" id="hint">${this.description}</div>` : nothing}<div class="error" part="error" id="error" aria-live="polite">${this.errors.length ? this.errors.map((e) => e.message).join(' ') : ''}</div>`;
   }
 }
 

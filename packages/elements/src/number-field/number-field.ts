@@ -21,7 +21,9 @@ export function parseLocaleNumber(text: string): number | undefined {
  * The text a number input shows: formatted for the locale when not being edited (1 234,5), plain
  * with the locale's decimal sign while it is (1234,5). Text that is not a number shows as typed.
  */
-export function numberInputText(v: unknown, locale: Locale, editing: boolean, format: Intl.NumberFormatOptions = { maximumFractionDigits: 20 }): string {
+const PLAIN_NUMBER: Intl.NumberFormatOptions = { maximumFractionDigits: 20 };
+
+export function numberInputText(v: unknown, locale: Locale, editing: boolean, format: Intl.NumberFormatOptions = PLAIN_NUMBER): string {
   if (v === undefined || v === null) return '';
   if (typeof v !== 'number') return String(v);
   if (editing) return String(v).replace('.', locale === 'ru' ? ',' : '.');
@@ -83,8 +85,8 @@ export class KcNumberField extends KcFieldElement {
     />`;
   }
 
-  override render() {
-    return html`${this.renderLabel()}${this.renderInput()}${this.renderFeedback()}`;
+  protected override renderControl() {
+    return this.renderInput();
   }
 }
 defineElement('kc-number-field', KcNumberField);

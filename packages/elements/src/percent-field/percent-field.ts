@@ -38,12 +38,8 @@ export class KcPercentField extends KcNumberField {
     return numberFromInput(text.replace(/%\s*$/, ''));
   }
 
-  override render() {
-    return html`${this.renderLabel()}
-      <div class="affix">
-        ${this.renderInput(`${this.uid}-unit ${this.describedBy}`)}<span class="suffix" part="suffix" id="${this.uid}-unit">%</span>
-      </div>
-      ${this.renderFeedback()}`;
+  protected override renderControl() {
+    return html`<div class="affix">${this.renderInput('unit hint error')}<span class="suffix" part="suffix" id="unit">%</span></div>`;
   }
 }
 defineElement('kc-percent-field', KcPercentField);

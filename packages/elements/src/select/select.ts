@@ -62,17 +62,21 @@ export class KcSelect extends KcFieldElement {
     return opts.findIndex((o) => keyOf(o.value) === v);
   }
 
-  override render() {
+  protected override renderControl() {
     const opts = this.options;
-    return opts.length > COMBOBOX_THRESHOLD ? this.#renderCombobox(opts) : this.#renderNative(opts);
+    if (opts.length <= COMBOBOX_THRESHOLD) return this.#renderNative(opts);
+    this.#native = undefined;
+    return this.#renderCombobox(opts);
   }
 
   #renderNative(opts: LabelledOption[]) {
     const selected = this.#selectedIndex(opts);
     // A stored value that is not among the options is shown, not dropped.
     const unknown = this.value !== undefined && selected === -1;
-    return html`${this.renderLabel()}
-      <select
+    this.#native = { opts, selected, unknown };
+    // The options are written in updated(), not by the template: an option list per select as Lit
+    // template instances was a fifth of a large card's widget instances (#syncNativeOptions).
+    return html`<select
         id="input"
         part="select"
         ?required=${this.required}
@@ -85,12 +89,39 @@ export class KcSelect extends KcFieldElement {
         }}
         @change=${this.fireChange}
         @blur=${this.handleBlur}
-      >
-        <option value="-1" ?selected=${selected === -1 && !unknown}>${t(this.locale, 'choose')}</option>
-        ${unknown ? html`<option value="-2" selected disabled>${t(this.locale, 'notInList', { value: displayUnknown(this.value) })}</option>` : null}
-        ${opts.map((o, i) => html`<option value=${i} ?selected=${i === selected}>${o.label}</option>`)}
-      </select>
-      ${this.renderFeedback()}`;
+      ></select>`;
+  }
+
+  /** What the last native render showed, for #syncNativeOptions. */
+  #native: { opts: LabelledOption[]; selected: number; unknown: boolean } | undefined;
+  /** The select element and the option texts last written into it. */
+  #nativeWritten: { select: HTMLSelectElement; key: string } | undefined;
+
+  /**
+   * Writes the native select's options (text via textContent: never parsed as HTML) when they
+   * changed, then its selection. Values are indexes: "-1" not chosen, "-2" a stored value that is
+   * not among the options (shown, disabled), "0"… the options.
+   */
+  #syncNativeOptions(): void {
+    const select = this.renderRoot.querySelector('select');
+    const shown = this.#native;
+    if (!select || !shown) return;
+    const texts = [t(this.locale, 'choose'), ...(shown.unknown ? [t(this.locale, 'notInList', { value: displayUnknown(this.value) })] : []), ...shown.opts.map((o) => o.label)];
+    const key = `${shown.unknown ? 'u' : ''}\u0000${texts.join('\u0000')}`;
+    if (this.#nativeWritten?.select !== select || this.#nativeWritten.key !== key) {
+      const values = ['-1', ...(shown.unknown ? ['-2'] : []), ...shown.opts.map((_, i) => String(i))];
+      select.replaceChildren(
+        ...values.map((value, i) => {
+          const option = document.createElement('option');
+          option.value = value;
+          option.textContent = texts[i];
+          if (value === '-2') option.disabled = true;
+          return option;
+        }),
+      );
+      this.#nativeWritten = { select, key };
+    }
+    select.value = shown.selected >= 0 ? String(shown.selected) : shown.unknown ? '-2' : '-1';
   }
 
   // ---- combobox ------------------------------------------------------------------------------
@@ -178,6 +209,7 @@ export class KcSelect extends KcFieldElement {
 
   protected override updated(): void {
     super.updated();
+    this.#syncNativeOptions();
     if (this.open) {
       this.renderRoot.querySelector('[role="option"].active')?.scrollIntoView?.({ block: 'nearest' });
     }
@@ -188,8 +220,7 @@ export class KcSelect extends KcFieldElement {
     const listId = `${this.uid}-listbox`;
     const optId = (i: number) => `${this.uid}-opt-${i}`;
     const activeId = this.open && this.active >= 0 && list[this.active] ? optId(list[this.active].i) : undefined;
-    return html`${this.renderLabel()}
-      <div class="combo">
+    return html`<div class="combo">
         <input
           id="input"
           part="combobox"
@@ -239,8 +270,7 @@ export class KcSelect extends KcFieldElement {
         </ul>
         ${this.open && list.length === 0 ? html`<div class="empty" part="listbox">${t(this.locale, 'noMatches')}</div>` : nothing}
         <div class="sr-only" aria-live="polite">${this.open && this.query ? (list.length ? t(this.locale, 'matches', { n: list.length }) : t(this.locale, 'noMatches')) : ''}</div>
-      </div>
-      ${this.renderFeedback()}`;
+      </div>`;
   }
 }
 defineElement('kc-select', KcSelect);

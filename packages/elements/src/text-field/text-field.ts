@@ -41,10 +41,9 @@ export class KcTextField extends KcFieldElement {
     this.commit(this.fromInput((e.target as HTMLInputElement).value));
   };
 
-  override render() {
+  protected override renderControl() {
     const s = this.schema;
-    return html`${this.renderLabel()}
-      <input
+    return html`<input
         id="input"
         part="input"
         type=${this.type}
@@ -61,7 +60,7 @@ export class KcTextField extends KcFieldElement {
         @input=${this.#onInput}
         @change=${this.fireChange}
         @blur=${this.handleBlur}
-      />${this.renderFeedback()}`;
+      />`;
   }
 }
 defineElement('kc-text-field', KcTextField);

@@ -12,9 +12,8 @@ import { fieldStyles, tokens } from '../internal/styles.js';
 export class KcTextarea extends KcFieldElement {
   static override styles = [tokens, fieldStyles, css`textarea { min-height: 5em; resize: vertical; }`];
 
-  override render() {
-    return html`${this.renderLabel()}
-      <textarea
+  protected override renderControl() {
+    return html`<textarea
         id="input"
         part="textarea"
         .value=${live(this.value == null ? '' : String(this.value))}
@@ -26,7 +25,7 @@ export class KcTextarea extends KcFieldElement {
         @input=${(e: Event) => this.commit((e.target as HTMLTextAreaElement).value || undefined)}
         @change=${this.fireChange}
         @blur=${this.handleBlur}
-      ></textarea>${this.renderFeedback()}`;
+      ></textarea>`;
   }
 }
 defineElement('kc-textarea', KcTextarea);

@@ -7,13 +7,23 @@ import { fileURLToPath } from 'node:url';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 import { commonjsBundlePlugin } from './scripts/wtr-commonjs-bundle.mjs';
 import { plainSummaryReporter } from './scripts/wtr-plain-summary.mjs';
+import { precompiledValidatorsPlugin } from './scripts/wtr-precompiled-validators.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const quiet = process.env.KC_WTR_QUIET === '1';
 
 export default {
   rootDir: root,
-  files: ['packages/*/src/**/*.browser.test.ts', 'tests/browser/**/*.browser.test.ts'],
+  files: ['packages/*/src/**/*.browser.test.ts', 'tests/browser/**/*.browser.test.ts', '!**/*.csp.browser.test.ts'],
+  // Strict-CSP tests: their page forbids eval and new Function (no 'unsafe-eval'), as many sites do.
+  groups: [
+    {
+      name: 'strict-csp',
+      files: ['packages/*/src/**/*.csp.browser.test.ts'],
+      testRunnerHtml: (testFramework) =>
+        `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="script-src 'self' 'unsafe-inline'"></head><body><script type="module" src="${testFramework}"></script></body></html>`,
+    },
+  ],
   nodeResolve: { exportConditions: ['@kartochka/source', 'browser', 'development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
@@ -25,7 +35,11 @@ export default {
     }),
   ],
   plugins: [
-    commonjsBundlePlugin({ root, packages: ['ajv', 'ajv/dist/2020.js', 'ajv/dist/2019.js', 'ajv-formats', 'bind-event-listener'] }),
+    commonjsBundlePlugin({
+      root,
+      packages: ['ajv', 'ajv/dist/2020.js', 'ajv/dist/2019.js', 'ajv-formats', 'ajv-formats/dist/formats.js', 'ajv/dist/runtime/ucs2length', 'ajv/dist/runtime/equal', 'bind-event-listener'],
+    }),
+    precompiledValidatorsPlugin({ root, fixtures: 'packages/elements/src/test-support' }),
     esbuildPlugin({ ts: true, json: true, tsconfig: `${root}/tsconfig.base.json`, target: 'es2022' }),
   ],
   reporters: [quiet ? summaryReporter({ flatten: true }) : defaultReporter(), plainSummaryReporter()],

@@ -15,6 +15,8 @@ export {
   toFieldErrors,
   ajvFor,
   SchemaCompileError,
+  ValidationUnavailableError,
+  type PrecompiledValidator,
   PHONE_PATTERN,
 } from './validation/validator.js';
 export { validationMessage, validationMessages } from './i18n/validation-messages.js';

@@ -6,7 +6,7 @@
  */
 import type { FieldError, JsonSchema, JsonSchemaObject, JsonValue, Locale, ValidationMode, ValidationResult } from '../types.js';
 import { getAt, isWithin, joinPointer, parentPointer, setAt } from '../pointer.js';
-import { compileSchema, toFieldErrors } from '../validation/validator.js';
+import { compileSchema, toFieldErrors, ValidationUnavailableError, type PrecompiledValidator } from '../validation/validator.js';
 import { createSchemaContext, defaultValue, isDynamic, type SchemaContext } from '../schema/resolve.js';
 import { defaultRegistry, type WidgetRegistry } from '../registry.js';
 import { buildNode, type FieldNode } from './field-node.js';
@@ -33,6 +33,11 @@ export interface FormOptions {
   layout?: LayoutDocument;
   /** Every field read-only (the card's `readonly` attribute). */
   readOnly?: boolean;
+  /**
+   * A validator for `schema` compiled ahead of time (ajv standalone; docs/schema.md, "Strict CSP").
+   * Used instead of compiling at run time: needed on pages whose CSP forbids `unsafe-eval`.
+   */
+  validator?: PrecompiledValidator;
 }
 
 /** What a widget needs to render one field right now. */
@@ -83,7 +88,7 @@ export class FormController {
   #values = new PathEmitter();
   #structure = new PathEmitter();
   #changeListeners = new Set<(d: ChangeDetail) => void>();
-  #validate: ReturnType<typeof compileSchema> | undefined;
+  #validate: PrecompiledValidator | undefined;
   #rules: RulesRuntime;
   #layout: ResolvedLayout | undefined;
   #layoutDoc: LayoutDocument | undefined;
@@ -92,6 +97,12 @@ export class FormController {
   #revealed = new Set<string>();
   /** Set when the schema itself is broken; the form then renders one raw JSON editor. */
   readonly schemaError: string | undefined;
+  /**
+   * Set when the page does not allow compiling validators (a CSP without `unsafe-eval`) and no
+   * precompiled `validator` was given: the form works, rules and formulas run, but the schema's
+   * constraints are not checked here (a server that validates still does).
+   */
+  readonly validationUnavailable: string | undefined;
 
   constructor(schema: JsonSchema, options: FormOptions = {}) {
     this.schema = schema;
@@ -116,9 +127,10 @@ export class FormController {
     this.#initial = this.#value;
     this.#edited.clear(); // formulas' first results are part of the initial value, not edits
     try {
-      this.#validate = compileSchema(schema);
+      this.#validate = options.validator ?? compileSchema(schema);
     } catch (e) {
-      this.schemaError = (e as Error).message;
+      if (e instanceof ValidationUnavailableError) this.validationUnavailable = e.detail;
+      else this.schemaError = (e as Error).message;
     }
     this.#placements.set('', { schema, template: '', key: '', required: false });
     this.#runValidation();

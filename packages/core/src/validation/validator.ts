@@ -8,16 +8,30 @@ import type { FieldError, JsonSchema, JsonSchemaObject, Locale, ValidationResult
 import { Ajv2020, AjvDraft07, addFormats, type Ajv } from './ajv.js';
 import { joinPointer } from '../pointer.js';
 import { validationMessage } from '../i18n/validation-messages.js';
+import { PHONE_PATTERN } from './phone.js';
 
-/** A permissive phone number: digits with the usual separators, optional leading +. */
-export const PHONE_PATTERN = /^\+?[0-9][0-9 ()\-.]{4,22}[0-9]$/;
+export { PHONE_PATTERN };
 
 const KEYWORDS_OF_OURS = ['x-widget', 'x-errorMessage', 'x-rules', 'x-formula', 'x-reminder', 'x-enumTitles', 'x-enumNames', 'x-order'];
 
-function makeAjv(draft07: boolean): Ajv {
+/**
+ * ajv logs the whole generated function before it rethrows a compile failure; the failure reaches
+ * the caller as SchemaCompileError / ValidationUnavailableError already, and under a strict CSP
+ * every card would print pages of code. Its warnings (unknown formats…) still go to the console.
+ */
+const quietCompileFailures = {
+  log: (...args: unknown[]) => console.log(...args),
+  warn: (...args: unknown[]) => console.warn(...args),
+  error: (...args: unknown[]) => {
+    if (!(typeof args[0] === 'string' && args[0].startsWith('Error compiling schema'))) console.error(...args);
+  },
+};
+
+/** A configured ajv: the options, formats and keywords every Kartochka validator is built with. */
+export function makeAjv(draft07: boolean, extra: Record<string, unknown> = {}): Ajv {
   // strict: false — schemas from other tools carry unknown keywords; they must still validate.
   // verbose: true — errors carry their parentSchema, where x-errorMessage lives.
-  const ajv = new (draft07 ? AjvDraft07 : Ajv2020)({ allErrors: true, strict: false, verbose: true, validateFormats: true });
+  const ajv = new (draft07 ? AjvDraft07 : Ajv2020)({ allErrors: true, strict: false, verbose: true, validateFormats: true, logger: quietCompileFailures, ...extra });
   addFormats(ajv);
   ajv.addFormat('phone', PHONE_PATTERN);
   ajv.addFormat('tel', PHONE_PATTERN);
@@ -29,8 +43,13 @@ let ajv2020: Ajv | undefined;
 let ajv07: Ajv | undefined;
 
 /** The shared ajv instance for a schema's draft (chosen by `$schema`, 2020-12 by default). */
+/** Whether `schema` declares draft-04 … draft-07 (validated with ajv's draft-07 class). */
+export function isDraft07(schema: JsonSchema): boolean {
+  return typeof schema === 'object' && typeof schema.$schema === 'string' && /draft-0[4-7]/.test(schema.$schema);
+}
+
 export function ajvFor(schema: JsonSchema): Ajv {
-  const draft07 = typeof schema === 'object' && typeof schema.$schema === 'string' && /draft-0[4-7]/.test(schema.$schema);
+  const draft07 = isDraft07(schema);
   if (draft07) return (ajv07 ??= makeAjv(true));
   return (ajv2020 ??= makeAjv(false));
 }
@@ -45,6 +64,28 @@ export class SchemaCompileError extends Error {
   }
 }
 
+/**
+ * Thrown when ajv cannot compile on this page at all: it generates validators with `new Function`,
+ * which a Content Security Policy without `'unsafe-eval'` forbids. Not the schema's fault; pass a
+ * validator precompiled with ajv's standalone mode instead (docs/schema.md, "Strict CSP").
+ */
+export class ValidationUnavailableError extends Error {
+  override readonly name = 'ValidationUnavailableError';
+  constructor(readonly detail: string) {
+    super(`Validation is unavailable on this page: ${detail}`);
+  }
+}
+
+/** A validator compiled ahead of time (ajv standalone), or any function with ajv's interface. */
+export type PrecompiledValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** An EvalError (CSP, or Node's --disallow-code-generation-from-strings) is the page's policy, not the schema. */
+function isCodeGenerationBlocked(e: unknown): boolean {
+  if (e instanceof EvalError) return true;
+  const message = e instanceof Error ? e.message : String(e);
+  return /unsafe-eval|Content Security Policy|Code generation from strings disallowed/i.test(message);
+}
+
 /** Compiles `schema` once; later calls with the same object return the cached function. */
 export function compileSchema(schema: JsonSchema): ValidateFunction {
   const key = typeof schema === 'object' ? schema : { const: schema };
@@ -55,6 +96,7 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
       const s = typeof schema === 'object' && schema.$id && ajvFor(schema).getSchema(schema.$id) ? { ...schema, $id: undefined } : schema;
       fn = ajvFor(schema).compile(s as object);
     } catch (e) {
+      if (isCodeGenerationBlocked(e)) throw new ValidationUnavailableError((e as Error).message);
       throw new SchemaCompileError((e as Error).message);
     }
     compiled.set(key, fn);

@@ -27,6 +27,7 @@ export const cardStyles = css`
       ${dark}
     }
   }
+  .notice { border: 1px solid var(--kc-color-border, #8a93a3); border-radius: var(--_radius); padding: var(--_space); margin-block-end: var(--_space); color: var(--kc-color-text-muted, #5b6270); }
   .summary { color: var(--_danger); border: 1px solid var(--_danger); border-radius: var(--_radius); padding: var(--_space); margin-block-end: var(--_space); }
   h2 { font-size: 1.15em; margin: calc(var(--_space) * 2) 0 var(--_space); }
   .badge { display: inline-block; min-inline-size: 1.3em; padding: 0 0.35em; margin-inline-start: 0.4em; border-radius: 999px; background: var(--_danger); color: var(--_bg); font-size: 0.8em; font-weight: 700; text-align: center; }

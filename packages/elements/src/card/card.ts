@@ -14,6 +14,7 @@ import {
   type LayoutDocument,
   type Locale,
   type MessageCatalogue,
+  type PrecompiledValidator,
   type ResolvedSection,
   type SectionsMode,
   type ValidationMode,
@@ -53,6 +54,7 @@ export type CardTheme = 'light' | 'dark' | 'auto';
  * @csspart save-button - With `storage`: the Save button (Ctrl+S saves too).
  * @csspart form - The wrapper around all sections.
  * @csspart summary - The error summary shown after a failed submit.
+ * @csspart notice - Shown when the page's CSP blocks validation and no precompiled `validator` was given.
  * @csspart tablist - The tab bar (tabs). @csspart tab - One tab. @csspart badge - A tab's error count.
  * @csspart panel - A section's panel (tabs, accordion, steps).
  * @csspart section - A plain section. @csspart section-title - A section's title.
@@ -90,6 +92,11 @@ export class KcCard extends LitElement {
   @property({ attribute: 'validation-mode' }) validationMode: ValidationMode = 'onInput';
   /** Widgets to use instead of, or besides, the defaults. */
   @property({ attribute: false }) registry?: WidgetRegistry;
+  /**
+   * A validator for `schema` compiled ahead of time with ajv's standalone mode: needed on pages
+   * whose Content Security Policy forbids `unsafe-eval` (docs/schema.md, "Strict CSP").
+   */
+  @property({ attribute: false }) validator?: PrecompiledValidator;
   /** The form field name used when the card sits inside a native <form>. */
   @property({ reflect: true }) name = '';
   @property({ type: Boolean, reflect: true }) required = false;
@@ -181,7 +188,7 @@ export class KcCard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('schema') || changed.has('registry') || changed.has('messages') || changed.has('layout') || !this.#controller) {
+    if (changed.has('schema') || changed.has('registry') || changed.has('messages') || changed.has('layout') || changed.has('validator') || !this.#controller) {
       if (this.schema !== undefined) this.#createController();
     }
     const c = this.#controller;
@@ -204,6 +211,7 @@ export class KcCard extends LitElement {
       registry: this.registry,
       layout: this.layout,
       readOnly: this.readonly,
+      validator: this.validator,
     });
     this.#hasPendingValue = false;
     this.#offChange = this.#controller.onChange((detail) => {
@@ -387,6 +395,8 @@ export class KcCard extends LitElement {
     if (!c) return nothing;
     const summary = html`${this.#persistence
       ? html`<kc-storage-panel .persistence=${this.#persistence} .changes=${this.#persistence.changes} .controller=${c} locale=${this.locale}></kc-storage-panel>`
+      : nothing}${c.validationUnavailable
+      ? html`<div class="notice" part="notice" role="status" title=${c.validationUnavailable}>${t(this.locale, 'validationUnavailable')}</div>`
       : nothing}${this.summary.length
       ? html`<div class="summary" part="summary" role="alert">${t(this.locale, 'errorsSummary', { n: this.summary.length })}</div>`
       : nothing}`;

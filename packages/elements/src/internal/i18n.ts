@@ -31,6 +31,7 @@ const en = {
   rawJsonHint: 'This part of the card has no form fields; edit it as JSON. Its data is kept as it is.',
   invalidJson: 'Not valid JSON: {detail}. Your text is kept; fix it to apply.',
   errorsSummary: 'The card has {n} problem(s). Fix the fields marked in red.',
+  validationUnavailable: "This page's security policy (CSP) does not let the card check its data, so mistakes are not shown here. The data is kept; the server still checks it when the card is saved.",
   computed: 'computed',
   variant: 'Variant',
   // layout and modes
@@ -128,6 +129,7 @@ const ru: UiStrings = {
   rawJsonHint: 'Для этой части карточки нет полей формы; её можно править как JSON. Данные сохраняются как есть.',
   invalidJson: 'Некорректный JSON: {detail}. Текст сохранён; исправьте его, чтобы применить.',
   errorsSummary: 'В карточке есть ошибки ({n}). Исправьте поля, отмеченные красным.',
+  validationUnavailable: 'Политика безопасности этой страницы (CSP) не даёт карточке проверять данные, поэтому ошибки здесь не показываются. Данные сохраняются; сервер проверит их при сохранении карточки.',
   computed: 'вычисляется',
   variant: 'Вариант',
   // layout and modes

@@ -68,11 +68,21 @@ export const b2bLayout: TemplateLayout = {
         },
       ],
     },
-    { type: 'section', id: 'roles', title: { ru: 'Ролевая структура', en: 'Role structure' }, items: ['/roles/people'] },
+    {
+      type: 'section',
+      id: 'roles',
+      title: { ru: 'Ролевая структура', en: 'Role structure' },
+      description: {
+        ru: 'Ключевые люди клиента: кто принимает решения и кто на них влияет, их контакты и то, что важно знать для общения и поздравлений.',
+        en: "The client's key people: who decides and who influences, their contacts and what to know for talking to them and greeting them.",
+      },
+      items: ['/roles/people'],
+    },
     {
       type: 'section',
       id: 'history',
       title: { ru: 'История', en: 'History' },
+      description: { ru: 'Факт работы с клиентом: продажи, отгрузки, оплаты, маркетинг и сервис.', en: 'What has happened with the client: sales, shipments, payments, marketing and service.' },
       items: [
         { type: 'group', id: 'salesHistory', title: { ru: 'Продажи', en: 'Sales' }, items: ['/history/sales', '/history/totalTurnover'] },
         {
@@ -85,11 +95,18 @@ export const b2bLayout: TemplateLayout = {
         '/history/service',
       ],
     },
-    { type: 'section', id: 'plans', title: { ru: 'Планирование', en: 'Planning' }, items: ['/plans/sales', '/plans/marketing', '/plans/actions', '/plans/service'] },
+    {
+      type: 'section',
+      id: 'plans',
+      title: { ru: 'Планирование', en: 'Planning' },
+      description: { ru: 'Что мы планируем по клиенту: продажи, маркетинг, мероприятия и сервис.', en: 'What we plan for the client: sales, marketing, events and service.' },
+      items: ['/plans/sales', '/plans/marketing', '/plans/actions', '/plans/service'],
+    },
     {
       type: 'section',
       id: 'relationship',
       title: { ru: 'Отношения', en: 'Relationship' },
+      description: { ru: 'Как часто и чем мы информируем клиента, насколько он лоялен и доволен.', en: 'How often and how we keep the client informed, how loyal and satisfied they are.' },
       items: [
         '/relationship/interactions',
         { type: 'group', id: 'contact', title: { ru: 'Информирование', en: 'Keeping in touch' }, columns: 2, items: ['/relationship/contactFrequency', '/relationship/mailing'] },
@@ -111,6 +128,7 @@ export const b2bLayout: TemplateLayout = {
       type: 'section',
       id: 'contract',
       title: { ru: 'Договор', en: 'Contract' },
+      description: { ru: 'Договор о сотрудничестве: номер, сроки, копия и напоминание о продлении.', en: 'The cooperation contract: number, dates, a copy and the renewal reminder.' },
       columns: 2,
       items: ['/contract/number', '/contract/signedAt', '/contract/validUntil', '/contract/renewalReminderDays', '/contract/file'],
     },

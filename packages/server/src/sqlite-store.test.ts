@@ -84,6 +84,29 @@ describe('SqliteCardStore migrations', () => {
   });
 });
 
+describe('SqliteCardStore migration 2 (ё folding)', () => {
+  it('re-folds titles stored by migration 1, so either spelling finds them', async () => {
+    const tmp = tempDb();
+    try {
+      // A database as the first release left it: migration 1 only, the title folded the old way.
+      const raw = new Database(tmp.db);
+      raw.exec(migrations[0]!);
+      raw.exec('CREATE TABLE kartochka_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+      raw.prepare('INSERT INTO kartochka_migrations (version, applied_at) VALUES (1, ?)').run('earlier');
+      const record = { id: 'yo', schemaId: 's', schemaVersion: 1, revision: 1, title: 'Ёлка и Ко', data: {}, indexed: {}, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
+      raw
+        .prepare('INSERT INTO cards (id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run('yo', 's', 1, record.title, 'ёлка и ко', '{}', record.createdAt, record.updatedAt, JSON.stringify(record));
+      raw.close();
+      const store = new SqliteCardStore(tmp.db);
+      for (const search of ['елка', 'ЁЛКА']) assert.deepEqual((await store.list({ search })).items.map((r) => r.id), ['yo'], search);
+      await store.close();
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
 describe('createApp', () => {
   it('mounts no test hooks unless asked', async () => {
     const app = createApp({ store: new SqliteCardStore(':memory:') });

@@ -54,6 +54,8 @@ export const migrations: readonly string[] = [
      entry TEXT NOT NULL,
      PRIMARY KEY (schema_id, version)
    ) WITHOUT ROWID;`,
+  // foldCase (@kartochka/storage) now folds ё into е; titles were lower-cased already.
+  `UPDATE cards SET title_folded = replace(title_folded, 'ё', 'е');`,
 ];
 
 /** Brings `db` up to the latest migration; refuses a database written by newer code. */

@@ -177,6 +177,16 @@ export function runStorageConformance(t: TestApi, name: string, makeAdapter: () 
       assert.deepEqual(ids(r.items), ['c3']);
     });
 
+    it('folds ё into е: a search finds both spellings, and title order keeps Ё with Е', async () => {
+      await db.put(card('e1', { title: 'Ёлка и Ко' }));
+      await db.put(card('e2', { title: 'Елена' }));
+      await db.put(card('e3', { title: 'Яблоко' }));
+      await db.put(card('e4', { title: 'Жук' }));
+      for (const search of ['ёлка', 'ЕЛКА']) assert.deepEqual(ids((await db.list({ search })).items), ['e1'], search);
+      const r = await db.list({ sort: { field: 'title', direction: 'asc' } });
+      assert.deepEqual(ids(r.items), ['e2', 'e1', 'e4', 'e3'], 'елена < ёлка (= елка) < жук < яблоко');
+    });
+
     it('records history with changed JSON Pointers', async () => {
       await db.put(card('c-1', { data: { name: 'A', 'a/b': { '~': 1 }, tags: ['x'] } }), { author: 'anna' });
       await db.put(card('c-1', { data: { name: 'B', 'a/b': { '~': 2 }, tags: ['x', 'y'] } }), { author: 'boris' });

@@ -101,15 +101,28 @@ export const migrations: readonly Migration[] = [
       for (let cursor = await records.openCursor(); cursor; cursor = await cursor.continue()) {
         await cursor.update(toStored(cursor.value as CardRecord));
       }
-    })().catch(() => {
-      try {
-        tx.abort();
-      } catch {
-        // Already aborted: the open request reports the original error.
+    })().catch(() => abortUpgrade(tx));
+  },
+  // 2 → 3: `foldCase` now folds ё into е; re-derive every row's folded title so search and
+  // title order treat old and new rows alike.
+  (_db, tx) => {
+    const records = tx.objectStore('records');
+    void (async () => {
+      for (let cursor = await records.openCursor(); cursor; cursor = await cursor.continue()) {
+        await cursor.update(toStored(fromStored(cursor.value as StoredCard)));
       }
-    });
+    })().catch(() => abortUpgrade(tx));
   },
 ];
+
+/** A failed backfill aborts the whole upgrade instead of leaving half-migrated rows. */
+function abortUpgrade(tx: UpgradeTx): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already aborted: the open request reports the original error.
+  }
+}
 
 /** The version the adapter opens: one per migration step. */
 export const DB_VERSION = migrations.length;

@@ -5,6 +5,8 @@ import { card, runStorageConformance, type TestApi } from './conformance.js';
 import { assert } from './test-support/assert.js';
 import { DB_VERSION, IndexedDbAdapter, MemoryAdapter, NotFoundError, QuotaExceededError, UnavailableError } from './index.js';
 import type { CardRecord, ChangeEvent } from './index.js';
+import { openDB } from 'idb';
+import { migrations, toStored } from './indexeddb-schema.js';
 
 // Mocha's globals, read through globalThis so this file type-checks with or without @types/mocha.
 const { describe, it, beforeEach, afterEach } = globalThis as unknown as TestApi;
@@ -87,6 +89,23 @@ describe('IndexedDbAdapter in Chromium', () => {
     assert.equal((await db.list({ search: 'старый' })).total, 1);
     const next = await db.put(card('legacy', { title: 'ИП Новый' }), { expectedRevision: 3 });
     assert.equal(next.revision, 4);
+    await db.close();
+  });
+
+  it('upgrades a version 2 database: titles stored before ё folding are found by either spelling', async () => {
+    const name = freshName();
+    const old = { ...card('yo', { title: 'Ёлка и Ко' }), revision: 1, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' } as CardRecord;
+    // Version 2 as the previous release built it (its steps), with the title folded the old way.
+    const db2 = await openDB(name, 2, { upgrade: (db, oldVersion, _newVersion, tx) => {
+      for (let v = oldVersion; v < 2; v++) migrations[v]!(db as never, tx as never);
+    } });
+    await db2.put('records' as never, { ...toStored(old), _title: 'ёлка и ко' } as never);
+    db2.close();
+    assert.ok(DB_VERSION >= 3);
+    const db = await IndexedDbAdapter.open({ name });
+    assert.deepEqual((await db.list({ search: 'елка' })).items.map((r) => r.id), ['yo']);
+    assert.deepEqual((await db.list({ search: 'ЁЛКА' })).items.map((r) => r.id), ['yo']);
+    assert.deepEqual(await db.get('yo'), old, 'the record itself is untouched');
     await db.close();
   });
 

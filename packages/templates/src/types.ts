@@ -27,6 +27,8 @@ export interface TemplateLayoutSection {
   type: 'section';
   id: string;
   title: LocalizedText;
+  /** Shown above the section's fields, in both languages. */
+  description?: LocalizedText;
   columns?: number;
   items: TemplateLayoutItem[];
 }

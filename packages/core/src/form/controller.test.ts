@@ -182,3 +182,31 @@ test('a formula naming an unknown field is reported, not thrown', () => {
   const f = new FormController({ type: 'object', properties: { a: { type: 'number', 'x-formula': { var: '/nope' } } } }, { value: {} });
   assert.match(f.ruleIssues.map((i) => i.message).join(' '), /nope/);
 });
+
+test('itemColumns: the properties array items may have, in schema order, conditional ones included, labelled', () => {
+  const schema: JsonSchemaObject = {
+    type: 'object',
+    properties: {
+      contacts: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { kind: { enum: ['phone', 'email'] }, 'a/b': { type: 'string' } },
+          if: { properties: { kind: { const: 'email' } }, required: ['kind'] },
+          then: { properties: { email: { type: 'string', title: 'Email' } } },
+          else: { properties: { number: { type: 'string' } } },
+        },
+      },
+      name: { type: 'string' },
+    },
+  };
+  const c = new FormController(schema, { value: { contacts: [] }, locale: 'ru', messages: { ru: { '/contacts/*/number': 'Номер', '/contacts/*/a~1b': 'А/Б' } } });
+  assert.deepEqual(c.itemColumns('/contacts'), [
+    { key: 'kind', label: 'Kind' },
+    { key: 'a/b', label: 'А/Б' },
+    { key: 'email', label: 'Email' },
+    { key: 'number', label: 'Номер' },
+  ]);
+  assert.deepEqual(c.itemColumns('/name'), [], 'not an array');
+  assert.deepEqual(c.itemColumns('/missing'), []);
+});

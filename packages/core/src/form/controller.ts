@@ -5,7 +5,7 @@
  * changed (a conditional branch, an array's length) — never the whole form.
  */
 import type { FieldError, JsonSchema, JsonSchemaObject, JsonValue, Locale, ValidationMode, ValidationResult } from '../types.js';
-import { getAt, isWithin, joinPointer, parentPointer, setAt } from '../pointer.js';
+import { escapeToken, getAt, isWithin, joinPointer, parentPointer, setAt } from '../pointer.js';
 import { compileSchema, toFieldErrors, ValidationUnavailableError, type PrecompiledValidator } from '../validation/validator.js';
 import { createSchemaContext, defaultValue, isDynamic, type SchemaContext } from '../schema/resolve.js';
 import { defaultRegistry, type WidgetRegistry } from '../registry.js';
@@ -17,6 +17,7 @@ import { RulesRuntime, type RuleIssue } from './rules-runtime.js';
 import type { RuleSpec } from '../rules/index.js';
 import { resolveLayout } from '../layout/resolve-layout.js';
 import type { LayoutDocument, ResolvedLayout } from '../layout/types.js';
+import { plain, propertiesOf } from '../layout/schema-walk.js';
 
 export interface FormOptions {
   value?: JsonValue;
@@ -515,6 +516,22 @@ export class FormController {
 
   label(n: FieldNode): string {
     return labelOf(n, this.#messages, this.#locale);
+  }
+
+  /**
+   * The properties the items of the array at `pointer` may have, in schema order (those only a
+   * conditional or alternative brings included), labelled like fields: a table's columns. They
+   * come from the items' schema, not from the data, so an empty table has its headers and an
+   * item missing a property gets an empty cell, not a missing column.
+   */
+  itemColumns(pointer: string): { key: string; label: string }[] {
+    const n = this.node(pointer);
+    const items = n?.kind === 'array' ? n.schema.items : undefined;
+    if (!n || !items || typeof items !== 'object' || Array.isArray(items)) return [];
+    return [...propertiesOf(this.ctx, items as JsonSchema)].map(([key, schema]) => ({
+      key,
+      label: labelOf({ template: `${n.template}/*/${escapeToken(key)}`, schema: plain(this.ctx, schema), key }, this.#messages, this.#locale),
+    }));
   }
 
   description(n: FieldNode): string | undefined {

@@ -161,6 +161,35 @@ describe('<kc-table-field> (x-widget: "table")', () => {
     expect(field.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(2);
   });
 
+  it('takes its columns from the items schema: the first item lacking a property does not drop its column', async () => {
+    const { root } = await cardWith([{ name: 'only a name' }, { name: 'b', qty: 2, vip: true }], { 'x-widget': 'table' });
+    expect([...root.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal(['Name', 'Quantity', 'VIP', 'Actions']);
+    expect(root.querySelector('tbody tr[data-index="1"] [path="/items/1/vip"]')).to.not.equal(null);
+    const conditional = {
+      type: 'object',
+      properties: {
+        t: {
+          type: 'array',
+          'x-widget': 'table',
+          items: {
+            type: 'object',
+            properties: { kind: { enum: ['phone', 'email'] } },
+            if: { properties: { kind: { const: 'email' } }, required: ['kind'] },
+            then: { properties: { email: { type: 'string', format: 'email', title: 'Email' } } },
+            else: { properties: { number: { type: 'string', title: 'Number' } } },
+          },
+        },
+      },
+    };
+    const card = await fixture<KcCard>(html`<kc-card .schema=${conditional} .value=${{ t: [{ kind: 'email', email: 'a@b.example' }, { kind: 'phone', number: '1' }] }}></kc-card>`);
+    await settle(card);
+    const table = fieldAt(card.shadowRoot!, '/t')!.shadowRoot!;
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal(['Kind', 'Email', 'Number', 'Actions']);
+    expect(table.querySelector('tbody tr[data-index="0"] [path="/t/0/email"]')).to.not.equal(null);
+    expect(table.querySelector('tbody tr[data-index="1"] [path="/t/1/number"]')).to.not.equal(null);
+    expect(table.querySelectorAll('tbody tr[data-index="1"] td').length, 'an empty cell keeps the columns aligned').to.equal(4);
+  });
+
   it('renders a real table: header labels, one row per item, a widget per cell with a hidden but associated label', async () => {
     const { root } = await cardWith(rows(3), { 'x-widget': 'table' });
     const table = root.querySelector('table')!;

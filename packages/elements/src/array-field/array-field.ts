@@ -216,9 +216,12 @@ export class KcArrayField extends KcFieldElement {
     </li>`;
   };
 
-  /** The columns of the table: the properties of the first item (labels from the controller). */
+  /**
+   * The columns of the table: every property the items' schema allows (labels from the controller),
+   * so an empty table has headers and items with conditional properties line up.
+   */
   #columns(c: FormController): { key: string; label: string }[] {
-    return c.children(joinPointer(this.path, '0')).map((node) => ({ key: node.key, label: c.label(node) }));
+    return c.itemColumns(this.path);
   }
 
   #renderRow(c: FormController, columns: { key: string }[], i: number): TemplateResult {

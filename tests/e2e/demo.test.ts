@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemo, launchChromium } from './demo-server.js';
 import { startServer } from '../../packages/server/src/test-support/process.js';
+import { RestAdapter } from '@kartochka/storage';
 
 let demo: Awaited<ReturnType<typeof startDemo>>;
 let browser: Browser;
@@ -161,6 +162,17 @@ test('REST mode: saves go to the real server; saved while it is down, they wait 
   const stored = await (await fetch(`${server.api}/cards/b2b-client-card-sample`)).json();
   assert.equal(stored.data.general.companyName, 'Волжская керамика (REST)');
 
+  // Another user saves the same card: the open (unedited) card follows the server's change stream
+  // and shows the new version by itself.
+  const other = new RestAdapter({ baseUrl: server.api });
+  await other.put({ ...stored, data: { ...stored.data, general: { ...stored.data.general, companyName: 'Изменено коллегой' } } }, { expectedRevision: 2 });
+  await status(page, 'Карточку изменили в другом месте');
+  for (let i = 0; (await name.inputValue()) !== 'Изменено коллегой'; i++) {
+    assert.ok(i < 50, 'the field shows the colleague\'s value within 5 s');
+    await page.waitForTimeout(100);
+  }
+  await other.close();
+
   // The server goes away; the save is queued on the device, not lost.
   const port = server.port;
   await server.kill();
@@ -173,7 +185,7 @@ test('REST mode: saves go to the real server; saved while it is down, they wait 
   await status(page, 'Отложенные сохранения отправлены');
   const after = await (await fetch(`${server.api}/cards/b2b-client-card-sample`)).json();
   assert.equal(after.data.general.companyName, 'Сохранено без связи');
-  assert.equal(after.revision, 3);
+  assert.equal(after.revision, 4);
   // The browser itself logs refused connections (server down) and 404 answers (the first run looks
   // for the sample card before creating it); nothing else may appear.
   assert.deepEqual(problems.filter((p) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(p)), []);

@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { streamSSE } from 'hono/streaming';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Locale } from '@kartochka/core';
 import {
@@ -25,6 +26,7 @@ import {
 import { bearerChecker } from './auth.js';
 import { faultMiddleware, noFaults, type FaultState } from './faults.js';
 import type { CardStore } from './store.js';
+import { ChangeFeed, type ChangeNotice } from './change-feed.js';
 import { SchemaCache, checkAgainstSchema, compileProblem } from './validation.js';
 
 /** Default request body limit: 1 MiB. */
@@ -51,6 +53,26 @@ export interface AppOptions {
   testHooks?: boolean;
   /** The clock (tests). */
   now?: () => Date;
+  /** Where writes are announced for `GET /api/events` (default: a new in-process feed). */
+  feed?: ChangeFeed;
+  /** Milliseconds between keep-alive comments on an idle event stream (default 15 000). */
+  keepAliveMs?: number;
+}
+
+/** The header a client sends on writes so it can recognise (and skip) its own changes in `/api/events`. */
+export const CLIENT_HEADER = 'X-Kartochka-Client';
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** Thrown by request parsing; becomes a 400 with field errors. */
@@ -156,11 +178,17 @@ export function createApp(options: AppOptions): Hono {
   const cache = new SchemaCache();
   const app = new Hono();
   const origins = options.corsOrigins ?? DEFAULT_CORS_ORIGINS;
+  const feed = options.feed ?? new ChangeFeed();
+  const clientOf = (c: Context): string | undefined => {
+    const id = c.req.header(CLIENT_HEADER);
+    return id && /^[\w-]{1,100}$/.test(id) ? id : undefined;
+  };
+  const announce = (notice: ChangeNotice) => feed.publish(notice);
 
   const corsMiddleware = cors({
     origin: origins.includes('*') ? '*' : origins,
     allowMethods: ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Accept-Language'],
+    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Accept-Language', CLIENT_HEADER],
     exposeHeaders: ['ETag', 'Location'],
     maxAge: 600,
   });
@@ -266,6 +294,7 @@ export function createApp(options: AppOptions): Hono {
     if (errors.length > 0) throw new ValidationError(id, errors);
     const author = typeof body.author === 'string' ? body.author : undefined;
     const { record, created } = await store.put(input, { expectedRevision, author }, now().toISOString());
+    announce({ type: 'put', id, revision: record.revision, client: clientOf(c) });
     withEtag(c, record);
     if (created) c.header('Location', `/api/cards/${encodeURIComponent(id)}`);
     return c.json(record, created ? 201 : 200);
@@ -275,8 +304,34 @@ export function createApp(options: AppOptions): Hono {
     const id = c.req.param('id');
     const ifMatch = c.req.header('If-Match');
     const deleted = await store.delete(id, ifMatch === undefined ? undefined : parseRevisionTag(ifMatch, 'If-Match'));
+    announce({ type: 'delete', id, revision: deleted.revision, client: clientOf(c) });
     return c.json({ id, revision: deleted.revision });
   });
+
+  // Changes as they happen (docs/rest-api.md, "Live changes"): ids and revisions only, never
+  // data, so a stream tells no more than the list does. Behind the same token as the rest.
+  app.get('/api/events', (c) =>
+    streamSSE(c, async (stream) => {
+      const off = feed.subscribe((n) => {
+        void stream.writeSSE({ event: 'change', data: JSON.stringify(n) }).catch(() => undefined);
+      });
+      const ended = new AbortController();
+      const end = () => ended.abort();
+      stream.onAbort(end);
+      feed.closed.addEventListener('abort', end);
+      try {
+        await stream.writeSSE({ event: 'ready', data: '{}', retry: 2000 });
+        const keepAlive = options.keepAliveMs ?? 15_000;
+        while (!ended.signal.aborted && !feed.closed.aborted) {
+          await pause(keepAlive, ended.signal);
+          if (!ended.signal.aborted) await stream.write(': keep-alive\n\n');
+        }
+      } finally {
+        off();
+        feed.closed.removeEventListener('abort', end);
+      }
+    }),
+  );
 
   app.get('/api/cards/:id/history', async (c) => c.json({ items: await store.history(c.req.param('id')) }));
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
+import { ChangeFeed } from './change-feed.js';
 import { SqliteCardStore } from './sqlite-store.js';
 import type { CardStore } from './store.js';
 
@@ -29,7 +30,8 @@ export interface RunningServer {
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   const store = typeof options.db === 'string' ? new SqliteCardStore(options.db) : options.db;
   const host = options.host ?? '127.0.0.1';
-  const app = createApp({ ...options, store });
+  const feed = options.feed ?? new ChangeFeed();
+  const app = createApp({ ...options, store, feed });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s as Server));
     s.once('error', reject);
@@ -46,6 +48,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
+        // Open event streams end on their own once the feed closes; idle sockets go now.
+        feed.close();
         server.closeIdleConnections();
       }).then(() => store.close())),
   };

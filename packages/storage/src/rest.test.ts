@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { card } from './conformance.js';
+import { readEventStream } from './rest-events.js';
 import {
   ConflictError,
   NotFoundError,
@@ -239,13 +240,32 @@ describe('RestAdapter requests and error mapping', () => {
     assert.equal(e.message, 'Schema "client" has no version 3.');
   });
 
-  it('watch() is local: it reports this instance\'s writes', async () => {
+  it('watch() with live: false reports this instance\'s writes only (no event stream)', async () => {
     const { fetch } = script([json(201, stored()), json(200, { id: 'c-1', revision: 1 })]);
-    const db = adapter(fetch);
+    const db = adapter(fetch, { live: false });
     const seen: string[] = [];
     db.watch('*', (e) => seen.push(`${e.type}:${e.id}:${e.revision}:${e.remote}`));
     await db.put(card('c-1'));
     await db.delete('c-1');
     assert.deepEqual(seen, ['put:c-1:1:false', 'delete:c-1:1:false']);
+  });
+});
+
+describe('the event-stream reader', () => {
+  it('parses messages split across chunks, CRLF, comments and multi-line data', async () => {
+    const chunks = [': keep-alive\r\n\r\nevent: ready\ndata: {}\n\nevent: chan', 'ge\ndata: {"type":"put",', '"id":"c-1","revision":2}\n\n', 'data: line 1\ndata: line 2\n\nevent: change\ndata: tail-without-end'];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const c of chunks) controller.enqueue(new TextEncoder().encode(c));
+        controller.close();
+      },
+    });
+    const got: [string, string][] = [];
+    await readEventStream(body, (event, data) => got.push([event, data]));
+    assert.deepEqual(got, [
+      ['ready', '{}'],
+      ['change', '{"type":"put","id":"c-1","revision":2}'],
+      ['message', 'line 1\nline 2'],
+    ]);
   });
 });

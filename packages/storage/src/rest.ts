@@ -5,8 +5,10 @@
  * answer back to the typed storage errors, so code written against `MemoryAdapter` or
  * `IndexedDbAdapter` works unchanged.
  *
- * `watch()` is local-only: it reports the writes made through this adapter instance
- * (`remote: false`) and never polls the server; changes by other clients are not seen.
+ * `watch()` reports the writes made through this adapter instance at once (`remote: false`) and,
+ * while anybody watches, other clients' writes as the server announces them on `GET /api/events`
+ * (`remote: true`; docs/rest-api.md, "Live changes"). Changes made while that stream was down are
+ * not replayed: a save still meets them as a conflict, as without the stream.
  */
 import { ConflictError, UnavailableError, ValidationError } from './errors.js';
 import { pageBounds } from './query.js';
@@ -27,6 +29,7 @@ import type {
   WatchCallback,
 } from './types.js';
 import { Watchers } from './watchers.js';
+import { followChanges, newClientId, type ChangeNotice } from './rest-events.js';
 
 /** Per-call options that every `RestAdapter` method accepts as its last argument. */
 export interface RequestOptions {
@@ -50,7 +53,15 @@ export interface RestAdapterOptions {
   timeoutMs?: number;
   /** Random source for jitter, for deterministic tests. Default `Math.random`. */
   random?: () => number;
+  /**
+   * Follow other clients' changes on `GET /api/events` while anybody watches (default true).
+   * Off: `watch()` reports this instance's own writes only.
+   */
+  live?: boolean;
 }
+
+/** Sent on writes so this adapter can tell its own changes in the event stream from others'. */
+const CLIENT_HEADER = 'X-Kartochka-Client';
 
 const enc = encodeURIComponent;
 
@@ -67,6 +78,11 @@ export class RestAdapter implements StorageAdapter {
   private readonly http: HttpSettings;
   private readonly watchers = new Watchers();
   private readonly closer = new AbortController();
+  /** This adapter's id on the server's change stream. */
+  readonly clientId = newClientId();
+  private readonly live: boolean;
+  /** The open change stream, while anybody watches. */
+  private stream: AbortController | undefined;
 
   constructor(options: RestAdapterOptions) {
     const base = new URL(String(options.baseUrl));
@@ -91,6 +107,7 @@ export class RestAdapter implements StorageAdapter {
       random: options.random ?? Math.random,
       closed: this.closer.signal,
     };
+    this.live = options.live ?? true;
   }
 
   private async call(req: HttpRequest, ctx: Omit<ErrorContext, 'store'>): Promise<HttpResponse> {
@@ -132,7 +149,7 @@ export class RestAdapter implements StorageAdapter {
         cause: error,
       });
     }
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { [CLIENT_HEADER]: this.clientId };
     if (expected === 0) headers['If-None-Match'] = '*';
     else if (expected !== undefined) headers['If-Match'] = `"${expected}"`;
     // A conditional PUT can be repeated safely: if an earlier attempt was applied, the repeat
@@ -164,7 +181,7 @@ export class RestAdapter implements StorageAdapter {
 
   async delete(id: string, options?: DeleteOptions & RequestOptions): Promise<void> {
     const expected = options?.expectedRevision;
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { [CLIENT_HEADER]: this.clientId };
     if (expected !== undefined) headers['If-Match'] = `"${expected}"`;
     const res = await send(this.http, { method: 'DELETE', path: `cards/${enc(id)}`, headers, retryable: true, signal: options?.signal });
     let revision: number;
@@ -239,14 +256,41 @@ export class RestAdapter implements StorageAdapter {
     return this.json<{ items: SchemaVersion[] }>(res).items;
   }
 
-  /** Local-only: reports writes made through this instance; other clients' changes are not seen. */
+  /**
+   * Reports this instance's writes at once, and other clients' writes (`remote: true`) as the
+   * server announces them; the change stream is open only while somebody watches.
+   */
   watch(id: string | '*', callback: WatchCallback): () => void {
-    return this.watchers.add(id, callback);
+    const off = this.watchers.add(id, callback);
+    this.follow();
+    return () => {
+      off();
+      if (this.watchers.empty) this.unfollow();
+    };
   }
 
-  /** Aborts requests in flight; later calls reject with `UnavailableError`. */
+  private follow(): void {
+    if (!this.live || this.stream || this.closer.signal.aborted) return;
+    const stream = new AbortController();
+    this.stream = stream;
+    const onChange = (n: ChangeNotice) => {
+      if (n.client === this.clientId || typeof n.id !== 'string' || typeof n.revision !== 'number') return;
+      if (n.type === 'put' || n.type === 'delete') this.watchers.emit({ type: n.type, id: n.id, revision: n.revision, remote: true });
+    };
+    void followChanges(this.http, AbortSignal.any([stream.signal, this.closer.signal]), { onChange }).finally(() => {
+      if (this.stream === stream) this.stream = undefined;
+    });
+  }
+
+  private unfollow(): void {
+    this.stream?.abort();
+    this.stream = undefined;
+  }
+
+  /** Aborts requests in flight and the change stream; later calls reject with `UnavailableError`. */
   async close(): Promise<void> {
     this.closer.abort();
+    this.unfollow();
     this.watchers.clear();
   }
 }

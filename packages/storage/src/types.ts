@@ -137,7 +137,7 @@ export interface ChangeEvent {
   id: string;
   /** The revision written by the put, or the revision that was deleted. */
   revision: number;
-  /** True when the change came from another adapter instance (another tab). */
+  /** True when the change came from another adapter instance (another tab; with REST, another client). */
   remote: boolean;
 }
 

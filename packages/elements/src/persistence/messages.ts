@@ -29,8 +29,8 @@ const en = {
   failed: 'Could not save: {msg}',
   notFound: 'This card no longer exists on the server.',
   save: 'Save',
-  refreshed: 'This card was changed in another tab; showing the new version (revision {n}).',
-  changedElsewhere: 'This card was just changed in another tab (revision {n}). Your edits are kept; saving will show what differs.',
+  refreshed: 'This card was changed elsewhere (another tab or another user); showing the new version (revision {n}).',
+  changedElsewhere: 'This card was just changed elsewhere (another tab or another user; revision {n}). Your edits are kept; saving will show what differs.',
 };
 export type PersistenceStrings = typeof en;
 
@@ -61,8 +61,8 @@ const ru: PersistenceStrings = {
   failed: 'Не удалось сохранить: {msg}',
   notFound: 'Этой карточки больше нет на сервере.',
   save: 'Сохранить',
-  refreshed: 'Карточку изменили в другой вкладке; показана новая версия (версия {n}).',
-  changedElsewhere: 'Карточку только что изменили в другой вкладке (версия {n}). Ваши правки сохранены на экране; при сохранении будет видно, что отличается.',
+  refreshed: 'Карточку изменили в другом месте (в другой вкладке или другой пользователь); показана новая версия (версия {n}).',
+  changedElsewhere: 'Карточку только что изменили в другом месте (в другой вкладке или другой пользователь; версия {n}). Ваши правки сохранены на экране; при сохранении будет видно, что отличается.',
 };
 
 const table: Record<Locale, PersistenceStrings> = { en, ru };

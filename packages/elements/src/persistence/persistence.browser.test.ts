@@ -187,7 +187,7 @@ describe('two tabs on the same card (BroadcastChannel)', () => {
     await a.p.save();
     await told;
     expect(b.card.value).to.deep.equal({ name: 'Second', city: 'Edited in B' });
-    expect(b.p.message('en')).to.contain('another tab');
+    expect(b.p.message('en')).to.contain('another tab or another user');
     tabA.close();
     tabB.close();
   });

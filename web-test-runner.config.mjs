@@ -37,7 +37,7 @@ export default {
   plugins: [
     commonjsBundlePlugin({
       root,
-      packages: ['ajv', 'ajv/dist/2020.js', 'ajv/dist/2019.js', 'ajv-formats', 'ajv-formats/dist/formats.js', 'ajv/dist/runtime/ucs2length', 'ajv/dist/runtime/equal', 'bind-event-listener'],
+      packages: ['ajv', 'ajv/dist/2020.js', 'ajv/dist/2019.js', 'ajv-formats', 'ajv-formats/dist/formats.js', 'ajv/dist/runtime/ucs2length.js', 'ajv/dist/runtime/equal.js', 'bind-event-listener'],
     }),
     precompiledValidatorsPlugin({ root, fixtures: 'packages/elements/src/test-support' }),
     esbuildPlugin({ ts: true, json: true, tsconfig: `${root}/tsconfig.base.json`, target: 'es2022' }),

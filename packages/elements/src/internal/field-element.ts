@@ -15,7 +15,7 @@ export abstract class KcFieldElement extends LitElement {
   /** The card's form engine; set by the card. Without it the widget works standalone. */
   @property({ attribute: false }) controller?: FormController;
   /**
-   * JSON Pointer of the value this widget edits. Reflected (see `reflectAttributes`), so tests and
+   * JSON Pointer of the value this widget edits. Reflected (see `#reflectAttributes`), so tests and
    * CSS can find fields.
    */
   @property() path = '';

@@ -3,7 +3,7 @@
  * stream per `RestAdapter` while anybody watches, read with `fetch` (not `EventSource`, which
  * cannot send the `Authorization` header), reconnected with backoff when it drops.
  */
-import type { HttpSettings } from './rest-http.js';
+import { backoffDelay, sleep, type HttpSettings } from './rest-http.js';
 
 /** What the server announces: `client` is the writer's `X-Kartochka-Client` id. */
 export interface ChangeNotice {
@@ -87,17 +87,7 @@ export async function followChanges(
     }
     if (signal.aborted) return;
     failures++;
-    const ceiling = Math.min(maxDelayMs, http.baseDelayMs * 2 ** Math.min(failures, 16));
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, http.random() * ceiling);
-      // In Node, waiting to reconnect must not keep the process alive on its own.
-      (timer as unknown as { unref?: () => void }).unref?.();
-      function done() {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      }
-      signal.addEventListener('abort', done, { once: true });
-    });
+    // The requests' backoff, but allowed to wait up to `maxDelayMs` between reconnects.
+    await sleep(backoffDelay(http, failures + 1, maxDelayMs), [signal], { unref: true }).catch(() => undefined);
   }
 }

@@ -51,7 +51,11 @@ export interface HttpResponse {
 
 class TimeoutSignal extends Error {}
 
-function sleep(ms: number, signals: AbortSignal[]): Promise<void> {
+/**
+ * Waits `ms`; rejects with the reason of the first of `signals` to abort. `unref`: in Node, the
+ * wait alone does not keep the process alive (the change stream's reconnects use it).
+ */
+export function sleep(ms: number, signals: AbortSignal[], { unref = false } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = (): void => {
       clearTimeout(timer);
@@ -65,8 +69,17 @@ function sleep(ms: number, signals: AbortSignal[]): Promise<void> {
       done();
       resolve();
     }, ms);
+    if (unref) (timer as unknown as { unref?: () => void }).unref?.();
     for (const s of signals) s.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/**
+ * Full jitter: a random delay up to `baseDelayMs × 2^(n−1)`, capped at `maxDelayMs` (or `maxMs`),
+ * so clients that failed together spread out.
+ */
+export function backoffDelay(http: HttpSettings, failures: number, maxMs = http.maxDelayMs): number {
+  return http.random() * Math.min(maxMs, http.baseDelayMs * 2 ** Math.min(failures - 1, 30));
 }
 
 /** True for errors that prove the request never reached a server (Node's undici exposes the code). */
@@ -134,10 +147,8 @@ export async function send(http: HttpSettings, req: HttpRequest): Promise<HttpRe
       req.signal?.removeEventListener('abort', relay);
       http.closed.removeEventListener('abort', relay);
     }
-    // Full jitter: a random delay up to the exponential cap, so clients that failed together spread out.
-    const cap = Math.min(http.maxDelayMs, http.baseDelayMs * 2 ** (attempt - 1));
     try {
-      await sleep(http.random() * cap, req.signal ? [req.signal, http.closed] : [http.closed]);
+      await sleep(backoffDelay(http, attempt), req.signal ? [req.signal, http.closed] : [http.closed]);
     } catch (error) {
       if (req.signal?.aborted) throw req.signal.reason;
       throw new UnavailableError(http.store, 'the adapter was closed.', { cause: error });

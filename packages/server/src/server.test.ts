@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { validate } from '@kartochka/core';
-import { RestAdapter, UnavailableError, ValidationError, NotFoundError } from '@kartochka/storage';
+import { RestAdapter, UnauthorizedError, UnavailableError, ValidationError, NotFoundError } from '@kartochka/storage';
 import { card, runStorageConformance } from '@kartochka/storage/conformance';
 import { hook, startServer, tempDb, type ServerProcess } from './test-support/process.js';
 
@@ -211,7 +211,7 @@ describe('server options as a process', () => {
       assert.equal((await fetch(`${server.url}/health`)).status, 200);
       const anonymous = new RestAdapter({ baseUrl: server.api });
       const e = await anonymous.get('c-1').catch((x: unknown) => x);
-      assert.ok(e instanceof UnavailableError);
+      assert.ok(e instanceof UnauthorizedError, 'a 401 is "sign in again", not "offline"');
       assert.match(e.message, /credentials/);
       const authed = new RestAdapter({ baseUrl: server.api, headers: async () => ({ Authorization: 'Bearer s3cret-token' }) });
       assert.equal((await authed.put(card('c-1'))).revision, 1);

@@ -6,7 +6,7 @@
 import type { CardRecord } from './types.js';
 
 /** The broad kind of failure; stable, safe to switch on. */
-export type StorageErrorCode = 'not-found' | 'conflict' | 'validation' | 'unavailable' | 'quota-exceeded';
+export type StorageErrorCode = 'not-found' | 'conflict' | 'validation' | 'unavailable' | 'unauthorized' | 'quota-exceeded';
 
 /** Keys of {@link storageMessages}; one per distinct user-facing situation. */
 export type StorageMessageKey =
@@ -16,6 +16,7 @@ export type StorageMessageKey =
   | 'conflict'
   | 'validation'
   | 'unavailable'
+  | 'unauthorized'
   | 'quotaExceeded';
 
 /** Parameters substituted into a message template (`{id}` → `params.id`). */
@@ -107,6 +108,24 @@ export class UnavailableError extends StorageError {
   }
 }
 
+/**
+ * The server refused the credentials (HTTP 401 or 403): the user must sign in again. Not an
+ * `UnavailableError`, because waiting does not help: a queued save stays queued for the same user
+ * until they are signed in again, and is never sent with anyone else's credentials.
+ */
+export class UnauthorizedError extends StorageError {
+  constructor(store: string, status: number, reason: string, options?: { cause?: unknown }) {
+    super(
+      'unauthorized',
+      'unauthorized',
+      { store, status, reason },
+      `Storage "${store}" refused the credentials (HTTP ${status}: ${reason}). Sign in again or check the token.`,
+      options,
+    );
+    this.name = 'UnauthorizedError';
+  }
+}
+
 /** The browser refused the write because the origin's storage quota is full. */
 export class QuotaExceededError extends StorageError {
   constructor(store: string, id: string, options?: { cause?: unknown }) {
@@ -130,6 +149,7 @@ export const storageMessages: Record<'en' | 'ru', Record<StorageMessageKey, stri
     conflict: 'Card "{id}" was changed by someone else (stored revision {stored}, yours {expected}).',
     validation: 'Card "{id}" was not saved: {count} problem(s) found.',
     unavailable: 'Storage "{store}" is unavailable. Reload the page or try again later.',
+    unauthorized: 'Storage "{store}" refused your credentials. Sign in again.',
     quotaExceeded: 'Card "{id}" was not saved: the browser\'s storage is full.',
   },
   ru: {
@@ -139,6 +159,7 @@ export const storageMessages: Record<'en' | 'ru', Record<StorageMessageKey, stri
     conflict: 'Карточку «{id}» уже изменил кто-то другой (сохранена ревизия {stored}, у вас {expected}).',
     validation: 'Карточка «{id}» не сохранена: найдено ошибок: {count}.',
     unavailable: 'Хранилище «{store}» недоступно. Перезагрузите страницу или повторите попытку позже.',
+    unauthorized: 'Хранилище «{store}» не приняло ваши учётные данные. Войдите снова.',
     quotaExceeded: 'Карточка «{id}» не сохранена: хранилище браузера переполнено.',
   },
 };

@@ -23,6 +23,7 @@ export {
   NotFoundError,
   QuotaExceededError,
   StorageError,
+  UnauthorizedError,
   UnavailableError,
   ValidationError,
   formatStorageMessage,

@@ -49,6 +49,8 @@ export interface IndexedDbAdapterOptions {
    * simulate a full quota, which cannot be produced quickly in a real browser.
    */
   beforeWrite?: (id: string) => void;
+  /** The signed-in user, when the app has one: cards keep drafts and queued saves per user. */
+  user?: string;
 }
 
 type CardTx = IDBPTransaction<KartochkaDB, ('records' | 'revisions')[], 'readwrite'>;
@@ -65,6 +67,9 @@ export class IndexedDbAdapter implements StorageAdapter {
   private readonly channel: BroadcastChannel | undefined;
   private readonly now: () => Date;
   private readonly beforeWrite: ((id: string) => void) | undefined;
+  /** `indexeddb:` + the database name: stable across builds and tabs. */
+  readonly id: string;
+  readonly user: string | undefined;
   /** Why the adapter can no longer be used, once it cannot. */
   private lost: string | undefined;
 
@@ -80,6 +85,8 @@ export class IndexedDbAdapter implements StorageAdapter {
     readonly name: string,
     options: IndexedDbAdapterOptions,
   ) {
+    this.id = `indexeddb:${name}`;
+    this.user = options.user;
     this.now = options.now ?? (() => new Date());
     this.beforeWrite = options.beforeWrite;
     // Another tab wants a newer version: step aside instead of blocking its upgrade forever.

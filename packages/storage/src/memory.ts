@@ -25,7 +25,13 @@ import { Watchers } from './watchers.js';
 export interface MemoryAdapterOptions {
   /** The clock, for deterministic tests. Default: `() => new Date()`. */
   now?: () => Date;
+  /** The adapter's {@link StorageAdapter.id}; default `memory:N`, unique per instance (nothing in memory outlives the page). */
+  id?: string;
+  /** The signed-in user, when the app has one. */
+  user?: string;
 }
+
+let instances = 0;
 
 const copy: <T>(value: T) => T = structuredClone;
 
@@ -37,8 +43,12 @@ export class MemoryAdapter implements StorageAdapter {
   private readonly watchers = new Watchers();
   private readonly now: () => Date;
   private closed = false;
+  readonly id: string;
+  readonly user: string | undefined;
 
   constructor(options: MemoryAdapterOptions = {}) {
+    this.id = options.id ?? `memory:${++instances}`;
+    this.user = options.user;
     this.now = options.now ?? (() => new Date());
   }
 

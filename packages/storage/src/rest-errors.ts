@@ -9,6 +9,7 @@ import {
   NotFoundError,
   QuotaExceededError,
   StorageError,
+  UnauthorizedError,
   UnavailableError,
   ValidationError,
   type MessageParams,
@@ -38,6 +39,8 @@ export function statusOf(error: StorageError): number {
       return 422;
     case 'quota-exceeded':
       return 507;
+    case 'unauthorized':
+      return 401;
     default:
       return 503;
   }
@@ -95,7 +98,7 @@ export function errorFromResponse(status: number, body: unknown, ctx: ErrorConte
   }
   if (status === 507) return new QuotaExceededError(ctx.store, ctx.id ?? '?');
   if (status === 401 || status === 403) {
-    return new UnavailableError(ctx.store, `the server refused the credentials (HTTP ${status}: ${message}). Check the token.`);
+    return new UnauthorizedError(ctx.store, status, message);
   }
   if (status === 404) {
     return new UnavailableError(ctx.store, `HTTP 404 without a Kartochka error body; is baseUrl the API root (…/api)?`);

@@ -10,6 +10,7 @@ import {
   NotFoundError,
   QuotaExceededError,
   RestAdapter,
+  UnauthorizedError,
   UnavailableError,
   ValidationError,
   type CardRecord,
@@ -213,13 +214,25 @@ describe('RestAdapter requests and error mapping', () => {
     assert.equal(calls.length, 0);
   });
 
+  it('has a stable id from its API root (not a class name) and carries the signed-in user', () => {
+    const a = new RestAdapter({ baseUrl: 'http://127.0.0.1:9/api', user: 'alice' });
+    const b = new RestAdapter({ baseUrl: 'http://127.0.0.1:9/api/' });
+    const other = new RestAdapter({ baseUrl: 'http://127.0.0.1:10/api' });
+    assert.equal(a.id, 'rest:http://127.0.0.1:9/api/');
+    assert.equal(b.id, a.id, 'the same server, the same id');
+    assert.notEqual(other.id, a.id, 'two servers never share one id');
+    assert.equal(a.user, 'alice');
+    assert.equal(b.user, undefined);
+  });
+
   it('maps 422, 413, 507, 401 and a foreign 404 to typed errors', async () => {
     const fieldErrors = [{ path: '/inn', keyword: 'pattern', message: 'Invalid format.', source: 'server' }];
     const cases: [Response, (e: unknown) => void][] = [
       [json(422, error('validation', 'invalid', {}, { errors: fieldErrors })), (e) => assert.deepEqual((e as ValidationError).errors, fieldErrors)],
       [json(413, error('validation', 'too big', { limit: 10 }, { errors: [{ path: '', keyword: 'maxBodySize', message: 'big', source: 'server' }] })), (e) => assert.ok(e instanceof ValidationError)],
       [json(507, error('quota-exceeded', 'full')), (e) => assert.ok(e instanceof QuotaExceededError)],
-      [json(401, error('unauthorized', 'token')), (e) => assert.match((e as Error).message, /credentials/)],
+      [json(401, error('unauthorized', 'token')), (e) => assert.ok(e instanceof UnauthorizedError && /credentials/.test(e.message))],
+      [json(403, error('forbidden', 'no')), (e) => assert.ok(e instanceof UnauthorizedError && !(e instanceof UnavailableError))],
       [new Response('<html>nope</html>', { status: 404 }), (e) => assert.match((e as Error).message, /baseUrl/)],
     ];
     for (const [res, check] of cases) {

@@ -58,6 +58,12 @@ export interface RestAdapterOptions {
    * Off: `watch()` reports this instance's own writes only.
    */
   live?: boolean;
+  /**
+   * The signed-in user whose credentials `headers` sends (an id or login, not a secret). Cards
+   * keep drafts and queued saves per user, and send a user's queued saves only through an adapter
+   * of that user. Create a new adapter when another user signs in.
+   */
+  user?: string;
 }
 
 /** Sent on writes so this adapter can tell its own changes in the event stream from others'. */
@@ -78,6 +84,10 @@ export class RestAdapter implements StorageAdapter {
   private readonly http: HttpSettings;
   private readonly watchers = new Watchers();
   private readonly closer = new AbortController();
+  /** `rest:` + the API root: stable across builds and tabs (local drafts and the outbox are keyed by it). */
+  readonly id: string;
+  /** The signed-in user this adapter sends credentials of, when the app said. */
+  readonly user: string | undefined;
   /** This adapter's id on the server's change stream. */
   readonly clientId = newClientId();
   private readonly live: boolean;
@@ -108,6 +118,8 @@ export class RestAdapter implements StorageAdapter {
       closed: this.closer.signal,
     };
     this.live = options.live ?? true;
+    this.id = `rest:${base.href}`;
+    this.user = options.user;
   }
 
   private async call(req: HttpRequest, ctx: Omit<ErrorContext, 'store'>): Promise<HttpResponse> {

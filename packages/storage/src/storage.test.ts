@@ -85,6 +85,20 @@ describe('IndexedDbAdapter specifics (fake-indexeddb)', () => {
     await b.close();
   });
 
+  it('has a stable id (the database name, not a class name) and carries the user', async () => {
+    const factory = new IDBFactory();
+    const a = await IndexedDbAdapter.open({ name: 'id-a', indexedDB: factory, user: 'alice' });
+    const again = await IndexedDbAdapter.open({ name: 'id-a', indexedDB: factory });
+    const b = await IndexedDbAdapter.open({ name: 'id-b', indexedDB: factory });
+    assert.equal(a.id, 'indexeddb:id-a');
+    assert.equal(again.id, a.id);
+    assert.notEqual(b.id, a.id);
+    assert.equal(a.user, 'alice');
+    assert.notEqual(new MemoryAdapter().id, new MemoryAdapter().id, 'memory adapters are separate stores');
+    assert.equal(new MemoryAdapter({ id: 'm', user: 'bob' }).id, 'm');
+    await Promise.all([a.close(), again.close(), b.close()]);
+  });
+
   it('notifies another instance on the same database', async () => {
     const factory = new IDBFactory();
     const a = await IndexedDbAdapter.open({ name: 'shared-node', indexedDB: factory });

@@ -146,6 +146,19 @@ export type WatchCallback = (event: ChangeEvent) => void;
 
 /** The interface every storage backend implements. All methods are async and reject with `StorageError`s. */
 export interface StorageAdapter {
+  /**
+   * A stable id of the store this adapter reads and writes: for REST `rest:` + its base URL, for
+   * IndexedDB `indexeddb:` + the database name. The same store gives the same id in every build
+   * and every tab, so local drafts and queued saves kept for it survive reloads and never go to
+   * another store. Optional for adapters written before it existed (then give the card a `scope`).
+   */
+  readonly id?: string;
+  /**
+   * The signed-in user whose credentials this adapter sends, when the app says (`user` option).
+   * Drafts and queued saves are kept per user, and a user's queued saves go out only through an
+   * adapter of that same user.
+   */
+  readonly user?: string;
   /** The stored card; rejects with `NotFoundError` when there is none. */
   get<T = unknown>(id: string): Promise<CardRecord<T>>;
   /**

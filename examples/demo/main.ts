@@ -3,6 +3,7 @@
  * the reminders, and the builder — stored in IndexedDB or on the REST server.
  */
 import '@kartochka/elements';
+import '@kartochka/elements/persistence';
 import { html, render, nothing } from 'lit';
 import type { KcCard, KcCardSummary } from '@kartochka/elements';
 import { NotFoundError, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';

@@ -3,6 +3,9 @@
  * defines every kc-* element.
  */
 export { KcCard, type KcChangeDetail } from './card/card.js';
+// Card persistence (drafts, outbox, merge, sign-out) is opt-in: import
+// `@kartochka/elements/persistence` to make `<kc-card storage record-id>` save itself.
+export type { CardPersistence, PersistenceOptions, PersistenceStatus } from './persistence/index.js';
 export { KcFieldElement, defineElement } from './internal/field-element.js';
 export { KcTextField, KcEmailField, KcPhoneField, KcUrlField, KcDateField, KcTimeField, KcDateTimeField } from './text-field/text-field.js';
 export { KcTextarea } from './textarea/textarea.js';

@@ -5,6 +5,7 @@ import type { CardRecord, IndexedValue, ListQuery, StorageAdapter } from '@karto
 import { tokens, buttonStyles, fieldStyles } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
 import { defineElement } from '../internal/field-element.js';
+import { StorageWatch } from '../internal/storage-watch.js';
 import { formatCalendarDate, formatInstant, formatNumber, localized } from '../history/format.js';
 
 type Text = string | Partial<Record<Locale, string>>;
@@ -83,36 +84,24 @@ export class KcCardList extends LitElement {
   @state() private choices: Record<string, IndexedValue[]> = {};
   @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   @state() private error = '';
-  #load = 0;
   #timer?: ReturnType<typeof setTimeout>;
-  #unwatch?: () => void;
+  /** Any card's change re-reads the page; a page read for an older query is dropped. */
+  #watch = new StorageWatch(this, () => {
+    void this.reload();
+    void this.#loadChoices();
+  });
   /** Each filter select's indexed values, by the select's string value. */
   #values = new Map<string, IndexedValue>();
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#watch();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unwatch?.();
-    this.#unwatch = undefined;
     clearTimeout(this.#timer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('storage')) this.#watch();
+    if (changed.has('storage')) this.#watch.point(this.storage, '*');
     if (changed.has('storage') || changed.has('schemaId') || changed.has('filters')) void this.#loadChoices();
     if (['storage', 'schemaId', 'pageSize', 'page', 'sort', 'chosen', 'search'].some((k) => changed.has(k as keyof KcCardList))) void this.reload();
-  }
-
-  #watch(): void {
-    this.#unwatch?.();
-    this.#unwatch = this.storage?.watch('*', () => {
-      void this.reload();
-      void this.#loadChoices();
-    });
   }
 
   /** The query the table shows now. */
@@ -128,12 +117,17 @@ export class KcCardList extends LitElement {
 
   /** Reads the current page again. */
   async reload(): Promise<void> {
-    const load = ++this.#load;
-    if (!this.storage) return;
+    const load = this.#watch.begin();
+    if (!this.storage) {
+      this.items = [];
+      this.total = 0;
+      this.status = 'idle';
+      return;
+    }
     this.status = 'loading';
     try {
       const r = await this.storage.list(this.query);
-      if (load !== this.#load) return;
+      if (!this.#watch.isCurrent(load)) return;
       // A page past the end (after a delete or a narrower filter): go to the last one.
       if (!r.items.length && r.total && this.page > 0) {
         this.page = Math.max(0, Math.ceil(r.total / this.pageSize) - 1);
@@ -143,16 +137,18 @@ export class KcCardList extends LitElement {
       this.total = r.total;
       this.status = 'ready';
     } catch (e) {
-      if (load !== this.#load) return;
+      if (!this.#watch.isCurrent(load)) return;
       this.error = (e as Error).message;
       this.status = 'error';
     }
   }
 
   async #loadChoices(): Promise<void> {
-    if (!this.storage || this.filters.every((f) => f.options)) return;
+    const storage = this.storage;
+    if (!storage || this.filters.every((f) => f.options)) return;
     try {
-      const { items } = await this.storage.list(this.schemaId ? { schemaId: this.schemaId } : {});
+      const { items } = await storage.list(this.schemaId ? { schemaId: this.schemaId } : {});
+      if (storage !== this.storage) return; // pointed at another storage meanwhile
       const choices: Record<string, IndexedValue[]> = {};
       for (const f of this.filters) {
         if (f.options) continue;

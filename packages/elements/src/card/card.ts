@@ -28,9 +28,9 @@ import '../section/section.js';
 import { t } from '../internal/i18n.js';
 import { cardStyles, saveBarStyles } from './card.styles.js';
 import type { StorageAdapter } from '@kartochka/storage';
-import { CardPersistence, type PersistenceOptions } from '../persistence/card-persistence.js';
-import { pt } from '../persistence/messages.js';
-import '../persistence/storage-panel.js';
+// Types only: persistence is an opt-in module (`@kartochka/elements/persistence`) that plugs itself
+// in through `KcCard.persistence`; a page that does not use it does not load it.
+import type { CardPersistence, PersistenceOptions } from '../persistence/card-persistence.js';
 
 export interface KcChangeDetail {
   path: string;
@@ -79,6 +79,12 @@ export class KcCard extends LitElement {
   /** Form-associated: inside a native <form> the card submits its JSON under `name`. */
   static formAssociated = true;
   static override styles = [tokens, cardStyles, saveBarStyles];
+  /**
+   * How a card with `storage` and `record-id` loads and saves itself. Set by importing
+   * `@kartochka/elements/persistence` (the package root imports it too); unset, `storage` is ignored
+   * with a console warning.
+   */
+  static persistence?: (card: KcCard) => CardPersistence;
 
   /** The card's JSON Schema. Setting a new schema rebuilds the form. */
   @property({ attribute: false }) schema?: JsonSchema;
@@ -161,21 +167,35 @@ export class KcCard extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if ((changed.has('storage') || changed.has('recordId') || changed.has('schemaId') || changed.has('schemaVersion')) && this.storage && this.recordId) {
-      this.#persistence ??= new CardPersistence(this);
-      void this.#persistence.attach({
-        ...this.storageOptions,
-        storage: this.storage,
-        recordId: this.recordId,
-        schemaId: this.schemaId || this.recordId,
-        schemaVersion: this.schemaVersion,
-      });
+    if (changed.has('storage') || changed.has('recordId') || changed.has('schemaId') || changed.has('schemaVersion')) this.#pointStorage();
+  }
+
+  /** Attaches persistence to `storage` + `record-id`, or detaches it when either is cleared. */
+  #pointStorage(): void {
+    if (!this.storage || !this.recordId) {
+      this.#persistence?.detach();
+      return;
     }
+    if (!this.#persistence) {
+      if (!KcCard.persistence) {
+        console.warn("kc-card: `storage` is set but card persistence is not loaded; import '@kartochka/elements/persistence'.");
+        return;
+      }
+      this.#persistence = KcCard.persistence(this);
+    }
+    void this.#persistence.attach({
+      ...this.storageOptions,
+      storage: this.storage,
+      recordId: this.recordId,
+      schemaId: this.schemaId || this.recordId,
+      schemaVersion: this.schemaVersion,
+    });
   }
 
   /**
    * Validates and stores the card (with `storage`); returns whether it is stored now. Without a
-   * storage it is `submit()`.
+   * storage it is `submit()`; once `storage` or `record-id` is cleared it rejects
+   * (`CardDetachedError`).
    */
   save(): Promise<boolean> {
     if (!this.#persistence) return Promise.resolve(this.submit());
@@ -431,8 +451,9 @@ export class KcCard extends LitElement {
   }
 
   #saveButton() {
-    if (!this.#persistence || this.mode !== 'edit' || this.readonly || this.disabled) return nothing;
-    return html`<div class="save-bar"><button type="button" class="primary" part="save-button" @click=${() => this.save()} aria-keyshortcuts="Control+S">${pt(this.locale, 'save')}</button></div>`;
+    const p = this.#persistence;
+    if (!p?.attached || this.mode !== 'edit' || this.readonly || this.disabled) return nothing;
+    return html`<div class="save-bar"><button type="button" class="primary" part="save-button" @click=${() => this.save()} aria-keyshortcuts="Control+S">${p.text('save', this.locale)}</button></div>`;
   }
 
   #section(s: ResolvedSection) {

@@ -4,6 +4,7 @@ import type { JsonSchema, Locale, MessageCatalogue } from '@kartochka/core';
 import type { Revision, StorageAdapter } from '@kartochka/storage';
 import { tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
+import { StorageWatch } from '../internal/storage-watch.js';
 import { defineElement } from '../internal/field-element.js';
 import { FieldLabels, formatInstant } from './format.js';
 
@@ -50,35 +51,19 @@ export class KcHistory extends LitElement {
   @state() private revisions: Revision[] = [];
   @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   @state() private error = '';
-  #load = 0;
-  #unwatch?: () => void;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unwatch?.();
-    this.#unwatch = undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#watch();
-  }
+  /** The card's changes re-read its history; a history read for another card is dropped. */
+  #watch = new StorageWatch(this, () => void this.reload());
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('storage') || changed.has('recordId')) {
-      this.#watch();
+      this.#watch.point(this.storage, this.recordId);
       void this.reload();
     }
   }
 
-  #watch(): void {
-    this.#unwatch?.();
-    this.#unwatch = this.storage && this.recordId ? this.storage.watch(this.recordId, () => void this.reload()) : undefined;
-  }
-
   /** Reads the history again (it also refreshes by itself when the card changes). */
   async reload(): Promise<void> {
-    const load = ++this.#load;
+    const load = this.#watch.begin();
     if (!this.storage || !this.recordId) {
       this.revisions = [];
       this.status = 'idle';
@@ -87,11 +72,11 @@ export class KcHistory extends LitElement {
     this.status = 'loading';
     try {
       const revisions = await this.storage.history(this.recordId);
-      if (load !== this.#load) return;
+      if (!this.#watch.isCurrent(load)) return;
       this.revisions = [...revisions].reverse();
       this.status = 'ready';
     } catch (e) {
-      if (load !== this.#load) return;
+      if (!this.#watch.isCurrent(load)) return;
       this.error = (e as Error).message;
       this.status = 'error';
     }

@@ -3,6 +3,11 @@
  * draft locally (a reload or a crash loses nothing), queue saves while the server is unreachable
  * (the outbox, sent in order when it is back), and turn a stale save into a field-by-field choice
  * instead of a silent overwrite. It is a Lit ReactiveController: the host re-renders on status.
+ *
+ * It follows the record it is pointed at: each `attach` starts a new generation (StorageWatch), a
+ * late answer for an earlier record is dropped, and everything per record (draft offered,
+ * conflicts, remote copy, merge, status) starts afresh. Drafts and queued saves are kept per store
+ * (the adapter's `id`) and signed-in user (draft-store.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { deepEqual, type FieldError, type JsonValue, type Locale, type ValidationResult } from '@kartochka/core';
@@ -10,6 +15,7 @@ import {
   ConflictError,
   NotFoundError,
   QuotaExceededError,
+  UnauthorizedError,
   UnavailableError,
   ValidationError,
   type CardRecord,
@@ -17,9 +23,14 @@ import {
   type NewOrUpdatedRecord,
   type StorageAdapter,
 } from '@kartochka/storage';
-import { LocalCardDb, type Draft } from './local-db.js';
+import { StorageWatch } from '../internal/storage-watch.js';
+import { MemoryDraftStore, draftKey, scopeKey, type Draft, type DraftStore, type HeldSave, type LocalScope, type OutboxEntry } from './draft-store.js';
+import { openDraftStore } from './local-db.js';
 import { mergeThreeWay, resolveConflicts, type FieldConflict } from './merge.js';
 import { pt, type PersistenceStrings } from './messages.js';
+import { STATUS_MESSAGE, ERROR_STATUSES, type PersistenceStatus } from './status.js';
+
+export type { PersistenceStatus } from './status.js';
 
 export interface PersistenceHost extends ReactiveControllerHost, EventTarget {
   value: JsonValue | undefined;
@@ -34,8 +45,14 @@ export interface PersistenceOptions {
   recordId: string;
   schemaId: string;
   schemaVersion?: number;
-  /** Tells drafts and queued saves of different backends apart (default: the adapter's class name). */
+  /**
+   * Which store drafts and queued saves belong to. Default: the adapter's stable `id` (REST: its
+   * API root; IndexedDB: its database name). Needed only for adapters without an `id`; without
+   * either, drafts and the outbox last only as long as the page.
+   */
   scope?: string;
+  /** The signed-in user, for adapters that do not say (`storage.user` wins: it sends the credentials). */
+  user?: string;
   /** The card's title for lists and search (default: the first string field found). */
   title?: (data: JsonValue | undefined) => string;
   /** Values of indexed fields copied out of the data. */
@@ -43,6 +60,8 @@ export interface PersistenceOptions {
   author?: string;
   /** Name of the local IndexedDB database for drafts and the outbox. */
   localDbName?: string;
+  /** Where drafts and queued saves are kept instead of the local IndexedDB database. */
+  draftStore?: DraftStore;
   /** Milliseconds between a keystroke and the draft write. */
   draftDelay?: number;
   /**
@@ -52,35 +71,14 @@ export interface PersistenceOptions {
   migrate?: (data: JsonValue, savedWith: number) => JsonValue | Promise<JsonValue>;
 }
 
-export type PersistenceStatus =
-  | 'idle'
-  | 'loading'
-  | 'loaded'
-  | 'new'
-  | 'saving'
-  | 'saved'
-  | 'invalid'
-  | 'server-invalid'
-  | 'queued'
-  | 'flushed'
-  | 'draft-available'
-  | 'draft-restored'
-  | 'conflict'
-  | 'merged'
-  | 'quota'
-  | 'failed'
-  | 'not-found'
-  | 'refreshed'
-  | 'changed-elsewhere';
-
-const STATUS_MESSAGE: Partial<Record<PersistenceStatus, keyof PersistenceStrings>> = {
-  loading: 'loading', loaded: 'loaded', new: 'newCard', saving: 'saving', saved: 'saved', invalid: 'invalid',
-  'server-invalid': 'serverInvalid', queued: 'queued', flushed: 'flushed', 'draft-available': 'draftAvailable',
-  'draft-restored': 'draftRestored', conflict: 'conflict', merged: 'merged', quota: 'quota', failed: 'failed', 'not-found': 'notFound',
-  refreshed: 'refreshed', 'changed-elsewhere': 'changedElsewhere',
-};
-
-const ERROR_STATUSES = new Set<PersistenceStatus>(['invalid', 'server-invalid', 'conflict', 'quota', 'failed', 'not-found']);
+/** `save()` on a card that has no `storage` or `record-id` (any more). */
+export class CardDetachedError extends Error {
+  readonly messageKey = 'detached';
+  constructor() {
+    super('kc-card: save() needs `storage` and `record-id`, and this card has none (it was detached). Set both to save.');
+    this.name = 'CardDetachedError';
+  }
+}
 
 function firstString(data: JsonValue | undefined): string {
   if (data && typeof data === 'object' && !Array.isArray(data)) {
@@ -93,6 +91,18 @@ function firstString(data: JsonValue | undefined): string {
   return '';
 }
 
+function heldFrom(e: unknown): HeldSave {
+  const at = new Date().toISOString();
+  if (e instanceof ConflictError) return { reason: 'conflict', current: e.current as CardRecord<JsonValue>, at };
+  if (e instanceof ValidationError) return { reason: 'rejected', errors: e.errors.map((x) => ({ ...x, source: 'server' as const })), message: e.message, at };
+  return { reason: 'rejected', message: (e as Error)?.message ?? String(e), at };
+}
+
+const stopsTheOutbox = (e: unknown): boolean => e instanceof UnavailableError || e instanceof UnauthorizedError;
+
+/** "No carried value": the record was attached first, not moved to from another one. */
+const NONE = Symbol('none');
+
 export class CardPersistence implements ReactiveController {
   status: PersistenceStatus = 'idle';
   /** The field-by-field conflicts of a stale save, until the user resolves them. */
@@ -100,72 +110,65 @@ export class CardPersistence implements ReactiveController {
   /** A draft found on load that differs from the stored card. */
   draft?: Draft;
   revision = 0;
+  /** Queued saves of this store and user still to send. */
   queuedCount = 0;
+  /** Queued saves of other cards that met a conflict or a refusal: open them to resolve. */
+  heldElsewhere: { id: string; title: string }[] = [];
+  /** False when drafts and queued saves last only as long as the page (no IndexedDB, or no adapter id). */
+  draftsPersistent = true;
+  /** Grows on every status change: a cheap "something changed" key for views. */
+  changes = 0;
   #detail: Record<string, string | number> = {};
   #options?: PersistenceOptions;
   #base: JsonValue | undefined;
   #merged: JsonValue | undefined;
   #remote?: CardRecord<JsonValue>;
-  #local?: Promise<LocalCardDb>;
+  #store?: Promise<DraftStore>;
+  #storeName?: string;
+  #pageOnly?: MemoryDraftStore;
   #draftTimer?: ReturnType<typeof setTimeout>;
   #retryTimer?: ReturnType<typeof setInterval>;
   #loading = false;
+  #writing = 0;
+  #carried: JsonValue | undefined | typeof NONE = NONE;
+  #flushChain: Promise<void> = Promise.resolve();
+  /** Watches the attached record; its generation tells a current answer from a late one. */
+  #watch: StorageWatch;
 
   constructor(private readonly host: PersistenceHost) {
     host.addController(this);
+    this.#watch = new StorageWatch(host, (e) => this.#onStoredChange(e.type, e.revision));
   }
 
   hostConnected(): void {
     this.host.addEventListener('kc-change', this.#onChange);
     (this.host as unknown as HTMLElement).addEventListener?.('keydown', this.#onKeydown as EventListener);
     globalThis.addEventListener?.('online', this.#onOnline);
-  }
-
-  #unwatch?: () => void;
-  #writing = 0;
-
-  async #put(record: NewOrUpdatedRecord<JsonValue>, expectedRevision: number): Promise<CardRecord<JsonValue>> {
-    this.#writing++;
-    try {
-      return await this.#options!.storage.put(record, { expectedRevision, author: this.#options!.author });
-    } finally {
-      this.#writing--;
+    // Back in the document (a DOM move): go on sending what waits.
+    if (this.#options && this.queuedCount > 0) {
+      this.#scheduleRetry();
+      void this.flushOutbox();
     }
   }
 
-  /**
-   * Another tab (or another adapter instance) saved this card: with no edits here the card shows
-   * the new version at once; with edits, it says so now (the save will offer the field-by-field
-   * choice) instead of surprising the user later.
-   */
-  #watch(): void {
-    this.#unwatch?.();
-    const o = this.#options;
-    if (!o) return;
-    this.#unwatch = o.storage.watch(o.recordId, (e) => {
-      // Our own puts notify too: ignore events while one is in flight (its revision is ours).
-      if (e.type !== 'put' || e.revision <= this.revision || this.#writing > 0) return;
-      if (deepEqual(this.host.value, this.#base)) {
-        void this.load().then(() => this.#set('refreshed', { n: this.revision }));
-      } else {
-        this.#set('changed-elsewhere', { n: e.revision });
-      }
-    });
-  }
-
   hostDisconnected(): void {
-    this.#unwatch?.();
     this.host.removeEventListener('kc-change', this.#onChange);
     (this.host as unknown as HTMLElement).removeEventListener?.('keydown', this.#onKeydown as EventListener);
     globalThis.removeEventListener?.('online', this.#onOnline);
     void this.#flushDraftNow();
     clearInterval(this.#retryTimer);
+    this.#retryTimer = undefined;
   }
 
   /** The status line in the host's language. */
   message(locale: Locale = this.host.locale): string {
     const key = STATUS_MESSAGE[this.status];
     return key ? pt(locale, key, this.#detail) : '';
+  }
+
+  /** One of the persistence strings (button labels, notices) in `locale`. */
+  text(key: keyof PersistenceStrings, locale: Locale = this.host.locale): string {
+    return pt(locale, key);
   }
 
   get isError(): boolean {
@@ -176,77 +179,164 @@ export class CardPersistence implements ReactiveController {
     return this.#options;
   }
 
-  get #scope(): string {
-    const o = this.#options!;
-    return o.scope ?? o.storage.constructor.name;
+  /** True while pointed at a storage and a record. */
+  get attached(): boolean {
+    return this.#options !== undefined;
   }
 
-  get #draftKey(): string {
-    return `${this.#scope}:${this.#options!.recordId}`;
+  /** The store and user whose drafts and queued saves this card uses. */
+  get scope(): LocalScope | undefined {
+    const o = this.#options;
+    if (!o) return undefined;
+    return { adapterId: o.scope ?? o.storage.id ?? '', user: o.storage.user ?? o.user ?? '' };
   }
 
-  #db(): Promise<LocalCardDb> {
-    return (this.#local ??= LocalCardDb.open(this.#options?.localDbName));
+  #db(): Promise<DraftStore> {
+    const o = this.#options;
+    if (o?.draftStore) return Promise.resolve(o.draftStore);
+    if (!this.scope?.adapterId) return Promise.resolve((this.#pageOnly ??= new MemoryDraftStore()));
+    if (!this.#store || this.#storeName !== o?.localDbName) {
+      this.#storeName = o?.localDbName;
+      this.#store = openDraftStore(o?.localDbName);
+    }
+    return this.#store;
   }
-
-  /** Grows on every status change: a cheap "something changed" key for views. */
-  changes = 0;
 
   #set(status: PersistenceStatus, detail: Record<string, string | number> = {}): void {
     this.status = status;
     this.changes++;
     this.#detail = detail;
     this.host.requestUpdate();
-    this.host.dispatchEvent(new CustomEvent('kc-storage-status', { detail: { status, message: this.message() }, bubbles: true, composed: true }));
+    this.host.dispatchEvent(new CustomEvent('kc-storage-status', { detail: { status, message: this.message(), ...detail }, bubbles: true, composed: true }));
+  }
+
+  #resetRecord(): void {
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
+    this.draft = undefined;
+    this.conflicts = [];
+    this.#remote = undefined;
+    this.#merged = undefined;
+    this.#base = undefined;
+    this.revision = 0;
   }
 
   /** Points the card at a record and loads it (with any draft and queued saves). */
   async attach(options: PersistenceOptions): Promise<void> {
+    const prev = this.#options;
+    const moved = !prev || prev.storage !== options.storage || prev.recordId !== options.recordId || prev.scope !== options.scope || prev.user !== options.user;
+    if (moved) {
+      // The old record's pending draft is written under its own key before anything changes.
+      void this.#flushDraftNow();
+      this.#resetRecord();
+      this.#carried = prev ? this.host.value : NONE;
+    }
     this.#options = options;
-    this.#watch();
+    if (moved) this.#watch.point(options.storage, options.recordId);
     await this.load();
   }
 
-  async load(): Promise<void> {
+  /** Stops persisting: no Save, `save()` rejects, watching and retries stop. Drafts and queued saves stay. */
+  detach(): void {
+    if (!this.#options) return;
+    void this.#flushDraftNow();
+    this.#options = undefined;
+    this.#watch.point(undefined, '');
+    clearInterval(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#resetRecord();
+    this.queuedCount = 0;
+    this.heldElsewhere = [];
+    this.#loading = false;
+    this.#set('detached');
+  }
+
+  /** (Re)loads the record; resolves `false` when the card was pointed elsewhere meanwhile. */
+  async load(): Promise<boolean> {
     const o = this.#options;
-    if (!o) return;
+    if (!o) return false;
+    const generation = this.#watch.begin();
+    const current = () => this.#watch.isCurrent(generation) && this.#options === o;
     this.#loading = true;
     this.#set('loading');
     try {
+      let stored: CardRecord<JsonValue> | undefined;
       try {
-        const stored = await o.storage.get<JsonValue>(o.recordId);
-        const current = o.schemaVersion ?? stored.schemaVersion;
-        const data = o.migrate && stored.schemaVersion < current ? await o.migrate(stored.data, stored.schemaVersion) : stored.data;
+        stored = await o.storage.get<JsonValue>(o.recordId);
+      } catch (e) {
+        if (!(e instanceof NotFoundError)) throw e;
+      }
+      if (!current()) return false;
+      if (stored) {
+        const want = o.schemaVersion ?? stored.schemaVersion;
+        const data = o.migrate && stored.schemaVersion < want ? await o.migrate(stored.data, stored.schemaVersion) : stored.data;
+        if (!current()) return false;
         this.revision = stored.revision;
         this.#base = data;
         this.host.value = data;
         this.#set('loaded', { n: stored.revision });
-      } catch (e) {
-        if (!(e instanceof NotFoundError)) throw e;
+      } else {
         this.revision = 0;
+        // Moved here from another record and the app set no value of its own: start empty, not
+        // with the other card's data.
+        if (this.#carried !== NONE && this.host.value === this.#carried) this.host.value = undefined;
         this.#base = this.host.value;
         this.#set('new');
       }
+      this.#carried = NONE;
       const db = await this.#db();
-      const queued = await db.queued(this.#scope);
+      this.draftsPersistent = db.persistent;
+      const queued = await db.queued(scopeKey(this.scope!));
+      if (!current()) return false;
       const mine = queued.filter((q) => q.record.id === o.recordId);
-      this.queuedCount = queued.length;
-      if (mine.length) {
+      this.#count(queued, o.recordId);
+      const held = mine.find((q) => q.held);
+      if (held) {
+        this.#showHeld(held, mine[mine.length - 1], stored);
+      } else if (mine.length) {
         // What is queued is newer than what the server has: show it, then try to send it.
         this.host.value = mine[mine.length - 1].record.data;
-        this.#set('queued', { n: queued.length });
+        this.#set('queued', { n: this.queuedCount });
+        this.#scheduleRetry();
         void this.flushOutbox();
       }
-      const draft = await db.getDraft(this.#draftKey);
+      const draft = held ? undefined : await db.getDraft(draftKey(this.scope!, o.recordId));
+      if (!current()) return false;
       if (draft && !deepEqual(draft.data, this.host.value)) {
         this.draft = draft;
         this.#set('draft-available', { when: new Date(draft.savedAt).toLocaleString(this.host.locale) });
+      } else if (!held && !mine.length && this.heldElsewhere.length) {
+        this.#set('held-elsewhere', { title: this.heldElsewhere[0].title, n: this.heldElsewhere.length });
       }
+      return true;
     } catch (e) {
-      this.#set('failed', { msg: (e as Error).message });
+      if (current()) this.#set('failed', { msg: (e as Error).message });
+      return false;
     } finally {
-      this.#loading = false;
+      if (current()) this.#loading = false;
     }
+  }
+
+  #count(queued: OutboxEntry[], recordId: string): void {
+    this.queuedCount = queued.filter((q) => !q.held).length;
+    const seen = new Map<string, string>();
+    for (const q of queued) if (q.held && q.record.id !== recordId) seen.set(q.record.id, q.record.title || q.record.id);
+    this.heldElsewhere = [...seen].map(([id, title]) => ({ id, title }));
+  }
+
+  /** A queued save of this card met a newer version (or a refusal) while it was closed: show it now. */
+  #showHeld(held: OutboxEntry, last: OutboxEntry, stored: CardRecord<JsonValue> | undefined): void {
+    const when = new Date(held.queuedAt).toLocaleString(this.host.locale);
+    const remote = stored ?? held.held!.current;
+    if (held.held!.reason === 'conflict' && remote) {
+      this.#startMerge(held.baseData, last.record.data, remote, { queued: when });
+      return;
+    }
+    this.host.value = last.record.data;
+    this.#base = held.baseData;
+    this.revision = stored?.revision ?? held.expectedRevision;
+    if (held.held!.errors?.length) this.host.setServerErrors(held.held!.errors);
+    this.#set('queued-rejected', { when, msg: held.held!.message ?? '' });
   }
 
   /** Puts the unsaved draft back into the card (merging with a newer stored version if needed). */
@@ -264,15 +354,31 @@ export class CardPersistence implements ReactiveController {
   }
 
   async discardDraft(): Promise<void> {
+    const scope = this.scope;
+    const o = this.#options;
     this.draft = undefined;
-    await (await this.#db()).deleteDraft(this.#draftKey);
-    this.#set(this.revision ? 'loaded' : 'new', { n: this.revision });
+    if (!scope || !o) return;
+    await (await this.#db()).deleteDraft(draftKey(scope, o.recordId));
+    if (this.#options === o) this.#set(this.revision ? 'loaded' : 'new', { n: this.revision });
   }
 
-  /** Validates and saves. Returns whether the card is now stored (queued counts as not yet). */
+  async #put(storage: StorageAdapter, record: NewOrUpdatedRecord<JsonValue>, expectedRevision: number, author?: string): Promise<CardRecord<JsonValue>> {
+    this.#writing++;
+    try {
+      return await storage.put(record, { expectedRevision, author });
+    } finally {
+      this.#writing--;
+    }
+  }
+
+  /**
+   * Validates and saves. Resolves whether the card is now stored (queued counts as not yet);
+   * rejects with {@link CardDetachedError} when the card has no storage or record.
+   */
   async save(): Promise<boolean> {
     const o = this.#options;
-    if (!o || this.status === 'saving') return false;
+    if (!o) throw new CardDetachedError();
+    if (this.status === 'saving') return false;
     const result = this.host.validate();
     if (!result.valid) {
       this.#set('invalid');
@@ -288,35 +394,58 @@ export class CardPersistence implements ReactiveController {
       indexed: o.indexed?.(data) ?? {},
       data: data ?? null,
     };
+    // Captured now: if the card is pointed elsewhere before the answer, it still belongs to this record.
+    const scope = this.scope!;
+    const expected = this.revision;
+    const base = this.#base;
     this.#set('saving');
     try {
-      const stored = await this.#put(record, this.revision);
+      const stored = await this.#put(o.storage, record, expected, o.author);
+      const db = await this.#db();
+      await db.deleteDraft(draftKey(scope, o.recordId));
+      // A held queued save of this card is settled by this save: the user chose what to keep.
+      for (const q of await db.queued(scopeKey(scope))) if (q.record.id === o.recordId) await db.dequeue(q.seq!);
+      if (this.#options !== o) return true;
+      clearTimeout(this.#draftTimer);
+      this.#draftTimer = undefined;
       this.revision = stored.revision;
       this.#base = stored.data;
       this.conflicts = [];
-      clearTimeout(this.#draftTimer);
-      await (await this.#db()).deleteDraft(this.#draftKey);
+      this.#count(await db.queued(scopeKey(scope)), o.recordId);
       this.#set('saved', { n: stored.revision });
       this.host.dispatchEvent(new CustomEvent('kc-saved', { detail: { record: stored }, bubbles: true, composed: true }));
       return true;
     } catch (e) {
-      return this.#saveFailed(e, record);
+      return this.#saveFailed(e, { record, expected, base, scope, options: o });
     }
   }
 
-  async #saveFailed(e: unknown, record: NewOrUpdatedRecord<JsonValue>): Promise<false> {
-    if (e instanceof ConflictError) {
-      this.#startMerge(this.#base, this.host.value, e.current as CardRecord<JsonValue>);
+  async #saveFailed(e: unknown, s: { record: NewOrUpdatedRecord<JsonValue>; expected: number; base: JsonValue | undefined; scope: LocalScope; options: PersistenceOptions }): Promise<false> {
+    const here = this.#options === s.options;
+    const queue = async (held?: HeldSave) => {
+      const db = await this.#db();
+      const sk = scopeKey(s.scope);
+      // One pending save per card: a newer one replaces the data of the one already waiting.
+      const waiting = (await db.queued(sk)).filter((q) => q.record.id === s.record.id && !q.held).pop();
+      if (waiting && !held) await db.update({ ...waiting, record: s.record, queuedAt: new Date().toISOString() });
+      else await db.enqueue({ scope: sk, user: s.scope.user, record: s.record, expectedRevision: s.expected, baseData: s.base, queuedAt: new Date().toISOString(), held });
+      await db.deleteDraft(draftKey(s.scope, s.record.id));
+      if (this.#options === s.options) this.#count(await db.queued(sk), s.record.id);
+    };
+    if (e instanceof UnavailableError || e instanceof UnauthorizedError) {
+      await queue();
+      if (this.#options !== s.options) return false;
+      if (e instanceof UnauthorizedError) this.#set('unauthorized', { user: s.scope.user || '—' });
+      else this.#set('queued', { n: this.queuedCount });
+      this.#scheduleRetry();
+    } else if (!here) {
+      // The card shows another record now: keep the save, held, for when this one is opened.
+      if (e instanceof ConflictError || e instanceof ValidationError) await queue(heldFrom(e));
+    } else if (e instanceof ConflictError) {
+      this.#startMerge(s.base, this.host.value, e.current as CardRecord<JsonValue>);
     } else if (e instanceof ValidationError) {
       this.host.setServerErrors(e.errors.map((x) => ({ ...x, source: 'server' as const })));
       this.#set('server-invalid');
-    } else if (e instanceof UnavailableError) {
-      const db = await this.#db();
-      await db.enqueue({ scope: this.#scope, record, expectedRevision: this.revision, baseData: this.#base, queuedAt: new Date().toISOString() });
-      await db.deleteDraft(this.#draftKey);
-      this.queuedCount = (await db.queued(this.#scope)).length;
-      this.#set('queued', { n: this.queuedCount });
-      this.#scheduleRetry();
     } else if (e instanceof QuotaExceededError) {
       this.#set('quota');
     } else if (e instanceof NotFoundError) {
@@ -327,7 +456,7 @@ export class CardPersistence implements ReactiveController {
     return false;
   }
 
-  #startMerge(base: JsonValue | undefined, local: JsonValue | undefined, remote: CardRecord<JsonValue>): void {
+  #startMerge(base: JsonValue | undefined, local: JsonValue | undefined, remote: CardRecord<JsonValue>, queued?: { queued: string }): void {
     const { merged, conflicts, autoApplied } = mergeThreeWay(base, local, remote.data);
     this.#remote = remote;
     this.revision = remote.revision;
@@ -335,7 +464,8 @@ export class CardPersistence implements ReactiveController {
     this.#merged = merged;
     this.conflicts = conflicts;
     if (conflicts.length) {
-      this.#set('conflict', { n: remote.revision });
+      this.host.value = local;
+      this.#set(queued ? 'queued-conflict' : 'conflict', { n: remote.revision, when: queued?.queued ?? '' });
     } else {
       this.host.value = merged;
       this.#set('merged', { n: remote.revision, fields: autoApplied.join(', ') || '—' });
@@ -351,44 +481,64 @@ export class CardPersistence implements ReactiveController {
     return this.save();
   }
 
-  /** Sends queued saves in order; stops at the first that cannot go yet. Calls never overlap. */
+  /** Sends queued saves of this store and user in order; stops when the server cannot be reached. Calls never overlap. */
   flushOutbox(): Promise<void> {
     this.#flushChain = this.#flushChain.then(() => this.#flushOnce()).catch((e) => this.#set('failed', { msg: (e as Error).message }));
     return this.#flushChain;
   }
 
-  #flushChain: Promise<void> = Promise.resolve();
-
   async #flushOnce(): Promise<void> {
     const o = this.#options;
     if (!o) return;
+    const scope = this.scope!;
+    const sk = scopeKey(scope);
     const db = await this.#db();
     let sent = 0;
-    for (const entry of await db.queued(this.#scope)) {
+    let stop: unknown;
+    // A card with a held save sends nothing newer before the user resolves it.
+    const blocked = new Set<string>();
+    for (const entry of await db.queued(sk)) {
+      if (this.#options !== o) return; // detached or moved: the next attach sends the rest
+      if (entry.held || blocked.has(entry.record.id)) {
+        blocked.add(entry.record.id);
+        continue;
+      }
       try {
-        const stored = await this.#put(entry.record, entry.expectedRevision);
+        const stored = await this.#put(o.storage, entry.record, entry.expectedRevision, o.author);
         await db.dequeue(entry.seq!);
         sent++;
-        if (entry.record.id === o.recordId) {
+        if (entry.record.id === o.recordId && this.#options === o) {
           this.revision = stored.revision;
           this.#base = stored.data;
         }
       } catch (e) {
-        if (e instanceof UnavailableError) break;
-        // A conflict or a rejection: take it out of the queue and show it on the card it belongs to.
-        await db.dequeue(entry.seq!);
-        if (entry.record.id === o.recordId) {
-          this.host.value = entry.record.data;
-          this.#base = entry.baseData;
-          this.revision = entry.expectedRevision;
-          await this.#saveFailed(e, entry.record);
+        if (stopsTheOutbox(e)) {
+          stop = e;
+          break;
         }
-        break;
+        // A conflict or a refusal: keep it, held, and show it on the card it belongs to.
+        await db.update({ ...entry, held: heldFrom(e) });
+        blocked.add(entry.record.id);
+        if (this.#options !== o) return;
+        if (entry.record.id === o.recordId) {
+          const queued = await db.queued(sk);
+          this.#count(queued, o.recordId);
+          const mine = queued.filter((q) => q.record.id === o.recordId);
+          this.#showHeld(mine.find((q) => q.held)!, mine[mine.length - 1], e instanceof ConflictError ? (e.current as CardRecord<JsonValue>) : undefined);
+        } else {
+          this.#set('held-elsewhere', { title: entry.record.title || entry.record.id, n: 1 });
+        }
       }
     }
-    this.queuedCount = (await db.queued(this.#scope)).length;
-    if (this.queuedCount === 0) clearInterval(this.#retryTimer);
-    if (sent && this.status === 'queued') this.#set(this.queuedCount ? 'queued' : 'flushed', { n: this.queuedCount });
+    if (this.#options !== o) return;
+    this.#count(await db.queued(sk), o.recordId);
+    if (this.queuedCount === 0) {
+      clearInterval(this.#retryTimer);
+      this.#retryTimer = undefined;
+    }
+    if (stop instanceof UnauthorizedError) this.#set('unauthorized', { user: scope.user || '—' });
+    else if (sent && this.status === 'queued') this.#set(this.queuedCount ? 'queued' : 'flushed', { n: this.queuedCount });
+    if (sent && this.heldElsewhere.length && this.status === 'flushed') this.#set('held-elsewhere', { title: this.heldElsewhere[0].title, n: this.heldElsewhere.length });
   }
 
   #scheduleRetry(): void {
@@ -398,10 +548,24 @@ export class CardPersistence implements ReactiveController {
 
   #onOnline = () => void this.flushOutbox();
 
+  /**
+   * Another tab (or another client) saved this card: with no edits here the card shows the new
+   * version at once; with edits, it says so now (the save will offer the field-by-field choice).
+   */
+  #onStoredChange(type: 'put' | 'delete', revision: number): void {
+    // Our own puts notify too: ignore events while one is in flight (its revision is ours).
+    if (type !== 'put' || revision <= this.revision || this.#writing > 0 || !this.#options) return;
+    if (deepEqual(this.host.value, this.#base)) {
+      void this.load().then((applied) => applied && this.#set('refreshed', { n: this.revision }));
+    } else {
+      this.#set('changed-elsewhere', { n: revision });
+    }
+  }
+
   #onKeydown = (e: KeyboardEvent) => {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 's' || e.key === 'S' || e.key === 'ы' || e.key === 'Ы')) {
       e.preventDefault();
-      void this.save();
+      if (this.#options) void this.save();
     }
   };
 
@@ -411,18 +575,24 @@ export class CardPersistence implements ReactiveController {
     this.#draftTimer = setTimeout(() => this.#flushDraftNow(), this.#options.draftDelay ?? 400);
   };
 
+  /** Writes the pending draft of the record attached now (its key and data taken at once). */
   #flushDraftNow(): Promise<unknown> | undefined {
-    if (!this.#options || this.#draftTimer === undefined) return undefined;
+    const o = this.#options;
+    if (!o || this.#draftTimer === undefined) return undefined;
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
+    const scope = this.scope!;
     const draft: Draft = {
-      key: this.#draftKey,
+      key: draftKey(scope, o.recordId),
+      scope: scopeKey(scope),
+      user: scope.user,
+      recordId: o.recordId,
       data: this.host.value,
       baseRevision: this.revision,
       baseData: this.#base,
       savedAt: new Date().toISOString(),
     };
-    return this.#db().then((db) => (deepEqual(draft.data, this.#base) ? db.deleteDraft(draft.key) : db.putDraft(draft)));
+    return this.#db().then((db) => (deepEqual(draft.data, draft.baseData) ? db.deleteDraft(draft.key) : db.putDraft(draft)));
   }
 
   /** Writes a pending draft now (tests; page hide). */

@@ -31,6 +31,12 @@ const en = {
   save: 'Save',
   refreshed: 'This card was changed elsewhere (another tab or another user); showing the new version (revision {n}).',
   changedElsewhere: 'This card was just changed elsewhere (another tab or another user; revision {n}). Your edits are kept; saving will show what differs.',
+  unauthorized: 'The server asks you to sign in again ({user}). The save is kept on this device and will be sent once you are signed in as {user}.',
+  detached: 'This card is not connected to storage (no storage or record id): it cannot be saved.',
+  queuedConflict: 'Your save queued on this device ({when}) met a newer version on the server (revision {n}). Choose, field by field, which value to keep; then save.',
+  queuedRejected: 'Your save queued on this device ({when}) was refused by the server: {msg}. Fix the card and save again.',
+  heldElsewhere: 'A save of «{title}» queued on this device met a newer version or was refused. Open that card to choose what to keep.',
+  draftsOff: 'Drafts are off: this browser does not allow local storage here, so unsaved changes and queued saves last only until the page is closed.',
 };
 export type PersistenceStrings = typeof en;
 
@@ -63,6 +69,12 @@ const ru: PersistenceStrings = {
   save: 'Сохранить',
   refreshed: 'Карточку изменили в другом месте (в другой вкладке или другой пользователь); показана новая версия (версия {n}).',
   changedElsewhere: 'Карточку только что изменили в другом месте (в другой вкладке или другой пользователь; версия {n}). Ваши правки сохранены на экране; при сохранении будет видно, что отличается.',
+  unauthorized: 'Сервер просит войти снова ({user}). Сохранение осталось на этом устройстве и уйдёт, когда вы снова войдёте как {user}.',
+  detached: 'Карточка не связана с хранилищем (нет хранилища или идентификатора записи): сохранить её нельзя.',
+  queuedConflict: 'Ваше сохранение, отложенное на этом устройстве ({when}), встретило более новую версию на сервере (версия {n}). Выберите для каждого поля, какое значение оставить, и сохраните.',
+  queuedRejected: 'Сервер не принял ваше сохранение, отложенное на этом устройстве ({when}): {msg}. Исправьте карточку и сохраните снова.',
+  heldElsewhere: 'Отложенное сохранение карточки «{title}» встретило более новую версию или было отклонено. Откройте эту карточку, чтобы выбрать, что оставить.',
+  draftsOff: 'Черновики отключены: этот браузер не разрешает здесь локальное хранилище, поэтому несохранённые правки и отложенные сохранения живут только до закрытия страницы.',
 };
 
 const table: Record<Locale, PersistenceStrings> = { en, ru };

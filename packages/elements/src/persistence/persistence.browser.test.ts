@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { JsonSchemaObject, JsonValue } from '@kartochka/core';
 import { IndexedDbAdapter, MemoryAdapter, UnavailableError, type StorageAdapter } from '@kartochka/storage';
 import '../index.js';
+import './index.js';
 import type { KcCard } from '../card/card.js';
 import { CardPersistence } from './card-persistence.js';
 import { settle, fieldAt, controlOf, typeInto } from '../test-support/helpers.js';

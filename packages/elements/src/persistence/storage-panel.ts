@@ -10,6 +10,7 @@ import { pt } from './messages.js';
  * @summary The card's saving status, the offer to restore an unsaved draft, and the field-by-field
  * choice after a stale save. Rendered by `<kc-card>` when it has a `storage`.
  * @csspart status - The status line (a live region).
+ * @csspart drafts-off - Says that drafts last only as long as the page (no IndexedDB here).
  * @csspart conflicts - The conflict table.
  */
 export class KcStoragePanel extends LitElement {
@@ -51,6 +52,7 @@ export class KcStoragePanel extends LitElement {
     if (!p) return nothing;
     const l = this.locale;
     return html`<div class="status ${p.isError ? 'error' : ''}" part="status" role="status" aria-live="polite">${p.message(l)}</div>
+      ${p.attached && !p.draftsPersistent ? html`<div class="notice" part="drafts-off">${pt(l, 'draftsOff')}</div>` : nothing}
       ${p.draft
         ? html`<div class="row">
             <button type="button" @click=${() => p.restoreDraft()}>${pt(l, 'restore')}</button>

@@ -15,6 +15,7 @@ import type { StorageAdapter } from '@kartochka/storage';
 import { tokens, buttonStyles } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
 import { defineElement } from '../internal/field-element.js';
+import { StorageWatch } from '../internal/storage-watch.js';
 import { formatCalendarDate } from '../history/format.js';
 
 /** Detail of `kc-open`: the card to open (and, here, the date field the reminder is about). */
@@ -73,8 +74,8 @@ export class KcReminders extends LitElement {
   @state() private loaded: Reminder[] = [];
   @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   @state() private error = '';
-  #load = 0;
-  #unwatch?: () => void;
+  /** Any card's change recomputes the reminders; a read for an older query is dropped. */
+  #watch = new StorageWatch(this, () => void this.reload());
 
   /** The period shown, as calendar dates. */
   get period(): { from: string; to: string } {
@@ -90,30 +91,14 @@ export class KcReminders extends LitElement {
     return this.reminders.filter((r) => r.dueDate >= from && r.dueDate <= to);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#watch();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unwatch?.();
-    this.#unwatch = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('storage')) this.#watch();
+    if (changed.has('storage')) this.#watch.point(this.storage, '*');
     if (['storage', 'schema', 'schemaId', 'from', 'to', 'days', 'timeZone', 'reminders'].some((k) => changed.has(k as keyof KcReminders))) void this.reload();
-  }
-
-  #watch(): void {
-    this.#unwatch?.();
-    this.#unwatch = this.storage?.watch('*', () => void this.reload());
   }
 
   /** Reads the cards again and recomputes the reminders. */
   async reload(): Promise<void> {
-    const load = ++this.#load;
+    const load = this.#watch.begin();
     if (this.reminders || !this.storage || this.schema === undefined) {
       this.status = this.reminders ? 'ready' : 'idle';
       return;
@@ -122,11 +107,11 @@ export class KcReminders extends LitElement {
     try {
       const specs = collectReminderSpecs(this.schema);
       const { items } = await this.storage.list(this.schemaId ? { schemaId: this.schemaId } : {});
-      if (load !== this.#load) return;
+      if (!this.#watch.isCurrent(load)) return;
       this.loaded = dueReminders(items, specs, this.period);
       this.status = 'ready';
     } catch (e) {
-      if (load !== this.#load) return;
+      if (!this.#watch.isCurrent(load)) return;
       this.error = (e as Error).message;
       this.status = 'error';
     }

@@ -8,6 +8,7 @@ import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 import { commonjsBundlePlugin } from './scripts/wtr-commonjs-bundle.mjs';
 import { plainSummaryReporter } from './scripts/wtr-plain-summary.mjs';
 import { precompiledValidatorsPlugin } from './scripts/wtr-precompiled-validators.mjs';
+import { restServerPlugin } from './scripts/wtr-rest-server.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const quiet = process.env.KC_WTR_QUIET === '1';
@@ -40,6 +41,7 @@ export default {
       packages: ['ajv', 'ajv/dist/2020.js', 'ajv/dist/2019.js', 'ajv-formats', 'ajv-formats/dist/formats.js', 'ajv/dist/runtime/ucs2length.js', 'ajv/dist/runtime/equal.js', 'bind-event-listener'],
     }),
     precompiledValidatorsPlugin({ root, fixtures: 'packages/elements/src/test-support' }),
+    restServerPlugin({ root }),
     esbuildPlugin({ ts: true, json: true, tsconfig: `${root}/tsconfig.base.json`, target: 'es2022' }),
   ],
   reporters: [quiet ? summaryReporter({ flatten: true }) : defaultReporter(), plainSummaryReporter()],

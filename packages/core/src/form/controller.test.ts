@@ -89,6 +89,8 @@ test('dirty and reset', () => {
   f.reset();
   assert.equal(f.getValue('/companyName'), 'A');
   assert.equal(f.isDirty(), false);
+  f.reset(undefined);
+  assert.equal(f.value, undefined, 'an explicit undefined empties the form');
 });
 
 test('a broken schema gives a fallback, not an exception', () => {

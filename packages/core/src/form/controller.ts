@@ -186,9 +186,12 @@ export class FormController {
     this.#values.emit(pointer);
   }
 
-  /** Replaces the whole value and forgets dirty, touched, submitted and server errors. */
-  reset(value: JsonValue | undefined = this.#initial): void {
-    this.#value = value;
+  /**
+   * Replaces the whole value (with no argument: puts back the initial one) and forgets dirty,
+   * touched, submitted and server errors. `reset(undefined)` empties the form.
+   */
+  reset(...args: [] | [JsonValue | undefined]): void {
+    this.#value = args.length ? args[0] : this.#initial;
     if (this.#rules.active) this.#rules.runAll(this.#writeComputed);
     this.#initial = this.#value;
     this.#edited.clear();

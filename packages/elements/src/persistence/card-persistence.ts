@@ -279,7 +279,7 @@ export class CardPersistence implements ReactiveController {
         this.revision = 0;
         // Moved here from another record and the app set no value of its own: start empty, not
         // with the other card's data.
-        if (this.#carried !== NONE && this.host.value === this.#carried) this.host.value = undefined;
+        if (this.#carried !== NONE && deepEqual(this.host.value, this.#carried)) this.host.value = undefined;
         this.#base = this.host.value;
         this.#set('new');
       }

@@ -1,0 +1,30 @@
+/**
+ * Browser tests' handle on the real REST server process, started by the wtr plugin
+ * (scripts/wtr-rest-server.mjs) on 127.0.0.1 with a fresh database.
+ */
+export interface TestServer {
+  /** The API root, for `new RestAdapter({ baseUrl })`. */
+  api: string;
+  url: string;
+  /** Injects faults (`{fail, failStatus, delay, delayMs, …}`; see packages/server/src/faults.ts). */
+  faults(body: object): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(options: { token?: string } = {}): Promise<TestServer> {
+  const q = options.token ? `?token=${encodeURIComponent(options.token)}` : '';
+  const res = await fetch(`/__kc_server__/start${q}`);
+  if (!res.ok) throw new Error(`could not start the test server: HTTP ${res.status}`);
+  const { id, url, api } = (await res.json()) as { id: string; url: string; api: string };
+  return {
+    api,
+    url,
+    async faults(body) {
+      const r = await fetch(`${url}/__test/faults`, { method: 'POST', body: JSON.stringify(body) });
+      if (!r.ok) throw new Error(`faults: HTTP ${r.status}`);
+    },
+    async stop() {
+      await fetch(`/__kc_server__/stop?id=${encodeURIComponent(id)}`);
+    },
+  };
+}

@@ -285,7 +285,11 @@ export class CardPersistence implements ReactiveController {
       }
       this.#carried = NONE;
       const db = await this.#db();
-      this.draftsPersistent = db.persistent;
+      if (this.draftsPersistent !== db.persistent) {
+        this.draftsPersistent = db.persistent;
+        this.changes++;
+        this.host.requestUpdate();
+      }
       const queued = await db.queued(scopeKey(this.scope!));
       if (!current()) return false;
       const mine = queued.filter((q) => q.record.id === o.recordId);

@@ -26,9 +26,22 @@ export function restUrl(): string {
   return `${location.protocol}//${location.hostname}:${Number(location.port || 80) + 1}/api`;
 }
 
-export async function openBackend(b: Backend): Promise<StorageAdapter> {
-  if (b === 'rest') return new RestAdapter({ baseUrl: restUrl(), attempts: 3, timeoutMs: 5000 });
-  return IndexedDbAdapter.open({ name: 'kartochka-demo' });
+/**
+ * The signed-in user of the demo (a name, no password: the reference server has one shared token).
+ * Adapters carry it, so drafts and unsent saves are kept per user and sign-out can clear them.
+ */
+export function signedInUser(): string {
+  return localStorage.getItem('kc-demo-user') ?? 'demo';
+}
+
+/** `''` signs out (kept as an empty name, so a reload does not sign the default user back in). */
+export function setSignedInUser(user: string): void {
+  localStorage.setItem('kc-demo-user', user);
+}
+
+export async function openBackend(b: Backend, user: string): Promise<StorageAdapter> {
+  if (b === 'rest') return new RestAdapter({ baseUrl: restUrl(), attempts: 3, timeoutMs: 5000, user });
+  return IndexedDbAdapter.open({ name: 'kartochka-demo', user });
 }
 
 /** The latest published version of a template's schema, publishing the template's own first. */

@@ -9,7 +9,8 @@ import type { KcCard, KcCardSummary } from '@kartochka/elements';
 import { NotFoundError, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
 import { recordFields, type CardTemplate } from '@kartochka/templates';
 import type { JsonValue, LayoutDocument, Locale, MessageCatalogue, JsonSchema } from '@kartochka/core';
-import { chooseBackend, chosenBackend, latestSchema, openBackend, seed, type Backend } from './backend.js';
+import { chooseBackend, chosenBackend, latestSchema, openBackend, seed, setSignedInUser, signedInUser, type Backend } from './backend.js';
+import { clearLocalData, pendingLocalData } from '@kartochka/elements/persistence';
 import { demoTemplates, listConfig, sampleId, templateFor } from './templates.js';
 import { s } from './strings.js';
 
@@ -19,6 +20,8 @@ let templateId = localStorage.getItem('kc-demo-template') ?? demoTemplates[0].id
 let backend: Backend = chosenBackend();
 let storage: StorageAdapter | undefined;
 let storageError = '';
+let user = signedInUser();
+let notice = '';
 
 type Route = { view: 'cards' } | { view: 'card'; id: string; template?: string } | { view: 'reminders' } | { view: 'builder' };
 
@@ -38,8 +41,9 @@ async function connect(): Promise<void> {
   storage?.close();
   storage = undefined;
   storageError = '';
+  if (!user) return;
   try {
-    storage = await openBackend(backend);
+    storage = await openBackend(backend, user);
     await seed(storage);
   } catch (e) {
     storageError = s(locale, 'loadFailed', { msg: (e as Error).message }) + (backend === 'rest' ? ` ${s(locale, 'restHint')}` : '');
@@ -67,11 +71,37 @@ function header(r: Route) {
           <option value="rest" ?selected=${backend === 'rest'}>${s(locale, 'rest')}</option>
         </select>
       </label>
+      ${user
+        ? html`<span class="user">${s(locale, 'user')}: <b id="user-name">${user}</b> <button type="button" id="sign-out" @click=${signOut}>${s(locale, 'signOut')}</button></span>`
+        : html`<form class="user" id="sign-in" @submit=${signIn}><label>${s(locale, 'user')} <input name="user" required autocomplete="username" /></label> <button>${s(locale, 'signIn')}</button></form>`}
       <div class="lang" role="group" aria-label="Язык / Language">
         ${(['ru', 'en'] as const).map((l) => html`<button type="button" data-locale=${l} aria-pressed=${String(l === locale)} @click=${() => setLocale(l)}>${l.toUpperCase()}</button>`)}
       </div>
     </div>
   </header>`;
+}
+
+/** Sign-out clears this user's drafts and unsent saves from the device (after a warning if any wait). */
+async function signOut() {
+  const pending = await pendingLocalData({ user });
+  if (pending.queued && !confirm(s(locale, 'signOutPending', { n: pending.queued, user }))) return;
+  const cleared = await clearLocalData({ user });
+  notice = s(locale, 'signedOut', { ...cleared, user });
+  user = '';
+  setSignedInUser('');
+  await connect();
+  void show();
+}
+
+async function signIn(e: SubmitEvent) {
+  e.preventDefault();
+  const name = String(new FormData(e.target as HTMLFormElement).get('user') ?? '').trim();
+  if (!name) return;
+  user = name;
+  notice = '';
+  setSignedInUser(name);
+  await connect();
+  void show();
 }
 
 function setLocale(l: Locale) {
@@ -115,7 +145,7 @@ async function cardView(id: string, hint?: string) {
   const options = {
     title: (d: JsonValue | undefined) => recordFields(t, d).title,
     indexed: (d: JsonValue | undefined) => recordFields(t, d).indexed,
-    author: 'demo',
+    author: user,
     // A card saved under an older version of its type opens in the latest one (renamed fields moved).
     migrate: async (data: JsonValue, savedWith: number) => {
       const { migrateRecord } = await import('@kartochka/builder/model');
@@ -198,7 +228,8 @@ async function show() {
   document.documentElement.lang = locale;
   document.title = s(locale, 'appTitle');
   let body: unknown = nothing;
-  if (storageError || !storage) body = html`<p class="error" role="alert">${storageError}</p>`;
+  if (!user) body = html`<p class="note" role="status">${notice ? html`${notice}<br />` : nothing}${s(locale, 'signInPrompt')}</p>`;
+  else if (storageError || !storage) body = html`<p class="error" role="alert">${storageError}</p>`;
   else {
     try {
       if (r.view === 'cards') body = await cardsView();

@@ -22,6 +22,12 @@ const en = {
   restHint: 'Start the server with `npm start` (it runs next to the demo) or `npm run server`.',
   builderLoading: 'Loading the builder…',
   olderVersion: 'This card was saved with version {from} of the card type; it is shown in version {to}.',
+  user: 'User',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  signInPrompt: 'Sign in to open the cards: your drafts and unsent saves are kept per user on this device.',
+  signOutPending: '{n} save(s) of {user} have not reached the server yet. Signing out removes them from this device. Sign out anyway?',
+  signedOut: 'Signed out: {drafts} draft(s) and {queued} unsent save(s) of {user} were removed from this device.',
 };
 export type DemoStrings = typeof en;
 const ru: DemoStrings = {
@@ -45,6 +51,12 @@ const ru: DemoStrings = {
   restHint: 'Запустите сервер: `npm start` (он работает рядом с демо) или `npm run server`.',
   builderLoading: 'Загрузка конструктора…',
   olderVersion: 'Карточка сохранена в версии {from} типа карточки; показана в версии {to}.',
+  user: 'Пользователь',
+  signIn: 'Войти',
+  signOut: 'Выйти',
+  signInPrompt: 'Войдите, чтобы открыть карточки: черновики и неотправленные сохранения хранятся на этом устройстве отдельно для каждого пользователя.',
+  signOutPending: 'Сохранения пользователя {user} ещё не дошли до сервера ({n}). При выходе они будут удалены с этого устройства. Всё равно выйти?',
+  signedOut: 'Вы вышли: с этого устройства удалены черновики ({drafts}) и неотправленные сохранения ({queued}) пользователя {user}.',
 };
 
 export function s(locale: Locale, key: keyof DemoStrings, params: Record<string, string | number> = {}): string {

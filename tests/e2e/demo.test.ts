@@ -111,6 +111,25 @@ test('an unsaved edit survives a reload as a draft the card offers to restore', 
   await context.close();
 });
 
+test('sign-out removes the user\'s drafts from this device; signing in again offers nothing', async () => {
+  const { page, context, problems } = await open();
+  const name = page.locator('kc-text-field[path="/general/companyName"] input');
+  await name.waitFor();
+  await status(page, 'Загружено');
+  assert.equal(await page.locator('#user-name').textContent(), 'demo');
+  await name.fill('Черновик пользователя demo');
+  await page.evaluate(() => document.querySelector('kc-card')!.persistence!.flushDraft());
+  await page.locator('#sign-out').click();
+  await page.locator('p[role="status"]', { hasText: 'удалены черновики (1)' }).waitFor();
+  await page.locator('#sign-in input[name="user"]').fill('demo');
+  await page.locator('#sign-in button').click();
+  await status(page, 'Загружено');
+  assert.equal(await page.locator('kc-text-field[path="/general/companyName"] input').inputValue(), 'Волжская керамика');
+  assert.equal(await page.locator('kc-storage-panel button', { hasText: 'Восстановить' }).count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the list finds cards, opens one, and its history shows the change', async () => {
   const { page, context, problems } = await open();
   await status(page, 'Загружено');

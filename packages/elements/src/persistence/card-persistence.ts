@@ -252,7 +252,18 @@ export class CardPersistence implements ReactiveController {
   }
 
   /** (Re)loads the record; resolves `false` when the card was pointed elsewhere meanwhile. */
-  async load(): Promise<boolean> {
+  load(): Promise<boolean> {
+    return (this.#ready = this.#load());
+  }
+
+  #ready: Promise<boolean> = Promise.resolve(false);
+
+  /** The latest load, with its draft and outbox checks: resolves once the card shows what it will. */
+  get ready(): Promise<boolean> {
+    return this.#ready;
+  }
+
+  async #load(): Promise<boolean> {
     const o = this.#options;
     if (!o) return false;
     const generation = this.#watch.begin();

@@ -10,6 +10,9 @@ import type { KcCard } from '../card/card.js';
 import { CardDetachedError } from './card-persistence.js';
 import { controlOf, fieldAt, settle, typeInto } from '../test-support/helpers.js';
 
+
+/** Waits for a state, generously: the machine is shared and busy. */
+const until = (check: () => unknown, message?: string) => waitUntil(check as () => boolean, message, { timeout: 15000 });
 const schema: JsonSchemaObject = { type: 'object', required: ['name'], properties: { name: { type: 'string' }, city: { type: 'string' } } };
 let n = 0;
 const uniq = (p: string) => `${p}-${Date.now()}-${++n}`;
@@ -61,14 +64,16 @@ function flaky(inner: StorageAdapter) {
 
 async function card(storage: StorageAdapter, recordId: string, localDbName: string): Promise<KcCard> {
   const el = await fixture<KcCard>(html`<kc-card .schema=${schema} .storage=${storage} record-id=${recordId} schema-id="s" .storageOptions=${{ localDbName, draftDelay: 10 }}></kc-card>`);
-  await waitUntil(() => el.persistence && ['loaded', 'new', 'draft-available', 'queued'].includes(el.persistence.status), 'attached', { timeout: 5000 });
+  await until(() => el.persistence, 'attached');
+  await el.persistence!.ready;
   await settle(el);
   return el;
 }
 
 const saveButton = (el: KcCard) => el.shadowRoot!.querySelector('[part="save-button"]');
 
-describe('persistence follows the record it is pointed at', () => {
+describe('persistence follows the record it is pointed at', function () {
+  this.timeout(60000);
   it('a slow load of A that ends after B was attached is dropped: B keeps its data and revision, and saves onto B', async () => {
     const idb = await IndexedDbAdapter.open({ name: uniq('kc-follow') });
     await idb.put(rec('A', 'Alpha'));
@@ -78,7 +83,7 @@ describe('persistence follows the record it is pointed at', () => {
     const slow = slowGet(idb, 'A');
     const el = await fixture<KcCard>(html`<kc-card .schema=${schema} .storage=${slow.storage} record-id="A" schema-id="s" .storageOptions=${{ localDbName: uniq('kc-local') }}></kc-card>`);
     el.recordId = 'B';
-    await waitUntil(() => el.persistence?.status === 'loaded' && (el.value as { name?: string })?.name === 'Beta', 'B loaded');
+    await until(() => el.persistence?.status === 'loaded' && (el.value as { name?: string })?.name === 'Beta', 'B loaded');
     slow.release();
     await slow.done;
     await macrotask();
@@ -104,12 +109,12 @@ describe('persistence follows the record it is pointed at', () => {
     await el.persistence!.flushDraft();
     // Reload A: the draft is offered.
     el.recordId = 'X';
-    await waitUntil(() => el.persistence?.status === 'new');
+    await until(() => el.persistence?.status === 'new');
     el.recordId = 'A';
-    await waitUntil(() => el.persistence?.status === 'draft-available', 'draft of A offered on A');
+    await until(() => el.persistence?.status === 'draft-available', 'draft of A offered on A');
     // Now B: nothing of A.
     el.recordId = 'B';
-    await waitUntil(() => el.persistence?.status === 'loaded');
+    await until(() => el.persistence?.status === 'loaded');
     await settle(el);
     expect(el.persistence!.draft).to.equal(undefined);
     expect(el.value).to.deep.equal({ name: 'Beta' });
@@ -135,7 +140,7 @@ describe('persistence follows the record it is pointed at', () => {
     expect(await el.save()).to.equal(false);
     expect(el.persistence!.conflicts.length).to.equal(1);
     el.recordId = 'B';
-    await waitUntil(() => el.persistence?.status === 'loaded');
+    await until(() => el.persistence?.status === 'loaded');
     expect(el.persistence!.conflicts).to.deep.equal([]);
     expect(await el.persistence!.resolve({ '/name': 'local' })).to.equal(false);
     expect(el.value).to.deep.equal({ name: 'Beta' });
@@ -148,7 +153,7 @@ describe('persistence follows the record it is pointed at', () => {
     await storage.put(rec('A', 'Alpha'));
     const el = await card(storage, 'A', uniq('kc-local'));
     el.recordId = 'fresh';
-    await waitUntil(() => el.persistence?.status === 'new');
+    await until(() => el.persistence?.status === 'new');
     expect(el.value).to.equal(undefined);
   });
 
@@ -160,7 +165,7 @@ describe('persistence follows the record it is pointed at', () => {
     const el = await card(idb, 'A', uniq('kc-local'));
     expect(saveButton(el)).to.not.equal(null);
     el.recordId = '';
-    await waitUntil(() => el.persistence?.status === 'detached');
+    await until(() => el.persistence?.status === 'detached');
     await settle(el);
     expect(saveButton(el)).to.equal(null);
     const err = await el.save().then(() => null, (e: unknown) => e);
@@ -170,15 +175,15 @@ describe('persistence follows the record it is pointed at', () => {
     const statuses: string[] = [];
     el.addEventListener('kc-storage-status', (e) => statuses.push((e as CustomEvent).detail.status));
     await other.put(rec('A', 'Elsewhere'), { expectedRevision: 1 });
-    await waitUntil(async () => (await idb.get('A')).revision === 2);
+    await until(async () => (await idb.get('A')).revision === 2);
     await macrotask();
     expect(statuses).to.deep.equal([]);
     // And storage cleared detaches too; setting both again attaches.
     el.recordId = 'A';
-    await waitUntil(() => el.persistence?.status === 'loaded');
+    await until(() => el.persistence?.status === 'loaded');
     expect(el.value).to.deep.equal({ name: 'Elsewhere' });
     el.storage = undefined;
-    await waitUntil(() => el.persistence?.status === 'detached');
+    await until(() => el.persistence?.status === 'detached');
     await el.save().then(() => expect.fail('should reject'), (e: unknown) => expect(e).to.be.instanceOf(CardDetachedError));
     idb.close();
     other.close();
@@ -192,14 +197,14 @@ describe('persistence follows the record it is pointed at', () => {
     expect(await el.save()).to.equal(false);
     expect(el.persistence!.status).to.equal('queued');
     el.recordId = '';
-    await waitUntil(() => el.persistence?.status === 'detached');
+    await until(() => el.persistence?.status === 'detached');
     f.state.down = false;
     const before = f.state.puts;
     window.dispatchEvent(new Event('online'));
     await el.persistence!.flushOutbox();
     expect(f.state.puts).to.equal(before, 'nothing sent while detached');
     el.recordId = 'A';
-    await waitUntil(async () => (await inner.get('A').catch(() => null))?.data !== undefined, 'sent once attached again');
+    await until(async () => (await inner.get('A').catch(() => null))?.data !== undefined, 'sent once attached again');
     expect((await inner.get('A')).data).to.deep.equal({ name: 'Offline' });
   });
 
@@ -220,20 +225,21 @@ describe('persistence follows the record it is pointed at', () => {
     const f = flaky(new MemoryAdapter());
     el.storage = f.storage;
     el.recordId = 'Q';
-    await waitUntil(() => el.persistence?.status === 'new');
+    await until(() => el.persistence?.status === 'new');
     el.value = { name: 'Queued' };
     expect(await el.save()).to.equal(false);
     el.remove();
     f.state.down = false;
     parent.append(el);
-    await waitUntil(() => el.persistence?.status === 'flushed', 'reconnected card sends what waits');
+    await until(() => el.persistence?.status === 'flushed', 'reconnected card sends what waits');
     expect((await f.storage.get('Q')).data).to.deep.equal({ name: 'Queued' });
     idb.close();
     other.close();
   });
 });
 
-describe('<kc-history> and <kc-card-list> follow their target too', () => {
+describe('<kc-history> and <kc-card-list> follow their target too', function () {
+  this.timeout(60000);
   it('a slow history of A arriving after record-id became B is dropped', async () => {
     const idb = await IndexedDbAdapter.open({ name: uniq('kc-follow') });
     await idb.put(rec('A', 'Alpha'));
@@ -262,7 +268,7 @@ describe('<kc-history> and <kc-card-list> follow their target too', () => {
     const el = await fixture<HTMLElement & { recordId: string }>(html`<kc-history .storage=${storage} record-id="A" locale="en"></kc-history>`);
     el.recordId = 'B';
     const revisions = () => [...el.shadowRoot!.querySelectorAll('[part="revision"]')];
-    await waitUntil(() => revisions().length === 1, 'B has one revision');
+    await until(() => revisions().length === 1, 'B has one revision');
     release();
     await done;
     await macrotask();
@@ -275,11 +281,11 @@ describe('<kc-history> and <kc-card-list> follow their target too', () => {
     await storage.put(rec('A', 'Alpha') as CardRecord);
     const el = await fixture<HTMLElement>(html`<kc-card-list .storage=${storage} search-delay="0" locale="en"></kc-card-list>`);
     const rows = () => el.shadowRoot!.querySelectorAll('tbody tr').length;
-    await waitUntil(() => rows() === 1);
+    await until(() => rows() === 1);
     const parent = el.parentElement!;
     el.remove();
     parent.append(el);
     await storage.put(rec('B', 'Beta'));
-    await waitUntil(() => rows() === 2, 'the moved list saw the new card');
+    await until(() => rows() === 2, 'the moved list saw the new card');
   });
 });

@@ -11,17 +11,20 @@ import type { KcCard } from '../card/card.js';
 import { startTestServer, type TestServer } from '../test-support/rest-server.js';
 import { settle } from '../test-support/helpers.js';
 
+
+/** Waits for a state, generously: the machine is shared and busy. */
+const until = (check: () => unknown, message?: string) => waitUntil(check as () => boolean, message, { timeout: 15000 });
 const schema: JsonSchemaObject = { type: 'object', required: ['name'], properties: { name: { type: 'string' }, city: { type: 'string' } } };
 let n = 0;
 const uniq = (p: string) => `${p}-${Date.now()}-${++n}`;
 const rec = (id: string, name: string) => ({ id, schemaId: 's', schemaVersion: 1, title: name, indexed: {}, data: { name } });
 const bearer = (token: string) => () => ({ Authorization: `Bearer ${token}` });
 const missing = (s: StorageAdapter, id: string) => s.get(id).then(() => false, (e: unknown) => e instanceof NotFoundError);
-const settled = ['loaded', 'new', 'draft-available', 'queued', 'queued-conflict', 'merged', 'unauthorized', 'held-elsewhere', 'flushed', 'failed'];
 
 async function card(storage: StorageAdapter, recordId: string, localDbName: string): Promise<KcCard> {
   const el = await fixture<KcCard>(html`<kc-card .schema=${schema} .storage=${storage} record-id=${recordId} schema-id="s" .storageOptions=${{ localDbName, draftDelay: 10 }}></kc-card>`);
-  await waitUntil(() => el.persistence && settled.includes(el.persistence.status), 'attached', { timeout: 10000 });
+  await until(() => el.persistence, 'attached');
+  await el.persistence!.ready;
   await settle(el);
   return el;
 }
@@ -30,7 +33,7 @@ async function point(el: KcCard, storage: StorageAdapter, recordId: string): Pro
   el.storage = storage;
   el.recordId = recordId;
   await el.updateComplete;
-  await waitUntil(() => el.persistence!.options?.storage === storage && settled.includes(el.persistence!.status), 'pointed', { timeout: 10000 });
+  await el.persistence!.ready;
 }
 
 describe('drafts and queued saves belong to one server and one user (real server)', function () {
@@ -63,7 +66,7 @@ describe('drafts and queued saves belong to one server and one user (real server
     expect(el.value).to.equal(undefined, "Alice's data is not shown to Bob");
     await a.faults({});
     await point(el, alice, 'c-1');
-    await waitUntil(async () => !(await missing(alice, 'c-1')), 'sent to A', { timeout: 10000 });
+    await until(async () => !(await missing(alice, 'c-1')), 'sent to A');
     const stored = await alice.get<{ name: string }>('c-1');
     expect(stored.data.name).to.equal('Alice wrote this');
   });
@@ -104,7 +107,7 @@ describe('drafts and queued saves belong to one server and one user (real server
     // Alice signs in again: her save goes out with her credentials.
     const alice = new RestAdapter({ baseUrl: s.api, user: 'alice', headers: bearer('good-token'), live: false });
     await point(el, alice, 'c-3');
-    await waitUntil(async () => !(await missing(bob, 'c-3')), 'sent once Alice is back', { timeout: 10000 });
+    await until(async () => !(await missing(bob, 'c-3')), 'sent once Alice is back');
     expect((await bob.get<{ name: string }>('c-3')).data.name).to.equal('Alice, before her token expired');
   });
 
@@ -129,7 +132,8 @@ describe('drafts and queued saves belong to one server and one user (real server
   });
 });
 
-describe('a queued save that meets a conflict while another card is open', () => {
+describe('a queued save that meets a conflict while another card is open', function () {
+  this.timeout(60000);
   it('is kept, the open card says so, and opening it shows the field-by-field choice', async () => {
     const name = uniq('kc-scope');
     const idb = await IndexedDbAdapter.open({ name });
@@ -150,7 +154,7 @@ describe('a queued save that meets a conflict while another card is open', () =>
     expect(await el.save()).to.equal(false);
     expect(el.persistence!.status).to.equal('queued');
     el.recordId = 'Y';
-    await waitUntil(() => el.persistence!.status === 'queued' || el.persistence!.status === 'loaded');
+    await until(() => el.persistence!.status === 'queued' || el.persistence!.status === 'loaded');
     // Meanwhile someone else saves X; then the connection is back and the outbox goes out.
     await other.put(rec('X', 'X theirs'), { expectedRevision: 1 });
     down = false;
@@ -161,7 +165,7 @@ describe('a queued save that meets a conflict while another card is open', () =>
     expect((await idb.get('X')).data).to.deep.equal({ name: 'X theirs' }, 'not overwritten');
     // Open X: the held save is shown as a conflict to resolve.
     el.recordId = 'X';
-    await waitUntil(() => el.persistence!.status === 'queued-conflict', 'conflict shown on X');
+    await until(() => el.persistence!.status === 'queued-conflict', 'conflict shown on X');
     expect(el.persistence!.conflicts.map((c) => [c.path, c.local, c.remote])).to.deep.equal([['/name', 'X mine', 'X theirs']]);
     expect(el.persistence!.message('ru')).to.contain('отложенное');
     expect(await el.persistence!.resolve({ '/name': 'local' })).to.equal(true);
@@ -172,7 +176,8 @@ describe('a queued save that meets a conflict while another card is open', () =>
   });
 });
 
-describe('without IndexedDB (private modes, some iframes)', () => {
+describe('without IndexedDB (private modes, some iframes)', function () {
+  this.timeout(60000);
   it('the card still loads and saves, and says drafts are off', async () => {
     const open = IDBFactory.prototype.open;
     IDBFactory.prototype.open = function () {

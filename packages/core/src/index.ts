@@ -14,11 +14,13 @@ export {
   groupErrors,
   toFieldErrors,
   ajvFor,
+  metaSchemaErrors,
   SchemaCompileError,
   ValidationUnavailableError,
   type PrecompiledValidator,
   PHONE_PATTERN,
 } from './validation/validator.js';
+export { validatorCacheStats, clearValidatorCache, VALIDATOR_CACHE_SIZE } from './validation/compile-cache.js';
 export { validationMessage, validationMessages } from './i18n/validation-messages.js';
 export { humanize, type MessageCatalogue, type FieldMessages } from './i18n/labels.js';
 export * from './schema/resolve.js';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { ajvFor, validateLayout, type JsonSchemaObject, type LayoutDocument, type MessageCatalogue } from '@kartochka/core';
+import { metaSchemaErrors, validateLayout, type JsonSchemaObject, type LayoutDocument, type MessageCatalogue } from '@kartochka/core';
 import { normalizeDocument } from '../model/index.js';
 import { parseJson } from './json-error.js';
 import { BuilderPart } from './part.js';
@@ -41,9 +41,9 @@ export class KcBuilderJson extends BuilderPart {
     }
     const schema = parts.schema as JsonSchemaObject;
     if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return this.#fail(this.t('jsonInvalidSchema', { path: '/', message: 'must be an object' }));
-    const ajv = ajvFor(schema);
-    if (!ajv.validateSchema(schema)) {
-      const e = ajv.errors?.[0];
+    const problems = metaSchemaErrors(schema);
+    if (problems.length) {
+      const e = problems[0];
       this.#tab = 'schema';
       return this.#fail(this.t('jsonInvalidSchema', { path: e?.instancePath || '/', message: e?.message ?? '' }));
     }

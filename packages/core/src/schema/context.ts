@@ -6,28 +6,20 @@
 import type { JsonSchema, JsonSchemaObject } from '../types.js';
 import { escapeToken } from '../pointer.js';
 import { hasOwn, isRecord } from './util.js';
+import { isOlderDraft, schemaDialect, type Dialect } from './dialect.js';
 
 /** The validator family used: draft-04/06/07 → `draft-07`, 2019-09/2020-12 → `2020-12`. */
 export type Draft = '2020-12' | 'draft-07';
 
-/** The dialect named by `$schema` (more precise than `Draft`). */
-export type Dialect = 'draft-04' | 'draft-06' | 'draft-07' | '2019-09' | '2020-12';
+export type { Dialect } from './dialect.js';
+export { detectDialect } from './dialect.js';
 
 export interface SchemaContext {
   /** The root schema document (refs resolve against it). */
   readonly root: JsonSchemaObject;
   readonly draft: Draft;
-  /** The dialect named by the root's `$schema`; absent means 2020-12. */
+  /** The dialect named by the root's `$schema`, else read from its syntax (dialect.ts); 2020-12 by default. */
   readonly dialect?: Dialect;
-}
-
-/** Reads the dialect from a `$schema` URI; unknown or missing → 2020-12. */
-export function detectDialect(schemaUri: unknown): Dialect {
-  if (typeof schemaUri !== 'string') return '2020-12';
-  const m = /draft-0([4-7])/.exec(schemaUri);
-  if (m) return m[1] === '4' ? 'draft-04' : m[1] === '6' ? 'draft-06' : 'draft-07';
-  if (schemaUri.includes('2019-09')) return '2019-09';
-  return '2020-12';
 }
 
 /**
@@ -41,8 +33,8 @@ export function createSchemaContext(root: JsonSchema, opts: { draft?: Draft } = 
     );
   }
   const obj: JsonSchemaObject = typeof root === 'boolean' ? (root ? {} : { not: {} }) : root;
-  const dialect = detectDialect(obj.$schema);
-  const draft: Draft = opts.draft ?? (dialect === 'draft-04' || dialect === 'draft-06' || dialect === 'draft-07' ? 'draft-07' : '2020-12');
+  const dialect = schemaDialect(obj);
+  const draft: Draft = opts.draft ?? (isOlderDraft(dialect) ? 'draft-07' : '2020-12');
   return { root: obj, draft, dialect };
 }
 

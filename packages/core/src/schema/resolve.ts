@@ -13,6 +13,7 @@
  */
 export type { Dialect, Draft, SchemaContext } from './context.js';
 export { createSchemaContext, detectDialect } from './context.js';
+export { schemaDialect } from './dialect.js';
 export type { RefResolution } from './ref.js';
 export { deref, resolveRef } from './ref.js';
 export { mergeSchemas } from './merge.js';

@@ -9,7 +9,8 @@
 import { _ } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import type { JsonSchema } from '../types.js';
-import { isDraft07, makeAjv } from './validator.js';
+import { makeAjv } from './validator.js';
+import { ajvInput } from './drafts.js';
 
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: unknown, fn: unknown) => string;
 
@@ -29,10 +30,11 @@ export interface PrecompileOptions {
  */
 export function precompileValidator(schema: JsonSchema, options: PrecompileOptions = {}): string {
   const formatsModule = options.formatsModule ?? '@kartochka/core/formats';
-  const ajv = makeAjv(isDraft07(schema), {
+  const input = ajvInput(schema);
+  const ajv = makeAjv(input.draft07, {
     code: { source: true, esm: true, formats: _`require(${formatsModule}).formats` },
   });
-  const code = standaloneCode(ajv, ajv.compile(schema as object));
+  const code = standaloneCode(ajv, ajv.compile(input.schema as object));
   const imports: string[] = [];
   const bindings: string[] = [];
   const names = new Map<string, string>();

@@ -1,6 +1,6 @@
 /**
- * Validation with ajv: each schema is compiled once and cached (a WeakMap keyed by the schema
- * object), then reused for every keystroke. Errors come back as data, `{path, keyword, message,
+ * Validation with ajv: each schema is compiled once and cached (by object, then by content, in a
+ * bounded cache: compile-cache.ts), then reused for every keystroke. Errors come back as data, `{path, keyword, message,
  * source}`, with `path` the JSON Pointer of the field the user has to fix.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -9,6 +9,9 @@ import { Ajv2020, AjvDraft07, addFormats, type Ajv } from './ajv.js';
 import { joinPointer } from '../pointer.js';
 import { validationMessage } from '../i18n/validation-messages.js';
 import { PHONE_PATTERN } from './phone.js';
+import { cachedValidator } from './compile-cache.js';
+import { ajvInput, type AjvInput } from './drafts.js';
+import { isOlderDraft, schemaDialect } from '../schema/dialect.js';
 
 export { PHONE_PATTERN };
 
@@ -42,19 +45,33 @@ export function makeAjv(draft07: boolean, extra: Record<string, unknown> = {}): 
 let ajv2020: Ajv | undefined;
 let ajv07: Ajv | undefined;
 
-/** The shared ajv instance for a schema's draft (chosen by `$schema`, 2020-12 by default). */
-/** Whether `schema` declares draft-04 … draft-07 (validated with ajv's draft-07 class). */
+/** Whether `schema` is validated as draft-04 … draft-07 (declared by `$schema` or read from its syntax). */
 export function isDraft07(schema: JsonSchema): boolean {
-  return typeof schema === 'object' && typeof schema.$schema === 'string' && /draft-0[4-7]/.test(schema.$schema);
+  return isOlderDraft(schemaDialect(schema));
 }
 
+/**
+ * The shared ajv of a schema's draft, for checking schemas against the meta-schema
+ * (`validateSchema`). Validators are not compiled here: each has its own instance (compileSchema).
+ */
 export function ajvFor(schema: JsonSchema): Ajv {
-  const draft07 = isDraft07(schema);
-  if (draft07) return (ajv07 ??= makeAjv(true));
-  return (ajv2020 ??= makeAjv(false));
+  return sharedAjv(isDraft07(schema));
 }
 
-const compiled = new WeakMap<object, ValidateFunction>();
+const sharedAjv = (draft07: boolean): Ajv => (draft07 ? (ajv07 ??= makeAjv(true)) : (ajv2020 ??= makeAjv(false)));
+
+/**
+ * The meta-schema errors of `schema` under its draft (as ajv reports them), `[]` when it is a
+ * valid schema. A draft-04 schema is checked in the converted form it is validated with.
+ */
+export function metaSchemaErrors(schema: JsonSchema): ErrorObject[] {
+  return metaErrors(ajvInput(schema));
+}
+
+function metaErrors(input: AjvInput): ErrorObject[] {
+  const meta = sharedAjv(input.draft07);
+  return typeof input.schema !== 'object' || meta.validateSchema(input.schema) ? [] : [...(meta.errors ?? [])];
+}
 
 /** Thrown only for a schema ajv cannot compile; the message says where. */
 export class SchemaCompileError extends Error {
@@ -86,22 +103,24 @@ function isCodeGenerationBlocked(e: unknown): boolean {
   return /unsafe-eval|Content Security Policy|Code generation from strings disallowed/i.test(message);
 }
 
-/** Compiles `schema` once; later calls with the same object return the cached function. */
+/**
+ * Compiles `schema` once: later calls with the same object, or an equal one, get the cached function
+ * (compile-cache.ts). Each validator has an ajv instance of its own, dropped with it: a shared
+ * instance keeps everything it ever compiled. The schema is checked against its meta-schema by the
+ * shared instance of its draft, whose meta-schema validator is compiled once.
+ */
 export function compileSchema(schema: JsonSchema): ValidateFunction {
-  const key = typeof schema === 'object' ? schema : { const: schema };
-  let fn = compiled.get(key);
-  if (!fn) {
+  return cachedValidator(schema, () => {
+    const input = ajvInput(schema);
     try {
-      // $id would collide on a second compile of an equal copy; ajv keeps its own map by $id.
-      const s = typeof schema === 'object' && schema.$id && ajvFor(schema).getSchema(schema.$id) ? { ...schema, $id: undefined } : schema;
-      fn = ajvFor(schema).compile(s as object);
+      const problems = metaErrors(input);
+      if (problems.length) throw new Error(`schema is invalid: ${sharedAjv(input.draft07).errorsText(problems)}`);
+      return makeAjv(input.draft07, { validateSchema: false }).compile(input.schema as object);
     } catch (e) {
       if (isCodeGenerationBlocked(e)) throw new ValidationUnavailableError((e as Error).message);
       throw new SchemaCompileError((e as Error).message);
     }
-    compiled.set(key, fn);
-  }
-  return fn;
+  });
 }
 
 /** Where an ajv error should be shown: `required` points at the missing field, not its parent. */

@@ -35,13 +35,14 @@ test('additionalItems alone (items a schema) marks draft-07: nested tuples insid
 });
 
 test('draft-04 boolean exclusive bounds: {minimum: 5, exclusiveMinimum: true} excludes 5 (converted on a copy)', () => {
-  const schema: JsonSchemaObject = {
+  // Our JsonSchemaObject type is 2020-12's (numeric bounds): the draft-04 document comes in as JSON.
+  const schema = {
     type: 'object',
     properties: {
       qty: { type: 'number', minimum: 5, exclusiveMinimum: true, maximum: 10, exclusiveMaximum: true },
       age: { type: 'integer', minimum: 18, exclusiveMinimum: false },
     },
-  };
+  } as unknown as JsonSchemaObject;
   const before = JSON.stringify(schema);
   assert.equal(schemaDialect(schema), 'draft-04');
   assert.equal(valid(schema, { qty: 5 }), false, 'the bound itself is excluded');

@@ -2,6 +2,7 @@
 import './test-support/process-shim.js';
 import { expect } from '@open-wc/testing';
 import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
+import { validatorCacheStats } from '@kartochka/core';
 import './index.js';
 import type { BuilderDocument, KcBuilder } from './index.js';
 
@@ -28,6 +29,7 @@ async function settle(el: KcBuilder): Promise<void> {
     }
     await tick(10);
   }
+  await el.preview?.settled;
 }
 
 function type(input: HTMLInputElement | HTMLTextAreaElement, text: string): void {
@@ -330,5 +332,25 @@ describe('<kc-builder> through its UI', function () {
     source.dispatchEvent(new DragEvent('dragend', at));
     await settle(el);
     expect(doc().layout.items[0].items.slice(0, 2)).to.deep.equal(['/general/legalName', '/general/email']);
+  });
+
+  it('typing in the builder does not compile the preview per keystroke; the preview ends on the last state', async () => {
+    await selectNode('Staff');
+    const key = inspector('input[name=key]');
+    const before = validatorCacheStats().compiles;
+    let text = 'headcount';
+    for (let i = 0; i < 12; i++) {
+      text += String.fromCharCode(97 + i); // each keystroke renames the field: a new schema
+      type(key, text);
+      await el.updateComplete;
+      await el.preview!.updateComplete;
+    }
+    await el.preview!.settled;
+    await settle(el);
+    const compiles = validatorCacheStats().compiles - before;
+    expect(compiles, `${compiles} compiles for 12 keystrokes`).to.be.at.most(3);
+    const card = $('kc-builder-preview kc-card') as HTMLElement & { schema: unknown };
+    expect(card.schema, 'the preview shows the last edit').to.equal(doc().schema);
+    expect(props()[text]).to.exist;
   });
 });

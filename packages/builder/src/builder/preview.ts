@@ -3,12 +3,20 @@ import { property, state } from 'lit/decorators.js';
 import '@kartochka/elements';
 import type { KcCard } from '@kartochka/elements';
 import type { JsonValue, Locale } from '@kartochka/core';
+import type { BuilderDocument } from '../model/index.js';
 import type { CardRecord, StorageAdapter } from '@kartochka/storage';
 import { migrateRecord } from '../model/index.js';
 import { BuilderPart } from './part.js';
 import { LANGUAGE_NAMES } from './strings.js';
 
 type Mode = 'edit' | 'view' | 'blank';
+
+/**
+ * How long the preview waits after an edit before it shows the next document. A new schema means
+ * a new validator compile (tens of ms for a large card): typing a title must not compile per
+ * keystroke. The first edit after a quiet spell shows at once; a burst shows its last state.
+ */
+export const PREVIEW_DELAY_MS = 250;
 
 /** The first non-empty string in the data: a record's title for lists and search. */
 function titleFrom(data: unknown): string {
@@ -37,6 +45,54 @@ export class KcBuilderPreview extends BuilderPart {
   @state() private records: CardRecord[] = [];
   @state() private recordId = 'card-1';
   #pushed?: JsonValue;
+  /** The document the card shows (store.doc, at most every PREVIEW_DELAY_MS). */
+  #shown?: BuilderDocument;
+  #shownAt = 0;
+  #timer?: ReturnType<typeof setTimeout>;
+  #settled?: { promise: Promise<void>; resolve: () => void };
+
+  /** Resolves when the card shows the store's current document. */
+  get settled(): Promise<void> {
+    if (!this.store || this.#shown === this.store.doc) return Promise.resolve();
+    if (!this.#settled) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.#settled = { promise, resolve };
+    }
+    return this.#settled.promise;
+  }
+
+  /** The document to render: the store's, or the last one shown while edits come in fast. */
+  #docToShow(doc: BuilderDocument): BuilderDocument {
+    if (doc === this.#shown) return doc;
+    const wait = this.#shownAt + PREVIEW_DELAY_MS - performance.now();
+    if (this.#shown === undefined || wait <= 0) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      this.#shown = doc;
+      this.#shownAt = performance.now();
+      queueMicrotask(() => this.#resolveSettled());
+      return doc;
+    }
+    this.#timer ??= setTimeout(() => {
+      this.#timer = undefined;
+      this.requestUpdate();
+    }, wait);
+    return this.#shown;
+  }
+
+  #resolveSettled(): void {
+    if (this.#settled && this.#shown === this.store?.doc) {
+      this.#settled.resolve();
+      this.#settled = undefined;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
 
   get card(): KcCard | null {
     return this.querySelector('kc-card');
@@ -98,7 +154,7 @@ export class KcBuilderPreview extends BuilderPart {
   override render() {
     const store = this.store;
     if (!store) return nothing;
-    const doc = store.doc;
+    const doc = this.#docToShow(store.doc);
     const locale = this.cardLocale ?? this.locale;
     return html`<div class="kcb-bar">
         <label>${this.t('language')}

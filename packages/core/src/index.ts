@@ -29,3 +29,13 @@ export * from './rules/index.js';
 export * from './layout/index.js';
 export * from './reminders/index.js';
 export { format as formatMessage, plural } from './i18n/plural.js';
+export {
+  ACCESS_KEYWORD,
+  FieldAccess,
+  canReadField,
+  canWriteField,
+  restrictedFields,
+  type AccessError,
+  type AccessRule,
+  type RestrictedField,
+} from './access/field-access.js';

@@ -18,6 +18,7 @@ import type { RuleSpec } from '../rules/index.js';
 import { resolveLayout } from '../layout/resolve-layout.js';
 import type { LayoutDocument, ResolvedLayout } from '../layout/types.js';
 import { plain, propertiesOf } from '../layout/schema-walk.js';
+import { FieldAccess } from '../access/field-access.js';
 
 export interface FormOptions {
   value?: JsonValue;
@@ -34,6 +35,11 @@ export interface FormOptions {
   layout?: LayoutDocument;
   /** Every field read-only (the card's `readonly` attribute). */
   readOnly?: boolean;
+  /**
+   * The user's roles. When given, fields whose `x-access` rule (docs/schema.md, "Field access")
+   * denies them are hidden (no read) or read-only (no write). Display only: the server enforces.
+   */
+  roles?: readonly string[];
   /**
    * A validator for `schema` compiled ahead of time (ajv standalone; docs/schema.md, "Strict CSP").
    * Used instead of compiling at run time: needed on pages whose CSP forbids `unsafe-eval`.
@@ -94,6 +100,8 @@ export class FormController {
   #layout: ResolvedLayout | undefined;
   #layoutDoc: LayoutDocument | undefined;
   #allReadOnly: boolean;
+  #roles: readonly string[] | undefined;
+  #access: FieldAccess | undefined;
   /** Pointers whose errors show now, as on submit (a section's Save, a step's Next). */
   #revealed = new Set<string>();
   /** Set when the schema itself is broken; the form then renders one raw JSON editor. */
@@ -114,6 +122,7 @@ export class FormController {
     this.#messages = options.messages ?? {};
     this.#layoutDoc = options.layout;
     this.#allReadOnly = options.readOnly ?? false;
+    this.#roles = options.roles;
     let extraRules: readonly RuleSpec[] = options.rules ?? [];
     if (options.layout) {
       this.#layout = resolveLayout(schema, options.layout, { locale: this.#locale, ctx: this.ctx });
@@ -292,6 +301,24 @@ export class FormController {
     if (on === this.#allReadOnly) return;
     this.#allReadOnly = on;
     this.#values.emitAll(this.#values.paths());
+  }
+
+  /** The user's roles for `x-access` rules; `undefined` shows every field (no rules applied). */
+  get roles(): readonly string[] | undefined {
+    return this.#roles;
+  }
+  set roles(roles: readonly string[] | undefined) {
+    if (roles === this.#roles || (roles && this.#roles && deepEqual(roles, this.#roles))) return;
+    this.#roles = roles;
+    this.#access = undefined;
+    this.#values.emitAll(this.#values.paths());
+  }
+
+  /** Built on first use: most schemas carry no rules, and most cards no roles. */
+  get #fieldAccess(): FieldAccess | undefined {
+    if (!this.#roles) return undefined;
+    this.#access ??= new FieldAccess(this.schema, this.#roles, this.ctx);
+    return this.#access.open ? undefined : this.#access;
   }
 
   /** Every current error, schema and server, whether shown yet or not. */
@@ -494,8 +521,8 @@ export class FormController {
       dirty: this.isDirty(pointer),
       touched: this.#touched.has(pointer),
       required: (n?.required ?? false) || flags.required,
-      readOnly: this.#allReadOnly || (n?.readOnly ?? false) || flags.readOnly,
-      visible: flags.visible,
+      readOnly: this.#allReadOnly || (n?.readOnly ?? false) || flags.readOnly || !(this.#fieldAccess?.writable(pointer) ?? true),
+      visible: flags.visible && (this.#fieldAccess?.readable(pointer) ?? true),
     };
   }
 

@@ -52,6 +52,7 @@ export const validationMessages: Record<Locale, Record<string, Msg>> = {
     anyOf: () => 'Matches none of the allowed variants.',
     not: () => 'Has a value that is not allowed here.',
     additionalProperties: (p) => `Unknown field "${p.additionalProperty}".`,
+    'x-access': (p) => (p.access === 'read' ? 'You may not write this field.' : 'You may not change this field.'),
     fallback: (p) => `Is not valid (${p.keyword}).`,
   },
   ru: {
@@ -76,6 +77,7 @@ export const validationMessages: Record<Locale, Record<string, Msg>> = {
     anyOf: () => 'Не подходит ни под один из вариантов.',
     not: () => 'Недопустимое значение.',
     additionalProperties: (p) => `Неизвестное поле «${p.additionalProperty}».`,
+    'x-access': (p) => (p.access === 'read' ? 'Вам нельзя заполнять это поле.' : 'Вам нельзя изменять это поле.'),
     fallback: (p) => `Недопустимое значение (${p.keyword}).`,
   },
 };

@@ -10,6 +10,8 @@ import { streamSSE } from 'hono/streaming';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Locale } from '@kartochka/core';
 import {
+  ConflictError,
+  ForbiddenError,
   NotFoundError,
   StorageError,
   ValidationError,
@@ -23,11 +25,15 @@ import {
   type PublishSchemaInput,
   type StorageFieldError,
 } from '@kartochka/storage';
-import { bearerChecker } from './auth.js';
+import { AccessRules, stripHistory, stripRecord } from './access.js';
+import { authenticate, principalOf, requireRole } from './auth/authenticate.js';
+import type { JwtOptions } from './auth/jwt.js';
+import type { KeyStore } from './auth/keys.js';
+import { mountAdminRoutes } from './admin-routes.js';
 import { faultMiddleware, noFaults, type FaultState } from './faults.js';
 import type { CardStore } from './store.js';
 import { ChangeFeed, type ChangeNotice } from './change-feed.js';
-import { SchemaCache, checkAgainstSchema, compileProblem } from './validation.js';
+import { SchemaCache, compileProblem, dataChecker } from './validation.js';
 
 /** Default request body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -39,8 +45,15 @@ export const DEFAULT_CORS_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:
 /** Options of {@link createApp}. */
 export interface AppOptions {
   store: CardStore;
-  /** When set, every `/api` request needs `Authorization: Bearer <token>`. */
+  /**
+   * The bootstrap admin token of the default tenant (`KARTOCHKA_TOKEN`). With no token, no JWT
+   * settings and no API key ever created, the server is open (docs/rest-api.md, "Auth").
+   */
   token?: string;
+  /** Server-managed API keys (the SQLite store's `api_keys`). */
+  keys?: KeyStore;
+  /** Accept bearer JWTs checked against an OIDC provider's JWKS. */
+  jwt?: JwtOptions;
   /** Largest accepted request body in bytes (default 1 MiB); larger ones get 413. */
   bodyLimit?: number;
   /** Origins allowed by CORS (default: the demo's dev origins). `['*']` allows any. */
@@ -173,7 +186,10 @@ function withEtag(c: Context, record: CardRecord): void {
 
 /** The Hono app. Mount it on any runtime; {@link createServer} runs it on Node. */
 export function createApp(options: AppOptions): Hono {
-  const { store } = options;
+  const root = options.store;
+  /** The caller's tenant's view of the store: no route can reach another tenant's rows. */
+  const storeOf = (c: Context): CardStore => root.forTenant(principalOf(c).tenant);
+  const rules = new AccessRules();
   const now = options.now ?? (() => new Date());
   const cache = new SchemaCache();
   const app = new Hono();
@@ -199,8 +215,9 @@ export function createApp(options: AppOptions): Hono {
   if (options.testHooks) {
     const faults: FaultState = noFaults();
     app.post('/__test/reset', async (c) => {
-      await store.clear();
+      await root.clear();
       cache.clear();
+      rules.clear();
       Object.assign(faults, noFaults());
       return c.json({ ok: true });
     });
@@ -213,17 +230,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
-  if (options.token !== undefined) {
-    const ok = bearerChecker(options.token);
-    app.use('/api/*', async (c, next) => {
-      if (ok(c.req.header('Authorization'))) return next();
-      c.header('WWW-Authenticate', 'Bearer realm="kartochka"');
-      return c.json(
-        { error: { code: 'unauthorized', message: 'A valid bearer token is required (Authorization: Bearer …).', params: {} } },
-        401,
-      );
-    });
-  }
+  app.use('/api/*', authenticate({ token: options.token, keys: options.keys, jwt: options.jwt }));
 
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const tooLarge = (c: Context): Response => {
@@ -258,21 +265,37 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/cards', async (c) => c.json(await listCards(c)));
   async function listCards(c: Context): Promise<unknown> {
+    requireRole(c, 'read');
     const query = listQueryOf(c);
+    const store = storeOf(c);
     const result = await store.list(query);
-    return { items: result.items, total: result.total, offset: query.offset ?? 0, limit: query.limit ?? null };
+    const strip = rules.stripper(store, principalOf(c).roles);
+    const items = await Promise.all(result.items.map(strip));
+    return { items, total: result.total, offset: query.offset ?? 0, limit: query.limit ?? null };
+  }
+
+  /** A conflict's `current` record, stripped for the caller like any other record it reads. */
+  async function strippedConflict(c: Context, error: unknown): Promise<never> {
+    if (!(error instanceof ConflictError)) throw error;
+    const current = await rules.stripper(storeOf(c), principalOf(c).roles)(error.current);
+    throw new ConflictError(current, Number(error.params.expected));
   }
 
   app.get('/api/cards/:id', async (c) => {
+    requireRole(c, 'read');
     const id = c.req.param('id');
+    const store = storeOf(c);
     const record = await store.get(id);
     if (!record) throw NotFoundError.card(id);
     withEtag(c, record);
-    return c.json(record);
+    return c.json(await rules.stripper(store, principalOf(c).roles)(record));
   });
 
   app.put('/api/cards/:id', async (c) => {
     const id = c.req.param('id');
+    requireRole(c, 'write', id);
+    const store = storeOf(c);
+    const principal = principalOf(c);
     const expectedRevision = expectedRevisionOf(c);
     const body = await jsonBody(c);
     if (body.id !== undefined && body.id !== id) {
@@ -287,33 +310,58 @@ export function createApp(options: AppOptions): Hono {
       }
       throw error;
     }
-    const errors = await checkAgainstSchema(store, cache, input, {
-      requireSchemas: options.requireSchemas ?? false,
-      locale: localeOf(c),
-    });
-    if (errors.length > 0) throw new ValidationError(id, errors);
-    const author = typeof body.author === 'string' ? body.author : undefined;
-    const { record, created } = await store.put(input, { expectedRevision, author }, now().toISOString());
-    announce({ type: 'put', id, revision: record.revision, client: clientOf(c) });
+    const locale = localeOf(c);
+    const check = await dataChecker(store, cache, input, { requireSchemas: options.requireSchemas ?? false, locale });
+    const access = await rules.for(store, input.schemaId, principal.roles);
+    // The author is who signed in, never the body's `author`.
+    delete input.author;
+    const { record, created } = await store
+      .put(input, { expectedRevision, author: principal.name }, now().toISOString(), (stored) => {
+        let data = input.data;
+        if (access) {
+          // Hidden fields come back from what is stored; refused fields stop the write.
+          const verdict = access.checkWrite(stored?.data, input.data as never, locale);
+          if (verdict.errors.length > 0) {
+            throw new ForbiddenError(id, `Card "${id}" was not saved: your role may not write ${verdict.errors.length} of its field(s).`, verdict.errors);
+          }
+          data = verdict.data;
+        }
+        const errors = check(data);
+        if (errors.length > 0) throw new ValidationError(id, errors);
+        return { ...input, data };
+      })
+      .catch((error: unknown) => strippedConflict(c, error));
+    announce({ type: 'put', tenant: principal.tenant, id, revision: record.revision, client: clientOf(c) });
     withEtag(c, record);
     if (created) c.header('Location', `/api/cards/${encodeURIComponent(id)}`);
-    return c.json(record, created ? 201 : 200);
+    return c.json(stripRecord(record, access), created ? 201 : 200);
   });
 
   app.delete('/api/cards/:id', async (c) => {
     const id = c.req.param('id');
+    requireRole(c, 'delete', id);
+    const principal = principalOf(c);
     const ifMatch = c.req.header('If-Match');
-    const deleted = await store.delete(id, ifMatch === undefined ? undefined : parseRevisionTag(ifMatch, 'If-Match'));
-    announce({ type: 'delete', id, revision: deleted.revision, client: clientOf(c) });
+    const deleted = await storeOf(c)
+      .delete(id, ifMatch === undefined ? undefined : parseRevisionTag(ifMatch, 'If-Match'), {
+        at: now().toISOString(),
+        author: principal.name,
+      })
+      .catch((error: unknown) => strippedConflict(c, error));
+    announce({ type: 'delete', tenant: principal.tenant, id, revision: deleted.revision, client: clientOf(c) });
     return c.json({ id, revision: deleted.revision });
   });
 
   // Changes as they happen (docs/rest-api.md, "Live changes"): ids and revisions only, never
-  // data, so a stream tells no more than the list does. Behind the same token as the rest.
-  app.get('/api/events', (c) =>
-    streamSSE(c, async (stream) => {
-      const off = feed.subscribe((n) => {
-        void stream.writeSSE({ event: 'change', data: JSON.stringify(n) }).catch(() => undefined);
+  // data, so a stream tells no more than the list does. Behind the same auth as the rest, and
+  // only the caller's tenant's changes.
+  app.get('/api/events', (c) => {
+    requireRole(c, 'read');
+    const tenant = principalOf(c).tenant;
+    return streamSSE(c, async (stream) => {
+      const off = feed.subscribe(({ tenant: of, ...notice }) => {
+        if (of !== tenant) return;
+        void stream.writeSSE({ event: 'change', data: JSON.stringify(notice) }).catch(() => undefined);
       });
       const ended = new AbortController();
       const end = () => ended.abort();
@@ -330,13 +378,23 @@ export function createApp(options: AppOptions): Hono {
         off();
         feed.closed.removeEventListener('abort', end);
       }
-    }),
-  );
+    });
+  });
 
-  app.get('/api/cards/:id/history', async (c) => c.json({ items: await store.history(c.req.param('id')) }));
+  app.get('/api/cards/:id/history', async (c) => {
+    requireRole(c, 'read');
+    const store = storeOf(c);
+    const items = await store.history(c.req.param('id'));
+    // The card's schema names the rules; a deleted card's comes from its history's last put.
+    const schemaId = (await store.get(c.req.param('id')))?.schemaId ?? items.findLast((e) => e.schemaId !== undefined)?.schemaId;
+    const access = schemaId === undefined ? undefined : await rules.for(store, schemaId, principalOf(c).roles);
+    return c.json({ items: stripHistory(items, access) });
+  });
 
   app.post('/api/schemas/:schemaId/versions', async (c) => {
     const schemaId = c.req.param('schemaId');
+    requireRole(c, 'publish', schemaId);
+    const store = storeOf(c);
     const body = await jsonBody(c);
     if (typeof body.schema !== 'object' || body.schema === null || Array.isArray(body.schema)) {
       throw badRequest('/schema', 'type', 'schema must be a JSON Schema object.');
@@ -347,19 +405,21 @@ export function createApp(options: AppOptions): Hono {
     for (const key of ['layout', 'messages'] as const) {
       if (body[key] !== undefined) input[key] = body[key] as object;
     }
-    for (const key of ['author', 'note'] as const) {
-      if (typeof body[key] === 'string') input[key] = body[key] as string;
-    }
+    if (typeof body.note === 'string') input.note = body.note;
+    input.author = principalOf(c).name;
     const published = await store.publishSchema(input, now().toISOString());
     c.header('Location', `/api/schemas/${encodeURIComponent(schemaId)}/versions/${published.version}`);
     return c.json(published, 201);
   });
 
-  app.get('/api/schemas/:schemaId/versions', async (c) =>
-    c.json({ items: await store.listSchemaVersions(c.req.param('schemaId')) }),
-  );
+  app.get('/api/schemas/:schemaId/versions', async (c) => {
+    requireRole(c, 'read');
+    return c.json({ items: await storeOf(c).listSchemaVersions(c.req.param('schemaId')) });
+  });
 
   app.get('/api/schemas/:schemaId/versions/:version', async (c) => {
+    requireRole(c, 'read');
+    const store = storeOf(c);
     const schemaId = c.req.param('schemaId');
     const raw = c.req.param('version');
     const version = /^\d+$/.test(raw) ? Number(raw) : NaN;
@@ -369,11 +429,14 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/schemas/:schemaId/latest', async (c) => {
+    requireRole(c, 'read');
     const schemaId = c.req.param('schemaId');
-    const found = await store.getSchema(schemaId);
+    const found = await storeOf(c).getSchema(schemaId);
     if (!found) throw NotFoundError.schema(schemaId);
     return c.json(found);
   });
+
+  mountAdminRoutes(app, { storeOf, keys: options.keys, readJson: jsonBody });
 
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'no-route', message: `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`, params: {} } }, 404),

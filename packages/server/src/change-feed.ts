@@ -3,9 +3,11 @@
  * process sees its own writes; several processes behind a balancer would need a shared bus.
  */
 
-/** One change: which card, its revision after the change, and the writing client's id (if it sent one). */
+/** One change: which tenant's card, its revision after the change, and the writing client's id (if it sent one). */
 export interface ChangeNotice {
   type: 'put' | 'delete';
+  /** Whose card: a stream only ever carries its caller's tenant's changes (the field is not sent). */
+  tenant: string;
   id: string;
   revision: number;
   /** The `X-Kartochka-Client` header of the write, so a client can skip its own echoes. */

@@ -30,10 +30,15 @@ describe('RestAdapter against the server process', () => {
     tmp.cleanup();
   });
 
-  runStorageConformance({ describe, it, beforeEach, afterEach }, 'RestAdapter (real server)', async () => {
-    await hook(server, 'reset');
-    return new RestAdapter({ baseUrl: server.api });
-  });
+  runStorageConformance(
+    { describe, it, beforeEach, afterEach },
+    'RestAdapter (real server)',
+    async () => {
+      await hook(server, 'reset');
+      return new RestAdapter({ baseUrl: server.api });
+    },
+    { authenticatedAuthor: 'anonymous', keepsHistoryOnDelete: true },
+  );
 
   describe('validation against published schemas', () => {
     let db: RestAdapter;

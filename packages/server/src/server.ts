@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
+import { KeyStore } from './auth/keys.js';
 import { ChangeFeed } from './change-feed.js';
 import { SqliteCardStore } from './sqlite-store.js';
 import type { CardStore } from './store.js';
@@ -31,7 +32,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const store = typeof options.db === 'string' ? new SqliteCardStore(options.db) : options.db;
   const host = options.host ?? '127.0.0.1';
   const feed = options.feed ?? new ChangeFeed();
-  const app = createApp({ ...options, store, feed });
+  const keys = options.keys ?? (store instanceof SqliteCardStore ? new KeyStore(store) : undefined);
+  const app = createApp({ ...options, store, feed, keys });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s as Server));
     s.once('error', reject);

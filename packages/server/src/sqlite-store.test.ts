@@ -55,8 +55,11 @@ function asAdapter(store: CardStore): StorageAdapter {
   };
 }
 
-runStorageConformance({ describe, it, beforeEach, afterEach }, 'SqliteCardStore (in-process)', async () =>
-  asAdapter(new SqliteCardStore(':memory:')),
+runStorageConformance(
+  { describe, it, beforeEach, afterEach },
+  'SqliteCardStore (in-process)',
+  async () => asAdapter(new SqliteCardStore(':memory:')),
+  { keepsHistoryOnDelete: true },
 );
 
 describe('SqliteCardStore migrations', () => {

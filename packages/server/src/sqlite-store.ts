@@ -23,7 +23,7 @@ import {
   type Revision,
   type SchemaVersion,
 } from '@kartochka/storage';
-import type { CardStore, PutResult } from './store.js';
+import type { AuditAction, AuditEntry, AuditQuery, CardStore, PutCheck, PutResult, WriteMeta } from './store.js';
 
 /**
  * Step *i* takes the database from version *i* to *i + 1*. Never edit a released step; append.
@@ -56,7 +56,70 @@ export const migrations: readonly string[] = [
    ) WITHOUT ROWID;`,
   // foldCase (@kartochka/storage) now folds ё into е; titles were lower-cased already.
   `UPDATE cards SET title_folded = replace(title_folded, 'ё', 'е');`,
+  // Tenants: every row belongs to one; what existed before belongs to the default tenant. Ids are
+  // unique per tenant only. Plus API keys (hashed) and the append-only audit log.
+  `CREATE TABLE cards3 (
+     tenant TEXT NOT NULL,
+     id TEXT NOT NULL,
+     schema_id TEXT NOT NULL,
+     revision INTEGER NOT NULL,
+     title TEXT NOT NULL,
+     title_folded TEXT NOT NULL,
+     indexed TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     record TEXT NOT NULL,
+     PRIMARY KEY (tenant, id)
+   );
+   INSERT INTO cards3 SELECT 'default', id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record FROM cards;
+   DROP TABLE cards;
+   ALTER TABLE cards3 RENAME TO cards;
+   CREATE INDEX cards_schema_updated ON cards (tenant, schema_id, updated_at);
+   CREATE TABLE revisions3 (
+     tenant TEXT NOT NULL,
+     record_id TEXT NOT NULL,
+     revision INTEGER NOT NULL,
+     entry TEXT NOT NULL,
+     PRIMARY KEY (tenant, record_id, revision)
+   ) WITHOUT ROWID;
+   INSERT INTO revisions3 SELECT 'default', record_id, revision, entry FROM revisions;
+   DROP TABLE revisions;
+   ALTER TABLE revisions3 RENAME TO revisions;
+   CREATE TABLE schemas3 (
+     tenant TEXT NOT NULL,
+     schema_id TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     entry TEXT NOT NULL,
+     PRIMARY KEY (tenant, schema_id, version)
+   ) WITHOUT ROWID;
+   INSERT INTO schemas3 SELECT 'default', schema_id, version, entry FROM schemas;
+   DROP TABLE schemas;
+   ALTER TABLE schemas3 RENAME TO schemas;
+   CREATE TABLE api_keys (
+     id TEXT PRIMARY KEY,
+     tenant TEXT NOT NULL,
+     roles TEXT NOT NULL,
+     name TEXT NOT NULL,
+     hash BLOB NOT NULL,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE TABLE audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     tenant TEXT NOT NULL,
+     at TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     target TEXT NOT NULL,
+     revision INTEGER
+   );
+   CREATE INDEX audit_tenant ON audit (tenant, seq);
+   CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+   CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
 ];
+
+/** The tenant of existing single-tenant databases, of `KARTOCHKA_TOKEN` and of an open server. */
+export const DEFAULT_TENANT = 'default';
 
 /** Brings `db` up to the latest migration; refuses a database written by newer code. */
 export function migrate(db: Database.Database): number {
@@ -93,64 +156,118 @@ function isDiskFull(error: unknown): boolean {
   return code === 'SQLITE_FULL';
 }
 
-/** A {@link CardStore} in one SQLite file (or `:memory:`). */
+/** Statements prepared once per database and shared by every tenant's view of it. */
+function prepare(db: Database.Database) {
+  return {
+    getCard: db.prepare<[string, string], { record: string }>('SELECT record FROM cards WHERE tenant = ? AND id = ?'),
+    upsertCard: db.prepare(
+      `INSERT INTO cards (tenant, id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record)
+       VALUES (@tenant, @id, @schemaId, @revision, @title, @titleFolded, @indexed, @createdAt, @updatedAt, @record)
+       ON CONFLICT (tenant, id) DO UPDATE SET schema_id = excluded.schema_id, revision = excluded.revision,
+         title = excluded.title, title_folded = excluded.title_folded, indexed = excluded.indexed,
+         updated_at = excluded.updated_at, record = excluded.record`,
+    ),
+    insertRevision: db.prepare('INSERT INTO revisions (tenant, record_id, revision, entry) VALUES (?, ?, ?, ?)'),
+    lastRevision: db.prepare<[string, string], { v: number | null }>(
+      'SELECT MAX(revision) AS v FROM revisions WHERE tenant = ? AND record_id = ?',
+    ),
+    deleteCard: db.prepare('DELETE FROM cards WHERE tenant = ? AND id = ?'),
+    history: db.prepare<[string, string], { entry: string }>(
+      'SELECT entry FROM revisions WHERE tenant = ? AND record_id = ? ORDER BY revision',
+    ),
+    // Narrowing only; query.ts decides the final answer. `instr` on the JS-folded title keeps the
+    // search exactly as case-insensitive as `foldCase` (SQLite's lower() folds ASCII only).
+    candidates: db.prepare<[{ tenant: string; schemaId: string | null; needle: string }], CandidateRow>(
+      `SELECT id, schema_id, title, indexed, created_at, updated_at FROM cards
+       WHERE tenant = @tenant AND (@schemaId IS NULL OR schema_id = @schemaId) AND (@needle = '' OR instr(title_folded, @needle) > 0)`,
+    ),
+    maxVersion: db.prepare<[string, string], { v: number | null }>('SELECT MAX(version) AS v FROM schemas WHERE tenant = ? AND schema_id = ?'),
+    insertSchema: db.prepare('INSERT INTO schemas (tenant, schema_id, version, entry) VALUES (?, ?, ?, ?)'),
+    getSchema: db.prepare<[string, string, number], { entry: string }>(
+      'SELECT entry FROM schemas WHERE tenant = ? AND schema_id = ? AND version = ?',
+    ),
+    latestSchema: db.prepare<[string, string], { entry: string }>(
+      'SELECT entry FROM schemas WHERE tenant = ? AND schema_id = ? ORDER BY version DESC LIMIT 1',
+    ),
+    listSchemas: db.prepare<[string, string], { entry: string }>('SELECT entry FROM schemas WHERE tenant = ? AND schema_id = ? ORDER BY version'),
+    appendAudit: db.prepare(
+      'INSERT INTO audit (tenant, at, actor, action, target, revision) VALUES (@tenant, @at, @actor, @action, @target, @revision)',
+    ),
+    audit: db.prepare<[string, number, number], { seq: number; at: string; actor: string; action: string; target: string; revision: number | null }>(
+      'SELECT seq, at, actor, action, target, revision FROM audit WHERE tenant = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
+  };
+}
+
+/**
+ * A {@link CardStore} in one SQLite file (or `:memory:`). The instance the constructor returns
+ * is the default tenant's; {@link SqliteCardStore.forTenant} gives other tenants' views of the
+ * same database (every statement names the tenant, so one view can never reach another's rows).
+ */
 export class SqliteCardStore implements CardStore {
   readonly db: Database.Database;
-  private readonly s;
+  readonly tenant: string;
+  private readonly s: ReturnType<typeof prepare>;
+  private readonly views: Map<string, SqliteCardStore>;
 
-  /** Opens (creating if needed) and migrates the database at `filename`. */
-  constructor(filename: string) {
+  /** Opens (creating if needed) and migrates the database at `filename`. (`view` is internal: see `forTenant`.) */
+  constructor(filename: string, view?: { of: SqliteCardStore; tenant: string }) {
+    if (view) {
+      this.db = view.of.db;
+      this.s = view.of.s;
+      this.views = view.of.views;
+      this.tenant = view.tenant;
+      return;
+    }
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     // NORMAL is durable against a killed process in WAL mode (only a power loss may drop the last commits).
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
-    const db = this.db;
-    this.s = {
-      getCard: db.prepare<[string], { record: string }>('SELECT record FROM cards WHERE id = ?'),
-      upsertCard: db.prepare(
-        `INSERT INTO cards (id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record)
-         VALUES (@id, @schemaId, @revision, @title, @titleFolded, @indexed, @createdAt, @updatedAt, @record)
-         ON CONFLICT (id) DO UPDATE SET schema_id = excluded.schema_id, revision = excluded.revision,
-           title = excluded.title, title_folded = excluded.title_folded, indexed = excluded.indexed,
-           updated_at = excluded.updated_at, record = excluded.record`,
-      ),
-      insertRevision: db.prepare('INSERT INTO revisions (record_id, revision, entry) VALUES (?, ?, ?)'),
-      deleteCard: db.prepare('DELETE FROM cards WHERE id = ?'),
-      deleteRevisions: db.prepare('DELETE FROM revisions WHERE record_id = ?'),
-      history: db.prepare<[string], { entry: string }>('SELECT entry FROM revisions WHERE record_id = ? ORDER BY revision'),
-      // Narrowing only; query.ts decides the final answer. `instr` on the JS-folded title keeps the
-      // search exactly as case-insensitive as `foldCase` (SQLite's lower() folds ASCII only).
-      candidates: db.prepare<[{ schemaId: string | null; needle: string }], CandidateRow>(
-        `SELECT id, schema_id, title, indexed, created_at, updated_at FROM cards
-         WHERE (@schemaId IS NULL OR schema_id = @schemaId) AND (@needle = '' OR instr(title_folded, @needle) > 0)`,
-      ),
-      maxVersion: db.prepare<[string], { v: number | null }>('SELECT MAX(version) AS v FROM schemas WHERE schema_id = ?'),
-      insertSchema: db.prepare('INSERT INTO schemas (schema_id, version, entry) VALUES (?, ?, ?)'),
-      getSchema: db.prepare<[string, number], { entry: string }>('SELECT entry FROM schemas WHERE schema_id = ? AND version = ?'),
-      latestSchema: db.prepare<[string], { entry: string }>(
-        'SELECT entry FROM schemas WHERE schema_id = ? ORDER BY version DESC LIMIT 1',
-      ),
-      listSchemas: db.prepare<[string], { entry: string }>('SELECT entry FROM schemas WHERE schema_id = ? ORDER BY version'),
-    };
+    this.s = prepare(this.db);
+    this.tenant = DEFAULT_TENANT;
+    this.views = new Map([[DEFAULT_TENANT, this]]);
+  }
+
+  forTenant(tenant: string): SqliteCardStore {
+    let view = this.views.get(tenant);
+    if (!view) this.views.set(tenant, (view = new SqliteCardStore('', { of: this, tenant })));
+    return view;
   }
 
   private readCard(id: string): CardRecord | undefined {
-    const row = this.s.getCard.get(id);
+    const row = this.s.getCard.get(this.tenant, id);
     return row ? (JSON.parse(row.record) as CardRecord) : undefined;
+  }
+
+  private audited(action: AuditAction, target: string, at: string, actor: string | undefined, revision?: number): void {
+    this.s.appendAudit.run({ tenant: this.tenant, at, actor: actor ?? 'anonymous', action, target, revision: revision ?? null });
+  }
+
+  /** Appends one entry to the audit log (key management uses it; card and schema writes log themselves). */
+  appendAudit(action: AuditAction, target: string, actor: string | undefined, at = new Date().toISOString()): void {
+    this.audited(action, target, at, actor);
   }
 
   async get(id: string): Promise<CardRecord | undefined> {
     return this.readCard(id);
   }
 
-  async put(input: NewOrUpdatedRecord, options: PutOptions, now: string): Promise<PutResult> {
+  async put(input: NewOrUpdatedRecord, options: PutOptions, now: string, check?: PutCheck): Promise<PutResult> {
     const write = this.db.transaction((): PutResult => {
       const stored = this.readCard(input.id);
       checkRevision(input.id, stored, options.expectedRevision);
-      const { record, revision } = nextRecord(input, stored, options, now);
+      // Inside the transaction, so what the check merges and compares is what is stored now.
+      const checked = check ? check(stored) : input;
+      const { record, revision } = nextRecord(checked, stored, options, now);
+      if (!stored) {
+        // A card re-created after a delete continues its history after the tombstone.
+        const last = this.s.lastRevision.get(this.tenant, input.id)?.v ?? 0;
+        record.revision = revision.revision = last + 1;
+      }
       this.s.upsertCard.run({
+        tenant: this.tenant,
         id: record.id,
         schemaId: record.schemaId,
         revision: record.revision,
@@ -161,7 +278,8 @@ export class SqliteCardStore implements CardStore {
         updatedAt: record.updatedAt,
         record: JSON.stringify(record),
       });
-      this.s.insertRevision.run(record.id, revision.revision, JSON.stringify(revision));
+      this.s.insertRevision.run(this.tenant, record.id, revision.revision, JSON.stringify(revision));
+      this.audited('card.put', record.id, now, options.author, record.revision);
       return { record, created: stored === undefined };
     });
     try {
@@ -172,14 +290,26 @@ export class SqliteCardStore implements CardStore {
     }
   }
 
-  async delete(id: string, expectedRevision: number | undefined): Promise<CardRecord> {
+  async delete(id: string, expectedRevision: number | undefined, meta: WriteMeta = {}): Promise<CardRecord> {
+    const at = meta.at ?? new Date().toISOString();
     return this.db
       .transaction((): CardRecord => {
         const stored = this.readCard(id);
         if (!stored) throw NotFoundError.card(id);
         checkRevision(id, stored, expectedRevision);
-        this.s.deleteCard.run(id);
-        this.s.deleteRevisions.run(id);
+        this.s.deleteCard.run(this.tenant, id);
+        // The history stays, closed by a tombstone: who deleted the card, and when.
+        const tombstone: Revision = {
+          recordId: id,
+          revision: stored.revision + 1,
+          at,
+          changedPaths: [],
+          deleted: true,
+          schemaId: stored.schemaId,
+        };
+        if (meta.author !== undefined) tombstone.author = meta.author;
+        this.s.insertRevision.run(this.tenant, id, tombstone.revision, JSON.stringify(tombstone));
+        this.audited('card.delete', id, at, meta.author, stored.revision);
         return stored;
       })
       .immediate();
@@ -187,6 +317,7 @@ export class SqliteCardStore implements CardStore {
 
   async list(query: ListQuery): Promise<ListResult> {
     const rows = this.s.candidates.all({
+      tenant: this.tenant,
       schemaId: query.schemaId ?? null,
       needle: query.search ? foldCase(query.search) : '',
     });
@@ -205,31 +336,52 @@ export class SqliteCardStore implements CardStore {
   }
 
   async history(id: string): Promise<Revision[]> {
-    return this.s.history.all(id).map((r) => JSON.parse(r.entry) as Revision);
+    return this.s.history.all(this.tenant, id).map((r) => JSON.parse(r.entry) as Revision);
   }
 
   async publishSchema(input: PublishSchemaInput, now: string): Promise<SchemaVersion> {
     return this.db
       .transaction((): SchemaVersion => {
-        const version = (this.s.maxVersion.get(input.schemaId)?.v ?? 0) + 1;
+        const version = (this.s.maxVersion.get(this.tenant, input.schemaId)?.v ?? 0) + 1;
         const published: SchemaVersion = { ...input, version, publishedAt: now };
-        this.s.insertSchema.run(input.schemaId, version, JSON.stringify(published));
+        this.s.insertSchema.run(this.tenant, input.schemaId, version, JSON.stringify(published));
+        this.audited('schema.publish', input.schemaId, now, input.author, version);
         return published;
       })
       .immediate();
   }
 
   async getSchema(schemaId: string, version?: number): Promise<SchemaVersion | undefined> {
-    const row = version === undefined ? this.s.latestSchema.get(schemaId) : this.s.getSchema.get(schemaId, version);
+    const row =
+      version === undefined ? this.s.latestSchema.get(this.tenant, schemaId) : this.s.getSchema.get(this.tenant, schemaId, version);
     return row ? (JSON.parse(row.entry) as SchemaVersion) : undefined;
   }
 
-  async listSchemaVersions(schemaId: string): Promise<SchemaVersion[]> {
-    return this.s.listSchemas.all(schemaId).map((r) => JSON.parse(r.entry) as SchemaVersion);
+  async latestSchemaVersion(schemaId: string): Promise<number | undefined> {
+    return this.s.maxVersion.get(this.tenant, schemaId)?.v ?? undefined;
   }
 
+  async listSchemaVersions(schemaId: string): Promise<SchemaVersion[]> {
+    return this.s.listSchemas.all(this.tenant, schemaId).map((r) => JSON.parse(r.entry) as SchemaVersion);
+  }
+
+  async audit(query: AuditQuery = {}): Promise<AuditEntry[]> {
+    const rows = this.s.audit.all(this.tenant, query.after ?? 0, Math.min(query.limit ?? 100, 1000));
+    return rows.map((r) => {
+      const e: AuditEntry = { seq: r.seq, at: r.at, actor: r.actor, action: r.action as AuditAction, target: r.target };
+      if (r.revision !== null) e.revision = r.revision;
+      return e;
+    });
+  }
+
+  /** Removes every tenant's cards, history, schemas and audit log (the test-only reset hook). API keys stay. */
   async clear(): Promise<void> {
-    this.db.exec('DELETE FROM cards; DELETE FROM revisions; DELETE FROM schemas;');
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM cards; DELETE FROM revisions; DELETE FROM schemas;');
+      // The triggers guard the log against everything but this test-only reset.
+      this.db.exec(`DROP TRIGGER audit_append_only_delete; DELETE FROM audit;
+        CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`);
+    })();
   }
 
   async close(): Promise<void> {

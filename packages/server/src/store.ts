@@ -18,6 +18,43 @@ import type {
   SchemaVersion,
 } from '@kartochka/storage';
 
+/**
+ * Runs inside a put's transaction with the card as stored now (`undefined` when new); returns the
+ * record to write, or throws to refuse (field access and schema validation use it, so what they
+ * merge and compare cannot change underneath them).
+ */
+export type PutCheck = (stored: CardRecord | undefined) => NewOrUpdatedRecord;
+
+/** Who made a change and when, for deletes (puts carry it in `PutOptions`). */
+export interface WriteMeta {
+  at?: string;
+  author?: string;
+}
+
+/** What the audit log records. */
+export type AuditAction = 'card.put' | 'card.delete' | 'schema.publish' | 'key.create' | 'key.revoke';
+
+/** One line of the append-only audit log: who did what to which card, schema or key. Never data. */
+export interface AuditEntry {
+  /** Grows by one per entry (across tenants); page with `after`. */
+  seq: number;
+  at: string;
+  /** The authenticated author (a key's name, a token's subject, `admin` for KARTOCHKA_TOKEN). */
+  actor: string;
+  action: AuditAction;
+  /** The card id, schema id or key id. */
+  target: string;
+  /** The card revision written or deleted, or the schema version published. */
+  revision?: number;
+}
+
+export interface AuditQuery {
+  /** Entries after this `seq` (default 0: from the start). */
+  after?: number;
+  /** At most this many (default 100, at most 1000). */
+  limit?: number;
+}
+
 /** What a put did. */
 export interface PutResult {
   record: CardRecord;
@@ -25,18 +62,29 @@ export interface PutResult {
   created: boolean;
 }
 
-/** Where the reference server keeps cards, their history and schema versions. */
+/**
+ * Where the reference server keeps cards, their history and schema versions — for one tenant:
+ * every method sees the rows of {@link CardStore.tenant} only; {@link CardStore.forTenant} gives
+ * another tenant's view of the same database.
+ */
 export interface CardStore {
+  readonly tenant: string;
+  /** The same store, scoped to `tenant`. */
+  forTenant(tenant: string): CardStore;
   /** The stored card, or `undefined`. */
   get(id: string): Promise<CardRecord | undefined>;
   /**
    * Checks `expectedRevision` and writes the card and its history entry in **one transaction**;
    * throws the storage package's `ConflictError` / `NotFoundError` on a failed check.
-   * `input` is already validated.
+   * `input` is already validated as a record; `check` (if any) runs inside the transaction. A card
+   * re-created after a delete continues its history (revision = tombstone + 1). Appends to the audit log.
    */
-  put(input: NewOrUpdatedRecord, options: PutOptions, now: string): Promise<PutResult>;
-  /** Deletes a card and its history in one transaction; returns what was deleted. Throws `NotFoundError`/`ConflictError`. */
-  delete(id: string, expectedRevision: number | undefined): Promise<CardRecord>;
+  put(input: NewOrUpdatedRecord, options: PutOptions, now: string, check?: PutCheck): Promise<PutResult>;
+  /**
+   * Deletes a card in one transaction, keeping its history closed by a tombstone revision
+   * (`deleted: true`); returns what was deleted. Throws `NotFoundError`/`ConflictError`. Audited.
+   */
+  delete(id: string, expectedRevision: number | undefined, meta?: WriteMeta): Promise<CardRecord>;
   /** A page of cards, with `ListQuery` semantics exactly as in `@kartochka/storage`. */
   list(query: ListQuery): Promise<ListResult>;
   /** Oldest first; `[]` for an unknown id. */
@@ -47,7 +95,11 @@ export interface CardStore {
   getSchema(schemaId: string, version?: number): Promise<SchemaVersion | undefined>;
   /** Oldest first; `[]` for an unknown id. */
   listSchemaVersions(schemaId: string): Promise<SchemaVersion[]>;
-  /** Removes everything (the test-only reset hook uses it). */
+  /** The latest published version number, without reading the schema. */
+  latestSchemaVersion(schemaId: string): Promise<number | undefined>;
+  /** The tenant's audit log, oldest first. */
+  audit(query?: AuditQuery): Promise<AuditEntry[]>;
+  /** Removes everything, every tenant's (the test-only reset hook uses it). */
   clear(): Promise<void>;
   close(): Promise<void>;
 }

@@ -25,7 +25,7 @@ export class SchemaCache {
   private readonly byKey = new Map<string, SchemaVersion>();
 
   async get(store: CardStore, schemaId: string, version: number): Promise<SchemaVersion | undefined> {
-    const key = `${schemaId}@${version}`;
+    const key = `${store.tenant}\0${schemaId}@${version}`;
     let found = this.byKey.get(key);
     if (!found) {
       found = await store.getSchema(schemaId, version);
@@ -52,27 +52,38 @@ export async function checkAgainstSchema(
   record: { schemaId: string; schemaVersion: number; data: unknown },
   options: SchemaCheckOptions,
 ): Promise<StorageFieldError[]> {
+  return (await dataChecker(store, cache, record, options))(record.data);
+}
+
+/**
+ * The same check in two steps: the schema lookup (async) now, the validation (sync) later — so
+ * it can run inside the write's transaction, on the data as merged with what is stored.
+ */
+export async function dataChecker(
+  store: CardStore,
+  cache: SchemaCache,
+  record: { schemaId: string; schemaVersion: number },
+  options: SchemaCheckOptions,
+): Promise<(data: unknown) => StorageFieldError[]> {
   const { schemaId, schemaVersion } = record;
   const published = await cache.get(store, schemaId, schemaVersion);
   if (!published) {
     const latest = await store.getSchema(schemaId);
     if (!latest) {
-      if (!options.requireSchemas) return [];
-      return [
-        serverError('', 'schemaId', `Schema "${schemaId}" has no published versions; publish it first (POST /api/schemas/${schemaId}/versions).`),
-      ];
+      if (!options.requireSchemas) return () => [];
+      const e = serverError('', 'schemaId', `Schema "${schemaId}" has no published versions; publish it first (POST /api/schemas/${schemaId}/versions).`);
+      return () => [e];
     }
-    return [
-      serverError(
-        '',
-        'schemaVersion',
-        `Schema "${schemaId}" has no version ${schemaVersion} (the latest is ${latest.version}); save with a published version.`,
-        { schemaId, schemaVersion, latest: latest.version },
-      ),
-    ];
+    const e = serverError(
+      '',
+      'schemaVersion',
+      `Schema "${schemaId}" has no version ${schemaVersion} (the latest is ${latest.version}); save with a published version.`,
+      { schemaId, schemaVersion, latest: latest.version },
+    );
+    return () => [e];
   }
-  const result = validate(published.schema as JsonSchema, record.data, options.locale);
-  return result.errors.map((e) => serverError(e.path, e.keyword, e.message, e.params));
+  return (data) =>
+    validate(published.schema as JsonSchema, data, options.locale).errors.map((e) => serverError(e.path, e.keyword, e.message, e.params));
 }
 
 /** The compile problem of a schema about to be published, or `undefined` when ajv accepts it. */

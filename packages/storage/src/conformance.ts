@@ -31,9 +31,26 @@ export const trickyData = (): unknown =>
       '{"deep":["x",[]]}],"empty":{}},"zero":0,"nil":null}',
   );
 
+/** Where a backend may differ from the in-browser adapters, by design. */
+export interface ConformanceOptions {
+  /**
+   * A server that authenticates records who is signed in, never the `author` a caller passes:
+   * the author it records (for every write of the suite's one adapter).
+   */
+  authenticatedAuthor?: string;
+  /** A server that keeps a deleted card's history ends it with a tombstone; a re-created card continues the count. */
+  keepsHistoryOnDelete?: boolean;
+}
+
 /** Registers the conformance suite. `makeAdapter` must return a fresh, empty adapter each time. */
-export function runStorageConformance(t: TestApi, name: string, makeAdapter: () => Promise<StorageAdapter>): void {
+export function runStorageConformance(
+  t: TestApi,
+  name: string,
+  makeAdapter: () => Promise<StorageAdapter>,
+  options: ConformanceOptions = {},
+): void {
   const { describe, it, beforeEach, afterEach } = t;
+  const author = (asked: string): string => options.authenticatedAuthor ?? asked;
   describe(`${name}: storage conformance`, () => {
     let db: StorageAdapter;
     beforeEach(async () => {
@@ -80,7 +97,7 @@ export function runStorageConformance(t: TestApi, name: string, makeAdapter: () 
       assert.equal(second.revision, 2);
       assert.equal(second.createdAt, first.createdAt);
       assert.ok(second.updatedAt > first.updatedAt, 'updatedAt moves forward');
-      assert.equal(second.author, 'anna');
+      assert.equal(second.author, author('anna'));
       assert.equal((await db.get('c-1')).revision, 2);
     });
 
@@ -125,8 +142,14 @@ export function runStorageConformance(t: TestApi, name: string, makeAdapter: () 
       await assert.rejects(db.delete('c-1', { expectedRevision: 1 }), ConflictError);
       await db.delete('c-1', { expectedRevision: 2 });
       await assert.rejects(db.get('c-1'), NotFoundError);
-      assert.deepEqual(await db.history('c-1'), []);
-      assert.equal((await db.put(card('c-1'))).revision, 1, 'a re-created card starts again');
+      if (options.keepsHistoryOnDelete) {
+        const h = await db.history('c-1');
+        assert.deepEqual(h.map((x) => [x.revision, x.deleted ?? false]), [[1, false], [2, false], [3, true]]);
+        assert.equal((await db.put(card('c-1'), { expectedRevision: 0 })).revision, 4, 'a re-created card continues its history');
+      } else {
+        assert.deepEqual(await db.history('c-1'), []);
+        assert.equal((await db.put(card('c-1'))).revision, 1, 'a re-created card starts again');
+      }
     });
 
     it('lists with schemaId, filter, sort, paging and total', async () => {
@@ -191,7 +214,7 @@ export function runStorageConformance(t: TestApi, name: string, makeAdapter: () 
       await db.put(card('c-1', { data: { name: 'A', 'a/b': { '~': 1 }, tags: ['x'] } }), { author: 'anna' });
       await db.put(card('c-1', { data: { name: 'B', 'a/b': { '~': 2 }, tags: ['x', 'y'] } }), { author: 'boris' });
       const h = await db.history('c-1');
-      assert.deepEqual(h.map((x) => [x.revision, x.author]), [[1, 'anna'], [2, 'boris']]);
+      assert.deepEqual(h.map((x) => [x.revision, x.author]), [[1, author('anna')], [2, author('boris')]]);
       assert.deepEqual(h[0]!.changedPaths, ['']);
       assert.deepEqual([...h[1]!.changedPaths].sort(), ['/a~1b/~0', '/name', '/tags/1']);
       assert.deepEqual(h[1]!.before, { '/name': 'A', '/a~1b/~0': 1 });

@@ -6,7 +6,14 @@
 import type { CardRecord } from './types.js';
 
 /** The broad kind of failure; stable, safe to switch on. */
-export type StorageErrorCode = 'not-found' | 'conflict' | 'validation' | 'unavailable' | 'unauthorized' | 'quota-exceeded';
+export type StorageErrorCode =
+  | 'not-found'
+  | 'conflict'
+  | 'validation'
+  | 'forbidden'
+  | 'unavailable'
+  | 'unauthorized'
+  | 'quota-exceeded';
 
 /** Keys of {@link storageMessages}; one per distinct user-facing situation. */
 export type StorageMessageKey =
@@ -15,6 +22,7 @@ export type StorageMessageKey =
   | 'schemaVersionNotFound'
   | 'conflict'
   | 'validation'
+  | 'forbidden'
   | 'unavailable'
   | 'unauthorized'
   | 'quotaExceeded';
@@ -100,6 +108,22 @@ export class ValidationError extends StorageError {
   }
 }
 
+/**
+ * The server knows who is calling and refuses: the role may not do this (e.g. a viewer saving),
+ * or may not write some fields (`errors` names them, keyword `x-access`). A `ValidationError`
+ * subclass on purpose: a card shows the refusal on the fields it names and never queues the save
+ * for a retry, exactly as for a rejected value. Nothing was stored.
+ */
+export class ForbiddenError extends ValidationError {
+  override readonly code: StorageErrorCode = 'forbidden';
+  override readonly messageKey: StorageMessageKey = 'forbidden';
+  constructor(id: string, message: string, errors: readonly StorageFieldError[] = []) {
+    super(id, errors.length > 0 ? errors : [{ path: '', keyword: 'forbidden', message, source: 'server' }]);
+    this.name = 'ForbiddenError';
+    this.message = message;
+  }
+}
+
 /** The backend cannot be used: no IndexedDB, blocked by another tab, closed, offline. */
 export class UnavailableError extends StorageError {
   constructor(store: string, reason: string, options?: { cause?: unknown }) {
@@ -148,6 +172,7 @@ export const storageMessages: Record<'en' | 'ru', Record<StorageMessageKey, stri
     schemaVersionNotFound: 'Schema "{schemaId}" has no version {version}.',
     conflict: 'Card "{id}" was changed by someone else (stored revision {stored}, yours {expected}).',
     validation: 'Card "{id}" was not saved: {count} problem(s) found.',
+    forbidden: 'Card "{id}" was not saved: your role may not make this change.',
     unavailable: 'Storage "{store}" is unavailable. Reload the page or try again later.',
     unauthorized: 'Storage "{store}" refused your credentials. Sign in again.',
     quotaExceeded: 'Card "{id}" was not saved: the browser\'s storage is full.',
@@ -158,6 +183,7 @@ export const storageMessages: Record<'en' | 'ru', Record<StorageMessageKey, stri
     schemaVersionNotFound: 'У схемы «{schemaId}» нет версии {version}.',
     conflict: 'Карточку «{id}» уже изменил кто-то другой (сохранена ревизия {stored}, у вас {expected}).',
     validation: 'Карточка «{id}» не сохранена: найдено ошибок: {count}.',
+    forbidden: 'Карточка «{id}» не сохранена: вашей роли такое изменение не разрешено.',
     unavailable: 'Хранилище «{store}» недоступно. Перезагрузите страницу или повторите попытку позже.',
     unauthorized: 'Хранилище «{store}» не приняло ваши учётные данные. Войдите снова.',
     quotaExceeded: 'Карточка «{id}» не сохранена: хранилище браузера переполнено.',

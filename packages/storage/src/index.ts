@@ -20,6 +20,7 @@ export type {
 } from './types.js';
 export {
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   QuotaExceededError,
   StorageError,

@@ -6,6 +6,7 @@
  */
 import {
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   QuotaExceededError,
   StorageError,
@@ -18,12 +19,12 @@ import {
 } from './errors.js';
 import type { CardRecord } from './types.js';
 
-/** Every error response's body. `code` is a `StorageErrorCode`, or `unauthorized` for 401. */
+/** Every error response's body. `code` is a `StorageErrorCode` (`forbidden` for 403), or `unauthorized` for 401. */
 export interface RestErrorBody {
   error: { code: string; messageKey?: string; message: string; params: MessageParams };
   /** 409/412: the card as it is stored now. */
   current?: CardRecord;
-  /** 400/413/422: the problems, in the core's field-error shape. */
+  /** 400/403/413/422: the problems, in the core's field-error shape. */
   errors?: StorageFieldError[];
 }
 
@@ -34,6 +35,8 @@ export function statusOf(error: StorageError): number {
       return 404;
     case 'conflict':
       return 412;
+    case 'forbidden':
+      return 403;
     case 'validation':
       // The server answers 400 itself for a record malformed as a record (see the server's routes).
       return 422;
@@ -97,6 +100,9 @@ export function errorFromResponse(status: number, body: unknown, ctx: ErrorConte
     return new ValidationError(ctx.id ?? '?', errors);
   }
   if (status === 507) return new QuotaExceededError(ctx.store, ctx.id ?? '?');
+  if (status === 403 && ours && body.error.code === 'forbidden') {
+    return new ForbiddenError(ctx.id ?? ctx.schemaId ?? '?', message, body.errors ?? []);
+  }
   if (status === 401 || status === 403) {
     return new UnauthorizedError(ctx.store, status, message);
   }

@@ -75,7 +75,7 @@ function sameContent(sent: Record<string, unknown>, stored: CardRecord): boolean
   // JSON text comparison is exact here: the server stores and returns the body's JSON as parsed,
   // keys in the same order, so equal content serialises equally.
   const pick = (r: Record<string, unknown>): string =>
-    JSON.stringify([r.schemaId, r.schemaVersion, r.title, r.data, r.indexed, r.author ?? null]);
+    JSON.stringify([r.schemaId, r.schemaVersion, r.title, r.data, r.indexed]);
   return pick(sent) === pick(stored as unknown as Record<string, unknown>);
 }
 

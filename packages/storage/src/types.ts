@@ -67,6 +67,10 @@ export interface Revision {
   /** ISO 8601 time of the put. */
   at: string;
   author?: string;
+  /** A tombstone: this revision deleted the card (servers that keep history past a delete). */
+  deleted?: true;
+  /** On a tombstone: the deleted card's schema (its field-access rules still govern the history). */
+  schemaId?: string;
   /**
    * JSON Pointers (RFC 6901) into `data` of the values that changed. `['']` (the whole document)
    * for the first revision. Only `data` is diffed; title and indexed values are derived from it.

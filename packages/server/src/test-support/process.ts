@@ -90,3 +90,24 @@ export async function hook(server: { url: string }, name: 'reset' | 'faults', bo
   if (!res.ok) throw new Error(`test hook ${name} failed: HTTP ${res.status}`);
   await res.body?.cancel();
 }
+
+/** Runs `kartochka-server keys <args…>` (the real CLI) and resolves its stdout. */
+export function keysCli(db: string, args: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  const child = spawn(process.execPath, ['--conditions=@kartochka/source', '--import', 'tsx', cli, 'keys', ...args, '--db', db], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolvePromise) => child.once('close', (code) => resolvePromise({ stdout, stderr, code })));
+}
+
+/** Creates a key with the CLI and returns it (`kc_…`). */
+export async function createKey(db: string, roles: string[], tenant = 'default', name?: string): Promise<string> {
+  const args = ['create', ...roles.flatMap((r) => ['--role', r]), '--tenant', tenant, ...(name ? ['--name', name] : [])];
+  const out = await keysCli(db, args);
+  if (out.code !== 0) throw new Error(`keys create failed: ${out.stderr}`);
+  return out.stdout.trim();
+}

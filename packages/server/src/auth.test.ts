@@ -5,21 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { card } from '@kartochka/storage/conformance';
-import { createKey, hook, keysCli, startServer, tempDb, type ServerProcess } from './test-support/process.js';
-
-export type Call = (path: string, init?: RequestInit & { json?: unknown }) => Promise<{ status: number; body: any; headers: Headers }>;
-
-/** A fetch against `server.api` as the holder of `key` (no header when `key` is undefined). */
-export function as(server: ServerProcess, key: string | undefined): Call {
-  return async (path, init = {}) => {
-    const headers = new Headers(init.headers);
-    if (key !== undefined) headers.set('Authorization', `Bearer ${key}`);
-    if (init.json !== undefined) headers.set('Content-Type', 'application/json');
-    const res = await fetch(`${server.api}${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
-  };
-}
+import { as, createKey, hook, keysCli, startServer, tempDb, type Call, type ServerProcess } from './test-support/process.js';
 
 const BOOT = 'bootstrap-admin-token-for-tests';
 

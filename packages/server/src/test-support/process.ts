@@ -111,3 +111,20 @@ export async function createKey(db: string, roles: string[], tenant = 'default',
   if (out.code !== 0) throw new Error(`keys create failed: ${out.stderr}`);
   return out.stdout.trim();
 }
+
+/** A request as one caller; `body` is the parsed JSON answer, asserted field by field in tests. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Call = (path: string, init?: RequestInit & { json?: unknown }) => Promise<{ status: number; body: any; headers: Headers }>;
+
+/** A fetch against `server.api` as the holder of `key` (no header when `key` is undefined). */
+export function as(server: ServerProcess, key: string | undefined): Call {
+  return async (path, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (key !== undefined) headers.set('Authorization', `Bearer ${key}`);
+    if (init.json !== undefined) headers.set('Content-Type', 'application/json');
+    const res = await fetch(`${server.api}${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+  };
+}
+

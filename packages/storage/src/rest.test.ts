@@ -7,6 +7,7 @@ import { card } from './conformance.js';
 import { readEventStream } from './rest-events.js';
 import {
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   QuotaExceededError,
   RestAdapter,
@@ -225,14 +226,17 @@ describe('RestAdapter requests and error mapping', () => {
     assert.equal(b.user, undefined);
   });
 
-  it('maps 422, 413, 507, 401 and a foreign 404 to typed errors', async () => {
+  it('maps 422, 413, 507, 401, 403 and a foreign 404 to typed errors', async () => {
     const fieldErrors = [{ path: '/inn', keyword: 'pattern', message: 'Invalid format.', source: 'server' }];
     const cases: [Response, (e: unknown) => void][] = [
       [json(422, error('validation', 'invalid', {}, { errors: fieldErrors })), (e) => assert.deepEqual((e as ValidationError).errors, fieldErrors)],
       [json(413, error('validation', 'too big', { limit: 10 }, { errors: [{ path: '', keyword: 'maxBodySize', message: 'big', source: 'server' }] })), (e) => assert.ok(e instanceof ValidationError)],
       [json(507, error('quota-exceeded', 'full')), (e) => assert.ok(e instanceof QuotaExceededError)],
       [json(401, error('unauthorized', 'token')), (e) => assert.ok(e instanceof UnauthorizedError && /credentials/.test(e.message))],
-      [json(403, error('forbidden', 'no')), (e) => assert.ok(e instanceof UnauthorizedError && !(e instanceof UnavailableError))],
+      // A role's refusal (the server names it `forbidden`) is final, shown on the card like a rejection;
+      // any other 403 (a proxy, a gateway) means the credentials are not good enough: sign in again.
+      [json(403, error('forbidden', 'no', {}, { errors: fieldErrors })), (e) => assert.ok(e instanceof ForbiddenError && e.code === 'forbidden' && e.errors[0]!.path === '/inn')],
+      [new Response('denied', { status: 403 }), (e) => assert.ok(e instanceof UnauthorizedError && !(e instanceof UnavailableError))],
       [new Response('<html>nope</html>', { status: 404 }), (e) => assert.match((e as Error).message, /baseUrl/)],
     ];
     for (const [res, check] of cases) {

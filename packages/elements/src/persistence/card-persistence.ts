@@ -9,8 +9,8 @@
  * conflicts, remote copy, merge, status) starts afresh. Drafts and queued saves are kept per store
  * (the adapter's `id`) and signed-in user (draft-store.ts).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { deepEqual, type FieldError, type JsonValue, type Locale, type ValidationResult } from '@kartochka/core';
+import type { ReactiveController } from 'lit';
+import { deepEqual, type JsonValue, type Locale } from '@kartochka/core';
 import {
   ConflictError,
   NotFoundError,
@@ -19,7 +19,6 @@ import {
   UnavailableError,
   ValidationError,
   type CardRecord,
-  type IndexedValue,
   type NewOrUpdatedRecord,
   type StorageAdapter,
 } from '@kartochka/storage';
@@ -30,73 +29,10 @@ import { mergeThreeWay, resolveConflicts, type FieldConflict } from './merge.js'
 import { pt, type PersistenceStrings } from './messages.js';
 import { STATUS_MESSAGE, ERROR_STATUSES, type PersistenceStatus } from './status.js';
 
+import { CardDetachedError, firstString, heldFrom, type PersistenceHost, type PersistenceOptions } from './options.js';
+
 export type { PersistenceStatus } from './status.js';
-
-export interface PersistenceHost extends ReactiveControllerHost, EventTarget {
-  value: JsonValue | undefined;
-  locale: Locale;
-  validate(): ValidationResult;
-  focusFirstInvalid(): boolean;
-  setServerErrors(errors: readonly FieldError[]): void;
-}
-
-export interface PersistenceOptions {
-  storage: StorageAdapter;
-  recordId: string;
-  schemaId: string;
-  schemaVersion?: number;
-  /**
-   * Which store drafts and queued saves belong to. Default: the adapter's stable `id` (REST: its
-   * API root; IndexedDB: its database name). Needed only for adapters without an `id`; without
-   * either, drafts and the outbox last only as long as the page.
-   */
-  scope?: string;
-  /** The signed-in user, for adapters that do not say (`storage.user` wins: it sends the credentials). */
-  user?: string;
-  /** The card's title for lists and search (default: the first string field found). */
-  title?: (data: JsonValue | undefined) => string;
-  /** Values of indexed fields copied out of the data. */
-  indexed?: (data: JsonValue | undefined) => Record<string, IndexedValue>;
-  author?: string;
-  /** Name of the local IndexedDB database for drafts and the outbox. */
-  localDbName?: string;
-  /** Where drafts and queued saves are kept instead of the local IndexedDB database. */
-  draftStore?: DraftStore;
-  /** Milliseconds between a keystroke and the draft write. */
-  draftDelay?: number;
-  /**
-   * Brings data saved under an older schema version up to `schemaVersion` (e.g. the builder's
-   * `migrateRecord`). The next save stores the migrated data under the current version.
-   */
-  migrate?: (data: JsonValue, savedWith: number) => JsonValue | Promise<JsonValue>;
-}
-
-/** `save()` on a card that has no `storage` or `record-id` (any more). */
-export class CardDetachedError extends Error {
-  readonly messageKey = 'detached';
-  constructor() {
-    super('kc-card: save() needs `storage` and `record-id`, and this card has none (it was detached). Set both to save.');
-    this.name = 'CardDetachedError';
-  }
-}
-
-function firstString(data: JsonValue | undefined): string {
-  if (data && typeof data === 'object' && !Array.isArray(data)) {
-    for (const v of Object.values(data)) {
-      if (typeof v === 'string' && v) return v;
-      const nested = firstString(v);
-      if (nested) return nested;
-    }
-  }
-  return '';
-}
-
-function heldFrom(e: unknown): HeldSave {
-  const at = new Date().toISOString();
-  if (e instanceof ConflictError) return { reason: 'conflict', current: e.current as CardRecord<JsonValue>, at };
-  if (e instanceof ValidationError) return { reason: 'rejected', errors: e.errors.map((x) => ({ ...x, source: 'server' as const })), message: e.message, at };
-  return { reason: 'rejected', message: (e as Error)?.message ?? String(e), at };
-}
+export { CardDetachedError, type PersistenceHost, type PersistenceOptions } from './options.js';
 
 const stopsTheOutbox = (e: unknown): boolean => e instanceof UnavailableError || e instanceof UnauthorizedError;
 
@@ -325,7 +261,9 @@ export class CardPersistence implements ReactiveController {
       }
       return true;
     } catch (e) {
-      if (current()) this.#set('failed', { msg: (e as Error).message });
+      if (!current()) return false;
+      if (e instanceof UnauthorizedError) this.#set('unauthorized', { user: this.scope!.user || '—' });
+      else this.#set('failed', { msg: (e as Error).message });
       return false;
     } finally {
       if (current()) this.#loading = false;

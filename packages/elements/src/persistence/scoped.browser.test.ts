@@ -98,6 +98,9 @@ describe('drafts and queued saves belong to one server and one user (real server
     expect(el.persistence!.message('en')).to.contain('sign in again');
     expect(el.persistence!.message('ru')).to.contain('войти снова');
     expect(el.persistence!.queuedCount).to.equal(1);
+    // Opening a card with refused credentials says the same, not "failed".
+    const reopened = await card(new RestAdapter({ baseUrl: s.api, user: 'alice', headers: bearer('expired'), live: false }), 'c-3', local);
+    expect(reopened.persistence!.status).to.equal('unauthorized');
     // Bob signs in on this browser with valid credentials: Alice's save stays where it is.
     const bob = new RestAdapter({ baseUrl: s.api, user: 'bob', headers: bearer('good-token'), live: false });
     await point(el, bob, 'c-3');

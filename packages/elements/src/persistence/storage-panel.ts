@@ -35,6 +35,16 @@ export class KcStoragePanel extends LitElement {
   /** The persistence's change counter: a new value re-renders the panel. */
   @property({ type: Number }) changes = 0;
   @state() private choices: Record<string, 'local' | 'remote'> = {};
+  #conflicts?: readonly unknown[];
+
+  protected override willUpdate(): void {
+    // Choices belong to one set of conflicts: a new set (another record, another save) starts afresh.
+    const conflicts = this.persistence?.conflicts;
+    if (conflicts !== this.#conflicts) {
+      this.#conflicts = conflicts;
+      this.choices = {};
+    }
+  }
 
   #label(path: string): string {
     const c = this.controller;

@@ -40,6 +40,13 @@ export default {
       root,
       packages: ['ajv', 'ajv/dist/2020.js', 'ajv/dist/2019.js', 'ajv-formats', 'ajv-formats/dist/formats.js', 'ajv/dist/runtime/ucs2length.js', 'ajv/dist/runtime/equal.js', 'bind-event-listener'],
     }),
+    // React 19 ships CommonJS only: its own bundle, loaded only by the tests that render React.
+    commonjsBundlePlugin({ root, id: 'react', packages: ['react', 'react-dom', 'react-dom/client'] }),
+    // Vue's own ESM build for browsers (the default entry is for bundlers and reads process.env).
+    {
+      name: 'kc-vue-browser-build',
+      resolveImport: ({ source }) => (source === 'vue' ? '/node_modules/vue/dist/vue.runtime.esm-browser.js' : undefined),
+    },
     precompiledValidatorsPlugin({ root, fixtures: 'packages/elements/src/test-support' }),
     restServerPlugin({ root }),
     esbuildPlugin({ ts: true, json: true, tsconfig: `${root}/tsconfig.base.json`, target: 'es2022' }),

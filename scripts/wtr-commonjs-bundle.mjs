@@ -4,12 +4,16 @@
 // each bare import as a thin re-export of that bundle.
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 
-const BUNDLE_PATH = '/__kc_cjs_bundle__.js';
-const moduleId = (name) => `/__kc_cjs__/${name.replace(/[^a-zA-Z0-9]/g, '_')}.js`;
 const exportName = (name) => `m_${name.replace(/[^a-zA-Z0-9]/g, '_')}`;
 
-export function commonjsBundlePlugin({ root, packages }) {
+// `id` names the bundle: packages that must share one copy (ajv and its formats; React and
+// react-dom) go in one bundle, and unrelated ones in another, so a test that needs ajv does not
+// also download and parse React.
+export function commonjsBundlePlugin({ root, packages, id = 'main' }) {
+  const BUNDLE_PATH = `/__kc_cjs_bundle_${id}__.js`;
+  const moduleId = (name) => `/__kc_cjs__/${id}/${name.replace(/[^a-zA-Z0-9]/g, '_')}.js`;
   let bundled;
   const bundle = async () => {
     const entry = packages
@@ -22,12 +26,14 @@ export function commonjsBundlePlugin({ root, packages }) {
       platform: 'browser',
       write: false,
       target: 'es2022',
+      // React's CommonJS entry picks its build from process.env.NODE_ENV, which browsers lack.
+      define: { 'process.env.NODE_ENV': '"development"' },
       logLevel: 'silent',
     });
     return result.outputFiles[0].text;
   };
   return {
-    name: 'kc-commonjs-bundle',
+    name: `kc-commonjs-bundle-${id}`,
     resolveImport({ source }) {
       if (packages.includes(source)) return moduleId(source);
       return undefined;
@@ -59,13 +65,20 @@ ${namedExports(root, name).map((n) => `export const ${n} = mod.${n};`).join('\n'
 const namedCache = new Map();
 function namedExports(root, name) {
   if (!namedCache.has(name)) {
-    let names = [];
+    let keys = [];
     try {
-      const mod = createRequire(`${root}/`)(name);
-      names = Object.keys(mod).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default' && k !== 'mod' && k !== '__namespace' && k !== '__esModule');
+      keys = Object.keys(createRequire(`${root}/`)(name));
     } catch {
-      // not loadable in Node: default export only
+      // React's development build touches console methods the test runner's console proxy lacks:
+      // read its names in a plain Node process instead.
+      try {
+        const script = `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(name)}))))`;
+        keys = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }));
+      } catch {
+        // not loadable in Node: default export only
+      }
     }
+    const names = keys.filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default' && k !== 'mod' && k !== '__namespace' && k !== '__esModule');
     namedCache.set(name, names);
   }
   return namedCache.get(name);

@@ -11,7 +11,7 @@ import { createSchemaContext, defaultValue, isDynamic, type SchemaContext } from
 import { defaultRegistry, type WidgetRegistry } from '../registry.js';
 import { buildNode, type FieldNode } from './field-node.js';
 import { PathEmitter, type Listener } from './emitter.js';
-import { deepEqual } from './equal.js';
+import { changedPointers, deepEqual } from './equal.js';
 import { labelOf, descriptionOf, optionLabelOf, type MessageCatalogue } from '../i18n/labels.js';
 import { RulesRuntime, type RuleIssue } from './rules-runtime.js';
 import type { RuleSpec } from '../rules/index.js';
@@ -214,6 +214,50 @@ export class FormController {
     this.#runValidation();
     this.#structure.emitAll(this.#structure.paths());
     this.#values.emitAll(this.#values.paths());
+  }
+
+  /**
+   * Replaces the whole value the way a framework's controlled binding does (React writing `value`
+   * back from its change handler, Vue's `v-model`): what was loaded, touched fields, revealed
+   * errors and the submit state are kept, so dirty and touched stay true where the data did not
+   * change and become what the new data says where it did. Only the fields whose data changed are
+   * notified (a deep-equal value notifies nothing). No change listener fires: the app set it.
+   * Returns whether anything changed.
+   */
+  replaceValue(value: JsonValue | undefined): boolean {
+    const before = this.#value;
+    const paths = changedPointers(before, value);
+    if (paths.length === 0) return false;
+    this.#value = value;
+    const changed = new Set<string>();
+    const structural = new Set<string>();
+    for (const pointer of paths) {
+      const old = getAt(before, pointer);
+      const now = getAt(value, pointer);
+      this.#edited.add(pointer);
+      changed.add(pointer);
+      this.#clearExternal(pointer, changed);
+      if (isObject(old) || isObject(now)) {
+        // A whole object or array came or went: what is below it is re-placed and re-read.
+        for (const p of this.#values.paths()) if (isWithin(p, pointer)) changed.add(p);
+        for (const p of this.#structure.paths()) if (isWithin(p, pointer)) structural.add(p);
+        this.#invalidateBelow(pointer, true);
+      }
+      this.#refreshStructure(pointer, old, now, structural);
+      for (const p of this.#rules.runAffected(pointer, this.#writeComputed)) changed.add(p);
+    }
+    this.#runValidation(changed);
+    this.#structure.emitAll(structural);
+    this.#values.emitAll(changed);
+    return true;
+  }
+
+  /**
+   * Nothing was edited, touched, revealed or submitted since the value was loaded: setting a new
+   * value now is a load, not an edit.
+   */
+  get pristine(): boolean {
+    return this.#edited.size === 0 && this.#touched.size === 0 && !this.#submitted && this.#revealed.size === 0;
   }
 
   /** True when the value differs from the initial one (at `pointer`, or anywhere). */
@@ -487,10 +531,11 @@ export class FormController {
    * After a change, the groups whose shape depends on data (conditionals, alternatives) between the
    * changed field and the root are rebuilt; the ones that actually changed are told to re-render.
    */
-  #refreshStructure(pointer: string, before: unknown, after: unknown): void {
+  #refreshStructure(pointer: string, before: unknown, after: unknown, into?: Set<string>): void {
+    const emit = (p: string) => (into ? into.add(p) : this.#structure.emit(p));
     const arrayLen = (v: unknown) => (Array.isArray(v) ? v.length : -1);
     if (arrayLen(before) !== arrayLen(after) || (Array.isArray(after) && this.#nodes.get(pointer)?.kind === 'array')) {
-      this.#structure.emit(pointer);
+      emit(pointer);
     }
     for (let p: string | undefined = parentPointer(pointer); p !== undefined; p = parentPointer(p)) {
       const old = this.#nodes.get(p);
@@ -501,7 +546,7 @@ export class FormController {
       const fresh = this.node(p)!;
       if (shapeOf(fresh) !== shapeOf(old)) {
         this.#invalidateBelow(p, false);
-        this.#structure.emit(p);
+        emit(p);
       } else {
         this.#nodes.set(p, fresh);
       }
@@ -571,6 +616,10 @@ export class FormController {
   optionLabel(n: FieldNode, value: JsonValue, title?: string): string {
     return optionLabelOf(n, value, title, this.#messages, this.#locale);
   }
+}
+
+function isObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null;
 }
 
 function sameErrors(a: readonly FieldError[] | undefined, b: readonly FieldError[] | undefined): boolean {

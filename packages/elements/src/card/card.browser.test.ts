@@ -74,6 +74,32 @@ describe('<kc-card>', () => {
     expect(updated).to.deep.equal(['/companyName']);
   });
 
+  it('a keystroke written back as `value` (controlled use) re-renders only that field, once', async () => {
+    const card = await makeCard({ companyName: 'Acme', address: { city: 'Omsk' } });
+    card.addEventListener('kc-change', () => (card.value = structuredClone(card.value)));
+    const counts = new Map<string, number>();
+    const all = [...allFields(card), ['card', card] as const, ...[...card.shadowRoot!.querySelectorAll('kc-section')].map((s, i) => [`section ${i}`, s] as const)];
+    for (const [p, el] of all) {
+      const lit = el as unknown as { update(changed: unknown): void };
+      const original = lit.update.bind(lit);
+      counts.set(p, 0);
+      lit.update = (changed: unknown) => {
+        counts.set(p, counts.get(p)! + 1);
+        original(changed);
+      };
+    }
+    typeInto(controlOf(fieldAt(card.shadowRoot!, '/companyName')!) as HTMLInputElement, 'Acme Ltd');
+    await settle(card);
+    expect([...counts].filter(([, n]) => n > 0)).to.deep.equal([['/companyName', 1]]);
+    expect(card.matches(':state(dirty)')).to.equal(true);
+    // A different value re-renders only the field whose data changed.
+    counts.forEach((_, k) => counts.set(k, 0));
+    card.value = { companyName: 'Acme Ltd', address: { city: 'Tomsk' } };
+    await settle(card);
+    expect([...counts].filter(([, n]) => n > 0)).to.deep.equal([['/address/city', 1]]);
+    expect(card.matches(':state(dirty)')).to.equal(true);
+  });
+
   it('shows errors while typing, with aria-invalid and an announced message', async () => {
     const card = await makeCard({ companyName: 'Acme' });
     const w = fieldAt(card.shadowRoot!, '/email')!;

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import {
   FormController,
   dataContext,
+  deepEqual,
   evaluate,
   humanize,
   localize,
@@ -143,22 +144,38 @@ export class KcCard extends LitElement {
   #internals = this.attachInternals();
   #persistence?: CardPersistence;
 
-  /** The card's data. Reading it returns the current, edited data. */
-  @property({ attribute: false })
+  /**
+   * The card's data. Reading it returns the current, edited data. Setting it is safe from a
+   * framework's change handler (React, Vue's `v-model`, docs/elements.md "Controlled use"): a
+   * deep-equal value is ignored, and a different one updates only the fields whose data changed,
+   * keeping what the user typed, touched and saw. Before any edit it is a load: the data becomes
+   * what `reset()` returns to and nothing is dirty. To load another record later, call `reset(value)`.
+   */
+  // noAccessor: Lit would wrap this setter and re-render the whole card on every new object,
+  // even one the controller found equal; the setter asks for a render itself when one is needed.
+  @property({ attribute: false, noAccessor: true })
   get value(): JsonValue | undefined {
     return this.#controller ? this.#controller.value : this.#pendingValue;
   }
   set value(v: JsonValue | undefined) {
-    const old = this.value;
-    this.#pendingValue = v;
-    this.#hasPendingValue = true;
-    if (this.#controller) {
-      this.#controller.reset(v);
-      this.#hasPendingValue = false;
-      this.#syncForm();
-      this.#refreshSections();
+    const c = this.#controller;
+    if (!c) {
+      const old = this.#pendingValue;
+      this.#pendingValue = v;
+      this.#hasPendingValue = true;
+      this.requestUpdate('value', old);
+      return;
     }
-    this.requestUpdate('value', old);
+    if (c.pristine) {
+      if (deepEqual(c.value, v)) return;
+      this.reset(v);
+      return;
+    }
+    // Only the changed fields re-render (the controller notifies them); the card itself does not.
+    if (!c.replaceValue(v)) return;
+    if (this.summary.length) this.summary = c.allErrors();
+    this.#syncForm();
+    this.#refreshSections();
   }
 
   /** Loading, saving, drafts, the outbox and conflicts, when the card has a `storage`. */
@@ -295,9 +312,20 @@ export class KcCard extends LitElement {
     return r.valid;
   }
 
-  /** Puts the data back to what was last loaded. */
-  reset(): void {
-    this.#controller?.reset();
+  /**
+   * Puts the data back to what was last loaded, or, given a `value`, loads that instead: nothing
+   * is dirty or touched afterwards and errors show again only as the validation mode says.
+   */
+  reset(...value: [JsonValue | undefined] | []): void {
+    const c = this.#controller;
+    if (!c) {
+      if (value.length) this.value = value[0];
+      return;
+    }
+    const old = c.value;
+    if (value.length) c.reset(value[0]);
+    else c.reset();
+    this.requestUpdate('value', old);
     this.summary = [];
     this.#showBadges = false;
     this.badgeKey = '';

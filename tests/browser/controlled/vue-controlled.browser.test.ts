@@ -20,7 +20,8 @@ describe('controlled use from Vue 3', () => {
   async function mount() {
     host = document.createElement('div');
     document.body.append(host);
-    const data = ref<JsonValue>(structuredClone(initial));
+    // unknown, not JsonValue: Vue's deep reactive types recurse without end on a recursive type.
+    const data = ref<unknown>(structuredClone(initial));
     const keystrokes = ref(0);
     let renders = 0;
     const Root = defineComponent({
@@ -32,9 +33,9 @@ describe('controlled use from Vue 3', () => {
             // `^value` would set an attribute; a `.` prefix makes Vue set the DOM property.
             h('kc-card', {
               '.schema': schema,
-              '.value': data.value,
+              '.value': data.value as JsonValue,
               'onKc-change': (e: Event) => {
-                data.value = (e.target as KcCard).value as JsonValue; // v-model's write-back
+                data.value = (e.target as KcCard).value; // v-model's write-back
                 keystrokes.value++;
               },
             }),

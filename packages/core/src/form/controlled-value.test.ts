@@ -76,8 +76,8 @@ test('server errors are dropped only where the data changed; no change listener 
   let changes = 0;
   f.onChange(() => changes++);
   f.setExternalErrors([
-    { path: '/companyName', keyword: 'server', message: 'taken' },
-    { path: '/email', keyword: 'server', message: 'blocked' },
+    { path: '/companyName', keyword: 'server', message: 'taken', source: 'server' },
+    { path: '/email', keyword: 'server', message: 'blocked', source: 'server' },
   ]);
   f.replaceValue({ companyName: 'OK Ltd', email: 'c@d.co' });
   assert.deepEqual(f.allErrors().map((e) => e.path), ['/companyName']);

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { JsonSchemaObject } from '@kartochka/core';
 import '../index.js';
 import type { KcCard, KcChangeDetail } from './card.js';
-import { allFields, controlOf, fieldAt, settle, typeInto } from '../test-support/helpers.js';
+import { allFields, controlOf, fieldAt, mount, settle, typeInto, unmountAll } from '../test-support/helpers.js';
 
 const schema: JsonSchemaObject = {
   type: 'object',
@@ -25,6 +25,7 @@ async function makeCard(value: unknown = {}, locale = 'en'): Promise<KcCard> {
 }
 
 describe('<kc-card>', () => {
+  afterEach(unmountAll);
   it('renders one widget per field, each with its JSON Pointer and a native control inside', async () => {
     const card = await makeCard();
     const fields = allFields(card);
@@ -163,7 +164,9 @@ describe('<kc-card>', () => {
   });
 
   it('takes part in a native form: submits JSON under its name and blocks invalid submits', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><kc-card name="card" .schema=${schema} .value=${{ companyName: 'Acme' }}></kc-card></form>`);
+    // mount(), not fixture(): fixture() waits for an animation frame for a plain <form>, which a
+    // background tab never gets (this test timed out whenever files ran side by side).
+    const form = mount<HTMLFormElement>(html`<form><kc-card name="card" .schema=${schema} .value=${{ companyName: 'Acme' }}></kc-card></form>`);
     const card = form.querySelector('kc-card') as KcCard;
     await settle(card);
     expect(JSON.parse(new FormData(form).get('card') as string)).to.deep.equal({ companyName: 'Acme' });

@@ -32,6 +32,7 @@ import type { StorageAdapter } from '@kartochka/storage';
 // Types only: persistence is an opt-in module (`@kartochka/elements/persistence`) that plugs itself
 // in through `KcCard.persistence`; a page that does not use it does not load it.
 import type { CardPersistence, PersistenceOptions } from '../persistence/card-persistence.js';
+import { CardFormAssociation } from './form-association.js';
 
 export interface KcChangeDetail {
   path: string;
@@ -106,12 +107,16 @@ export class KcCard extends LitElement {
   @property({ attribute: false }) validator?: PrecompiledValidator;
   /** The form field name used when the card sits inside a native <form>. */
   @property({ reflect: true }) name = '';
+  /** Inside a native <form>: the card must not be empty (`valueMissing` until something is filled in). */
   @property({ type: Boolean, reflect: true }) required = false;
   /** `edit` (inputs), `view` (values as text, Edit per section) or `blank` (an empty printable form). */
   @property({ reflect: true }) mode: CardMode = 'edit';
   /** Every field read-only (values can be selected and copied, not changed). */
   @property({ type: Boolean, reflect: true }) readonly = false;
-  /** Every field disabled. */
+  /**
+   * Every field disabled. Only the card's own setting: inside a `<fieldset disabled>` the card is
+   * disabled too (it matches `:disabled`) while this stays as it was, like a native input's.
+   */
   @property({ type: Boolean, reflect: true }) disabled = false;
   /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
   @property({ reflect: true }) theme: CardTheme = 'light';
@@ -136,12 +141,14 @@ export class KcCard extends LitElement {
   @state() private hiddenKey = '';
   /** Error counts per section, shown after validate(); a key for the same reason. */
   @state() private badgeKey = '';
+  /** Disabled by a <fieldset disabled> or a disabled form (formDisabledCallback), apart from `disabled`. */
+  @state() private formDisabled = false;
   #showBadges = false;
   #controller?: FormController;
   #pendingValue: JsonValue | undefined;
   #hasPendingValue = false;
   #offChange?: () => void;
-  #internals = this.attachInternals();
+  #form = new CardFormAssociation(this);
   #persistence?: CardPersistence;
 
   /**
@@ -174,7 +181,7 @@ export class KcCard extends LitElement {
     // Only the changed fields re-render (the controller notifies them); the card itself does not.
     if (!c.replaceValue(v)) return;
     if (this.summary.length) this.summary = c.allErrors();
-    this.#syncForm();
+    this.#form.sync();
     this.#refreshSections();
   }
 
@@ -184,6 +191,7 @@ export class KcCard extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('name') || changed.has('required') || changed.has('locale')) this.#form.sync();
     if (changed.has('storage') || changed.has('recordId') || changed.has('schemaId') || changed.has('schemaVersion')) this.#pointStorage();
   }
 
@@ -252,7 +260,7 @@ export class KcCard extends LitElement {
     });
     this.#hasPendingValue = false;
     this.#offChange = this.#controller.onChange((detail) => {
-      this.#syncForm();
+      this.#form.sync();
       if (this.summary.length) this.summary = this.#controller!.allErrors();
       this.#refreshSections();
       this.dispatchEvent(new CustomEvent<KcChangeDetail>('kc-change', { detail, bubbles: true, composed: true }));
@@ -261,7 +269,7 @@ export class KcCard extends LitElement {
     if (!sections.some((s) => s.id === this.activeTab)) this.activeTab = sections[0]?.id ?? '';
     if (this.openPanels.size === 0 && sections[0]) this.openPanels = new Set([sections[0].id]);
     this.#refreshSections();
-    this.#syncForm();
+    this.#form.sync();
   }
 
   /** Re-evaluates section visibility (and error badges once shown); re-renders only on a change. */
@@ -295,7 +303,7 @@ export class KcCard extends LitElement {
     const r = this.#controller?.validate() ?? { valid: true, errors: [] };
     this.#showBadges = true;
     this.#refreshSections();
-    this.#syncForm();
+    this.#form.sync();
     return r;
   }
 
@@ -329,7 +337,7 @@ export class KcCard extends LitElement {
     this.summary = [];
     this.#showBadges = false;
     this.badgeKey = '';
-    this.#syncForm();
+    this.#form.sync();
     this.#refreshSections();
   }
 
@@ -390,34 +398,75 @@ export class KcCard extends LitElement {
     this.#controller?.setExternalErrors(errors.map((e) => ({ ...e, source: 'server' as const })));
     this.#showBadges = true;
     this.#refreshSections();
-    this.#syncForm();
+    this.#form.sync();
   }
 
-  // Native <form> integration.
+  // ---- native <form> -----------------------------------------------------------------------
+
+  /** The <form> the card belongs to, if any. */
+  get form(): HTMLFormElement | null {
+    return this.#form.internals.form;
+  }
+  /** The card's validity: `customError` for the first field error, `valueMissing` when `required` and empty. */
+  get validity(): ValidityState {
+    return this.#form.internals.validity;
+  }
+  /** The message of the first problem ('' when valid). */
+  get validationMessage(): string {
+    return this.#form.internals.validationMessage;
+  }
+  /** False when the card is disabled (itself or by a fieldset) and so skipped by form validation. */
+  get willValidate(): boolean {
+    return this.#form.internals.willValidate;
+  }
+  /** The <label> elements that name the card. */
+  get labels(): NodeList {
+    return this.#form.internals.labels;
+  }
+
+  /** True when the card has no errors; otherwise fires `invalid` and returns false (shows nothing). */
+  checkValidity(): boolean {
+    this.#form.sync();
+    return this.#form.internals.checkValidity();
+  }
+
+  /**
+   * Like checkValidity(), and when invalid shows the errors and lets the browser report the first
+   * at its control, which gets the focus (its tab, panel or step is opened first).
+   */
+  reportValidity(): boolean {
+    this.#form.sync();
+    if (this.#form.internals.validity.valid) return true;
+    this.validate();
+    this.focusFirstInvalid();
+    return this.#form.internals.reportValidity();
+  }
+
   formResetCallback(): void {
     this.reset();
   }
 
   formDisabledCallback(disabled: boolean): void {
-    this.disabled = disabled;
+    // Not `this.disabled = …`: that would write the card's own attribute, which keeps it disabled
+    // after the fieldset is enabled again (the browser then never calls back with false).
+    this.formDisabled = disabled;
   }
 
-  #syncForm(): void {
+  /** Back/forward navigation or autofill gives back the card's data (see CardFormAssociation). */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    const restored = this.#form.restoredValue(state);
+    if (!restored.ok) return;
     const c = this.#controller;
-    if (!c) return;
-    this.#internals.setFormValue(this.name ? JSON.stringify(c.value ?? null) : null);
-    const first = c.firstError();
-    if (first) this.#internals.setValidity({ customError: true }, first.message);
-    else this.#internals.setValidity({});
-    try {
-      if (first) this.#internals.states.add('invalid');
-      else this.#internals.states.delete('invalid');
-      if (c.isDirty()) this.#internals.states.add('dirty');
-      else this.#internals.states.delete('dirty');
-    } catch {
-      // custom states are cosmetic
-    }
+    // What the browser restores is what the user had typed: unsaved, so dirty against what loads.
+    if (c && c.replaceValue(restored.value)) this.#form.sync();
+    else if (!c) this.value = restored.value;
   }
+
+  /** Disabled by its own `disabled` or by a disabled fieldset or form around it. */
+  get #off(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+
 
   // ---- rendering ---------------------------------------------------------------------------
 
@@ -453,7 +502,7 @@ export class KcCard extends LitElement {
     if (!c.layout.items.length || c.root.branches || c.root.kind !== 'object') {
       const body =
         this.mode === 'edit'
-          ? renderWidget(c, c.root, 0, { disabled: this.disabled })
+          ? renderWidget(c, c.root, 0, { disabled: this.#off })
           : html`<kc-field-view .controller=${c} path="" mode=${this.mode}></kc-field-view>`;
       return html`${summary}<div part="form">${body}</div>${this.#saveButton()}`;
     }
@@ -480,7 +529,7 @@ export class KcCard extends LitElement {
 
   #saveButton() {
     const p = this.#persistence;
-    if (!p?.attached || this.mode !== 'edit' || this.readonly || this.disabled) return nothing;
+    if (!p?.attached || this.mode !== 'edit' || this.readonly || this.#off) return nothing;
     return html`<div class="save-bar"><button type="button" class="primary" part="save-button" @click=${() => this.save()} aria-keyshortcuts="Control+S">${p.text('save', this.locale)}</button></div>`;
   }
 
@@ -493,8 +542,8 @@ export class KcCard extends LitElement {
       .heading=${this.#title(s)}
       .locale=${this.locale}
       mode=${this.mode}
-      ?disabled=${this.disabled}
-      .editable=${!this.readonly && !this.disabled}
+      ?disabled=${this.#off}
+      .editable=${!this.readonly && !this.#off}
     ></kc-section>`;
   }
 

@@ -1,4 +1,5 @@
 /** Helpers for browser tests: find widgets through shadow roots and type like a user. */
+import { render, type TemplateResult } from 'lit';
 import type { KcCard } from '../card/card.js';
 
 /** The widget element for a JSON Pointer inside a card (searching nested shadow roots). */
@@ -56,4 +57,21 @@ export function allFields(card: KcCard): Map<string, HTMLElement> {
   };
   walk(card.shadowRoot!);
   return out;
+}
+
+/**
+ * Renders a template into a fresh container on the page. Not `fixture()`: for a plain element (a
+ * <form>, a <div>) it waits for an animation frame, which never comes in a background tab when
+ * test files run side by side, and the whole file stalls. Pair with `unmountAll` in `afterEach`.
+ */
+const mounted: HTMLElement[] = [];
+export function mount<T extends Element>(template: TemplateResult): T {
+  const container = document.createElement('div');
+  document.body.append(container);
+  mounted.push(container);
+  render(template, container);
+  return container.firstElementChild as T;
+}
+export function unmountAll(): void {
+  for (const c of mounted.splice(0)) c.remove();
 }

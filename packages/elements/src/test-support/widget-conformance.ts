@@ -12,10 +12,9 @@
  * app's own widget passes its own `driver`.
  */
 import { expect, html } from '@open-wc/testing';
-import { render, type TemplateResult } from 'lit';
 import { getAt, type FieldError, type JsonSchemaObject, type JsonValue, type Locale, type WidgetRegistry } from '@kartochka/core';
 import type { KcCard, KcChangeDetail } from '../card/card.js';
-import { fieldAt, settle } from './helpers.js';
+import { fieldAt, mount, settle, unmountAll } from './helpers.js';
 import { parseLocaleNumber } from '../number-field/number-field.js';
 import { schemaOptions } from '../internal/widget-utils.js';
 
@@ -327,23 +326,6 @@ function isLabelled(el: Element, root: Root): boolean {
   if (el.localName === 'button') return !!el.textContent?.trim();
   const labels = (el as HTMLInputElement).labels;
   return !!labels && labels.length > 0 && [...labels].some((l) => l.textContent?.trim());
-}
-
-/**
- * Renders a template into a fresh container on the page. Not `fixture()`: for a plain element it
- * waits for an animation frame, which never comes in a background tab when test files run side by
- * side, and the whole file stalls.
- */
-const mounted: HTMLElement[] = [];
-function mount<T extends Element>(template: TemplateResult): T {
-  const container = document.createElement('div');
-  document.body.append(container);
-  mounted.push(container);
-  render(template, container);
-  return container.firstElementChild as T;
-}
-function unmountAll(): void {
-  for (const c of mounted.splice(0)) c.remove();
 }
 
 export function runWidgetConformance(o: ConformanceOptions): void {

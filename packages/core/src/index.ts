@@ -4,7 +4,7 @@
  */
 export * from './types.js';
 export * from './pointer.js';
-export { FormController, type FormOptions, type FieldState, type ChangeDetail } from './form/controller.js';
+export { FormController, MAX_FIELD_DEPTH, type FormOptions, type FieldState, type ChangeDetail } from './form/controller.js';
 export type { FieldNode, FieldKind } from './form/field-node.js';
 export { deepEqual } from './form/equal.js';
 export * from './registry.js';

@@ -7,7 +7,7 @@
 import type { FieldError, JsonSchema, JsonSchemaObject, JsonValue, Locale, ValidationMode, ValidationResult } from '../types.js';
 import { escapeToken, getAt, isWithin, joinPointer, parentPointer, setAt } from '../pointer.js';
 import { compileSchema, toFieldErrors, ValidationUnavailableError, type PrecompiledValidator } from '../validation/validator.js';
-import { createSchemaContext, defaultValue, isDynamic, type SchemaContext } from '../schema/resolve.js';
+import { createSchemaContext, defaultValue, deref, isDynamic, resolveRef, type SchemaContext } from '../schema/resolve.js';
 import { defaultRegistry, type WidgetRegistry } from '../registry.js';
 import { buildNode, type FieldNode } from './field-node.js';
 import { PathEmitter, type Listener } from './emitter.js';
@@ -69,7 +69,15 @@ interface Placement {
   template: string;
   key: string;
   required: boolean;
+  /** The schema `$ref` leads to (memo): how a recursive schema is recognised. */
+  target?: object;
 }
+
+/**
+ * Fields nested deeper than this (JSON Pointer segments) are edited as raw JSON: a schema that
+ * refers back to itself (`"$ref": "#"`) has no last level, and data can be nested without end.
+ */
+export const MAX_FIELD_DEPTH = 16;
 
 const EMPTY: readonly FieldError[] = Object.freeze([]);
 
@@ -92,6 +100,8 @@ export class FormController {
   #nodes = new Map<string, FieldNode>();
   #placements = new Map<string, Placement>();
   #branches = new Map<string, number>();
+  /** Recursive groups the user opened (the others stay collapsed while they hold no data). */
+  #expanded = new Set<string>();
   #values = new PathEmitter();
   #structure = new PathEmitter();
   #changeListeners = new Set<(d: ChangeDetail) => void>();
@@ -210,6 +220,7 @@ export class FormController {
     this.#external.clear();
     this.#nodes.clear();
     this.#branches.clear();
+    this.#expanded.clear();
     for (const p of [...this.#placements.keys()]) if (p !== '') this.#placements.delete(p);
     this.#runValidation();
     this.#structure.emitAll(this.#structure.paths());
@@ -449,8 +460,55 @@ export class FormController {
       branch: this.#branches.get(pointer),
     });
     if (pointer === '' && this.schemaError) n = { ...n, kind: 'fallback', widget: 'kc-json-field', fallbackReason: this.schemaError };
+    else if (n.kind === 'object' || n.kind === 'array') {
+      const depth = pointer === '' ? 0 : pointer.split('/').length - 1;
+      if (depth > MAX_FIELD_DEPTH) {
+        n = { ...n, kind: 'fallback', widget: 'kc-json-field', fallbackReason: `nested more than ${MAX_FIELD_DEPTH} levels deep: edited as JSON` };
+      } else if (n.kind === 'object' && this.#repeatsAncestor(pointer, placement)) {
+        n = { ...n, recursive: true };
+      }
+    }
     this.#nodes.set(pointer, n);
     return n;
+  }
+
+  /** The place's schema is one of its ancestors' (a `$ref` back up the tree). */
+  #repeatsAncestor(pointer: string, placement: Placement): boolean {
+    const own = this.#targetOf(placement);
+    for (let p = parentPointer(pointer); p !== undefined; p = parentPointer(p)) {
+      const up = this.#placements.get(p);
+      if (up && (up.schema === placement.schema || this.#targetOf(up) === own)) return true;
+    }
+    return false;
+  }
+
+  /** The schema a `$ref` chain ends at, ignoring keywords beside the `$ref` (a title, say). */
+  #targetOf(placement: Placement): object {
+    if (placement.target) return placement.target;
+    let s: unknown = placement.schema;
+    for (let hops = 0; hops < 32 && isObject(s) && typeof (s as JsonSchemaObject).$ref === 'string'; hops++) {
+      const r = resolveRef(this.ctx, (s as JsonSchemaObject).$ref as string, s as object);
+      if (!('schema' in r)) break;
+      s = r.schema;
+    }
+    return (placement.target = isObject(s) ? (s as object) : deref(this.ctx, placement.schema));
+  }
+
+  /**
+   * A group whose schema repeats an ancestor's (a recursive schema) and that holds no data is
+   * collapsed: it has no children until `expand()` opens it. So a schema that refers back to
+   * itself renders one level at a time instead of without end.
+   */
+  isCollapsed(pointer: string): boolean {
+    const n = this.node(pointer);
+    return !!n?.recursive && !this.#expanded.has(pointer) && getAt(this.#value, pointer) === undefined;
+  }
+
+  /** Opens a collapsed recursive group: its fields appear (its structure listeners are told). */
+  expand(pointer: string): void {
+    if (this.#expanded.has(pointer)) return;
+    this.#expanded.add(pointer);
+    this.#structure.emit(pointer);
   }
 
   /** The root node. */
@@ -461,7 +519,7 @@ export class FormController {
   /** The child nodes of an object (schema order) or an array (one per item). */
   children(pointer: string): FieldNode[] {
     const n = this.node(pointer);
-    if (!n) return [];
+    if (!n || this.isCollapsed(pointer)) return [];
     const keys = this.#childKeys(n);
     const out: FieldNode[] = [];
     for (const k of keys) {

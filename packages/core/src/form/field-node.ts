@@ -43,6 +43,11 @@ export interface FieldNode {
   readonly widget: string;
   /** Why this subtree falls back to the raw JSON editor. */
   readonly fallbackReason?: string;
+  /**
+   * An object whose schema is one of its ancestors' (`"$ref": "#"` and the like): while it holds
+   * no data it is collapsed until opened (FormController.isCollapsed, expand).
+   */
+  readonly recursive?: boolean;
 }
 
 export interface NodeInput {

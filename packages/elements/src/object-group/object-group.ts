@@ -10,9 +10,11 @@ import { t } from '../internal/i18n.js';
 /**
  * @summary A group of fields for a JSON object: a fieldset with a legend (none at the root). It
  * re-renders only when its structure changes (a conditional branch, a chosen variant), never on a
- * keystroke in one of its fields.
+ * keystroke in one of its fields. A group whose schema refers back to an ancestor (`"$ref": "#"`)
+ * and holds no data is collapsed: a button opens it, one level at a time.
  * @csspart group - The fieldset.
  * @csspart legend - The legend.
+ * @csspart expand - The button that opens a collapsed recursive group.
  */
 export class KcObjectGroup extends KcFieldElement {
   static override styles = [
@@ -54,6 +56,12 @@ export class KcObjectGroup extends KcFieldElement {
   override render() {
     const c = this.controller;
     if (!c) return nothing;
+    if (c.isCollapsed(this.path)) {
+      return html`<fieldset part="group" class="collapsed">
+        <legend part="legend">${this.label}</legend>
+        <button type="button" part="expand" ?disabled=${this.disabled || this.readonly} @click=${this.#expand}>${t(this.locale, 'expandGroup', { title: this.label })}</button>
+      </fieldset>`;
+    }
     const branches = this.node?.branches;
     const inner = html`${branches ? this.#renderBranchPicker() : nothing}
       <div class="fields" part="fields">
@@ -65,6 +73,15 @@ export class KcObjectGroup extends KcFieldElement {
       <legend part="legend">${this.label}</legend>${inner}
     </fieldset>`;
   }
+
+  #expand = async (): Promise<void> => {
+    this.controller!.expand(this.path);
+    await this.updateComplete;
+    // Keyboard users land on the first field that appeared, not back at the top of the page.
+    const first = this.renderRoot.querySelector('.fields > *') as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
+    await first?.updateComplete;
+    first?.focus();
+  };
 
   #renderBranchPicker() {
     const b = this.node!.branches!;

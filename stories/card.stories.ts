@@ -103,3 +103,25 @@ export const Accordion: Story = { args: { value: filledValue, layout: clientLayo
 export const Steps: Story = { args: { layout: clientLayout('steps') } };
 export const ReadOnly: Story = { args: { value: filledValue, readonly: true, layout: clientLayout('plain') } };
 export const Disabled: Story = { args: { value: filledValue, disabled: true, layout: clientLayout('plain') } };
+
+/** A schema that refers back to itself: each "Child" is collapsed until "Fill in" opens it. */
+const orgUnit: JsonSchemaObject = {
+  title: 'Подразделение',
+  properties: { name: { type: 'string', title: 'Название' }, head: { type: 'string', title: 'Руководитель' }, child: { $ref: '#', title: 'Дочернее подразделение' } },
+};
+export const RecursiveSchema: Story = { args: { schema: orgUnit, messages: {}, value: { name: 'Продажи', child: { name: 'Регион Юг' } } } };
+
+/**
+ * In a native form: a fieldset that can be disabled and enabled again, a submit that the browser
+ * blocks at the first invalid field (its message shows at the field), and a reset.
+ */
+export const InNativeForm: Story = {
+  render: (a) => html`<form @submit=${(e: Event) => (e.preventDefault(), alert('submitted: ' + new FormData(e.target as HTMLFormElement).get('client')))}>
+    <label><input type="checkbox" @change=${(e: Event) => ((e.target as HTMLElement).closest('form')!.querySelector('fieldset')!.disabled = (e.target as HTMLInputElement).checked)} /> disable the fieldset</label>
+    <fieldset>
+      <kc-card name="client" required .schema=${a.schema} .messages=${a.messages} .value=${a.value} locale=${a.locale}></kc-card>
+    </fieldset>
+    <button>Submit</button> <button type="reset">Reset</button>
+  </form>`,
+  args: { value: { companyName: 'X' } },
+};

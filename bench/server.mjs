@@ -34,8 +34,9 @@ const log = (...a) => values.json || console.error(...a);
 function start() {
   const child = spawn(
     process.execPath,
-    ['--conditions=@kartochka/source', '--import', 'tsx', 'packages/server/src/cli.ts', '--db', join(dir, 'cards.sqlite'), '--port', '0'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KARTOCHKA_TOKEN: '', KARTOCHKA_TEST_HOOKS: '0' } },
+    ['--conditions=@kartochka/source', '--import', 'tsx', 'packages/server/src/cli.ts', '--db', join(dir, 'cards.sqlite'), '--port', '0', '--rate-limit', '0'],
+    // One client measuring raw throughput: the per-identity rate limit is off (--rate-limit 0).
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KARTOCHKA_TOKEN: '' } },
   );
   let err = '';
   child.stderr.on('data', (d) => (err += d));
@@ -170,10 +171,10 @@ try {
   server = await start();
   const api = `${server.url}/api`;
   log(`server at ${server.url}; ${CONCURRENCY} in flight, ${DURATION_MS / 1000} s per phase`);
-  const pub = await fetch(`${api}/schemas/client/versions`, { method: 'POST', body: JSON.stringify({ schema }) });
+  const pub = await fetch(`${api}/schemas/client/versions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ schema }) });
   if (pub.status !== 201) throw new Error(`publish failed: HTTP ${pub.status} ${await pub.text()}`);
   for (let i = 0; i < CARDS; i++) {
-    const res = await fetch(`${api}/cards/c-${i}`, { method: 'PUT', body: cardBody(i, 0) });
+    const res = await fetch(`${api}/cards/c-${i}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: cardBody(i, 0) });
     if (res.status !== 201) throw new Error(`seed failed: HTTP ${res.status} ${await res.text()}`);
   }
   // Warm-up (not counted): JIT, SQLite page cache, keep-alive sockets.

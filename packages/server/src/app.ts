@@ -6,9 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { streamSSE } from 'hono/streaming';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Locale } from '@kartochka/core';
 import {
   ConflictError,
   ForbiddenError,
@@ -30,13 +28,21 @@ import { authenticate, principalOf, requireRole } from './auth/authenticate.js';
 import type { JwtOptions } from './auth/jwt.js';
 import type { KeyStore } from './auth/keys.js';
 import { mountAdminRoutes } from './admin-routes.js';
+import { bearerChecker } from './auth.js';
 import { faultMiddleware, noFaults, type FaultState } from './faults.js';
 import type { CardStore } from './store.js';
 import { ChangeFeed, type ChangeNotice } from './change-feed.js';
-import { SchemaCache, compileProblem, dataChecker } from './validation.js';
+import { SchemaCache, dataChecker } from './validation.js';
+import { DEFAULT_LIMITS, isValidId, jsonDepthOver, limitProblem, localeOf, refuse, type Limits } from './limits.js';
+import { LOOPBACK_HOSTS, hostGuard, jsonWritesOnly } from './guards.js';
+import { identityOf } from './identity.js';
+import { rateLimit } from './rate-limit.js';
+import { StreamSlots, eventStream } from './event-stream.js';
+import { schemaBudgetProblems } from './schema-publish.js';
+import { staticGuard } from './static-guard.js';
 
 /** Default request body limit: 1 MiB. */
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_BODY_LIMIT = DEFAULT_LIMITS.bodyBytes;
 /** How much of an oversized body is read (and dropped) before answering 413. */
 const DRAIN_LIMIT = 16 * 1024 * 1024;
 /** Default CORS origins: the demo's Vite dev server and preview. */
@@ -54,16 +60,23 @@ export interface AppOptions {
   keys?: KeyStore;
   /** Accept bearer JWTs checked against an OIDC provider's JWKS. */
   jwt?: JwtOptions;
-  /** Largest accepted request body in bytes (default 1 MiB); larger ones get 413. */
+  /** Largest accepted request body in bytes (default 1 MiB); larger ones get 413. Same as `limits.bodyBytes`. */
   bodyLimit?: number;
+  /** The server's limits (limits.ts, docs/rest-api.md "Limits"); any subset, the rest default. */
+  limits?: Partial<Limits>;
+  /** Host names (`name` or `name:port`) answered besides localhost, 127.0.0.1 and [::1]. */
+  allowedHosts?: string[];
   /** Origins allowed by CORS (default: the demo's dev origins). `['*']` allows any. */
   corsOrigins?: string[];
   /** Serve files from this directory for paths outside `/api` (the demo's REST mode). */
   staticDir?: string;
   /** Reject cards whose `schemaId` has no published versions (default: accept them unvalidated). */
   requireSchemas?: boolean;
-  /** Mount `/__test/reset` and `/__test/faults`. Tests only. */
-  testHooks?: boolean;
+  /**
+   * Mount `/__test/reset` and `/__test/faults`, answering only requests with
+   * `X-Kartochka-Test-Token: <token>`. Tests only: the CLI never sets it (test-support/test-cli.ts does).
+   */
+  testHooks?: { token: string };
   /** The clock (tests). */
   now?: () => Date;
   /** Where writes are announced for `GET /api/events` (default: a new in-process feed). */
@@ -75,19 +88,6 @@ export interface AppOptions {
 /** The header a client sends on writes so it can recognise (and skip) its own changes in `/api/events`. */
 export const CLIENT_HEADER = 'X-Kartochka-Client';
 
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
 /** Thrown by request parsing; becomes a 400 with field errors. */
 class BadRequest extends ValidationError {}
 
@@ -97,10 +97,6 @@ function badRequest(path: string, keyword: string, message: string): BadRequest 
 
 function respondError(c: Context, error: StorageError, status = statusOf(error)): Response {
   return c.json(errorBody(error), status as 404);
-}
-
-function localeOf(c: Context): Locale {
-  return /^ru\b/i.test(c.req.header('Accept-Language') ?? '') ? 'ru' : 'en';
 }
 
 /** `"3"`, `W/"3"` or `3` → 3. Anything else (a list, `*`) is a 400. */
@@ -124,8 +120,11 @@ function expectedRevisionOf(c: Context): number | undefined {
   return ifMatch === undefined ? undefined : parseRevisionTag(ifMatch, 'If-Match');
 }
 
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
+async function jsonBody(c: Context, maxDepth: number = DEFAULT_LIMITS.jsonDepth): Promise<Record<string, unknown>> {
   const text = await c.req.text();
+  // Before parsing or storing: a body nested thousands deep would be stored, then break every
+  // later read and save of the card on recursion.
+  if (jsonDepthOver(text, maxDepth)) throw new BadRequest('?', [limitProblem(c, '', 'maxDepth', { limit: maxDepth })]);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -146,7 +145,7 @@ function nonNegativeInt(c: Context, name: string): number | undefined {
 }
 
 /** `filter.<field>=<JSON scalar>`; a value that is not a JSON scalar is taken as a plain string. */
-function listQueryOf(c: Context): ListQuery {
+function listQueryOf(c: Context, maxLimit: number): ListQuery {
   const q: ListQuery = {};
   const url = new URL(c.req.url);
   const schemaId = url.searchParams.get('schemaId');
@@ -176,12 +175,21 @@ function listQueryOf(c: Context): ListQuery {
   const offset = nonNegativeInt(c, 'offset');
   const limit = nonNegativeInt(c, 'limit');
   if (offset !== undefined) q.offset = offset;
-  if (limit !== undefined) q.limit = limit;
+  if (limit !== undefined && limit > maxLimit) throw new BadRequest('?', [limitProblem(c, '', 'maximum', { limit: maxLimit, comparison: '<=', name: 'limit' })]);
+  // No limit asked: one page of the largest size; the answer's `next` leads on.
+  q.limit = limit ?? maxLimit;
   return q;
 }
 
 function withEtag(c: Context, record: CardRecord): void {
   c.header('ETag', `"${record.revision}"`);
+}
+
+/** A card or schema id from the URL, or a 400 naming the rule. */
+function idParam(c: Context, name: 'id' | 'schemaId'): string {
+  const id = c.req.param(name) ?? '';
+  if (!isValidId(id)) throw new BadRequest('?', [limitProblem(c, `/${name}`, 'invalidId', {})]);
+  return id;
 }
 
 /** The Hono app. Mount it on any runtime; {@link createServer} runs it on Node. */
@@ -192,6 +200,9 @@ export function createApp(options: AppOptions): Hono {
   const rules = new AccessRules();
   const now = options.now ?? (() => new Date());
   const cache = new SchemaCache();
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (options.bodyLimit !== undefined) limits.bodyBytes = options.bodyLimit;
+  const readJson = (c: Context) => jsonBody(c, limits.jsonDepth);
   const app = new Hono();
   const origins = options.corsOrigins ?? DEFAULT_CORS_ORIGINS;
   const feed = options.feed ?? new ChangeFeed();
@@ -211,8 +222,16 @@ export function createApp(options: AppOptions): Hono {
   // Only browsers on another origin send Origin; skipping the middleware otherwise keeps the
   // Node adapter's lightweight Response (setting headers after the handler materialises a full one).
   app.use('*', (c, next) => (c.req.header('Origin') === undefined ? next() : corsMiddleware(c, next)));
+  app.use('*', hostGuard([...LOOPBACK_HOSTS, ...(options.allowedHosts ?? [])]));
+  app.use('/api/*', jsonWritesOnly());
 
   if (options.testHooks) {
+    const hooksOk = bearerChecker(options.testHooks.token);
+    app.use('/__test/*', jsonWritesOnly());
+    app.use('/__test/*', async (c, next) => {
+      if (hooksOk(`Bearer ${c.req.header('X-Kartochka-Test-Token') ?? ''}`)) return next();
+      return c.json({ error: { code: 'unauthorized', message: 'Test hooks need X-Kartochka-Test-Token.', params: {} } }, 401);
+    });
     const faults: FaultState = noFaults();
     app.post('/__test/reset', async (c) => {
       await root.clear();
@@ -231,11 +250,14 @@ export function createApp(options: AppOptions): Hono {
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
   app.use('/api/*', authenticate({ token: options.token, keys: options.keys, jwt: options.jwt }));
+  if (limits.rateRequests > 0) {
+    app.use('/api/*', rateLimit({ capacity: limits.rateRequests, windowMs: limits.rateWindowMs, keyOf: identityOf }));
+  }
 
-  const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const limit = limits.bodyBytes;
   const tooLarge = (c: Context): Response => {
-    const message = `The request body is larger than the server's limit of ${limit} bytes.`;
-    const errors: StorageFieldError[] = [{ path: '', keyword: 'maxBodySize', message, source: 'server' }];
+    const errors: StorageFieldError[] = [limitProblem(c, '', 'maxBodySize', { limit })];
+    const message = errors[0]!.message;
     // The rest of an oversized body may still be on the wire: never reuse this connection.
     c.header('Connection', 'close');
     return c.json({ error: { code: 'validation', messageKey: 'validation', message, params: { limit } }, errors }, 413);
@@ -266,12 +288,20 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/cards', async (c) => c.json(await listCards(c)));
   async function listCards(c: Context): Promise<unknown> {
     requireRole(c, 'read');
-    const query = listQueryOf(c);
+    const query = listQueryOf(c, limits.listLimit);
     const store = storeOf(c);
     const result = await store.list(query);
     const strip = rules.stripper(store, principalOf(c).roles);
     const items = await Promise.all(result.items.map(strip));
-    return { items, total: result.total, offset: query.offset ?? 0, limit: query.limit ?? null };
+    const offset = query.offset ?? 0;
+    const body: Record<string, unknown> = { items, total: result.total, offset, limit: query.limit! };
+    if (offset + items.length < result.total && items.length > 0) {
+      const url = new URL(c.req.url);
+      url.searchParams.set('offset', String(offset + items.length));
+      url.searchParams.set('limit', String(query.limit));
+      body.next = `${url.pathname}${url.search}`;
+    }
+    return body;
   }
 
   /** A conflict's `current` record, stripped for the caller like any other record it reads. */
@@ -283,7 +313,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/cards/:id', async (c) => {
     requireRole(c, 'read');
-    const id = c.req.param('id');
+    const id = idParam(c, 'id');
     const store = storeOf(c);
     const record = await store.get(id);
     if (!record) throw NotFoundError.card(id);
@@ -292,12 +322,12 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.put('/api/cards/:id', async (c) => {
-    const id = c.req.param('id');
+    const id = idParam(c, 'id');
     requireRole(c, 'write', id);
     const store = storeOf(c);
     const principal = principalOf(c);
     const expectedRevision = expectedRevisionOf(c);
-    const body = await jsonBody(c);
+    const body = await readJson(c);
     if (body.id !== undefined && body.id !== id) {
       throw badRequest('/id', 'const', `The body's id (${String(body.id)}) differs from the URL's (${id}).`);
     }
@@ -311,7 +341,11 @@ export function createApp(options: AppOptions): Hono {
       throw error;
     }
     const locale = localeOf(c);
-    const check = await dataChecker(store, cache, input, { requireSchemas: options.requireSchemas ?? false, locale });
+    const check = await dataChecker(store, cache, input, {
+      requireSchemas: options.requireSchemas ?? false,
+      locale,
+      storedVersion: async () => (await store.get(id))?.schemaVersion,
+    });
     const access = await rules.for(store, input.schemaId, principal.roles);
     // The author is who signed in, never the body's `author`.
     delete input.author;
@@ -338,7 +372,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.delete('/api/cards/:id', async (c) => {
-    const id = c.req.param('id');
+    const id = idParam(c, 'id');
     requireRole(c, 'delete', id);
     const principal = principalOf(c);
     const ifMatch = c.req.header('If-Match');
@@ -354,37 +388,25 @@ export function createApp(options: AppOptions): Hono {
 
   // Changes as they happen (docs/rest-api.md, "Live changes"): ids and revisions only, never
   // data, so a stream tells no more than the list does. Behind the same auth as the rest, and
-  // only the caller's tenant's changes.
+  // only the caller's tenant's changes. Streams are capped in total and per identity, and a slow
+  // reader is dropped (event-stream.ts).
+  const slots = new StreamSlots(limits.streamsTotal, limits.streamsPerKey);
   app.get('/api/events', (c) => {
     requireRole(c, 'read');
-    const tenant = principalOf(c).tenant;
-    return streamSSE(c, async (stream) => {
-      const off = feed.subscribe(({ tenant: of, ...notice }) => {
-        if (of !== tenant) return;
-        void stream.writeSSE({ event: 'change', data: JSON.stringify(notice) }).catch(() => undefined);
-      });
-      const ended = new AbortController();
-      const end = () => ended.abort();
-      stream.onAbort(end);
-      feed.closed.addEventListener('abort', end);
-      try {
-        await stream.writeSSE({ event: 'ready', data: '{}', retry: 2000 });
-        const keepAlive = options.keepAliveMs ?? 15_000;
-        while (!ended.signal.aborted && !feed.closed.aborted) {
-          await pause(keepAlive, ended.signal);
-          if (!ended.signal.aborted) await stream.write(': keep-alive\n\n');
-        }
-      } finally {
-        off();
-        feed.closed.removeEventListener('abort', end);
-      }
-    });
+    const release = slots.take(identityOf(c));
+    if (release === 'total') return refuse(c, 503, 'tooManyStreams', { limit: limits.streamsTotal });
+    if (release === 'key') {
+      c.header('Retry-After', '5');
+      return refuse(c, 429, 'tooManyStreams', { limit: limits.streamsPerKey });
+    }
+    const body = eventStream({ feed, tenant: principalOf(c).tenant, keepAliveMs: options.keepAliveMs ?? 15_000, release });
+    return c.body(body, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
   });
 
   app.get('/api/cards/:id/history', async (c) => {
     requireRole(c, 'read');
     const store = storeOf(c);
-    const items = await store.history(c.req.param('id'));
+    const items = await store.history(idParam(c, 'id'));
     // The card's schema names the rules; a deleted card's comes from its history's last put.
     const schemaId = (await store.get(c.req.param('id')))?.schemaId ?? items.findLast((e) => e.schemaId !== undefined)?.schemaId;
     const access = schemaId === undefined ? undefined : await rules.for(store, schemaId, principalOf(c).roles);
@@ -392,15 +414,16 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.post('/api/schemas/:schemaId/versions', async (c) => {
-    const schemaId = c.req.param('schemaId');
+    const schemaId = idParam(c, 'schemaId');
     requireRole(c, 'publish', schemaId);
     const store = storeOf(c);
-    const body = await jsonBody(c);
+    const body = await readJson(c);
     if (typeof body.schema !== 'object' || body.schema === null || Array.isArray(body.schema)) {
       throw badRequest('/schema', 'type', 'schema must be a JSON Schema object.');
     }
-    const problem = compileProblem(body.schema);
-    if (problem) throw new ValidationError(schemaId, [{ path: '/schema', keyword: 'compile', message: problem, source: 'server' }]);
+    // Size, $ref expansion, version count, compile (with its time): 422 naming the limit.
+    const problems = await schemaBudgetProblems(c, store, schemaId, body.schema, limits);
+    if (problems.length > 0) throw new ValidationError(schemaId, problems);
     const input: PublishSchemaInput = { schemaId, schema: body.schema };
     for (const key of ['layout', 'messages'] as const) {
       if (body[key] !== undefined) input[key] = body[key] as object;
@@ -408,19 +431,20 @@ export function createApp(options: AppOptions): Hono {
     if (typeof body.note === 'string') input.note = body.note;
     input.author = principalOf(c).name;
     const published = await store.publishSchema(input, now().toISOString());
+    cache.published(store, schemaId, published.version);
     c.header('Location', `/api/schemas/${encodeURIComponent(schemaId)}/versions/${published.version}`);
     return c.json(published, 201);
   });
 
   app.get('/api/schemas/:schemaId/versions', async (c) => {
     requireRole(c, 'read');
-    return c.json({ items: await storeOf(c).listSchemaVersions(c.req.param('schemaId')) });
+    return c.json({ items: await storeOf(c).listSchemaVersions(idParam(c, 'schemaId')) });
   });
 
   app.get('/api/schemas/:schemaId/versions/:version', async (c) => {
     requireRole(c, 'read');
     const store = storeOf(c);
-    const schemaId = c.req.param('schemaId');
+    const schemaId = idParam(c, 'schemaId');
     const raw = c.req.param('version');
     const version = /^\d+$/.test(raw) ? Number(raw) : NaN;
     const found = Number.isNaN(version) ? undefined : await store.getSchema(schemaId, version);
@@ -430,19 +454,20 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/schemas/:schemaId/latest', async (c) => {
     requireRole(c, 'read');
-    const schemaId = c.req.param('schemaId');
+    const schemaId = idParam(c, 'schemaId');
     const found = await storeOf(c).getSchema(schemaId);
     if (!found) throw NotFoundError.schema(schemaId);
     return c.json(found);
   });
 
-  mountAdminRoutes(app, { storeOf, keys: options.keys, readJson: jsonBody });
+  mountAdminRoutes(app, { storeOf, keys: options.keys, readJson });
 
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'no-route', message: `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`, params: {} } }, 404),
   );
 
   if (options.staticDir !== undefined) {
+    app.use('*', staticGuard(options.staticDir));
     app.use('*', serveStatic({ root: options.staticDir }));
   }
 

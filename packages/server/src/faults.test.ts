@@ -1,5 +1,5 @@
 // Faults against the real server process: crashes mid-save, restarts, 5xx answers, slow answers,
-// concurrent writers. Faults are injected through the test-only hooks (KARTOCHKA_TEST_HOOKS=1).
+// concurrent writers. Faults are injected through the test-only hooks (test-support/test-cli.ts).
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { ConflictError, RestAdapter, UnavailableError, type CardRecord } from '@kartochka/storage';

@@ -1,6 +1,7 @@
 /**
- * Test-only fault injection, mounted only when the server runs with `testHooks` (the CLI turns it
- * on from `KARTOCHKA_TEST_HOOKS=1`). Never enable it in production: `/__test/reset` wipes the data.
+ * Test-only fault injection, mounted only when the server runs with `testHooks` (only the
+ * test-only entry, test-support/test-cli.ts, sets it; the hooks then need their token).
+ * `/__test/reset` wipes the data.
  *
  * `POST /__test/faults` with `{fail, failStatus, delay, delayMs, delayPhase, writesOnly}`:
  * the next `fail` API requests answer `failStatus` (default 500); the next `delay` API requests

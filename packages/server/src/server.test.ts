@@ -85,12 +85,26 @@ describe('RestAdapter against the server process', () => {
     });
 
     it('validates against the version the card names, not the latest', async () => {
+      await db.put(card('c-1', { schemaVersion: 1, data: { name: 'Acme', inn: '7701234567' } }));
       await db.publishSchema({ schemaId: 'client', schema: { ...clientSchema, required: ['name', 'inn', 'email'] } });
-      const v1 = await db.put(card('c-1', { schemaVersion: 1, data: { name: 'Acme', inn: '7701234567' } }));
-      assert.equal(v1.schemaVersion, 1);
+      const v1 = await db.put(card('c-1', { schemaVersion: 1, data: { name: 'Acme 2', inn: '7701234567' } }));
+      assert.equal(v1.schemaVersion, 1, 'a card not yet migrated is saved on its own version');
       const e = await db.put(card('c-2', { schemaVersion: 2, data: { name: 'Acme', inn: '7701234567' } })).catch((x: unknown) => x);
       assert.ok(e instanceof ValidationError);
       assert.deepEqual(e.errors.map((x) => [x.path, x.keyword]), [['/email', 'required']]);
+    });
+
+    it('refuses a save on an older version than the latest, unless the card already has it', async () => {
+      await db.publishSchema({ schemaId: 'client', schema: { ...clientSchema, required: ['name', 'inn', 'email'] } });
+      const fresh = await db.put(card('c-new', { schemaVersion: 1, data: { name: 'Acme', inn: '7701234567' } })).catch((x: unknown) => x);
+      assert.ok(fresh instanceof ValidationError);
+      assert.deepEqual(fresh.errors.map((x) => [x.path, x.keyword]), [['/schemaVersion', 'schemaVersionNotLatest']]);
+      assert.match(fresh.errors[0]!.message, /latest version of schema "client" \(2\)/);
+      await db.put(card('c-moved', { schemaVersion: 2, data: { name: 'Acme', inn: '7701234567', email: 'a@b.co' } }));
+      const back = await db.put(card('c-moved', { schemaVersion: 1, data: { name: 'Acme', inn: '7701234567' } })).catch((x: unknown) => x);
+      assert.ok(back instanceof ValidationError, 'a card already on v2 cannot go back to v1');
+      await assert.rejects(db.get('c-new'), NotFoundError);
+      assert.equal((await db.get('c-moved')).schemaVersion, 2);
     });
 
     it('refuses to publish a schema ajv cannot compile', async () => {
@@ -104,7 +118,11 @@ describe('RestAdapter against the server process', () => {
   describe('HTTP details', () => {
     beforeEach(() => hook(server, 'reset'));
     const put = (id: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
-      fetch(`${server.api}/cards/${encodeURIComponent(id)}`, { method: 'PUT', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      fetch(`${server.api}/cards/${encodeURIComponent(id)}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
 
     it('sends ETag = revision, and maps If-Match / If-None-Match to expectedRevision', async () => {
       let res = await put('c-1', card('c-1'), { 'If-None-Match': '*' });

@@ -31,7 +31,7 @@ export interface RunningServer {
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   const store = typeof options.db === 'string' ? new SqliteCardStore(options.db) : options.db;
   const host = options.host ?? '127.0.0.1';
-  const feed = options.feed ?? new ChangeFeed();
+  const feed = options.feed ?? new ChangeFeed(options.limits?.streamBuffer);
   const keys = options.keys ?? (store instanceof SqliteCardStore ? new KeyStore(store) : undefined);
   const app = createApp({ ...options, store, feed, keys });
   const server = await new Promise<Server>((resolve, reject) => {

@@ -6,15 +6,19 @@
  * Policy for a `schemaId` with **no** published versions: accepted unvalidated by default (a
  * storage-only deployment, and the shared conformance suite, store cards without publishing);
  * rejected with 422 when the server runs with `requireSchemas`. A schema that *is* published but
- * lacks the card's `schemaVersion` is always a 422.
+ * lacks the card's `schemaVersion` is always a 422, and so is a save with an older version than the
+ * latest unless the stored card already has that version (a card not yet migrated may still be
+ * saved as it is; a new card, or one already moved on, may not go back).
  */
-import { compileSchema, validate, type JsonSchema, type Locale } from '@kartochka/core';
+import { compileSchema, validate, validationMessage, type JsonSchema, type Locale } from '@kartochka/core';
 import type { SchemaVersion, StorageFieldError } from '@kartochka/storage';
 import type { CardStore } from './store.js';
 
 export interface SchemaCheckOptions {
   requireSchemas: boolean;
   locale: Locale;
+  /** The schema version of the card as stored now (read only when the save names an older version). */
+  storedVersion?: () => Promise<number | undefined>;
 }
 
 /**
@@ -23,6 +27,23 @@ export interface SchemaCheckOptions {
  */
 export class SchemaCache {
   private readonly byKey = new Map<string, SchemaVersion>();
+  /** The latest version number per tenant and schema id; publication (in this process) updates it. */
+  private readonly latestOf = new Map<string, number>();
+
+  async latest(store: CardStore, schemaId: string): Promise<number | undefined> {
+    const key = `${store.tenant}\0${schemaId}`;
+    let version = this.latestOf.get(key);
+    if (version === undefined) {
+      version = (await store.getSchema(schemaId))?.version;
+      if (version !== undefined) this.latestOf.set(key, version);
+    }
+    return version;
+  }
+
+  published(store: CardStore, schemaId: string, version: number): void {
+    const key = `${store.tenant}\0${schemaId}`;
+    this.latestOf.set(key, Math.max(version, this.latestOf.get(key) ?? 0));
+  }
 
   async get(store: CardStore, schemaId: string, version: number): Promise<SchemaVersion | undefined> {
     const key = `${store.tenant}\0${schemaId}@${version}`;
@@ -36,6 +57,7 @@ export class SchemaCache {
 
   clear(): void {
     this.byKey.clear();
+    this.latestOf.clear();
   }
 }
 
@@ -80,6 +102,13 @@ export async function dataChecker(
       `Schema "${schemaId}" has no version ${schemaVersion} (the latest is ${latest.version}); save with a published version.`,
       { schemaId, schemaVersion, latest: latest.version },
     );
+    return () => [e];
+  }
+  const latest = await cache.latest(store, schemaId);
+  const stored = latest !== undefined && schemaVersion < latest ? await options.storedVersion?.() : schemaVersion;
+  if (stored !== schemaVersion) {
+    const params = { schemaId, schemaVersion, latest, current: stored ?? null };
+    const e = serverError('/schemaVersion', 'schemaVersionNotLatest', validationMessage(options.locale, 'schemaVersionNotLatest', params), params);
     return () => [e];
   }
   return (data) =>

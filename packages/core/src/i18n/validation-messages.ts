@@ -54,6 +54,22 @@ export const validationMessages: Record<Locale, Record<string, Msg>> = {
     additionalProperties: (p) => `Unknown field "${p.additionalProperty}".`,
     'x-access': (p) => (p.access === 'read' ? 'You may not write this field.' : 'You may not change this field.'),
     fallback: (p) => `Is not valid (${p.keyword}).`,
+    // The server's limits (docs/rest-api.md, "Limits"): what a client sent was refused whole.
+    maxBodySize: (p) => `The request is larger than the server's limit of ${p.limit} bytes.`,
+    maxDepth: (p) => `The data is nested deeper than the server's limit of ${p.limit} levels.`,
+    maxSchemaSize: (p) => `The schema is ${p.actual} bytes; the limit is ${p.limit}.`,
+    maxSchemaExpansion: (p) => `The schema expands (through $ref) to more than ${p.limit} subschemas; simplify its references.`,
+    maxCompileTime: (p) => `The schema took ${p.actual} ms to compile; the limit is ${p.limit} ms.`,
+    maxSchemaVersions: (p) => `Schema "${p.schemaId}" already has ${p.limit} versions, the limit.`,
+    unsupportedMediaType: () => 'Send the body as JSON, with Content-Type: application/json.',
+    hostNotAllowed: (p) => `The host "${p.host}" is not served here.`,
+    rateLimited: (p) => `Too many requests; try again in ${p.retryAfter} s.`,
+    tooManyStreams: (p) => `Too many open event streams (limit ${p.limit}); close one and retry.`,
+    invalidId: () => 'The id must be 1–200 characters, without control characters or slashes.',
+    schemaVersionNotLatest: (p) =>
+      p.current == null
+        ? `Save with the latest version of schema "${p.schemaId}" (${p.latest}).`
+        : `Save with the latest version of schema "${p.schemaId}" (${p.latest}) or the card's own (${p.current}).`,
   },
   ru: {
     required: () => 'Обязательное поле.',
@@ -79,6 +95,21 @@ export const validationMessages: Record<Locale, Record<string, Msg>> = {
     additionalProperties: (p) => `Неизвестное поле «${p.additionalProperty}».`,
     'x-access': (p) => (p.access === 'read' ? 'Вам нельзя заполнять это поле.' : 'Вам нельзя изменять это поле.'),
     fallback: (p) => `Недопустимое значение (${p.keyword}).`,
+    maxBodySize: (p) => `Запрос больше предела сервера: ${p.limit} байт.`,
+    maxDepth: (p) => `Данные вложены глубже предела сервера: ${p.limit} уровней.`,
+    maxSchemaSize: (p) => `Схема занимает ${p.actual} байт, предел — ${p.limit}.`,
+    maxSchemaExpansion: (p) => `Схема через $ref разворачивается больше чем в ${p.limit} подсхем; упростите ссылки.`,
+    maxCompileTime: (p) => `Схема компилировалась ${p.actual} мс, предел — ${p.limit} мс.`,
+    maxSchemaVersions: (p) => `У схемы «${p.schemaId}» уже ${p.limit} версий — это предел.`,
+    unsupportedMediaType: () => 'Отправьте тело запроса как JSON, с Content-Type: application/json.',
+    hostNotAllowed: (p) => `Хост «${p.host}» здесь не обслуживается.`,
+    rateLimited: (p) => `Слишком много запросов; повторите через ${p.retryAfter} с.`,
+    tooManyStreams: (p) => `Открыто слишком много потоков событий (предел ${p.limit}); закройте один и повторите.`,
+    invalidId: () => 'Идентификатор — от 1 до 200 символов, без управляющих символов и косой черты.',
+    schemaVersionNotLatest: (p) =>
+      p.current == null
+        ? `Сохраните с последней версией схемы «${p.schemaId}» (${p.latest}).`
+        : `Сохраните с последней версией схемы «${p.schemaId}» (${p.latest}) или с версией карточки (${p.current}).`,
   },
 };
 

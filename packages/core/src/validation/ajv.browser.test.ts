@@ -14,3 +14,12 @@ describe('ajv in the browser', () => {
     expect(ajv.compile({ type: 'integer' })(1.5)).to.equal(false);
   });
 });
+
+describe('schema patterns in the browser', () => {
+  it('run on RE2 (linear time): a catastrophic-backtracking pattern answers at once', async () => {
+    const { validate } = await import('./validator.js');
+    const errors = validate({ type: 'string', pattern: '^(a+)+$' }, `${'a'.repeat(40)}!`).errors;
+    expect(errors.map((e) => e.keyword)).to.deep.equal(['pattern']);
+    expect(validate({ type: 'string', pattern: '^[\\p{L} ]+$' }, 'Ромашка').valid).to.equal(true);
+  });
+});

@@ -11,6 +11,7 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 import type { JsonSchema } from '../types.js';
 import { makeAjv } from './validator.js';
 import { ajvInput } from './drafts.js';
+import { REGEXP_MODULE, linearRegExp } from './regexp.js';
 
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: unknown, fn: unknown) => string;
 
@@ -20,6 +21,11 @@ export interface PrecompileOptions {
    * `@kartochka/core/formats` (ajv-formats' full set plus `phone` and `tel`).
    */
   formatsModule?: string;
+  /**
+   * Where the generated module imports `linearRegExp` (the RE2 engine of schema patterns) from.
+   * The default is this package's own `@kartochka/core/regexp`.
+   */
+  regExpModule?: string;
 }
 
 /**
@@ -31,8 +37,12 @@ export interface PrecompileOptions {
 export function precompileValidator(schema: JsonSchema, options: PrecompileOptions = {}): string {
   const formatsModule = options.formatsModule ?? '@kartochka/core/formats';
   const input = ajvInput(schema);
+  // The same linear engine as at run time; its `code` names the module the output imports it from.
+  const regExp = Object.assign((pattern: string, flags: string) => linearRegExp(pattern, flags), {
+    code: `require(${JSON.stringify(options.regExpModule ?? REGEXP_MODULE)}).linearRegExp`,
+  });
   const ajv = makeAjv(input.draft07, {
-    code: { source: true, esm: true, formats: _`require(${formatsModule}).formats` },
+    code: { source: true, esm: true, formats: _`require(${formatsModule}).formats`, regExp },
   });
   const code = standaloneCode(ajv, ajv.compile(input.schema as object));
   const imports: string[] = [];

@@ -12,6 +12,7 @@ import { PHONE_PATTERN } from './phone.js';
 import { cachedValidator } from './compile-cache.js';
 import { ajvInput, type AjvInput } from './drafts.js';
 import { isOlderDraft, schemaDialect } from '../schema/dialect.js';
+import { linearRegExp } from './regexp.js';
 
 export { PHONE_PATTERN };
 
@@ -34,7 +35,9 @@ const quietCompileFailures = {
 export function makeAjv(draft07: boolean, extra: Record<string, unknown> = {}): Ajv {
   // strict: false — schemas from other tools carry unknown keywords; they must still validate.
   // verbose: true — errors carry their parentSchema, where x-errorMessage lives.
-  const ajv = new (draft07 ? AjvDraft07 : Ajv2020)({ allErrors: true, strict: false, verbose: true, validateFormats: true, logger: quietCompileFailures, ...extra });
+  // code.regExp — schema patterns run on RE2, in linear time (regexp.ts); `extra.code` keeps it.
+  const code = { regExp: linearRegExp, ...(extra.code as object | undefined) };
+  const ajv = new (draft07 ? AjvDraft07 : Ajv2020)({ allErrors: true, strict: false, verbose: true, validateFormats: true, logger: quietCompileFailures, ...extra, code });
   addFormats(ajv);
   ajv.addFormat('phone', PHONE_PATTERN);
   ajv.addFormat('tel', PHONE_PATTERN);

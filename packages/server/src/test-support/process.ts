@@ -3,6 +3,7 @@
  * port from its one stdout line, and stops it. Loopback only. Not part of the build.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
 const cli = join(repoRoot, 'packages/server/src/cli.ts');
+/** The test-only entry: the same CLI with the test hooks mounted behind a token. */
+const testCli = join(repoRoot, 'packages/server/src/test-support/test-cli.ts');
 
 export interface ServerProcess {
   /** `http://127.0.0.1:PORT` */
@@ -18,6 +21,8 @@ export interface ServerProcess {
   api: string;
   port: number;
   child: ChildProcess;
+  /** The token the test hooks require (`X-Kartochka-Test-Token`), when they are mounted. */
+  hooksToken?: string;
   /** What the process wrote to stderr so far. */
   stderr(): string;
   /** Sends `signal` (default SIGKILL: no cleanup, like a crash) and waits for the exit. */
@@ -30,18 +35,21 @@ export interface StartOptions {
   port?: number;
   args?: string[];
   env?: Record<string, string>;
-  /** Mount /__test/reset and /__test/faults (default true). */
+  /** Mount /__test/reset and /__test/faults, behind a fresh token (default true; test-cli.ts). */
   testHooks?: boolean;
 }
 
 export const LISTENING = /^Kartochka server listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
 
 export function startServer(options: StartOptions): Promise<ServerProcess> {
-  const args = ['--conditions=@kartochka/source', '--import', 'tsx', cli, '--db', options.db, '--port', String(options.port ?? 0)];
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  const hooks = options.testHooks !== false;
+  const hooksToken = hooks ? randomBytes(16).toString('hex') : undefined;
+  const args = ['--conditions=@kartochka/source', '--import', 'tsx', hooks ? testCli : cli, '--db', options.db, '--port', String(options.port ?? 0)];
+  const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.KARTOCHKA_TOKEN;
-  if (options.env?.KARTOCHKA_TOKEN) env.KARTOCHKA_TOKEN = options.env.KARTOCHKA_TOKEN;
-  env.KARTOCHKA_TEST_HOOKS = options.testHooks === false ? '0' : '1';
+  delete env.KARTOCHKA_TEST_HOOKS_TOKEN;
+  Object.assign(env, options.env);
+  if (hooksToken) env.KARTOCHKA_TEST_HOOKS_TOKEN = hooksToken;
   const child = spawn(process.execPath, [...args, ...(options.args ?? [])], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -68,6 +76,7 @@ export function startServer(options: StartOptions): Promise<ServerProcess> {
         api: `${m[1]!}/api`,
         port: Number(m[2]),
         child,
+        hooksToken,
         stderr: () => err,
         kill: async (signal = 'SIGKILL') => {
           if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -84,9 +93,10 @@ export function tempDb(): { db: string; cleanup(): void } {
   return { db: join(dir, 'cards.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** POSTs a test hook (`reset`, `faults`). */
-export async function hook(server: { url: string }, name: 'reset' | 'faults', body: object = {}): Promise<void> {
-  const res = await fetch(`${server.url}/__test/${name}`, { method: 'POST', body: JSON.stringify(body) });
+/** POSTs a test hook (`reset`, `faults`), with the server's hooks token. */
+export async function hook(server: { url: string; hooksToken?: string }, name: 'reset' | 'faults', body: object = {}): Promise<void> {
+  const headers = { 'Content-Type': 'application/json', 'X-Kartochka-Test-Token': server.hooksToken ?? '' };
+  const res = await fetch(`${server.url}/__test/${name}`, { method: 'POST', headers, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`test hook ${name} failed: HTTP ${res.status}`);
   await res.body?.cancel();
 }

@@ -1,0 +1,94 @@
+// Operations against the real server process: `--static` serves its folder and nothing else, and
+// `kartochka-server backup` copies a live database that a new server then serves.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { card } from '@kartochka/storage/conformance';
+import { repoRoot, startServer, tempDb, type ServerProcess } from './test-support/process.js';
+
+/** GET with the path sent exactly as written (fetch would normalise `..`). */
+function rawGet(server: ServerProcess, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: server.port, path }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('--static', () => {
+  const tmp = tempDb();
+  const site = join(dirname(tmp.db), 'site');
+  let server: ServerProcess;
+  before(async () => {
+    mkdirSync(join(site, 'assets'), { recursive: true });
+    mkdirSync(join(site, '.git'));
+    writeFileSync(join(site, 'index.html'), '<h1>card</h1>');
+    writeFileSync(join(site, 'assets', 'app.js'), 'export {};');
+    writeFileSync(join(site, '.env'), 'SECRET=1');
+    writeFileSync(join(site, '.git', 'config'), 'SECRET=2');
+    writeFileSync(join(dirname(tmp.db), 'outside.txt'), 'SECRET=3');
+    symlinkSync(join(dirname(tmp.db), 'outside.txt'), join(site, 'link.txt'));
+    symlinkSync(dirname(tmp.db), join(site, 'up'));
+    server = await startServer({ db: tmp.db, args: ['--static', site] });
+  });
+  after(async () => {
+    await server.kill('SIGTERM');
+    tmp.cleanup();
+  });
+
+  it('serves the folder\'s files', async () => {
+    assert.deepEqual(await rawGet(server, '/'), { status: 200, body: '<h1>card</h1>' });
+    assert.equal((await rawGet(server, '/assets/app.js')).status, 200);
+  });
+
+  it('serves no dotfiles, no traversal (plain or encoded) and no link out of the folder', async () => {
+    for (const path of ['/.env', '/.git/config', '/%2Eenv', '/assets/../.env', '/..%2Foutside.txt', '/%2E%2E/outside.txt', '/assets/..%5C..%5Coutside.txt', '/link.txt', '/up/outside.txt', '/up/cards.sqlite']) {
+      const res = await rawGet(server, path);
+      assert.equal(res.status, 404, path);
+      assert.doesNotMatch(res.body, /SECRET/, path);
+    }
+  });
+});
+
+describe('backup', () => {
+  const tmp = tempDb();
+  after(() => tmp.cleanup());
+
+  it('copies a live database; a server on the copy serves the same cards', async () => {
+    const server = await startServer({ db: tmp.db });
+    const copy = `${tmp.db}.backup`;
+    try {
+      for (const id of ['a', 'b']) {
+        const res = await fetch(`${server.api}/cards/${id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(card(id, { data: { name: id } })) });
+        assert.equal(res.status, 201);
+      }
+      const run = spawnSync(
+        process.execPath,
+        ['--conditions=@kartochka/source', '--import', 'tsx', join(repoRoot, 'packages/server/src/cli.ts'), 'backup', '--db', tmp.db, '--to', copy],
+        { cwd: repoRoot, encoding: 'utf8' },
+      );
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /Backed up .* to .*\.backup/);
+      const again = spawnSync(process.execPath, ['--conditions=@kartochka/source', '--import', 'tsx', join(repoRoot, 'packages/server/src/cli.ts'), 'backup', '--db', tmp.db, '--to', copy], { cwd: repoRoot, encoding: 'utf8' });
+      assert.notEqual(again.status, 0, 'never overwrites');
+      assert.match(again.stderr, /exists/);
+    } finally {
+      await server.kill('SIGTERM');
+    }
+    const restored = await startServer({ db: copy });
+    try {
+      const list = (await (await fetch(`${restored.api}/cards?sort=id`)).json()) as { items: { id: string; data: unknown }[] };
+      assert.deepEqual(list.items.map((c) => [c.id, c.data]), [['a', { name: 'a' }], ['b', { name: 'b' }]]);
+    } finally {
+      await restored.kill('SIGTERM');
+    }
+  });
+});

@@ -220,13 +220,14 @@ export class CardPersistence implements ReactiveController {
         if (!current()) return false;
         this.revision = stored.revision;
         this.#base = data;
-        this.host.value = data;
+        // A load, not an edit: `value =` after edits would keep them dirty (controlled use).
+        this.host.reset(data);
         this.#set('loaded', { n: stored.revision });
       } else {
         this.revision = 0;
         // Moved here from another record and the app set no value of its own: start empty, not
         // with the other card's data.
-        if (this.#carried !== NONE && deepEqual(this.host.value, this.#carried)) this.host.value = undefined;
+        if (this.#carried !== NONE && deepEqual(this.host.value, this.#carried)) this.host.reset(undefined);
         this.#base = this.host.value;
         this.#set('new');
       }

@@ -157,6 +157,23 @@ describe('persistence follows the record it is pointed at', function () {
     expect(el.value).to.equal(undefined);
   });
 
+  it('after edits on A, B loads clean: not dirty, nothing touched, no errors shown (a load, not a controlled write)', async () => {
+    const storage = new MemoryAdapter();
+    await storage.put(rec('A', 'Alpha'));
+    await storage.put(rec('B', 'Beta'));
+    const el = await card(storage, 'A', uniq('kc-local'));
+    const name = () => controlOf(fieldAt(el.shadowRoot!, '/name')!) as HTMLInputElement;
+    typeInto(name(), '');
+    await settle(el);
+    expect(el.matches(':state(dirty)')).to.equal(true);
+    el.recordId = 'B';
+    await until(() => el.persistence?.status === 'loaded' && name().value === 'Beta', 'B loaded');
+    await settle(el);
+    expect(el.matches(':state(dirty)'), 'B is not dirty').to.equal(false);
+    expect(el.controller!.pristine).to.equal(true);
+    expect(fieldAt(el.shadowRoot!, '/name')!.matches(':state(dirty)')).to.equal(false);
+  });
+
   it('clearing record-id or storage detaches: no Save button, save() rejects, watching stops', async () => {
     const name = uniq('kc-follow');
     const idb = await IndexedDbAdapter.open({ name });

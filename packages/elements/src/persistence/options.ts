@@ -9,6 +9,8 @@ import type { DraftStore, HeldSave } from './draft-store.js';
 
 export interface PersistenceHost extends ReactiveControllerHost, EventTarget {
   value: JsonValue | undefined;
+  /** Loads a value clean (nothing dirty or touched): setting `value` after edits keeps them. */
+  reset(...value: [] | [JsonValue | undefined]): void;
   locale: Locale;
   validate(): ValidationResult;
   focusFirstInvalid(): boolean;

@@ -1,7 +1,8 @@
 // Gives browser tests the real REST server process: GET /__kc_server__/start[?token=…] starts one
 // (packages/server's startServer: the CLI from source, a fresh SQLite file, port 0, loopback, test
-// hooks on, CORS open to the test page) and answers {id, url, api}; GET /__kc_server__/stop?id=…
-// kills it. Every server still running is killed when the test run ends.
+// hooks on, CORS open to the test page) and answers {id, url, api}; GET /__kc_server__/faults?id=…&body=…
+// sets its faults through the test hook (from Node, with the hooks token the page never sees);
+// GET /__kc_server__/stop?id=… kills it. Every server still running is killed when the test run ends.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -34,6 +35,13 @@ export function restServerPlugin({ root }) {
         const id = String(++next);
         running.set(id, { server, tmp });
         return { body: JSON.stringify({ id, url: server.url, api: server.api }), type: 'json' };
+      }
+      if (action === 'faults') {
+        const s = running.get(String(context.query.id));
+        if (!s) return { status: 404, body: 'no such server' };
+        const { hook } = await load();
+        await hook(s.server, 'faults', JSON.parse(String(context.query.body ?? '{}')));
+        return { body: '{}', type: 'json' };
       }
       if (action === 'stop') {
         await stop(String(context.query.id));

@@ -20,7 +20,7 @@ export async function startTestServer(options: { token?: string } = {}): Promise
     api,
     url,
     async faults(body) {
-      const r = await fetch(`${url}/__test/faults`, { method: 'POST', body: JSON.stringify(body) });
+      const r = await fetch(`/__kc_server__/faults?id=${encodeURIComponent(id)}&body=${encodeURIComponent(JSON.stringify(body))}`);
       if (!r.ok) throw new Error(`faults: HTTP ${r.status}`);
     },
     async stop() {

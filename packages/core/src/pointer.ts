@@ -50,6 +50,27 @@ export function isWithin(pointer: string, ancestor: string): boolean {
   return pointer === ancestor || (pointer.startsWith(ancestor) && pointer[ancestor.length] === '/');
 }
 
+/**
+ * The relative JSON Pointer (draft-bhutton-relative-json-pointer) that reads `target` from `base`;
+ * both may be templates. A `*` the two share (the same row) is climbed over, since at run time it
+ * is the base's own index; a `*` below the shared part would name every row, so there is no such
+ * pointer and the result is `undefined`. `relativePointer('/rows/*\/b', '/rows/*\/a')` is `1/a`.
+ */
+export function relativePointer(base: string, target: string): string | undefined {
+  const b = base === '' ? [] : base.slice(1).split('/');
+  const t = target === '' ? [] : target.slice(1).split('/');
+  let common = 0;
+  while (common < b.length && common < t.length && b[common] === t[common]) common++;
+  const rest = t.slice(common);
+  if (rest.includes('*')) return undefined;
+  return `${b.length - common}${rest.map((x) => '/' + x).join('')}`;
+}
+
+/** The template of a concrete pointer: array indices become `*` (`/rows/0/a` → `/rows/*\/a`); object keys that look like indices are taken for indices. */
+export function templateOf(pointer: string): string {
+  return pointer.replace(/\/(0|[1-9]\d*)(?=\/|$)/g, '/*');
+}
+
 /** `pointer` and each of its ancestors, nearest first, the root (`''`) last. */
 function* selfAndAncestors(pointer: string): Generator<string> {
   yield pointer;

@@ -244,6 +244,7 @@ export class KcBuilder extends LitElement {
         </label>
         <button type="button" class="primary" name="publish" @click=${() => void this.publish()}>${t('publish')}</button>
       </div>
+      ${store.notice ? html`<p class="kcb-error" role="alert" data-notice>${store.notice}</p>` : nothing}
       <div class="kcb-main">
         <kc-builder-palette .store=${store}></kc-builder-palette>
         <kc-builder-canvas .store=${store}></kc-builder-canvas>

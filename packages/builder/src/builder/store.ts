@@ -6,12 +6,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { JsonValue, Locale } from '@kartochka/core';
 import type { SchemaVersion } from '@kartochka/storage';
+import { s } from './strings.js';
 import {
   canRedo,
   canUndo,
   commit,
   createHistory,
   fieldIndex,
+  MoveRefusedError,
   redo,
   seal,
   undo,
@@ -37,6 +39,8 @@ export class BuilderStore extends EventTarget {
   locale: Locale = 'ru';
   /** The last announcement for screen readers. */
   announcement = '';
+  /** Why the last edit was not made (shown until the next edit), or `''`. */
+  notice = '';
 
   constructor(doc: BuilderDocument) {
     super();
@@ -71,7 +75,17 @@ export class BuilderStore extends EventTarget {
    * (typing in one box); `select` changes the selection in the same step.
    */
   edit(op: (doc: BuilderDocument) => BuilderDocument, options: { coalesce?: string; select?: NodeRef | null; announce?: string } = {}): void {
-    const next = op(this.doc);
+    let next: BuilderDocument;
+    try {
+      next = op(this.doc);
+    } catch (e) {
+      // A move the rules can't follow is refused with a reason, in the builder's language.
+      if (!(e instanceof MoveRefusedError)) throw e;
+      this.notice = s(this.locale, e.owner ? 'moveRefused' : 'moveRefusedLayout', { field: e.field, owner: e.owner });
+      this.#changed(); // the builder shows it (role="alert"): no second announcement
+      return;
+    }
+    this.notice = '';
     this.#history = commit(this.#history, next, options.coalesce);
     if (options.select !== undefined) this.selection = options.select ?? undefined;
     if (this.selection && !this.#exists(this.selection)) this.selection = undefined;

@@ -47,6 +47,7 @@ export {
 } from './settings.js';
 export { CONDITION_OPERATORS, UNARY, draftToLogic, logicToDraft, type Condition, type ConditionOperator, type RuleDraft } from './rules.js';
 export { checkFormula, type FormulaCheck } from './formula.js';
+export { MoveRefusedError } from './rewrite.js';
 export { createHistory, commit, seal, undo, redo, canUndo, canRedo, HISTORY_LIMIT, type History } from './history.js';
 export { normalizeDocument, inlineRefs, assignIds, type DocumentInput } from './normalize.js';
 export * from './versions.js';

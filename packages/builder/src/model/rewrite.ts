@@ -3,7 +3,7 @@
  * names it by pointer follows: layout placements, message keys, and `var`s in rules and formulas.
  */
 import type { JsonSchemaObject, JsonValue, LayoutDocument, LayoutItem, MessageCatalogue } from '@kartochka/core';
-import { isWithin } from '@kartochka/core';
+import { escapeToken, isWithin, mapPaths, relativePointer, resolveRelative } from '@kartochka/core';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -13,62 +13,110 @@ export function movePointer(p: string, from: string, to: string): string {
   return isWithin(p, from) ? to + p.slice(from.length) : p;
 }
 
-/** Rewrites absolute pointers in `var`, `missing` and `missing_some` of an expression. */
-export function rewriteExpression(expr: JsonValue, from: string, to: string): JsonValue {
-  if (Array.isArray(expr)) {
-    let changed = false;
-    const out = expr.map((e) => {
-      const r = rewriteExpression(e, from, to);
-      if (r !== e) changed = true;
-      return r;
-    });
-    return changed ? out : expr;
+/**
+ * A move the rules can't follow: an expression would have to name every row of a list (a `*` in
+ * an absolute pointer reads nothing) and no relative pointer reaches the field from the rule's
+ * owner. The builder shows {@link message} in the user's language instead of moving.
+ */
+export class MoveRefusedError extends Error {
+  override readonly name = 'MoveRefusedError';
+  constructor(
+    /** Where the moved field would be (a template with `*`). */
+    readonly field: string,
+    /** The field (or layout item) whose rule or formula reads it; `''` for the layout's rules. */
+    readonly owner: string,
+  ) {
+    super(`Builder: "${owner || 'a layout rule'}" reads "${field}", which would be inside a repeating group it is not in; move it back or change that rule first.`);
   }
-  if (!isObj(expr)) return expr;
-  const keys = Object.keys(expr);
-  if (keys.length !== 1) return expr;
-  const op = keys[0];
-  const arg = (expr as Record<string, JsonValue>)[op];
-  const path = (p: JsonValue): JsonValue => (typeof p === 'string' && p.startsWith('/') ? movePointer(p, from, to) : rewriteExpression(p, from, to));
-  let next: JsonValue;
-  if (op === 'var') next = Array.isArray(arg) ? arg.map((a, i) => (i === 0 ? path(a) : rewriteExpression(a, from, to))) : path(arg);
-  else if (op === 'missing') next = Array.isArray(arg) ? arg.map(path) : path(arg);
-  else if (op === 'missing_some' && Array.isArray(arg)) next = arg.map((a, i) => (i === 1 && Array.isArray(a) ? a.map(path) : a));
-  else next = rewriteExpression(arg, from, to);
-  return JSON.stringify(next) === JSON.stringify(arg) ? expr : { [op]: next };
 }
 
-/** Rewrites the rules and formulas of every subschema; untouched subtrees are shared. */
+/** Where the expression's owner was and is (for relative pointers); absent for layout rules. */
+export interface Owner {
+  readonly before: string;
+  readonly after: string;
+}
+
+/**
+ * Rewrites the data paths of an expression after the data at `from` moved to `to` (core's
+ * `mapPaths` visits `var`, `missing` and `missing_some` exactly as the interpreter reads them).
+ * A path into a repeating group becomes a relative pointer from the owner's row, or the move is
+ * refused ({@link MoveRefusedError}); relative pointers are re-expressed when their owner or their
+ * target moved. Unchanged expressions are returned as they are.
+ */
+export function rewriteExpression(expr: JsonValue, from: string, to: string, owner?: Owner): JsonValue {
+  return mapPaths(expr, ({ read }) => {
+    let target: string;
+    if (read.kind === 'absolute') target = read.pointer;
+    else if (read.kind === 'relative' && owner) {
+      const r = resolveRelative(read.path, owner.before);
+      if (!r || !('pointer' in r)) return undefined;
+      target = r.pointer;
+      if (r.shifted && (movePointer(target, from, to) !== target || owner.after !== owner.before)) throw new MoveRefusedError(movePointer(target, from, to), owner.after);
+      if (r.shifted) return undefined;
+    } else return undefined;
+    const moved = movePointer(target, from, to);
+    if (moved === target && (read.kind === 'absolute' || owner!.after === owner!.before)) return undefined;
+    if (read.kind === 'absolute' && !moved.includes('*')) return moved;
+    const rel = owner ? relativePointer(owner.after, moved) : undefined;
+    if (rel !== undefined) return rel;
+    if (!moved.includes('*')) return moved;
+    throw new MoveRefusedError(moved, owner?.after ?? '');
+  });
+}
+
+/**
+ * Rewrites the rules and formulas of every subschema; untouched subtrees are shared. Each
+ * expression knows its owner: the data template of the property schema it sits on (after the move;
+ * before it, that is the same template with `to` put back to `from`).
+ */
 export function rewriteSchemaRules(schema: JsonSchemaObject, from: string, to: string): JsonSchemaObject {
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) {
-      let changed = false;
-      const out = node.map((n) => {
-        const r = walk(n);
-        if (r !== n) changed = true;
-        return r;
-      });
-      return changed ? out : node;
-    }
+  const ownerAt = (after: string | undefined): Owner | undefined =>
+    after === undefined ? undefined : { after, before: isWithin(after, to) ? from + after.slice(to.length) : after };
+  const walk = (node: unknown, at: string | undefined): unknown => {
+    if (Array.isArray(node)) return node;
     if (!isObj(node)) return node;
     let copy: Obj | undefined;
+    const set = (k: string, r: unknown) => {
+      if (r === node[k]) return;
+      copy ??= { ...node };
+      copy[k] = r;
+    };
     for (const [k, v] of Object.entries(node)) {
-      let r: unknown;
-      if (k === 'x-formula') r = rewriteExpression(v as JsonValue, from, to);
-      else if (k === 'x-rules' && isObj(v)) r = walkRules(v);
-      else if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples') r = v;
-      else r = walk(v);
-      if (r !== v) {
-        copy ??= { ...node };
-        copy[k] = r;
+      if (k === 'x-formula') set(k, rewriteExpression(v as JsonValue, from, to, ownerAt(at)));
+      else if (k === 'x-rules' && isObj(v)) set(k, walkRules(v, ownerAt(at)));
+      else if (k === 'properties' || k === 'patternProperties' || k === 'dependentSchemas' || k === '$defs' || k === 'definitions') {
+        if (!isObj(v)) continue;
+        let next: Obj | undefined;
+        for (const [key, sub] of Object.entries(v)) {
+          // A definition has no place of its own in the data: relative pointers there stay as written.
+          const place = at === undefined || k === '$defs' || k === 'definitions' || k === 'patternProperties' ? undefined : k === 'properties' ? `${at}/${escapeToken(key)}` : at;
+          const r = walk(sub, place);
+          if (r !== sub) (next ??= { ...v })[key] = r;
+        }
+        if (next) set(k, next);
+      } else if (k === 'items' || k === 'prefixItems' || k === 'allOf' || k === 'anyOf' || k === 'oneOf') {
+        const list = Array.isArray(v);
+        const subs = list ? (v as unknown[]) : [v];
+        let changed = false;
+        const out = subs.map((sub, i) => {
+          const place = at === undefined ? undefined : k === 'items' ? (list ? `${at}/${i}` : `${at}/*`) : k === 'prefixItems' ? `${at}/${i}` : at;
+          const r = walk(sub, place);
+          if (r !== sub) changed = true;
+          return r;
+        });
+        if (changed) set(k, list ? out : out[0]);
+      } else if (k === 'if' || k === 'then' || k === 'else' || k === 'not') {
+        set(k, walk(v, at));
+      } else if (k === 'additionalProperties') {
+        set(k, walk(v, undefined));
       }
     }
     return copy ?? node;
   };
-  const walkRules = (rules: Obj): Obj => {
+  const walkRules = (rules: Obj, owner: Owner | undefined): Obj => {
     let copy: Obj | undefined;
     for (const [k, v] of Object.entries(rules)) {
-      const r = rewriteExpression(v as JsonValue, from, to);
+      const r = rewriteExpression(v as JsonValue, from, to, owner);
       if (r !== v) {
         copy ??= { ...rules };
         copy[k] = r;
@@ -76,7 +124,7 @@ export function rewriteSchemaRules(schema: JsonSchemaObject, from: string, to: s
     }
     return copy ?? rules;
   };
-  return walk(schema) as JsonSchemaObject;
+  return walk(schema, '') as JsonSchemaObject;
 }
 
 /** Rewrites field placements, widget hints and rules of a layout. */

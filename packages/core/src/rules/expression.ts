@@ -5,8 +5,9 @@
  * data: it can't reach prototypes or call methods. See docs/rules-and-formulas.md.
  */
 import type { JsonValue } from '../types.js';
-import { parsePointer, unescapeToken } from '../pointer.js';
+import { escapeToken, parsePointer, unescapeToken } from '../pointer.js';
 import { OPERATORS, toNumber, truthy } from './operators.js';
+import { MAX_DEPTH, classifyPath, relativeParts, shapeOf, walkExpression } from './walk.js';
 import type { OperatorEnv } from './operators.js';
 
 /** A rule or formula: any JSON value; objects with one key are operations. */
@@ -30,8 +31,7 @@ export interface ExpressionProblem {
   readonly message: string;
 }
 
-/** Expressions nest at most this deep; deeper ones are rejected instead of overflowing the stack. */
-export const MAX_DEPTH = 64;
+export { MAX_DEPTH, OPERATOR_NAMES } from './walk.js';
 
 /** Thrown by {@link evaluate} for a broken expression (unknown operator, bad arity, too deep…). */
 export class ExpressionError extends Error {
@@ -55,95 +55,10 @@ export function dataContext(data: unknown, at: string, now?: Date): EvalContext 
   return { get: (pointer) => readAt(data, pointer), at, now };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Shape rules shared by the interpreter, the validator and the dependency walker.
+// The shapes (operations, arity, how a path is read) are walk.ts's, shared with every other user.
 
-/** Special forms: their arguments are not simply evaluated left to right. */
-const SPECIAL: ReadonlyMap<string, { readonly min: number; readonly max: number }> = new Map(
-  (
-    [
-      ['var', 1, 2],
-      ['if', 1, Infinity],
-      ['?:', 1, Infinity],
-      ['and', 1, Infinity],
-      ['or', 1, Infinity],
-      ['map', 2, 2],
-      ['filter', 2, 2],
-      ['all', 2, 2],
-      ['some', 2, 2],
-      ['none', 2, 2],
-      ['reduce', 2, 3],
-      ['missing', 0, Infinity],
-      ['missing_some', 2, 2],
-      ['sum', 1, 2],
-    ] as const
-  ).map(([name, min, max]) => [name, { min, max }]),
-);
-
-/** Operators whose second argument runs once per array element (JSON Logic's scoped data). */
-const ITERATORS = new Set(['map', 'filter', 'all', 'some', 'none', 'reduce']);
-
-/** Every operator name Kartochka understands (for builders' pickers). */
-export const OPERATOR_NAMES: readonly string[] = [...SPECIAL.keys(), ...OPERATORS.keys()];
-
-interface Operation {
-  readonly op: string;
-  readonly args: readonly unknown[];
-}
-
-type Shape = Operation | { readonly error: string; readonly op?: string };
-
-function shapeOf(node: object): Shape {
-  const keys = Object.keys(node);
-  if (keys.length !== 1) {
-    return { error: `An expression object must have exactly one key, the operator; found ${keys.length ? keys.map((k) => `"${k}"`).join(', ') : 'none'}.` };
-  }
-  const op = keys[0];
-  const arity = SPECIAL.get(op) ?? OPERATORS.get(op);
-  if (!arity) return { op, error: `Unknown operator "${op}".` };
-  const raw = (node as Record<string, unknown>)[op];
-  const args = Array.isArray(raw) ? raw : [raw];
-  const { min, max } = arity;
-  if (args.length < min || args.length > max) {
-    const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-    return { op, error: `Operator "${op}" takes ${want} argument${want === '1' ? '' : 's'}, got ${args.length}.` };
-  }
-  return { op, args };
-}
-
-const hasOwn = Object.prototype.hasOwnProperty;
-const RELATIVE = /^(0|[1-9]\d*)(?:([+-])(0|[1-9]\d*))?(#|\/.*|)$/;
 const INDEX = /^(0|[1-9]\d*)$/;
-
-type VarPath =
-  | { readonly kind: 'absolute'; readonly pointer: string }
-  | { readonly kind: 'relative'; readonly path: string }
-  | { readonly kind: 'element'; readonly pointer: string }
-  | { readonly kind: 'error'; readonly error: string };
-
-/**
- * How a `var` path is read. `/a/b` is absolute; `1/status` is a relative JSON Pointer from the
- * field; inside `map`/`filter`/… a name such as `status` (or `""`) is the current element's.
- */
-function classifyPath(path: unknown, inScope: boolean): VarPath {
-  if (typeof path === 'number' && inScope && Number.isInteger(path) && path >= 0) {
-    return { kind: 'element', pointer: `/${path}` };
-  }
-  if (typeof path !== 'string') {
-    return { kind: 'error', error: 'A "var" path must be a literal string: a JSON Pointer such as "/general/companyName" or a relative one such as "1/price".' };
-  }
-  if (/~(?![01])/.test(path)) return { kind: 'error', error: `Invalid JSON Pointer "${path}": "~" must be followed by 0 or 1.` };
-  if (path === '') return inScope ? { kind: 'element', pointer: '' } : { kind: 'absolute', pointer: '' };
-  if (path[0] === '/') return { kind: 'absolute', pointer: path };
-  if (/^\d/.test(path)) {
-    return RELATIVE.test(path) ? { kind: 'relative', path } : { kind: 'error', error: `Invalid relative JSON Pointer "${path}".` };
-  }
-  if (inScope) return { kind: 'element', pointer: '/' + path };
-  return {
-    kind: 'error',
-    error: `"${path}" is not a JSON Pointer: write "/${path}" (absolute) or "1/${path}" (relative); bare names are only for the current element inside map, filter, reduce, all, some and none.`,
-  };
-}
+const hasOwn = Object.prototype.hasOwnProperty;
 
 type Resolved = { readonly pointer: string; readonly shifted: boolean } | { readonly key: string | number } | undefined;
 
@@ -153,7 +68,7 @@ type Resolved = { readonly pointer: string; readonly shifted: boolean } | { read
  * `undefined` when it climbs above the root or shifts a non-index.
  */
 export function resolveRelative(path: string, at: string): Resolved {
-  const m = RELATIVE.exec(path);
+  const m = relativeParts(path);
   if (!m) return undefined;
   const segs = at === '' ? [] : at.slice(1).split('/');
   const up = Number(m[1]);
@@ -364,7 +279,7 @@ function pathTo(root: unknown, target: object, depth = 0): string | undefined {
   if (root === null || typeof root !== 'object' || depth > MAX_DEPTH + 1) return undefined;
   for (const key of Object.keys(root)) {
     const sub = pathTo((root as Record<string, unknown>)[key], target, depth + 1);
-    if (sub !== undefined) return '/' + key.replace(/~/g, '~0').replace(/\//g, '~1') + sub;
+    if (sub !== undefined) return '/' + escapeToken(key) + sub;
   }
   return undefined;
 }
@@ -378,55 +293,12 @@ function pathTo(root: unknown, target: object, depth = 0): string | undefined {
  */
 export function validateExpression(expr: Expression, at = ''): ExpressionProblem[] {
   const problems: ExpressionProblem[] = [];
-  const walk = (node: unknown, path: string, inScope: boolean, depth: number): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (depth >= MAX_DEPTH) {
-      problems.push({ at: at + path, message: `Expression is nested deeper than ${MAX_DEPTH} levels.` });
-      return;
-    }
-    if (Array.isArray(node)) {
-      node.forEach((n, i) => walk(n, `${path}/${i}`, inScope, depth + 1));
-      return;
-    }
-    const shape = shapeOf(node);
-    if ('error' in shape) {
-      problems.push({ at: at + path, message: shape.error });
-      return;
-    }
-    const { op, args } = shape;
-    const base = `${path}/${op.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    const argPath = (i: number) => (Array.isArray((node as Record<string, unknown>)[op]) ? `${base}/${i}` : base);
-    const report = (i: number, message: string) => problems.push({ at: at + argPath(i), message });
-    const checkPath = (i: number, p: unknown) => {
-      const c = classifyPath(p, inScope);
-      if (c.kind === 'error') report(i, c.error);
-    };
-    if (op === 'var') {
-      checkPath(0, args[0]);
-      if (args.length > 1) walk(args[1], argPath(1), inScope, depth + 1);
-      return;
-    }
-    if (op === 'missing' || op === 'missing_some') {
-      const first = op === 'missing' ? 0 : 1;
-      if (op === 'missing_some') walk(args[0], argPath(0), inScope, depth + 1);
-      const rest = args.slice(first);
-      const list = rest.length === 1 && Array.isArray(rest[0]) ? (rest[0] as unknown[]) : rest;
-      if (op === 'missing_some' && !Array.isArray(args[1])) report(1, 'The second argument of "missing_some" must be an array of paths.');
-      for (const p of list) {
-        if (typeof p !== 'string') report(first, 'The paths of "missing" and "missing_some" must be literal strings.');
-        else checkPath(first, p);
-      }
-      return;
-    }
-    if (op === 'sum' && args.length > 1 && typeof args[1] !== 'string') {
-      report(1, 'The item path of "sum" must be a literal string such as "turnover".');
-    }
-    args.forEach((a, i) => {
-      if (op === 'sum' && i === 1) return;
-      walk(a, argPath(i), inScope || (ITERATORS.has(op) && i === 1), depth + 1);
-    });
-  };
-  walk(expr, '', false, 0);
+  walkExpression(expr, {
+    problem: (path, message) => problems.push({ at: at + path, message }),
+    path: (site) => {
+      if (site.read.kind === 'error') problems.push({ at: at + site.at, message: site.read.error });
+    },
+  });
   return problems;
 }
 
@@ -445,42 +317,16 @@ export function dependencyDetails(expr: Expression, at: string): Dependency[] {
     const prev = out.get(d.pointer);
     if (!prev || (d.shifted && !prev.shifted)) out.set(d.pointer, d);
   };
-  const path = (p: unknown, inScope: boolean) => {
-    const c = classifyPath(p, inScope);
-    if (c.kind === 'absolute') add({ pointer: c.pointer, shifted: false });
-    else if (c.kind === 'relative') {
-      const r = resolveRelative(c.path, at);
-      if (r === undefined) add({ pointer: c.path, shifted: false, error: `Relative pointer "${c.path}" can't be resolved from "${at}".` });
-      else if ('pointer' in r) add({ pointer: r.pointer, shifted: r.shifted });
-    }
-  };
-  const walk = (node: unknown, inScope: boolean, depth: number): void => {
-    if (node === null || typeof node !== 'object' || depth >= MAX_DEPTH) return;
-    if (Array.isArray(node)) {
-      for (const n of node) walk(n, inScope, depth + 1);
-      return;
-    }
-    const shape = shapeOf(node);
-    if ('error' in shape) return;
-    const { op, args } = shape;
-    if (op === 'var') {
-      path(args[0], inScope);
-      if (args.length > 1) walk(args[1], inScope, depth + 1);
-      return;
-    }
-    if (op === 'missing' || op === 'missing_some') {
-      if (op === 'missing_some') walk(args[0], inScope, depth + 1);
-      const rest = op === 'missing' ? args : args.slice(1);
-      const list = rest.length === 1 && Array.isArray(rest[0]) ? (rest[0] as unknown[]) : rest;
-      for (const p of list) path(p, inScope);
-      return;
-    }
-    args.forEach((a, i) => {
-      if (op === 'sum' && i === 1) return;
-      walk(a, inScope || (ITERATORS.has(op) && i === 1), depth + 1);
-    });
-  };
-  walk(expr, false, 0);
+  walkExpression(expr, {
+    path: ({ read }) => {
+      if (read.kind === 'absolute') add({ pointer: read.pointer, shifted: false });
+      else if (read.kind === 'relative') {
+        const r = resolveRelative(read.path, at);
+        if (r === undefined) add({ pointer: read.path, shifted: false, error: `Relative pointer "${read.path}" can't be resolved from "${at}".` });
+        else if ('pointer' in r) add({ pointer: r.pointer, shifted: r.shifted });
+      }
+    },
+  });
   return [...out.values()];
 }
 

@@ -11,6 +11,8 @@ export {
   OPERATOR_NAMES,
 } from './expression.js';
 export type { Expression, EvalContext, ExpressionProblem, Dependency } from './expression.js';
+export { walkExpression, mapPaths, classifyPath } from './walk.js';
+export type { ExpressionVisitor, PathSite, VarPath } from './walk.js';
 export { truthy, isEmpty, toNumber } from './operators.js';
 export { RuleGraph } from './graph.js';
 export type { RuleKind, RuleSpec, RuleInstance, RuleProblem, RuleGraphOptions } from './graph.js';

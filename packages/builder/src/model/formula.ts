@@ -1,5 +1,5 @@
 /** Checking a computed field's formula and showing its result on sample data, as the card will. */
-import { dataContext, evaluate, validateExpression, type JsonValue } from '@kartochka/core';
+import { dataContext, dependencies, evaluate, templateOf, validateExpression, type JsonValue } from '@kartochka/core';
 import { fieldIndex } from './doc.js';
 import type { BuilderDocument } from './types.js';
 
@@ -15,20 +15,12 @@ export function checkFormula(doc: BuilderDocument, pointer: string, expr: JsonVa
   const problems = [...validateExpression(expr)];
   if (problems.length) return { problems };
   const known = new Set([...fieldIndex(doc.schema).values()].map((f) => f.pointer));
+  // The paths core's walker finds (the same the card's rule graph reads), relative ones resolved from the field.
   const unknown = new Set<string>();
-  const walk = (e: unknown) => {
-    if (Array.isArray(e)) return e.forEach(walk);
-    if (typeof e !== 'object' || e === null) return;
-    for (const [op, arg] of Object.entries(e)) {
-      const first = Array.isArray(arg) ? arg[0] : arg;
-      if (op === 'var' && typeof first === 'string' && first.startsWith('/')) {
-        const template = first.replace(/\/\d+(?=\/|$)/g, '/*');
-        if (![...known].some((k) => k === template || template.startsWith(k + '/'))) unknown.add(first);
-      }
-      walk(arg);
-    }
-  };
-  walk(expr);
+  for (const p of dependencies(expr, pointer)) {
+    const template = templateOf(p);
+    if (p !== '' && ![...known].some((k) => k === template || template.startsWith(k + '/'))) unknown.add(p);
+  }
   if (unknown.size) return { problems: [...unknown].map((p) => ({ at: '', message: `Unknown field "${p}".` })) };
   try {
     return { problems: [], result: evaluate(expr, dataContext(sample, pointer, now)) };

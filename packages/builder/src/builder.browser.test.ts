@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
 import { validatorCacheStats } from '@kartochka/core';
 import './index.js';
-import type { BuilderDocument, KcBuilder } from './index.js';
+import { addField, fieldById, move, setFormula, type BuilderDocument, type KcBuilder } from './index.js';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
@@ -352,5 +352,35 @@ describe('<kc-builder> through its UI', function () {
     const card = $('kc-builder-preview kc-card') as HTMLElement & { schema: unknown };
     expect(card.schema, 'the preview shows the last edit').to.equal(doc().schema);
     expect(props()[text]).to.exist;
+  });
+
+  it('refuses a move that would leave a formula reading every row, and says why in the builder', async () => {
+    const store = el.store;
+    const section = { kind: 'section' as const, id: store.doc.layout.items[0].id };
+    const rows = addField(store.doc, 'repeating', { container: section });
+    const price = addField(rows.doc, 'number', { container: section });
+    const total = addField(price.doc, 'computed', { container: section });
+    const pricePointer = fieldById(total.doc, price.ref.id)!.pointer;
+    store.edit(() => setFormula(total.doc, total.ref.id, { '*': [{ var: pricePointer }, 2] }));
+    await settle(el);
+    const before = store.doc;
+    store.edit((d) => move(d, price.ref, { container: rows.ref, index: 0 }));
+    await settle(el);
+    expect(store.doc, 'nothing moved').to.equal(before);
+    const notice = $('[data-notice]');
+    expect(notice.getAttribute('role')).to.equal('alert');
+    expect(notice.textContent).to.contain('Not moved').and.to.contain('/*/');
+    // In Russian when the builder speaks Russian; the next edit clears it.
+    el.locale = 'ru';
+    await settle(el);
+    store.edit((d) => move(d, price.ref, { container: rows.ref, index: 0 }));
+    await settle(el);
+    expect($('[data-notice]').textContent).to.contain('Поле не перемещено');
+    el.locale = 'en';
+    await settle(el);
+    store.edit((d) => move(d, total.ref, { container: rows.ref, index: 0 }));
+    await settle(el);
+    expect(el.querySelector('[data-notice]')).to.equal(null);
+    expect(fieldById(store.doc, total.ref.id)!.pointer).to.contain('/*/');
   });
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compilePointer, getAt, parsePointer, setAt, escapeToken, isWithin, PointerIndex } from './pointer.js';
+import { compilePointer, expandTemplate, getAt, parsePointer, setAt, escapeToken, isWithin, PointerIndex } from './pointer.js';
 
 test('RFC 6901 escaping round-trips keys with / and ~', () => {
   const keys = ['a/b', '~1', '~', '', '__proto__', 'constructor', 'ключ'];
@@ -62,4 +62,20 @@ test('PointerIndex: covering, within and overlapping agree with isWithin over ev
   root.set('', true);
   assert.ok(root.covering('/anything/deep'));
   assert.equal(root.within('/a'), undefined);
+});
+
+test('expandTemplate: every place of a template, with or without the leaf present (one home for /a/*/b)', () => {
+  const data = { rows: [{ a: 1 }, {}, { a: 3 }], 'x/y': { '~': 2 } };
+  assert.deepEqual(
+    expandTemplate(data, '/rows/*/a').map((m) => [m.pointer, m.indices, m.value]),
+    [
+      ['/rows/0/a', [0], 1],
+      ['/rows/1/a', [1], undefined],
+      ['/rows/2/a', [2], 3],
+    ],
+  );
+  assert.deepEqual(expandTemplate(data, '/rows/*/a', { present: true }).map((m) => m.pointer), ['/rows/0/a', '/rows/2/a']);
+  assert.deepEqual(expandTemplate(data, '/x~1y/~0').map((m) => [m.pointer, m.value]), [['/x~1y/~0', 2]]);
+  assert.deepEqual(expandTemplate(data, '/none/*/a'), [], 'no array: no rows');
+  assert.deepEqual(expandTemplate({}, '/__proto__/polluted').map((m) => m.value), [undefined], 'own properties only');
 });

@@ -144,6 +144,41 @@ export function getAt(doc: unknown, pointer: string): JsonValue | undefined {
   return cur as JsonValue | undefined;
 }
 
+/** One concrete place of a pointer template (`/rows/*\/price` → `/rows/0/price`). */
+export interface TemplateMatch {
+  readonly pointer: string;
+  /** The indices that stand for the template's `*`s, in order. */
+  readonly indices: readonly number[];
+  /** The data there (`undefined` when absent). */
+  readonly value: JsonValue | undefined;
+}
+
+/**
+ * Every concrete place of a pointer template in `data`: each `*` becomes every index of the array
+ * found there (none when there is no array). With `present: true` only places that exist are
+ * returned; without it a missing key is still followed (a field not filled in yet has a place).
+ * Only own properties and array indices are followed, as in {@link getAt}.
+ */
+export function expandTemplate(data: unknown, template: string, options: { present?: boolean } = {}): TemplateMatch[] {
+  let places: TemplateMatch[] = [{ pointer: '', indices: [], value: data as JsonValue }];
+  for (const token of parsePointer(template)) {
+    const next: TemplateMatch[] = [];
+    for (const p of places) {
+      const v = p.value;
+      if (token === '*') {
+        if (Array.isArray(v)) v.forEach((item, i) => next.push({ pointer: `${p.pointer}/${i}`, indices: [...p.indices, i], value: item }));
+        continue;
+      }
+      const found = Array.isArray(v) ? /^(0|[1-9]\d*)$/.test(token) && Number(token) < v.length : isContainer(v) && hasOwn(v, token);
+      if (!found && options.present) continue;
+      const value = found ? (v as Record<string, JsonValue>)[token] : undefined;
+      next.push({ pointer: `${p.pointer}/${escapeToken(token)}`, indices: p.indices, value });
+    }
+    places = next;
+  }
+  return places;
+}
+
 /** Copies a plain object so that a `__proto__` key stays data (an own property), never a prototype. */
 function copyObject(src: Record<string, JsonValue>): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};

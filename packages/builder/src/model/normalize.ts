@@ -3,7 +3,7 @@
  * `$ref`s are inlined so every field has one place to edit, every field gets an `x-kc-id`, sections
  * name their object, and publish-time data (`x-kc-migrations`) is dropped.
  */
-import { defaultLayout, type JsonSchemaObject, type LayoutDocument, type MessageCatalogue } from '@kartochka/core';
+import { defaultLayout, unescapeToken, type JsonSchemaObject, type LayoutDocument, type MessageCatalogue } from '@kartochka/core';
 import { fieldTypeOf } from './field-types.js';
 import { sectionPointer } from './doc.js';
 import { newId } from './translit.js';
@@ -19,7 +19,7 @@ export function inlineRefs(schema: JsonSchemaObject): JsonSchemaObject {
     if (!ref.startsWith('#/')) return undefined;
     let cur: unknown = root;
     for (const raw of ref.slice(2).split('/')) {
-      const t = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      const t = unescapeToken(decodeURIComponent(raw));
       if (!isObj(cur)) return undefined;
       cur = cur[t];
     }

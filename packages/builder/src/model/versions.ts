@@ -4,7 +4,7 @@
  * migrations that carry a card's data from one version to the next. Data of removed fields is never
  * deleted: it stays in the record as data the schema doesn't describe, which core keeps.
  */
-import { getAt, parsePointer, setAt, type JsonSchemaObject, type JsonValue } from '@kartochka/core';
+import { expandTemplate, getAt, parsePointer, setAt, type JsonSchemaObject, type JsonValue } from '@kartochka/core';
 import type { SchemaVersion, StorageAdapter } from '@kartochka/storage';
 import { fieldIndex, type FieldInfo } from './doc.js';
 import { movePointer } from './rewrite.js';
@@ -184,27 +184,8 @@ export function withMigrations(schema: object, from: number, steps: readonly Mig
   return { ...schema, [MIGRATIONS_KEYWORD]: { from, steps } satisfies StoredMigrations };
 }
 
-/** Concrete pointers matching a template (`*` for every index present), with their index bindings. */
-function expand(data: unknown, template: string): { pointer: string; indices: string[] }[] {
-  const tokens = parsePointer(template);
-  const out: { pointer: string; indices: string[] }[] = [];
-  const walk = (cur: unknown, i: number, at: string, indices: string[]) => {
-    if (i === tokens.length) {
-      out.push({ pointer: at, indices });
-      return;
-    }
-    const t = tokens[i];
-    if (t === '*') {
-      if (!Array.isArray(cur)) return;
-      cur.forEach((v, n) => walk(v, i + 1, `${at}/${n}`, [...indices, String(n)]));
-      return;
-    }
-    if (typeof cur !== 'object' || cur === null || !Object.prototype.hasOwnProperty.call(cur, t)) return;
-    walk((cur as Record<string, unknown>)[t], i + 1, `${at}/${t.replace(/~/g, '~0').replace(/\//g, '~1')}`, indices);
-  };
-  walk(data, 0, '', []);
-  return out;
-}
+/** Concrete places of a template present in the data, with their index bindings (core's expandTemplate). */
+const expand = (data: unknown, template: string) => expandTemplate(data, template, { present: true }).map((m) => ({ pointer: m.pointer, indices: m.indices.map(String) }));
 
 const bind = (template: string, indices: string[]) => {
   let n = 0;

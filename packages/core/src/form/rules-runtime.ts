@@ -4,7 +4,7 @@
  * re-evaluated (the RuleGraph's index), in dependency order.
  */
 import type { FieldError, JsonSchema, JsonSchemaObject, JsonValue, Locale } from '../types.js';
-import { getAt, isWithin, parsePointer, parentPointer } from '../pointer.js';
+import { expandTemplate, getAt, isWithin, parsePointer, parentPointer } from '../pointer.js';
 import { RuleGraph, collectRules, evaluate, ExpressionError, truthy, type RuleInstance, type RuleProblem, type RuleSpec } from '../rules/index.js';
 import { deref, effectiveSchema, type SchemaContext } from '../schema/resolve.js';
 import { validationMessage } from '../i18n/validation-messages.js';
@@ -163,18 +163,7 @@ export class RulesRuntime {
   }
 
   #expand(template: string): string[] {
-    let pointers = [''];
-    const data = this.#data();
-    for (const token of parsePointer(template)) {
-      const next: string[] = [];
-      for (const p of pointers) {
-        if (token === '*') {
-          const arr = getAt(data, p);
-          if (Array.isArray(arr)) for (let i = 0; i < arr.length; i++) next.push(`${p}/${i}`);
-        } else next.push(`${p}/${token.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-      }
-      pointers = next;
-    }
-    return pointers;
+    return expandTemplate(this.#data(), template).map((m) => m.pointer);
   }
+
 }

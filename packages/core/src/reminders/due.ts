@@ -1,6 +1,7 @@
 /** Which reminders fall due in a period, for a set of cards. */
 import type { JsonValue } from '../types.js';
-import { getAt, parsePointer, compilePointer } from '../pointer.js';
+import { expandTemplate, getAt } from '../pointer.js';
+import { resolveRelative } from '../rules/expression.js';
 import type { ReminderSpec, ReminderText } from './collect.js';
 import { calendarDate, formatIsoDate, inYear, parseIsoDate, toDayNumber, fromDayNumber, type CivilDate } from './dates.js';
 
@@ -55,7 +56,7 @@ export function dueReminders(records: readonly ReminderRecord[], specs: readonly
   const out: Reminder[] = [];
   for (const record of records) {
     for (const spec of specs) {
-      for (const { pointer, value } of expand(record.data, spec.template)) {
+      for (const { pointer, value } of expandTemplate(record.data, spec.template, { present: true })) {
         const event = parseIsoDate(value);
         if (!event) continue;
         const offset = offsetOf(record.data, pointer, spec);
@@ -135,34 +136,11 @@ function fill(s: string, record: ReminderRecord, at: string): string {
 
 const isPointer = (s: string) => s.startsWith('/') || /^\d+(\/|$)/.test(s);
 
-/** Reads an absolute pointer, or a relative one (`1/fullName`) from `at`. */
+/** Reads an absolute pointer, or a relative one (`1/fullName`) from `at` (resolved as the rules resolve it). */
 function read(data: unknown, at: string, pointer: string): JsonValue | undefined {
   if (pointer.startsWith('/')) return getAt(data, pointer);
-  const m = /^(\d+)(\/.*)?$/.exec(pointer);
-  if (!m) return undefined;
-  const tokens = parsePointer(at);
-  const up = Number(m[1]);
-  if (up > tokens.length) return undefined;
-  return getAt(data, compilePointer(tokens.slice(0, tokens.length - up)) + (m[2] ?? ''));
+  const r = resolveRelative(pointer, at);
+  return r && 'pointer' in r ? getAt(data, r.pointer) : undefined;
 }
 
-/** Every concrete place of a pointer template in the data, with its value. */
-export function expand(data: unknown, template: string): { pointer: string; value: JsonValue | undefined }[] {
-  let places: { tokens: string[]; value: unknown }[] = [{ tokens: [], value: data }];
-  for (const token of parsePointer(template)) {
-    const next: typeof places = [];
-    for (const p of places) {
-      const v = p.value;
-      if (token === '*') {
-        if (Array.isArray(v)) v.forEach((item, i) => next.push({ tokens: [...p.tokens, String(i)], value: item }));
-      } else if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, token)) {
-        next.push({ tokens: [...p.tokens, token], value: (v as Record<string, unknown>)[token] });
-      } else if (Array.isArray(v) && /^(0|[1-9]\d*)$/.test(token) && Number(token) < v.length) {
-        next.push({ tokens: [...p.tokens, token], value: v[Number(token)] });
-      }
-    }
-    places = next;
-  }
-  return places.map((p) => ({ pointer: compilePointer(p.tokens), value: p.value as JsonValue | undefined }));
-}
 

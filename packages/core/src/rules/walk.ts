@@ -7,7 +7,7 @@
  * these rules used to disagree; a table test (walk.test.ts) holds the users to one reading.
  */
 import type { JsonValue } from '../types.js';
-import { escapeToken } from '../pointer.js';
+import { escapeToken, unescapeToken } from '../pointer.js';
 import { OPERATORS } from './operators.js';
 
 /** Expressions nest at most this deep; deeper ones are rejected instead of overflowing the stack. */
@@ -199,11 +199,10 @@ export function mapPaths(expr: JsonValue, replace: (site: PathSite) => string | 
     },
   });
   let out = expr;
-  for (const { at, to } of edits) out = setIn(out, at.slice(1).split('/').map(unescape), to);
+  for (const { at, to } of edits) out = setIn(out, at.slice(1).split('/').map(unescapeToken), to);
   return out;
 }
 
-const unescape = (t: string) => t.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /** `setAt` for expressions: copies the containers on the path; a single-argument operand (`{var: "/a"}`) is its own slot. */
 function setIn(node: JsonValue, tokens: readonly string[], value: string): JsonValue {

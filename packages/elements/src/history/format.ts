@@ -5,6 +5,7 @@
 import {
   createSchemaContext,
   deref,
+  escapeToken,
   humanize,
   parsePointer,
   type FieldMessages,
@@ -94,7 +95,7 @@ export class FieldLabels {
   template(pointer: string): string {
     const tokens = parsePointer(pointer);
     const index = this.#indices(tokens, this.#schemas(tokens));
-    return tokens.map((token, i) => '/' + (index[i] ? '*' : token.replace(/~/g, '~0').replace(/\//g, '~1'))).join('');
+    return tokens.map((token, i) => '/' + (index[i] ? '*' : escapeToken(token))).join('');
   }
 
   /** "Key people › #2 › Birthday": each step's label, from the catalogue, the schema, or the key. */
@@ -106,7 +107,7 @@ export class FieldLabels {
     let template = '';
     return tokens
       .map((token, i) => {
-        template += '/' + (index[i] ? '*' : token.replace(/~/g, '~0').replace(/\//g, '~1'));
+        template += '/' + (index[i] ? '*' : escapeToken(token));
         if (index[i]) return `#${Number(token) + 1}`;
         const s = schemas[i];
         return this.#entry(template)?.title ?? (typeof s?.title === 'string' ? s.title : humanize(token));

@@ -1,6 +1,7 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { JsonSchema, Locale, MessageCatalogue } from '@kartochka/core';
+import { escapeToken } from '@kartochka/core';
 import type { Revision, StorageAdapter } from '@kartochka/storage';
 import { tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
@@ -160,7 +161,7 @@ export function leafChanges(path: string, had: boolean, before: unknown, has: bo
     for (const k of keys) {
       const inB = !!bo && Object.prototype.hasOwnProperty.call(bo, k);
       const inA = !!ao && Object.prototype.hasOwnProperty.call(ao, k);
-      const token = k.replace(/~/g, '~0').replace(/\//g, '~1');
+      const token = escapeToken(k);
       walk(`${p}/${token}`, inB, inB ? (bo as Record<string, unknown>)[k] : undefined, inA, inA ? (ao as Record<string, unknown>)[k] : undefined);
     }
   };

@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isWithin, parsePointer, getAt, type FormController, type JsonValue, type Locale, type FieldNode } from '@kartochka/core';
+import { expandTemplate, isWithin, parsePointer, getAt, type FormController, type JsonValue, type Locale, type FieldNode } from '@kartochka/core';
 import { tokens } from '../internal/styles.js';
 import { defineElement } from '../internal/field-element.js';
 import { formatScalar } from '../view/format.js';
@@ -18,21 +18,6 @@ function dayOf(iso: string): number | undefined {
   return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY : undefined;
 }
 
-/** Concrete pointers for a template (`*` = every array item) in the current data. */
-function expand(data: JsonValue | undefined, template: string): string[] {
-  let out = [''];
-  for (const token of parsePointer(template)) {
-    const next: string[] = [];
-    for (const p of out) {
-      if (token === '*') {
-        const arr = getAt(data, p);
-        if (Array.isArray(arr)) arr.forEach((_, i) => next.push(`${p}/${i}`));
-      } else next.push(`${p}/${token.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-    }
-    out = next;
-  }
-  return out;
-}
 
 interface Item {
   label: string;
@@ -95,7 +80,7 @@ export class KcCardSummary extends LitElement {
   }
 
   #item(c: FormController, template: string): Item | undefined {
-    const pointers = expand(c.value, template);
+    const pointers = expandTemplate(c.value, template).map((m) => m.pointer);
     const nodes = pointers.map((p) => c.node(p)).filter((n): n is FieldNode => !!n);
     // With no item yet (`*` over an empty list) the label still comes from the catalogue by template.
     const key = template.split('/').pop() ?? template;

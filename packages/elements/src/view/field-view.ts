@@ -1,7 +1,7 @@
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { FieldNode, JsonSchema, JsonSchemaObject } from '@kartochka/core';
-import { deref } from '@kartochka/core';
+import { deref, escapeToken } from '@kartochka/core';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
@@ -88,7 +88,7 @@ export class KcFieldView extends KcFieldElement {
       const item = itemSchema(c, s);
       const props = Object.keys(item.properties ?? {});
       if (!props.length) return html`${this.#lines(BLANK_ROWS)}`;
-      const heads = props.map((k) => c.label({ template: `${node.template}/*/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, key: k, schema: deref(c.ctx, item.properties![k]) } as FieldNode));
+      const heads = props.map((k) => c.label({ template: `${node.template}/*/${escapeToken(k)}`, key: k, schema: deref(c.ctx, item.properties![k]) } as FieldNode));
       return html`<table part="table">
         <thead><tr>${heads.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
         <tbody>${Array.from({ length: BLANK_ROWS }, () => html`<tr>${heads.map(() => html`<td></td>`)}</tr>`)}</tbody>

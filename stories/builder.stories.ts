@@ -4,7 +4,7 @@ import type { Locale } from '@kartochka/core';
 import { MemoryAdapter } from '@kartochka/storage';
 import { b2bClientCard } from '@kartochka/templates';
 import '@kartochka/builder';
-import { diffVersions, migrationsFor, normalizeDocument, withMigrations } from '@kartochka/builder';
+import { addField, addSection, blankDocument, diffVersions, fieldById, migrationsFor, move, normalizeDocument, setFormula, withMigrations } from '@kartochka/builder';
 
 interface BuilderArgs {
   locale: Locale;
@@ -55,5 +55,29 @@ export const MigrationsAsData: Story = {
     const b = JSON.parse(JSON.stringify(a).replace('"companyName"', '"legalName"'));
     const schema = withMigrations(b.schema, 1, migrationsFor(diffVersions(a, b)));
     return html`<pre>${JSON.stringify((schema as Record<string, unknown>)['x-kc-migrations'], null, 2)}</pre>`;
+  },
+};
+
+/**
+ * A move the rules can't follow: "Total" (outside the list) reads "Price"; moving "Price" into the
+ * repeating group "Rows" would leave the formula naming every row, so the builder refuses and says
+ * why above the canvas. Moving "Total" into the rows first, then "Price", works (a relative pointer).
+ */
+export const MoveRefused: Story = {
+  render: ({ locale }) => {
+    let { doc, ref: section } = addSection(blankDocument());
+    const rows = addField(doc, 'repeating', { container: section });
+    const price = addField(rows.doc, 'number', { container: section });
+    const total = addField(price.doc, 'computed', { container: section });
+    doc = setFormula(total.doc, total.ref.id, { '*': [{ var: fieldById(total.doc, price.ref.id)!.pointer }, 2] });
+    const el = document.createElement('kc-builder');
+    el.locale = locale;
+    el.schemaId = 'story-move';
+    el.storage = new MemoryAdapter();
+    void el.updateComplete.then(() => {
+      el.store.reset(doc);
+      el.store.edit((d) => move(d, price.ref, { container: rows.ref, index: 0 }));
+    });
+    return el;
   },
 };

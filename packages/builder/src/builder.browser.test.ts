@@ -4,7 +4,8 @@ import { expect } from '@open-wc/testing';
 import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
 import { validatorCacheStats } from '@kartochka/core';
 import './index.js';
-import { addField, fieldById, move, setFormula, type BuilderDocument, type KcBuilder } from './index.js';
+import { addField, fieldById, setFormula, type BuilderDocument, type KcBuilder } from './index.js';
+import { moveTo } from './builder/actions.js';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
@@ -364,7 +365,7 @@ describe('<kc-builder> through its UI', function () {
     store.edit(() => setFormula(total.doc, total.ref.id, { '*': [{ var: pricePointer }, 2] }));
     await settle(el);
     const before = store.doc;
-    store.edit((d) => move(d, price.ref, { container: rows.ref, index: 0 }));
+    moveTo(store, price.ref, { container: rows.ref, index: 0 }); // what a drop on the canvas and "Move to" do
     await settle(el);
     expect(store.doc, 'nothing moved').to.equal(before);
     const notice = $('[data-notice]');
@@ -373,12 +374,12 @@ describe('<kc-builder> through its UI', function () {
     // In Russian when the builder speaks Russian; the next edit clears it.
     el.locale = 'ru';
     await settle(el);
-    store.edit((d) => move(d, price.ref, { container: rows.ref, index: 0 }));
+    moveTo(store, price.ref, { container: rows.ref, index: 0 }); // what a drop on the canvas and "Move to" do
     await settle(el);
     expect($('[data-notice]').textContent).to.contain('Поле не перемещено');
     el.locale = 'en';
     await settle(el);
-    store.edit((d) => move(d, total.ref, { container: rows.ref, index: 0 }));
+    moveTo(store, total.ref, { container: rows.ref, index: 0 });
     await settle(el);
     expect(el.querySelector('[data-notice]')).to.equal(null);
     expect(fieldById(store.doc, total.ref.id)!.pointer).to.contain('/*/');

@@ -87,7 +87,12 @@ export function addAtSelection(store: BuilderStore, what: FieldType | 'section' 
 
 export function moveSelected(store: BuilderStore, ref: NodeRef, delta: -1 | 1): void {
   const before = store.doc;
-  const next = moveBy(before, ref, delta);
+  let next: BuilderDocument;
+  try {
+    next = moveBy(before, ref, delta);
+  } catch (e) {
+    return store.refuse(e);
+  }
   if (next === before) return;
   const at = ref.kind === 'section' ? { index: next.layout.items.findIndex((x) => x.id === ref.id), size: next.layout.items.length } : locate(next, ref);
   store.edit(() => next, {
@@ -97,7 +102,12 @@ export function moveSelected(store: BuilderStore, ref: NodeRef, delta: -1 | 1): 
 }
 
 export function moveTo(store: BuilderStore, ref: NodeRef, target: Target): void {
-  const next = move(store.doc, ref, target);
+  let next: BuilderDocument;
+  try {
+    next = move(store.doc, ref, target);
+  } catch (e) {
+    return store.refuse(e);
+  }
   if (next === store.doc) return;
   store.edit(() => next, {
     select: ref,

@@ -79,11 +79,7 @@ export class BuilderStore extends EventTarget {
     try {
       next = op(this.doc);
     } catch (e) {
-      // A move the rules can't follow is refused with a reason, in the builder's language.
-      if (!(e instanceof MoveRefusedError)) throw e;
-      this.notice = s(this.locale, e.owner ? 'moveRefused' : 'moveRefusedLayout', { field: e.field, owner: e.owner });
-      this.#changed(); // the builder shows it (role="alert"): no second announcement
-      return;
+      return this.refuse(e);
     }
     this.notice = '';
     this.#history = commit(this.#history, next, options.coalesce);
@@ -91,6 +87,16 @@ export class BuilderStore extends EventTarget {
     if (this.selection && !this.#exists(this.selection)) this.selection = undefined;
     if (options.announce) this.announcement = options.announce;
     this.#changed();
+  }
+
+  /**
+   * Shows why an operation was refused (a move the rules can't follow, `MoveRefusedError`) in the
+   * builder's language, until the next edit; any other error is rethrown.
+   */
+  refuse(e: unknown): void {
+    if (!(e instanceof MoveRefusedError)) throw e;
+    this.notice = s(this.locale, e.owner ? 'moveRefused' : 'moveRefusedLayout', { field: e.field, owner: e.owner });
+    this.#changed(); // the builder shows it (role="alert"): no second announcement
   }
 
   /** Replaces the whole history (loading a published version). */

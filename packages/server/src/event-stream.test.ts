@@ -71,3 +71,25 @@ describe('StreamSlots', () => {
     assert.equal(typeof slots.take('a'), 'function');
   });
 });
+
+describe('eventStream when the feed closes', () => {
+  it('ends a stream opened after the close at once, without spinning', async () => {
+    const feed = new ChangeFeed(8);
+    feed.close();
+    let released = 0;
+    const reader = eventStream({ feed, tenant: 't', keepAliveMs: 60_000, release: () => released++ }).getReader();
+    // Before the fix this read never settled: the pull loop awaited the closed feed's resolved
+    // promise again and again, starving the event loop (and a server could not shut down).
+    assert.equal((await reader.read()).done, true);
+    assert.equal(released, 1);
+  });
+
+  it('ends a waiting stream when the feed closes', async () => {
+    const feed = new ChangeFeed(8);
+    const reader = eventStream({ feed, tenant: 't', keepAliveMs: 60_000, release: () => {} }).getReader();
+    await reader.read();
+    const pending = reader.read();
+    feed.close();
+    assert.equal((await pending).done, true);
+  });
+});

@@ -81,6 +81,12 @@ export function eventStream({ feed, tenant, keepAliveMs, release }: EventStreamO
     {
       start(controller) {
         controllerRef = controller;
+        if (feed.closed.aborted) {
+          // Opened while the server shuts down: end at once (the abort event has already fired).
+          end();
+          controller.close();
+          return;
+        }
         controller.enqueue(frame('ready', '{}', 2000));
         feed.closed.addEventListener('abort', onClose, { once: true });
         // Slow consumers are looked for every second (or each keep-alive, when that is shorter).
@@ -98,6 +104,8 @@ export function eventStream({ feed, tenant, keepAliveMs, release }: EventStreamO
       async pull(controller) {
         for (;;) {
           if (ended) return;
+          // A closed feed's `next()` is resolved for good: waiting on it again would spin.
+          if (feed.closed.aborted) return onClose();
           const next = feed.since(cursor);
           if (next.missed) {
             end();

@@ -38,9 +38,13 @@ export class CardFormAssociation {
   sync(): void {
     const c = this.#host.controller;
     if (!c) return;
-    const json = JSON.stringify(c.value ?? null);
-    // The state is kept even without a name: the browser restores it on back/forward navigation.
-    this.internals.setFormValue(this.#host.name ? json : null, json);
+    // The JSON is both the submitted value and the state the browser restores on back/forward
+    // navigation. Without a name nothing is submitted or restored, and a keystroke does not pay
+    // for serialising the whole card.
+    if (this.#host.name) {
+      const json = JSON.stringify(c.value ?? null);
+      this.internals.setFormValue(json, json);
+    } else this.internals.setFormValue(null);
     const problem = this.#problem(c);
     if (problem) this.internals.setValidity(problem.flags, problem.message);
     else this.internals.setValidity({});

@@ -60,6 +60,19 @@ describe('RestAdapter with role keys against the server process', () => {
     { authenticatedAuthor: 'Eddie', keepsHistoryOnDelete: true },
   );
 
+  it('takes the key as `token`, asked for per request, so a new sign-in (or a refreshed JWT) applies at once', async () => {
+    await hook(server, 'reset');
+    let current: string | undefined = keys.viewer;
+    const db = new RestAdapter({ baseUrl: server.api, token: () => current, live: false });
+    assert.ok((await db.put(card('c-1')).catch((x: unknown) => x)) instanceof ForbiddenError);
+    current = keys.editor;
+    assert.equal((await db.put(card('c-1'))).author, 'Eddie');
+    const fixed = new RestAdapter({ baseUrl: server.api, token: keys.admin, headers: () => ({ Authorization: 'Bearer wrong' }), live: false });
+    assert.equal((await fixed.get('c-1')).revision, 1, 'token wins over headers');
+    await db.close();
+    await fixed.close();
+  });
+
   it('gives a viewer ForbiddenError (403) on every write, and reads', async () => {
     await hook(server, 'reset');
     const admin = adapter('admin');

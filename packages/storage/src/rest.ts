@@ -43,8 +43,15 @@ export interface RestAdapterOptions {
   baseUrl: string | URL;
   /** The `fetch` to use. Default: `globalThis.fetch`. */
   fetch?: typeof fetch;
-  /** Extra headers per request, e.g. `async () => ({ Authorization: 'Bearer ' + token })`. */
+  /** Extra headers per request, e.g. `async () => ({ 'Accept-Language': 'ru' })`. */
   headers?: () => HeadersInit | Promise<HeadersInit>;
+  /**
+   * The signed-in user's credential, sent as `Authorization: Bearer …`: an API key (`kc_…`) or a
+   * JWT from the company's login. A function is asked before every request (and every event-stream
+   * reconnect), so a refreshed JWT is picked up without a new adapter. Wins over an
+   * `Authorization` from `headers`.
+   */
+  token?: string | (() => string | undefined | Promise<string | undefined>);
   /** Attempts per request, including the first (default 4). 1 turns retries off. */
   attempts?: number;
   /** Backoff: the first retry waits up to `baseMs` (default 100), doubling up to `maxMs` (default 2000), with full jitter. */
@@ -64,6 +71,17 @@ export interface RestAdapterOptions {
    * of that user. Create a new adapter when another user signs in.
    */
   user?: string;
+}
+
+/** `headers` plus the bearer `token`, asked for per request. */
+function withToken(headers: RestAdapterOptions['headers'], token: RestAdapterOptions['token']): RestAdapterOptions['headers'] {
+  if (token === undefined) return headers;
+  return async () => {
+    const out = new Headers(headers ? await headers() : undefined);
+    const value = typeof token === 'function' ? await token() : token;
+    if (value) out.set('Authorization', `Bearer ${value}`);
+    return out;
+  };
 }
 
 /** Sent on writes so this adapter can tell its own changes in the event stream from others'. */
@@ -109,7 +127,7 @@ export class RestAdapter implements StorageAdapter {
       store: `rest ${base.href}`,
       // Bound, so a browser's fetch is not called with the adapter as `this` (an "Illegal invocation").
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-      headers: options.headers,
+      headers: withToken(options.headers, options.token),
       attempts,
       baseDelayMs: options.backoff?.baseMs ?? 100,
       maxDelayMs: options.backoff?.maxMs ?? 2000,

@@ -369,6 +369,11 @@ export class FormController {
     this.#values.emitAll(this.#values.paths());
   }
 
+  /** May the user (its `roles`) see the value at `pointer`? Always true without roles. */
+  canRead(pointer: string): boolean {
+    return this.#fieldAccess?.readable(pointer) ?? true;
+  }
+
   /** Built on first use: most schemas carry no rules, and most cards no roles. */
   get #fieldAccess(): FieldAccess | undefined {
     if (!this.#roles) return undefined;

@@ -118,6 +118,13 @@ export class KcCard extends LitElement {
    * disabled too (it matches `:disabled`) while this stays as it was, like a native input's.
    */
   @property({ type: Boolean, reflect: true }) disabled = false;
+  /**
+   * The signed-in user's roles (`roles="editor doctor"` or a list). Fields whose `x-access` rule
+   * denies them are hidden (no read) or read-only (no write), and so are sections left with no
+   * readable field. Unset: every field shows. Display only — the server enforces the same rule.
+   */
+  @property({ converter: { fromAttribute: (v: string | null) => (v === null ? undefined : v.split(/[\s,]+/).filter(Boolean)) } })
+  roles?: readonly string[];
   /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
   @property({ reflect: true }) theme: CardTheme = 'light';
   /** Where the card is kept. With `record-id` and `schema-id` the card loads and saves itself. */
@@ -240,6 +247,10 @@ export class KcCard extends LitElement {
     if (!c) return;
     if (changed.has('locale')) c.locale = this.locale;
     if (changed.has('validationMode')) c.validationMode = this.validationMode;
+    if (changed.has('roles') && c.roles !== this.roles) {
+      c.roles = this.roles;
+      this.#refreshSections();
+    }
     // While the stored card is loading, edits would be overwritten by it: hold them off.
     c.readOnly = this.readonly || this.#persistence?.status === 'loading';
     this.toggleAttribute('aria-busy', this.#persistence?.status === 'loading');
@@ -257,6 +268,7 @@ export class KcCard extends LitElement {
       layout: this.layout,
       readOnly: this.readonly,
       validator: this.validator,
+      roles: this.roles,
     });
     this.#hasPendingValue = false;
     this.#offChange = this.#controller.onChange((detail) => {
@@ -285,6 +297,7 @@ export class KcCard extends LitElement {
   }
 
   #sectionVisible(s: ResolvedSection): boolean {
+    if (s.pointers.length > 0 && !s.pointers.some((p) => this.#controller!.canRead(p))) return false;
     if (s.visible === undefined) return true;
     try {
       return truthy(evaluate(s.visible, dataContext(this.#controller!.value, '')));

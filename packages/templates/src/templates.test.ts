@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { FormController, collectReminderSpecs, compileSchema, dueReminders, validate, validateLayout, type JsonSchemaObject, type FieldNode, type FieldMessages, type LayoutDocument } from '@kartochka/core';
+import { FieldAccess, FormController, collectReminderSpecs, compileSchema, dueReminders, validate, validateLayout, type JsonSchemaObject, type FieldNode, type FieldMessages, type LayoutDocument } from '@kartochka/core';
 import { b2bClientCard, beautySalonCard, templates, recordFields, startFrom, type CardTemplate, type TemplateLayoutItem } from './index.js';
 
 /** Every path of SEED-MAP.md's B2B card, as written there (`[]` marks an array of items). */
@@ -285,6 +285,15 @@ describe('b2bClientCard reminders', () => {
 
 describe('beautySalonCard', () => {
   const { schema, sample } = beautySalonCard;
+
+  test('the anamnesis is for masters (read and write) and the owner (read) only', () => {
+    assert.deepEqual(schemaAt(schema, '/anamnesis')?.['x-access'], { read: ['master', 'admin'], write: ['master'] });
+    const reception = new FieldAccess(schema, ['editor']);
+    assert.equal(reception.readable('/anamnesis/allergies'), false);
+    assert.equal(reception.readable('/personal/fullName'), true);
+    assert.equal(new FieldAccess(schema, ['admin']).writable('/anamnesis/allergies'), false);
+    assert.equal(new FieldAccess(schema, ['editor', 'master']).writable('/anamnesis/allergies'), true);
+  });
 
   test('the anamnesis and its fields are marked sensitive', () => {
     assert.equal(schemaAt(schema, '/anamnesis')?.['x-sensitive'], true);

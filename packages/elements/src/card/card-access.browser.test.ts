@@ -41,6 +41,23 @@ describe('<kc-card roles>: field access from x-access', () => {
     expect(controlOf(fieldAt(card.shadowRoot!, '/allergies')!).readOnly).to.equal(false);
   });
 
+  it('leaves a field the roles may not read out of the summary header', async () => {
+    const card = await fixture<KcCard>(html`<kc-card .schema=${schema} .value=${value} roles="editor"></kc-card>`);
+    await settle(card);
+    const summary = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(
+      html`<kc-card-summary .controller=${card.controller} .pointers=${['/name', '/allergies']}></kc-card-summary>`,
+    );
+    await summary.updateComplete;
+    const header = () => summary.shadowRoot!.textContent!;
+    expect(header()).to.contain('Anna');
+    expect(header()).not.to.contain('latex');
+    card.roles = ['admin'];
+    await settle(card);
+    (summary as unknown as { requestUpdate(): void }).requestUpdate();
+    await summary.updateComplete;
+    expect(header()).to.contain('latex');
+  });
+
   it('hides a section none of whose fields the roles may read', async () => {
     const card = await fixture<KcCard>(html`<kc-card .schema=${schema} .layout=${layout} .value=${value} roles="editor"></kc-card>`);
     await settle(card);

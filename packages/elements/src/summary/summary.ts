@@ -80,6 +80,8 @@ export class KcCardSummary extends LitElement {
   }
 
   #item(c: FormController, template: string): Item | undefined {
+    // A field the user's roles may not read (x-access) has no place in the header either.
+    if (!c.canRead(template)) return undefined;
     const pointers = expandTemplate(c.value, template).map((m) => m.pointer);
     const nodes = pointers.map((p) => c.node(p)).filter((n): n is FieldNode => !!n);
     // With no item yet (`*` over an empty list) the label still comes from the catalogue by template.

@@ -13,6 +13,7 @@ const obj = (properties: Record<string, JsonSchemaObject>, extra: JsonSchemaObje
 const list = (items: JsonSchemaObject, extra: JsonSchemaObject = {}): JsonSchemaObject => ({ type: 'array', items, ...extra });
 /** Health data: shown only to staff allowed to see it, masked in lists and prints, never exported casually. */
 const sensitive = <T extends JsonSchemaObject>(s: T): T => ({ ...s, 'x-sensitive': true });
+const restricted = <T extends JsonSchemaObject>(s: T): T => ({ ...sensitive(s), 'x-access': { read: ['master', 'admin'], write: ['master'] } });
 
 export const salonSchema: JsonSchemaObject = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -85,7 +86,10 @@ export const salonSchema: JsonSchemaObject = {
       },
       { required: ['fullName', 'phone'] },
     ),
-    anamnesis: sensitive(
+    // Health data: the masters who treat the client read and write it, the owner (admin) reads
+    // it; the reception desk (editor) sees neither the section nor its values (docs/schema.md,
+    // "Field access"; the server strips and refuses by the same rule).
+    anamnesis: restricted(
       obj({
         chronicConditions: sensitive(text()),
         allergies: sensitive(list(ref('allergy'))),

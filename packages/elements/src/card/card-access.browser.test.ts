@@ -25,7 +25,7 @@ describe('<kc-card roles>: field access from x-access', () => {
     const card = await fixture<KcCard>(html`<kc-card .schema=${schema} .value=${value}></kc-card>`);
     await settle(card);
     expect(['/name', '/allergies', '/diagnosis'].map((p) => shown(card, p))).to.deep.equal([true, true, true]);
-    expect(controlOf(fieldAt(card.shadowRoot!, '/allergies')!).readOnly).to.equal(false);
+    expect((controlOf(fieldAt(card.shadowRoot!, '/allergies')!) as HTMLInputElement).readOnly).to.equal(false);
   });
 
   it('hides what the roles may not read and locks what they may not write; follows a change of roles', async () => {
@@ -33,12 +33,12 @@ describe('<kc-card roles>: field access from x-access', () => {
     await settle(card);
     expect(card.roles).to.deep.equal(['admin']);
     expect([shown(card, '/name'), shown(card, '/allergies'), shown(card, '/diagnosis')]).to.deep.equal([true, true, false]);
-    expect(controlOf(fieldAt(card.shadowRoot!, '/allergies')!).readOnly).to.equal(true);
-    expect(controlOf(fieldAt(card.shadowRoot!, '/name')!).readOnly).to.equal(false);
+    expect((controlOf(fieldAt(card.shadowRoot!, '/allergies')!) as HTMLInputElement).readOnly).to.equal(true);
+    expect((controlOf(fieldAt(card.shadowRoot!, '/name')!) as HTMLInputElement).readOnly).to.equal(false);
     card.roles = ['editor', 'doctor'];
     await settle(card);
     expect([shown(card, '/allergies'), shown(card, '/diagnosis')]).to.deep.equal([true, true]);
-    expect(controlOf(fieldAt(card.shadowRoot!, '/allergies')!).readOnly).to.equal(false);
+    expect((controlOf(fieldAt(card.shadowRoot!, '/allergies')!) as HTMLInputElement).readOnly).to.equal(false);
   });
 
   it('leaves a field the roles may not read out of the summary header', async () => {

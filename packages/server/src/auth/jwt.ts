@@ -4,7 +4,7 @@
  * audience. Only asymmetric algorithms are accepted (never `none`, never a shared HS secret), and
  * the role and tenant come from configurable claims (dot paths, e.g. `realm_access.roles`).
  */
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import { ROLE_PATTERN, TENANT_PATTERN, type Principal } from './principal.js';
 
 /** How JWTs are checked (CLI: `--jwks-url`, `--jwt-issuer`, `--jwt-audience`, `--jwt-*-claim`). */
@@ -41,14 +41,16 @@ export class JwtRefused extends Error {}
 
 /** A verifier for bearer JWTs; resolves the principal or rejects with {@link JwtRefused}. */
 export function jwtVerifier(options: JwtOptions): (token: string) => Promise<Principal> {
-  const jwks = createRemoteJWKSet(new URL(options.jwksUrl));
+  // Loaded only when JWTs are configured: a server on keys alone starts without it.
+  const ready = import('jose').then((jose) => ({ jose, jwks: jose.createRemoteJWKSet(new URL(options.jwksUrl)) }));
   const rolesClaim = options.rolesClaim ?? 'roles';
   const tenantClaim = options.tenantClaim ?? 'tenant';
   const nameClaim = options.nameClaim ?? 'sub';
   return async (token) => {
+    const { jose, jwks } = await ready;
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, jwks, {
+      ({ payload } = await jose.jwtVerify(token, jwks, {
         issuer: options.issuer,
         audience: options.audience,
         algorithms: ALGORITHMS,

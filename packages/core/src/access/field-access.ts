@@ -12,7 +12,7 @@
  */
 import type { FieldError, JsonSchema, JsonValue, Locale } from '../types.js';
 import { validationMessage } from '../i18n/validation-messages.js';
-import { escapeToken, getAt, parsePointer, setAt } from '../pointer.js';
+import { escapeToken, expandTemplate, getAt, parsePointer, setAt } from '../pointer.js';
 import { createSchemaContext, type SchemaContext } from '../schema/context.js';
 import { describeType } from '../schema/type-info.js';
 import { plain, propertiesOf } from '../layout/schema-walk.js';
@@ -89,18 +89,8 @@ function coversPrefix(template: readonly string[], tokens: readonly string[]): b
   return template.every((t, i) => (t === '*' ? tokens[i] === '*' || /^\d+$/.test(tokens[i]!) : t === tokens[i]));
 }
 
-/** Every concrete pointer in `data` that `template` names. */
-function expand(data: unknown, template: readonly string[], at = ''): string[] {
-  if (template.length === 0) return [at];
-  if (data === null || typeof data !== 'object') return [];
-  const [head, ...rest] = template;
-  if (head === '*') {
-    if (!Array.isArray(data)) return [];
-    return data.flatMap((item, i) => expand(item, rest, `${at}/${i}`));
-  }
-  if (!Object.prototype.hasOwnProperty.call(data, head!)) return [];
-  return expand((data as Record<string, unknown>)[head!], rest, `${at}/${escapeToken(head!)}`);
-}
+/** Every concrete pointer in `data` that `template` names (present values only). */
+const expand = (data: unknown, template: string): string[] => expandTemplate(data, template, { present: true }).map((m) => m.pointer);
 
 /** A field-level refusal, in core's field-error shape (`keyword: "x-access"`). */
 export interface AccessError extends FieldError {
@@ -144,7 +134,7 @@ export class FieldAccess {
     let out = data;
     for (const f of this.#parsed) {
       if (f.read) continue;
-      for (const p of expand(out, f.tokens).reverse()) out = setAt(out, p, undefined);
+      for (const p of expand(out, f.template).reverse()) out = setAt(out, p, undefined);
     }
     return out;
   }
@@ -165,13 +155,13 @@ export class FieldAccess {
     for (const f of this.#parsed) {
       if (f.write) continue;
       if (!f.read) {
-        for (const p of expand(incoming, f.tokens)) {
+        for (const p of expand(incoming, f.template)) {
           refuse(p, 'read');
         }
-        for (const p of expand(stored, f.tokens)) data = setAt(data, p, getAt(stored, p));
+        for (const p of expand(stored, f.template)) data = setAt(data, p, getAt(stored, p));
         continue;
       }
-      const places = new Set([...expand(incoming, f.tokens), ...expand(stored, f.tokens)]);
+      const places = new Set([...expand(incoming, f.template), ...expand(stored, f.template)]);
       for (const p of places) {
         if (!deepEqual(getAt(incoming, p), getAt(stored, p))) {
           refuse(p, 'write');

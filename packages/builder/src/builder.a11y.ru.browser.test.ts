@@ -1,0 +1,4 @@
+// axe-core over <kc-builder> in Russian (the suite: test-support/builder-a11y.ts).
+import { builderA11ySuite } from './test-support/builder-a11y.js';
+
+builderA11ySuite('ru');

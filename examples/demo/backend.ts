@@ -3,7 +3,7 @@
  * reference REST server. The choice is remembered; the first run stores each template's schema and
  * a sample card so there is something to open.
  */
-import { IndexedDbAdapter, RestAdapter, NotFoundError, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
+import { ForbiddenError, IndexedDbAdapter, RestAdapter, NotFoundError, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
 import type { CardTemplate } from '@kartochka/templates';
 import { recordFields } from '@kartochka/templates';
 import type { JsonValue } from '@kartochka/core';
@@ -27,7 +27,7 @@ export function restUrl(): string {
 }
 
 /**
- * The signed-in user of the demo (a name, no password: the reference server has one shared token).
+ * The signed-in user of the demo (a name; in REST mode one of the server's demo users, with a key).
  * Adapters carry it, so drafts and unsent saves are kept per user and sign-out can clear them.
  */
 export function signedInUser(): string {
@@ -39,8 +39,37 @@ export function setSignedInUser(user: string): void {
   localStorage.setItem('kc-demo-user', user);
 }
 
+/** A user of the demo's REST server: `npm start` makes their API keys (demo-users.json beside the page). */
+export interface DemoUser {
+  name: string;
+  roles: string[];
+  key: string;
+}
+
+let demoUsers: DemoUser[] = [];
+
+/** Loads the REST server's demo users; none (free sign-in, open server) when the page has no list. */
+export async function loadDemoUsers(): Promise<DemoUser[]> {
+  try {
+    const res = await fetch(new URL('demo-users.json', location.href));
+    demoUsers = res.ok ? ((await res.json()) as DemoUser[]) : [];
+  } catch {
+    demoUsers = [];
+  }
+  return demoUsers;
+}
+
+/** The signed-in demo user's roles in REST mode (the card hides and locks fields by them). */
+export function rolesOf(b: Backend, user: string): string[] | undefined {
+  return b === 'rest' ? demoUsers.find((u) => u.name === user)?.roles : undefined;
+}
+
 export async function openBackend(b: Backend, user: string): Promise<StorageAdapter> {
-  if (b === 'rest') return new RestAdapter({ baseUrl: restUrl(), attempts: 3, timeoutMs: 5000, user });
+  if (b === 'rest') {
+    // The user's own key: the server knows who saves (author, role, tenant), never the page.
+    const token = demoUsers.find((u) => u.name === user)?.key;
+    return new RestAdapter({ baseUrl: restUrl(), attempts: 3, timeoutMs: 5000, user, token });
+  }
   return IndexedDbAdapter.open({ name: 'kartochka-demo', user });
 }
 
@@ -57,7 +86,12 @@ export async function latestSchema(storage: StorageAdapter, t: CardTemplate<unkn
 /** First run: every template's schema and its sample card. */
 export async function seed(storage: StorageAdapter): Promise<void> {
   for (const t of demoTemplates) {
-    const version = await latestSchema(storage, t);
+    // Publishing is an admin's: an editor signing in first on a fresh server seeds nothing.
+    const version = await latestSchema(storage, t).catch((e: unknown) => {
+      if (e instanceof ForbiddenError) return undefined;
+      throw e;
+    });
+    if (!version) continue;
     try {
       await storage.get(sampleId(t));
     } catch (e) {

@@ -9,7 +9,7 @@ import type { KcCard, KcCardSummary } from '@kartochka/elements';
 import { NotFoundError, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
 import { recordFields, type CardTemplate } from '@kartochka/templates';
 import type { JsonValue, LayoutDocument, Locale, MessageCatalogue, JsonSchema } from '@kartochka/core';
-import { chooseBackend, chosenBackend, latestSchema, openBackend, seed, setSignedInUser, signedInUser, type Backend } from './backend.js';
+import { chooseBackend, chosenBackend, latestSchema, loadDemoUsers, openBackend, rolesOf, seed, setSignedInUser, signedInUser, type Backend, type DemoUser } from './backend.js';
 import { clearLocalData, pendingLocalData } from '@kartochka/elements/persistence';
 import { demoTemplates, listConfig, sampleId, templateFor } from './templates.js';
 import { s } from './strings.js';
@@ -73,7 +73,9 @@ function header(r: Route) {
       </label>
       ${user
         ? html`<span class="user">${s(locale, 'user')}: <b id="user-name">${user}</b> <button type="button" id="sign-out" @click=${signOut}>${s(locale, 'signOut')}</button></span>`
-        : html`<form class="user" id="sign-in" @submit=${signIn}><label>${s(locale, 'user')} <input name="user" required autocomplete="username" /></label> <button>${s(locale, 'signIn')}</button></form>`}
+        : html`<form class="user" id="sign-in" @submit=${signIn}><label>${s(locale, 'user')} ${backend === 'rest' && users.length
+            ? html`<select name="user" id="user-switch">${users.map((u) => html`<option value=${u.name}>${u.name} (${u.roles.join(', ')})</option>`)}</select>`
+            : html`<input name="user" required autocomplete="username" />`}</label> <button>${s(locale, 'signIn')}</button></form>`}
       <div class="lang" role="group" aria-label="Язык / Language">
         ${(['ru', 'en'] as const).map((l) => html`<button type="button" data-locale=${l} aria-pressed=${String(l === locale)} @click=${() => setLocale(l)}>${l.toUpperCase()}</button>`)}
       </div>
@@ -179,6 +181,7 @@ async function cardView(id: string, hint?: string) {
       .layout=${version.layout as LayoutDocument | undefined}
       .messages=${version.messages as MessageCatalogue | undefined}
       .storage=${storage}
+      .roles=${rolesOf(backend, user)}
       record-id=${id}
       schema-id=${t.id}
       schema-version=${version.version}
@@ -251,5 +254,7 @@ async function show() {
 }
 
 window.addEventListener('hashchange', () => void show());
+/** The REST server's users with their roles (npm start); empty: free sign-in. */
+const users: DemoUser[] = await loadDemoUsers();
 await connect();
 await show();

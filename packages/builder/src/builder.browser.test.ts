@@ -9,6 +9,15 @@ import { moveTo } from './builder/actions.js';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits for a state (storage writes and dialogs settle asynchronously), never a fixed delay. */
+async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 30000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await ready())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await tick(20);
+  }
+}
+
 /** Finds an element through open shadow roots. */
 function deep<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | null {
   const direct = root.querySelector<T>(selector);
@@ -237,14 +246,14 @@ describe('<kc-builder> through its UI', function () {
 
   it('publishes v1, saves a record from the preview, publishes v2 with a rename and a retype; the old record opens migrated', async () => {
     $<HTMLButtonElement>('button[name=publish]').click();
-    await settle(el);
-    await tick(100);
+    await until(() => !!el.querySelector<HTMLDialogElement>('kc-builder-publish dialog')?.open, 'the publish dialog');
     await settle(el);
     const dialog = $<HTMLDialogElement>('kc-builder-publish dialog');
     expect(dialog.open).to.equal(true);
     expect(dialog.textContent).to.contain('First version');
     $<HTMLButtonElement>('button[name=confirm-publish]').click();
-    await tick(200);
+    await until(async () => (await storage.listSchemaVersions('client-card')).length === 1, 'version 1 stored');
+    await until(() => /version 1/.test(el.querySelector('[data-published]')?.textContent ?? ''), 'the version line');
     await settle(el);
     expect((await storage.listSchemaVersions('client-card')).length).to.equal(1);
     expect($('[data-published]').textContent).to.contain('version 1');
@@ -264,7 +273,7 @@ describe('<kc-builder> through its UI', function () {
     await settle(el);
     expect(card.value).to.deep.include({ general: { companyName: 'ООО Ромашка', segment: 'diler', staff: 12, doubleStaff: 24 } });
     $<HTMLButtonElement>('button[name=save-record]').click();
-    await tick(100);
+    await until(() => storage.get('card-1').then(() => true, () => false), 'the record saved');
     await settle(el);
     const saved = await storage.get('card-1');
     expect(saved.schemaVersion).to.equal(1);
@@ -285,13 +294,13 @@ describe('<kc-builder> through its UI', function () {
     expect(props().doubleStaff['x-formula']).to.deep.equal({ '*': [{ var: '/general/staff' }, 2] });
 
     $<HTMLButtonElement>('button[name=publish]').click();
-    await tick(200);
+    await until(() => el.querySelectorAll('kc-builder-publish tr').length > 1, 'the change table');
     await settle(el);
     const rows = [...el.querySelectorAll('kc-builder-publish tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
     expect(rows.find((r) => r.includes('/general/companyName → /general/legalName'))).to.contain('1 cards');
     expect(rows.find((r) => r.includes('integer → number'))).to.contain('1 cards');
     $<HTMLButtonElement>('button[name=confirm-publish]').click();
-    await tick(200);
+    await until(async () => (await storage.listSchemaVersions('client-card')).length === 2, 'version 2 stored');
     await settle(el);
     const versions = await storage.listSchemaVersions('client-card');
     expect(versions.length).to.equal(2);
@@ -306,10 +315,10 @@ describe('<kc-builder> through its UI', function () {
     // Open the v1 record in the preview: migrated to v2, values in the renamed field.
     const open = $<HTMLSelectElement>('select[name=open-record]');
     open.dispatchEvent(new Event('focus'));
-    await tick(100);
+    await until(() => [...open.options].some((o) => o.value === 'card-1'), 'the record list');
     await settle(el);
     choose(open, 'card-1');
-    await tick(100);
+    await until(() => /version 1/.test($('[data-preview-status]').textContent ?? ''), 'the migrated record');
     await settle(el);
     expect($('[data-preview-status]').textContent).to.contain('saved under version 1, opened as version 2');
     expect(card.value).to.deep.equal({ general: { legalName: 'ООО Ромашка', segment: 'diler', staff: 12, doubleStaff: 24 } });

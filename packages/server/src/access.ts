@@ -8,13 +8,23 @@
 import { FieldAccess, getAt, setAt, type JsonSchema, type JsonValue } from '@kartochka/core';
 import type { CardRecord, Revision } from '@kartochka/storage';
 import type { CardStore } from './store.js';
+import type { Principal } from './auth/principal.js';
+
+/**
+ * Whose fields are restricted. An open server (no token, key or JWT configured) knows nobody, so
+ * it has no roles to check: it enforces no field rules, as it enforces no roles (it listens on
+ * loopback only). Field access starts when authentication does.
+ */
+type Caller = Pick<Principal, 'roles' | 'via'>;
 
 /** Rules per tenant, schema version and role set; rebuilt only when a new version is published. */
 export class AccessRules {
   readonly #cache = new Map<string, FieldAccess | null>();
 
   /** The caller's field access for cards of `schemaId`, or `undefined` when no field has a rule. */
-  async for(store: CardStore, schemaId: string, roles: readonly string[]): Promise<FieldAccess | undefined> {
+  async for(store: CardStore, schemaId: string, caller: Caller): Promise<FieldAccess | undefined> {
+    if (caller.via === 'open') return undefined;
+    const roles = caller.roles;
     const version = await store.latestSchemaVersion(schemaId);
     if (version === undefined) return undefined;
     const key = JSON.stringify([store.tenant, schemaId, version, [...roles].sort()]);
@@ -29,9 +39,9 @@ export class AccessRules {
     return found ?? undefined;
   }
 
-  /** A function that strips any record of the tenant for `roles` (one rule lookup per schema). */
-  stripper(store: CardStore, roles: readonly string[]): (record: CardRecord) => Promise<CardRecord> {
-    return async (record) => stripRecord(record, await this.for(store, record.schemaId, roles));
+  /** A function that strips any record of the tenant for the caller's roles (one rule lookup per schema). */
+  stripper(store: CardStore, caller: Caller): (record: CardRecord) => Promise<CardRecord> {
+    return async (record) => stripRecord(record, await this.for(store, record.schemaId, caller));
   }
 
   clear(): void {

@@ -291,7 +291,7 @@ export function createApp(options: AppOptions): Hono {
     const query = listQueryOf(c, limits.listLimit);
     const store = storeOf(c);
     const result = await store.list(query);
-    const strip = rules.stripper(store, principalOf(c).roles);
+    const strip = rules.stripper(store, principalOf(c));
     const items = await Promise.all(result.items.map(strip));
     const offset = query.offset ?? 0;
     const body: Record<string, unknown> = { items, total: result.total, offset, limit: query.limit! };
@@ -307,7 +307,7 @@ export function createApp(options: AppOptions): Hono {
   /** A conflict's `current` record, stripped for the caller like any other record it reads. */
   async function strippedConflict(c: Context, error: unknown): Promise<never> {
     if (!(error instanceof ConflictError)) throw error;
-    const current = await rules.stripper(storeOf(c), principalOf(c).roles)(error.current);
+    const current = await rules.stripper(storeOf(c), principalOf(c))(error.current);
     throw new ConflictError(current, Number(error.params.expected));
   }
 
@@ -318,7 +318,7 @@ export function createApp(options: AppOptions): Hono {
     const record = await store.get(id);
     if (!record) throw NotFoundError.card(id);
     withEtag(c, record);
-    return c.json(await rules.stripper(store, principalOf(c).roles)(record));
+    return c.json(await rules.stripper(store, principalOf(c))(record));
   });
 
   app.put('/api/cards/:id', async (c) => {
@@ -346,7 +346,7 @@ export function createApp(options: AppOptions): Hono {
       locale,
       storedVersion: async () => (await store.get(id))?.schemaVersion,
     });
-    const access = await rules.for(store, input.schemaId, principal.roles);
+    const access = await rules.for(store, input.schemaId, principal);
     // The author is who signed in, never the body's `author`.
     delete input.author;
     const { record, created } = await store
@@ -409,7 +409,7 @@ export function createApp(options: AppOptions): Hono {
     const items = await store.history(idParam(c, 'id'));
     // The card's schema names the rules; a deleted card's comes from its history's last put.
     const schemaId = (await store.get(c.req.param('id')))?.schemaId ?? items.findLast((e) => e.schemaId !== undefined)?.schemaId;
-    const access = schemaId === undefined ? undefined : await rules.for(store, schemaId, principalOf(c).roles);
+    const access = schemaId === undefined ? undefined : await rules.for(store, schemaId, principalOf(c));
     return c.json({ items: stripHistory(items, access) });
   });
 

@@ -91,3 +91,24 @@ describe('x-access field rules (real server process)', () => {
     assert.deepEqual(res.body.current.data, { name: 'Anna', visits: [{ date: '2026-01-05' }] });
   });
 });
+
+describe('x-access on an open server (no authentication configured)', () => {
+  const tmp = tempDb();
+  let server: ServerProcess;
+  before(async () => {
+    server = await startServer({ db: tmp.db });
+  });
+  after(async () => {
+    await server.kill('SIGTERM');
+    tmp.cleanup();
+  });
+
+  // An open server knows nobody, so it has no roles to check: it stores and returns every field
+  // (the demo's end-to-end run seeds the salon sample, anamnesis included, this way).
+  it('enforces no field rules: the whole card is stored and read back', async () => {
+    const anyone = as(server, undefined);
+    assert.equal((await anyone('/schemas/client/versions', { method: 'POST', json: { schema } })).status, 201);
+    assert.equal((await anyone('/cards/p-1', { method: 'PUT', json: card('p-1', { data: full }) })).status, 201);
+    assert.deepEqual((await anyone('/cards/p-1')).body.data, full);
+  });
+});

@@ -15,9 +15,23 @@ const steps = [
 
 const only = process.argv.slice(2);
 
+// A step that outlives this is stopped and counted failed: a hung step (a child process a failed
+// test left running, a browser that never answers) must not hold CI until its own time limit.
+const STEP_LIMIT_MS = 20 * 60 * 1000;
+
 function run(step) {
   return new Promise((resolve) => {
-    const child = spawn(step.cmd, step.args, { env: { ...process.env, ...step.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a stop reaches the step's children (servers, browsers) too.
+    const child = spawn(step.cmd, step.args, { env: { ...process.env, ...step.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const limit = setTimeout(() => {
+      out += `\n${step.name}: still running after ${STEP_LIMIT_MS / 60000} min; stopped.\n`;
+      process.stderr.write(`\n${step.name}: still running after ${STEP_LIMIT_MS / 60000} min; stopped.\n`);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, STEP_LIMIT_MS);
     let out = '';
     const take = (chunk, stream) => {
       out += chunk;
@@ -25,7 +39,10 @@ function run(step) {
     };
     child.stdout.on('data', (c) => take(c, process.stdout));
     child.stderr.on('data', (c) => take(c, process.stderr));
-    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+    child.on('close', (code) => {
+      clearTimeout(limit);
+      resolve({ code: code ?? 1, out });
+    });
   });
 }
 

@@ -166,10 +166,12 @@ test('reminders list what is due and export an .ics file', async () => {
   await context.close();
 });
 
-test('REST mode: saves go to the real server; saved while it is down, they wait in the outbox and go out after a reload', async () => {
+test('REST mode: saves go to the real server; saved while it is down, they wait in the outbox and go out after a reload', async (t) => {
   const db = join(mkdtempSync(join(tmpdir(), 'kc-e2e-')), 'cards.sqlite');
   const origin = new URL(demo.url).origin;
   let server = await startServer({ db, args: ['--cors', origin], testHooks: false });
+  // Whatever fails below, the server process goes: a live child would keep this file (and CI) waiting.
+  t.after(() => server.kill());
   const { page, context, problems } = await open(`?api=${encodeURIComponent(server.api)}`, 'rest');
   assert.equal(await page.locator('#backend').inputValue(), 'rest');
   const name = page.locator('kc-text-field[path="/general/companyName"] input');

@@ -33,6 +33,11 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
+      // Each test page in a window of its own. As tabs of one window, only the newest tab is
+      // visible: the others are `document.hidden`, get no animation frames and no ResizeObserver
+      // callbacks, so a virtualized list never lays out and any wait for a frame hangs (the
+      // array-field virtualization tests timed out whenever another file's page opened after theirs).
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
     }),
   ],
   plugins: [

@@ -3,25 +3,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { card } from '@kartochka/storage/conformance';
-import { repoRoot, startServer, tempDb, type ServerProcess } from './test-support/process.js';
+import { rawRequest, repoRoot, startServer, tempDb, type ServerProcess } from './test-support/process.js';
 
-/** GET with the path sent exactly as written (fetch would normalise `..`). */
-function rawGet(server: ServerProcess, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: server.port, path }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('--static', () => {
   const tmp = tempDb();
@@ -45,13 +31,13 @@ describe('--static', () => {
   });
 
   it('serves the folder\'s files', async () => {
-    assert.deepEqual(await rawGet(server, '/'), { status: 200, body: '<h1>card</h1>' });
-    assert.equal((await rawGet(server, '/assets/app.js')).status, 200);
+    assert.deepEqual(await rawRequest(server, '/'), { status: 200, body: '<h1>card</h1>' });
+    assert.equal((await rawRequest(server, '/assets/app.js')).status, 200);
   });
 
   it('serves no dotfiles, no traversal (plain or encoded) and no link out of the folder', async () => {
     for (const path of ['/.env', '/.git/config', '/%2Eenv', '/assets/../.env', '/..%2Foutside.txt', '/%2E%2E/outside.txt', '/assets/..%5C..%5Coutside.txt', '/link.txt', '/up/outside.txt', '/up/cards.sqlite']) {
-      const res = await rawGet(server, path);
+      const res = await rawRequest(server, path);
       assert.equal(res.status, 404, path);
       assert.doesNotMatch(res.body, /SECRET/, path);
     }

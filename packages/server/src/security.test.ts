@@ -2,11 +2,10 @@
 // could make them. Each asserts the refusal, that the stored data is unchanged (read back), and
 // that the server is not blocked: a concurrent request completes while the attack runs.
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { RestAdapter } from '@kartochka/storage';
 import { card } from '@kartochka/storage/conformance';
-import { hook, startServer, tempDb, type ServerProcess } from './test-support/process.js';
+import { hook, rawRequest, startServer, tempDb, type ServerProcess } from './test-support/process.js';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
@@ -47,18 +46,6 @@ function doublingSchema(n: number): object {
 }
 
 /** A raw HTTP/1.1 request with any Host header (fetch does not let a caller set one). */
-function rawRequest(server: ServerProcess, path: string, host: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: server.port, path, headers: { Host: host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('hostile schemas and cards', () => {
   const tmp = tempDb();
@@ -161,13 +148,13 @@ describe('who may reach the server', () => {
 
   it('refuses a foreign Host (DNS rebinding), answers loopback names and --allowed-host', async () => {
     assert.equal((await put(server, 'c-1', card('c-1', { data: { name: 'mine' } }))).status, 201);
-    const evil = await rawRequest(server, '/api/cards/c-1', 'attacker.example');
+    const evil = await rawRequest(server, '/api/cards/c-1', { Host: 'attacker.example' });
     assert.equal(evil.status, 421);
     assert.doesNotMatch(evil.body, /mine/);
-    assert.equal((await rawRequest(server, '/api/cards/c-1', `attacker.example:${server.port}`)).status, 421);
-    assert.equal((await rawRequest(server, '/api/cards/c-1', `localhost:${server.port + 1}`)).status, 421, 'another port');
+    assert.equal((await rawRequest(server, '/api/cards/c-1', { Host: `attacker.example:${server.port}` })).status, 421);
+    assert.equal((await rawRequest(server, '/api/cards/c-1', { Host: `localhost:${server.port + 1}` })).status, 421, 'another port');
     for (const host of [`localhost:${server.port}`, `127.0.0.1:${server.port}`, `[::1]:${server.port}`, `cards.internal:${server.port}`]) {
-      assert.equal((await rawRequest(server, '/api/cards/c-1', host)).status, 200, host);
+      assert.equal((await rawRequest(server, '/api/cards/c-1', { Host: host })).status, 200, host);
     }
   });
 

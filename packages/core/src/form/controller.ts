@@ -45,6 +45,13 @@ export interface FormOptions {
    * Used instead of compiling at run time: needed on pages whose CSP forbids `unsafe-eval`.
    */
   validator?: PrecompiledValidator;
+  /**
+   * Paint first: do not compile the validator in the constructor. The form is built and rendered
+   * without schema errors until `startValidation()` (or anything that must know the errors:
+   * `validate()`, `validateWithin()`, `allErrors()`, `errorCount`, `firstError()`) compiles it and
+   * validates the current value; fields whose errors changed are notified then.
+   */
+  deferValidation?: boolean;
 }
 
 /** What a widget needs to render one field right now. */
@@ -114,14 +121,14 @@ export class FormController {
   #access: FieldAccess | undefined;
   /** Pointers whose errors show now, as on submit (a section's Save, a step's Next). */
   #revealed = new Set<string>();
-  /** Set when the schema itself is broken; the form then renders one raw JSON editor. */
-  readonly schemaError: string | undefined;
-  /**
-   * Set when the page does not allow compiling validators (a CSP without `unsafe-eval`) and no
-   * precompiled `validator` was given: the form works, rules and formulas run, but the schema's
-   * constraints are not checked here (a server that validates still does).
-   */
-  readonly validationUnavailable: string | undefined;
+  #schemaError: string | undefined;
+  #validationUnavailable: string | undefined;
+  /** Deferred validation not run yet (options.deferValidation). */
+  #pending = false;
+  #precompiled: PrecompiledValidator | undefined;
+  #ready!: Promise<void>;
+  #resolveReady!: () => void;
+  #readyListeners = new Set<() => void>();
 
   constructor(schema: JsonSchema, options: FormOptions = {}) {
     this.schema = schema;
@@ -146,14 +153,78 @@ export class FormController {
     if (this.#rules.active) this.#rules.runAll(this.#writeComputed);
     this.#initial = this.#value;
     this.#edited.clear(); // formulas' first results are part of the initial value, not edits
-    try {
-      this.#validate = options.validator ?? compileSchema(schema);
-    } catch (e) {
-      if (e instanceof ValidationUnavailableError) this.validationUnavailable = e.detail;
-      else this.schemaError = (e as Error).message;
-    }
+    this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
     this.#placements.set('', { schema, template: '', key: '', required: false });
-    this.#runValidation();
+    this.#precompiled = options.validator;
+    if (options.deferValidation) {
+      this.#pending = true;
+      this.#runValidation(); // rules' errors only, until the validator is ready
+    } else {
+      this.#compile();
+      this.#runValidation();
+      this.#resolveReady();
+    }
+  }
+
+  #compile(): void {
+    try {
+      this.#validate = this.#precompiled ?? compileSchema(this.schema);
+    } catch (e) {
+      if (e instanceof ValidationUnavailableError) this.#validationUnavailable = e.detail;
+      else this.#schemaError = (e as Error).message;
+    }
+  }
+
+  /** Set when the schema itself is broken; the form then renders one raw JSON editor. */
+  get schemaError(): string | undefined {
+    return this.#schemaError;
+  }
+
+  /**
+   * Set when the page does not allow compiling validators (a CSP without `unsafe-eval`) and no
+   * precompiled `validator` was given: the form works, rules and formulas run, but the schema's
+   * constraints are not checked here (a server that validates still does).
+   */
+  get validationUnavailable(): string | undefined {
+    return this.#validationUnavailable;
+  }
+
+  /** True while a deferred validator has not been compiled and run yet. */
+  get validationPending(): boolean {
+    return this.#pending;
+  }
+
+  /** Resolves once the validator is compiled and has validated the value (at once when not deferred). */
+  get validatorReady(): Promise<void> {
+    return this.#ready;
+  }
+
+  /** Calls `listener` once when a deferred validator becomes ready (after the fields were notified). */
+  onValidatorReady(listener: () => void): () => void {
+    this.#readyListeners.add(listener);
+    return () => this.#readyListeners.delete(listener);
+  }
+
+  /**
+   * Compiles a deferred validator now and validates the current value (with every edit made
+   * meanwhile); the fields whose errors changed are notified. Does nothing once it has run.
+   */
+  startValidation(): void {
+    if (!this.#pending) return;
+    this.#pending = false;
+    this.#compile();
+    const changed = new Set<string>();
+    if (this.#schemaError) {
+      // The root becomes one raw JSON editor: rebuild it and tell whoever renders it.
+      this.#nodes.delete('');
+      this.#structure.emit('');
+      changed.add('');
+    }
+    this.#runValidation(changed);
+    this.#values.emitAll(changed);
+    this.#resolveReady();
+    for (const l of [...this.#readyListeners]) l();
+    this.#readyListeners.clear();
   }
 
   // ---- value -------------------------------------------------------------------------------
@@ -286,6 +357,7 @@ export class FormController {
 
   /** How many errors there are now (schema, rules and server), whether shown yet or not. */
   get errorCount(): number {
+    this.startValidation();
     let n = 0;
     for (const list of this.#errors.values()) n += list.length;
     for (const list of this.#external.values()) n += list.length;
@@ -294,6 +366,7 @@ export class FormController {
 
   /** The first current error, if any (for a form's validity message). */
   firstError(): FieldError | undefined {
+    this.startValidation();
     for (const list of this.#errors.values()) if (list.length) return list[0];
     for (const list of this.#external.values()) if (list.length) return list[0];
     return undefined;
@@ -325,6 +398,7 @@ export class FormController {
 
   /** Validates the whole form, shows every error (as on submit) and returns them. */
   validate(): ValidationResult {
+    this.startValidation();
     this.#submitted = true;
     this.#values.emitAll(this.#values.paths());
     const errors = this.allErrors();
@@ -336,6 +410,7 @@ export class FormController {
    * there) and returns them. A section's Save and a step's Next use it.
    */
   validateWithin(pointers: readonly string[]): ValidationResult {
+    this.startValidation();
     for (const p of pointers) this.#revealed.add(p);
     const within = (path: string) => pointers.some((p) => isWithin(path, p));
     this.#values.emitAll(this.#values.paths().filter(within));
@@ -383,6 +458,7 @@ export class FormController {
 
   /** Every current error, schema and server, whether shown yet or not. */
   allErrors(): FieldError[] {
+    this.startValidation();
     const out: FieldError[] = [];
     for (const list of this.#errors.values()) out.push(...list);
     for (const list of this.#external.values()) out.push(...list);
@@ -464,7 +540,7 @@ export class FormController {
       hint: this.#hints[placement.template],
       branch: this.#branches.get(pointer),
     });
-    if (pointer === '' && this.schemaError) n = { ...n, kind: 'fallback', widget: 'kc-json-field', fallbackReason: this.schemaError };
+    if (pointer === '' && this.#schemaError) n = { ...n, kind: 'fallback', widget: 'kc-json-field', fallbackReason: this.#schemaError };
     else if (n.kind === 'object' || n.kind === 'array') {
       const depth = pointer === '' ? 0 : pointer.split('/').length - 1;
       if (depth > MAX_FIELD_DEPTH) {

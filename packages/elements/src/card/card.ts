@@ -269,8 +269,21 @@ export class KcCard extends LitElement {
       readOnly: this.readonly,
       validator: this.validator,
       roles: this.roles,
+      // Paint first: the fields render from the schema now; the validator compiles after the
+      // first frame (#scheduleValidation), and errors appear when it has run.
+      deferValidation: true,
     });
     this.#hasPendingValue = false;
+    const c = this.#controller;
+    c.onValidatorReady(() => {
+      if (c !== this.#controller) return;
+      this.#form.sync();
+      if (this.summary.length) this.summary = c.allErrors();
+      this.#refreshSections();
+      // A broken schema (one JSON editor) or a CSP notice changes what the card itself renders.
+      if (c.schemaError || c.validationUnavailable) this.requestUpdate();
+    });
+    this.#scheduleValidation(c);
     this.#offChange = this.#controller.onChange((detail) => {
       this.#form.sync();
       if (this.summary.length) this.summary = this.#controller!.allErrors();
@@ -282,6 +295,29 @@ export class KcCard extends LitElement {
     if (this.openPanels.size === 0 && sections[0]) this.openPanels = new Set([sections[0].id]);
     this.#refreshSections();
     this.#form.sync();
+  }
+
+  /**
+   * Compiles the validator once the first frame with the fields has been produced, in a task of
+   * its own (so the frame is painted before the compile blocks the thread). A hidden page produces
+   * no frames: there it runs in the next task. Anything that needs the errors sooner (validate(),
+   * submit(), save(), checkValidity()…) compiles it on the spot.
+   */
+  #scheduleValidation(c: FormController): void {
+    const run = () => {
+      if (c === this.#controller) c.startValidation();
+    };
+    if (document.visibilityState === 'hidden') setTimeout(run, 0);
+    else requestAnimationFrame(() => setTimeout(run, 0));
+  }
+
+  /**
+   * Resolves once the card's validator is compiled and has checked the data (paint first: the
+   * card renders before that). `validate()`, `submit()` and `checkValidity()` need not wait: they
+   * compile it on the spot when it is not ready.
+   */
+  get validatorReady(): Promise<void> {
+    return this.#controller?.validatorReady ?? this.updateComplete.then(() => this.#controller?.validatorReady);
   }
 
   /** Re-evaluates section visibility (and error badges once shown); re-renders only on a change. */
@@ -422,10 +458,12 @@ export class KcCard extends LitElement {
   }
   /** The card's validity: `customError` for the first field error, `valueMissing` when `required` and empty. */
   get validity(): ValidityState {
+    this.#controller?.startValidation();
     return this.#form.internals.validity;
   }
   /** The message of the first problem ('' when valid). */
   get validationMessage(): string {
+    this.#controller?.startValidation();
     return this.#form.internals.validationMessage;
   }
   /** False when the card is disabled (itself or by a fieldset) and so skipped by form validation. */
@@ -439,6 +477,7 @@ export class KcCard extends LitElement {
 
   /** True when the card has no errors; otherwise fires `invalid` and returns false (shows nothing). */
   checkValidity(): boolean {
+    this.#controller?.startValidation();
     this.#form.sync();
     return this.#form.internals.checkValidity();
   }
@@ -448,6 +487,7 @@ export class KcCard extends LitElement {
    * at its control, which gets the focus (its tab, panel or step is opened first).
    */
   reportValidity(): boolean {
+    this.#controller?.startValidation();
     this.#form.sync();
     if (this.#form.internals.validity.valid) return true;
     this.validate();

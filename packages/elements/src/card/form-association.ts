@@ -23,6 +23,7 @@ export class CardFormAssociation {
   /** The states last written (custom states are touched only when they change). */
   #invalid = false;
   #dirty = false;
+  #validating = false;
 
   constructor(host: FormHost) {
     this.#host = host;
@@ -45,10 +46,20 @@ export class CardFormAssociation {
       const json = JSON.stringify(c.value ?? null);
       this.internals.setFormValue(json, json);
     } else this.internals.setFormValue(null);
-    const problem = this.#problem(c);
-    if (problem) this.internals.setValidity(problem.flags, problem.message);
-    else this.internals.setValidity({});
-    this.#setState('invalid', !!problem, this.#invalid, (v) => (this.#invalid = v));
+    const pending = c.validationPending;
+    this.#setState('validating', pending, this.#validating, (v) => (this.#validating = v));
+    if (pending) {
+      // Paint first: the validator is not compiled yet. Neither valid nor invalid is known, so the
+      // `invalid` state is left alone (no flash of either), and a native form that asks the
+      // element directly (its own submit) is held off; the card's own checkValidity(),
+      // reportValidity() and validity compile the validator first and answer for real.
+      this.internals.setValidity({ customError: true }, t(this.#host.locale, 'validationPending'));
+    } else {
+      const problem = this.#problem(c);
+      if (problem) this.internals.setValidity(problem.flags, problem.message);
+      else this.internals.setValidity({});
+      this.#setState('invalid', !!problem, this.#invalid, (v) => (this.#invalid = v));
+    }
     const dirty = c.isDirty();
     this.#setState('dirty', dirty, this.#dirty, (v) => (this.#dirty = v));
   }
@@ -64,7 +75,7 @@ export class CardFormAssociation {
   /** Points the validity at the first invalid control (when it is rendered), for the browser's report. */
   #anchor(): void {
     const c = this.#host.controller;
-    const problem = c && this.#problem(c);
+    const problem = c && !c.validationPending ? this.#problem(c) : undefined;
     if (!problem?.path) return;
     const widget = findIn(this.#host.shadowRoot!, problem.path);
     const control = widget?.shadowRoot?.querySelector<HTMLElement>('input, select, textarea, button, [tabindex="0"]') ?? widget;

@@ -30,6 +30,9 @@ export function typeInto(control: HTMLInputElement | HTMLTextAreaElement, text: 
 
 /** Waits until the card and every nested Lit element have rendered. */
 export async function settle(card: KcCard): Promise<void> {
+  // Paint first: the validator compiles after the first frame; settled means it has run too.
+  await card.updateComplete;
+  await card.validatorReady;
   for (let i = 0; i < 5; i++) {
     await card.updateComplete;
     const pending: Promise<unknown>[] = [];

@@ -79,7 +79,7 @@ describe('<kc-card> paints first, validates after', () => {
 
   it('keystrokes before the validator is ready are kept and validated when it runs', async () => {
     const card = await freshCard({ name: 'Anna' });
-    await fieldAt(card.shadowRoot!, '/email')!.updateComplete;
+    await (fieldAt(card.shadowRoot!, '/email') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     typeInto(controlOf(fieldAt(card.shadowRoot!, '/email')!) as HTMLInputElement, 'not-an-email');
     expect(card.controller!.validationPending, 'still pending after the keystroke').to.equal(true);
     expect(card.value).to.deep.equal({ name: 'Anna', email: 'not-an-email' });

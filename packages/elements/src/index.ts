@@ -2,7 +2,20 @@
  * @kartochka/elements — Lit web components that render Kartochka cards. Importing this module
  * defines every kc-* element.
  */
-export { KcCard, type KcChangeDetail } from './card/card.js';
+export { KcCard } from './card/card.js';
+export {
+  KcChangeEvent,
+  KcSubmitEvent,
+  KcInvalidEvent,
+  KcSaveEvent,
+  KcSavedEvent,
+  KcStorageStatusEvent,
+  KcOpenEvent,
+  type KcChangeDetail,
+  type KcSaveDetail,
+  type KcOpenDetail,
+  type KcStorageStatusDetail,
+} from './events/events.js';
 // Card persistence (drafts, outbox, merge, sign-out) is opt-in: import
 // `@kartochka/elements/persistence` to make `<kc-card storage record-id>` save itself.
 export type { CardPersistence, PersistenceOptions, PersistenceStatus } from './persistence/index.js';
@@ -24,11 +37,11 @@ export { KcMoneyField, DEFAULT_CURRENCIES } from './money-field/money-field.js';
 export { KcPercentField } from './percent-field/percent-field.js';
 export { KcComputedField, formatComputed } from './computed-field/computed-field.js';
 export { KcFileField, DEFAULT_MAX_FILE_SIZE, type FileValue } from './file-field/file-field.js';
-export { KcSection, type KcSaveDetail, type CardMode } from './section/section.js';
+export { KcSection, type CardMode } from './section/section.js';
 export { KcFieldView } from './view/field-view.js';
 export { formatScalar, formatMoney } from './view/format.js';
 export type { CardTheme } from './card/card.js';
-export { KcReminders, type KcOpenDetail } from './reminders/reminders.js';
+export { KcReminders } from './reminders/reminders.js';
 export { KcHistory } from './history/history.js';
 export { KcCardList, type CardListColumn, type CardListFilter } from './card-list/card-list.js';
 export { KcCardSummary } from './summary/summary.js';

@@ -14,6 +14,7 @@ import './json-view.js';
 import './publish.js';
 import type { KcBuilderPublish } from './publish.js';
 import type { KcBuilderPreview } from './preview.js';
+import { KcBuilderChangeEvent } from './events.js';
 
 interface TemplateLike {
   id: string;
@@ -57,7 +58,7 @@ export class KcBuilder extends LitElement {
   constructor() {
     super();
     this.#sc.store = this.store;
-    this.store.addEventListener('change', () => this.dispatchEvent(new CustomEvent('kc-builder-change', { detail: { document: this.store.doc } })));
+    this.store.addEventListener('change', () => this.dispatchEvent(new KcBuilderChangeEvent({ document: this.store.doc })));
   }
 
   /** The document being edited. */

@@ -5,9 +5,8 @@ import type { SchemaVersion, StorageAdapter } from '@kartochka/storage';
 import { diffVersions, impact, isEmptyDiff, migrationsFor, withMigrations, type ImpactReport, type VersionDiff } from '../model/index.js';
 import { BuilderPart } from './part.js';
 
-export interface KcPublishDetail {
-  version: SchemaVersion;
-}
+import { KcPublishEvent } from './events.js';
+export type { KcPublishDetail } from './events.js';
 
 /**
  * @summary Publishing: shows what changed since the last published version (added, removed,
@@ -58,7 +57,7 @@ export class KcBuilderPublish extends BuilderPart {
       store.setPublished(await this.storage.listSchemaVersions(this.schemaId));
       store.announce(this.t('published', { n: version.version }));
       this.dialog?.close();
-      this.dispatchEvent(new CustomEvent<KcPublishDetail>('kc-publish', { detail: { version }, bubbles: true, composed: true }));
+      this.dispatchEvent(new KcPublishEvent({ version }));
       return version;
     } catch (e) {
       this.error = this.t('publishError', { detail: (e as Error).message });

@@ -313,3 +313,10 @@ export class KcTableField extends KcArrayField {
   }
 }
 defineElement('kc-table-field', KcTableField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-array-field': KcArrayField;
+    'kc-table-field': KcTableField;
+  }
+}

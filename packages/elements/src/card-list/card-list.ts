@@ -4,6 +4,7 @@ import type { Locale } from '@kartochka/core';
 import type { CardRecord, IndexedValue, ListQuery, StorageAdapter } from '@kartochka/storage';
 import { tokens, buttonStyles, fieldStyles } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
+import { KcOpenEvent } from '../events/events.js';
 import { defineElement } from '../internal/field-element.js';
 import { StorageWatch } from '../internal/storage-watch.js';
 import { formatCalendarDate, formatInstant, formatNumber, localized } from '../history/format.js';
@@ -207,7 +208,7 @@ export class KcCardList extends LitElement {
   }
 
   #open(id: string): void {
-    this.dispatchEvent(new CustomEvent('kc-open', { detail: { id }, bubbles: true, composed: true }));
+    this.dispatchEvent(new KcOpenEvent({ id }));
   }
 
   #onRowKey(e: KeyboardEvent, id: string): void {

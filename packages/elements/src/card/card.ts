@@ -34,10 +34,8 @@ import type { StorageAdapter } from '@kartochka/storage';
 import type { CardPersistence, PersistenceOptions } from '../persistence/card-persistence.js';
 import { CardFormAssociation } from './form-association.js';
 
-export interface KcChangeDetail {
-  path: string;
-  value: JsonValue | undefined;
-}
+import { KcChangeEvent, KcInvalidEvent, KcSubmitEvent } from '../events/events.js';
+export type { KcChangeDetail } from '../events/events.js';
 export type { CardMode, KcSaveDetail } from '../section/section.js';
 export type CardTheme = 'light' | 'dark' | 'auto';
 
@@ -76,8 +74,11 @@ export type CardTheme = 'light' | 'dark' | 'auto';
  * @cssproperty --kc-font-size - Base font size.
  * @cssstate invalid - The card has errors.
  * @cssstate dirty - The data differs from what was loaded.
+ *
+ * `T` is the type of the card's data: `KcCard<B2BClientCard>` (a template's generated type, or
+ * `npx kartochka types`) types `value`. It is a promise the schema keeps, not a check.
  */
-export class KcCard extends LitElement {
+export class KcCard<T = JsonValue> extends LitElement {
   /** Form-associated: inside a native <form> the card submits its JSON under `name`. */
   static formAssociated = true;
   static override styles = [tokens, cardStyles, saveBarStyles];
@@ -168,10 +169,12 @@ export class KcCard extends LitElement {
   // noAccessor: Lit would wrap this setter and re-render the whole card on every new object,
   // even one the controller found equal; the setter asks for a render itself when one is needed.
   @property({ attribute: false, noAccessor: true })
-  get value(): JsonValue | undefined {
-    return this.#controller ? this.#controller.value : this.#pendingValue;
+  get value(): T | undefined {
+    return (this.#controller ? this.#controller.value : this.#pendingValue) as T | undefined;
   }
-  set value(v: JsonValue | undefined) {
+  set value(value: T | undefined) {
+    // The data is plain JSON whatever its declared type (a generated interface has no index signature).
+    const v = value as JsonValue | undefined;
     const c = this.#controller;
     if (!c) {
       const old = this.#pendingValue;
@@ -182,7 +185,7 @@ export class KcCard extends LitElement {
     }
     if (c.pristine) {
       if (deepEqual(c.value, v)) return;
-      this.reset(v);
+      this.reset(value);
       return;
     }
     // Only the changed fields re-render (the controller notifies them); the card itself does not.
@@ -213,7 +216,8 @@ export class KcCard extends LitElement {
         console.warn("kc-card: `storage` is set but card persistence is not loaded; import '@kartochka/elements/persistence'.");
         return;
       }
-      this.#persistence = KcCard.persistence(this);
+      // Persistence reads and writes the data as JSON, whatever `T` says.
+      this.#persistence = KcCard.persistence(this as unknown as KcCard);
     }
     void this.#persistence.attach({
       ...this.storageOptions,
@@ -288,7 +292,7 @@ export class KcCard extends LitElement {
       this.#form.sync();
       if (this.summary.length) this.summary = this.#controller!.allErrors();
       this.#refreshSections();
-      this.dispatchEvent(new CustomEvent<KcChangeDetail>('kc-change', { detail, bubbles: true, composed: true }));
+      this.dispatchEvent(new KcChangeEvent(detail));
     });
     const sections = this.#controller.layout.items;
     if (!sections.some((s) => s.id === this.activeTab)) this.activeTab = sections[0]?.id ?? '';
@@ -361,9 +365,9 @@ export class KcCard extends LitElement {
     const r = this.validate();
     this.summary = r.errors;
     if (r.valid) {
-      this.dispatchEvent(new CustomEvent('kc-submit', { detail: { value: this.value }, bubbles: true, composed: true }));
+      this.dispatchEvent(new KcSubmitEvent({ value: this.value as JsonValue | undefined }));
     } else {
-      this.dispatchEvent(new CustomEvent('kc-invalid', { detail: { errors: r.errors }, bubbles: true, composed: true }));
+      this.dispatchEvent(new KcInvalidEvent({ errors: r.errors }));
       void this.updateComplete.then(() => this.focusFirstInvalid());
     }
     return r.valid;
@@ -373,14 +377,14 @@ export class KcCard extends LitElement {
    * Puts the data back to what was last loaded, or, given a `value`, loads that instead: nothing
    * is dirty or touched afterwards and errors show again only as the validation mode says.
    */
-  reset(...value: [JsonValue | undefined] | []): void {
+  reset(...value: [T | undefined] | []): void {
     const c = this.#controller;
     if (!c) {
       if (value.length) this.value = value[0];
       return;
     }
     const old = c.value;
-    if (value.length) c.reset(value[0]);
+    if (value.length) c.reset(value[0] as JsonValue | undefined);
     else c.reset();
     this.requestUpdate('value', old);
     this.summary = [];
@@ -512,7 +516,7 @@ export class KcCard extends LitElement {
     const c = this.#controller;
     // What the browser restores is what the user had typed: unsaved, so dirty against what loads.
     if (c && c.replaceValue(restored.value)) this.#form.sync();
-    else if (!c) this.value = restored.value;
+    else if (!c) this.value = restored.value as T;
   }
 
   /** Disabled by its own `disabled` or by a disabled fieldset or form around it. */

@@ -99,3 +99,10 @@ export class KcSwitch extends KcCheckbox {
   protected override role_ = 'switch';
 }
 defineElement('kc-switch', KcSwitch);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-checkbox': KcCheckbox;
+    'kc-switch': KcSwitch;
+  }
+}

@@ -50,3 +50,9 @@ export class KcComputedField extends KcFieldElement {
   }
 }
 defineElement('kc-computed-field', KcComputedField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-computed-field': KcComputedField;
+  }
+}

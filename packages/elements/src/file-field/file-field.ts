@@ -165,3 +165,9 @@ export class KcFileField extends KcFieldElement {
   }
 }
 defineElement('kc-file-field', KcFileField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-file-field': KcFileField;
+  }
+}

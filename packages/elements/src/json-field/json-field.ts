@@ -63,3 +63,9 @@ export class KcJsonField extends KcFieldElement {
   }
 }
 defineElement('kc-json-field', KcJsonField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-json-field': KcJsonField;
+  }
+}

@@ -149,3 +149,9 @@ export class KcMoneyField extends KcFieldElement {
   }
 }
 defineElement('kc-money-field', KcMoneyField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-money-field': KcMoneyField;
+  }
+}

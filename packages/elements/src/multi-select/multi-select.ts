@@ -89,3 +89,9 @@ export class KcMultiSelect extends KcFieldElement {
   }
 }
 defineElement('kc-multi-select', KcMultiSelect);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-multi-select': KcMultiSelect;
+  }
+}

@@ -90,3 +90,9 @@ export class KcNumberField extends KcFieldElement {
   }
 }
 defineElement('kc-number-field', KcNumberField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-number-field': KcNumberField;
+  }
+}

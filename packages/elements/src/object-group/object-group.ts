@@ -96,3 +96,9 @@ export class KcObjectGroup extends KcFieldElement {
   }
 }
 defineElement('kc-object-group', KcObjectGroup);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-object-group': KcObjectGroup;
+  }
+}

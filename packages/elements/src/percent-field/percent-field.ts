@@ -43,3 +43,9 @@ export class KcPercentField extends KcNumberField {
   }
 }
 defineElement('kc-percent-field', KcPercentField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-percent-field': KcPercentField;
+  }
+}

@@ -22,6 +22,7 @@ import {
   type NewOrUpdatedRecord,
   type StorageAdapter,
 } from '@kartochka/storage';
+import { KcSavedEvent, KcStorageStatusEvent } from '../events/events.js';
 import { StorageWatch } from '../internal/storage-watch.js';
 import { MemoryDraftStore, draftKey, scopeKey, type Draft, type DraftStore, type HeldSave, type LocalScope, type OutboxEntry } from './draft-store.js';
 import { openDraftStore } from './local-db.js';
@@ -143,7 +144,7 @@ export class CardPersistence implements ReactiveController {
     this.changes++;
     this.#detail = detail;
     this.host.requestUpdate();
-    this.host.dispatchEvent(new CustomEvent('kc-storage-status', { detail: { status, message: this.message(), ...detail }, bubbles: true, composed: true }));
+    this.host.dispatchEvent(new KcStorageStatusEvent({ ...detail, status, message: this.message() }));
   }
 
   #resetRecord(): void {
@@ -367,7 +368,7 @@ export class CardPersistence implements ReactiveController {
       this.conflicts = [];
       this.#count(await db.queued(scopeKey(scope)), o.recordId);
       this.#set('saved', { n: stored.revision });
-      this.host.dispatchEvent(new CustomEvent('kc-saved', { detail: { record: stored }, bubbles: true, composed: true }));
+      this.host.dispatchEvent(new KcSavedEvent({ record: stored }));
       return true;
     } catch (e) {
       return this.#saveFailed(e, { record, expected, base, scope, options: o });

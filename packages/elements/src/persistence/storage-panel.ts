@@ -104,3 +104,9 @@ export class KcStoragePanel extends LitElement {
   }
 }
 defineElement('kc-storage-panel', KcStoragePanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-storage-panel': KcStoragePanel;
+  }
+}

@@ -72,3 +72,9 @@ export class KcRadioGroup extends KcFieldElement {
   }
 }
 defineElement('kc-radio-group', KcRadioGroup);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-radio-group': KcRadioGroup;
+  }
+}

@@ -117,3 +117,9 @@ export class KcRating extends KcFieldElement {
   }
 }
 defineElement('kc-rating', KcRating);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-rating': KcRating;
+  }
+}

@@ -18,11 +18,8 @@ import { defineElement } from '../internal/field-element.js';
 import { StorageWatch } from '../internal/storage-watch.js';
 import { formatCalendarDate } from '../history/format.js';
 
-/** Detail of `kc-open`: the card to open (and, here, the date field the reminder is about). */
-export interface KcOpenDetail {
-  id: string;
-  pointer?: string;
-}
+import { KcOpenEvent } from '../events/events.js';
+export type { KcOpenDetail } from '../events/events.js';
 
 /**
  * @summary Reminders due in a period, grouped by day, with an "Export .ics" button that downloads
@@ -137,7 +134,7 @@ export class KcReminders extends LitElement {
   }
 
   #open(r: Reminder): void {
-    this.dispatchEvent(new CustomEvent<KcOpenDetail>('kc-open', { detail: { id: r.recordId, pointer: r.pointer }, bubbles: true, composed: true }));
+    this.dispatchEvent(new KcOpenEvent({ id: r.recordId, pointer: r.pointer }));
   }
 
   override render() {

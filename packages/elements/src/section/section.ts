@@ -8,15 +8,11 @@ import { t } from '../internal/i18n.js';
 import { renderWidget } from './render-widget.js';
 import { isMoneyNode } from '../view/format.js';
 import '../view/field-view.js';
+import { KcSaveEvent } from '../events/events.js';
 
 export type CardMode = 'edit' | 'view' | 'blank';
 
-export interface KcSaveDetail {
-  /** The whole card's data after the save. */
-  value: JsonValue | undefined;
-  /** The saved section's id. */
-  section: string;
-}
+export type { KcSaveDetail } from '../events/events.js';
 
 /**
  * @summary The fields of one layout section on a grid (`columns`, `span`), with titled groups.
@@ -119,7 +115,7 @@ export class KcSection extends LitElement {
       return false;
     }
     this.editing = false;
-    this.dispatchEvent(new CustomEvent<KcSaveDetail>('kc-save', { detail: { value: c.value, section: this.section.id }, bubbles: true, composed: true }));
+    this.dispatchEvent(new KcSaveEvent({ value: c.value, section: this.section.id }));
     void this.updateComplete.then(() => (this.renderRoot.querySelector('.tools button') as HTMLElement | null)?.focus());
     return true;
   }

@@ -274,3 +274,9 @@ export class KcSelect extends KcFieldElement {
   }
 }
 defineElement('kc-select', KcSelect);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-select': KcSelect;
+  }
+}

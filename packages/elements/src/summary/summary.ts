@@ -123,3 +123,9 @@ export class KcCardSummary extends LitElement {
   }
 }
 defineElement('kc-card-summary', KcCardSummary);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-card-summary': KcCardSummary;
+  }
+}

@@ -167,3 +167,9 @@ export class KcTagsField extends KcFieldElement {
   }
 }
 defineElement('kc-tags-field', KcTagsField);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-tags-field': KcTagsField;
+  }
+}

@@ -119,3 +119,14 @@ export class KcDateTimeField extends KcTextField {
 }
 defineElement('kc-datetime-field', KcDateTimeField);
 
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-text-field': KcTextField;
+    'kc-email-field': KcEmailField;
+    'kc-phone-field': KcPhoneField;
+    'kc-url-field': KcUrlField;
+    'kc-date-field': KcDateField;
+    'kc-time-field': KcTimeField;
+    'kc-datetime-field': KcDateTimeField;
+  }
+}

@@ -29,3 +29,9 @@ export class KcTextarea extends KcFieldElement {
   }
 }
 defineElement('kc-textarea', KcTextarea);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kc-textarea': KcTextarea;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * One small class per `kc-*` event, as Web Awesome does, and the global event map that makes
+ * `card.addEventListener('kc-change', (e) => e.detail.path)` type-check. Every event bubbles and
+ * is composed, so a page hears it from inside any shadow root.
+ */
+import type { FieldError, JsonValue } from '@kartochka/core';
+import type { CardRecord } from '@kartochka/storage';
+import type { PersistenceStatus } from '../persistence/status.js';
+
+const init = { bubbles: true, composed: true } as const;
+
+/** Detail of `kc-change`: which field changed (a JSON Pointer) and its new value. */
+export interface KcChangeDetail {
+  path: string;
+  value: JsonValue | undefined;
+}
+
+/** Detail of `kc-save`: a section's Save in view mode succeeded. */
+export interface KcSaveDetail {
+  /** The whole card's data after the save. */
+  value: JsonValue | undefined;
+  /** The saved section's id. */
+  section: string;
+}
+
+/** Detail of `kc-open`: the card to open (and, from reminders, the date field it is about). */
+export interface KcOpenDetail {
+  id: string;
+  pointer?: string;
+}
+
+/** Detail of `kc-storage-status`: the card's storage state and its message in the card's language. */
+export interface KcStorageStatusDetail {
+  status: PersistenceStatus;
+  message: string;
+  /** Numbers and names the message was built from (the revision saved, cards queued…). */
+  [param: string]: string | number;
+}
+
+/** `kc-change`: after every edit. */
+export class KcChangeEvent extends CustomEvent<KcChangeDetail> {
+  constructor(detail: KcChangeDetail) {
+    super('kc-change', { ...init, detail });
+  }
+}
+
+/** `kc-submit`: `submit()` found the data valid. */
+export class KcSubmitEvent extends CustomEvent<{ value: JsonValue | undefined }> {
+  constructor(detail: { value: JsonValue | undefined }) {
+    super('kc-submit', { ...init, detail });
+  }
+}
+
+/** `kc-invalid`: `submit()` found errors. */
+export class KcInvalidEvent extends CustomEvent<{ errors: readonly FieldError[] }> {
+  constructor(detail: { errors: readonly FieldError[] }) {
+    super('kc-invalid', { ...init, detail });
+  }
+}
+
+/** `kc-save`: view mode, a section's Save succeeded. */
+export class KcSaveEvent extends CustomEvent<KcSaveDetail> {
+  constructor(detail: KcSaveDetail) {
+    super('kc-save', { ...init, detail });
+  }
+}
+
+/** `kc-saved`: a card with `storage` was stored. */
+export class KcSavedEvent extends CustomEvent<{ record: CardRecord }> {
+  constructor(detail: { record: CardRecord }) {
+    super('kc-saved', { ...init, detail });
+  }
+}
+
+/** `kc-storage-status`: loading, saved, queued, conflict… */
+export class KcStorageStatusEvent extends CustomEvent<KcStorageStatusDetail> {
+  constructor(detail: KcStorageStatusDetail) {
+    super('kc-storage-status', { ...init, detail });
+  }
+}
+
+/** `kc-open`: a row of the card list or a reminder asks the page to open a card. */
+export class KcOpenEvent extends CustomEvent<KcOpenDetail> {
+  constructor(detail: KcOpenDetail) {
+    super('kc-open', { ...init, detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'kc-change': KcChangeEvent;
+    'kc-submit': KcSubmitEvent;
+    'kc-invalid': KcInvalidEvent;
+    'kc-save': KcSaveEvent;
+    'kc-saved': KcSavedEvent;
+    'kc-storage-status': KcStorageStatusEvent;
+    'kc-open': KcOpenEvent;
+  }
+}

@@ -1,5 +1,5 @@
 /**
- * Diagnostics, not part of `npm run bench`: first render only, Kartochka and baseline
+ * Diagnostics, not part of `npm run bench`: first render only, Kartochka and both baselines
  * interleaved, for quick A/B checks of a rendering change (~1 minute).
  *
  *   node bench/first-render.mjs [--size 2000] [--rounds 4]
@@ -19,16 +19,18 @@ const card = generateCard(size);
 await buildPages();
 const server = await servePages();
 const browser = await launchChromium();
-const times = { kartochka: [], baseline: [] };
-const heaps = { kartochka: [], baseline: [] };
+const IMPLS = ['kartochka', 'baseline', 'paint-first'];
+const times = Object.fromEntries(IMPLS.map((i) => [i, []]));
+const heaps = Object.fromEntries(IMPLS.map((i) => [i, []]));
 try {
   for (let r = 0; r <= rounds; r++) {
-    for (const impl of r % 2 ? ['baseline', 'kartochka'] : ['kartochka', 'baseline']) {
+    for (const impl of IMPLS.map((_, k) => IMPLS[(k + r) % IMPLS.length])) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await page.goto(`${server.url}${impl}.html`);
       await page.waitForFunction(() => window.bench !== undefined);
       const mount = await page.evaluate(([s, v, n]) => window.bench.mount(s, v, n), [card.schema, card.value, card.fields.length]);
+      await page.evaluate(() => window.bench.settled());
       const cdp = await context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await cdp.send('Runtime.getHeapUsage');
@@ -44,6 +46,8 @@ try {
 }
 const k = median(times.kartochka);
 const b = median(times.baseline);
-console.log(`${size} fields, ${rounds} rounds: first render ${k.toFixed(0)} ms vs ${b.toFixed(0)} ms = ${(k / b).toFixed(2)}×; ` +
+const p = median(times['paint-first']);
+console.log(`${size} fields, ${rounds} rounds: first render ${k.toFixed(0)} ms vs compile-first ${b.toFixed(0)} ms = ${(k / b).toFixed(2)}×, ` +
+  `vs paint-first ${p.toFixed(0)} ms = ${(k / p).toFixed(2)}×; ` +
   `heap ${median(heaps.kartochka).toFixed(1)} vs ${median(heaps.baseline).toFixed(1)} MB = ${(median(heaps.kartochka) / median(heaps.baseline)).toFixed(2)}×`);
-console.log(`  kartochka ${times.kartochka.map((t) => t.toFixed(0)).join(' ')} | baseline ${times.baseline.map((t) => t.toFixed(0)).join(' ')}`);
+console.log(IMPLS.map((i) => `  ${i} ${times[i].map((t) => t.toFixed(0)).join(' ')}`).join('\n'));

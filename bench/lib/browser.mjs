@@ -33,6 +33,7 @@ export async function buildPages({ minify = true } = {}) {
         input: {
           kartochka: `${PAGES_ROOT}/kartochka.html`,
           baseline: `${PAGES_ROOT}/baseline.html`,
+          'paint-first': `${PAGES_ROOT}/paint-first.html`,
           storage: `${PAGES_ROOT}/storage.html`,
         },
       },

@@ -3,7 +3,8 @@
  * both are timed by the same code: first render to the first frame with every input present,
  * keystroke latency (Event Timing and keydown → next frame), and time to a visible validation error.
  * Each page supplies `mountCard(schema, value)`, `errorElement(pointer)` and optionally
- * `prepare(schema, value)` (untimed app-side setup).
+ * `prepare(schema, value)` (untimed app-side setup) and `settled()` (resolves once work deferred
+ * past the first paint, such as a validator compiled after it, is done).
  */
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
@@ -86,6 +87,11 @@ export function installHarness(impl) {
       performance.mark('mount-end');
       if (found !== expectedInputs) throw new Error(`mount: expected ${expectedInputs} inputs, found ${found}`);
       return { firstRender: t1 - t0 - walkMs, walkMs, frames, inputs: found };
+    },
+
+    /** Waits for work the page deferred past its first paint (heap and keystrokes are measured after). */
+    async settled() {
+      await impl.settled?.();
     },
 
     /** Clears the records of earlier presses (after the focusing click). */

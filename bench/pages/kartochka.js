@@ -31,6 +31,10 @@ installHarness({
     card.value = value;
     document.body.append(card);
   },
+  // Paint first: the validator compiles after the first frame; heap and keys are measured after.
+  settled() {
+    return document.querySelector('kc-card')?.validatorReady;
+  },
   errorElement(pointer) {
     return findField(document, pointer)?.shadowRoot?.querySelector('.error') ?? null;
   },

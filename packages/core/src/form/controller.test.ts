@@ -212,3 +212,32 @@ test('itemColumns: the properties array items may have, in schema order, conditi
   assert.deepEqual(c.itemColumns('/name'), [], 'not an array');
   assert.deepEqual(c.itemColumns('/missing'), []);
 });
+
+test('deferValidation: no schema errors until startValidation(); edits made meanwhile are validated then', () => {
+  const f = new FormController(structuredClone(schema), { value: {}, deferValidation: true });
+  assert.equal(f.validationPending, true);
+  assert.deepEqual(f.knownErrors(), [], 'nothing known before the validator ran');
+  const calls: string[] = [];
+  f.subscribe('/email', () => calls.push('/email'));
+  f.setValue('/email', 'bad');
+  assert.deepEqual(f.state('/email').errors, []);
+  let ready = false;
+  f.onValidatorReady(() => (ready = true));
+  calls.length = 0;
+  f.startValidation();
+  assert.equal(ready, true);
+  assert.equal(f.validationPending, false);
+  assert.deepEqual(calls, ['/email'], 'the edited field is told its errors changed');
+  assert.deepEqual(f.state('/email').errors.map((e) => e.keyword), ['format']);
+});
+
+test('deferValidation: allErrors(), validate() and firstError() compile the validator on the spot', async () => {
+  const f = new FormController(structuredClone(schema), { value: {}, deferValidation: true });
+  assert.deepEqual(f.allErrors().map((e) => e.path), ['/companyName']);
+  assert.equal(f.validationPending, false);
+  await f.validatorReady; // resolved by the forced compile
+  const g = new FormController(structuredClone(schema), { value: { companyName: 'A' }, deferValidation: true });
+  assert.equal(g.validate().valid, false);
+  const h = new FormController(structuredClone(schema), { value: {}, deferValidation: true });
+  assert.equal(h.firstError()?.path, '/companyName');
+});

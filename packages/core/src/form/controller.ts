@@ -221,6 +221,8 @@ export class FormController {
       changed.add('');
     }
     this.#runValidation(changed);
+    // Compound widgets (money, tags) show their children's errors: tell the groups above, too.
+    for (const p of [...changed]) for (let q = parentPointer(p); q !== undefined && !changed.has(q); q = parentPointer(q)) changed.add(q);
     this.#values.emitAll(changed);
     this.#resolveReady();
     for (const l of [...this.#readyListeners]) l();
@@ -459,6 +461,14 @@ export class FormController {
   /** Every current error, schema and server, whether shown yet or not. */
   allErrors(): FieldError[] {
     this.startValidation();
+    return this.knownErrors();
+  }
+
+  /**
+   * The errors known now, without compiling a deferred validator (for rendering: before it has
+   * run, only rules' and server errors are known; the fields are notified when it has).
+   */
+  knownErrors(): FieldError[] {
     const out: FieldError[] = [];
     for (const list of this.#errors.values()) out.push(...list);
     for (const list of this.#external.values()) out.push(...list);

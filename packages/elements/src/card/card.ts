@@ -302,17 +302,17 @@ export class KcCard<T = JsonValue> extends LitElement {
   }
 
   /**
-   * Compiles the validator once the first frame with the fields has been produced, in a task of
-   * its own (so the frame is painted before the compile blocks the thread). A hidden page produces
-   * no frames: there it runs in the next task. Anything that needs the errors sooner (validate(),
-   * submit(), save(), checkValidity()…) compiles it on the spot.
+   * Compiles the validator once the first frame with the fields has been painted (the animation
+   * frame after it has begun), in a task of its own, so the compile never delays that paint. A
+   * hidden page produces no frames: there it runs in the next task. Anything that needs the errors
+   * sooner (validate(), submit(), save(), checkValidity()…) compiles it on the spot.
    */
   #scheduleValidation(c: FormController): void {
     const run = () => {
       if (c === this.#controller) c.startValidation();
     };
     if (document.visibilityState === 'hidden') setTimeout(run, 0);
-    else requestAnimationFrame(() => setTimeout(run, 0));
+    else requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(run, 0)));
   }
 
   /**

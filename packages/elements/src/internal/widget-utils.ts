@@ -61,7 +61,8 @@ export function subtreeErrors(c: FormController | undefined, path: string): Fiel
   if (!c) return [];
   const out: FieldError[] = [];
   const seen = new Set<string>();
-  for (const e of c.allErrors()) {
+  // Rendering must not compile a deferred validator (paint first): the errors known now.
+  for (const e of c.knownErrors()) {
     if (!e.path.startsWith(path + '/') || seen.has(e.path)) continue;
     seen.add(e.path);
     out.push(...c.state(e.path).errors);

@@ -36,9 +36,9 @@ export function mountAdminRoutes(app: Hono, o: AdminRouteOptions): void {
   if (!o.keys) return;
   const keys = o.keys;
 
-  app.get('/api/keys', (c) => {
+  app.get('/api/keys', async (c) => {
     requireRole(c, 'manage');
-    return c.json({ items: keys.list(principalOf(c).tenant) });
+    return c.json({ items: await keys.list(principalOf(c).tenant) });
   });
 
   app.post('/api/keys', async (c) => {
@@ -50,7 +50,7 @@ export function mountAdminRoutes(app: Hono, o: AdminRouteOptions): void {
     const me = principalOf(c);
     let created;
     try {
-      created = keys.create({ tenant: me.tenant, roles: roles as string[], name: body.name as string | undefined }, me.name);
+      created = await keys.create({ tenant: me.tenant, roles: roles as string[], name: body.name as string | undefined }, me.name);
     } catch (error) {
       if (error instanceof TypeError) throw bad('', error.message);
       throw error;
@@ -58,11 +58,11 @@ export function mountAdminRoutes(app: Hono, o: AdminRouteOptions): void {
     return c.json(created, 201);
   });
 
-  app.delete('/api/keys/:id', (c) => {
+  app.delete('/api/keys/:id', async (c) => {
     requireRole(c, 'manage');
     const me = principalOf(c);
     const id = c.req.param('id');
-    if (!keys.revoke(id, me.name, me.tenant)) {
+    if (!(await keys.revoke(id, me.name, me.tenant))) {
       return c.json({ error: { code: 'not-found', message: `No active key "${id}" in your tenant.`, params: { id } } }, 404);
     }
     return c.json({ id, revoked: true });

@@ -3,9 +3,9 @@
 // refusal a check that nothing stored changed.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
 import { card } from '@kartochka/storage/conformance';
 import { as, createKey, hook, keysCli, startServer, tempDb, type Call, type ServerProcess } from './test-support/process.js';
+import { rawSql } from './test-support/backend.js';
 
 const BOOT = 'bootstrap-admin-token-for-tests';
 
@@ -34,9 +34,7 @@ describe('identity and roles (real server process)', () => {
     assert.equal((await as(server, 'not-a-key')('/cards')).status, 401);
     const res = await nobody('/cards');
     assert.equal(res.body.error.code, 'unauthorized');
-    const raw = new Database(tmp.db, { readonly: true });
-    const rows = raw.prepare('SELECT * FROM api_keys').all() as Record<string, unknown>[];
-    raw.close();
+    const rows = await rawSql(tmp.db, 'SELECT * FROM api_keys');
     assert.equal(rows.length, 3);
     const dump = JSON.stringify(rows, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v));
     assert.ok(!dump.includes(editorKey.split('_')[2]!), 'the secret is not stored');
@@ -127,10 +125,8 @@ describe('identity and roles (real server process)', () => {
     );
     assert.deepEqual((await admin(`/audit?after=${log[1]!.seq}&limit=1`)).body.items.map((e: { action: string }) => e.action), ['card.delete']);
     assert.equal((await editor('/audit')).status, 403);
-    const raw = new Database(tmp.db);
-    assert.throws(() => raw.prepare('UPDATE audit SET actor = ?').run('nobody'), /append-only/);
-    assert.throws(() => raw.prepare('DELETE FROM audit').run(), /append-only/);
-    raw.close();
+    await assert.rejects(rawSql(tmp.db, 'UPDATE audit SET actor = ?', ['nobody']), /append-only/);
+    await assert.rejects(rawSql(tmp.db, 'DELETE FROM audit'), /append-only/);
   });
 
   it('keys list and revoke from the CLI; a revoked key is refused on its next request', async () => {

@@ -20,8 +20,9 @@ import type { JwtOptions } from './auth/jwt.js';
 import { LIMITS_HELP, limitArgOptions, limitsFromArgs } from './cli-limits.js';
 import { backupDatabase } from './backup.js';
 import { isLoopbackHost } from './guards.js';
+import { defaultDb } from './open-store.js';
 
-const HELP = `Usage: kartochka-server --db <file> [--port 8787] [--host 127.0.0.1] [--static <dir>]
+const HELP = `Usage: kartochka-server --db <file|postgres://…> [--port 8787] [--host 127.0.0.1] [--static <dir>]
                         [--body-limit <bytes>] [--cors <origin,origin>] [--require-schemas]
                         [--allowed-host <name[:port]>]… [limits below]
                         [--jwks-url <url> --jwt-issuer <iss> --jwt-audience <aud>
@@ -36,6 +37,7 @@ Limits (docs/rest-api.md, "Limits"):
   --body-limit <n>              bytes (default 1048576)
 ${LIMITS_HELP}
 Environment: KARTOCHKA_TOKEN  the default tenant's bootstrap admin key ("Authorization: Bearer <token>")
+             DATABASE_URL    the --db default (e.g. postgres://user@host:5432/db)
 ${KEYS_HELP}`;
 
 /** Set only by the test-only entry (test-support/test-cli.ts): the token its hooks require. */
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      db: { type: 'string', default: './cards.sqlite' },
+      db: { type: 'string', default: defaultDb() },
       to: { type: 'string' },
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },

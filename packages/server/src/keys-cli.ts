@@ -1,6 +1,6 @@
 /**
- * `kartochka-server keys …`: API keys from the command line, on the database file directly (the
- * server may be running: SQLite's WAL lets both at once; a new key works on its next request).
+ * `kartochka-server keys …`: API keys from the command line, on the database directly (a SQLite
+ * file or a `postgres://` URL; the server may be running: a new key works on its next request).
  *
  *   kartochka-server keys create --db ./cards.sqlite --role editor [--role doctor] [--tenant acme] [--name anna]
  *   kartochka-server keys list   --db ./cards.sqlite [--tenant acme]
@@ -8,11 +8,12 @@
  */
 import { parseArgs } from 'node:util';
 import { KeyStore } from './auth/keys.js';
-import { DEFAULT_TENANT, SqliteCardStore } from './sqlite-store.js';
+import { defaultDb, openStore } from './open-store.js';
+import { DEFAULT_TENANT } from './sqlite-store.js';
 
-export const KEYS_HELP = `Usage: kartochka-server keys create --db <file> --role <role> [--role <role>…] [--tenant <t>] [--name <author>]
-       kartochka-server keys list   --db <file> [--tenant <t>]
-       kartochka-server keys revoke --db <file> <key id>
+export const KEYS_HELP = `Usage: kartochka-server keys create --db <file|url> --role <role> [--role <role>…] [--tenant <t>] [--name <author>]
+       kartochka-server keys list   --db <file|url> [--tenant <t>]
+       kartochka-server keys revoke --db <file|url> <key id>
 Roles: admin (publish, delete, keys, audit), editor (create and edit cards), viewer (read),
 plus any of your own for x-access field rules. The key is printed once; only its hash is stored.`;
 
@@ -21,7 +22,7 @@ export async function keysCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: rest,
     options: {
-      db: { type: 'string', default: './cards.sqlite' },
+      db: { type: 'string', default: defaultDb() },
       role: { type: 'string', multiple: true },
       tenant: { type: 'string' },
       name: { type: 'string' },
@@ -29,22 +30,22 @@ export async function keysCommand(argv: string[]): Promise<void> {
     allowPositionals: true,
     strict: true,
   });
-  const store = new SqliteCardStore(values.db);
+  const store = await openStore(values.db);
   try {
-    const keys = new KeyStore(store);
+    const keys = new KeyStore(store.keyRows());
     if (sub === 'create') {
       const roles = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
-      const created = keys.create({ tenant: values.tenant ?? DEFAULT_TENANT, roles, name: values.name });
+      const created = await keys.create({ tenant: values.tenant ?? DEFAULT_TENANT, roles, name: values.name });
       console.log(created.key);
       console.error(`Created key ${created.id} (tenant ${created.tenant}, roles ${created.roles.join(',')}, author "${created.name}"). Store it now: it is not shown again.`);
     } else if (sub === 'list') {
-      for (const k of keys.list(values.tenant)) {
+      for (const k of await keys.list(values.tenant)) {
         console.log([k.id, k.tenant, k.roles.join(','), k.name, k.createdAt, k.revokedAt ? `revoked ${k.revokedAt}` : 'active'].join('\t'));
       }
     } else if (sub === 'revoke') {
       const id = positionals[0];
       if (!id) throw new Error('keys revoke needs the key id (see keys list).');
-      if (!keys.revoke(id)) throw new Error(`no active key "${id}".`);
+      if (!(await keys.revoke(id))) throw new Error(`no active key "${id}".`);
       console.log(`Revoked key ${id}.`);
     } else {
       throw new Error(`unknown keys command "${sub ?? ''}".\n${KEYS_HELP}`);

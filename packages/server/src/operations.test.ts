@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { card } from '@kartochka/storage/conformance';
 import { rawRequest, repoRoot, startServer, tempDb, type ServerProcess } from './test-support/process.js';
+import { sqliteOnly } from './test-support/backend.js';
 
 
 describe('--static', () => {
@@ -44,7 +45,7 @@ describe('--static', () => {
   });
 });
 
-describe('backup', () => {
+describe('backup (SQLite online backup)', { skip: sqliteOnly }, () => {
   const tmp = tempDb();
   after(() => tmp.cleanup());
 

@@ -5,12 +5,12 @@ import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
 import { KeyStore } from './auth/keys.js';
 import { ChangeFeed } from './change-feed.js';
-import { SqliteCardStore } from './sqlite-store.js';
+import { openStore } from './open-store.js';
 import type { CardStore } from './store.js';
 
 /** Options of {@link createServer}. */
 export interface ServerOptions extends Omit<AppOptions, 'store'> {
-  /** A SQLite file path (`:memory:` for a throw-away store) or any {@link CardStore}. */
+  /** A SQLite file path (`:memory:` for a throw-away store), a `postgres://` URL, or any {@link CardStore}. */
   db: string | CardStore;
   /** TCP port; 0 (the default) picks a free one. */
   port?: number;
@@ -29,10 +29,10 @@ export interface RunningServer {
 
 /** Opens the store, starts listening and resolves once the port is bound. */
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
-  const store = typeof options.db === 'string' ? new SqliteCardStore(options.db) : options.db;
+  const store = typeof options.db === 'string' ? await openStore(options.db) : options.db;
   const host = options.host ?? '127.0.0.1';
   const feed = options.feed ?? new ChangeFeed(options.limits?.streamBuffer);
-  const keys = options.keys ?? (store instanceof SqliteCardStore ? new KeyStore(store) : undefined);
+  const keys = options.keys ?? new KeyStore(store.keyRows());
   const app = createApp({ ...options, store, feed, keys });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s as Server));

@@ -1,68 +1,17 @@
-// The data layer on its own (in-process, fast): the shared conformance suite run directly against
-// SqliteCardStore through a thin StorageAdapter wrapper — the same check a PostgreSQL CardStore
-// will need — plus migrations and the test hooks being off by default.
+// SQLite specifics: migrations of the file, and the test hooks being off by default. (The
+// conformance suite runs against the store of either backend in store-conformance.test.ts.)
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { NotFoundError, UnavailableError, validateRecord, type ChangeEvent, type StorageAdapter, type WatchCallback } from '@kartochka/storage';
-import { runStorageConformance } from '@kartochka/storage/conformance';
+import { UnavailableError } from '@kartochka/storage';
 import { request } from 'node:http';
 import { createApp } from './app.js';
 import { createServer } from './server.js';
 import { SqliteCardStore, migrations } from './sqlite-store.js';
-import type { CardStore } from './store.js';
+import { sqliteOnly } from './test-support/backend.js';
 import { tempDb } from './test-support/process.js';
 
-/** A StorageAdapter over a CardStore, doing what the HTTP layer does around it. */
-function asAdapter(store: CardStore): StorageAdapter {
-  const listeners = new Set<[string, WatchCallback]>();
-  const watchers = {
-    emit: (e: ChangeEvent) => listeners.forEach(([id, cb]) => (id === e.id || id === '*') && cb(e)),
-    add: (id: string, cb: WatchCallback) => {
-      const entry: [string, WatchCallback] = [id, cb];
-      listeners.add(entry);
-      return () => void listeners.delete(entry);
-    },
-  };
-  const now = (): string => new Date().toISOString();
-  return {
-    async get(id) {
-      const r = await store.get(id);
-      if (!r) throw NotFoundError.card(id);
-      return r as never;
-    },
-    async put(input, options = {}) {
-      validateRecord(input);
-      const { record } = await store.put(structuredClone(input), options, now());
-      watchers.emit({ type: 'put', id: record.id, revision: record.revision, remote: false });
-      return record as never;
-    },
-    async delete(id, options) {
-      const gone = await store.delete(id, options?.expectedRevision);
-      watchers.emit({ type: 'delete', id, revision: gone.revision, remote: false });
-    },
-    list: (query = {}) => store.list(query) as never,
-    history: (id) => store.history(id),
-    publishSchema: (input) => store.publishSchema(structuredClone(input), now()),
-    async getSchema(schemaId, version) {
-      const found = await store.getSchema(schemaId, version);
-      if (!found) throw NotFoundError.schema(schemaId, version);
-      return found;
-    },
-    listSchemaVersions: (schemaId) => store.listSchemaVersions(schemaId),
-    watch: (id, cb) => watchers.add(id, cb),
-    close: () => store.close(),
-  };
-}
-
-runStorageConformance(
-  { describe, it, beforeEach, afterEach },
-  'SqliteCardStore (in-process)',
-  async () => asAdapter(new SqliteCardStore(':memory:')),
-  { keepsHistoryOnDelete: true },
-);
-
-describe('SqliteCardStore migrations', () => {
+describe('SqliteCardStore migrations', { skip: sqliteOnly }, () => {
   it('records applied steps, keeps data on reopen, and refuses a newer database', async () => {
     const tmp = tempDb();
     try {
@@ -87,7 +36,7 @@ describe('SqliteCardStore migrations', () => {
   });
 });
 
-describe('SqliteCardStore migration 2 (ё folding)', () => {
+describe('SqliteCardStore migration 2 (ё folding)', { skip: sqliteOnly }, () => {
   it('re-folds titles stored by migration 1, so either spelling finds them', async () => {
     const tmp = tempDb();
     try {

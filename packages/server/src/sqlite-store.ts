@@ -23,6 +23,7 @@ import {
   type Revision,
   type SchemaVersion,
 } from '@kartochka/storage';
+import type { KeyRow, KeyRows } from './auth/keys.js';
 import type { AuditAction, AuditEntry, AuditQuery, CardStore, PutCheck, PutResult, WriteMeta } from './store.js';
 
 /**
@@ -372,6 +373,34 @@ export class SqliteCardStore implements CardStore {
       if (r.revision !== null) e.revision = r.revision;
       return e;
     });
+  }
+
+  keyRows(): KeyRows {
+    const db = this.db;
+    const s = {
+      insert: db.prepare('INSERT INTO api_keys (id, tenant, roles, name, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      byId: db.prepare<[string], KeyRow>('SELECT * FROM api_keys WHERE id = ?'),
+      all: db.prepare<[], KeyRow>('SELECT * FROM api_keys ORDER BY created_at, id'),
+      ofTenant: db.prepare<[string], KeyRow>('SELECT * FROM api_keys WHERE tenant = ? ORDER BY created_at, id'),
+      revoke: db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+      any: db.prepare<[], { n: number }>('SELECT EXISTS (SELECT 1 FROM api_keys) AS n'),
+    };
+    return {
+      insert: async (row, actor) =>
+        db.transaction(() => {
+          s.insert.run(row.id, row.tenant, row.roles, row.name, row.hash, row.created_at);
+          this.forTenant(row.tenant).appendAudit('key.create', row.id, actor, row.created_at);
+        })(),
+      byId: async (id) => s.byId.get(id),
+      list: async (tenant) => (tenant === undefined ? s.all.all() : s.ofTenant.all(tenant)),
+      revoke: async (row, actor, at) =>
+        db.transaction(() => {
+          const changed = s.revoke.run(at, row.id).changes === 1;
+          if (changed) this.forTenant(row.tenant).appendAudit('key.revoke', row.id, actor, at);
+          return changed;
+        })(),
+      any: async () => s.any.get()!.n === 1,
+    };
   }
 
   /** Removes every tenant's cards, history, schemas and audit log (the test-only reset hook). API keys stay. */

@@ -17,6 +17,7 @@ import type {
   Revision,
   SchemaVersion,
 } from '@kartochka/storage';
+import type { KeyRows } from './auth/keys.js';
 
 /**
  * Runs inside a put's transaction with the card as stored now (`undefined` when new); returns the
@@ -99,6 +100,8 @@ export interface CardStore {
   latestSchemaVersion(schemaId: string): Promise<number | undefined>;
   /** The tenant's audit log, oldest first. */
   audit(query?: AuditQuery): Promise<AuditEntry[]>;
+  /** The API keys table of the same database (server-managed keys, auth/keys.ts). */
+  keyRows(): KeyRows;
   /** Removes everything, every tenant's (the test-only reset hook uses it). */
   clear(): Promise<void>;
   close(): Promise<void>;

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { card } from '@kartochka/storage/conformance';
 import { SqliteCardStore, migrations } from './sqlite-store.js';
 import { as, createKey, hook, startServer, tempDb, type Call, type ServerProcess } from './test-support/process.js';
+import { sqliteOnly } from './test-support/backend.js';
 
 /** Reads server-sent events from `/api/events` until `done` says stop; returns the `change` payloads. */
 async function changes(server: ServerProcess, key: string, ready: () => Promise<void>, done: (seen: { id: string }[]) => boolean) {
@@ -113,7 +114,7 @@ describe('tenants (real server process)', () => {
   });
 });
 
-describe('SQLite migration 3 (tenants)', () => {
+describe('SQLite migration 3 (tenants)', { skip: sqliteOnly }, () => {
   it('moves every row of a single-tenant database (made by the old code) to the default tenant', async () => {
     const tmp = tempDb();
     try {

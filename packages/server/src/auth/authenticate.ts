@@ -39,7 +39,7 @@ export function authenticate(options: AuthOptions): MiddlewareHandler {
   const verifyJwt = options.jwt ? jwtVerifier(options.jwt) : undefined;
   return async (c, next) => {
     const header = c.req.header('Authorization');
-    const open = !isToken && !verifyJwt && !options.keys?.any();
+    const open = !isToken && !verifyJwt && !(await options.keys?.any());
     if (open && header === undefined) {
       c.set('principal' as never, OPEN as never);
       return next();
@@ -48,7 +48,7 @@ export function authenticate(options: AuthOptions): MiddlewareHandler {
     if (bearer === undefined) return unauthorized(c, 'A valid bearer token is required (Authorization: Bearer …).');
     let principal: Principal | undefined;
     if (bearer.startsWith('kc_')) {
-      principal = options.keys?.verify(bearer);
+      principal = await options.keys?.verify(bearer);
     } else if (verifyJwt && bearer.split('.').length === 3) {
       try {
         principal = await verifyJwt(bearer);

@@ -3,10 +3,9 @@
  * finds the row, the 256-bit random secret proves possession. Only a SHA-256 hash of the whole key
  * is stored — a fast hash is enough for a high-entropy random secret (nothing to brute-force) —
  * and hashes are compared in constant time. The key itself is shown once, when created.
+ * The rows live in the card store's database (SQLite or PostgreSQL), behind {@link KeyRows}.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type Database from 'better-sqlite3';
-import type { SqliteCardStore } from '../sqlite-store.js';
 import { ROLE_PATTERN, TENANT_PATTERN, type Principal } from './principal.js';
 
 /** A key as listed (never its secret or hash). */
@@ -31,11 +30,8 @@ export interface NewKey {
   name?: string;
 }
 
-const KEY_PATTERN = /^kc_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
-
-const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
-
-interface KeyRow {
+/** One row of the `api_keys` table (`roles` is a JSON array). */
+export interface KeyRow {
   id: string;
   tenant: string;
   roles: string;
@@ -44,6 +40,22 @@ interface KeyRow {
   created_at: string;
   revoked_at: string | null;
 }
+
+/** Where a database keeps key rows; each write appends its audit entry in the same transaction. */
+export interface KeyRows {
+  insert(row: Omit<KeyRow, 'revoked_at'>, actor: string): Promise<void>;
+  byId(id: string): Promise<KeyRow | undefined>;
+  /** Every key, or one tenant's, oldest first. */
+  list(tenant?: string): Promise<KeyRow[]>;
+  /** Marks an active key revoked; false when it was not active. */
+  revoke(row: KeyRow, actor: string, at: string): Promise<boolean>;
+  /** True once any key was ever created. */
+  any(): Promise<boolean>;
+}
+
+const KEY_PATTERN = /^kc_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
+
+const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
 
 function info(row: KeyRow): ApiKeyInfo {
   const out: ApiKeyInfo = { id: row.id, tenant: row.tenant, roles: JSON.parse(row.roles) as string[], name: row.name, createdAt: row.created_at };
@@ -59,63 +71,47 @@ function checkNewKey(input: NewKey): void {
   if (input.name !== undefined && (input.name.length === 0 || input.name.length > 200)) throw new TypeError('name must be 1–200 characters.');
 }
 
-/** The API keys of a SQLite database (the `api_keys` table of migration 3). */
+/** The API keys of the server's database. */
 export class KeyStore {
-  private readonly db: Database.Database;
-  private readonly s;
+  /** Once a key exists the server stays closed (keys are never deleted), so `true` is cached. */
+  private known = false;
 
-  constructor(private readonly store: SqliteCardStore) {
-    this.db = store.db;
-    this.s = {
-      insert: this.db.prepare('INSERT INTO api_keys (id, tenant, roles, name, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
-      byId: this.db.prepare<[string], KeyRow>('SELECT * FROM api_keys WHERE id = ?'),
-      all: this.db.prepare<[], KeyRow>('SELECT * FROM api_keys ORDER BY created_at, id'),
-      ofTenant: this.db.prepare<[string], KeyRow>('SELECT * FROM api_keys WHERE tenant = ? ORDER BY created_at, id'),
-      revoke: this.db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
-      any: this.db.prepare<[], { n: number }>('SELECT EXISTS (SELECT 1 FROM api_keys) AS n'),
-    };
-  }
+  constructor(private readonly rows: KeyRows) {}
 
   /** True once any key was ever created (revoked ones count: revoking the last key must not open the server). */
-  any(): boolean {
-    return this.s.any.get()!.n === 1;
+  async any(): Promise<boolean> {
+    if (!this.known) this.known = await this.rows.any();
+    return this.known;
   }
 
   /** Creates a key; `actor` goes to the audit log of the key's tenant. */
-  create(input: NewKey, actor = 'cli', now = new Date().toISOString()): CreatedKey {
+  async create(input: NewKey, actor = 'cli', now = new Date().toISOString()): Promise<CreatedKey> {
     checkNewKey(input);
     const id = randomBytes(8).toString('hex');
     const key = `kc_${id}_${randomBytes(32).toString('base64url')}`;
     const name = input.name ?? `key:${id}`;
-    this.db.transaction(() => {
-      this.s.insert.run(id, input.tenant, JSON.stringify([...new Set(input.roles)]), name, sha256(key), now);
-      this.store.forTenant(input.tenant).appendAudit('key.create', id, actor, now);
-    })();
-    return { ...info(this.s.byId.get(id)!), key };
+    await this.rows.insert({ id, tenant: input.tenant, roles: JSON.stringify([...new Set(input.roles)]), name, hash: sha256(key), created_at: now }, actor);
+    return { ...info((await this.rows.byId(id))!), key };
   }
 
   /** Every key, or one tenant's. */
-  list(tenant?: string): ApiKeyInfo[] {
-    return (tenant === undefined ? this.s.all.all() : this.s.ofTenant.all(tenant)).map(info);
+  async list(tenant?: string): Promise<ApiKeyInfo[]> {
+    return (await this.rows.list(tenant)).map(info);
   }
 
   /** Revokes a key (of `tenant`, when given); false when there is no such active key. */
-  revoke(id: string, actor = 'cli', tenant?: string, now = new Date().toISOString()): boolean {
-    const row = this.s.byId.get(id);
+  async revoke(id: string, actor = 'cli', tenant?: string, now = new Date().toISOString()): Promise<boolean> {
+    const row = await this.rows.byId(id);
     if (!row || row.revoked_at || (tenant !== undefined && row.tenant !== tenant)) return false;
-    this.db.transaction(() => {
-      this.s.revoke.run(now, id);
-      this.store.forTenant(row.tenant).appendAudit('key.revoke', id, actor, now);
-    })();
-    return true;
+    return this.rows.revoke(row, actor, now);
   }
 
   /** The principal a presented key stands for, or `undefined` (unknown, malformed or revoked). */
-  verify(presented: string): Principal | undefined {
+  async verify(presented: string): Promise<Principal | undefined> {
     const m = KEY_PATTERN.exec(presented);
     // Hash even on a malformed key, so every rejection costs the same.
     const given = sha256(presented);
-    const row = m ? this.s.byId.get(m[1]!) : undefined;
+    const row = m ? await this.rows.byId(m[1]!) : undefined;
     const ok = timingSafeEqual(given, row ? row.hash : sha256('kc_no_such_key')) && row !== undefined && !row.revoked_at;
     return ok ? { tenant: row.tenant, roles: JSON.parse(row.roles) as string[], name: row.name, via: 'key' } : undefined;
   }

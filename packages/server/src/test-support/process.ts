@@ -9,6 +9,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dropTestSchemas, onPostgres, pgTestDb } from './backend.js';
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
 const cli = join(repoRoot, 'packages/server/src/cli.ts');
@@ -88,8 +89,16 @@ export function startServer(options: StartOptions): Promise<ServerProcess> {
   });
 }
 
-/** A fresh temp directory and a db path in it; `cleanup` removes both. */
-export function tempDb(): { db: string; cleanup(): void } {
+/**
+ * A fresh test database on the test backend (test-support/backend.ts): a db path in a new temp
+ * directory, or a new PostgreSQL schema's URL. `db + '-suffix'` names another one of the same kind;
+ * `cleanup` removes them all.
+ */
+export function tempDb(): { db: string; cleanup(): void | Promise<void> } {
+  if (onPostgres) {
+    const { db, prefix } = pgTestDb();
+    return { db, cleanup: () => dropTestSchemas(prefix) };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'kartochka-server-'));
   return { db: join(dir, 'cards.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

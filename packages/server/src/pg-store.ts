@@ -1,0 +1,455 @@
+/**
+ * The PostgreSQL {@link CardStore}, on node-postgres (`pg`) and its connection pool: the same
+ * tables, rules and answers as the SQLite store (sqlite-store.ts), for several server instances
+ * on one database.
+ *
+ * - Migrations: an append-only list recorded in `kartochka_migrations`, applied on open under a
+ *   session advisory lock, so instances started at once migrate one after the other.
+ * - A put is one transaction: a transaction-level advisory lock on (tenant, id) serialises writers
+ *   of one card — also of a card that does not exist yet, which `SELECT … FOR UPDATE` alone could
+ *   not lock — then the revision check, the card row, the history row and the audit row, and the
+ *   change notice (`pg_notify`, delivered only if the transaction commits; pg-feed.ts).
+ * - `?schema=name` in the URL keeps the tables in that PostgreSQL schema (created if missing);
+ *   tests use one schema per run so parallel runs never meet.
+ */
+import pg from 'pg';
+import {
+  NotFoundError,
+  QuotaExceededError,
+  UnavailableError,
+  applyQuery,
+  checkRevision,
+  foldCase,
+  nextRecord,
+  type CardRecord,
+  type IndexedValue,
+  type ListQuery,
+  type ListResult,
+  type NewOrUpdatedRecord,
+  type PublishSchemaInput,
+  type PutOptions,
+  type Revision,
+  type SchemaVersion,
+} from '@kartochka/storage';
+import type { KeyRow, KeyRows } from './auth/keys.js';
+import type { ChangeNotice } from './change-feed.js';
+import { DEFAULT_TENANT } from './sqlite-store.js';
+import type { AuditAction, AuditEntry, AuditQuery, CardStore, PutCheck, PutResult, WriteMeta } from './store.js';
+
+/** Step *i* takes the database from version *i* to *i + 1*. Never edit a released step; append. */
+export const pgMigrations: readonly string[] = [
+  `CREATE TABLE cards (
+     tenant text NOT NULL,
+     id text NOT NULL,
+     schema_id text NOT NULL,
+     revision integer NOT NULL,
+     title text NOT NULL,
+     title_folded text NOT NULL,
+     indexed jsonb NOT NULL,
+     created_at text NOT NULL,
+     updated_at text NOT NULL,
+     record text NOT NULL,
+     PRIMARY KEY (tenant, id)
+   );
+   CREATE INDEX cards_schema_updated ON cards (tenant, schema_id, updated_at);
+   CREATE TABLE revisions (
+     tenant text NOT NULL,
+     record_id text NOT NULL,
+     revision integer NOT NULL,
+     entry text NOT NULL,
+     PRIMARY KEY (tenant, record_id, revision)
+   );
+   CREATE TABLE schemas (
+     tenant text NOT NULL,
+     schema_id text NOT NULL,
+     version integer NOT NULL,
+     entry text NOT NULL,
+     PRIMARY KEY (tenant, schema_id, version)
+   );
+   CREATE TABLE api_keys (
+     id text PRIMARY KEY,
+     tenant text NOT NULL,
+     roles text NOT NULL,
+     name text NOT NULL,
+     hash bytea NOT NULL,
+     created_at text NOT NULL,
+     revoked_at text
+   );
+   CREATE TABLE audit (
+     seq bigserial PRIMARY KEY,
+     tenant text NOT NULL,
+     at text NOT NULL,
+     actor text NOT NULL,
+     action text NOT NULL,
+     target text NOT NULL,
+     revision integer
+   );
+   CREATE INDEX audit_tenant ON audit (tenant, seq);
+   CREATE FUNCTION kartochka_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS
+     $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+   CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
+     FOR EACH ROW EXECUTE FUNCTION kartochka_audit_append_only();`,
+];
+
+/** The session advisory lock held while migrating (any constant; instances agree on it). */
+const MIGRATION_LOCK = 7_212_004_114;
+/** The channel of change notices (pg-feed.ts listens on it). */
+export const CHANGES_CHANNEL = 'kartochka_changes';
+
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(db);
+}
+
+/** Splits `?schema=` off a URL (node-postgres does not know it). */
+export function parsePgUrl(url: string): { connectionString: string; schema?: string } {
+  const u = new URL(url);
+  const schema = u.searchParams.get('schema') ?? undefined;
+  u.searchParams.delete('schema');
+  if (schema !== undefined && !/^[A-Za-z0-9_-]{1,63}$/.test(schema)) throw new Error(`schema must be 1–63 letters, digits, _ or - (got ${JSON.stringify(schema)})`);
+  return { connectionString: u.toString(), schema };
+}
+
+export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** PostgreSQL's own errors and lost connections as the storage package's errors. */
+function storageError(error: unknown, id: string): unknown {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  if (code === '53100') return new QuotaExceededError('postgres', id, { cause: error });
+  if (/^(08|57P)/.test(code) || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(code) || /Connection terminated/.test(String(error))) {
+    return new UnavailableError('postgres', 'the database connection failed; try again.', { cause: error });
+  }
+  return error;
+}
+
+interface Shared {
+  pool: pg.Pool;
+  schema?: string;
+  /** This process's id in change notices, so it skips its own (it announced them already). */
+  origin: string;
+  views: Map<string, PgCardStore>;
+}
+
+type AuditRow = { seq: string; at: string; actor: string; action: string; target: string; revision: number | null };
+
+export class PgCardStore implements CardStore {
+  readonly tenant: string;
+  private readonly shared: Shared;
+
+  /** Connects, creates the schema if needed and migrates (one instance at a time). */
+  static async open(url: string, options: { poolSize?: number } = {}): Promise<PgCardStore> {
+    const { connectionString, schema } = parsePgUrl(url);
+    const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    if (schema !== undefined) {
+      // The client's queue runs this before anything the caller sends on it.
+      pool.on('connect', (client) => void client.query(`SET search_path TO ${quoteIdent(schema)}, public`).catch(() => {}));
+    }
+    const shared: Shared = { pool, schema, origin: `${process.pid}-${Math.random().toString(36).slice(2)}`, views: new Map() };
+    const store = new PgCardStore(shared, DEFAULT_TENANT);
+    try {
+      await store.migrate();
+    } catch (error) {
+      await pool.end();
+      throw storageError(error, '?');
+    }
+    return store;
+  }
+
+  private constructor(shared: Shared, tenant: string) {
+    this.shared = shared;
+    this.tenant = tenant;
+    shared.views.set(tenant, this);
+  }
+
+  get pool(): pg.Pool {
+    return this.shared.pool;
+  }
+
+  get schema(): string | undefined {
+    return this.shared.schema;
+  }
+
+  get origin(): string {
+    return this.shared.origin;
+  }
+
+  forTenant(tenant: string): PgCardStore {
+    return this.shared.views.get(tenant) ?? new PgCardStore(this.shared, tenant);
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      try {
+        if (this.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.schema)}`);
+        await client.query('CREATE TABLE IF NOT EXISTS kartochka_migrations (version integer PRIMARY KEY, applied_at text NOT NULL)');
+        const { rows } = await client.query<{ v: number | null }>('SELECT MAX(version) AS v FROM kartochka_migrations');
+        const current = rows[0]?.v ?? 0;
+        if (current > pgMigrations.length) {
+          throw new UnavailableError(
+            'postgres',
+            `the database is at schema version ${current}, newer than this server (${pgMigrations.length}); update the server.`,
+          );
+        }
+        for (let i = current; i < pgMigrations.length; i++) {
+          await client.query('BEGIN');
+          try {
+            await client.query(pgMigrations[i]!);
+            await client.query('INSERT INTO kartochka_migrations (version, applied_at) VALUES ($1, $2)', [i + 1, new Date().toISOString()]);
+            await client.query('COMMIT');
+          } catch (error) {
+            await client.query('ROLLBACK');
+            throw error;
+          }
+        }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Runs `work` in one transaction on one pooled connection. */
+  async transaction<T>(id: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw storageError(error, id);
+    }
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => (broken = true));
+      throw storageError(error, id);
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** One query outside a transaction. */
+  async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    try {
+      return (await this.pool.query<R>(sql, params)).rows;
+    } catch (error) {
+      throw storageError(error, '?');
+    }
+  }
+
+  private async audited(client: pg.PoolClient, tenant: string, action: AuditAction, target: string, at: string, actor: string | undefined, revision?: number): Promise<void> {
+    await client.query('INSERT INTO audit (tenant, at, actor, action, target, revision) VALUES ($1, $2, $3, $4, $5, $6)', [
+      tenant,
+      at,
+      actor ?? 'anonymous',
+      action,
+      target,
+      revision ?? null,
+    ]);
+  }
+
+  /** Queues the change notice of this transaction: every instance's feed gets it on commit. */
+  private async notify(client: pg.PoolClient, notice: Pick<ChangeNotice, 'type' | 'id' | 'revision'>): Promise<void> {
+    const payload = JSON.stringify({ o: this.origin, t: this.tenant, i: notice.id, r: notice.revision, d: notice.type === 'delete' ? 1 : 0 });
+    // pg_notify payloads are limited to 8000 bytes; ids are short (the server validates them).
+    if (Buffer.byteLength(payload) < 7900) await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, payload]);
+  }
+
+  /** Locks one card id (existing or not) until the transaction ends. */
+  private lockCard(client: pg.PoolClient, id: string): Promise<unknown> {
+    return client.query("SELECT pg_advisory_xact_lock(hashtext('kartochka.card'), hashtext($1 || '/' || $2))", [this.tenant, id]);
+  }
+
+  async get(id: string): Promise<CardRecord | undefined> {
+    const rows = await this.query<{ record: string }>('SELECT record FROM cards WHERE tenant = $1 AND id = $2', [this.tenant, id]);
+    return rows[0] ? (JSON.parse(rows[0].record) as CardRecord) : undefined;
+  }
+
+  async put(input: NewOrUpdatedRecord, options: PutOptions, now: string, check?: PutCheck): Promise<PutResult> {
+    return this.transaction(input.id, async (client) => {
+      await this.lockCard(client, input.id);
+      const found = await client.query<{ record: string }>('SELECT record FROM cards WHERE tenant = $1 AND id = $2 FOR UPDATE', [this.tenant, input.id]);
+      const stored = found.rows[0] ? (JSON.parse(found.rows[0].record) as CardRecord) : undefined;
+      checkRevision(input.id, stored, options.expectedRevision);
+      // Inside the transaction, so what the check merges and compares is what is stored now.
+      const checked = check ? check(stored) : input;
+      const { record, revision } = nextRecord(checked, stored, options, now);
+      if (!stored) {
+        // A card re-created after a delete continues its history after the tombstone.
+        const last = await client.query<{ v: number | null }>('SELECT MAX(revision) AS v FROM revisions WHERE tenant = $1 AND record_id = $2', [
+          this.tenant,
+          input.id,
+        ]);
+        record.revision = revision.revision = (last.rows[0]?.v ?? 0) + 1;
+      }
+      await client.query(
+        `INSERT INTO cards (tenant, id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (tenant, id) DO UPDATE SET schema_id = excluded.schema_id, revision = excluded.revision,
+           title = excluded.title, title_folded = excluded.title_folded, indexed = excluded.indexed,
+           updated_at = excluded.updated_at, record = excluded.record`,
+        [
+          this.tenant,
+          record.id,
+          record.schemaId,
+          record.revision,
+          record.title,
+          foldCase(record.title),
+          JSON.stringify(record.indexed),
+          record.createdAt,
+          record.updatedAt,
+          JSON.stringify(record),
+        ],
+      );
+      await client.query('INSERT INTO revisions (tenant, record_id, revision, entry) VALUES ($1, $2, $3, $4)', [
+        this.tenant,
+        record.id,
+        revision.revision,
+        JSON.stringify(revision),
+      ]);
+      await this.audited(client, this.tenant, 'card.put', record.id, now, options.author, record.revision);
+      await this.notify(client, { type: 'put', id: record.id, revision: record.revision });
+      return { record, created: stored === undefined };
+    });
+  }
+
+  async delete(id: string, expectedRevision: number | undefined, meta: WriteMeta = {}): Promise<CardRecord> {
+    const at = meta.at ?? new Date().toISOString();
+    return this.transaction(id, async (client) => {
+      await this.lockCard(client, id);
+      const found = await client.query<{ record: string }>('SELECT record FROM cards WHERE tenant = $1 AND id = $2 FOR UPDATE', [this.tenant, id]);
+      if (!found.rows[0]) throw NotFoundError.card(id);
+      const stored = JSON.parse(found.rows[0].record) as CardRecord;
+      checkRevision(id, stored, expectedRevision);
+      await client.query('DELETE FROM cards WHERE tenant = $1 AND id = $2', [this.tenant, id]);
+      // The history stays, closed by a tombstone: who deleted the card, and when.
+      const tombstone: Revision = { recordId: id, revision: stored.revision + 1, at, changedPaths: [], deleted: true, schemaId: stored.schemaId };
+      if (meta.author !== undefined) tombstone.author = meta.author;
+      await client.query('INSERT INTO revisions (tenant, record_id, revision, entry) VALUES ($1, $2, $3, $4)', [
+        this.tenant,
+        id,
+        tombstone.revision,
+        JSON.stringify(tombstone),
+      ]);
+      await this.audited(client, this.tenant, 'card.delete', id, at, meta.author, stored.revision);
+      await this.notify(client, { type: 'delete', id, revision: stored.revision });
+      return stored;
+    });
+  }
+
+  async list(query: ListQuery): Promise<ListResult> {
+    const rows = await this.query<{ id: string; schema_id: string; title: string; indexed: Record<string, IndexedValue>; created_at: string; updated_at: string }>(
+      `SELECT id, schema_id, title, indexed, created_at, updated_at FROM cards
+       WHERE tenant = $1 AND ($2::text IS NULL OR schema_id = $2) AND ($3 = '' OR strpos(title_folded, $3) > 0)`,
+      [this.tenant, query.schemaId ?? null, query.search ? foldCase(query.search) : ''],
+    );
+    // Sort and page light stubs (no `data`), then read full records for the page only.
+    const stubs = rows.map((r) => ({ id: r.id, schemaId: r.schema_id, title: r.title, indexed: r.indexed, createdAt: r.created_at, updatedAt: r.updated_at })) as CardRecord[];
+    const page = applyQuery(stubs, query);
+    const ids = page.items.map((s) => s.id);
+    const full = await this.query<{ id: string; record: string }>('SELECT id, record FROM cards WHERE tenant = $1 AND id = ANY($2)', [this.tenant, ids]);
+    const byId = new Map(full.map((r) => [r.id, JSON.parse(r.record) as CardRecord]));
+    return { items: ids.map((id) => byId.get(id)!).filter(Boolean), total: page.total };
+  }
+
+  async history(id: string): Promise<Revision[]> {
+    const rows = await this.query<{ entry: string }>('SELECT entry FROM revisions WHERE tenant = $1 AND record_id = $2 ORDER BY revision', [this.tenant, id]);
+    return rows.map((r) => JSON.parse(r.entry) as Revision);
+  }
+
+  async publishSchema(input: PublishSchemaInput, now: string): Promise<SchemaVersion> {
+    return this.transaction(input.schemaId, async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('kartochka.schema'), hashtext($1 || '/' || $2))", [this.tenant, input.schemaId]);
+      const max = await client.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schemas WHERE tenant = $1 AND schema_id = $2', [
+        this.tenant,
+        input.schemaId,
+      ]);
+      const version = (max.rows[0]?.v ?? 0) + 1;
+      const published: SchemaVersion = { ...input, version, publishedAt: now };
+      await client.query('INSERT INTO schemas (tenant, schema_id, version, entry) VALUES ($1, $2, $3, $4)', [
+        this.tenant,
+        input.schemaId,
+        version,
+        JSON.stringify(published),
+      ]);
+      await this.audited(client, this.tenant, 'schema.publish', input.schemaId, now, input.author, version);
+      return published;
+    });
+  }
+
+  async getSchema(schemaId: string, version?: number): Promise<SchemaVersion | undefined> {
+    const rows =
+      version === undefined
+        ? await this.query<{ entry: string }>('SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 ORDER BY version DESC LIMIT 1', [this.tenant, schemaId])
+        : await this.query<{ entry: string }>('SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 AND version = $3', [this.tenant, schemaId, version]);
+    return rows[0] ? (JSON.parse(rows[0].entry) as SchemaVersion) : undefined;
+  }
+
+  async latestSchemaVersion(schemaId: string): Promise<number | undefined> {
+    const rows = await this.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schemas WHERE tenant = $1 AND schema_id = $2', [this.tenant, schemaId]);
+    return rows[0]?.v ?? undefined;
+  }
+
+  async listSchemaVersions(schemaId: string): Promise<SchemaVersion[]> {
+    const rows = await this.query<{ entry: string }>('SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 ORDER BY version', [this.tenant, schemaId]);
+    return rows.map((r) => JSON.parse(r.entry) as SchemaVersion);
+  }
+
+  async audit(query: AuditQuery = {}): Promise<AuditEntry[]> {
+    const rows = await this.query<AuditRow>('SELECT seq, at, actor, action, target, revision FROM audit WHERE tenant = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+      this.tenant,
+      query.after ?? 0,
+      Math.min(query.limit ?? 100, 1000),
+    ]);
+    return rows.map((r) => {
+      const e: AuditEntry = { seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action as AuditAction, target: r.target };
+      if (r.revision !== null) e.revision = r.revision;
+      return e;
+    });
+  }
+
+  keyRows(): KeyRows {
+    return {
+      insert: (row, actor) =>
+        this.transaction(row.id, async (client) => {
+          await client.query('INSERT INTO api_keys (id, tenant, roles, name, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+            row.id,
+            row.tenant,
+            row.roles,
+            row.name,
+            row.hash,
+            row.created_at,
+          ]);
+          await this.audited(client, row.tenant, 'key.create', row.id, row.created_at, actor);
+        }),
+      byId: async (id) => (await this.query<KeyRow>('SELECT * FROM api_keys WHERE id = $1', [id]))[0],
+      list: (tenant) =>
+        tenant === undefined
+          ? this.query<KeyRow>('SELECT * FROM api_keys ORDER BY created_at, id')
+          : this.query<KeyRow>('SELECT * FROM api_keys WHERE tenant = $1 ORDER BY created_at, id', [tenant]),
+      revoke: (row, actor, at) =>
+        this.transaction(row.id, async (client) => {
+          const changed = (await client.query('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, row.id])).rowCount === 1;
+          if (changed) await this.audited(client, row.tenant, 'key.revoke', row.id, at, actor);
+          return changed;
+        }),
+      any: async () => (await this.query('SELECT 1 FROM api_keys LIMIT 1')).length > 0,
+    };
+  }
+
+  /** Removes every tenant's cards, history, schemas and audit log (the test-only reset hook). API keys stay. */
+  async clear(): Promise<void> {
+    // TRUNCATE fires no row triggers: the append-only guard stays for everything but this reset.
+    await this.query('TRUNCATE cards, revisions, schemas, audit');
+  }
+
+  async close(): Promise<void> {
+    if (!this.shared.pool.ended) await this.shared.pool.end();
+  }
+}

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { card } from '@kartochka/storage/conformance';
 import { rawRequest, repoRoot, startServer, tempDb, type ServerProcess } from './test-support/process.js';
@@ -12,7 +12,7 @@ import { sqliteOnly } from './test-support/backend.js';
 
 describe('--static', () => {
   const tmp = tempDb();
-  const site = join(dirname(tmp.db), 'site');
+  const site = join(tmp.dir, 'site');
   let server: ServerProcess;
   before(async () => {
     mkdirSync(join(site, 'assets'), { recursive: true });
@@ -21,9 +21,9 @@ describe('--static', () => {
     writeFileSync(join(site, 'assets', 'app.js'), 'export {};');
     writeFileSync(join(site, '.env'), 'SECRET=1');
     writeFileSync(join(site, '.git', 'config'), 'SECRET=2');
-    writeFileSync(join(dirname(tmp.db), 'outside.txt'), 'SECRET=3');
-    symlinkSync(join(dirname(tmp.db), 'outside.txt'), join(site, 'link.txt'));
-    symlinkSync(dirname(tmp.db), join(site, 'up'));
+    writeFileSync(join(tmp.dir, 'outside.txt'), 'SECRET=3');
+    symlinkSync(join(tmp.dir, 'outside.txt'), join(site, 'link.txt'));
+    symlinkSync(tmp.dir, join(site, 'up'));
     server = await startServer({ db: tmp.db, args: ['--static', site] });
   });
   after(async () => {

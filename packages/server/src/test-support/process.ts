@@ -92,15 +92,16 @@ export function startServer(options: StartOptions): Promise<ServerProcess> {
 /**
  * A fresh test database on the test backend (test-support/backend.ts): a db path in a new temp
  * directory, or a new PostgreSQL schema's URL. `db + '-suffix'` names another one of the same kind;
- * `cleanup` removes them all.
+ * `dir` is a temp directory for other files (on both backends); `cleanup` removes them all.
  */
-export function tempDb(): { db: string; cleanup(): void | Promise<void> } {
+export function tempDb(): { db: string; dir: string; cleanup(): void | Promise<void> } {
+  const dir = mkdtempSync(join(tmpdir(), 'kartochka-server-'));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
   if (onPostgres) {
     const { db, prefix } = pgTestDb();
-    return { db, cleanup: () => dropTestSchemas(prefix) };
+    return { db, dir, cleanup: () => (removeDir(), dropTestSchemas(prefix)) };
   }
-  const dir = mkdtempSync(join(tmpdir(), 'kartochka-server-'));
-  return { db: join(dir, 'cards.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { db: join(dir, 'cards.sqlite'), dir, cleanup: removeDir };
 }
 
 /** POSTs a test hook (`reset`, `faults`), with the server's hooks token. */

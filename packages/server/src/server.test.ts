@@ -259,7 +259,7 @@ describe('server options as a process', () => {
   });
 
   it('serves static files from --static next to the API', async () => {
-    const dir = tmp.db + '-static';
+    const dir = join(tmp.dir, 'static');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>demo</title>');
     const server = await startServer({ db: tmp.db + '-s', args: ['--static', dir] });

@@ -5,7 +5,7 @@
  * gzip sizes are not additive: the split rows are each measured alone, so "own code" is an
  * estimate (the app total minus ajv and Lit measured alone).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -13,7 +13,15 @@ import { CONDITIONS } from './lib/browser.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
-async function sizeOf(entry) {
+/** The bench's 50-field card's validator, precompiled as an app build would (core's precompileValidator). */
+async function writePrecompiledValidator() {
+  const { precompileValidator } = await import('@kartochka/core/precompile');
+  const { generateCard } = await import('./lib/schema.mjs');
+  mkdirSync(here('./bundle/generated'), { recursive: true });
+  writeFileSync(here('./bundle/generated/validator.js'), precompileValidator(generateCard(50).schema));
+}
+
+async function sizeOf(entry, { initialOnly = false } = {}) {
   const result = await build({
     configFile: false,
     root: here('./bundle'),
@@ -34,6 +42,8 @@ async function sizeOf(entry) {
   const modules = {};
   for (const o of outputs) {
     if (o.type !== 'chunk') continue;
+    // What the page loads before anything asks for more: lazily imported chunks left out.
+    if (initialOnly && !o.isEntry && !outputs.some((e) => e.type === 'chunk' && e.isEntry && e.imports.includes(o.fileName))) continue;
     min += Buffer.byteLength(o.code);
     gzip += gzipSync(o.code, { level: 9 }).length;
     for (const [id, m] of Object.entries(o.modules ?? {})) {
@@ -51,6 +61,8 @@ export async function runBundleBench() {
     ajv: await sizeOf(here('./bundle/ajv.js')),
     lit: await sizeOf(here('./bundle/lit.js')),
   };
+  await writePrecompiledValidator();
+  out.cardPrecompiled = await sizeOf(here('./bundle/card.js'), { initialOnly: true });
   out.ownEstimate = { gzip: out.app.gzip - out.ajv.gzip - out.lit.gzip, min: out.app.min - out.ajv.min - out.lit.min };
   const builder = here('../packages/builder/src/index.ts');
   out.builder = existsSync(builder) ? await sizeOf(builder) : null;

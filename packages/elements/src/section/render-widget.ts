@@ -1,6 +1,7 @@
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { FieldNode, FormController } from '@kartochka/core';
+import { loadWidget } from '../internal/widget-loaders.js';
 
 const VALID_TAG = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
 const statics = new Map<string, ReturnType<typeof unsafeStatic>>();
@@ -12,6 +13,7 @@ const statics = new Map<string, ReturnType<typeof unsafeStatic>>();
  */
 export function renderWidget(controller: FormController, node: FieldNode, level: number, opts: { disabled?: boolean; span?: number } = {}) {
   const tag = VALID_TAG.test(node.widget) ? node.widget : 'kc-json-field';
+  loadWidget(tag);
   let s = statics.get(tag);
   if (!s) statics.set(tag, (s = unsafeStatic(tag)));
   // One column (the common case) binds no style: every attribute binding is a write per field on

@@ -1,0 +1,88 @@
+// Per-component entry points: `@kartochka/elements/card` loads the card and the standard widgets
+// and nothing a card page may not need (lists of cards, history, reminders, persistence, idb,
+// merge, the virtualizer); the other widgets are reachable only through dynamic imports, which
+// the card makes when a schema needs them. Checked on the real module graph (esbuild's metafile),
+// following static imports only — what a page loads before anything asks for more.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+
+const pkgDir = fileURLToPath(new URL('../..', import.meta.url));
+
+async function graphOf(entry: string): Promise<Metafile> {
+  const result = await build({
+    entryPoints: [pkgDir + entry],
+    bundle: true,
+    write: false,
+    metafile: true,
+    splitting: true,
+    outdir: '/tmp/kc-entry-points',
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['@kartochka/source'],
+    external: ['ajv', 'ajv/*', 'ajv-formats', 'ajv-formats/*'],
+    logLevel: 'silent',
+  });
+  return result.metafile;
+}
+
+/** Every input reachable from `entry` through static imports. */
+function staticClosure(meta: Metafile, entry: string): Set<string> {
+  const start = Object.keys(meta.inputs).find((f) => f.endsWith(entry))!;
+  assert.ok(start, `${entry} is in the graph`);
+  const seen = new Set<string>([start]);
+  const todo = [start];
+  while (todo.length) {
+    for (const i of meta.inputs[todo.pop()!].imports) {
+      if (i.kind !== 'import-statement' || i.external || seen.has(i.path)) continue;
+      seen.add(i.path);
+      todo.push(i.path);
+    }
+  }
+  return seen;
+}
+
+const has = (files: Set<string>, part: string) => [...files].some((f) => f.includes(part));
+
+test('the card entry loads the card and the standard widgets, and none of the rest', async () => {
+  const meta = await graphOf('src/card/index.ts');
+  const loaded = staticClosure(meta, 'elements/src/card/index.ts');
+  for (const part of ['card/card.ts', 'section/section.ts', 'text-field/text-field.ts', 'number-field/number-field.ts', 'select/select.ts', 'checkbox/checkbox.ts', 'object-group/object-group.ts']) {
+    assert.ok(has(loaded, part), `the card entry loads ${part}`);
+  }
+  const ours = ['card-list/', 'history/', 'reminders/', 'persistence/', 'array-field/', 'money-field/', 'tags-field/', 'json-field/'].map((d) => `elements/src/${d}`);
+  for (const part of [...ours, 'node_modules/idb/', '@lit-labs/virtualizer', 'storage/src/']) {
+    assert.deepEqual([...loaded].filter((f) => f.includes(part)), [], `the card entry must not load ${part}`);
+  }
+  // …but a schema with a list can still get one: the card imports it on demand.
+  const all = Object.keys(meta.inputs);
+  assert.ok(all.some((f) => f.includes('array-field/array-field.ts')), 'the list widget is reachable through a dynamic import');
+});
+
+test('each entry point in package.json exists, and the root still defines everything', async () => {
+  const pkg = JSON.parse(readFileSync(pkgDir + 'package.json', 'utf8')) as { exports: Record<string, { '@kartochka/source'?: string } | string> };
+  for (const name of ['./card', './text-field', './array-field', './list', './history', './reminders', './persistence', './summary']) {
+    const entry = pkg.exports[name];
+    assert.ok(entry && typeof entry === 'object' && entry['@kartochka/source'], `${name} is exported`);
+    readFileSync(pkgDir + entry['@kartochka/source']!); // throws when the file is missing
+  }
+  const loaded = staticClosure(await graphOf('src/index.ts'), 'elements/src/index.ts');
+  for (const part of ['card-list/card-list.ts', 'history/history.ts', 'reminders/reminders.ts', 'array-field/array-field.ts', 'money-field/money-field.ts', 'json-field/json-field.ts']) {
+    assert.ok(has(loaded, part), `the package root loads ${part}`);
+  }
+});
+
+test('sideEffects names every module that defines an element, so bundlers keep them', async () => {
+  const pkg = JSON.parse(readFileSync(pkgDir + 'package.json', 'utf8')) as { sideEffects: string[] };
+  const meta = await graphOf('src/index.ts');
+  for (const f of Object.keys(meta.inputs)) {
+    if (!f.includes('elements/src/') || f.endsWith('.test.ts')) continue;
+    const text = readFileSync(f.startsWith('/') ? f : `${process.cwd()}/${f}`, 'utf8');
+    const defines = /defineElement\('kc-|customElements\.define\('kc-|KcCard\.persistence \?\?=/.test(text);
+    if (!defines) continue;
+    const local = './src/' + f.slice(f.indexOf('elements/src/') + 'elements/src/'.length);
+    assert.ok(pkg.sideEffects.includes(local), `${local} defines an element but is not in sideEffects`);
+  }
+});

@@ -1,6 +1,6 @@
 /**
- * Card changes as they happen, for `GET /api/events` (server-sent events). In-process: one server
- * process sees its own writes; several processes behind a balancer would need a shared bus.
+ * Card changes as they happen, for `GET /api/events` (server-sent events). Each process announces
+ * its own writes here; on PostgreSQL, pg-feed.ts adds the other instances' writes (LISTEN/NOTIFY).
  *
  * One shared, bounded log rather than a queue per listener: a save appends one notice and wakes
  * the streams once, whatever the number of listeners, and memory stays bounded however slowly
@@ -64,6 +64,18 @@ export class ChangeFeed {
     const behind = this.#seq - seq;
     if (behind > this.#log.length) return { missed: true };
     return { missed: false, notices: behind > 0 ? this.#log.slice(this.#log.length - behind) : [], seq: this.#seq };
+  }
+
+  /**
+   * Changes may have happened unseen (the shared bus was disconnected): every open stream is now
+   * behind and ends, so its client reconnects and re-reads; streams opened later start afresh.
+   */
+  lost(): void {
+    this.#log.length = 0;
+    this.#seq++;
+    const woken = this.#wake;
+    this.#wake = wakeUp();
+    woken.resolve();
   }
 
   publish(notice: ChangeNotice): void {

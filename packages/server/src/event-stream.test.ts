@@ -25,6 +25,22 @@ describe('eventStream', () => {
     assert.equal(released, 1);
   });
 
+  it('ends open streams when the feed lost changes (shared bus reconnected); a new stream starts afresh', async () => {
+    const feed = new ChangeFeed(8);
+    const reader = eventStream({ feed, tenant: 't', keepAliveMs: 60_000, release: () => {} }).getReader();
+    await text(reader);
+    const pending = reader.read().catch((e: Error) => e);
+    feed.lost();
+    const outcome = await pending;
+    assert.ok(outcome instanceof Error && /missed changes/.test(outcome.message), 'the client must reconnect and re-read');
+    const fresh = eventStream({ feed, tenant: 't', keepAliveMs: 60_000, release: () => {} }).getReader();
+    await text(fresh);
+    const next = text(fresh);
+    feed.publish({ type: 'put', tenant: 't', id: 'a', revision: 1 });
+    assert.match(await next, /"id":"a"/);
+    await fresh.cancel();
+  });
+
   it('drops a consumer that stopped reading once it has missed changes; the log stays bounded', async () => {
     const feed = new ChangeFeed(8);
     let released = false;

@@ -6,6 +6,8 @@ import { createApp, type AppOptions } from './app.js';
 import { KeyStore } from './auth/keys.js';
 import { ChangeFeed } from './change-feed.js';
 import { openStore } from './open-store.js';
+import { PgCardStore } from './pg-store.js';
+import { listenForChanges } from './pg-feed.js';
 import type { CardStore } from './store.js';
 
 /** Options of {@link createServer}. */
@@ -33,11 +35,20 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const host = options.host ?? '127.0.0.1';
   const feed = options.feed ?? new ChangeFeed(options.limits?.streamBuffer);
   const keys = options.keys ?? new KeyStore(store.keyRows());
+  // On PostgreSQL, the other instances' writes reach this one's event streams too.
+  const listener =
+    store instanceof PgCardStore && typeof options.db === 'string'
+      ? await listenForChanges(options.db, store, feed).catch(async (error: unknown) => {
+          await store.close();
+          throw error;
+        })
+      : undefined;
   const app = createApp({ ...options, store, feed, keys });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s as Server));
     s.once('error', reject);
   }).catch(async (error: unknown) => {
+    await listener?.close();
     await store.close();
     throw error;
   });
@@ -53,6 +64,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         // Open event streams end on their own once the feed closes; idle sockets go now.
         feed.close();
         server.closeIdleConnections();
-      }).then(() => store.close())),
+      })
+        .then(() => listener?.close())
+        .then(() => store.close())),
   };
 }

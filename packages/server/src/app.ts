@@ -32,6 +32,7 @@ import { bearerChecker } from './auth.js';
 import { faultMiddleware, noFaults, type FaultState } from './faults.js';
 import type { CardStore } from './store.js';
 import { ChangeFeed, type ChangeNotice } from './change-feed.js';
+import { CursorError, type StoreListQuery } from './sql-list.js';
 import { SchemaCache, dataChecker } from './validation.js';
 import { DEFAULT_LIMITS, isValidId, jsonDepthOver, limitProblem, localeOf, refuse, type Limits } from './limits.js';
 import { LOOPBACK_HOSTS, hostGuard, jsonWritesOnly } from './guards.js';
@@ -145,8 +146,8 @@ function nonNegativeInt(c: Context, name: string): number | undefined {
 }
 
 /** `filter.<field>=<JSON scalar>`; a value that is not a JSON scalar is taken as a plain string. */
-function listQueryOf(c: Context, maxLimit: number): ListQuery {
-  const q: ListQuery = {};
+function listQueryOf(c: Context, maxLimit: number): StoreListQuery {
+  const q: StoreListQuery = {};
   const url = new URL(c.req.url);
   const schemaId = url.searchParams.get('schemaId');
   if (schemaId !== null) q.schemaId = schemaId;
@@ -175,6 +176,9 @@ function listQueryOf(c: Context, maxLimit: number): ListQuery {
   const offset = nonNegativeInt(c, 'offset');
   const limit = nonNegativeInt(c, 'limit');
   if (offset !== undefined) q.offset = offset;
+  // A keyset cursor (a previous answer's `next`): deep pages cost what the first one does.
+  const cursor = url.searchParams.get('cursor');
+  if (cursor) q.after = cursor;
   if (limit !== undefined && limit > maxLimit) throw new BadRequest('?', [limitProblem(c, '', 'maximum', { limit: maxLimit, comparison: '<=', name: 'limit' })]);
   // No limit asked: one page of the largest size; the answer's `next` leads on.
   q.limit = limit ?? maxLimit;
@@ -290,14 +294,22 @@ export function createApp(options: AppOptions): Hono {
     requireRole(c, 'read');
     const query = listQueryOf(c, limits.listLimit);
     const store = storeOf(c);
-    const result = await store.list(query);
+    const result = await store.list(query).catch((error: unknown) => {
+      throw error instanceof CursorError ? badRequest('', 'cursor', error.message) : error;
+    });
     const strip = rules.stripper(store, principalOf(c));
     const items = await Promise.all(result.items.map(strip));
     const offset = query.offset ?? 0;
     const body: Record<string, unknown> = { items, total: result.total, offset, limit: query.limit! };
-    if (offset + items.length < result.total && items.length > 0) {
+    const more = query.after !== undefined ? result.nextCursor !== undefined : offset + items.length < result.total && items.length > 0;
+    if (more) {
       const url = new URL(c.req.url);
-      url.searchParams.set('offset', String(offset + items.length));
+      if (result.nextCursor !== undefined) {
+        url.searchParams.delete('offset');
+        url.searchParams.set('cursor', result.nextCursor);
+      } else {
+        url.searchParams.set('offset', String(offset + items.length));
+      }
       url.searchParams.set('limit', String(query.limit));
       body.next = `${url.pathname}${url.search}`;
     }

@@ -17,14 +17,10 @@ import {
   NotFoundError,
   QuotaExceededError,
   UnavailableError,
-  applyQuery,
   checkRevision,
   foldCase,
   nextRecord,
   type CardRecord,
-  type IndexedValue,
-  type ListQuery,
-  type ListResult,
   type NewOrUpdatedRecord,
   type PublishSchemaInput,
   type PutOptions,
@@ -34,6 +30,7 @@ import {
 import type { KeyRow, KeyRows } from './auth/keys.js';
 import type { ChangeNotice } from './change-feed.js';
 import { DEFAULT_TENANT } from './sqlite-store.js';
+import { listInSql, type SqlListSource, type StoreListQuery, type StoreListResult } from './sql-list.js';
 import type { AuditAction, AuditEntry, AuditQuery, CardStore, PutCheck, PutResult, WriteMeta } from './store.js';
 
 /** Step *i* takes the database from version *i* to *i + 1*. Never edit a released step; append. */
@@ -89,6 +86,20 @@ export const pgMigrations: readonly string[] = [
      $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
    CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
      FOR EACH ROW EXECUTE FUNCTION kartochka_audit_append_only();`,
+  // Lists in SQL (sql-list.ts). Text keys compare by code point (collation "C"), as query.ts does;
+  // each column sort walks a (tenant, schema, key, id) index; filters on indexed fields use the
+  // GIN index (@>), title search the trigram index (LIKE '%…%'; pg_trgm is created in public
+  // before the migrations run).
+  `ALTER TABLE cards ALTER COLUMN tenant TYPE text COLLATE "C", ALTER COLUMN id TYPE text COLLATE "C",
+     ALTER COLUMN schema_id TYPE text COLLATE "C", ALTER COLUMN title_folded TYPE text COLLATE "C",
+     ALTER COLUMN created_at TYPE text COLLATE "C", ALTER COLUMN updated_at TYPE text COLLATE "C";
+   DROP INDEX cards_schema_updated;
+   CREATE INDEX cards_list_updated ON cards (tenant, schema_id, updated_at, id);
+   CREATE INDEX cards_list_created ON cards (tenant, schema_id, created_at, id);
+   CREATE INDEX cards_list_title ON cards (tenant, schema_id, title_folded, id);
+   CREATE INDEX cards_tenant_updated ON cards (tenant, updated_at, id);
+   CREATE INDEX cards_indexed ON cards USING gin (indexed jsonb_path_ops);
+   CREATE INDEX cards_title_trgm ON cards USING gin (title_folded gin_trgm_ops);`,
 ];
 
 /** The session advisory lock held while migrating (any constant; instances agree on it). */
@@ -131,7 +142,8 @@ interface Shared {
 
 type AuditRow = { seq: string; at: string; actor: string; action: string; target: string; revision: number | null };
 
-export class PgCardStore implements CardStore {
+export class PgCardStore implements CardStore, SqlListSource {
+  readonly dialect = 'postgres' as const;
   readonly tenant: string;
   private readonly shared: Shared;
 
@@ -184,6 +196,8 @@ export class PgCardStore implements CardStore {
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       try {
         if (this.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.schema)}`);
+        // Trigram search (migration 2). In public, shared by every schema of the database.
+        await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public');
         await client.query('CREATE TABLE IF NOT EXISTS kartochka_migrations (version integer PRIMARY KEY, applied_at text NOT NULL)');
         const { rows } = await client.query<{ v: number | null }>('SELECT MAX(version) AS v FROM kartochka_migrations');
         const current = rows[0]?.v ?? 0;
@@ -343,19 +357,14 @@ export class PgCardStore implements CardStore {
     });
   }
 
-  async list(query: ListQuery): Promise<ListResult> {
-    const rows = await this.query<{ id: string; schema_id: string; title: string; indexed: Record<string, IndexedValue>; created_at: string; updated_at: string }>(
-      `SELECT id, schema_id, title, indexed, created_at, updated_at FROM cards
-       WHERE tenant = $1 AND ($2::text IS NULL OR schema_id = $2) AND ($3 = '' OR strpos(title_folded, $3) > 0)`,
-      [this.tenant, query.schemaId ?? null, query.search ? foldCase(query.search) : ''],
-    );
-    // Sort and page light stubs (no `data`), then read full records for the page only.
-    const stubs = rows.map((r) => ({ id: r.id, schemaId: r.schema_id, title: r.title, indexed: r.indexed, createdAt: r.created_at, updatedAt: r.updated_at })) as CardRecord[];
-    const page = applyQuery(stubs, query);
-    const ids = page.items.map((s) => s.id);
-    const full = await this.query<{ id: string; record: string }>('SELECT id, record FROM cards WHERE tenant = $1 AND id = ANY($2)', [this.tenant, ids]);
-    const byId = new Map(full.map((r) => [r.id, JSON.parse(r.record) as CardRecord]));
-    return { items: ids.map((id) => byId.get(id)!).filter(Boolean), total: page.total };
+  async list(query: StoreListQuery): Promise<StoreListResult> {
+    return listInSql(this, query);
+  }
+
+  /** Runs one SELECT for sql-list.ts (`?` placeholders become `$n`). */
+  async select<R>(sql: string, params: unknown[]): Promise<R[]> {
+    let n = 0;
+    return (await this.query(sql.replace(/\?/g, () => `$${++n}`), params)) as R[];
   }
 
   async history(id: string): Promise<Revision[]> {

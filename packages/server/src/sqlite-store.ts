@@ -24,6 +24,7 @@ import {
   type SchemaVersion,
 } from '@kartochka/storage';
 import type { KeyRow, KeyRows } from './auth/keys.js';
+import { listInSql, sqlCanList, type SqlListSource, type StoreListQuery, type StoreListResult } from './sql-list.js';
 import type { AuditAction, AuditEntry, AuditQuery, CardStore, PutCheck, PutResult, WriteMeta } from './store.js';
 
 /**
@@ -117,6 +118,13 @@ export const migrations: readonly string[] = [
    CREATE INDEX audit_tenant ON audit (tenant, seq);
    CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
    CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
+  // Lists in SQL (sql-list.ts): each column sort walks an index in order, ties by id, per schema
+  // or over the tenant; LIMIT stops the walk, a keyset cursor starts it where the last page ended.
+  `DROP INDEX cards_schema_updated;
+   CREATE INDEX cards_list_updated ON cards (tenant, schema_id, updated_at, id);
+   CREATE INDEX cards_list_created ON cards (tenant, schema_id, created_at, id);
+   CREATE INDEX cards_list_title ON cards (tenant, schema_id, title_folded, id);
+   CREATE INDEX cards_tenant_updated ON cards (tenant, updated_at, id);`,
 ];
 
 /** The tenant of existing single-tenant databases, of `KARTOCHKA_TOKEN` and of an open server. */
@@ -205,11 +213,13 @@ function prepare(db: Database.Database) {
  * is the default tenant's; {@link SqliteCardStore.forTenant} gives other tenants' views of the
  * same database (every statement names the tenant, so one view can never reach another's rows).
  */
-export class SqliteCardStore implements CardStore {
+export class SqliteCardStore implements CardStore, SqlListSource {
+  readonly dialect = 'sqlite' as const;
   readonly db: Database.Database;
   readonly tenant: string;
   private readonly s: ReturnType<typeof prepare>;
   private readonly views: Map<string, SqliteCardStore>;
+  private readonly statements: Map<string, Database.Statement>;
 
   /** Opens (creating if needed) and migrates the database at `filename`. (`view` is internal: see `forTenant`.) */
   constructor(filename: string, view?: { of: SqliteCardStore; tenant: string }) {
@@ -217,6 +227,7 @@ export class SqliteCardStore implements CardStore {
       this.db = view.of.db;
       this.s = view.of.s;
       this.views = view.of.views;
+      this.statements = view.of.statements;
       this.tenant = view.tenant;
       return;
     }
@@ -229,6 +240,7 @@ export class SqliteCardStore implements CardStore {
     this.s = prepare(this.db);
     this.tenant = DEFAULT_TENANT;
     this.views = new Map([[DEFAULT_TENANT, this]]);
+    this.statements = new Map();
   }
 
   forTenant(tenant: string): SqliteCardStore {
@@ -316,7 +328,9 @@ export class SqliteCardStore implements CardStore {
       .immediate();
   }
 
-  async list(query: ListQuery): Promise<ListResult> {
+  async list(query: StoreListQuery): Promise<StoreListResult> {
+    if (sqlCanList('sqlite', query)) return listInSql(this, query);
+    // A field name SQLite's JSON paths cannot spell: narrow in SQL, decide in query.ts.
     const rows = this.s.candidates.all({
       tenant: this.tenant,
       schemaId: query.schemaId ?? null,
@@ -334,6 +348,16 @@ export class SqliteCardStore implements CardStore {
     const page = applyQuery(stubs, query);
     const items = page.items.map((stub) => this.readCard(stub.id)!);
     return { items, total: page.total };
+  }
+
+  /** Runs one SELECT for sql-list.ts (statements cached by their text; lists use few shapes). */
+  async select<R>(sql: string, params: unknown[]): Promise<R[]> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size > 200) this.statements.clear();
+      this.statements.set(sql, (statement = this.db.prepare(sql)));
+    }
+    return statement.all(...params) as R[];
   }
 
   async history(id: string): Promise<Revision[]> {

@@ -18,6 +18,7 @@ import type {
   SchemaVersion,
 } from '@kartochka/storage';
 import type { KeyRows } from './auth/keys.js';
+import type { StoreListQuery, StoreListResult } from './sql-list.js';
 
 /**
  * Runs inside a put's transaction with the card as stored now (`undefined` when new); returns the
@@ -86,8 +87,11 @@ export interface CardStore {
    * (`deleted: true`); returns what was deleted. Throws `NotFoundError`/`ConflictError`. Audited.
    */
   delete(id: string, expectedRevision: number | undefined, meta?: WriteMeta): Promise<CardRecord>;
-  /** A page of cards, with `ListQuery` semantics exactly as in `@kartochka/storage`. */
-  list(query: ListQuery): Promise<ListResult>;
+  /**
+   * A page of cards, with `ListQuery` semantics exactly as in `@kartochka/storage`, run in SQL
+   * (sql-list.ts); `after` continues from a previous page's `nextCursor` (column sorts).
+   */
+  list(query: StoreListQuery): Promise<StoreListResult>;
   /** Oldest first; `[]` for an unknown id. */
   history(id: string): Promise<Revision[]>;
   /** Stores the next version of a schema (1 for a new id). */

@@ -1,0 +1,182 @@
+/**
+ * `list` in SQL, for both backends: the `ListQuery` meaning of `@kartochka/storage` (query.ts —
+ * `matcher`, `sortRecords`, `applyQuery`), translated to one page query plus one count, so no
+ * request reads a schema's rows into JavaScript. The storage conformance suite runs against both
+ * stores to keep the two meanings the same.
+ *
+ * - filter: exact, type-strict equality on `indexed` fields; a missing field counts as null
+ *   (PostgreSQL: `indexed @> {"f": v}`, served by a GIN index; SQLite: `json_type`/`json_extract`).
+ * - search: substring of the folded title (`foldCase`: lower case, ё = е), stored as `title_folded`
+ *   (PostgreSQL: `LIKE '%…%'`, served by a pg_trgm GIN index; SQLite: `instr`).
+ * - sort: `updatedAt`, `createdAt`, `title` (folded) are columns with (tenant, schema, key, id)
+ *   indexes; an indexed field sorts numbers, then strings, then booleans, then null/missing, ties by
+ *   id — all reversed for `desc`. Text compares by code point (collation "C" / SQLite's BINARY),
+ *   which is the JS code-unit order except for characters beyond U+FFFF against U+E000–U+FFFF.
+ * - paging: `offset`/`limit`, or a keyset cursor (`after`) for column sorts, so a deep page costs
+ *   as much as the first; `total` counts every match either way.
+ */
+import { DEFAULT_SORT, foldCase, pageBounds, type CardRecord, type IndexedValue, type ListQuery, type ListResult } from '@kartochka/storage';
+
+/** A list query as the server's stores take it: `ListQuery` plus an optional keyset cursor. */
+export interface StoreListQuery extends ListQuery {
+  /** The `nextCursor` of the previous page (column sorts only); `offset` then counts from it. */
+  after?: string;
+}
+
+export interface StoreListResult extends ListResult {
+  /** Where the next page starts, when there is one and the sort allows a cursor. */
+  nextCursor?: string;
+}
+
+/** What sql-list needs of a store: its dialect, its tenant, and a way to run a SELECT (`?` placeholders). */
+export interface SqlListSource {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly tenant: string;
+  select<R>(sql: string, params: unknown[]): Promise<R[]>;
+}
+
+/** A malformed or foreign cursor (the server answers 400). */
+export class CursorError extends Error {}
+
+const COLUMNS: Record<string, string> = { updatedAt: 'updated_at', createdAt: 'created_at', title: 'title_folded' };
+
+/** SQLite JSON path of a top-level key; undefined for names its path syntax cannot quote. */
+function sqlitePath(field: string): string | undefined {
+  return /["\\]/.test(field) ? undefined : `$."${field}"`;
+}
+
+/** True when this query can run in SQL on `dialect` (SQLite cannot name every field). */
+export function sqlCanList(dialect: SqlListSource['dialect'], query: ListQuery): boolean {
+  if (dialect === 'postgres') return true;
+  const fields = [...Object.keys(query.filter ?? {}), ...(query.sort && !(query.sort.field in COLUMNS) ? [query.sort.field] : [])];
+  return fields.every((f) => sqlitePath(f) !== undefined);
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filterSql(dialect: SqlListSource['dialect'], field: string, value: IndexedValue, params: unknown[]): string {
+  if (dialect === 'postgres') {
+    if (value === null) {
+      params.push(field, field);
+      return `(indexed -> ?::text IS NULL OR indexed -> ?::text = 'null'::jsonb)`;
+    }
+    params.push(JSON.stringify({ [field]: value }));
+    return 'indexed @> ?::jsonb';
+  }
+  const path = sqlitePath(field)!;
+  if (value === null) {
+    params.push(path);
+    return `coalesce(json_type(indexed, ?), 'null') = 'null'`;
+  }
+  if (typeof value === 'boolean') {
+    params.push(path, value ? 'true' : 'false');
+    return 'json_type(indexed, ?) = ?';
+  }
+  params.push(path, typeof value === 'number' ? 'number' : 'text', path, value);
+  return `(CASE json_type(indexed, ?) WHEN 'integer' THEN 'number' WHEN 'real' THEN 'number' WHEN 'text' THEN 'text' END) = ? AND json_extract(indexed, ?) = ?`;
+}
+
+/** The ORDER BY keys (without id) for an indexed field. */
+function fieldSortKeys(dialect: SqlListSource['dialect'], field: string, params: unknown[]): string[] {
+  if (dialect === 'postgres') {
+    const v = 'indexed -> ?::text';
+    params.push(field, field, field, field, field, field, field);
+    return [
+      `CASE jsonb_typeof(${v}) WHEN 'number' THEN 0 WHEN 'string' THEN 1 WHEN 'boolean' THEN 2 ELSE 3 END`,
+      `CASE WHEN jsonb_typeof(${v}) = 'number' THEN (${v})::float8 END`,
+      `CASE WHEN jsonb_typeof(${v}) = 'string' THEN (indexed ->> ?::text) END COLLATE "C"`,
+      `CASE WHEN jsonb_typeof(${v}) = 'boolean' THEN (${v})::boolean END`,
+    ];
+  }
+  const path = sqlitePath(field)!;
+  params.push(path, path);
+  return [
+    `CASE json_type(indexed, ?) WHEN 'integer' THEN 0 WHEN 'real' THEN 0 WHEN 'text' THEN 1 WHEN 'true' THEN 2 WHEN 'false' THEN 2 ELSE 3 END`,
+    'json_extract(indexed, ?)',
+  ];
+}
+
+interface Cursor {
+  /** The sort it belongs to: `field:direction`. */
+  s: string;
+  k: string;
+  id: string;
+}
+
+const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+function decodeCursor(text: string, sort: string): Cursor {
+  let c: Cursor;
+  try {
+    c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
+  } catch {
+    throw new CursorError('cursor is not one this server made.');
+  }
+  if (typeof c?.k !== 'string' || typeof c.id !== 'string' || typeof c.s !== 'string') throw new CursorError('cursor is not one this server made.');
+  if (c.s !== sort) throw new CursorError(`cursor belongs to another sort (${c.s}, not ${sort}).`);
+  return c;
+}
+
+type Row = { record: string; sort_key?: string };
+
+/** One page of `query` for `db.tenant`, with `total`, in two SQL statements. */
+export async function listInSql(db: SqlListSource, query: StoreListQuery): Promise<StoreListResult> {
+  const { offset, limit } = pageBounds(query);
+  const { dialect } = db;
+  const where: string[] = ['tenant = ?'];
+  const whereParams: unknown[] = [db.tenant];
+  if (query.schemaId !== undefined) {
+    where.push('schema_id = ?');
+    whereParams.push(query.schemaId);
+  }
+  for (const [field, value] of Object.entries(query.filter ?? {})) where.push(filterSql(dialect, field, value, whereParams));
+  if (query.search) {
+    const needle = foldCase(query.search);
+    if (dialect === 'postgres') {
+      where.push(`title_folded LIKE ?`);
+      whereParams.push(`%${escapeLike(needle)}%`);
+    } else {
+      where.push('instr(title_folded, ?) > 0');
+      whereParams.push(needle);
+    }
+  }
+
+  const sort = query.sort ?? DEFAULT_SORT;
+  const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const sortName = `${sort.field}:${sort.direction}`;
+  const column = COLUMNS[sort.field];
+  const orderParams: unknown[] = [];
+  const keys = column ? [column] : fieldSortKeys(dialect, sort.field, orderParams);
+  const orderBy = [...keys, 'id'].map((k) => `${k} ${dir}`).join(', ');
+
+  const pageWhere = [...where];
+  const pageParams = [...whereParams];
+  if (query.after !== undefined) {
+    if (!column) throw new CursorError(`a cursor pages column sorts only (updatedAt, createdAt, title), not ${sort.field}.`);
+    const c = decodeCursor(query.after, sortName);
+    pageWhere.push(`(${column}, id) ${dir === 'DESC' ? '<' : '>'} (?, ?)`);
+    pageParams.push(c.k, c.id);
+  }
+  // One row more than asked tells whether a next page exists.
+  const take = limit === Infinity ? undefined : limit + 1;
+  const paging = take === undefined ? (offset ? (dialect === 'sqlite' ? ' LIMIT -1 OFFSET ?' : ' OFFSET ?') : '') : ' LIMIT ? OFFSET ?';
+  const pagingParams = take === undefined ? (offset ? [offset] : []) : [take, offset];
+  const sortKey = column ? `, ${column} AS sort_key` : '';
+  const [rows, counted] = await Promise.all([
+    db.select<Row>(`SELECT record${sortKey} FROM cards WHERE ${pageWhere.join(' AND ')} ORDER BY ${orderBy}${paging}`, [
+      ...pageParams,
+      ...orderParams,
+      ...pagingParams,
+    ]),
+    db.select<{ n: number | string }>(`SELECT COUNT(*) AS n FROM cards WHERE ${where.join(' AND ')}`, whereParams),
+  ]);
+  const more = take !== undefined && rows.length === take;
+  const page = more ? rows.slice(0, limit) : rows;
+  const items = page.map((r) => JSON.parse(r.record) as CardRecord);
+  const result: StoreListResult = { items, total: Number(counted[0]?.n ?? 0) };
+  const last = page[page.length - 1];
+  if (more && column && last) result.nextCursor = encodeCursor({ s: sortName, k: String(last.sort_key), id: items[items.length - 1]!.id });
+  return result;
+}

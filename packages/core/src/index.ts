@@ -21,6 +21,7 @@ export {
   PHONE_PATTERN,
 } from './validation/validator.js';
 export { validatorCacheStats, clearValidatorCache, VALIDATOR_CACHE_SIZE } from './validation/compile-cache.js';
+export { loadValidationRuntime, validationRuntime, schemaNeedsMatcher, type ValidationRuntime } from './validation/runtime.js';
 export { validationMessage, validationMessages } from './i18n/validation-messages.js';
 export { humanize, type MessageCatalogue, type FieldMessages } from './i18n/labels.js';
 export * from './schema/resolve.js';

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { FormController } from './controller.js';
 import { changedPointers } from './equal.js';
 import type { JsonSchemaObject, JsonValue } from '../types.js';
+// The run-time compiler (ajv), as the package root loads it; FormController and the matcher find it there.
+import '../validation/validator.js';
 
 const schema: JsonSchemaObject = {
   type: 'object',

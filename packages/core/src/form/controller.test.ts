@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FormController } from './controller.js';
 import type { JsonSchemaObject, JsonValue } from '../types.js';
+// The run-time compiler (ajv), as the package root loads it; FormController and the matcher find it there.
+import '../validation/validator.js';
 
 const schema: JsonSchemaObject = {
   type: 'object',

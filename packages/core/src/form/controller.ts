@@ -6,7 +6,8 @@
  */
 import type { FieldError, JsonSchema, JsonSchemaObject, JsonValue, Locale, ValidationMode, ValidationResult } from '../types.js';
 import { escapeToken, getAt, isWithin, joinPointer, parentPointer, setAt } from '../pointer.js';
-import { compileSchema, toFieldErrors, ValidationUnavailableError, type PrecompiledValidator } from '../validation/validator.js';
+import { toFieldErrors, ValidationUnavailableError, type PrecompiledValidator } from '../validation/errors.js';
+import { loadValidationRuntime, validationRuntime } from '../validation/runtime.js';
 import { createSchemaContext, defaultValue, deref, isDynamic, resolveRef, type SchemaContext } from '../schema/resolve.js';
 import { defaultRegistry, type WidgetRegistry } from '../registry.js';
 import { buildNode, type FieldNode } from './field-node.js';
@@ -156,9 +157,19 @@ export class FormController {
     this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
     this.#placements.set('', { schema, template: '', key: '', required: false });
     this.#precompiled = options.validator;
-    if (options.deferValidation) {
+    const canCompile = !!this.#precompiled || !!validationRuntime();
+    if (options.deferValidation || !canCompile) {
       this.#pending = true;
       this.#runValidation(); // rules' errors only, until the validator is ready
+      if (!canCompile) {
+        // The run-time compiler is not loaded (a bundle that never imported it): fetch it now,
+        // while the form paints. Deferred: startValidation() runs when it is scheduled and the
+        // compiler is there; not deferred: as soon as it arrives.
+        const auto = !options.deferValidation;
+        void loadValidationRuntime().then(() => {
+          if (auto || this.#startRequested) this.startValidation();
+        });
+      }
     } else {
       this.#compile();
       this.#runValidation();
@@ -166,13 +177,28 @@ export class FormController {
     }
   }
 
-  #compile(): void {
+  /** startValidation() was called while the run-time compiler was still loading. */
+  #startRequested = false;
+
+  /** Compiles (or takes the precompiled) validator; false when the run-time compiler is not loaded yet. */
+  #compile(): boolean {
+    if (!this.#precompiled && !validationRuntime()) return false;
     try {
-      this.#validate = this.#precompiled ?? compileSchema(this.schema);
+      this.#validate = this.#precompiled ?? validationRuntime()!.compileSchema(this.schema);
     } catch (e) {
       if (e instanceof ValidationUnavailableError) this.#validationUnavailable = e.detail;
       else this.#schemaError = (e as Error).message;
     }
+    return true;
+  }
+
+  /**
+   * Whether the validator can be had right now (precompiled, or the run-time compiler is loaded);
+   * when not, validate() and the like answer with the errors known so far and validatorReady
+   * resolves once it has arrived and run.
+   */
+  get validatorAvailable(): boolean {
+    return !this.#pending || !!this.#precompiled || !!validationRuntime();
   }
 
   /** Set when the schema itself is broken; the form then renders one raw JSON editor. */
@@ -211,8 +237,12 @@ export class FormController {
    */
   startValidation(): void {
     if (!this.#pending) return;
+    if (!this.#compile()) {
+      // The run-time compiler is on its way (the constructor asked for it); run when it is here.
+      this.#startRequested = true;
+      return;
+    }
     this.#pending = false;
-    this.#compile();
     const changed = new Set<string>();
     if (this.#schemaError) {
       // The root becomes one raw JSON editor: rebuild it and tell whoever renders it.

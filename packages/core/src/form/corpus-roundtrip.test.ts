@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { FormController } from './controller.js';
 import type { FieldNode } from './field-node.js';
 import type { JsonSchema, JsonValue } from '../types.js';
+// The run-time compiler (ajv), as the package root loads it; FormController and the matcher find it there.
+import '../validation/validator.js';
 
 interface Fixture {
   name: string;

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { FormController, MAX_FIELD_DEPTH } from './controller.js';
 import type { FieldNode } from './field-node.js';
 import type { JsonSchemaObject, JsonValue } from '../types.js';
+// The run-time compiler (ajv), as the package root loads it; FormController and the matcher find it there.
+import '../validation/validator.js';
 
 // No `type`: the properties alone make it an object.
 const tree: JsonSchemaObject = { title: 'Node', properties: { name: { type: 'string' }, child: { $ref: '#' } } };

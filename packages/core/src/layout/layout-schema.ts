@@ -32,7 +32,8 @@ export const layoutSchema: JsonSchemaObject = {
   $defs: {
     columns: { type: 'integer', minimum: 1, maximum: 12 },
     text: localized,
-    pointer: { type: 'string', pattern: '^(/([^~]|~[01])*)+$' },
+    // Segments exclude `/`, so each string splits one way only: linear on a backtracking engine.
+    pointer: { type: 'string', pattern: '^(/([^~/]|~[01])*)+$' },
     containerRules: {
       type: 'object',
       additionalProperties: false,

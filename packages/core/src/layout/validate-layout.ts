@@ -6,7 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import type { JsonSchema, Locale } from '../types.js';
 import { escapeToken, isWithin, parsePointer, PointerIndex } from '../pointer.js';
-import { toFieldErrors } from '../validation/validator.js';
+import { toFieldErrors } from '../validation/errors.js';
 import precompiledLayoutValidator from './generated/layout-validator.js';
 import { validateExpression } from '../rules/expression.js';
 import { createSchemaContext, describeType, deref, type SchemaContext } from '../schema/resolve.js';

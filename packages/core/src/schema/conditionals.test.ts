@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JsonSchemaObject } from '../types.js';
 import { compileMatcher, createSchemaContext, effectiveSchema, isDynamic, matches } from './resolve.js';
+// The run-time compiler (ajv), as the package root loads it; FormController and the matcher find it there.
+import '../validation/validator.js';
 
 const D07 = 'http://json-schema.org/draft-07/schema#';
 const keys = (s: JsonSchemaObject) => Object.keys(s.properties ?? {});

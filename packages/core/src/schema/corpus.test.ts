@@ -18,6 +18,8 @@ import {
   optionsOf,
   renderable,
 } from './resolve.js';
+// The run-time compiler (ajv), as the package root loads it; FormController and the matcher find it there.
+import '../validation/validator.js';
 
 interface Fixture {
   name: string;

@@ -9,7 +9,7 @@
 import type { JsonSchema, JsonSchemaObject, JsonValue } from '../types.js';
 import { getAt } from '../pointer.js';
 import type { Ajv } from '../validation/ajv.js';
-import { Ajv2020, AjvDraft07, addFormats } from '../validation/ajv.js';
+import { validationRuntime } from '../validation/runtime.js';
 import type { SchemaContext } from './context.js';
 import { schemaIndex } from './context.js';
 import { hasOwn, isRecord } from './util.js';
@@ -31,6 +31,11 @@ const NEVER: Matcher = () => false;
 function state(ctx: SchemaContext): MatcherState {
   let s = states.get(ctx);
   if (!s) {
+    // ajv comes from the run-time compiler, loaded by whoever builds forms from conditional
+    // schemas (the package root in Node; kc-card loads it first when the schema needs it).
+    const rt = validationRuntime();
+    if (!rt) throw new Error('The schema matcher needs the run-time validator: call loadValidationRuntime() first.');
+    const { Ajv2020, AjvDraft07, addFormats } = rt;
     const Ctor = ctx.draft === 'draft-07' ? AjvDraft07 : Ajv2020;
     const ajv = new Ctor({
       strict: false,

@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JsonSchemaObject } from '../types.js';
 import { createSchemaContext, defaultValue, describeType, effectiveSchema, itemOptionsOf, optionsOf, renderable } from './resolve.js';
+// The run-time compiler (ajv), as the package root loads it; FormController and the matcher find it there.
+import '../validation/validator.js';
 
 const ctx = createSchemaContext({});
 

@@ -4,17 +4,18 @@
  * source}`, with `path` the JSON Pointer of the field the user has to fix.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { FieldError, JsonSchema, JsonSchemaObject, Locale, ValidationResult } from '../types.js';
+import type { JsonSchema, Locale, ValidationResult } from '../types.js';
 import { Ajv2020, AjvDraft07, addFormats, type Ajv } from './ajv.js';
-import { joinPointer } from '../pointer.js';
-import { validationMessage } from '../i18n/validation-messages.js';
 import { PHONE_PATTERN } from './phone.js';
+import { SchemaCompileError, ValidationUnavailableError, toFieldErrors } from './errors.js';
+import { registerValidationRuntime } from './runtime.js';
 import { cachedValidator } from './compile-cache.js';
 import { ajvInput, type AjvInput } from './drafts.js';
 import { isOlderDraft, schemaDialect } from '../schema/dialect.js';
 import { linearRegExp } from './regexp.js';
 
 export { PHONE_PATTERN };
+export { SchemaCompileError, ValidationUnavailableError, errorPath, errorMessage, toFieldErrors, groupErrors, type PrecompiledValidator } from './errors.js';
 
 const KEYWORDS_OF_OURS = ['x-widget', 'x-errorMessage', 'x-rules', 'x-formula', 'x-reminder', 'x-enumTitles', 'x-enumNames', 'x-order'];
 
@@ -76,29 +77,6 @@ function metaErrors(input: AjvInput): ErrorObject[] {
   return typeof input.schema !== 'object' || meta.validateSchema(input.schema) ? [] : [...(meta.errors ?? [])];
 }
 
-/** Thrown only for a schema ajv cannot compile; the message says where. */
-export class SchemaCompileError extends Error {
-  override readonly name = 'SchemaCompileError';
-  constructor(readonly detail: string) {
-    super(`The schema cannot be compiled: ${detail}`);
-  }
-}
-
-/**
- * Thrown when ajv cannot compile on this page at all: it generates validators with `new Function`,
- * which a Content Security Policy without `'unsafe-eval'` forbids. Not the schema's fault; pass a
- * validator precompiled with ajv's standalone mode instead (docs/schema.md, "Strict CSP").
- */
-export class ValidationUnavailableError extends Error {
-  override readonly name = 'ValidationUnavailableError';
-  constructor(readonly detail: string) {
-    super(`Validation is unavailable on this page: ${detail}`);
-  }
-}
-
-/** A validator compiled ahead of time (ajv standalone), or any function with ajv's interface. */
-export type PrecompiledValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-
 /** An EvalError (CSP, or Node's --disallow-code-generation-from-strings) is the page's policy, not the schema. */
 function isCodeGenerationBlocked(e: unknown): boolean {
   if (e instanceof EvalError) return true;
@@ -126,62 +104,6 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
   });
 }
 
-/** Where an ajv error should be shown: `required` points at the missing field, not its parent. */
-export function errorPath(e: ErrorObject): string {
-  const missing = (e.params as { missingProperty?: string }).missingProperty;
-  if ((e.keyword === 'required' || e.keyword === 'dependentRequired' || e.keyword === 'dependencies') && missing !== undefined) {
-    return joinPointer(e.instancePath, missing);
-  }
-  return e.instancePath;
-}
-
-/** The message for an ajv error: the schema's own `x-errorMessage`, else ours in `locale`. */
-export function errorMessage(e: ErrorObject, locale: Locale): string {
-  let owner = e.parentSchema as JsonSchemaObject | undefined;
-  if (e.keyword === 'required' || e.keyword === 'dependentRequired') {
-    // The message belongs to the missing field's own schema.
-    const missing = (e.params as { missingProperty?: string }).missingProperty;
-    const child = missing !== undefined ? owner?.properties?.[missing] : undefined;
-    if (child && typeof child === 'object') owner = child;
-  }
-  const custom = owner?.['x-errorMessage'];
-  const pick = (v: unknown): string | undefined => {
-    if (typeof v === 'string') return v;
-    if (v && typeof v === 'object') {
-      const byLocale = (v as Record<string, unknown>)[locale];
-      if (typeof byLocale === 'string') return byLocale;
-    }
-    return undefined;
-  };
-  if (custom !== undefined) {
-    if (typeof custom === 'string') return custom;
-    const perKeyword = pick((custom as Record<string, unknown>)[e.keyword]);
-    if (perKeyword) return perKeyword;
-    const all = pick(custom);
-    if (all) return all;
-  }
-  return validationMessage(locale, e.keyword, e.params as Record<string, unknown>);
-}
-
-// Umbrella errors restate a failure already reported by the branch that caused it.
-const UMBRELLA = new Set(['if', 'then', 'else', '$ref', 'allOf']);
-
-/** Converts ajv's errors to ours, dropping umbrella duplicates. */
-export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined, locale: Locale): FieldError[] {
-  if (!errors) return [];
-  const out: FieldError[] = [];
-  const seen = new Set<string>();
-  for (const e of errors) {
-    if (UMBRELLA.has(e.keyword)) continue;
-    const path = errorPath(e);
-    const key = `${path}\u0000${e.keyword}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ path, keyword: e.keyword, message: errorMessage(e, locale), source: 'schema', params: e.params as Record<string, unknown> });
-  }
-  return out;
-}
-
 /** Validates `data` against `schema` (compiled once) and returns the errors as data. */
 export function validate(schema: JsonSchema, data: unknown, locale: Locale = 'en'): ValidationResult {
   const fn = compileSchema(schema);
@@ -189,13 +111,10 @@ export function validate(schema: JsonSchema, data: unknown, locale: Locale = 'en
   return { valid, errors: valid ? [] : toFieldErrors(fn.errors, locale) };
 }
 
-/** Groups errors by field path. */
-export function groupErrors(errors: readonly FieldError[]): Map<string, FieldError[]> {
-  const map = new Map<string, FieldError[]>();
-  for (const e of errors) {
-    const list = map.get(e.path);
-    if (list) list.push(e);
-    else map.set(e.path, [e]);
-  }
-  return map;
-}
+/** What runtime.ts hands to FormController and the schema matcher. */
+export const validationRuntimeImpl = { compileSchema, Ajv2020, AjvDraft07, addFormats };
+
+// Whoever loads this module (the package root does, in Node) makes the run-time compiler
+// available to FormController and the schema matcher (runtime.ts). A bundle may drop this
+// statement (the package declares no side effects); loadValidationRuntime() registers it by use.
+registerValidationRuntime(validationRuntimeImpl);

@@ -7,8 +7,11 @@ import {
   deepEqual,
   evaluate,
   humanize,
+  loadValidationRuntime,
   localize,
+  schemaNeedsMatcher,
   truthy,
+  validationRuntime,
   type FieldError,
   type JsonSchema,
   type JsonValue,
@@ -234,6 +237,9 @@ export class KcCard<T = JsonValue> extends LitElement {
    * (`CardDetachedError`).
    */
   save(): Promise<boolean> {
+    const c = this.#controller;
+    // Saving validates: wait for a validator that is still loading rather than save unchecked.
+    if (c && !c.validatorAvailable) return c.validatorReady.then(() => this.save());
     if (!this.#persistence) return Promise.resolve(this.submit());
     return this.#persistence.save();
   }
@@ -245,7 +251,13 @@ export class KcCard<T = JsonValue> extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('schema') || changed.has('registry') || changed.has('messages') || changed.has('layout') || changed.has('validator') || !this.#controller) {
-      if (this.schema !== undefined) this.#createController();
+      if (this.schema !== undefined) {
+        // A schema with conditionals or alternatives needs the run-time matcher (ajv) to build
+        // its fields; on a page that has not loaded it yet, it is fetched first (a plain schema
+        // with a precompiled validator never needs it).
+        if (!validationRuntime() && schemaNeedsMatcher(this.schema)) this.#waitForRuntime();
+        else this.#createController();
+      }
     }
     const c = this.#controller;
     if (!c) return;
@@ -258,6 +270,15 @@ export class KcCard<T = JsonValue> extends LitElement {
     // While the stored card is loading, edits would be overwritten by it: hold them off.
     c.readOnly = this.readonly || this.#persistence?.status === 'loading';
     this.toggleAttribute('aria-busy', this.#persistence?.status === 'loading');
+  }
+
+  #runtimeLoad?: Promise<unknown>;
+
+  #waitForRuntime(): void {
+    this.#runtimeLoad ??= loadValidationRuntime().then(
+      () => this.requestUpdate('schema'),
+      (e: unknown) => console.error('kc-card: the run-time validator could not be loaded', e),
+    );
   }
 
   #createController(): void {
@@ -321,7 +342,10 @@ export class KcCard<T = JsonValue> extends LitElement {
    * compile it on the spot when it is not ready.
    */
   get validatorReady(): Promise<void> {
-    return this.#controller?.validatorReady ?? this.updateComplete.then(() => this.#controller?.validatorReady);
+    if (this.#controller) return this.#controller.validatorReady;
+    return Promise.resolve(this.#runtimeLoad)
+      .then(() => this.updateComplete)
+      .then(() => this.#controller?.validatorReady);
   }
 
   /** Re-evaluates section visibility (and error badges once shown); re-renders only on a change. */
@@ -362,6 +386,13 @@ export class KcCard<T = JsonValue> extends LitElement {
 
   /** Validates; fires `kc-submit` with the data when valid, else `kc-invalid` and focuses the first error. */
   submit(): boolean {
+    const c = this.#controller;
+    if (c && !c.validatorAvailable) {
+      // The run-time validator is still loading (only on a page that did not bundle it): submit
+      // once it has run. Nothing is submitted now.
+      void c.validatorReady.then(() => this.submit());
+      return false;
+    }
     const r = this.validate();
     this.summary = r.errors;
     if (r.valid) {

@@ -1,0 +1,99 @@
+/**
+ * Validation errors as data, and what a validator is — the part of validation that needs no ajv,
+ * so a page whose validators are precompiled (or not compiled yet: paint first) does not load the
+ * compiler. The run-time compiler is validator.ts, reached through runtime.ts.
+ */
+import type { ErrorObject } from 'ajv';
+import type { FieldError, JsonSchemaObject, Locale } from '../types.js';
+import { joinPointer } from '../pointer.js';
+import { validationMessage } from '../i18n/validation-messages.js';
+
+/** Thrown only for a schema ajv cannot compile; the message says where. */
+export class SchemaCompileError extends Error {
+  override readonly name = 'SchemaCompileError';
+  constructor(readonly detail: string) {
+    super(`The schema cannot be compiled: ${detail}`);
+  }
+}
+
+/**
+ * Thrown when ajv cannot compile on this page at all: it generates validators with `new Function`,
+ * which a Content Security Policy without `'unsafe-eval'` forbids. Not the schema's fault; pass a
+ * validator precompiled with ajv's standalone mode instead (docs/schema.md, "Strict CSP").
+ */
+export class ValidationUnavailableError extends Error {
+  override readonly name = 'ValidationUnavailableError';
+  constructor(readonly detail: string) {
+    super(`Validation is unavailable on this page: ${detail}`);
+  }
+}
+
+/** A validator compiled ahead of time (ajv standalone), or any function with ajv's interface. */
+export type PrecompiledValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** Where an ajv error should be shown: `required` points at the missing field, not its parent. */
+export function errorPath(e: ErrorObject): string {
+  const missing = (e.params as { missingProperty?: string }).missingProperty;
+  if ((e.keyword === 'required' || e.keyword === 'dependentRequired' || e.keyword === 'dependencies') && missing !== undefined) {
+    return joinPointer(e.instancePath, missing);
+  }
+  return e.instancePath;
+}
+
+/** The message for an ajv error: the schema's own `x-errorMessage`, else ours in `locale`. */
+export function errorMessage(e: ErrorObject, locale: Locale): string {
+  let owner = e.parentSchema as JsonSchemaObject | undefined;
+  if (e.keyword === 'required' || e.keyword === 'dependentRequired') {
+    // The message belongs to the missing field's own schema.
+    const missing = (e.params as { missingProperty?: string }).missingProperty;
+    const child = missing !== undefined ? owner?.properties?.[missing] : undefined;
+    if (child && typeof child === 'object') owner = child;
+  }
+  const custom = owner?.['x-errorMessage'];
+  const pick = (v: unknown): string | undefined => {
+    if (typeof v === 'string') return v;
+    if (v && typeof v === 'object') {
+      const byLocale = (v as Record<string, unknown>)[locale];
+      if (typeof byLocale === 'string') return byLocale;
+    }
+    return undefined;
+  };
+  if (custom !== undefined) {
+    if (typeof custom === 'string') return custom;
+    const perKeyword = pick((custom as Record<string, unknown>)[e.keyword]);
+    if (perKeyword) return perKeyword;
+    const all = pick(custom);
+    if (all) return all;
+  }
+  return validationMessage(locale, e.keyword, e.params as Record<string, unknown>);
+}
+
+// Umbrella errors restate a failure already reported by the branch that caused it.
+const UMBRELLA = new Set(['if', 'then', 'else', '$ref', 'allOf']);
+
+/** Converts ajv's errors to ours, dropping umbrella duplicates. */
+export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined, locale: Locale): FieldError[] {
+  if (!errors) return [];
+  const out: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (UMBRELLA.has(e.keyword)) continue;
+    const path = errorPath(e);
+    const key = `${path}\u0000${e.keyword}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ path, keyword: e.keyword, message: errorMessage(e, locale), source: 'schema', params: e.params as Record<string, unknown> });
+  }
+  return out;
+}
+
+/** Groups errors by field path. */
+export function groupErrors(errors: readonly FieldError[]): Map<string, FieldError[]> {
+  const map = new Map<string, FieldError[]>();
+  for (const e of errors) {
+    const list = map.get(e.path);
+    if (list) list.push(e);
+    else map.set(e.path, [e]);
+  }
+  return map;
+}

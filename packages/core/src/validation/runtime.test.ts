@@ -1,0 +1,36 @@
+// The run-time compiler on demand: this file imports FormController without the package root
+// (nothing here loads validator.ts up front), as a bundle that tree-shook ajv away does. The
+// controller asks for the compiler itself, validates once it has arrived, and meanwhile answers
+// with the errors it knows; a precompiled validator needs no compiler at all.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FormController } from '../form/controller.js';
+import { schemaNeedsMatcher, validationRuntime } from './runtime.js';
+import type { JsonSchemaObject } from '../types.js';
+
+const schema: JsonSchemaObject = { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 2 } } };
+
+test('a precompiled validator needs no run-time compiler', () => {
+  assert.equal(validationRuntime(), undefined, 'nothing loaded the compiler yet');
+  const validator = Object.assign((d: unknown) => typeof (d as { name?: unknown }).name === 'string', { errors: null });
+  const f = new FormController(schema, { value: { name: 'Anna' }, validator });
+  assert.equal(f.validationPending, false);
+  assert.equal(f.validate().valid, true);
+  assert.equal(validationRuntime(), undefined, 'still not loaded');
+});
+
+test('without the compiler loaded, the controller fetches it and validates when it arrives', async () => {
+  const f = new FormController(schema, { value: {} });
+  assert.equal(f.validationPending, true, 'pending while the compiler loads');
+  assert.equal(f.validatorAvailable, false);
+  await f.validatorReady;
+  assert.notEqual(validationRuntime(), undefined);
+  assert.equal(f.validationPending, false);
+  assert.deepEqual(f.allErrors().map((e) => e.path), ['/name']);
+});
+
+test('schemaNeedsMatcher: conditionals and alternatives need the matcher, plain schemas do not', () => {
+  assert.equal(schemaNeedsMatcher(schema), false);
+  assert.equal(schemaNeedsMatcher({ type: 'object', properties: { a: { oneOf: [{ type: 'string' }, { type: 'number' }] } } }), true);
+  assert.equal(schemaNeedsMatcher({ if: { properties: { a: { const: 1 } } }, then: { required: ['b'] } }), true);
+});

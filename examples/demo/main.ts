@@ -2,13 +2,19 @@
  * The demo: the card list, a card (B2B by default, with its sample data, in Russian), its history,
  * the reminders, and the builder — stored in IndexedDB or on the REST server.
  */
-import '@kartochka/elements';
+// Only the elements the demo shows (docs/elements.md, "Entry points"): the card with its standard
+// widgets (others load when a schema needs them), the list, history, reminders and summary.
+import '@kartochka/elements/card';
+import '@kartochka/elements/list';
+import '@kartochka/elements/history';
+import '@kartochka/elements/reminders';
+import '@kartochka/elements/summary';
 import '@kartochka/elements/persistence';
 import { html, render, nothing } from 'lit';
 import type { KcCard, KcCardSummary } from '@kartochka/elements';
 import { NotFoundError, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
 import { recordFields, type CardTemplate } from '@kartochka/templates';
-import type { JsonValue, LayoutDocument, Locale, MessageCatalogue, JsonSchema } from '@kartochka/core';
+import { deepEqual, type JsonValue, type LayoutDocument, type Locale, type MessageCatalogue, type JsonSchema, type PrecompiledValidator } from '@kartochka/core';
 import { chooseBackend, chosenBackend, latestSchema, loadDemoUsers, openBackend, rolesOf, seed, setSignedInUser, signedInUser, type Backend, type DemoUser } from './backend.js';
 import { clearLocalData, pendingLocalData } from '@kartochka/elements/persistence';
 import { demoTemplates, listConfig, sampleId, templateFor } from './templates.js';
@@ -144,6 +150,9 @@ async function cardView(id: string, hint?: string) {
     templateId = t.id;
     localStorage.setItem('kc-demo-template', t.id);
   }
+  // A template ships its schema's validator precompiled: while the stored schema is the shipped
+  // one, the card uses it and loads no ajv compiler (a schema edited in the builder compiles).
+  const validator: PrecompiledValidator | undefined = t.loadValidator && deepEqual(version.schema, t.schema) ? await t.loadValidator() : undefined;
   const options = {
     title: (d: JsonValue | undefined) => recordFields(t, d).title,
     indexed: (d: JsonValue | undefined) => recordFields(t, d).indexed,
@@ -178,6 +187,7 @@ async function cardView(id: string, hint?: string) {
     <kc-card
       locale=${locale}
       .schema=${version.schema as JsonSchema}
+      .validator=${validator}
       .layout=${version.layout as LayoutDocument | undefined}
       .messages=${version.messages as MessageCatalogue | undefined}
       .storage=${storage}

@@ -25,5 +25,7 @@ export function recordFields(template: CardTemplate<unknown>, data: unknown): { 
  * template" gives the builder, so edits never leak into the shared module objects.
  */
 export function startFrom<T>(template: CardTemplate<T>, id: string = template.id): CardTemplate<T> {
-  return { ...structuredClone(template), id };
+  // The copy is for editing: its schema will differ, so the shipped validator does not come along.
+  const { loadValidator: _shipped, ...data } = template;
+  return { ...structuredClone(data), id };
 }

@@ -2,7 +2,7 @@
  * The shape every ready card shares: a JSON Schema, a layout document, a message catalogue in
  * Russian and English, and sample data that is valid against the schema.
  */
-import type { JsonSchemaObject, JsonValue, MessageCatalogue } from '@kartochka/core';
+import type { JsonSchemaObject, JsonValue, MessageCatalogue, PrecompiledValidator } from '@kartochka/core';
 
 /** Text in both languages of the card. */
 export interface LocalizedText {
@@ -66,4 +66,11 @@ export interface CardTemplate<T = JsonValue> {
   /** A filled card for a fictional client, valid against `schema`. */
   sample: T;
   listing: TemplateListing;
+  /**
+   * The schema's validator, precompiled at build time (scripts/generate-template-validators.mjs):
+   * give it to the card (`card.validator = await t.loadValidator()`) and no ajv compiler is
+   * loaded or run. A chunk of its own in a bundled app, fetched only when called. Only for
+   * `schema` as shipped: a migrated or edited schema needs its own.
+   */
+  loadValidator?: () => Promise<PrecompiledValidator>;
 }

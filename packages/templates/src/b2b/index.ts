@@ -19,6 +19,7 @@ export const b2bClientCard: CardTemplate<B2BClientCard> = {
   layout: b2bLayout,
   messages: b2bMessages,
   sample: b2bSample,
+  loadValidator: () => import('../generated/b2b-client-card.validator.js').then((m) => m.default),
   listing: {
     title: '/general/companyName',
     indexed: {

@@ -17,6 +17,7 @@ export const beautySalonCard: CardTemplate<BeautySalonCard> = {
   layout: salonLayout,
   messages: salonMessages,
   sample: salonSample,
+  loadValidator: () => import('../generated/beauty-salon-card.validator.js').then((m) => m.default),
   listing: {
     title: '/personal/fullName',
     indexed: { master: '/personal/preferredMaster', source: '/personal/source', skinType: '/skin/type' },

@@ -22,6 +22,50 @@ function defineElementPlugin() {
   };
 }
 
+// The analyzer reads one `@csspart` per JSDoc line; ours often list several on a line
+// (`@csspart label @csspart input @csspart hint`). Read them all from the class comment.
+function everyPartPlugin() {
+  const partsByClass = new Map();
+  return {
+    name: 'kartochka-every-part',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const comment = ts.getJSDocCommentsAndTags(node).map((d) => d.getFullText()).join('\n');
+      const parts = [...comment.matchAll(/@csspart\s+([\w-]+)(?:\s+-\s+([^@]*?))?(?=\s*(?:\*\s*)?(?:@|\*\/|$))/g)].map(([, name, description]) => ({
+        name,
+        description: description?.replace(/\s*\*\s*/g, ' ').trim() ?? '',
+      }));
+      if (parts.length) partsByClass.set(node.name.getText(), parts);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          const parts = partsByClass.get(decl.name);
+          if (!parts) continue;
+          // Ours replace the analyzer's, which glued a line's other parts into the first's description.
+          decl.cssParts = parts.map((p) => (p.description ? p : { name: p.name }));
+        }
+      }
+    },
+  };
+}
+
+// The published manifest describes the built package: paths name `dist/*.js`, the files an app
+// imports, not the TypeScript sources.
+function builtPathsPlugin() {
+  const built = (path) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
+  return {
+    name: 'kartochka-built-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        mod.path = built(mod.path);
+        const refs = [...(mod.exports ?? []).map((e) => e.declaration), ...(mod.declarations ?? []).flatMap((d) => [d.superclass, ...(d.members ?? []).map((m) => m.inheritedFrom), ...(d.attributes ?? []).map((a) => a.inheritedFrom), ...(d.events ?? []).map((e) => e.inheritedFrom)])];
+        for (const ref of refs) if (ref?.module) ref.module = built(ref.module);
+      }
+    },
+  };
+}
+
 // Keep the manifest about the public API: private and protected members are implementation.
 function publicOnlyPlugin() {
   return {
@@ -38,8 +82,8 @@ function publicOnlyPlugin() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/test-support/**'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/test-support/**', 'src/testing/**'],
   outdir: '.',
   litelement: true,
-  plugins: [defineElementPlugin(), publicOnlyPlugin()],
+  plugins: [defineElementPlugin(), everyPartPlugin(), publicOnlyPlugin(), builtPathsPlugin()],
 };

@@ -15,6 +15,7 @@ import { t } from '../internal/i18n.js';
  * @csspart group - The fieldset.
  * @csspart legend - The legend.
  * @csspart expand - The button that opens a collapsed recursive group.
+ * @csspart fields - The grid of the group's fields.
  */
 export class KcObjectGroup extends KcFieldElement {
   static override styles = [

@@ -12,5 +12,5 @@ export {
   type ConformanceOptions,
   type DriverContext,
   type WidgetDriver,
-} from '../test-support/widget-conformance.js';
-export { allFields, controlOf, fieldAt, mount, settle, typeInto, unmountAll } from '../test-support/helpers.js';
+} from './widget-conformance.js';
+export { allFields, controlOf, fieldAt, mount, settle, typeInto, unmountAll } from './helpers.js';

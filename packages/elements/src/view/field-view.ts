@@ -19,6 +19,7 @@ const BLANK_ROWS = 3;
  * @csspart line - An empty line to write on (blank mode).
  * @csspart box - A box to tick (blank mode).
  * @csspart list - A list of values.
+ * @csspart table - Blank mode: the table to fill in for a list of objects.
  */
 export class KcFieldView extends KcFieldElement {
   static override styles = [

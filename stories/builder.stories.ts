@@ -14,7 +14,7 @@ const meta: Meta<BuilderArgs> = {
   title: 'Builder/kc-builder',
   component: 'kc-builder',
   args: { locale: 'ru' },
-  argTypes: { locale: { control: 'inline-radio', options: ['ru', 'en'] } },
+  argTypes: { locale: { control: 'inline-radio', options: ['ru', 'en', 'de'] } },
   parameters: { layout: 'fullscreen' },
 };
 export default meta;

@@ -50,7 +50,7 @@ const meta: Meta<CardArgs> = {
     disabled: false,
   },
   argTypes: {
-    locale: { control: 'inline-radio', options: ['ru', 'en'] },
+    locale: { control: 'inline-radio', options: ['ru', 'en', 'de'] },
     validationMode: { control: 'inline-radio', options: ['onInput', 'onTouched', 'none'] },
     mode: { control: 'inline-radio', options: ['edit', 'view', 'blank'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
@@ -96,6 +96,8 @@ export const View: Story = { args: { value: filledValue, mode: 'view', layout: c
 export const Blank: Story = { args: { mode: 'blank', layout: clientLayout('plain') } };
 export const Russian: Story = { args: { value: filledValue, locale: 'ru', layout: clientLayout('tabs') } };
 export const English: Story = { args: { locale: 'en', value: filledValue } };
+/** German is built in like Russian and English (docs/i18n.md): messages, buttons, `lang="de"`. */
+export const German: Story = { args: { locale: 'de', value: filledValue, layout: clientLayout('tabs') } };
 export const Dark: Story = { args: { value: filledValue, theme: 'dark', layout: clientLayout('tabs') } };
 export const DarkView: Story = { args: { value: filledValue, theme: 'dark', mode: 'view', layout: clientLayout('accordion') } };
 export const Tabs: Story = { args: { value: filledValue, layout: clientLayout('tabs') } };

@@ -30,6 +30,7 @@ export * from './rules/index.js';
 export * from './layout/index.js';
 export * from './reminders/index.js';
 export { format as formatMessage, plural } from './i18n/plural.js';
+export { registerTranslation, translate, fallbackChain, registeredLocales, type Translation, type TranslationDomains, type RegisterOptions, type Message, type MessageParams } from '@kartochka/i18n';
 export {
   ACCESS_KEYWORD,
   FieldAccess,

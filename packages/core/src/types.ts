@@ -50,7 +50,8 @@ export interface JsonSchemaObject {
 }
 export type JsonSchema = boolean | JsonSchemaObject;
 
-export type Locale = 'en' | 'ru';
+/** A language tag (BCP 47): any language with a registered translation (docs/i18n.md). */
+export type { Locale } from '@kartochka/i18n';
 
 /** Where an error came from. */
 export type ErrorSource = 'schema' | 'server' | 'rule' | 'app';

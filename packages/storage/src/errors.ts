@@ -3,6 +3,7 @@
  * message that names the card or schema, and a `messageKey` + `params` pair so the UI can show the
  * same message in the user's language (see {@link storageMessages}).
  */
+import { registerTranslation, translate, type Locale } from '@kartochka/i18n';
 import type { CardRecord } from './types.js';
 
 /** The broad kind of failure; stable, safe to switch on. */
@@ -165,8 +166,7 @@ export class QuotaExceededError extends StorageError {
 }
 
 /** Message templates per locale; `{name}` placeholders are filled from the error's `params`. */
-export const storageMessages: Record<'en' | 'ru', Record<StorageMessageKey, string>> = {
-  en: {
+const en: Record<StorageMessageKey, string> = {
     cardNotFound: 'Card "{id}" was not found.',
     schemaNotFound: 'Schema "{schemaId}" has no published versions.',
     schemaVersionNotFound: 'Schema "{schemaId}" has no version {version}.',
@@ -176,7 +176,10 @@ export const storageMessages: Record<'en' | 'ru', Record<StorageMessageKey, stri
     unavailable: 'Storage "{store}" is unavailable. Reload the page or try again later.',
     unauthorized: 'Storage "{store}" refused your credentials. Sign in again.',
     quotaExceeded: 'Card "{id}" was not saved: the browser\'s storage is full.',
-  },
+};
+
+export const storageMessages: Record<'en' | 'ru' | 'de', Record<StorageMessageKey, string>> = {
+  en,
   ru: {
     cardNotFound: 'Карточка «{id}» не найдена.',
     schemaNotFound: 'У схемы «{schemaId}» нет опубликованных версий.',
@@ -188,12 +191,28 @@ export const storageMessages: Record<'en' | 'ru', Record<StorageMessageKey, stri
     unauthorized: 'Хранилище «{store}» не приняло ваши учётные данные. Войдите снова.',
     quotaExceeded: 'Карточка «{id}» не сохранена: хранилище браузера переполнено.',
   },
+  de: {
+    cardNotFound: 'Karte „{id}“ wurde nicht gefunden.',
+    schemaNotFound: 'Schema „{schemaId}“ hat keine veröffentlichten Versionen.',
+    schemaVersionNotFound: 'Schema „{schemaId}“ hat keine Version {version}.',
+    conflict: 'Karte „{id}“ wurde von jemand anderem geändert (gespeicherte Revision {stored}, Ihre {expected}).',
+    validation: 'Karte „{id}“ wurde nicht gespeichert: {count} Problem(e) gefunden.',
+    forbidden: 'Karte „{id}“ wurde nicht gespeichert: Ihre Rolle darf diese Änderung nicht vornehmen.',
+    unavailable: 'Speicher „{store}“ ist nicht erreichbar. Laden Sie die Seite neu oder versuchen Sie es später erneut.',
+    unauthorized: 'Speicher „{store}“ hat Ihre Anmeldedaten abgelehnt. Melden Sie sich erneut an.',
+    quotaExceeded: 'Karte „{id}“ wurde nicht gespeichert: Der Speicher des Browsers ist voll.',
+  },
 };
 
-/** The error's message in `locale`, for showing to a user. */
-export function formatStorageMessage(error: StorageError, locale: 'en' | 'ru'): string {
-  const template = storageMessages[locale][error.messageKey];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(error.params, name) ? String(error.params[name]) : whole,
-  );
+declare module '@kartochka/i18n' {
+  interface TranslationDomains {
+    storage: Record<StorageMessageKey, string>;
+  }
+}
+
+for (const [locale, messages] of Object.entries(storageMessages)) registerTranslation(locale, { storage: messages });
+
+/** The error's message in `locale` (along its fallback chain, docs/i18n.md), for showing to a user. */
+export function formatStorageMessage(error: StorageError, locale: Locale): string {
+  return translate('storage', locale, error.messageKey, error.params) ?? error.message;
 }

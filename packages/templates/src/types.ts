@@ -4,10 +4,11 @@
  */
 import type { JsonSchemaObject, JsonValue, MessageCatalogue, PrecompiledValidator } from '@kartochka/core';
 
-/** Text in both languages of the card. */
+/** Text in both languages of the card (and any other a template adds). */
 export interface LocalizedText {
   ru: string;
   en: string;
+  [locale: string]: string;
 }
 
 /** A group of fields inside a section (a fieldset with a title). */

@@ -1,5 +1,5 @@
 /** Edits the parts share: adding at the selection, moving, duplicating and deleting, with announcements. */
-import type { Locale } from '@kartochka/core';
+import { localize, type Locale } from '@kartochka/core';
 import {
   addField,
   addGroup,
@@ -28,7 +28,7 @@ export function nodeName(doc: BuilderDocument, ref: NodeRef, locale: Locale): st
   if (ref.kind === 'section') return s(locale, 'untitledSection', { n: doc.layout.items.findIndex((x) => x.id === ref.id) + 1 });
   if (ref.kind === 'group') return s(locale, 'untitledGroup');
   const f = fieldById(doc, ref.id);
-  return s(locale, 'untitledField', { type: f ? fieldTypeInfo(f.type).label[locale] : '?' });
+  return s(locale, 'untitledField', { type: f ? localize(fieldTypeInfo(f.type).label, locale)! : '?' });
 }
 
 /** Where a new field goes: after the selected field, into a selected group/section/repeating group, else the active section. */
@@ -80,7 +80,7 @@ export function addAtSelection(store: BuilderStore, what: FieldType | 'section' 
     created = r.ref;
     return r.doc;
   });
-  const name = what === 'section' ? s(locale, 'section') : what === 'group' ? s(locale, 'group') : fieldTypeInfo(what).label[locale];
+  const name = what === 'section' ? s(locale, 'section') : what === 'group' ? s(locale, 'group') : localize(fieldTypeInfo(what).label, locale)!;
   store.select(created, s(locale, 'added', { name }));
   return created!;
 }

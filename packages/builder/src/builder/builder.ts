@@ -240,7 +240,7 @@ export class KcBuilder extends LitElement {
         <span class="kcb-status" data-published>${this.loading ? t('loading') : pub ? t('publishedVersion', { n: pub.version }) : t('notPublished')}${pub && dirty ? ` · ${t('unpublishedChanges')}` : ''}</span>
         <label>${t('uiLanguage')}
           <select name="ui-locale" @change=${(e: Event) => (this.locale = (e.target as HTMLSelectElement).value as Locale)}>
-            ${(['ru', 'en'] as Locale[]).map((l) => html`<option value=${l} ?selected=${l === store.locale}>${LANGUAGE_NAMES[l]}</option>`)}
+            ${(Object.keys(LANGUAGE_NAMES) as Locale[]).map((l) => html`<option value=${l} ?selected=${l === store.locale}>${LANGUAGE_NAMES[l]}</option>`)}
           </select>
         </label>
         <button type="button" class="primary" name="publish" @click=${() => void this.publish()}>${t('publish')}</button>

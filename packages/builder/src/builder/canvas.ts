@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { localize } from '@kartochka/core';
 import { draggable, dropTargetForElements, monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { combine } from '@atlaskit/pragmatic-drag-and-drop/combine';
 import {
@@ -257,7 +258,7 @@ export class KcBuilderCanvas extends BuilderPart {
     const ref: NodeRef = { kind: 'field', id: f.id };
     const selected = store.selection?.kind === 'field' && store.selection.id === f.id;
     const name = nodeName(doc, ref, this.locale);
-    const type = fieldTypeInfo(f.field.type).label[this.locale];
+    const type = localize(fieldTypeInfo(f.field.type).label, this.locale);
     const required = isRequired(doc, f.id);
     const container = f.field.type === 'repeating' || f.field.type === 'object';
     return html`<div

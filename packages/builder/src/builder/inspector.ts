@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Locale, SectionsMode } from '@kartochka/core';
+import { localize, type Locale, type SectionsMode } from '@kartochka/core';
 import {
   FIELD_TYPES,
   fieldById,
@@ -161,8 +161,8 @@ export class KcBuilderInspector extends BuilderPart {
     const published = store.context.published?.has(f.id) ?? false;
     return html`<label>${this.t('type')}
         <select name="type" @change=${(e: Event) => store.edit((d) => setFieldType(d, f.id, (e.target as HTMLSelectElement).value as FieldType))}>
-          ${FIELD_TYPES.map((t) => html`<option value=${t.type} ?selected=${t.type === f.type}>${t.label[this.locale]}</option>`)}
-          ${FIELD_TYPES.some((t) => t.type === f.type) ? nothing : html`<option selected value=${f.type}>${fieldTypeInfo(f.type).label[this.locale]}</option>`}
+          ${FIELD_TYPES.map((t) => html`<option value=${t.type} ?selected=${t.type === f.type}>${localize(t.label, this.locale)}</option>`)}
+          ${FIELD_TYPES.some((t) => t.type === f.type) ? nothing : html`<option selected value=${f.type}>${localize(fieldTypeInfo(f.type).label, this.locale)}</option>`}
         </select>
       </label>
       ${this.#texts(ref, true)}

@@ -1,6 +1,7 @@
 import { html, type PropertyValues } from 'lit';
 import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { combine } from '@atlaskit/pragmatic-drag-and-drop/combine';
+import { localize } from '@kartochka/core';
 import { FIELD_TYPES, type FieldType } from '../model/index.js';
 import { addAtSelection } from './actions.js';
 import { BuilderPart } from './part.js';
@@ -49,7 +50,7 @@ export class KcBuilderPalette extends BuilderPart {
       <ul>
         ${item('section', '+ ' + this.t('section'))} ${item('group', '+ ' + this.t('group'))}
         <li class="kcb-sep" aria-hidden="true"></li>
-        ${FIELD_TYPES.map((t) => item(t.type, t.label[l]))}
+        ${FIELD_TYPES.map((t) => item(t.type, localize(t.label, l)!))}
       </ul>
     </section>`;
   }

@@ -159,7 +159,7 @@ export class KcBuilderPreview extends BuilderPart {
     return html`<div class="kcb-bar">
         <label>${this.t('language')}
           <select name="preview-locale" @change=${(e: Event) => (this.cardLocale = (e.target as HTMLSelectElement).value as Locale)}>
-            ${(['ru', 'en'] as Locale[]).map((l) => html`<option value=${l} ?selected=${l === locale}>${LANGUAGE_NAMES[l]}</option>`)}
+            ${(Object.keys(LANGUAGE_NAMES) as Locale[]).map((l) => html`<option value=${l} ?selected=${l === locale}>${LANGUAGE_NAMES[l]}</option>`)}
           </select>
         </label>
         <label>${this.t('mode')}

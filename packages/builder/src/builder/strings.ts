@@ -1,6 +1,10 @@
-/** The builder's own UI strings, Russian and English. Field type names come from the model's FIELD_TYPES. */
-import { formatMessage } from '@kartochka/core';
+/**
+ * The builder's own UI strings in English, Russian and German: the `builder` domain of the message
+ * registry (`registerTranslation` adds a language). Field type names come from the model's FIELD_TYPES.
+ */
+import { registerTranslation, translate } from '@kartochka/core';
 import type { Locale } from '@kartochka/core';
+import { de } from './strings.de.js';
 
 const en = {
   builder: 'Card builder',
@@ -329,12 +333,20 @@ const ru: Record<BuilderStringKey, string> = {
   loading: 'Загрузка…',
 };
 
-export const builderStrings: Record<Locale, Record<BuilderStringKey, string>> = { en, ru };
-
-/** A UI string with `{name}` parameters filled in. */
-export function s(locale: Locale, key: BuilderStringKey, params: Record<string, string | number> = {}): string {
-  const template = builderStrings[locale]?.[key] ?? en[key];
-  return formatMessage(template, params);
+declare module '@kartochka/i18n' {
+  interface TranslationDomains {
+    builder: Record<BuilderStringKey, string>;
+  }
 }
 
-export const LANGUAGE_NAMES: Record<Locale, string> = { ru: 'Русский', en: 'English' };
+/** The built-in catalogues (the registry holds them, and whatever an app registers). */
+export const builderStrings: Record<'en' | 'ru' | 'de', Record<BuilderStringKey, string>> = { en, ru, de };
+for (const [locale, strings] of Object.entries(builderStrings)) registerTranslation(locale, { builder: strings });
+
+/** A UI string (along the locale's fallback chain) with `{name}` parameters filled in. */
+export function s(locale: Locale, key: BuilderStringKey, params: Record<string, string | number> = {}): string {
+  return translate('builder', locale, key, params) ?? en[key];
+}
+
+/** Each built-in language by its own name, for the language menus. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { ru: 'Русский', en: 'English', de: 'Deutsch' };

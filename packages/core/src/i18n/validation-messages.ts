@@ -1,12 +1,15 @@
 /**
- * Validation messages in Russian and English, keyed by JSON Schema keyword. Each entry turns ajv's
- * error params into a sentence for the user; a schema can override any of them per field with
- * `x-errorMessage`.
+ * Validation messages in English, Russian and German, keyed by JSON Schema keyword, registered as
+ * the `validation` domain of the message registry (@kartochka/i18n): an app adds a language with
+ * `registerTranslation(locale, { validation: {...} })`. Each entry turns ajv's error params into a
+ * sentence for the user; a schema can override any of them per field with `x-errorMessage`.
  */
+import { registerTranslation, translate, type MessageParams } from '@kartochka/i18n';
 import type { Locale } from '../types.js';
 import { plural } from './plural.js';
+import { de } from './validation-messages.de.js';
 
-type P = Record<string, unknown>;
+type P = MessageParams;
 type Msg = (p: P, locale: Locale) => string;
 
 // Russian messages say «не короче N …» and «не больше N …», which take the genitive: 1 символа,
@@ -29,8 +32,7 @@ const TYPE_NAMES: Record<Locale, Record<string, string>> = {
 const typeName = (l: Locale, t: unknown) =>
   String(t).split(',').map((x) => TYPE_NAMES[l][x] ?? x).join(l === 'ru' ? ' или ' : ' or ');
 
-export const validationMessages: Record<Locale, Record<string, Msg>> = {
-  en: {
+const en = {
     required: () => 'This field is required.',
     dependentRequired: () => 'This field is required.',
     type: (p) => `Must be ${typeName('en', p.type)}.`,
@@ -70,8 +72,11 @@ export const validationMessages: Record<Locale, Record<string, Msg>> = {
       p.current == null
         ? `Save with the latest version of schema "${p.schemaId}" (${p.latest}).`
         : `Save with the latest version of schema "${p.schemaId}" (${p.latest}) or the card's own (${p.current}).`,
-  },
-  ru: {
+} satisfies Record<string, Msg>;
+
+export type ValidationMessages = Record<keyof typeof en, Msg>;
+
+const ru: ValidationMessages = {
     required: () => 'Обязательное поле.',
     dependentRequired: () => 'Обязательное поле.',
     type: (p) => `Должно быть: ${typeName('ru', p.type)}.`,
@@ -110,10 +115,19 @@ export const validationMessages: Record<Locale, Record<string, Msg>> = {
       p.current == null
         ? `Сохраните с последней версией схемы «${p.schemaId}» (${p.latest}).`
         : `Сохраните с последней версией схемы «${p.schemaId}» (${p.latest}) или с версией карточки (${p.current}).`,
-  },
 };
 
+declare module '@kartochka/i18n' {
+  interface TranslationDomains {
+    validation: ValidationMessages;
+  }
+}
+
+/** The built-in catalogues (the registry holds them, and whatever an app registers). */
+export const validationMessages: Record<'en' | 'ru' | 'de', ValidationMessages> = { en, ru, de: de as ValidationMessages };
+for (const [locale, messages] of Object.entries(validationMessages)) registerTranslation(locale, { validation: messages });
+
 export function validationMessage(locale: Locale, keyword: string, params: P): string {
-  const table = validationMessages[locale] ?? validationMessages.en;
-  return (table[keyword] ?? table.fallback)({ ...params, keyword }, locale);
+  const all = { ...params, keyword };
+  return translate('validation', locale, keyword, all) ?? translate('validation', locale, 'fallback', all)!;
 }

@@ -20,5 +20,5 @@ export { layoutSchema } from './layout-schema.js';
 export { validateLayout, templateExists, type ValidateLayoutOptions } from './validate-layout.js';
 export { defaultLayout, MAIN_TITLE, OTHER_TITLE } from './default-layout.js';
 export { resolveLayout, unplaced, type ResolveLayoutOptions } from './resolve-layout.js';
-export { layoutMessage } from './messages.js';
+export { layoutMessage, layoutMessages, type LayoutMessages } from './messages.js';
 export { localize } from './localize.js';

@@ -13,7 +13,7 @@ import { escapeToken } from '../pointer.js';
 import { createSchemaContext, deref } from '../schema/resolve.js';
 
 /** Text in each language of the card; a plain string serves every language. */
-export type ReminderText = string | Partial<Record<'ru' | 'en', string>>;
+export type ReminderText = string | Partial<Record<string, string>>;
 
 /** The `x-reminder` keyword as written in a schema. */
 export interface ReminderConfig {

@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../types.js';
 import type { Reminder } from './due.js';
+import { localize } from '../layout/localize.js';
 import { addDays, parseIsoDate, formatIsoDate } from './dates.js';
 
 export interface ICalendarOptions {
@@ -96,7 +97,7 @@ export function toICalendar(reminders: readonly Reminder[], options: ICalendarOp
       `DTSTART;VALUE=DATE:${basicDate(r.dueDate)}`,
       // An all-day event ends (exclusively) on the next day.
       `DTEND;VALUE=DATE:${basicDate(formatIsoDate(addDays(due, 1)))}`,
-      `SUMMARY:${escapeText(r.title[locale] ?? r.title.en)}`,
+      `SUMMARY:${escapeText(localize(r.title, locale) ?? '')}`,
       `DESCRIPTION:${escapeText(description)}`,
       'TRANSP:TRANSPARENT',
       'END:VEVENT',

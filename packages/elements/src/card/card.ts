@@ -96,7 +96,11 @@ export class KcCard<T = JsonValue> extends LitElement {
   @property({ attribute: false }) schema?: JsonSchema;
   /** How the card is arranged (docs/layout.md). Without one, the default layout of the schema. */
   @property({ attribute: false }) layout?: LayoutDocument;
-  /** Language of labels and messages. */
+  /**
+   * Language of labels and messages: any tag with a registered translation (`en`, `ru`, `de`
+   * built in; docs/i18n.md), falling back along its chain to English. The card's content carries
+   * it as `lang`, so screen readers and hyphenation follow.
+   */
   @property({ reflect: true }) locale: Locale = 'en';
   /** Labels per locale keyed by pointer template (see docs). */
   @property({ attribute: false }) messages?: MessageCatalogue;
@@ -583,7 +587,7 @@ export class KcCard<T = JsonValue> extends LitElement {
       : nothing}${c.validationUnavailable
       ? html`<div class="notice" part="notice" role="status" title=${c.validationUnavailable}>${t(this.locale, 'validationUnavailable')}</div>`
       : nothing}${this.summary.length
-      ? html`<div class="summary" part="summary" role="alert">${t(this.locale, 'errorsSummary', { n: this.summary.length })}</div>`
+      ? html`<div class="summary" part="summary" role="alert" lang=${this.locale}>${t(this.locale, 'errorsSummary', { n: this.summary.length })}</div>`
       : nothing}`;
     const sections = this.#visibleSections();
     // A root that is not a plain object with fields (alternatives, a scalar) is one widget.
@@ -592,7 +596,7 @@ export class KcCard<T = JsonValue> extends LitElement {
         this.mode === 'edit'
           ? renderWidget(c, c.root, 0, { disabled: this.#off })
           : html`<kc-field-view .controller=${c} path="" mode=${this.mode}></kc-field-view>`;
-      return html`${summary}<div part="form">${body}</div>${this.#saveButton()}`;
+      return html`${summary}<div part="form" lang=${this.locale}>${body}</div>${this.#saveButton()}`;
     }
     const counts = this.#showBadges ? this.badgeKey.split(' ').map(Number) : [];
     const countOf = (s: ResolvedSection) => counts[c.layout.items.indexOf(s)] ?? 0;
@@ -612,13 +616,13 @@ export class KcCard<T = JsonValue> extends LitElement {
     }
     return html`${summary}${this.mode === 'blank' && this.schema && typeof this.schema === 'object' && this.schema.title
         ? html`<h1 class="blank-title">${c.label(c.root)}</h1>`
-        : nothing}<div part="form">${body}</div>${this.#saveButton()}`;
+        : nothing}<div part="form" lang=${this.locale}>${body}</div>${this.#saveButton()}`;
   }
 
   #saveButton() {
     const p = this.#persistence;
     if (!p?.attached || this.mode !== 'edit' || this.readonly || this.#off) return nothing;
-    return html`<div class="save-bar"><button type="button" class="primary" part="save-button" @click=${() => this.save()} aria-keyshortcuts="Control+S">${p.text('save', this.locale)}</button></div>`;
+    return html`<div class="save-bar" lang=${this.locale}><button type="button" class="primary" part="save-button" @click=${() => this.save()} aria-keyshortcuts="Control+S">${p.text('save', this.locale)}</button></div>`;
   }
 
   #section(s: ResolvedSection) {

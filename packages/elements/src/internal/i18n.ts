@@ -1,6 +1,11 @@
-/** The elements' own UI strings, in Russian and English. Field labels come from the core. */
-import { formatMessage } from '@kartochka/core';
+/**
+ * The elements' own UI strings in English, Russian and German: the `elements` domain of the
+ * message registry (`registerTranslation(locale, { elements: {...} })` adds a language). Field
+ * labels come from the core.
+ */
+import { registerTranslation, translate } from '@kartochka/core';
 import type { Locale } from '@kartochka/core';
+import { de } from './i18n.de.js';
 
 const en = {
   summary: 'Summary',
@@ -202,10 +207,17 @@ const ru: UiStrings = {
   listOpen: 'Открыть {title}',
 };
 
-export const uiStrings: Record<Locale, UiStrings> = { en, ru };
+declare module '@kartochka/i18n' {
+  interface TranslationDomains {
+    elements: UiStrings;
+  }
+}
 
-/** A UI string in `locale`, with `{name}` placeholders filled. */
+/** The built-in catalogues (the registry holds them, and whatever an app registers). */
+export const uiStrings: Record<'en' | 'ru' | 'de', UiStrings> = { en, ru, de };
+for (const [locale, strings] of Object.entries(uiStrings)) registerTranslation(locale, { elements: strings });
+
+/** A UI string in `locale` (along its fallback chain), with `{name}` placeholders filled. */
 export function t(locale: Locale | undefined, key: keyof UiStrings, params: Record<string, string | number> = {}): string {
-  const s = (uiStrings[locale ?? 'en'] ?? en)[key];
-  return formatMessage(s, params);
+  return translate('elements', locale, key, params) ?? en[key];
 }

@@ -1,6 +1,10 @@
-/** Strings of saving, drafts, the outbox and conflicts, in Russian and English. */
-import { formatMessage } from '@kartochka/core';
+/**
+ * Strings of saving, drafts, the outbox and conflicts in English, Russian and German: the
+ * `persistence` domain of the message registry (`registerTranslation` adds a language).
+ */
+import { registerTranslation, translate } from '@kartochka/core';
 import type { Locale } from '@kartochka/core';
+import { de } from './messages.de.js';
 
 const en = {
   loading: 'Loading the card…',
@@ -77,8 +81,16 @@ const ru: PersistenceStrings = {
   draftsOff: 'Черновики отключены: этот браузер не разрешает здесь локальное хранилище, поэтому несохранённые правки и отложенные сохранения живут только до закрытия страницы.',
 };
 
-const table: Record<Locale, PersistenceStrings> = { en, ru };
+declare module '@kartochka/i18n' {
+  interface TranslationDomains {
+    persistence: PersistenceStrings;
+  }
+}
+
+/** The built-in catalogues (the registry holds them, and whatever an app registers). */
+export const persistenceStrings: Record<'en' | 'ru' | 'de', PersistenceStrings> = { en, ru, de };
+for (const [locale, strings] of Object.entries(persistenceStrings)) registerTranslation(locale, { persistence: strings });
 
 export function pt(locale: Locale, key: keyof PersistenceStrings, params: Record<string, string | number> = {}): string {
-  return formatMessage((table[locale] ?? en)[key], params);
+  return translate('persistence', locale, key, params) ?? en[key];
 }

@@ -5,6 +5,7 @@ import {
   calendarDate,
   collectReminderSpecs,
   dueReminders,
+  localize,
   formatIsoDate,
   toICalendar,
   type JsonSchema,
@@ -172,7 +173,7 @@ export class KcReminders extends LitElement {
   #reminder(r: Reminder) {
     const locale = this.locale;
     return html`<li class="reminder" part="reminder" data-record=${r.recordId} data-pointer=${r.pointer}>
-      <div>${r.title[locale] ?? r.title.en}</div>
+      <div>${localize(r.title, locale)}</div>
       <div class="meta">
         ${t(locale, 'reminderEvent', { date: formatCalendarDate(r.eventDate, locale, 'medium') })}
         ${r.who ? html` · ${t(locale, 'reminderFor', { who: r.who })}` : nothing}

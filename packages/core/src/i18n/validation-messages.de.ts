@@ -1,0 +1,80 @@
+/** German validation messages (the `validation` domain); `en` is the reference for the keys. */
+import type { Locale } from '../types.js';
+import type { MessageParams } from '@kartochka/i18n';
+import { plural } from './plural.js';
+
+type Msg = (p: MessageParams, locale: Locale) => string;
+
+const chars = (n: number) => plural('de', n, { one: 'Zeichen', other: 'Zeichen' });
+const items = (n: number) => plural('de', n, { one: 'Eintrag', other: 'Einträge' });
+
+const FORMAT_NAMES: Record<string, string> = {
+  email: 'eine E-Mail-Adresse',
+  uri: 'eine Webadresse (URL)',
+  url: 'eine Webadresse (URL)',
+  date: 'ein Datum',
+  'date-time': 'Datum und Uhrzeit',
+  time: 'eine Uhrzeit',
+  phone: 'eine Telefonnummer',
+  tel: 'eine Telefonnummer',
+  uuid: 'eine UUID',
+  ipv4: 'eine IPv4-Adresse',
+  hostname: 'ein Hostname',
+};
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'Text',
+  number: 'eine Zahl',
+  integer: 'eine ganze Zahl',
+  boolean: 'Ja oder Nein',
+  object: 'eine Gruppe von Feldern',
+  array: 'eine Liste',
+  null: 'leer',
+};
+
+const typeName = (t: unknown) =>
+  String(t)
+    .split(',')
+    .map((x) => TYPE_NAMES[x] ?? x)
+    .join(' oder ');
+
+export const de: Record<string, Msg> = {
+  required: () => 'Dieses Feld ist erforderlich.',
+  dependentRequired: () => 'Dieses Feld ist erforderlich.',
+  type: (p) => `Muss ${typeName(p.type)} sein.`,
+  minLength: (p) => `Mindestens ${p.limit} ${chars(Number(p.limit))} lang.`,
+  maxLength: (p) => `Höchstens ${p.limit} ${chars(Number(p.limit))} lang.`,
+  minimum: (p) => `Muss ${p.limit} oder mehr sein.`,
+  maximum: (p) => `Muss ${p.limit} oder weniger sein.`,
+  exclusiveMinimum: (p) => `Muss größer als ${p.limit} sein.`,
+  exclusiveMaximum: (p) => `Muss kleiner als ${p.limit} sein.`,
+  multipleOf: (p) => `Muss ein Vielfaches von ${p.multipleOf} sein.`,
+  pattern: () => 'Hat das falsche Format.',
+  format: (p) => `Muss ${FORMAT_NAMES[String(p.format)] ?? `im Format „${p.format}“`} sein.`,
+  enum: () => 'Wählen Sie einen der aufgeführten Werte.',
+  const: () => 'Dieser Wert ist hier nicht erlaubt.',
+  minItems: (p) => `Fügen Sie mindestens ${p.limit} ${items(Number(p.limit))} hinzu.`,
+  maxItems: (p) => `Höchstens ${p.limit} ${items(Number(p.limit))} erlaubt.`,
+  uniqueItems: () => 'Einträge dürfen sich nicht wiederholen.',
+  oneOf: () => 'Passt zu keiner (oder zu mehr als einer) der erlaubten Varianten.',
+  anyOf: () => 'Passt zu keiner der erlaubten Varianten.',
+  not: () => 'Dieser Wert ist hier nicht erlaubt.',
+  additionalProperties: (p) => `Unbekanntes Feld „${p.additionalProperty}“.`,
+  'x-access': (p) => (p.access === 'read' ? 'Sie dürfen dieses Feld nicht ausfüllen.' : 'Sie dürfen dieses Feld nicht ändern.'),
+  fallback: (p) => `Ist nicht gültig (${p.keyword}).`,
+  maxBodySize: (p) => `Die Anfrage ist größer als das Limit des Servers von ${p.limit} Bytes.`,
+  maxDepth: (p) => `Die Daten sind tiefer verschachtelt als das Limit des Servers von ${p.limit} Ebenen.`,
+  maxSchemaSize: (p) => `Das Schema ist ${p.actual} Bytes groß; das Limit ist ${p.limit}.`,
+  maxSchemaExpansion: (p) => `Das Schema entfaltet sich (über $ref) zu mehr als ${p.limit} Teilschemata; vereinfachen Sie seine Verweise.`,
+  maxCompileTime: (p) => `Das Kompilieren des Schemas dauerte ${p.actual} ms; das Limit ist ${p.limit} ms.`,
+  maxSchemaVersions: (p) => `Schema „${p.schemaId}“ hat bereits ${p.limit} Versionen, das Limit.`,
+  unsupportedMediaType: () => 'Senden Sie den Inhalt als JSON, mit Content-Type: application/json.',
+  hostNotAllowed: (p) => `Der Host „${p.host}“ wird hier nicht bedient.`,
+  rateLimited: (p) => `Zu viele Anfragen; versuchen Sie es in ${p.retryAfter} s erneut.`,
+  tooManyStreams: (p) => `Zu viele offene Ereignisströme (Limit ${p.limit}); schließen Sie einen und versuchen Sie es erneut.`,
+  invalidId: () => 'Die ID muss 1–200 Zeichen lang sein, ohne Steuerzeichen oder Schrägstriche.',
+  schemaVersionNotLatest: (p) =>
+    p.current == null
+      ? `Speichern Sie mit der neuesten Version des Schemas „${p.schemaId}“ (${p.latest}).`
+      : `Speichern Sie mit der neuesten Version des Schemas „${p.schemaId}“ (${p.latest}) oder der eigenen Version der Karte (${p.current}).`,
+};

@@ -1,0 +1,42 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { fallbackChain, hasMessage, registerTranslation, registeredLocales, translate } from './index.js';
+
+describe('the message registry', () => {
+  registerTranslation('en', { test: { hello: 'Hello, {name}', only: 'English only', count: (p) => `${p.n} item(s)` } });
+  registerTranslation('ru', { test: { hello: 'Привет, {name}', onlyRu: 'только по-русски' } });
+
+  it('fills placeholders and calls function messages with the locale found', () => {
+    assert.equal(translate('test', 'en', 'hello', { name: 'Ann' }), 'Hello, Ann');
+    assert.equal(translate('test', 'en', 'count', { n: 3 }), '3 item(s)');
+    assert.equal(translate('test', 'ru', 'hello', { name: 'Анна' }), 'Привет, Анна');
+  });
+
+  it('falls back along a registered chain, then to English: kk → ru → en', () => {
+    registerTranslation('kk', { test: { hello: 'Сәлем, {name}' } }, { fallback: 'ru' });
+    assert.deepEqual(fallbackChain('kk'), ['kk', 'ru', 'en']);
+    assert.equal(translate('test', 'kk', 'hello', { name: 'Әлия' }), 'Сәлем, Әлия');
+    assert.equal(translate('test', 'kk', 'onlyRu'), 'только по-русски');
+    assert.equal(translate('test', 'kk', 'only'), 'English only');
+  });
+
+  it('tries a regional tag, then its language: de-AT → de → en', () => {
+    registerTranslation('de', { test: { hello: 'Hallo, {name}' } });
+    assert.deepEqual(fallbackChain('de-AT'), ['de-at', 'de', 'en']);
+    assert.equal(translate('test', 'de-AT', 'hello', { name: 'Jo' }), 'Hallo, Jo');
+    assert.equal(translate('test', 'fr', 'hello', { name: 'Jo' }), 'Hello, Jo', 'an unknown language reads English');
+  });
+
+  it('lets an app override single strings; a later registration wins key by key', () => {
+    registerTranslation('en', { test: { hello: 'Hi, {name}' } });
+    assert.equal(translate('test', 'en', 'hello', { name: 'Ann' }), 'Hi, Ann');
+    assert.equal(translate('test', 'en', 'only'), 'English only', 'the other keys stay');
+  });
+
+  it('answers undefined for a key no language has, and knows which locale has what', () => {
+    assert.equal(translate('test', 'ru', 'missing'), undefined);
+    assert.ok(hasMessage('test', 'ru', 'onlyRu'));
+    assert.ok(!hasMessage('test', 'kk', 'onlyRu'), 'a fallback is not the locale itself');
+    assert.ok(registeredLocales().includes('kk'));
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * Every domain of the message registry is complete in each built-in language: whatever key the
+ * English catalogue (the reference) has, Russian and German have too, in the locale itself, not
+ * through a fallback. A string added in English only fails here.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { hasMessage, registeredLocales, translate } from '@kartochka/i18n';
+import { layoutMessages, validationMessages, validateLayout } from '@kartochka/core';
+import { storageMessages, NotFoundError, formatStorageMessage } from '@kartochka/storage';
+import { uiStrings } from '../../packages/elements/src/internal/i18n.js';
+import { persistenceStrings } from '../../packages/elements/src/persistence/messages.js';
+import { builderStrings } from '../../packages/builder/src/builder/strings.js';
+
+const english: Record<string, object> = {
+  validation: validationMessages.en,
+  layout: layoutMessages.en,
+  storage: storageMessages.en,
+  elements: uiStrings.en,
+  persistence: persistenceStrings.en,
+  builder: builderStrings.en,
+};
+
+describe('built-in translations', () => {
+  it('register English, Russian and German', () => {
+    for (const l of ['en', 'ru', 'de']) assert.ok(registeredLocales().includes(l), l);
+  });
+
+  for (const [domain, catalogue] of Object.entries(english)) {
+    it(`${domain}: every English key exists in Russian and German`, () => {
+      const keys = Object.keys(catalogue);
+      assert.ok(keys.length > 0);
+      for (const locale of ['ru', 'de']) {
+        const missing = keys.filter((k) => !hasMessage(domain, locale, k));
+        assert.deepEqual(missing, [], `${domain}: missing in ${locale}`);
+      }
+    });
+  }
+
+  it('German messages read German through the packages’ own functions', () => {
+    assert.equal(translate('validation', 'de', 'required'), 'Dieses Feld ist erforderlich.');
+    assert.equal(translate('validation', 'de', 'minLength', { limit: 3 }), 'Mindestens 3 Zeichen lang.');
+    assert.equal(formatStorageMessage(NotFoundError.card('c-1'), 'de'), 'Karte „c-1“ wurde nicht gefunden.');
+    const { errors } = validateLayout({ version: 1, items: [{ type: 'section', id: 's', items: ['/nope'] }] }, { type: 'object', properties: {} }, { locale: 'de' });
+    assert.equal(errors[0]?.message, 'Das Schema hat kein Feld „/nope“.');
+  });
+});

@@ -3,7 +3,7 @@
  * and time fields, textarea, number, checkbox and switch, select, groups). Every other widget a
  * schema asks for (lists and tables, money, percent, rating, radio, multi-select, tags, file,
  * computed, raw JSON) is loaded by the card the first time a field needs it
- * (internal/widget-loaders.ts). Lists of cards, history, reminders and persistence are entry points
+ * (card/lazy-widgets.ts). Lists of cards, history, reminders and persistence are entry points
  * of their own (`/list`, `/history`, `/reminders`, `/persistence`); the package root defines all.
  */
 import '../text-field/text-field.js';
@@ -12,6 +12,7 @@ import '../number-field/number-field.js';
 import '../checkbox/checkbox.js';
 import '../select/select.js';
 import '../object-group/object-group.js';
+import './lazy-widgets.js';
 
 export { KcCard, type CardTheme } from './card.js';
 export type { CardMode } from '../section/section.js';

@@ -150,13 +150,15 @@ export class PgCardStore implements CardStore, SqlListSource {
   /** Connects, creates the schema if needed and migrates (one instance at a time). */
   static async open(url: string, options: { poolSize?: number } = {}): Promise<PgCardStore> {
     const { connectionString, schema } = parsePgUrl(url);
-    const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    const pool = new pg.Pool({
+      connectionString,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 10_000,
+      // Every connection starts in the schema (a startup option: nothing to run before the first query).
+      ...(schema === undefined ? {} : { options: `-c search_path=${quoteIdent(schema)},public` }),
+    });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
-    if (schema !== undefined) {
-      // The client's queue runs this before anything the caller sends on it.
-      pool.on('connect', (client) => void client.query(`SET search_path TO ${quoteIdent(schema)}, public`).catch(() => {}));
-    }
     const shared: Shared = { pool, schema, origin: `${process.pid}-${Math.random().toString(36).slice(2)}`, views: new Map() };
     const store = new PgCardStore(shared, DEFAULT_TENANT);
     try {

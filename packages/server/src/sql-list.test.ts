@@ -33,6 +33,17 @@ describe(`lists in SQL (${backendName})`, () => {
       const { record } = await store.put(input, {}, at);
       all.push(record);
     }
+    // Updates and deletes too, so whatever index follows the rows (SQLite's triggers) is exercised.
+    for (let i = 0; i < 30; i++) {
+      const old = all[i * 3]!;
+      const indexed: Record<string, IndexedValue> = r() < 0.5 ? { p: pick(VALUES) } : { s: pick(['x', 'y']) };
+      const { record } = await store.put({ ...old, title: pick(TITLES), indexed }, { expectedRevision: old.revision }, old.updatedAt);
+      all[i * 3] = record;
+    }
+    for (let i = 0; i < 10; i++) {
+      const [gone] = all.splice(i * 7 + 1, 1);
+      await store.delete(gone!.id, gone!.revision);
+    }
   });
   after(() => store.close());
 

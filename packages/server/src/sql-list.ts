@@ -5,15 +5,18 @@
  * stores to keep the two meanings the same.
  *
  * - filter: exact, type-strict equality on `indexed` fields; a missing field counts as null
- *   (PostgreSQL: `indexed @> {"f": v}`, served by a GIN index; SQLite: `json_type`/`json_extract`).
+ *   (PostgreSQL: `indexed @> {"f": v}`, served by a GIN index; SQLite: the `card_fields` index
+ *   table; a null filter also matches a missing field, so it reads the JSON).
  * - search: substring of the folded title (`foldCase`: lower case, ё = е), stored as `title_folded`
- *   (PostgreSQL: `LIKE '%…%'`, served by a pg_trgm GIN index; SQLite: `instr`).
+ *   (PostgreSQL: `LIKE '%…%'`, served by a pg_trgm GIN index; SQLite: an FTS5 trigram index,
+ *   confirmed by `instr`; under 3 characters, `instr` alone).
  * - sort: `updatedAt`, `createdAt`, `title` (folded) are columns with (tenant, schema, key, id)
  *   indexes; an indexed field sorts numbers, then strings, then booleans, then null/missing, ties by
  *   id — all reversed for `desc`. Text compares by code point (collation "C" / SQLite's BINARY),
  *   which is the JS code-unit order except for characters beyond U+FFFF against U+E000–U+FFFF.
  * - paging: `offset`/`limit`, or a keyset cursor (`after`) for column sorts, so a deep page costs
- *   as much as the first; `total` counts every match either way.
+ *   as much as the first; `total` counts every match — on a cursor's pages, as counted for the
+ *   page that made the first cursor (counting again would cost a scan of the matches per page).
  */
 import { DEFAULT_SORT, foldCase, pageBounds, type CardRecord, type IndexedValue, type ListQuery, type ListResult } from '@kartochka/storage';
 
@@ -40,7 +43,7 @@ export class CursorError extends Error {}
 
 const COLUMNS: Record<string, string> = { updatedAt: 'updated_at', createdAt: 'created_at', title: 'title_folded' };
 
-/** SQLite JSON path of a top-level key; undefined for names its path syntax cannot quote. */
+/** SQLite JSON path of a top-level key (sorting, null filters); undefined for names its path syntax cannot quote. */
 function sqlitePath(field: string): string | undefined {
   return /["\\]/.test(field) ? undefined : `$."${field}"`;
 }
@@ -56,7 +59,7 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filterSql(dialect: SqlListSource['dialect'], field: string, value: IndexedValue, params: unknown[]): string {
+function filterSql(dialect: SqlListSource['dialect'], tenant: string, field: string, value: IndexedValue, params: unknown[]): string {
   if (dialect === 'postgres') {
     if (value === null) {
       params.push(field, field);
@@ -70,12 +73,10 @@ function filterSql(dialect: SqlListSource['dialect'], field: string, value: Inde
     params.push(path);
     return `coalesce(json_type(indexed, ?), 'null') = 'null'`;
   }
-  if (typeof value === 'boolean') {
-    params.push(path, value ? 'true' : 'false');
-    return 'json_type(indexed, ?) = ?';
-  }
-  params.push(path, typeof value === 'number' ? 'number' : 'text', path, value);
-  return `(CASE json_type(indexed, ?) WHEN 'integer' THEN 'number' WHEN 'real' THEN 'number' WHEN 'text' THEN 'text' END) = ? AND json_extract(indexed, ?) = ?`;
+  // card_fields (SQLite migration 5): the ids whose field holds this value, of this type.
+  const kind = typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'text';
+  params.push(tenant, field, kind, typeof value === 'boolean' ? Number(value) : value);
+  return 'id IN (SELECT card_id FROM card_fields WHERE tenant = ? AND field = ? AND kind = ? AND value = ?)';
 }
 
 /** The ORDER BY keys (without id) for an indexed field. */
@@ -103,6 +104,8 @@ interface Cursor {
   s: string;
   k: string;
   id: string;
+  /** `total` as counted for the first page: later pages do not count again (a snapshot, like the pages). */
+  t: number;
 }
 
 const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -114,7 +117,7 @@ function decodeCursor(text: string, sort: string): Cursor {
   } catch {
     throw new CursorError('cursor is not one this server made.');
   }
-  if (typeof c?.k !== 'string' || typeof c.id !== 'string' || typeof c.s !== 'string') throw new CursorError('cursor is not one this server made.');
+  if (typeof c?.k !== 'string' || typeof c.id !== 'string' || typeof c.s !== 'string' || !Number.isInteger(c.t)) throw new CursorError('cursor is not one this server made.');
   if (c.s !== sort) throw new CursorError(`cursor belongs to another sort (${c.s}, not ${sort}).`);
   return c;
 }
@@ -127,16 +130,41 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
   const { dialect } = db;
   const where: string[] = ['tenant = ?'];
   const whereParams: unknown[] = [db.tenant];
+  // SQLite plans without statistics (nobody runs ANALYZE): when an index table or the trigram
+  // index names the candidate ids, `+` keeps it from walking a list index over the whole schema
+  // instead (cost ∝ matches, not ∝ cards).
+  const fieldIndexed = dialect === 'sqlite' && Object.values(query.filter ?? {}).some((v) => v !== null);
+  const titleIndexed = dialect === 'sqlite' && [...(query.search ?? '')].length >= 3;
+  const plus = fieldIndexed || titleIndexed ? '+' : '';
+  // With only the trigram index naming rowids, the tenant must not pull in an index either.
+  if (titleIndexed && !fieldIndexed) where[0] = '+tenant = ?';
   if (query.schemaId !== undefined) {
-    where.push('schema_id = ?');
+    where.push(`${plus}schema_id = ?`);
     whereParams.push(query.schemaId);
   }
-  for (const [field, value] of Object.entries(query.filter ?? {})) where.push(filterSql(dialect, field, value, whereParams));
+  let from = 'cards';
+  for (const [field, value] of Object.entries(query.filter ?? {})) {
+    if (dialect === 'sqlite' && value !== null && from === 'cards') {
+      // The first indexed filter drives the query: its card_fields rows, then each card by key
+      // (CROSS JOIN fixes that order, with or without statistics).
+      from = 'card_fields AS f CROSS JOIN cards ON cards.tenant = f.tenant AND cards.id = f.card_id';
+      where[0] = 'cards.tenant = ?';
+      const kind = typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'text';
+      where.push('f.tenant = ? AND f.field = ? AND f.kind = ? AND f.value = ?');
+      whereParams.push(db.tenant, field, kind, typeof value === 'boolean' ? Number(value) : value);
+      continue;
+    }
+    where.push(filterSql(dialect, db.tenant, field, value, whereParams));
+  }
   if (query.search) {
     const needle = foldCase(query.search);
     if (dialect === 'postgres') {
       where.push(`title_folded LIKE ?`);
       whereParams.push(`%${escapeLike(needle)}%`);
+    } else if ([...needle].length >= 3) {
+      // The FTS5 trigram index finds titles holding every trigram in order (a phrase); instr confirms.
+      where.push('rowid IN (SELECT rowid FROM cards_title WHERE cards_title MATCH ?) AND instr(title_folded, ?) > 0');
+      whereParams.push(`"${needle.replace(/"/g, '""')}"`, needle);
     } else {
       where.push('instr(title_folded, ?) > 0');
       whereParams.push(needle);
@@ -149,34 +177,36 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
   const column = COLUMNS[sort.field];
   const orderParams: unknown[] = [];
   const keys = column ? [column] : fieldSortKeys(dialect, sort.field, orderParams);
-  const orderBy = [...keys, 'id'].map((k) => `${k} ${dir}`).join(', ');
+  const orderBy = [...keys, 'id'].map((k) => `${column ? plus : ''}${k} ${dir}`).join(', ');
 
   const pageWhere = [...where];
   const pageParams = [...whereParams];
+  let counted: number | undefined;
   if (query.after !== undefined) {
     if (!column) throw new CursorError(`a cursor pages column sorts only (updatedAt, createdAt, title), not ${sort.field}.`);
     const c = decodeCursor(query.after, sortName);
     pageWhere.push(`(${column}, id) ${dir === 'DESC' ? '<' : '>'} (?, ?)`);
     pageParams.push(c.k, c.id);
+    counted = c.t;
   }
   // One row more than asked tells whether a next page exists.
   const take = limit === Infinity ? undefined : limit + 1;
   const paging = take === undefined ? (offset ? (dialect === 'sqlite' ? ' LIMIT -1 OFFSET ?' : ' OFFSET ?') : '') : ' LIMIT ? OFFSET ?';
   const pagingParams = take === undefined ? (offset ? [offset] : []) : [take, offset];
   const sortKey = column ? `, ${column} AS sort_key` : '';
-  const [rows, counted] = await Promise.all([
-    db.select<Row>(`SELECT record${sortKey} FROM cards WHERE ${pageWhere.join(' AND ')} ORDER BY ${orderBy}${paging}`, [
+  const [rows, total] = await Promise.all([
+    db.select<Row>(`SELECT record${sortKey} FROM ${from} WHERE ${pageWhere.join(' AND ')} ORDER BY ${orderBy}${paging}`, [
       ...pageParams,
       ...orderParams,
       ...pagingParams,
     ]),
-    db.select<{ n: number | string }>(`SELECT COUNT(*) AS n FROM cards WHERE ${where.join(' AND ')}`, whereParams),
+    counted ?? db.select<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`, whereParams).then((r) => Number(r[0]?.n ?? 0)),
   ]);
   const more = take !== undefined && rows.length === take;
   const page = more ? rows.slice(0, limit) : rows;
   const items = page.map((r) => JSON.parse(r.record) as CardRecord);
-  const result: StoreListResult = { items, total: Number(counted[0]?.n ?? 0) };
+  const result: StoreListResult = { items, total };
   const last = page[page.length - 1];
-  if (more && column && last) result.nextCursor = encodeCursor({ s: sortName, k: String(last.sort_key), id: items[items.length - 1]!.id });
+  if (more && column && last) result.nextCursor = encodeCursor({ s: sortName, k: String(last.sort_key), id: items[items.length - 1]!.id, t: total });
   return result;
 }

@@ -125,6 +125,42 @@ export const migrations: readonly string[] = [
    CREATE INDEX cards_list_created ON cards (tenant, schema_id, created_at, id);
    CREATE INDEX cards_list_title ON cards (tenant, schema_id, title_folded, id);
    CREATE INDEX cards_tenant_updated ON cards (tenant, updated_at, id);`,
+  // The index SQLite lacks for lists (sql-list.ts), kept by triggers whatever writes the cards:
+  // card_fields holds each card's indexed scalars (type-strict: kind + value), so a filter reads
+  // the matching ids from an index instead of every row's JSON; cards_title is an FTS5 trigram
+  // index of the folded title, so a search of 3+ characters reads the titles that contain it.
+  `CREATE TABLE card_fields (
+     tenant TEXT NOT NULL,
+     field TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     value NOT NULL,
+     card_id TEXT NOT NULL,
+     PRIMARY KEY (tenant, field, kind, value, card_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX card_fields_card ON card_fields (tenant, card_id);
+   INSERT INTO card_fields SELECT c.tenant, j.key, CASE j.type WHEN 'integer' THEN 'number' WHEN 'real' THEN 'number' WHEN 'text' THEN 'text' ELSE 'boolean' END, CASE j.type WHEN 'true' THEN 1 WHEN 'false' THEN 0 ELSE j.value END, c.id FROM cards c, json_each(c.indexed) j WHERE j.type IN ('integer', 'real', 'text', 'true', 'false');
+   CREATE TRIGGER card_fields_insert AFTER INSERT ON cards BEGIN
+     INSERT INTO card_fields SELECT NEW.tenant, j.key, CASE j.type WHEN 'integer' THEN 'number' WHEN 'real' THEN 'number' WHEN 'text' THEN 'text' ELSE 'boolean' END, CASE j.type WHEN 'true' THEN 1 WHEN 'false' THEN 0 ELSE j.value END, NEW.id FROM json_each(NEW.indexed) j WHERE j.type IN ('integer', 'real', 'text', 'true', 'false');
+   END;
+   CREATE TRIGGER card_fields_update AFTER UPDATE OF indexed ON cards BEGIN
+     DELETE FROM card_fields WHERE tenant = OLD.tenant AND card_id = OLD.id;
+     INSERT INTO card_fields SELECT NEW.tenant, j.key, CASE j.type WHEN 'integer' THEN 'number' WHEN 'real' THEN 'number' WHEN 'text' THEN 'text' ELSE 'boolean' END, CASE j.type WHEN 'true' THEN 1 WHEN 'false' THEN 0 ELSE j.value END, NEW.id FROM json_each(NEW.indexed) j WHERE j.type IN ('integer', 'real', 'text', 'true', 'false');
+   END;
+   CREATE TRIGGER card_fields_delete AFTER DELETE ON cards BEGIN
+     DELETE FROM card_fields WHERE tenant = OLD.tenant AND card_id = OLD.id;
+   END;
+   CREATE VIRTUAL TABLE cards_title USING fts5(title_folded, content='cards', content_rowid='rowid', tokenize='trigram case_sensitive 1');
+   INSERT INTO cards_title (cards_title) VALUES ('rebuild');
+   CREATE TRIGGER cards_title_insert AFTER INSERT ON cards BEGIN
+     INSERT INTO cards_title (rowid, title_folded) VALUES (NEW.rowid, NEW.title_folded);
+   END;
+   CREATE TRIGGER cards_title_update AFTER UPDATE OF title_folded ON cards BEGIN
+     INSERT INTO cards_title (cards_title, rowid, title_folded) VALUES ('delete', OLD.rowid, OLD.title_folded);
+     INSERT INTO cards_title (rowid, title_folded) VALUES (NEW.rowid, NEW.title_folded);
+   END;
+   CREATE TRIGGER cards_title_delete AFTER DELETE ON cards BEGIN
+     INSERT INTO cards_title (cards_title, rowid, title_folded) VALUES ('delete', OLD.rowid, OLD.title_folded);
+   END;`,
 ];
 
 /** The tenant of existing single-tenant databases, of `KARTOCHKA_TOKEN` and of an open server. */

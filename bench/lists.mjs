@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// Lists at scale, in the server's stores (in process: the SQL is what grows, HTTP is a constant):
+// a filtered + sorted page of 50, a title search and a deep page (keyset cursor), each at a small
+// and a large number of cards, on SQLite and on PostgreSQL. Goal: large ≤ 1.5× small.
+//
+//   node --conditions=@kartochka/source --import tsx bench/lists.mjs [--json] [--cards 200000]
+//        [--small 10000] [--backends sqlite,postgres] [--runs 15]
+//
+// Cards are seeded straight into the tables in batches (5,000 rows per statement; PostgreSQL via
+// unnest arrays), not through put: 200,000 puts would take minutes and measure writes. The shape
+// scales with the size as a company's data does: one manager per ~50 cards, one name word per ~50
+// cards, so the filter and the search find ~50 cards at any size. PostgreSQL runs in its own
+// schema of KARTOCHKA_TEST_PG (default postgres://postgres@127.0.0.1:5432/test), dropped after.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { foldCase } from '@kartochka/storage';
+import { PgCardStore } from '../packages/server/src/pg-store.ts';
+import { SqliteCardStore } from '../packages/server/src/sqlite-store.ts';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    cards: { type: 'string', default: '200000' },
+    small: { type: 'string', default: '10000' },
+    backends: { type: 'string', default: 'sqlite,postgres' },
+    runs: { type: 'string', default: '15' },
+  },
+});
+const LARGE = Number(values.cards);
+const SMALL = Number(values.small);
+const RUNS = Number(values.runs);
+const PG_URL = process.env.KARTOCHKA_TEST_PG || 'postgres://postgres@127.0.0.1:5432/test';
+const log = (...a) => console.error(...a);
+const GOAL = 1.5;
+
+const SYLLABLES = ['ба', 'ве', 'го', 'ду', 'жи', 'зо', 'ки', 'ла', 'ме', 'но', 'пу', 'ры', 'со', 'ту', 'фа', 'хо', 'це', 'чу', 'ша', 'ёл'];
+/** The i-th name word: three syllables, distinct for i < 8000. */
+const word = (i) => SYLLABLES[i % 20] + SYLLABLES[Math.floor(i / 20) % 20] + SYLLABLES[Math.floor(i / 400) % 20];
+
+function* records(n) {
+  const groups = Math.max(1, Math.floor(n / 50));
+  const base = Date.UTC(2025, 0, 1);
+  for (let i = 0; i < n; i++) {
+    const segment = ['b2b', 'b2c', 'gov'][i % 3];
+    const w = word((i * 7919) % Math.min(groups, 8000));
+    const title = `ООО «${w[0].toUpperCase()}${w.slice(1)}» ${i}`;
+    const at = new Date(base + i * 1000).toISOString();
+    const indexed = { segment, priority: (i % 5) + 1, manager: `m${(i * 31) % groups}` };
+    const record = {
+      id: `c-${i}`,
+      schemaId: 'client',
+      schemaVersion: 1,
+      revision: 1,
+      title,
+      data: { general: { companyName: title, inn: String(7700000000 + i), email: `c${i}@example.com` }, segment, priority: indexed.priority },
+      indexed,
+      createdAt: at,
+      updatedAt: at,
+    };
+    yield record;
+  }
+}
+
+async function seedSqlite(store, n) {
+  const insert = store.db.prepare(
+    `INSERT INTO cards (tenant, id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record) VALUES ('default', ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+  );
+  const batch = store.db.transaction((rows) => {
+    for (const r of rows) insert.run(r.id, r.schemaId, r.title, foldCase(r.title), JSON.stringify(r.indexed), r.createdAt, r.updatedAt, JSON.stringify(r));
+  });
+  let rows = [];
+  for (const r of records(n)) {
+    rows.push(r);
+    if (rows.length === 5000) batch(rows.splice(0));
+  }
+  batch(rows);
+  // no ANALYZE: lists must plan well on a database as the server leaves it
+}
+
+async function seedPg(store, n) {
+  const cols = [[], [], [], [], [], [], [], []];
+  const flush = async () => {
+    if (cols[0].length === 0) return;
+    await store.query(
+      `INSERT INTO cards (tenant, id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record)
+       SELECT 'default', * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::text[])`,
+      [cols[0], cols[1], cols[0].map(() => 1), cols[2], cols[3], cols[4], cols[5], cols[6], cols[7]],
+    );
+    for (const c of cols) c.length = 0;
+  };
+  for (const r of records(n)) {
+    const row = [r.id, r.schemaId, r.title, foldCase(r.title), JSON.stringify(r.indexed), r.createdAt, r.updatedAt, JSON.stringify(r)];
+    row.forEach((v, i) => cols[i].push(v));
+    if (cols[0].length === 5000) await flush();
+  }
+  await flush();
+  await store.query('VACUUM ANALYZE cards');
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function time(fn) {
+  for (let i = 0; i < 3; i++) await fn(i);
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t);
+  }
+  return Number(median(samples).toFixed(3));
+}
+
+/** The three measured lists at size `n` (the store holds exactly n cards). */
+async function measure(store, n) {
+  const groups = Math.max(1, Math.floor(n / 50));
+  const managers = Array.from({ length: 16 }, (_, k) => `m${(k * 97) % groups}`);
+  const words = Array.from({ length: 16 }, (_, k) => word((k * 131) % Math.min(groups, 8000)));
+  const out = {};
+  let found = 0;
+  out.filteredSorted = await time(async (i) => {
+    const r = await store.list({ schemaId: 'client', filter: { manager: managers[i % 16] }, sort: { field: 'title', direction: 'asc' }, limit: 50 });
+    found += r.items.length;
+  });
+  out.filteredFound = Math.round(found / (RUNS + 3));
+  found = 0;
+  out.search = await time(async (i) => {
+    const r = await store.list({ schemaId: 'client', search: words[i % 16].toUpperCase(), limit: 50 });
+    found += r.items.length;
+  });
+  out.searchFound = Math.round(found / (RUNS + 3));
+  // Deep page: the cursor at the middle of the list (made once, not timed), then one page after it.
+  const middle = Math.floor(n / 2);
+  const before = await store.list({ schemaId: 'client', sort: { field: 'updatedAt', direction: 'desc' }, offset: middle - 50, limit: 50 });
+  const cursor = before.nextCursor;
+  out.deepPage = await time(async () => {
+    const r = await store.list({ schemaId: 'client', sort: { field: 'updatedAt', direction: 'desc' }, limit: 50, after: cursor });
+    if (r.items.length !== 50) throw new Error('deep page came back short');
+  });
+  // For contrast (no goal): the same page by offset, which walks every row before it.
+  out.deepOffset = await time(async () => {
+    await store.list({ schemaId: 'client', sort: { field: 'updatedAt', direction: 'desc' }, offset: middle, limit: 50 });
+  });
+  return out;
+}
+
+async function openBackend(backend) {
+  if (backend === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'kartochka-bench-lists-'));
+    const store = new SqliteCardStore(join(dir, 'cards.sqlite'));
+    return { store, seed: (n) => seedSqlite(store, n), drop: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+  }
+  const schema = `kb_${randomBytes(5).toString('hex')}`;
+  const u = new URL(PG_URL);
+  u.searchParams.set('schema', schema);
+  const store = await PgCardStore.open(u.toString(), { poolSize: 4 });
+  return {
+    store,
+    seed: (n) => seedPg(store, n),
+    drop: async () => {
+      await store.close();
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+const results = { small: SMALL, large: LARGE, runs: RUNS, backends: {} };
+const rows = [];
+for (const backend of values.backends.split(',')) {
+  const per = {};
+  for (const n of [SMALL, LARGE]) {
+    const b = await openBackend(backend);
+    try {
+      const t0 = performance.now();
+      await b.seed(n);
+      const seedSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
+      log(`${backend}: seeded ${n.toLocaleString('en')} cards in ${seedSeconds} s`);
+      per[n] = { seedSeconds, ...(await measure(b.store, n)) };
+      log(`${backend} @ ${n}: ${JSON.stringify(per[n])}`);
+    } finally {
+      await b.drop();
+    }
+  }
+  results.backends[backend] = per;
+  const name = backend === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  for (const [key, label] of [
+    ['filteredSorted', 'filter (one manager, ~50 cards) + sort by title, page of 50 + total'],
+    ['search', 'title search (one name word, ~50 cards; upper case, ё), page of 50 + total'],
+    ['deepPage', 'deep page: 50 cards after a cursor at the middle of the list'],
+    ['deepOffset', 'the same deep page by offset (for contrast, no goal)'],
+  ]) {
+    const small = per[SMALL][key];
+    const large = per[LARGE][key];
+    const growth = Number((large / small).toFixed(2));
+    const goal = key === 'deepOffset' ? undefined : GOAL;
+    rows.push({ backend: name, metric: label, small, large, growth, goal, pass: goal === undefined ? undefined : growth <= goal });
+  }
+}
+results.rows = rows;
+if (values.json) {
+  process.stdout.write(JSON.stringify(results) + '\n');
+} else {
+  console.log(`| backend | list | ${SMALL.toLocaleString('en')} cards, ms | ${LARGE.toLocaleString('en')} cards, ms | growth | goal |`);
+  console.log('|---|---|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.backend} | ${r.metric} | ${r.small} | ${r.large} | ${r.growth}× | ${r.goal ? `≤ ${r.goal}× ${r.pass ? 'pass' : 'FAIL'}` : '—'} |`);
+}
+process.exitCode = rows.every((r) => r.pass !== false) ? 0 : 1;

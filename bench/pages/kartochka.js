@@ -1,5 +1,9 @@
 /** The Kartochka side of the browser benchmark: one <kc-card> with the generated schema. */
-import '@kartochka/elements';
+// What a page that embeds cards imports (docs/elements.md, "Entry points"): the card, and the list
+// widget up front because its schema has a repeating group (else it would load on demand, after
+// the first render had started).
+import '@kartochka/elements/card';
+import '@kartochka/elements/array-field';
 import { defaultLayout } from '@kartochka/core';
 import { installHarness } from './harness.js';
 

@@ -161,15 +161,10 @@ export class FormController {
     if (options.deferValidation || !canCompile) {
       this.#pending = true;
       this.#runValidation(); // rules' errors only, until the validator is ready
-      if (!canCompile) {
-        // The run-time compiler is not loaded (a bundle that never imported it): fetch it now,
-        // while the form paints. Deferred: startValidation() runs when it is scheduled and the
-        // compiler is there; not deferred: as soon as it arrives.
-        const auto = !options.deferValidation;
-        void loadValidationRuntime().then(() => {
-          if (auto || this.#startRequested) this.startValidation();
-        });
-      }
+      // The run-time compiler is not loaded (a bundle that never imported it). Not deferred: fetch
+      // it now and validate when it arrives. Deferred: startValidation() fetches it, after the
+      // paint — fetching and parsing it earlier held up the widgets' own chunks and the paint.
+      if (!canCompile && !options.deferValidation) this.#fetchRuntime();
     } else {
       this.#compile();
       this.#runValidation();
@@ -177,8 +172,14 @@ export class FormController {
     }
   }
 
-  /** startValidation() was called while the run-time compiler was still loading. */
-  #startRequested = false;
+  #fetching = false;
+
+  /** Loads the run-time compiler, then validates. */
+  #fetchRuntime(): void {
+    if (this.#fetching) return;
+    this.#fetching = true;
+    void loadValidationRuntime().then(() => this.startValidation());
+  }
 
   /** Compiles (or takes the precompiled) validator; false when the run-time compiler is not loaded yet. */
   #compile(): boolean {
@@ -238,8 +239,8 @@ export class FormController {
   startValidation(): void {
     if (!this.#pending) return;
     if (!this.#compile()) {
-      // The run-time compiler is on its way (the constructor asked for it); run when it is here.
-      this.#startRequested = true;
+      // The run-time compiler is not loaded: fetch it and run when it is here.
+      this.#fetchRuntime();
       return;
     }
     this.#pending = false;

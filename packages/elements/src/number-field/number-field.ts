@@ -27,6 +27,9 @@ export function numberInputText(v: unknown, locale: Locale, editing: boolean, fo
   if (v === undefined || v === null) return '';
   if (typeof v !== 'number') return String(v);
   if (editing) return String(v).replace('.', locale === 'ru' ? ',' : '.');
+  // Small integers read the same in every locale the card speaks (no group or decimal sign), and
+  // the page's first Intl.NumberFormat costs ~15 ms (ICU data): most cards show only such numbers.
+  if (format === PLAIN_NUMBER && Number.isInteger(v) && Math.abs(v) < 1000 && !Object.is(v, -0)) return String(v);
   return numberFormat(locale, format).format(v);
 }
 

@@ -7,7 +7,8 @@
  *   node bench/run.mjs            full run (under 10 minutes on 2 cores)
  *   node bench/run.mjs --quick    smoke run: fewer sizes, rounds and cards (under ~2 minutes)
  *   node bench/run.mjs --docs     also put the table into docs/performance.md
- *   node bench/run.mjs --only ui,storage,core,bundle,server
+ *   node bench/run.mjs --only ui,storage,core,bundle,server,lists,instances
+ *   node bench/run.mjs --only lists --cards 1000000   lists at 1,000,000 cards (default 200,000)
  *
  * What each part measures and what "equivalent" means is in docs/performance.md.
  */
@@ -26,7 +27,8 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const writeDocs = argv.includes('--docs');
 const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : '';
-const only = new Set(onlyArg ? onlyArg.split(',') : ['ui', 'storage', 'core', 'bundle', 'server']);
+const only = new Set(onlyArg ? onlyArg.split(',') : ['ui', 'storage', 'core', 'bundle', 'server', 'lists', 'instances']);
+const cardsArg = argv.includes('--cards') ? argv[argv.indexOf('--cards') + 1] : undefined;
 
 const config = quick
   ? { ui: { sizes: [50, 2000], rounds: 1, presses: 20 }, storage: { count: 500, chunk: 250, queries: 5 } }
@@ -202,6 +204,58 @@ if (only.has('server')) {
     }
   } else {
     rows.push({ area: 'Server (REST, loopback)', measure: 'bench/server.mjs', value: 'n/a' });
+  }
+}
+
+// ---- server lists at scale and several instances (bench/lists.mjs, bench/server.mjs --pg-instances)
+/** Why PostgreSQL (KARTOCHKA_TEST_PG) cannot be used here, or undefined. */
+async function pgUnreachable() {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: process.env.KARTOCHKA_TEST_PG || 'postgres://postgres@127.0.0.1:5432/test', connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return undefined;
+  } catch (error) {
+    return String(error.message ?? error);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+const pgWhyNot = only.has('lists') || only.has('instances') ? await pgUnreachable() : undefined;
+if (pgWhyNot) log(`PostgreSQL not reachable (${pgWhyNot}): its list and instance rows are left out`);
+if (only.has('lists')) {
+  const sizes = quick ? ['--cards', '20000', '--small', '2000'] : ['--cards', cardsArg ?? '200000'];
+  log(`lists: bench/lists.mjs ${sizes.join(' ')}…`);
+  try {
+    results.lists = await run(
+      process.execPath,
+      ['--conditions=@kartochka/source', '--import', 'tsx', 'bench/lists.mjs', '--json', ...sizes, '--backends', pgWhyNot ? 'sqlite' : 'sqlite,postgres'],
+      { timeoutMs: 1_800_000, okCodes: [0, 1] },
+    );
+    const { small, large } = results.lists;
+    for (const r of results.lists.rows) {
+      rows.push({
+        area: `Server lists, ${r.backend}`,
+        measure: `${r.metric}: ${large.toLocaleString('en')} cards (baseline column: ${small.toLocaleString('en')})`,
+        unit: 'ms',
+        value: r.large,
+        baseline: r.small,
+        goal: r.goal ? { of: 'ratio', max: r.goal, text: `≤ ${r.goal}× the small size` } : undefined,
+      });
+    }
+  } catch (e) {
+    rows.push({ area: 'Server lists', measure: 'bench/lists.mjs', value: `failed: ${String(e.message ?? e).slice(0, 80)}` });
+  }
+}
+if (only.has('instances') && !pgWhyNot) {
+  log('instances: bench/server.mjs --pg-instances…');
+  try {
+    results.instances = await run(process.execPath, ['bench/server.mjs', '--json', '--pg-instances', ...(quick ? ['--duration', '2'] : [])], { timeoutMs: 300_000, okCodes: [0, 1] });
+    for (const r of results.instances.rows) {
+      rows.push({ area: 'Server, PostgreSQL instances', measure: r.metric, unit: r.unit ?? '/s', value: r.value, goal: { text: `≥ ${r.threshold}${r.unit ?? '/s'}`, pass: r.pass } });
+    }
+  } catch (e) {
+    rows.push({ area: 'Server, PostgreSQL instances', measure: 'bench/server.mjs --pg-instances', value: `failed: ${String(e.message ?? e).slice(0, 80)}` });
   }
 }
 

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Throughput of the reference REST server over loopback: card reads/s and writes/s.
 //
-//   node bench/server.mjs [--json] [--duration 5] [--concurrency 16]
+//   node bench/server.mjs [--json] [--duration 5] [--concurrency 16] [--pg-instances]
+//
+// --pg-instances: instead, writes/s on PostgreSQL (KARTOCHKA_TEST_PG, a fresh schema) through one
+// server instance, then through two instances on the same database (the workers alternate between
+// them), with p99 latency; goal: two instances ≥ 1.6× the writes/s of one.
 //
 // Starts the real server process (from source, through tsx) on 127.0.0.1 with a fresh temp
 // database, publishes a schema, seeds cards, then runs two fixed-duration phases with a bounded
@@ -20,8 +24,10 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     duration: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '16' },
+    'pg-instances': { type: 'boolean', default: false },
   },
 });
+const PG_URL = process.env.KARTOCHKA_TEST_PG || 'postgres://postgres@127.0.0.1:5432/test';
 let DURATION_MS = Number(values.duration) * 1000;
 const CONCURRENCY = Number(values.concurrency);
 const CARDS = 500;
@@ -31,10 +37,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = mkdtempSync(join(tmpdir(), 'kartochka-bench-'));
 const log = (...a) => values.json || console.error(...a);
 
-function start() {
+function start(db = join(dir, 'cards.sqlite')) {
   const child = spawn(
     process.execPath,
-    ['--conditions=@kartochka/source', '--import', 'tsx', 'packages/server/src/cli.ts', '--db', join(dir, 'cards.sqlite'), '--port', '0', '--rate-limit', '0'],
+    ['--conditions=@kartochka/source', '--import', 'tsx', 'packages/server/src/cli.ts', '--db', db, '--port', '0', '--rate-limit', '0'],
     // One client measuring raw throughput: the per-identity rate limit is off (--rate-limit 0).
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KARTOCHKA_TOKEN: '' } },
   );
@@ -112,8 +118,12 @@ function call(url, method = 'GET', body) {
 /** The server's CPU time in ms (Linux /proc), or undefined elsewhere: a load-independent cost figure. */
 function serverCpuMs() {
   try {
-    const fields = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
+    let ms = 0;
+    for (const s of [server, ...extraServers].filter(Boolean)) {
+      const fields = readFileSync(`/proc/${s.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
+    }
+    return ms;
   } catch {
     return undefined;
   }
@@ -160,23 +170,86 @@ async function phase(name, request) {
 }
 
 let server;
+/** The other instances in --pg-instances mode. */
+let extraServers = [];
 const hardStop = setTimeout(() => {
   console.error('bench/server.mjs: took too long, stopping');
   server?.child.kill('SIGKILL');
   process.exit(2);
-}, DURATION_MS * 2 + 60_000);
+}, DURATION_MS * 4 + 120_000);
 hardStop.unref();
 
-try {
-  server = await start();
-  const api = `${server.url}/api`;
-  log(`server at ${server.url}; ${CONCURRENCY} in flight, ${DURATION_MS / 1000} s per phase`);
+async function stopAll() {
+  for (const s of [server, ...extraServers].filter(Boolean)) {
+    const exited = new Promise((r) => s.child.once('exit', r));
+    s.child.kill('SIGTERM');
+    await exited;
+  }
+  server = undefined;
+  extraServers = [];
+}
+
+async function seed(api) {
   const pub = await fetch(`${api}/schemas/client/versions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ schema }) });
   if (pub.status !== 201) throw new Error(`publish failed: HTTP ${pub.status} ${await pub.text()}`);
   for (let i = 0; i < CARDS; i++) {
     const res = await fetch(`${api}/cards/c-${i}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: cardBody(i, 0) });
     if (res.status !== 201) throw new Error(`seed failed: HTTP ${res.status} ${await res.text()}`);
   }
+}
+
+/** Writes/s through `n` instances on one fresh PostgreSQL schema. */
+async function pgWrites(n) {
+  const u = new URL(PG_URL);
+  const schemaName = `kb_${Math.random().toString(36).slice(2, 10)}`;
+  u.searchParams.set('schema', schemaName);
+  const all = await Promise.all(Array.from({ length: n }, () => start(u.toString())));
+  [server, ...extraServers] = all;
+  try {
+    const apis = all.map((s) => `${s.url}/api`);
+    await seed(apis[0]);
+    const saved = DURATION_MS;
+    DURATION_MS = Math.min(2000, saved);
+    await phase(`warm-up (${n})`, (w, k) => call(`${apis[w % n]}/cards/c-${(w * 7919 + k * 31) % CARDS}`, 'PUT', cardBody(w, k)));
+    DURATION_MS = saved;
+    return await phase(`writes, ${n} instance(s)`, (w, k) => {
+      const i = (w * 7919 + k * 31) % CARDS;
+      return call(`${apis[w % n]}/cards/c-${i}`, 'PUT', cardBody(i, k));
+    });
+  } finally {
+    await stopAll();
+    const { default: pg } = await import('pg');
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS "${schemaName}" CASCADE`);
+    await c.end();
+  }
+}
+
+if (values['pg-instances']) {
+  try {
+    const one = await pgWrites(1);
+    const two = await pgWrites(2);
+    agent.destroy();
+    const ratio = Number((two.perSecond / one.perSecond).toFixed(2));
+    const rows = [
+      { metric: `PostgreSQL writes/s, 1 instance (p99 ${one.p99ms} ms)`, value: one.perSecond, p99ms: one.p99ms, threshold: THRESHOLDS.writes, pass: one.perSecond >= THRESHOLDS.writes && one.failed === 0 },
+      { metric: `PostgreSQL writes/s, 2 instances (p99 ${two.p99ms} ms)`, value: two.perSecond, p99ms: two.p99ms, threshold: THRESHOLDS.writes, pass: two.failed === 0 },
+      { metric: '2 instances vs 1, writes/s', value: ratio, unit: '×', threshold: 1.6, pass: ratio >= 1.6 },
+    ];
+    if (values.json) process.stdout.write(JSON.stringify({ concurrency: CONCURRENCY, durationSeconds: DURATION_MS / 1000, one, two, rows }) + '\n');
+    else for (const r of rows) console.log(`| ${r.metric} | ${r.value} | ≥ ${r.threshold} | ${r.pass ? 'pass' : 'fail'} |`);
+    process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
+  } finally {
+    await stopAll();
+    rmSync(dir, { recursive: true, force: true });
+  }
+} else {
+try {
+  server = await start();
+  const api = `${server.url}/api`;
+  log(`server at ${server.url}; ${CONCURRENCY} in flight, ${DURATION_MS / 1000} s per phase`);
+  await seed(api);
   // Warm-up (not counted): JIT, SQLite page cache, keep-alive sockets.
   const saved = DURATION_MS;
   DURATION_MS = Math.min(2000, saved);
@@ -205,4 +278,5 @@ try {
     await exited;
   }
   rmSync(dir, { recursive: true, force: true });
+}
 }

@@ -66,6 +66,25 @@ function builtPathsPlugin() {
   };
 }
 
+// Events are the ones the class comment documents (`@event kc-change - …`). The analyzer also
+// guesses one per `dispatchEvent(new KcChangeEvent(detail))`, with no name or a wrong one; those
+// go. A `kc-*` event gets its typed class (`KcChangeEvent`, events/events.ts) as its type.
+function documentedEventsPlugin() {
+  const eventClass = (name) => `${name.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase())}Event`;
+  return {
+    name: 'kartochka-documented-events',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          if (!decl.events) continue;
+          decl.events = decl.events.filter((e) => e.name && e.description);
+          for (const e of decl.events) if (e.name.startsWith('kc-')) e.type = { text: eventClass(e.name) };
+        }
+      }
+    },
+  };
+}
+
 // Keep the manifest about the public API: private and protected members are implementation.
 function publicOnlyPlugin() {
   return {
@@ -85,5 +104,5 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/test-support/**', 'src/testing/**'],
   outdir: '.',
   litelement: true,
-  plugins: [defineElementPlugin(), everyPartPlugin(), publicOnlyPlugin(), builtPathsPlugin()],
+  plugins: [defineElementPlugin(), everyPartPlugin(), documentedEventsPlugin(), publicOnlyPlugin(), builtPathsPlugin()],
 };

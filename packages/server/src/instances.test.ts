@@ -71,6 +71,8 @@ describe('two server instances on one PostgreSQL database', { skip: !onPostgres 
   let b: ServerProcess;
   before(async () => {
     [a, b] = await Promise.all([startServer({ db: tmp.db }), startServer({ db: tmp.db })]);
+    const published = await fetch(`${a.api}/schemas/client/versions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ schema: { type: 'object' } }) });
+    assert.equal(published.status, 201);
   });
   after(async () => {
     await Promise.all([a.kill('SIGTERM'), b.kill('SIGTERM')]);

@@ -20,6 +20,8 @@ describe('PgCardStore', { skip: !onPostgres && 'PostgreSQL pass only (KARTOCHKA_
     try {
       const versions = await rawSql(db, 'SELECT version FROM kartochka_migrations ORDER BY version');
       assert.deepEqual(versions.map((r) => r.version), pgMigrations.map((_, i) => i + 1));
+      const published = await fetch(`${b.api}/schemas/s/versions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ schema: { type: 'object' } }) });
+      assert.equal(published.status, 201);
       const put = await fetch(`${a.api}/cards/c-1`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(card('c-1', 'x')) });
       assert.equal(put.status, 201);
       assert.equal((await fetch(`${b.api}/cards/c-1`)).status, 200);

@@ -5,10 +5,11 @@
  *
  * - Migrations: an append-only list recorded in `kartochka_migrations`, applied on open under a
  *   session advisory lock, so instances started at once migrate one after the other.
- * - A put is one transaction: a transaction-level advisory lock on (tenant, id) serialises writers
- *   of one card — also of a card that does not exist yet, which `SELECT … FOR UPDATE` alone could
- *   not lock — then the revision check, the card row, the history row and the audit row, and the
- *   change notice (`pg_notify`, delivered only if the transaction commits; pg-feed.ts).
+ * - A put is one transaction: the stored card read `FOR UPDATE` (writers of one card wait for each
+ *   other), the revision check, then the card, history and audit rows and the change notice
+ *   (`pg_notify`, delivered only if the transaction commits; pg-feed.ts) in one statement — four
+ *   round trips in all. Two creators of a card that does not exist yet have no row to lock: the
+ *   second hits the primary key and its put runs again, meeting the first one's revision check.
  * - `?schema=name` in the URL keeps the tables in that PostgreSQL schema (created if missing);
  *   tests use one schema per run so parallel runs never meet.
  */
@@ -270,16 +271,32 @@ export class PgCardStore implements CardStore, SqlListSource {
     ]);
   }
 
-  /** Queues the change notice of this transaction: every instance's feed gets it on commit. */
-  private async notify(client: pg.PoolClient, notice: Pick<ChangeNotice, 'type' | 'id' | 'revision'>): Promise<void> {
+  /**
+   * The write statements of one put or delete, as one round trip: data-modifying CTEs for the card
+   * row, the history row and the audit row, then the change notice (sent only if the transaction
+   * commits). `card` is the card statement with `$n` placeholders numbered from 1.
+   */
+  private async writeAll(
+    client: pg.PoolClient,
+    card: { sql: string; params: unknown[] },
+    revision: Revision,
+    audit: { action: AuditAction; at: string; actor: string | undefined; revision: number },
+    notice: Pick<ChangeNotice, 'type' | 'id' | 'revision'>,
+  ): Promise<void> {
+    const params = [...card.params];
+    const p = (value: unknown): string => (params.push(value), `$${params.length}`);
+    const history = `INSERT INTO revisions (tenant, record_id, revision, entry) VALUES (${p(this.tenant)}, ${p(revision.recordId)}, ${p(revision.revision)}, ${p(JSON.stringify(revision))})`;
+    const auditRow = `INSERT INTO audit (tenant, at, actor, action, target, revision) VALUES (${p(this.tenant)}, ${p(audit.at)}, ${p(audit.actor ?? 'anonymous')}, ${p(audit.action)}, ${p(notice.id)}, ${p(audit.revision)})`;
     const payload = JSON.stringify({ o: this.origin, t: this.tenant, i: notice.id, r: notice.revision, d: notice.type === 'delete' ? 1 : 0 });
     // pg_notify payloads are limited to 8000 bytes; ids are short (the server validates them).
-    if (Buffer.byteLength(payload) < 7900) await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, payload]);
+    const notify = Buffer.byteLength(payload) < 7900 ? `SELECT pg_notify(${p(CHANGES_CHANNEL)}, ${p(payload)})` : 'SELECT 1';
+    await client.query(`WITH card AS (${card.sql}), history AS (${history}), audit_row AS (${auditRow}) ${notify}`, params);
   }
 
-  /** Locks one card id (existing or not) until the transaction ends. */
-  private lockCard(client: pg.PoolClient, id: string): Promise<unknown> {
-    return client.query("SELECT pg_advisory_xact_lock(hashtext('kartochka.card'), hashtext($1 || '/' || $2))", [this.tenant, id]);
+  /** Reads the card under a row lock (writers of an existing card wait here for each other). */
+  private async readForUpdate(client: pg.PoolClient, id: string): Promise<CardRecord | undefined> {
+    const found = await client.query<{ record: string }>('SELECT record FROM cards WHERE tenant = $1 AND id = $2 FOR UPDATE', [this.tenant, id]);
+    return found.rows[0] ? (JSON.parse(found.rows[0].record) as CardRecord) : undefined;
   }
 
   async get(id: string): Promise<CardRecord | undefined> {
@@ -287,74 +304,72 @@ export class PgCardStore implements CardStore, SqlListSource {
     return rows[0] ? (JSON.parse(rows[0].record) as CardRecord) : undefined;
   }
 
+  /**
+   * One transaction: the stored card read under `FOR UPDATE`, the revision check, then the card,
+   * history and audit rows and the notice in one statement. Two creators of one new card (nothing
+   * to lock yet) both insert; the second hits the primary key, and the whole put runs again — now
+   * it sees the first one's card and its revision check decides, as for any other update.
+   */
   async put(input: NewOrUpdatedRecord, options: PutOptions, now: string, check?: PutCheck): Promise<PutResult> {
-    return this.transaction(input.id, async (client) => {
-      await this.lockCard(client, input.id);
-      const found = await client.query<{ record: string }>('SELECT record FROM cards WHERE tenant = $1 AND id = $2 FOR UPDATE', [this.tenant, input.id]);
-      const stored = found.rows[0] ? (JSON.parse(found.rows[0].record) as CardRecord) : undefined;
-      checkRevision(input.id, stored, options.expectedRevision);
-      // Inside the transaction, so what the check merges and compares is what is stored now.
-      const checked = check ? check(stored) : input;
-      const { record, revision } = nextRecord(checked, stored, options, now);
-      if (!stored) {
-        // A card re-created after a delete continues its history after the tombstone.
-        const last = await client.query<{ v: number | null }>('SELECT MAX(revision) AS v FROM revisions WHERE tenant = $1 AND record_id = $2', [
-          this.tenant,
-          input.id,
-        ]);
-        record.revision = revision.revision = (last.rows[0]?.v ?? 0) + 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transaction(input.id, (client) => this.putOnce(client, input, options, now, check));
+      } catch (error) {
+        if (attempt < 5 && (error as { code?: string } | null)?.code === '23505') continue;
+        throw error;
       }
-      await client.query(
-        `INSERT INTO cards (tenant, id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (tenant, id) DO UPDATE SET schema_id = excluded.schema_id, revision = excluded.revision,
-           title = excluded.title, title_folded = excluded.title_folded, indexed = excluded.indexed,
-           updated_at = excluded.updated_at, record = excluded.record`,
-        [
-          this.tenant,
-          record.id,
-          record.schemaId,
-          record.revision,
-          record.title,
-          foldCase(record.title),
-          JSON.stringify(record.indexed),
-          record.createdAt,
-          record.updatedAt,
-          JSON.stringify(record),
-        ],
-      );
-      await client.query('INSERT INTO revisions (tenant, record_id, revision, entry) VALUES ($1, $2, $3, $4)', [
-        this.tenant,
-        record.id,
-        revision.revision,
-        JSON.stringify(revision),
-      ]);
-      await this.audited(client, this.tenant, 'card.put', record.id, now, options.author, record.revision);
-      await this.notify(client, { type: 'put', id: record.id, revision: record.revision });
-      return { record, created: stored === undefined };
-    });
+    }
+  }
+
+  private async putOnce(client: pg.PoolClient, input: NewOrUpdatedRecord, options: PutOptions, now: string, check?: PutCheck): Promise<PutResult> {
+    const stored = await this.readForUpdate(client, input.id);
+    checkRevision(input.id, stored, options.expectedRevision);
+    // Inside the transaction, so what the check merges and compares is what is stored now.
+    const checked = check ? check(stored) : input;
+    const { record, revision } = nextRecord(checked, stored, options, now);
+    if (!stored) {
+      // A card re-created after a delete continues its history after the tombstone.
+      const last = await client.query<{ v: number | null }>('SELECT MAX(revision) AS v FROM revisions WHERE tenant = $1 AND record_id = $2', [this.tenant, input.id]);
+      record.revision = revision.revision = (last.rows[0]?.v ?? 0) + 1;
+    }
+    const values = [
+      this.tenant,
+      record.id,
+      record.schemaId,
+      record.revision,
+      record.title,
+      foldCase(record.title),
+      JSON.stringify(record.indexed),
+      record.createdAt,
+      record.updatedAt,
+      JSON.stringify(record),
+    ];
+    const card = stored
+      ? {
+          sql: `UPDATE cards SET schema_id = $3, revision = $4, title = $5, title_folded = $6, indexed = $7::jsonb, created_at = $8, updated_at = $9, record = $10
+                WHERE tenant = $1 AND id = $2`,
+          params: values,
+        }
+      : {
+          sql: `INSERT INTO cards (tenant, id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record)
+                VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)`,
+          params: values,
+        };
+    await this.writeAll(client, card, revision, { action: 'card.put', at: now, actor: options.author, revision: record.revision }, { type: 'put', id: record.id, revision: record.revision });
+    return { record, created: stored === undefined };
   }
 
   async delete(id: string, expectedRevision: number | undefined, meta: WriteMeta = {}): Promise<CardRecord> {
     const at = meta.at ?? new Date().toISOString();
     return this.transaction(id, async (client) => {
-      await this.lockCard(client, id);
-      const found = await client.query<{ record: string }>('SELECT record FROM cards WHERE tenant = $1 AND id = $2 FOR UPDATE', [this.tenant, id]);
-      if (!found.rows[0]) throw NotFoundError.card(id);
-      const stored = JSON.parse(found.rows[0].record) as CardRecord;
+      const stored = await this.readForUpdate(client, id);
+      if (!stored) throw NotFoundError.card(id);
       checkRevision(id, stored, expectedRevision);
-      await client.query('DELETE FROM cards WHERE tenant = $1 AND id = $2', [this.tenant, id]);
       // The history stays, closed by a tombstone: who deleted the card, and when.
       const tombstone: Revision = { recordId: id, revision: stored.revision + 1, at, changedPaths: [], deleted: true, schemaId: stored.schemaId };
       if (meta.author !== undefined) tombstone.author = meta.author;
-      await client.query('INSERT INTO revisions (tenant, record_id, revision, entry) VALUES ($1, $2, $3, $4)', [
-        this.tenant,
-        id,
-        tombstone.revision,
-        JSON.stringify(tombstone),
-      ]);
-      await this.audited(client, this.tenant, 'card.delete', id, at, meta.author, stored.revision);
-      await this.notify(client, { type: 'delete', id, revision: stored.revision });
+      const card = { sql: 'DELETE FROM cards WHERE tenant = $1 AND id = $2', params: [this.tenant, id] };
+      await this.writeAll(client, card, tombstone, { action: 'card.delete', at, actor: meta.author, revision: stored.revision }, { type: 'delete', id, revision: stored.revision });
       return stored;
     });
   }

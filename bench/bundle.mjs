@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { CONDITIONS } from './lib/browser.mjs';
 
@@ -15,7 +15,9 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 /** The bench's 50-field card's validator, precompiled as an app build would (core's precompileValidator). */
 async function writePrecompiledValidator() {
-  const { precompileValidator } = await import('@kartochka/core/precompile');
+  // From core's TypeScript sources (as the pages are built), so no package build is needed.
+  const { tsImport } = await import('tsx/esm/api');
+  const { precompileValidator } = await tsImport(pathToFileURL(here('../packages/core/src/validation/precompile.ts')).href, import.meta.url);
   const { generateCard } = await import('./lib/schema.mjs');
   mkdirSync(here('./bundle/generated'), { recursive: true });
   writeFileSync(here('./bundle/generated/validator.js'), precompileValidator(generateCard(50).schema));
@@ -58,6 +60,7 @@ export async function runBundleBench() {
   const out = {
     app: await sizeOf(here('./bundle/app.js')),
     elementsOnly: await sizeOf(here('./bundle/elements-only.js')),
+    elementsInitial: await sizeOf(here('./bundle/elements-only.js'), { initialOnly: true }),
     ajv: await sizeOf(here('./bundle/ajv.js')),
     lit: await sizeOf(here('./bundle/lit.js')),
   };

@@ -178,7 +178,8 @@ if (only.has('bundle')) {
   rows.push(
     { area: 'Bundle (min + gzip)', measure: "`import '@kartochka/elements/card'` + a precompiled validator (standard widgets, Lit; on-demand widgets not counted)", unit: 'KB', value: kb(bd.cardPrecompiled.gzip), goal: { of: 'value', max: 55, text: '≤ 55 KB' } },
     { area: 'Bundle (min + gzip)', measure: 'core + elements, whole API, with ajv and Lit', unit: 'KB', value: kb(bd.app.gzip) },
-    { area: 'Bundle (min + gzip)', measure: "`import '@kartochka/elements'` only (every element, run-time ajv)", unit: 'KB', value: kb(bd.elementsOnly.gzip), goal: { of: 'value', max: 100, text: '≤ 100 KB' } },
+    { area: 'Bundle (min + gzip)', measure: "`import '@kartochka/elements'` only (every element, run-time ajv), all chunks", unit: 'KB', value: kb(bd.elementsOnly.gzip), goal: { of: 'value', max: 100, text: '≤ 100 KB' } },
+    { area: 'Bundle (min + gzip)', measure: '… of which loaded up front (the run-time compiler, ajv + re2js, is a chunk fetched after the first paint)', unit: 'KB', value: kb(bd.elementsInitial.gzip) },
     { area: 'Bundle (min + gzip)', measure: 'of which ajv + ajv-formats (as core imports them), alone', unit: 'KB', value: kb(bd.ajv.gzip) },
     { area: 'Bundle (min + gzip)', measure: 'of which Lit (the parts elements import), alone', unit: 'KB', value: kb(bd.lit.gzip) },
     { area: 'Bundle (min + gzip)', measure: "of which Kartochka's own code (total − ajv − Lit, estimate)", unit: 'KB', value: kb(bd.ownEstimate.gzip) },

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { card } from '@kartochka/storage/conformance';
-import { onPostgres } from './test-support/backend.js';
+import { onPostgres, rawSql } from './test-support/backend.js';
 import { startServer, tempDb, type ServerProcess } from './test-support/process.js';
 
 interface Change {
@@ -14,7 +14,7 @@ interface Change {
 }
 
 /** Opens `GET /api/events` and resolves once the stream said `ready`; `changes` fills as frames arrive. */
-async function openStream(server: ServerProcess): Promise<{ changes: Change[]; next(n: number): Promise<void>; close(): void }> {
+async function openStream(server: ServerProcess): Promise<{ changes: Change[]; next(n: number, ms?: number): Promise<void>; done: Promise<void>; close(): void }> {
   const abort = new AbortController();
   const res = await fetch(`${server.api}/events`, { signal: abort.signal });
   assert.equal(res.status, 200);
@@ -24,10 +24,10 @@ async function openStream(server: ServerProcess): Promise<{ changes: Change[]; n
   let wake: (() => void) | undefined;
   let ready!: () => void;
   const isReady = new Promise<void>((r) => (ready = r));
-  void (async () => {
+  const done = (async () => {
     for (;;) {
       const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
+      if (done) return wake?.();
       buffer += value;
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -44,8 +44,9 @@ async function openStream(server: ServerProcess): Promise<{ changes: Change[]; n
   await isReady;
   return {
     changes,
-    async next(n) {
-      const until = Date.now() + 10_000;
+    done,
+    async next(n, ms = 10_000) {
+      const until = Date.now() + ms;
       while (changes.length < n) {
         if (Date.now() > until) throw new Error(`only ${changes.length} of ${n} changes arrived`);
         await new Promise<void>((r) => {
@@ -97,6 +98,29 @@ describe('two server instances on one PostgreSQL database', { skip: !onPostgres 
     } finally {
       onA.close();
       onB.close();
+    }
+  });
+
+  it("a listener connection cut by the database ends the other instance's streams; new ones hear changes again", async () => {
+    const onB = await openStream(b);
+    let ended = false;
+    void onB.done.then(() => (ended = true));
+    // Cut every listener of this test's schema (both instances'), as a database restart would.
+    const schema = new URL(tmp.db).searchParams.get('schema')!;
+    const cut = await rawSql(tmp.db, 'SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = ?', [`kartochka-listen:${schema}`]);
+    assert.ok(cut.length >= 2, 'both instances listen');
+    await onB.done;
+    assert.ok(ended, 'the open stream ended: its client reconnects and re-reads');
+    // Reconnected (with backoff): a save through a reaches a new stream on b.
+    const until = Date.now() + 15_000;
+    for (let n = 0; ; n++) {
+      const again = await openStream(b);
+      assert.equal((await put(a, `after-cut-${n}`, card(`after-cut-${n}`))).status, 201);
+      // A stream opened before the listener was back is ended too (it may have missed notices).
+      const heard = await again.next(1, 1000).then(() => true, () => false);
+      again.close();
+      if (heard) break;
+      assert.ok(Date.now() < until, 'b hears a again after reconnecting');
     }
   });
 

@@ -37,14 +37,16 @@ function parse(text: string | undefined): Payload | undefined {
 
 /** Starts listening (resolves once LISTEN is in place, so no write after it is missed). */
 export async function listenForChanges(url: string, store: PgCardStore, feed: ChangeFeed): Promise<ChangeListener> {
-  const { connectionString } = parsePgUrl(url);
+  const { connectionString, schema } = parsePgUrl(url);
+  // Named, so operators (and the reconnect test) can find this connection in pg_stat_activity.
+  const applicationName = `kartochka-listen${schema ? `:${schema}` : ''}`.slice(0, 63);
   let closed = false;
   let client: pg.Client | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let delay = 100;
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
+    const c = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000, application_name: applicationName });
     c.on('notification', (m) => {
       if (m.channel !== CHANGES_CHANNEL) return;
       const p = parse(m.payload);

@@ -43,7 +43,7 @@ async function open(url: string): Promise<{ page: Page; problems: string[] }> {
   return { page, problems };
 }
 
-for (const example of ['react']) {
+for (const example of ['react', 'vue']) {
   test(`examples/${example}: typing updates the app's state, German re-renders the card`, async () => {
     const { page, problems } = await open(await serve(example));
     const name = page.locator('kc-card kc-text-field[path="/companyName"] input');

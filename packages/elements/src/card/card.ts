@@ -164,6 +164,10 @@ export class KcCard<T = JsonValue> extends LitElement {
   #hasPendingValue = false;
   #offChange?: () => void;
   #form = new CardFormAssociation(this);
+  /** The data as of the last change the card saw, and before the edit still going out (see `value`). */
+  #known: JsonValue | undefined;
+  #beforeEdit?: { value: JsonValue | undefined };
+  #settingValue = false;
   #persistence?: CardPersistence;
 
   /**
@@ -183,6 +187,12 @@ export class KcCard<T = JsonValue> extends LitElement {
     // The data is plain JSON whatever its declared type (a generated interface has no index signature).
     const v = value as JsonValue | undefined;
     const c = this.#controller;
+    // A framework may re-render between the card's `kc-change` and the user's `input` event
+    // reaching the card (Vue's v-model does when a kc-change handler touches reactive state: the
+    // browser runs microtasks between listeners) and write back the data from before the edit.
+    // Taking it would undo the keystroke, so while that edit's events are still going out (this
+    // task) exactly that stale data is ignored; any other value applies as usual.
+    if (c && this.#beforeEdit && !deepEqual(v, c.value) && deepEqual(v, this.#beforeEdit.value)) return;
     if (!c) {
       const old = this.#pendingValue;
       this.#pendingValue = v;
@@ -196,7 +206,15 @@ export class KcCard<T = JsonValue> extends LitElement {
       return;
     }
     // Only the changed fields re-render (the controller notifies them); the card itself does not.
-    if (!c.replaceValue(v)) return;
+    this.#settingValue = true;
+    let changed: boolean;
+    try {
+      changed = c.replaceValue(v);
+    } finally {
+      this.#settingValue = false;
+    }
+    this.#known = c.value;
+    if (!changed) return;
     if (this.summary.length) this.summary = c.allErrors();
     this.#form.sync();
     this.#refreshSections();
@@ -313,7 +331,9 @@ export class KcCard<T = JsonValue> extends LitElement {
       if (c.schemaError || c.validationUnavailable) this.requestUpdate();
     });
     this.#scheduleValidation(c);
+    this.#known = this.#controller.value;
     this.#offChange = this.#controller.onChange((detail) => {
+      if (!this.#settingValue) this.#noteEdit();
       this.#form.sync();
       if (this.summary.length) this.summary = this.#controller!.allErrors();
       this.#refreshSections();
@@ -350,6 +370,15 @@ export class KcCard<T = JsonValue> extends LitElement {
     return Promise.resolve(this.#runtimeLoad)
       .then(() => this.updateComplete)
       .then(() => this.#controller?.validatorReady);
+  }
+
+  /** Remembers the data from before an edit until the edit's events have all gone out (one task). */
+  #noteEdit(): void {
+    if (!this.#beforeEdit) {
+      this.#beforeEdit = { value: this.#known };
+      setTimeout(() => (this.#beforeEdit = undefined));
+    }
+    this.#known = this.#controller!.value;
   }
 
   /** Re-evaluates section visibility (and error badges once shown); re-renders only on a change. */
@@ -419,8 +448,15 @@ export class KcCard<T = JsonValue> extends LitElement {
       return;
     }
     const old = c.value;
-    if (value.length) c.reset(value[0] as JsonValue | undefined);
-    else c.reset();
+    this.#settingValue = true;
+    try {
+      if (value.length) c.reset(value[0] as JsonValue | undefined);
+      else c.reset();
+    } finally {
+      this.#settingValue = false;
+    }
+    this.#known = c.value;
+    this.#beforeEdit = undefined; // a load on purpose: no write-back is stale against it
     this.requestUpdate('value', old);
     this.summary = [];
     this.#showBadges = false;

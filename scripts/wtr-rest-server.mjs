@@ -1,4 +1,4 @@
-// Gives browser tests the real REST server process: GET /__kc_server__/start[?token=…] starts one
+// Gives browser tests the real REST server process: GET /__kc_server__/start[?token=…][&publish=id,…][&rateLimit=n] starts one
 // (packages/server's startServer: the CLI from source, a fresh SQLite file, port 0, loopback, test
 // hooks on, CORS open to the test page) and answers {id, url, api}; GET /__kc_server__/faults?id=…&body=…
 // sets its faults through the test hook (from Node, with the hooks token the page never sees);
@@ -27,13 +27,18 @@ export function restServerPlugin({ root }) {
       if (!context.path.startsWith(PREFIX)) return undefined;
       const action = context.path.slice(PREFIX.length);
       if (action === 'start') {
-        const { startServer, tempDb } = await load();
+        const { startServer, tempDb, hook } = await load();
         const tmp = tempDb();
         const token = context.query.token;
         const env = typeof token === 'string' && token ? { KARTOCHKA_TOKEN: token } : {};
-        const server = await startServer({ db: tmp.db, args: ['--cors', '*'], env });
+        // `rateLimit=n`: the server's real per-identity limit (`--rate-limit`, requests a minute).
+        const rate = /^\d+$/.test(String(context.query.rateLimit ?? '')) ? ['--rate-limit', String(context.query.rateLimit)] : [];
+        const server = await startServer({ db: tmp.db, args: ['--cors', '*', ...rate], env });
         const id = String(++next);
         running.set(id, { server, tmp });
+        // Saves need a published schema: `publish=a,b` publishes accept-anything ones (test hook).
+        const publish = String(context.query.publish ?? '').split(',').filter(Boolean);
+        if (publish.length > 0) await hook(server, 'reset', { publish });
         return { body: JSON.stringify({ id, url: server.url, api: server.api }), type: 'json' };
       }
       if (action === 'faults') {

@@ -31,6 +31,7 @@ import { mountAdminRoutes } from './admin-routes.js';
 import { bearerChecker } from './auth.js';
 import { faultMiddleware, noFaults, type FaultState } from './faults.js';
 import type { CardStore } from './store.js';
+import { DEFAULT_TENANT } from './sqlite-store.js';
 import { ChangeFeed, type ChangeNotice } from './change-feed.js';
 import { CursorError, type StoreListQuery } from './sql-list.js';
 import { SchemaCache, dataChecker } from './validation.js';
@@ -71,7 +72,10 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Serve files from this directory for paths outside `/api` (the demo's REST mode). */
   staticDir?: string;
-  /** Reject cards whose `schemaId` has no published versions (default: accept them unvalidated). */
+  /**
+   * @deprecated Ignored: a card whose `schemaId` has no published version is always refused (422
+   * `schemaNotPublished`, docs/rest-api.md "Validation").
+   */
   requireSchemas?: boolean;
   /**
    * Mount `/__test/reset` and `/__test/faults`, answering only requests with
@@ -220,7 +224,8 @@ export function createApp(options: AppOptions): Hono {
     origin: origins.includes('*') ? '*' : origins,
     allowMethods: ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Accept-Language', CLIENT_HEADER],
-    exposeHeaders: ['ETag', 'Location'],
+    // Retry-After is not CORS-safelisted: without this a page on another origin cannot honour a 429.
+    exposeHeaders: ['ETag', 'Location', 'Retry-After'],
     maxAge: 600,
   });
   // Only browsers on another origin send Origin; skipping the middleware otherwise keeps the
@@ -237,11 +242,22 @@ export function createApp(options: AppOptions): Hono {
       return c.json({ error: { code: 'unauthorized', message: 'Test hooks need X-Kartochka-Test-Token.', params: {} } }, 401);
     });
     const faults: FaultState = noFaults();
+    // `{"publish": ["client", …], "tenants": ["acme", …]}`: after clearing, publish an
+    // accept-anything schema for each id in each tenant (default: the default tenant), so a suite
+    // that stores cards of those ids can run (saves need a published schema).
     app.post('/__test/reset', async (c) => {
+      const body = (await c.req.json().catch(() => ({}))) as { publish?: unknown; tenants?: unknown };
+      const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
       await root.clear();
       cache.clear();
       rules.clear();
       Object.assign(faults, noFaults());
+      const tenants = body.tenants === undefined ? [DEFAULT_TENANT] : strings(body.tenants);
+      for (const tenant of tenants) {
+        for (const schemaId of strings(body.publish)) {
+          await root.forTenant(tenant).publishSchema({ schemaId, schema: { type: 'object' }, note: 'test' }, now().toISOString());
+        }
+      }
       return c.json({ ok: true });
     });
     app.post('/__test/faults', async (c) => {
@@ -253,7 +269,8 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
-  app.use('/api/*', authenticate({ token: options.token, keys: options.keys, jwt: options.jwt }));
+  const failures = { capacity: limits.authFailures, windowMs: limits.rateWindowMs };
+  app.use('/api/*', authenticate({ token: options.token, keys: options.keys, jwt: options.jwt, failures }));
   if (limits.rateRequests > 0) {
     app.use('/api/*', rateLimit({ capacity: limits.rateRequests, windowMs: limits.rateWindowMs, keyOf: identityOf }));
   }
@@ -354,7 +371,6 @@ export function createApp(options: AppOptions): Hono {
     }
     const locale = localeOf(c);
     const check = await dataChecker(store, cache, input, {
-      requireSchemas: options.requireSchemas ?? false,
       locale,
       storedVersion: async () => (await store.get(id))?.schemaVersion,
     });

@@ -13,6 +13,7 @@ export const LIMIT_FLAGS = {
   'schema-compile-ms': ['compileMs', 'ms'],
   'schema-versions': ['schemaVersions', 'versions'],
   'rate-limit': ['rateRequests', 'requests per minute, 0 = off'],
+  'auth-failures': ['authFailures', 'failed sign-ins per address per minute, 0 = off'],
   'max-streams': ['streamsTotal', 'event streams'],
   'max-streams-per-key': ['streamsPerKey', 'event streams'],
   'stream-buffer': ['streamBuffer', 'notices'],
@@ -30,7 +31,7 @@ export function limitsFromArgs(values: Partial<Record<string, string | boolean |
     const raw = values[flag];
     if (typeof raw !== 'string') continue;
     const n = Number(raw);
-    const zeroOk = key === 'rateRequests';
+    const zeroOk = key === 'rateRequests' || key === 'authFailures';
     if (!Number.isInteger(n) || n < (zeroOk ? 0 : 1)) throw new Error(`--${flag} must be a whole number${zeroOk ? ' (0 turns it off)' : ' above 0'}, got ${raw}`);
     limits[key] = n;
   }

@@ -2,7 +2,7 @@
  * `kartochka-server`: the reference REST server from the command line.
  *
  *   kartochka-server --db ./cards.sqlite --port 8787 [--host 127.0.0.1] [--static ./dist]
- *                    [--body-limit 1048576] [--cors http://127.0.0.1:5173,…] [--require-schemas]
+ *                    [--body-limit 1048576] [--cors http://127.0.0.1:5173,…]
  *                    [--allowed-host name[:port]]… [limits: --max-depth 64 …]
  *   kartochka-server backup --db ./cards.sqlite --to ./backup.sqlite
  *   kartochka-server migrate --from ./cards.sqlite --to postgres://user@host:5432/db
@@ -24,7 +24,7 @@ import { isLoopbackHost } from './guards.js';
 import { defaultDb } from './open-store.js';
 
 const HELP = `Usage: kartochka-server --db <file|postgres://…> [--port 8787] [--host 127.0.0.1] [--static <dir>]
-                        [--body-limit <bytes>] [--cors <origin,origin>] [--require-schemas]
+                        [--body-limit <bytes>] [--cors <origin,origin>]
                         [--allowed-host <name[:port]>]… [limits below]
                         [--jwks-url <url> --jwt-issuer <iss> --jwt-audience <aud>
                          --jwt-roles-claim roles --jwt-tenant-claim tenant --jwt-name-claim sub]
@@ -32,7 +32,8 @@ const HELP = `Usage: kartochka-server --db <file|postgres://…> [--port 8787] [
        kartochka-server migrate --from <file> --to <postgres://…>   (SQLite to PostgreSQL, verified)
 Options:
   --host <address>              interface to listen on (default 127.0.0.1); beyond loopback
-                                only with authentication (KARTOCHKA_TOKEN or --jwks-url)
+                                only with authentication (KARTOCHKA_TOKEN, --jwks-url,
+                                or a key made with "keys create")
   --allowed-host <name[:port]>  a Host header to answer besides localhost, 127.0.0.1, [::1]
                                 (repeatable; against DNS rebinding)
 Limits (docs/rest-api.md, "Limits"):
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
       static: { type: 'string' },
       'body-limit': { type: 'string' },
       cors: { type: 'string' },
+      // Accepted and ignored, so old start scripts still run: refusing unpublished schemas is the rule now.
       'require-schemas': { type: 'boolean', default: false },
       'jwks-url': { type: 'string' },
       'jwt-issuer': { type: 'string' },
@@ -102,9 +104,6 @@ async function main(): Promise<void> {
   if (bodyLimit !== undefined && !(bodyLimit > 0)) throw new Error(`--body-limit must be a positive number of bytes`);
   const token = process.env.KARTOCHKA_TOKEN || undefined;
   const jwt = jwtOptionsOf(values as unknown as Record<string, string | boolean | undefined>);
-  if (!isLoopbackHost(values.host) && token === undefined && jwt === undefined) {
-    throw new Error(`refusing to listen on ${values.host} without authentication: set KARTOCHKA_TOKEN or --jwks-url, or keep the default --host 127.0.0.1`);
-  }
   const hooksToken = (globalThis as Record<symbol, unknown>)[TEST_HOOKS];
   const wildcard = values.host === '0.0.0.0' || values.host === '::';
   const server = await createServer({
@@ -117,7 +116,6 @@ async function main(): Promise<void> {
     limits: limitsFromArgs(values),
     staticDir: values.static,
     corsOrigins: values.cors?.split(',').map((s) => s.trim()).filter(Boolean),
-    requireSchemas: values['require-schemas'],
     jwt,
     testHooks: typeof hooksToken === 'string' && hooksToken !== '' ? { token: hooksToken } : undefined,
   });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { ConflictError, RestAdapter, UnavailableError, type CardRecord } from '@kartochka/storage';
 import { card } from '@kartochka/storage/conformance';
-import { hook, startServer, tempDb, type ServerProcess } from './test-support/process.js';
+import { CONFORMANCE_SCHEMAS, hook, startServer, tempDb, type ServerProcess } from './test-support/process.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -20,6 +20,7 @@ describe('crash and restart mid-save', () => {
   async function crashDuringWrite(phase: 'before' | 'after'): Promise<{ db: string; port: number; server: ServerProcess }> {
     const db = `${tmp.db}-${++n}`;
     const server = await startServer({ db });
+    await hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS });
     await hook(server, 'faults', { delay: 1, delayMs: 5000, delayPhase: phase, writesOnly: true });
     return { db, port: server.port, server };
   }
@@ -109,7 +110,7 @@ describe('5xx and slow answers', () => {
     await server.kill('SIGTERM');
     tmp.cleanup();
   });
-  beforeEach(() => hook(server, 'reset'));
+  beforeEach(() => hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS }));
   const quick = (extra: Partial<ConstructorParameters<typeof RestAdapter>[0]> = {}): RestAdapter =>
     new RestAdapter({ baseUrl: server.api, attempts: 4, backoff: { baseMs: 10, maxMs: 40 }, ...extra });
 
@@ -133,9 +134,9 @@ describe('5xx and slow answers', () => {
   it('does not repeat a schema publication after a 500 (it may have been applied)', async () => {
     const db = quick();
     await hook(server, 'faults', { fail: 1 });
-    const error = await db.publishSchema({ schemaId: 'client', schema: { type: 'object' } }).catch((e: unknown) => e);
+    const error = await db.publishSchema({ schemaId: 'visit', schema: { type: 'object' } }).catch((e: unknown) => e);
     assert.ok(error instanceof UnavailableError);
-    assert.deepEqual(await db.listSchemaVersions('client'), [], 'not published twice, nor once by a hidden retry');
+    assert.deepEqual(await db.listSchemaVersions('visit'), [], 'not published twice, nor once by a hidden retry');
   });
 
   it('times out a slow answer and retries a read', async () => {

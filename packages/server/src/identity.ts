@@ -14,7 +14,8 @@ export function identityOf(c: Context): string {
   return `ip:${remoteAddress(c)}`;
 }
 
-function remoteAddress(c: Context): string {
+/** The TCP peer's address (never a forwarded-for header, which the client writes). */
+export function remoteAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

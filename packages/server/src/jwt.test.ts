@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
 import { card } from '@kartochka/storage/conformance';
-import { as, startServer, tempDb, type ServerProcess } from './test-support/process.js';
+import { as, CONFORMANCE_SCHEMAS, hook, startServer, tempDb, type ServerProcess } from './test-support/process.js';
 
 const ISSUER = 'https://login.example.test/realms/clinic';
 const AUDIENCE = 'kartochka-api';
@@ -36,6 +36,8 @@ describe('JWT bearer tokens checked against a JWKS (real server process)', () =>
       db: tmp.db,
       args: ['--jwks-url', jwksUrl, '--jwt-issuer', ISSUER, '--jwt-audience', AUDIENCE, '--jwt-roles-claim', 'realm_access.roles', '--jwt-tenant-claim', 'org'],
     });
+    // The tokens' tenant ("clinic") needs the card's schema published; its editors may not publish.
+    await hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS, tenants: ['clinic'] });
   });
   after(async () => {
     await server.kill('SIGTERM');

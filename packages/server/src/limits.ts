@@ -26,8 +26,10 @@ export interface Limits {
   schemaVersions: number;
   /** Requests per identity per window (429); 0 turns rate limiting off. */
   rateRequests: number;
-  /** The rate-limit window, ms. */
+  /** The rate-limit window, ms (also the window of `authFailures`). */
   rateWindowMs: number;
+  /** Failed authentications per client address per window before its credentials get 429; 0 = no limit. */
+  authFailures: number;
   /** Open event streams in total (503) … */
   streamsTotal: number;
   /** … and per identity (429). */
@@ -46,6 +48,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   schemaVersions: 1000,
   rateRequests: 1200,
   rateWindowMs: 60_000,
+  authFailures: 10,
   streamsTotal: 200,
   streamsPerKey: 10,
   streamBuffer: 256,

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { RestAdapter, type ChangeEvent } from '@kartochka/storage';
 import { card } from '@kartochka/storage/conformance';
 import { createServer } from './server.js';
-import { startServer, tempDb, type ServerProcess } from './test-support/process.js';
+import { CONFORMANCE_SCHEMAS, hook, startServer, tempDb, type ServerProcess } from './test-support/process.js';
 
 /** Resolves once `probe` is true (polling), or fails after `ms`. */
 async function eventually(probe: () => boolean, what: string, ms = 10_000): Promise<void> {
@@ -22,6 +22,7 @@ describe('live changes over GET /api/events (real server process)', () => {
   let server: ServerProcess;
   before(async () => {
     server = await startServer({ db: tmp.db });
+    await hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS });
   });
   after(async () => {
     await server.kill('SIGTERM');
@@ -86,6 +87,7 @@ describe('live changes over GET /api/events (real server process)', () => {
       await anonymous.body?.cancel();
       const headers = async () => ({ Authorization: 'Bearer s3cret-token' });
       const a = new RestAdapter({ baseUrl: secured.api, headers });
+      await a.publishSchema({ schemaId: 'client', schema: { type: 'object' } });
       const b = new RestAdapter({ baseUrl: secured.api, headers });
       const seen: ChangeEvent[] = [];
       b.watch('*', (e) => seen.push(e));

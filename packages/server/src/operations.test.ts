@@ -6,7 +6,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { card } from '@kartochka/storage/conformance';
-import { rawRequest, repoRoot, startServer, tempDb, type ServerProcess } from './test-support/process.js';
+import { CONFORMANCE_SCHEMAS, hook, rawRequest, repoRoot, startServer, tempDb, type ServerProcess } from './test-support/process.js';
 import { sqliteOnly } from './test-support/backend.js';
 
 
@@ -32,7 +32,8 @@ describe('--static', () => {
   });
 
   it('serves the folder\'s files', async () => {
-    assert.deepEqual(await rawRequest(server, '/'), { status: 200, body: '<h1>card</h1>' });
+    const { status, body } = await rawRequest(server, '/');
+    assert.deepEqual({ status, body }, { status: 200, body: '<h1>card</h1>' });
     assert.equal((await rawRequest(server, '/assets/app.js')).status, 200);
   });
 
@@ -53,6 +54,7 @@ describe('backup (SQLite online backup)', { skip: sqliteOnly }, () => {
     const server = await startServer({ db: tmp.db });
     const copy = `${tmp.db}.backup`;
     try {
+      await hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS });
       for (const id of ['a', 'b']) {
         const res = await fetch(`${server.api}/cards/${id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(card(id, { data: { name: id } })) });
         assert.equal(res.status, 201);

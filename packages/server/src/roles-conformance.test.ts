@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { ForbiddenError, RestAdapter, type StorageAdapter } from '@kartochka/storage';
 import { card, runStorageConformance } from '@kartochka/storage/conformance';
-import { createKey, hook, startServer, tempDb, type ServerProcess } from './test-support/process.js';
+import { createKey, CONFORMANCE_SCHEMAS, hook, startServer, tempDb, type ServerProcess } from './test-support/process.js';
 
 describe('RestAdapter with role keys against the server process', () => {
   const tmp = tempDb();
@@ -28,7 +28,7 @@ describe('RestAdapter with role keys against the server process', () => {
     t,
     'RestAdapter as admin',
     async () => {
-      await hook(server, 'reset');
+      await hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS });
       return adapter('admin');
     },
     { authenticatedAuthor: 'Ada', keepsHistoryOnDelete: true },
@@ -38,7 +38,7 @@ describe('RestAdapter with role keys against the server process', () => {
     t,
     'RestAdapter as editor',
     async () => {
-      await hook(server, 'reset');
+      await hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS });
       const editor = adapter('editor');
       const admin = adapter('admin');
       // One adapter in the suite's eyes: its own writes are the editor's and the admin's (each
@@ -61,7 +61,7 @@ describe('RestAdapter with role keys against the server process', () => {
   );
 
   it('takes the key as `token`, asked for per request, so a new sign-in (or a refreshed JWT) applies at once', async () => {
-    await hook(server, 'reset');
+    await hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS });
     let current: string | undefined = keys.viewer;
     const db = new RestAdapter({ baseUrl: server.api, token: () => current, live: false });
     assert.ok((await db.put(card('c-1')).catch((x: unknown) => x)) instanceof ForbiddenError);
@@ -74,7 +74,7 @@ describe('RestAdapter with role keys against the server process', () => {
   });
 
   it('gives a viewer ForbiddenError (403) on every write, and reads', async () => {
-    await hook(server, 'reset');
+    await hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS });
     const admin = adapter('admin');
     const viewer = adapter('viewer');
     await admin.put(card('c-1'));

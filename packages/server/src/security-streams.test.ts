@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { card } from '@kartochka/storage/conformance';
-import { startServer, tempDb, type ServerProcess } from './test-support/process.js';
+import { CONFORMANCE_SCHEMAS, hook, startServer, tempDb, type ServerProcess } from './test-support/process.js';
 
 interface OpenStream {
   status: number;
@@ -38,7 +38,10 @@ describe('event streams', () => {
   const tmp = tempDb();
   let server: ServerProcess;
   const open: OpenStream[] = [];
-  before(async () => (server = await startServer({ db: tmp.db, args: ['--max-streams', '4', '--max-streams-per-key', '3', '--rate-limit', '0'] })));
+  before(async () => {
+    server = await startServer({ db: tmp.db, args: ['--max-streams', '4', '--max-streams-per-key', '3', '--rate-limit', '0'] });
+    await hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS });
+  });
   after(async () => {
     for (const s of open) s.close();
     await server.kill('SIGTERM');

@@ -7,7 +7,7 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { validate } from '@kartochka/core';
 import { RestAdapter, UnauthorizedError, UnavailableError, ValidationError, NotFoundError } from '@kartochka/storage';
 import { card, runStorageConformance } from '@kartochka/storage/conformance';
-import { hook, startServer, tempDb, type ServerProcess } from './test-support/process.js';
+import { CONFORMANCE_SCHEMAS, hook, startServer, tempDb, type ServerProcess } from './test-support/process.js';
 
 const clientSchema = {
   type: 'object',
@@ -34,7 +34,7 @@ describe('RestAdapter against the server process', () => {
     { describe, it, beforeEach, afterEach },
     'RestAdapter (real server)',
     async () => {
-      await hook(server, 'reset');
+      await hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS });
       return new RestAdapter({ baseUrl: server.api });
     },
     { authenticatedAuthor: 'anonymous', keepsHistoryOnDelete: true },
@@ -116,7 +116,7 @@ describe('RestAdapter against the server process', () => {
   });
 
   describe('HTTP details', () => {
-    beforeEach(() => hook(server, 'reset'));
+    beforeEach(() => hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS }));
     const put = (id: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
       fetch(`${server.api}/cards/${encodeURIComponent(id)}`, {
         method: 'PUT',
@@ -237,6 +237,7 @@ describe('server options as a process', () => {
       assert.ok(e instanceof UnauthorizedError, 'a 401 is "sign in again", not "offline"');
       assert.match(e.message, /credentials/);
       const authed = new RestAdapter({ baseUrl: server.api, headers: async () => ({ Authorization: 'Bearer s3cret-token' }) });
+      await authed.publishSchema({ schemaId: 'client', schema: { type: 'object' } });
       assert.equal((await authed.put(card('c-1'))).revision, 1);
       assert.equal((await authed.get('c-1')).id, 'c-1');
     } finally {
@@ -244,13 +245,23 @@ describe('server options as a process', () => {
     }
   });
 
-  it('rejects cards of unpublished schemas with --require-schemas', async () => {
-    const server = await startServer({ db: tmp.db + '-strict', args: ['--require-schemas'] });
+  it('refuses cards of a schema id with no published version, and stores nothing', async () => {
+    const server = await startServer({ db: tmp.db + '-strict' });
     try {
       const db = new RestAdapter({ baseUrl: server.api });
       const e = await db.put(card('c-1')).catch((x: unknown) => x);
-      assert.ok(e instanceof ValidationError);
-      assert.match(e.errors[0]!.message, /Schema "client" has no published versions; publish it first/);
+      assert.ok(e instanceof ValidationError, String(e));
+      assert.deepEqual(e.errors.map((x) => [x.path, x.keyword]), [['/schemaId', 'schemaNotPublished']]);
+      assert.match(e.errors[0]!.message, /"client" is not published/);
+      const ru = await fetch(`${server.api}/cards/c-1`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'Accept-Language': 'ru' },
+        body: JSON.stringify(card('c-1')),
+      });
+      assert.equal(ru.status, 422);
+      assert.match(((await ru.json()) as { errors: { message: string }[] }).errors[0]!.message, /«client» не опубликован/);
+      assert.equal((await db.list()).total, 0, 'nothing stored');
+      assert.deepEqual(await db.history('c-1'), []);
       await db.publishSchema({ schemaId: 'client', schema: { type: 'object' } });
       assert.equal((await db.put(card('c-1'))).revision, 1);
     } finally {
@@ -278,6 +289,7 @@ describe('server options as a process', () => {
   it('keeps data across a restart (SIGTERM, then the same file)', async () => {
     let server = await startServer({ db: tmp.db });
     const db = new RestAdapter({ baseUrl: server.api });
+    await db.publishSchema({ schemaId: 'client', schema: { type: 'object' } });
     await db.put(card('c-1', { data: { name: 'kept' } }));
     await server.kill('SIGTERM');
     assert.equal(server.child.exitCode, 0, 'SIGTERM closes cleanly');

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
 import { KeyStore } from './auth/keys.js';
 import { ChangeFeed } from './change-feed.js';
+import { isLoopbackHost } from './guards.js';
 import { openStore } from './open-store.js';
 import { PgCardStore } from './pg-store.js';
 import { listenForChanges } from './pg-feed.js';
@@ -35,6 +36,14 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const host = options.host ?? '127.0.0.1';
   const feed = options.feed ?? new ChangeFeed(options.limits?.streamBuffer);
   const keys = options.keys ?? new KeyStore(store.keyRows());
+  // Beyond loopback only with authentication: a token, JWT settings, or any API key in the
+  // database (keys made with `keys create` before the start count; revoked ones too, as in auth).
+  if (!isLoopbackHost(host) && options.token === undefined && options.jwt === undefined && !(await keys.any())) {
+    await store.close();
+    throw new Error(
+      `refusing to listen on ${host} without authentication: set KARTOCHKA_TOKEN or --jwks-url, create a key (kartochka-server keys create), or keep the default --host 127.0.0.1`,
+    );
+  }
   // On PostgreSQL, the other instances' writes reach this one's event streams too.
   const listener =
     store instanceof PgCardStore && typeof options.db === 'string'

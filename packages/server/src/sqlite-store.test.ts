@@ -81,6 +81,8 @@ describe('createServer (in-process)', () => {
           for (const c of chunks) req.write(c);
           req.end();
         });
+      const published = await fetch(`${server.url}/api/schemas/s/versions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"schema":{"type":"object"}}' });
+      assert.equal(published.status, 201);
       const small = JSON.stringify({ schemaId: 's', schemaVersion: 1, title: 't', data: {}, indexed: {} });
       assert.equal(await send([small.slice(0, 10), small.slice(10)]), 201);
       const big = JSON.stringify({ schemaId: 's', schemaVersion: 1, title: 't', data: { x: 'y'.repeat(2000) }, indexed: {} });

@@ -6,7 +6,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { card } from '@kartochka/storage/conformance';
 import { SqliteCardStore, migrations } from './sqlite-store.js';
-import { as, createKey, hook, startServer, tempDb, type Call, type ServerProcess } from './test-support/process.js';
+import { as, createKey, CONFORMANCE_SCHEMAS, hook, startServer, tempDb, type Call, type ServerProcess } from './test-support/process.js';
 import { sqliteOnly } from './test-support/backend.js';
 
 /** Reads server-sent events from `/api/events` until `done` says stop; returns the `change` payloads. */
@@ -57,7 +57,7 @@ describe('tenants (real server process)', () => {
     await server.kill('SIGTERM');
     tmp.cleanup();
   });
-  beforeEach(() => hook(server, 'reset'));
+  beforeEach(() => hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS, tenants: ['acme', 'globex'] }));
 
   it('keeps ids per tenant: the same id is two cards, each tenant sees only its own', async () => {
     assert.equal((await acme('/cards/c-1', { method: 'PUT', json: card('c-1', { title: 'Acme secret' }) })).status, 201);
@@ -83,6 +83,7 @@ describe('tenants (real server process)', () => {
   });
 
   it('keeps schemas, their versions and the audit log per tenant', async () => {
+    await hook(server, 'reset'); // no test schemas: this test publishes its own, and reads the audit log
     await acme('/schemas/client/versions', { method: 'POST', json: { schema: { type: 'object', title: 'acme' } } });
     assert.equal((await globex('/schemas/client/latest')).status, 404);
     assert.deepEqual((await globex('/schemas/client/versions')).body.items, []);

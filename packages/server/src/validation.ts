@@ -3,9 +3,9 @@
  * `@kartochka/core`'s `validate` — the same function the form runs, so the server's 422 field
  * errors have the same paths, keywords and messages the user saw in the browser (source `server`).
  *
- * Policy for a `schemaId` with **no** published versions: accepted unvalidated by default (a
- * storage-only deployment, and the shared conformance suite, store cards without publishing);
- * rejected with 422 when the server runs with `requireSchemas`. A schema that *is* published but
+ * A card naming a `schemaId` with **no** published version is always refused (422, keyword
+ * `schemaNotPublished`): a card the server cannot validate is a card anyone could fill with
+ * anything, so there is no opt-out. A schema that *is* published but
  * lacks the card's `schemaVersion` is always a 422, and so is a save with an older version than the
  * latest unless the stored card already has that version (a card not yet migrated may still be
  * saved as it is; a new card, or one already moved on, may not go back).
@@ -15,7 +15,6 @@ import type { SchemaVersion, StorageFieldError } from '@kartochka/storage';
 import type { CardStore } from './store.js';
 
 export interface SchemaCheckOptions {
-  requireSchemas: boolean;
   locale: Locale;
   /** The schema version of the card as stored now (read only when the save names an older version). */
   storedVersion?: () => Promise<number | undefined>;
@@ -67,7 +66,7 @@ function serverError(path: string, keyword: string, message: string, params?: Re
   return e;
 }
 
-/** The field errors of `data` against `schemaId@version`; `[]` when valid (or when unvalidated by policy). */
+/** The field errors of `data` against `schemaId@version`; `[]` when valid. */
 export async function checkAgainstSchema(
   store: CardStore,
   cache: SchemaCache,
@@ -92,8 +91,8 @@ export async function dataChecker(
   if (!published) {
     const latest = await store.getSchema(schemaId);
     if (!latest) {
-      if (!options.requireSchemas) return () => [];
-      const e = serverError('', 'schemaId', `Schema "${schemaId}" has no published versions; publish it first (POST /api/schemas/${schemaId}/versions).`);
+      const params = { schemaId };
+      const e = serverError('/schemaId', 'schemaNotPublished', validationMessage(options.locale, 'schemaNotPublished', params), params);
       return () => [e];
     }
     const e = serverError(

@@ -223,17 +223,17 @@ export function runStorageConformance(
     });
 
     it('publishes schema versions per schemaId and reads them back', async () => {
-      const v1 = await db.publishSchema({ schemaId: 'client', schema: { type: 'object' }, author: 'anna', note: 'first' });
-      const p1 = await db.publishSchema({ schemaId: 'partner', schema: { type: 'object' } });
-      const v2 = await db.publishSchema({ schemaId: 'client', schema: { type: 'object', title: 'v2' }, layout: { rows: [] } });
+      const v1 = await db.publishSchema({ schemaId: 'visit', schema: { type: 'object' }, author: 'anna', note: 'first' });
+      const p1 = await db.publishSchema({ schemaId: 'invoice', schema: { type: 'object' } });
+      const v2 = await db.publishSchema({ schemaId: 'visit', schema: { type: 'object', title: 'v2' }, layout: { rows: [] } });
       assert.deepEqual([v1.version, p1.version, v2.version], [1, 1, 2]);
       assert.equal(v1.note, 'first');
-      assert.deepEqual((await db.getSchema('client')).schema, { type: 'object', title: 'v2' });
-      assert.deepEqual((await db.getSchema('client', 1)).schema, { type: 'object' });
-      assert.deepEqual((await db.getSchema('client', 2)).layout, { rows: [] });
-      assert.deepEqual((await db.listSchemaVersions('client')).map((s) => s.version), [1, 2]);
+      assert.deepEqual((await db.getSchema('visit')).schema, { type: 'object', title: 'v2' });
+      assert.deepEqual((await db.getSchema('visit', 1)).schema, { type: 'object' });
+      assert.deepEqual((await db.getSchema('visit', 2)).layout, { rows: [] });
+      assert.deepEqual((await db.listSchemaVersions('visit')).map((s) => s.version), [1, 2]);
       assert.deepEqual(await db.listSchemaVersions('none'), []);
-      const e = await assert.rejects(db.getSchema('client', 3), NotFoundError);
+      const e = await assert.rejects(db.getSchema('visit', 3), NotFoundError);
       assert.equal(e.messageKey, 'schemaVersionNotFound');
       await assert.rejects(db.getSchema('none'), NotFoundError);
     });

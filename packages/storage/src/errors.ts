@@ -14,6 +14,7 @@ export type StorageErrorCode =
   | 'forbidden'
   | 'unavailable'
   | 'unauthorized'
+  | 'rate-limited'
   | 'quota-exceeded';
 
 /** Keys of {@link storageMessages}; one per distinct user-facing situation. */
@@ -26,6 +27,7 @@ export type StorageMessageKey =
   | 'forbidden'
   | 'unavailable'
   | 'unauthorized'
+  | 'rateLimited'
   | 'quotaExceeded';
 
 /** Parameters substituted into a message template (`{id}` → `params.id`). */
@@ -134,6 +136,29 @@ export class UnavailableError extends StorageError {
 }
 
 /**
+ * The server asked the client to slow down (HTTP 429): too many requests, or too many failed
+ * sign-ins from this address. An `UnavailableError` (waiting helps, a queued save stays queued),
+ * with its own code and message, and the wait the server named (`Retry-After`) so a retry comes
+ * after it rather than in a tight loop.
+ */
+export class RateLimitedError extends UnavailableError {
+  override readonly code: StorageErrorCode = 'rate-limited';
+  override readonly messageKey: StorageMessageKey = 'rateLimited';
+  override readonly params: MessageParams;
+
+  constructor(
+    store: string,
+    /** How long the server asked to wait, in ms (from `Retry-After`; a default when it sent none). */
+    readonly retryAfterMs: number,
+    reason: string,
+  ) {
+    super(store, `the server is limiting requests (HTTP 429: ${reason}); retry in ${Math.ceil(retryAfterMs / 1000)} s.`);
+    this.params = { store, seconds: Math.ceil(retryAfterMs / 1000), reason };
+    this.name = 'RateLimitedError';
+  }
+}
+
+/**
  * The server refused the credentials (HTTP 401 or 403): the user must sign in again. Not an
  * `UnavailableError`, because waiting does not help: a queued save stays queued for the same user
  * until they are signed in again, and is never sent with anyone else's credentials.
@@ -175,6 +200,7 @@ const en: Record<StorageMessageKey, string> = {
     forbidden: 'Card "{id}" was not saved: your role may not make this change.',
     unavailable: 'Storage "{store}" is unavailable. Reload the page or try again later.',
     unauthorized: 'Storage "{store}" refused your credentials. Sign in again.',
+    rateLimited: 'The server asked to slow down; trying again in {seconds} s.',
     quotaExceeded: 'Card "{id}" was not saved: the browser\'s storage is full.',
 };
 
@@ -189,6 +215,7 @@ export const storageMessages: Record<'en' | 'ru' | 'de', Record<StorageMessageKe
     forbidden: 'Карточка «{id}» не сохранена: вашей роли такое изменение не разрешено.',
     unavailable: 'Хранилище «{store}» недоступно. Перезагрузите страницу или повторите попытку позже.',
     unauthorized: 'Хранилище «{store}» не приняло ваши учётные данные. Войдите снова.',
+    rateLimited: 'Сервер просит подождать; повторим через {seconds} с.',
     quotaExceeded: 'Карточка «{id}» не сохранена: хранилище браузера переполнено.',
   },
   de: {
@@ -200,6 +227,7 @@ export const storageMessages: Record<'en' | 'ru' | 'de', Record<StorageMessageKe
     forbidden: 'Karte „{id}“ wurde nicht gespeichert: Ihre Rolle darf diese Änderung nicht vornehmen.',
     unavailable: 'Speicher „{store}“ ist nicht erreichbar. Laden Sie die Seite neu oder versuchen Sie es später erneut.',
     unauthorized: 'Speicher „{store}“ hat Ihre Anmeldedaten abgelehnt. Melden Sie sich erneut an.',
+    rateLimited: 'Der Server bittet um eine Pause; neuer Versuch in {seconds} s.',
     quotaExceeded: 'Karte „{id}“ wurde nicht gespeichert: Der Speicher des Browsers ist voll.',
   },
 };

@@ -23,6 +23,7 @@ export {
   ForbiddenError,
   NotFoundError,
   QuotaExceededError,
+  RateLimitedError,
   StorageError,
   UnauthorizedError,
   UnavailableError,
@@ -44,5 +45,5 @@ export { checkRevision, nextRecord, validateRecord } from './record.js';
 export { DEFAULT_SORT, applyQuery, foldCase, matcher, pageBounds, sortRecords } from './query.js';
 export { RestAdapter } from './rest.js';
 export type { RestAdapterOptions, RequestOptions } from './rest.js';
-export { errorBody, errorFromResponse, statusOf } from './rest-errors.js';
+export { errorBody, errorFromResponse, retryAfterMs, statusOf } from './rest-errors.js';
 export type { RestErrorBody } from './rest-errors.js';

@@ -9,6 +9,7 @@ import {
   ForbiddenError,
   NotFoundError,
   QuotaExceededError,
+  RateLimitedError,
   StorageError,
   UnauthorizedError,
   UnavailableError,
@@ -44,6 +45,8 @@ export function statusOf(error: StorageError): number {
       return 507;
     case 'unauthorized':
       return 401;
+    case 'rate-limited':
+      return 429;
     default:
       return 503;
   }
@@ -76,13 +79,28 @@ function isBody(value: unknown): value is RestErrorBody {
   return typeof e === 'object' && e !== null && typeof e.code === 'string' && typeof e.message === 'string';
 }
 
+/** Without a usable `Retry-After`, a 429 is retried after this long. */
+const DEFAULT_RETRY_AFTER_MS = 5000;
+/** Never wait longer than this, whatever a server (or a proxy) says. */
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/** `Retry-After` (seconds, or an HTTP date) in ms. */
+export function retryAfterMs(header: string | null | undefined, now = Date.now()): number {
+  if (!header) return DEFAULT_RETRY_AFTER_MS;
+  const trimmed = header.trim();
+  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+  if (!Number.isFinite(ms)) return DEFAULT_RETRY_AFTER_MS;
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(1000, ms));
+}
+
 /**
  * The typed error for a non-2xx response. `body` is the parsed JSON (or `undefined` when the
  * body was not JSON: a proxy's HTML page, a wrong `baseUrl`).
  */
-export function errorFromResponse(status: number, body: unknown, ctx: ErrorContext): StorageError {
+export function errorFromResponse(status: number, body: unknown, ctx: ErrorContext, headers?: Headers): StorageError {
   const ours = isBody(body);
   const message = ours ? body.error.message : `HTTP ${status}`;
+  if (status === 429) return new RateLimitedError(ctx.store, retryAfterMs(headers?.get('Retry-After')), message);
   if (status === 404 && ours && body.error.code === 'not-found') {
     const key = body.error.messageKey as StorageMessageKey | undefined;
     const p = body.error.params;

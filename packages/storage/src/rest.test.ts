@@ -10,11 +10,13 @@ import {
   ForbiddenError,
   NotFoundError,
   QuotaExceededError,
+  RateLimitedError,
   RestAdapter,
   UnauthorizedError,
   UnavailableError,
   ValidationError,
   type CardRecord,
+  formatStorageMessage,
   type RestAdapterOptions,
 } from './index.js';
 
@@ -244,6 +246,28 @@ describe('RestAdapter requests and error mapping', () => {
       const e = await adapter(fetch).put(card('c-1')).catch((x: unknown) => x);
       check(e);
       assert.equal(calls.length, 1, 'not retried');
+    }
+  });
+
+  it('maps 429 to RateLimitedError with the Retry-After wait (seconds or a date), never retried inside', async () => {
+    const now = Date.now();
+    const cases: [Record<string, string>, (ms: number) => boolean][] = [
+      [{ 'Retry-After': '7' }, (ms) => ms === 7000],
+      [{ 'Retry-After': new Date(now + 30_000).toUTCString() }, (ms) => ms > 25_000 && ms <= 30_000],
+      [{}, (ms) => ms === 5000],
+      [{ 'Retry-After': 'soon' }, (ms) => ms === 5000],
+      [{ 'Retry-After': '99999' }, (ms) => ms === 600_000],
+    ];
+    for (const [headers, ok] of cases) {
+      const { fetch, calls } = script([json(429, error('unavailable', 'Too many requests'), headers)]);
+      const e = await adapter(fetch).put(card('c-1'), { expectedRevision: 1 }).catch((x: unknown) => x);
+      assert.ok(e instanceof RateLimitedError, String(e));
+      assert.ok(e instanceof UnavailableError, 'still "try later" for code that knows only UnavailableError');
+      assert.equal(e.code, 'rate-limited');
+      assert.ok(ok(e.retryAfterMs), `${JSON.stringify(headers)} → ${e.retryAfterMs}`);
+      assert.equal(calls.length, 1, 'the adapter does not retry a 429 by itself');
+      assert.match(formatStorageMessage(e, 'ru'), /Сервер просит подождать; повторим через \d+ с/);
+      assert.match(formatStorageMessage(e, 'en'), /slow down; trying again in \d+ s/);
     }
   });
 

@@ -143,7 +143,7 @@ export class RestAdapter implements StorageAdapter {
   private async call(req: HttpRequest, ctx: Omit<ErrorContext, 'store'>): Promise<HttpResponse> {
     const res = await send(this.http, req);
     if (res.status >= 200 && res.status < 300) return res;
-    throw errorFromResponse(res.status, res.body, { ...ctx, store: this.http.store });
+    throw errorFromResponse(res.status, res.body, { ...ctx, store: this.http.store }, res.headers);
   }
 
   private json<T>(res: HttpResponse): T {
@@ -196,7 +196,7 @@ export class RestAdapter implements StorageAdapter {
     if (res.status >= 200 && res.status < 300) {
       record = this.json<CardRecord<T>>(res);
     } else {
-      const error = errorFromResponse(res.status, res.body, { id: input.id, expectedRevision: expected, store: this.http.store });
+      const error = errorFromResponse(res.status, res.body, { id: input.id, expectedRevision: expected, store: this.http.store }, res.headers);
       const current = error instanceof ConflictError ? error.current : undefined;
       // An earlier attempt got through but its answer was lost (server restarted, timeout): the
       // stored card is exactly what we sent, one revision on. That is our success, not a conflict.
@@ -222,7 +222,7 @@ export class RestAdapter implements StorageAdapter {
     } else if (res.status >= 200 && res.status < 300) {
       revision = this.json<{ revision: number }>(res).revision;
     } else {
-      throw errorFromResponse(res.status, res.body, { id, expectedRevision: expected, store: this.http.store });
+      throw errorFromResponse(res.status, res.body, { id, expectedRevision: expected, store: this.http.store }, res.headers);
     }
     this.watchers.emit({ type: 'delete', id, revision, remote: false });
   }

@@ -71,10 +71,12 @@ export const de: Record<string, Msg> = {
   unsupportedMediaType: () => 'Senden Sie den Inhalt als JSON, mit Content-Type: application/json.',
   hostNotAllowed: (p) => `Der Host „${p.host}“ wird hier nicht bedient.`,
   rateLimited: (p) => `Zu viele Anfragen; versuchen Sie es in ${p.retryAfter} s erneut.`,
+  tooManyFailedSignIns: (p) => `Zu viele fehlgeschlagene Anmeldungen von dieser Adresse; versuchen Sie es in ${p.retryAfter} s erneut.`,
   tooManyStreams: (p) => `Zu viele offene Ereignisströme (Limit ${p.limit}); schließen Sie einen und versuchen Sie es erneut.`,
   invalidId: () => 'Die ID muss 1–200 Zeichen lang sein, ohne Steuerzeichen oder Schrägstriche.',
   schemaVersionNotLatest: (p) =>
     p.current == null
       ? `Speichern Sie mit der neuesten Version des Schemas „${p.schemaId}“ (${p.latest}).`
       : `Speichern Sie mit der neuesten Version des Schemas „${p.schemaId}“ (${p.latest}) oder der eigenen Version der Karte (${p.current}).`,
+  schemaNotPublished: (p) => `Der Kartentyp „${p.schemaId}“ ist auf dem Server nicht veröffentlicht; ein Administrator muss ihn veröffentlichen, bevor solche Karten gespeichert werden können.`,
 };

@@ -66,12 +66,14 @@ const en = {
     unsupportedMediaType: () => 'Send the body as JSON, with Content-Type: application/json.',
     hostNotAllowed: (p) => `The host "${p.host}" is not served here.`,
     rateLimited: (p) => `Too many requests; try again in ${p.retryAfter} s.`,
+    tooManyFailedSignIns: (p) => `Too many failed sign-ins from this address; try again in ${p.retryAfter} s.`,
     tooManyStreams: (p) => `Too many open event streams (limit ${p.limit}); close one and retry.`,
     invalidId: () => 'The id must be 1–200 characters, without control characters or slashes.',
     schemaVersionNotLatest: (p) =>
       p.current == null
         ? `Save with the latest version of schema "${p.schemaId}" (${p.latest}).`
         : `Save with the latest version of schema "${p.schemaId}" (${p.latest}) or the card's own (${p.current}).`,
+    schemaNotPublished: (p) => `The card type "${p.schemaId}" is not published on the server; an administrator must publish it before cards of it can be saved.`,
 } satisfies Record<string, Msg>;
 
 export type ValidationMessages = Record<keyof typeof en, Msg>;
@@ -109,12 +111,14 @@ const ru: ValidationMessages = {
     unsupportedMediaType: () => 'Отправьте тело запроса как JSON, с Content-Type: application/json.',
     hostNotAllowed: (p) => `Хост «${p.host}» здесь не обслуживается.`,
     rateLimited: (p) => `Слишком много запросов; повторите через ${p.retryAfter} с.`,
+    tooManyFailedSignIns: (p) => `Слишком много неудачных входов с этого адреса; повторите через ${p.retryAfter} с.`,
     tooManyStreams: (p) => `Открыто слишком много потоков событий (предел ${p.limit}); закройте один и повторите.`,
     invalidId: () => 'Идентификатор — от 1 до 200 символов, без управляющих символов и косой черты.',
     schemaVersionNotLatest: (p) =>
       p.current == null
         ? `Сохраните с последней версией схемы «${p.schemaId}» (${p.latest}).`
         : `Сохраните с последней версией схемы «${p.schemaId}» (${p.latest}) или с версией карточки (${p.current}).`,
+    schemaNotPublished: (p) => `Тип карточки «${p.schemaId}» не опубликован на сервере; администратор должен опубликовать его, прежде чем сохранять такие карточки.`,
 };
 
 declare module '@kartochka/i18n' {

@@ -15,6 +15,7 @@ import {
   ConflictError,
   NotFoundError,
   QuotaExceededError,
+  RateLimitedError,
   UnauthorizedError,
   UnavailableError,
   ValidationError,
@@ -36,6 +37,9 @@ export type { PersistenceStatus } from './status.js';
 export { CardDetachedError, type PersistenceHost, type PersistenceOptions } from './options.js';
 
 const stopsTheOutbox = (e: unknown): boolean => e instanceof UnavailableError || e instanceof UnauthorizedError;
+
+/** How long the outbox waits before trying an unreachable server again. */
+const RETRY_MS = 15_000;
 
 /** "No carried value": the record was attached first, not moved to from another one. */
 const NONE = Symbol('none');
@@ -64,7 +68,14 @@ export class CardPersistence implements ReactiveController {
   #storeName?: string;
   #pageOnly?: MemoryDraftStore;
   #draftTimer?: ReturnType<typeof setTimeout>;
-  #retryTimer?: ReturnType<typeof setInterval>;
+  #retryTimer?: ReturnType<typeof setTimeout>;
+  /** No outbox retry before this time (ms): the server asked us to wait (429 `Retry-After`). */
+  #retryAt = 0;
+  /**
+   * The server refused the credentials: no retries until they change (the card is pointed at
+   * another adapter or user) or the user saves again — retrying would only be refused again.
+   */
+  #authPaused = false;
   #loading = false;
   #writing = 0;
   #carried: JsonValue | undefined | typeof NONE = NONE;
@@ -82,10 +93,7 @@ export class CardPersistence implements ReactiveController {
     (this.host as unknown as HTMLElement).addEventListener?.('keydown', this.#onKeydown as EventListener);
     globalThis.addEventListener?.('online', this.#onOnline);
     // Back in the document (a DOM move): go on sending what waits.
-    if (this.#options && this.queuedCount > 0) {
-      this.#scheduleRetry();
-      void this.flushOutbox();
-    }
+    if (this.#options && this.queuedCount > 0) this.#resume();
   }
 
   hostDisconnected(): void {
@@ -93,8 +101,7 @@ export class CardPersistence implements ReactiveController {
     (this.host as unknown as HTMLElement).removeEventListener?.('keydown', this.#onKeydown as EventListener);
     globalThis.removeEventListener?.('online', this.#onOnline);
     void this.#flushDraftNow();
-    clearInterval(this.#retryTimer);
-    this.#retryTimer = undefined;
+    this.#stopRetries();
   }
 
   /** The status line in the host's language. */
@@ -169,7 +176,12 @@ export class CardPersistence implements ReactiveController {
       this.#carried = prev ? this.host.value : NONE;
     }
     this.#options = options;
-    if (moved) this.#watch.point(options.storage, options.recordId);
+    if (moved) {
+      // New credentials (another adapter or user): the outbox may try again at once.
+      this.#authPaused = false;
+      this.#retryAt = 0;
+      this.#watch.point(options.storage, options.recordId);
+    }
     await this.load();
   }
 
@@ -179,8 +191,7 @@ export class CardPersistence implements ReactiveController {
     void this.#flushDraftNow();
     this.#options = undefined;
     this.#watch.point(undefined, '');
-    clearInterval(this.#retryTimer);
-    this.#retryTimer = undefined;
+    this.#stopRetries();
     this.#resetRecord();
     this.queuedCount = 0;
     this.heldElsewhere = [];
@@ -250,8 +261,7 @@ export class CardPersistence implements ReactiveController {
         // What is queued is newer than what the server has: show it, then try to send it.
         this.host.value = mine[mine.length - 1].record.data;
         this.#set('queued', { n: this.queuedCount });
-        this.#scheduleRetry();
-        void this.flushOutbox();
+        if (!this.#authPaused) void this.flushOutbox();
       }
       const draft = held ? undefined : await db.getDraft(draftKey(this.scope!, o.recordId));
       if (!current()) return false;
@@ -353,6 +363,8 @@ export class CardPersistence implements ReactiveController {
     const scope = this.scope!;
     const expected = this.revision;
     const base = this.#base;
+    // Saving again is the user's "try now": it lifts a pause after refused credentials.
+    this.#authPaused = false;
     this.#set('saving');
     try {
       const stored = await this.#put(o.storage, record, expected, o.author);
@@ -369,6 +381,8 @@ export class CardPersistence implements ReactiveController {
       this.#count(await db.queued(scopeKey(scope)), o.recordId);
       this.#set('saved', { n: stored.revision });
       this.host.dispatchEvent(new KcSavedEvent({ record: stored }));
+      // The server takes saves again: send what still waits (unless it asked us to wait).
+      if (this.queuedCount > 0 && Date.now() >= this.#retryAt) void this.flushOutbox();
       return true;
     } catch (e) {
       return this.#saveFailed(e, { record, expected, base, scope, options: o });
@@ -390,9 +404,10 @@ export class CardPersistence implements ReactiveController {
     if (e instanceof UnavailableError || e instanceof UnauthorizedError) {
       await queue();
       if (this.#options !== s.options) return false;
+      this.#retryAfter(e);
       if (e instanceof UnauthorizedError) this.#set('unauthorized', { user: s.scope.user || '—' });
+      else if (e instanceof RateLimitedError) this.#set('rate-limited', { n: this.queuedCount, s: Math.ceil(e.retryAfterMs / 1000) });
       else this.#set('queued', { n: this.queuedCount });
-      this.#scheduleRetry();
     } else if (!here) {
       // The card shows another record now: keep the save, held, for when this one is opened.
       if (e instanceof ConflictError || e instanceof ValidationError) await queue(heldFrom(e));
@@ -444,7 +459,8 @@ export class CardPersistence implements ReactiveController {
 
   async #flushOnce(): Promise<void> {
     const o = this.#options;
-    if (!o) return;
+    // Paused (refused credentials) or asked to wait (429): the scheduled retry comes later.
+    if (!o || this.#authPaused || Date.now() < this.#retryAt) return;
     const scope = this.scope!;
     const sk = scopeKey(scope);
     const db = await this.#db();
@@ -487,21 +503,61 @@ export class CardPersistence implements ReactiveController {
     }
     if (this.#options !== o) return;
     this.#count(await db.queued(sk), o.recordId);
-    if (this.queuedCount === 0) {
-      clearInterval(this.#retryTimer);
-      this.#retryTimer = undefined;
-    }
+    if (this.queuedCount === 0) this.#stopRetries();
+    else if (stop) this.#retryAfter(stop);
     if (stop instanceof UnauthorizedError) this.#set('unauthorized', { user: scope.user || '—' });
-    else if (sent && this.status === 'queued') this.#set(this.queuedCount ? 'queued' : 'flushed', { n: this.queuedCount });
+    else if (stop instanceof RateLimitedError && this.status !== 'rate-limited') this.#set('rate-limited', { n: this.queuedCount, s: Math.ceil(stop.retryAfterMs / 1000) });
+    else if (sent && (this.status === 'queued' || this.status === 'rate-limited')) this.#set(this.queuedCount ? 'queued' : 'flushed', { n: this.queuedCount });
     if (sent && this.heldElsewhere.length && this.status === 'flushed') this.#set('held-elsewhere', { title: this.heldElsewhere[0].title, n: this.heldElsewhere.length });
   }
 
-  #scheduleRetry(): void {
-    clearInterval(this.#retryTimer);
-    this.#retryTimer = setInterval(() => void this.flushOutbox(), 15000);
+  /**
+   * Schedules the outbox's next try after a save or a flush stopped on `stop`: after the server's
+   * `Retry-After` for a 429, in {@link RETRY_MS} when it was unreachable, and not at all when it
+   * refused the credentials (paused until they change or the user saves again).
+   */
+  #retryAfter(stop: unknown): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    if (stop instanceof UnauthorizedError) {
+      this.#authPaused = true;
+      return;
+    }
+    const wait = stop instanceof RateLimitedError ? stop.retryAfterMs : RETRY_MS;
+    this.#retryAt = stop instanceof RateLimitedError ? Date.now() + wait : 0;
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.#retryAt = 0;
+      void this.flushOutbox();
+    }, wait);
   }
 
-  #onOnline = () => void this.flushOutbox();
+  #stopRetries(): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+  }
+
+  /** Sends what waits now, or when the server said it may be sent; nothing while paused. */
+  #resume(): void {
+    if (this.#authPaused) return;
+    const wait = this.#retryAt - Date.now();
+    if (wait <= 0) {
+      void this.flushOutbox();
+    } else if (this.#retryTimer === undefined) {
+      this.#retryTimer = setTimeout(() => {
+        this.#retryTimer = undefined;
+        this.#retryAt = 0;
+        void this.flushOutbox();
+      }, wait);
+    }
+  }
+
+  /** Whether the outbox will try again by itself (false when empty, or paused after refused credentials). */
+  get retryScheduled(): boolean {
+    return this.#retryTimer !== undefined;
+  }
+
+  #onOnline = () => this.#resume();
 
   /**
    * Another tab (or another client) saved this card: with no edits here the card shows the new

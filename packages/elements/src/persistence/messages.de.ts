@@ -11,6 +11,7 @@ export const de: PersistenceStrings = {
   serverInvalid: 'Der Server hat die Karte nicht angenommen: siehe die rot markierten Felder.',
   queued:
     'Keine Verbindung: Das Speichern wartet auf diesem Gerät ({n} ausstehend) und wird gesendet, sobald der Server wieder erreichbar ist.',
+  rateLimited: 'Der Server bittet um eine Pause: Die Speicherung wartet auf diesem Gerät ({n} wartend) und wird in {s} s gesendet.',
   flushed: 'Wartende Speicherungen wurden gesendet.',
   draftAvailable: 'Es gibt ungespeicherte Änderungen vom {when}.',
   restore: 'Wiederherstellen',

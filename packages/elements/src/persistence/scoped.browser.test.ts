@@ -43,7 +43,7 @@ describe('drafts and queued saves belong to one server and one user (real server
     await Promise.all(servers.map((s) => s.stop()));
   });
   const server = async (token?: string) => {
-    const s = await startTestServer({ token });
+    const s = await startTestServer({ token, publish: ['s'] });
     servers.push(s);
     return s;
   };

@@ -11,6 +11,8 @@ export type PersistenceStatus =
   | 'invalid'
   | 'server-invalid'
   | 'queued'
+  /** The server asked to slow down (429): the save is queued and goes out after its `Retry-After`. */
+  | 'rate-limited'
   | 'flushed'
   | 'draft-available'
   | 'draft-restored'
@@ -34,7 +36,7 @@ export type PersistenceStatus =
 
 export const STATUS_MESSAGE: Partial<Record<PersistenceStatus, keyof PersistenceStrings>> = {
   loading: 'loading', loaded: 'loaded', new: 'newCard', saving: 'saving', saved: 'saved', invalid: 'invalid',
-  'server-invalid': 'serverInvalid', queued: 'queued', flushed: 'flushed', 'draft-available': 'draftAvailable',
+  'server-invalid': 'serverInvalid', queued: 'queued', 'rate-limited': 'rateLimited', flushed: 'flushed', 'draft-available': 'draftAvailable',
   'draft-restored': 'draftRestored', conflict: 'conflict', merged: 'merged', quota: 'quota', failed: 'failed', 'not-found': 'notFound',
   refreshed: 'refreshed', 'changed-elsewhere': 'changedElsewhere', unauthorized: 'unauthorized', detached: 'detached',
   'queued-conflict': 'queuedConflict', 'queued-rejected': 'queuedRejected', 'held-elsewhere': 'heldElsewhere',

@@ -11,9 +11,17 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { token?: string } = {}): Promise<TestServer> {
-  const q = options.token ? `?token=${encodeURIComponent(options.token)}` : '';
-  const res = await fetch(`/__kc_server__/start${q}`);
+/**
+ * Starts a server; `publish` names the schema ids to publish (accept-anything) before the test
+ * saves cards of them — the server refuses cards of an unpublished schema; `rateLimit` sets its
+ * requests-per-minute limit (`--rate-limit`).
+ */
+export async function startTestServer(options: { token?: string; publish?: string[]; rateLimit?: number } = {}): Promise<TestServer> {
+  const q = new URLSearchParams();
+  if (options.rateLimit !== undefined) q.set('rateLimit', String(options.rateLimit));
+  if (options.token) q.set('token', options.token);
+  if (options.publish?.length) q.set('publish', options.publish.join(','));
+  const res = await fetch(`/__kc_server__/start?${q}`);
   if (!res.ok) throw new Error(`could not start the test server: HTTP ${res.status}`);
   const { id, url, api } = (await res.json()) as { id: string; url: string; api: string };
   return {

@@ -41,7 +41,8 @@ export interface StartOptions {
   testHooks?: boolean;
 }
 
-export const LISTENING = /^Kartochka server listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
+/** The CLI's one line; a server on the wildcard address (0.0.0.0) is reached through 127.0.0.1. */
+export const LISTENING = /^Kartochka server listening on http:\/\/(?:127\.0\.0\.1|0\.0\.0\.0):(\d+)$/m;
 
 export function startServer(options: StartOptions): Promise<ServerProcess> {
   const hooks = options.testHooks !== false;
@@ -70,13 +71,14 @@ export function startServer(options: StartOptions): Promise<ServerProcess> {
       out += d.toString();
       const m = LISTENING.exec(out);
       if (!m) return;
+      const url = `http://127.0.0.1:${m[1]!}`;
       clearTimeout(timer);
       child.stdout!.removeAllListeners('data');
       child.stdout!.resume();
       resolvePromise({
-        url: m[1]!,
-        api: `${m[1]!}/api`,
-        port: Number(m[2]),
+        url,
+        api: `${url}/api`,
+        port: Number(m[1]),
         child,
         hooksToken,
         stderr: () => err,
@@ -104,7 +106,13 @@ export function tempDb(): { db: string; dir: string; cleanup(): void | Promise<v
   return { db: join(dir, 'cards.sqlite'), dir, cleanup: removeDir };
 }
 
-/** POSTs a test hook (`reset`, `faults`), with the server's hooks token. */
+/** The schema ids the shared storage conformance suite stores cards of. */
+export const CONFORMANCE_SCHEMAS = ['client', 'partner'];
+
+/**
+ * POSTs a test hook (`reset`, `faults`), with the server's hooks token. `reset` takes
+ * `{publish: [schemaId…]}`: those ids get an accept-anything published schema after the wipe.
+ */
 export async function hook(server: { url: string; hooksToken?: string }, name: 'reset' | 'faults', body: object = {}): Promise<void> {
   const headers = { 'Content-Type': 'application/json', 'X-Kartochka-Test-Token': server.hooksToken ?? '' };
   const res = await fetch(`${server.url}/__test/${name}`, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -151,18 +159,25 @@ export function as(server: ServerProcess, key: string | undefined): Call {
 
 
 /**
- * A GET sent as written: the path is not normalised (fetch would resolve `..`) and headers such as
+ * A request sent as written: the path is not normalised (fetch would resolve `..`) and headers such as
  * `Host` go out as given (fetch forbids setting it). For attacks on the path and the Host check.
+ * `localAddress` picks the client's address (any of 127.0.0.0/8 is loopback): a second client.
  */
-export function rawRequest(server: { port: number }, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+export function rawRequest(
+  server: { port: number },
+  path: string,
+  headers: Record<string, string> = {},
+  options: { method?: string; body?: string; localAddress?: string } = {},
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolvePromise, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
-      let body = '';
+    const { method = 'GET', body, localAddress } = options;
+    const req = httpRequest({ host: '127.0.0.1', port: server.port, path, headers, method, localAddress }, (res) => {
+      let text = '';
       res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body }));
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }

@@ -7,9 +7,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { PgCardStore, parsePgUrl, quoteIdent } from '../pg-store.js';
-import { SqliteCardStore } from '../sqlite-store.js';
 import type { CardStore } from '../store.js';
+
+// The stores are imported when used, not here: process.ts imports this module, and the browser
+// tests' server plugin (scripts/wtr-rest-server.mjs) loads process.ts in a Node process without the
+// "@kartochka/source" condition, where the stores' own imports of @kartochka/storage would not resolve.
+const stores = async () => ({ ...(await import('../pg-store.js')), ...(await import('../sqlite-store.js')) });
 
 export const TEST_PG_URL = process.env.KARTOCHKA_TEST_PG || 'postgres://postgres@127.0.0.1:5432/test';
 export const onPostgres = process.env.KARTOCHKA_TEST_BACKEND === 'postgres';
@@ -28,6 +31,7 @@ export function pgTestDb(): { db: string; prefix: string } {
 
 /** Drops every schema whose name starts with `prefix` (`tempDb` suffixes included). */
 export async function dropTestSchemas(prefix: string): Promise<void> {
+  const { quoteIdent } = await stores();
   const client = new pg.Client({ connectionString: TEST_PG_URL });
   await client.connect();
   try {
@@ -40,6 +44,7 @@ export async function dropTestSchemas(prefix: string): Promise<void> {
 
 /** A fresh, empty store on the test backend; closing it drops its PostgreSQL schema. */
 export async function openTestStore(): Promise<CardStore> {
+  const { PgCardStore, SqliteCardStore } = await stores();
   if (!onPostgres) return new SqliteCardStore(':memory:');
   const { db, prefix } = pgTestDb();
   const store = await PgCardStore.open(db, { poolSize: 3 });
@@ -66,6 +71,7 @@ export async function rawSql(db: string, sql: string, params: unknown[] = []): P
       raw.close();
     }
   }
+  const { parsePgUrl, quoteIdent } = await stores();
   const { connectionString, schema } = parsePgUrl(db);
   const client = new pg.Client({ connectionString });
   await client.connect();

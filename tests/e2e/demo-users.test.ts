@@ -1,0 +1,130 @@
+/**
+ * The demo's two users in REST mode, end to end: Анна (admin, master) and Борис (editor) sign in
+ * with API keys made by the real `keys create` (as `npm start` does), and each may do what the
+ * server lets their roles do — Анна reads and writes the salon card's anamnesis and publishes
+ * schemas; Борис sees no anamnesis (the server strips it, the card hides it) and his publication is
+ * refused. Real Chromium, the real server process, no page errors.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { startDemo, launchChromium } from './demo-server.js';
+import { createKey, startServer, tempDb, type ServerProcess } from '../../packages/server/src/test-support/process.js';
+
+let demo: Awaited<ReturnType<typeof startDemo>>;
+let browser: Browser;
+let server: ServerProcess;
+const tmp = tempDb();
+const users = [
+  { name: 'Анна', roles: ['admin', 'master'], key: '' },
+  { name: 'Борис', roles: ['editor'], key: '' },
+];
+
+before(async () => {
+  for (const u of users) u.key = await createKey(tmp.db, u.roles, 'default', u.name);
+  demo = await startDemo();
+  server = await startServer({ db: tmp.db, args: ['--cors', new URL(demo.url).origin], testHooks: false });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+  await server?.kill();
+  tmp.cleanup();
+});
+
+const SALON = '#/card/beauty-salon-card-sample';
+const api = (key: string) => async (path: string) => (await fetch(`${server.api}${path}`, { headers: { Authorization: `Bearer ${key}` } })).json();
+const status = (page: Page, text: string | RegExp) => page.locator('kc-storage-panel [part="status"]', { hasText: text }).waitFor();
+/** The card's data as the page holds it. */
+const cardValue = (page: Page) => page.evaluate(() => (document.querySelector('kc-card') as unknown as { value: Record<string, unknown> }).value);
+
+async function signInAs(page: Page, name: string): Promise<void> {
+  await page.locator('#sign-out, #sign-in').first().waitFor();
+  if (await page.locator('#sign-out').count()) await page.locator('#sign-out').click();
+  await page.locator('#user-switch').selectOption(name);
+  await page.locator('#sign-in button').click();
+  await page.locator('#user-name', { hasText: name }).waitFor();
+}
+
+test('Анна and Борис: each may do what the server lets their roles do', async () => {
+  const context = await browser.newContext();
+  // REST mode, and the users `npm start` would hand the page (demo-users.json beside it).
+  await context.addInitScript(() => {
+    localStorage.setItem('kc-demo-backend', 'rest');
+    localStorage.setItem('kc-demo-template', 'beauty-salon-card');
+  });
+  await context.route('**/demo-users.json', (route) => route.fulfill({ json: users }));
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m: ConsoleMessage) => {
+    // The browser logs every refused request itself (the 403 below); nothing else may appear.
+    if ((m.type() === 'error' || m.type() === 'warning') && !/Failed to load resource/.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
+  });
+  await page.goto(`${demo.url}?api=${encodeURIComponent(server.api)}`);
+  await signInAs(page, 'Анна');
+
+  // Анна (admin, master): her first sign-in seeds the templates; she reads and writes the anamnesis.
+  await page.goto(`${demo.url}?api=${encodeURIComponent(server.api)}${SALON}`);
+  await status(page, 'Загружено');
+  const annasView = await cardValue(page);
+  assert.ok(annasView.anamnesis, 'Анна sees the anamnesis');
+  const heading = page.getByText('Анамнез', { exact: true }).first();
+  await heading.waitFor();
+  const chronic = page.locator('kc-card [path="/anamnesis/chronicConditions"] textarea');
+  if (!(await chronic.isVisible())) await heading.click();
+  await chronic.waitFor();
+  assert.equal(await chronic.isEditable(), true, 'a master may write it');
+  await chronic.fill('Гипертония (записала Анна)');
+  await page.keyboard.press('Control+s');
+  await status(page, /Сохранено \(версия 2\)/);
+  const anna = api(users[0]!.key);
+  assert.equal((await anna('/cards/beauty-salon-card-sample')).data.anamnesis.chronicConditions, 'Гипертония (записала Анна)');
+
+  // Борис (editor): the server strips the anamnesis and the card shows no such section.
+  await signInAs(page, 'Борис');
+  await page.reload();
+  await status(page, 'Загружено');
+  const borisView = await cardValue(page);
+  assert.equal(borisView.anamnesis, undefined, 'Борис gets no anamnesis');
+  assert.equal(await page.locator('kc-card [path^="/anamnesis"]').count(), 0, 'no anamnesis field is rendered for him');
+  assert.equal(await page.getByText('Анамнез', { exact: true }).count(), 0);
+  // He may edit what an editor may: his save keeps Анна's anamnesis on the server.
+  const name = page.locator('kc-card [path="/personal/fullName"] input');
+  await name.fill(`${await name.inputValue()} (правка Бориса)`);
+  await page.keyboard.press('Control+s');
+  await status(page, /Сохранено \(версия 3\)/);
+  const stored = await anna('/cards/beauty-salon-card-sample');
+  assert.match(stored.data.personal.fullName, /правка Бориса/);
+  assert.equal(stored.data.anamnesis.chronicConditions, 'Гипертония (записала Анна)', 'hidden values survive his save');
+  assert.equal(stored.author, 'Борис');
+  const boris = api(users[1]!.key);
+  assert.equal((await boris('/cards/beauty-salon-card-sample')).data.anamnesis, undefined);
+
+  // Publishing schemas is an admin's: Борис's is refused in the builder, nothing is published.
+  const versionsBefore = (await anna('/schemas/beauty-salon-card/versions')).items.length;
+  await page.goto(`${demo.url}?api=${encodeURIComponent(server.api)}#/builder`);
+  const builder = page.locator('kc-builder');
+  await builder.locator('kc-builder-canvas .kcb-node').first().waitFor();
+  await builder.locator('kc-builder-palette button[data-what="text"]').click();
+  await builder.locator('button[name="publish"]').click();
+  await builder.locator('button[name="confirm-publish"]').click();
+  await builder.getByText(/Публикация не удалась: .*editor/).waitFor();
+  assert.equal((await anna('/schemas/beauty-salon-card/versions')).items.length, versionsBefore, 'nothing published');
+
+  // Анна publishes the same change.
+  await page.goto(`${demo.url}?api=${encodeURIComponent(server.api)}`);
+  await signInAs(page, 'Анна');
+  await page.goto(`${demo.url}?api=${encodeURIComponent(server.api)}#/builder`);
+  await builder.locator('kc-builder-canvas .kcb-node').first().waitFor();
+  await builder.locator('kc-builder-palette button[data-what="text"]').click();
+  await builder.locator('button[name="publish"]').click();
+  await builder.locator('button[name="confirm-publish"]').click();
+  await page.locator(`kc-card[schema-version="${versionsBefore + 1}"]`).waitFor();
+  assert.equal((await anna('/schemas/beauty-salon-card/versions')).items.length, versionsBefore + 1);
+
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -119,7 +119,8 @@ function parseValue(control) {
 }
 
 function compile(schema) {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateFormats: true });
+  // core's options for a schema without `x-errorMessage` (this one): no `verbose`.
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: false, validateFormats: true });
   addFormats(ajv);
   validate = ajv.compile(schema);
   // Validate the loaded data once, as kc-card does: both pages then know the form's validity at

@@ -10,6 +10,7 @@ import { _ } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import type { JsonSchema } from '../types.js';
 import { makeAjv } from './validator.js';
+import { needsVerboseErrors } from './errors.js';
 import { ajvInput } from './drafts.js';
 import { REGEXP_MODULE, linearRegExp } from './regexp.js';
 
@@ -42,6 +43,7 @@ export function precompileValidator(schema: JsonSchema, options: PrecompileOptio
     code: `require(${JSON.stringify(options.regExpModule ?? REGEXP_MODULE)}).linearRegExp`,
   });
   const ajv = makeAjv(input.draft07, {
+    verbose: needsVerboseErrors(input.schema),
     code: { source: true, esm: true, formats: _`require(${formatsModule}).formats`, regExp },
   });
   const code = standaloneCode(ajv, ajv.compile(input.schema as object));

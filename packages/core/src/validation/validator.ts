@@ -7,7 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonSchema, Locale, ValidationResult } from '../types.js';
 import { Ajv2020, AjvDraft07, addFormats, type Ajv } from './ajv.js';
 import { PHONE_PATTERN } from './phone.js';
-import { SchemaCompileError, ValidationUnavailableError, toFieldErrors } from './errors.js';
+import { SchemaCompileError, ValidationUnavailableError, needsVerboseErrors, toFieldErrors } from './errors.js';
 import { registerValidationRuntime } from './runtime.js';
 import { cachedValidator } from './compile-cache.js';
 import { ajvInput, type AjvInput } from './drafts.js';
@@ -35,7 +35,8 @@ const quietCompileFailures = {
 /** A configured ajv: the options, formats and keywords every Kartochka validator is built with. */
 export function makeAjv(draft07: boolean, extra: Record<string, unknown> = {}): Ajv {
   // strict: false — schemas from other tools carry unknown keywords; they must still validate.
-  // verbose: true — errors carry their parentSchema, where x-errorMessage lives.
+  // verbose: true — errors carry their parentSchema, where x-errorMessage lives (compileSchema and
+  // precompileValidator turn it off for schemas that have none: needsVerboseErrors).
   // code.regExp — schema patterns run on RE2, in linear time (regexp.ts); `extra.code` keeps it.
   const code = { regExp: linearRegExp, ...(extra.code as object | undefined) };
   const ajv = new (draft07 ? AjvDraft07 : Ajv2020)({ allErrors: true, strict: false, verbose: true, validateFormats: true, logger: quietCompileFailures, ...extra, code });
@@ -96,7 +97,7 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
     try {
       const problems = metaErrors(input);
       if (problems.length) throw new Error(`schema is invalid: ${sharedAjv(input.draft07).errorsText(problems)}`);
-      return makeAjv(input.draft07, { validateSchema: false }).compile(input.schema as object);
+      return makeAjv(input.draft07, { validateSchema: false, verbose: needsVerboseErrors(input.schema) }).compile(input.schema as object);
     } catch (e) {
       if (isCodeGenerationBlocked(e)) throw new ValidationUnavailableError((e as Error).message);
       throw new SchemaCompileError((e as Error).message);

@@ -35,10 +35,14 @@ export abstract class KcFieldElement extends LitElement {
 
   /** The node the controller built for this field, when bound. */
   protected node?: FieldNode;
-  /** Unique id prefix for ids inside the shadow root (label for=, aria-describedby). */
-  protected readonly uid = `kc${++idCounter}`;
+  #uid?: string;
+  /** Unique id prefix for ids inside the shadow root (made on first use: most widgets need none). */
+  protected get uid(): string {
+    return (this.#uid ??= `kc${++idCounter}`);
+  }
   #unsubscribe?: () => void;
-  #internals: ElementInternals = this.attachInternals();
+  /** Attached on first use: only fields that get a custom state (required, invalid, dirty) need one. */
+  #internals?: ElementInternals;
   /** The custom states last set: invalid 1, required 2, dirty 4. */
   #stateFlags = 0;
 
@@ -82,7 +86,7 @@ export abstract class KcFieldElement extends LitElement {
     // when one changes (most updates change none, and a fresh card has none set).
     const flags = (this.errors.length > 0 ? 1 : 0) | (this.required ? 2 : 0) | (this.controller?.isDirty(this.path) ? 4 : 0);
     if (flags === this.#stateFlags) return;
-    const states = this.#internals.states;
+    const states = (this.#internals ??= this.attachInternals()).states;
     toggleState(states, 'invalid', (flags & 1) !== 0);
     toggleState(states, 'required', (flags & 2) !== 0);
     toggleState(states, 'dirty', (flags & 4) !== 0);
@@ -136,18 +140,21 @@ export abstract class KcFieldElement extends LitElement {
     this.controller?.setValue(this.path, value);
   }
 
+  // Methods, not arrow-function fields: Lit calls a template's listeners with the host as `this`,
+  // and a field per instance is a closure per field (thousands on a large card).
+
   /** Marks the field touched (on blur). */
-  protected handleBlur = (): void => {
+  protected handleBlur(): void {
     this.controller?.touch(this.path);
-  };
+  }
 
   /**
    * `change` from a native control inside the shadow root is not composed: re-fire it here,
    * composed, so it reaches the page through the card's shadow root (as Web Awesome does).
    */
-  protected fireChange = (): void => {
+  protected fireChange(): void {
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  };
+  }
 
   /** Moves focus to the native control. */
   override focus(options?: FocusOptions): void {

@@ -37,9 +37,10 @@ export class KcTextField extends KcFieldElement {
     return text === '' ? undefined : text;
   }
 
-  #onInput = (e: Event) => {
+  // A method (Lit calls it with the host as `this`): no closure per field.
+  #onInput(e: Event): void {
     this.commit(this.fromInput((e.target as HTMLInputElement).value));
-  };
+  }
 
   protected override renderControl() {
     const s = this.schema;

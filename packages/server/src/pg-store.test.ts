@@ -2,11 +2,14 @@
 // instances start at once, a newer database refused, and writers of one card on two connections
 // pools (as two instances would be) serialised by the put transaction.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ConflictError, UnavailableError } from '@kartochka/storage';
 import { PgCardStore, pgMigrations } from './pg-store.js';
 import { onPostgres, rawSql } from './test-support/backend.js';
-import { startServer, tempDb } from './test-support/process.js';
+import { repoRoot, startServer, tempDb } from './test-support/process.js';
 
 const card = (id: string, name: string) => ({ id, schemaId: 's', schemaVersion: 1, title: name, data: { name }, indexed: {} });
 
@@ -28,6 +31,43 @@ describe('PgCardStore', { skip: !onPostgres && 'PostgreSQL pass only (KARTOCHKA_
     } finally {
       await Promise.all([a.kill('SIGTERM'), b.kill('SIGTERM')]);
     }
+  });
+
+  it('the database dropping every connection of a running server: it reconnects, no request answers 500', async () => {
+    const db = `${tmp.db}-cut`;
+    const server = await startServer({ db });
+    const json = { 'Content-Type': 'application/json' };
+    try {
+      assert.equal((await fetch(`${server.api}/schemas/s/versions`, { method: 'POST', headers: json, body: JSON.stringify({ schema: { type: 'object' } }) })).status, 201);
+      assert.equal((await fetch(`${server.api}/cards/c-1`, { method: 'PUT', headers: json, body: JSON.stringify(card('c-1', 'x')) })).status, 201);
+      const schema = new URL(db).searchParams.get('schema')!;
+      const cut = await rawSql(db, 'SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name IN (?, ?)', [`kartochka:${schema}`, `kartochka-listen:${schema}`]);
+      assert.ok(cut.length >= 2, 'the pool and the listener were connected');
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        statuses.push((await fetch(`${server.api}/cards/c-1`)).status);
+        statuses.push((await fetch(`${server.api}/cards/c-1`, { method: 'PUT', headers: json, body: JSON.stringify(card('c-1', `v${i}`)) })).status);
+      }
+      assert.ok(statuses.every((s) => s === 200 || s === 503), `only successes or 503 unavailable: ${statuses.join(' ')}`);
+      assert.deepEqual(statuses.slice(-2), [200, 200], 'serving again');
+      assert.doesNotMatch(server.stderr(), /Internal server error|\[kartochka-server\]/);
+    } finally {
+      await server.kill('SIGTERM');
+    }
+  });
+
+  it('DATABASE_URL selects PostgreSQL when --db is not given (kartochka-server keys, the real CLI)', async () => {
+    const db = `${tmp.db}-env`;
+    const cli = join(repoRoot, 'packages/server/src/cli.ts');
+    // Run from an empty folder (tsx by its full URL), so a SQLite default would show as a new file.
+    const run = spawnSync(process.execPath, ['--conditions=@kartochka/source', '--import', import.meta.resolve('tsx'), cli, 'keys', 'create', '--role', 'viewer'], {
+      cwd: tmp.dir,
+      env: { ...process.env, DATABASE_URL: db },
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal((await rawSql(db, 'SELECT roles FROM api_keys'))[0]?.roles, '["viewer"]');
+    assert.deepEqual(readdirSync(tmp.dir), [], 'no SQLite file was made');
   });
 
   it('refuses a database migrated by newer code', async () => {

@@ -155,6 +155,7 @@ export class PgCardStore implements CardStore, SqlListSource {
       connectionString,
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: 10_000,
+      application_name: `kartochka${schema ? `:${schema}` : ''}`.slice(0, 63),
       // Every connection starts in the schema (a startup option: nothing to run before the first query).
       ...(schema === undefined ? {} : { options: `-c search_path=${quoteIdent(schema)},public` }),
     });

@@ -11,6 +11,7 @@ import { storageMessages, NotFoundError, formatStorageMessage } from '@kartochka
 import { uiStrings } from '../../packages/elements/src/internal/i18n.js';
 import { persistenceStrings } from '../../packages/elements/src/persistence/messages.js';
 import { builderStrings } from '../../packages/builder/src/builder/strings.js';
+import { cliStrings } from '@kartochka/cli';
 
 const english: Record<string, object> = {
   validation: validationMessages.en,
@@ -19,6 +20,7 @@ const english: Record<string, object> = {
   elements: uiStrings.en,
   persistence: persistenceStrings.en,
   builder: builderStrings.en,
+  cli: cliStrings.en,
 };
 
 describe('built-in translations', () => {

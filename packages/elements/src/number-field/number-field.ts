@@ -73,9 +73,9 @@ export class KcNumberField extends KcFieldElement {
       inputmode=${integer ? 'numeric' : 'decimal'}
       autocomplete="off"
       .value=${live(numberInputText(this.value, this.locale, this.editing))}
-      ?required=${this.required}
-      ?readonly=${this.readonly}
-      ?disabled=${this.disabled}
+      ?required=${this.required || nothing}
+      ?readonly=${this.readonly || nothing}
+      ?disabled=${this.disabled || nothing}
       aria-invalid=${this.invalid ? 'true' : nothing}
       aria-describedby=${describedBy}
       @focus=${() => (this.editing = true)}

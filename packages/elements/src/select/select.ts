@@ -79,7 +79,7 @@ export class KcSelect extends KcFieldElement {
     return html`<select
         id="input"
         part="select"
-        ?required=${this.required}
+        ?required=${this.required || nothing}
         ?disabled=${this.disabled || this.readonly}
         aria-invalid=${this.invalid ? 'true' : nothing}
         aria-describedby="hint error"
@@ -236,9 +236,9 @@ export class KcSelect extends KcFieldElement {
           aria-describedby="hint error"
           placeholder=${t(this.locale, 'choose')}
           .value=${live(this.#text(opts))}
-          ?required=${this.required}
-          ?readonly=${this.readonly}
-          ?disabled=${this.disabled}
+          ?required=${this.required || nothing}
+          ?readonly=${this.readonly || nothing}
+          ?disabled=${this.disabled || nothing}
           @input=${(e: Event) => {
             // The filter text is not a value: keep its input event inside.
             e.stopPropagation();

@@ -17,9 +17,9 @@ export class KcTextarea extends KcFieldElement {
         id="input"
         part="textarea"
         .value=${live(this.value == null ? '' : String(this.value))}
-        ?required=${this.required}
-        ?readonly=${this.readonly}
-        ?disabled=${this.disabled}
+        ?required=${this.required || nothing}
+        ?readonly=${this.readonly || nothing}
+        ?disabled=${this.disabled || nothing}
         aria-invalid=${this.invalid ? 'true' : nothing}
         aria-describedby="hint error"
         @input=${(e: Event) => this.commit((e.target as HTMLTextAreaElement).value || undefined)}

@@ -83,6 +83,9 @@ describe('two server instances on one PostgreSQL database', { skip: !onPostgres 
   it("a save through one instance appears on the other's event stream (ids and revisions)", async () => {
     const onB = await openStream(b);
     const onA = await openStream(a);
+    // A deployment in another schema of the same database hears nothing of these.
+    const [elsewhere, elsewhere2] = await Promise.all([startServer({ db: `${tmp.db}-elsewhere` }), startServer({ db: `${tmp.db}-elsewhere` })]);
+    const onElsewhere = await openStream(elsewhere);
     try {
       assert.equal((await put(a, 'x-1', card('x-1'))).status, 201);
       assert.equal((await put(b, 'x-1', card('x-1', { title: 'second' }), 1)).status, 200);
@@ -95,9 +98,18 @@ describe('two server instances on one PostgreSQL database', { skip: !onPostgres 
       assert.deepEqual(seen(onB), expected, 'b hears a’s writes and its own, in order, each once');
       assert.deepEqual(seen(onA), expected);
       assert.deepEqual(Object.keys(onB.changes[0]!).sort(), ['id', 'revision', 'type'], 'no card data in a notice');
+      // PostgreSQL delivers notifications in commit order: once a save through the other schema's
+      // second instance reaches `elsewhere`, ours would have reached it before, had they leaked.
+      const schema = await fetch(`${elsewhere2.api}/schemas/client/versions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ schema: { type: 'object' } }) });
+      assert.equal(schema.status, 201);
+      assert.equal((await put(elsewhere2, 'mine', card('mine'))).status, 201);
+      await onElsewhere.next(1);
+      assert.deepEqual(onElsewhere.changes.map((c) => c.id), ['mine'], 'channels are per schema');
     } finally {
       onA.close();
       onB.close();
+      onElsewhere.close();
+      await Promise.all([elsewhere.kill('SIGTERM'), elsewhere2.kill('SIGTERM')]);
     }
   });
 

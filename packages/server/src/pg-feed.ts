@@ -1,6 +1,6 @@
 /**
  * Several server instances on one PostgreSQL: each instance's event streams hear every instance's
- * writes. A put or delete queues `pg_notify('kartochka_changes', …)` inside its own transaction
+ * writes. A put or delete queues `pg_notify('kartochka_changes[:schema]', …)` inside its own transaction
  * (pg-store.ts), so a notice goes out exactly when the write commits; here one dedicated connection
  * per instance LISTENs and publishes the other instances' notices to the local {@link ChangeFeed}
  * (its own it announced already, with the writing client's id).
@@ -12,7 +12,7 @@
  */
 import pg from 'pg';
 import type { ChangeFeed } from './change-feed.js';
-import { CHANGES_CHANNEL, parsePgUrl, type PgCardStore } from './pg-store.js';
+import { changesChannel, parsePgUrl, quoteIdent, type PgCardStore } from './pg-store.js';
 
 export interface ChangeListener {
   close(): Promise<void>;
@@ -38,6 +38,7 @@ function parse(text: string | undefined): Payload | undefined {
 /** Starts listening (resolves once LISTEN is in place, so no write after it is missed). */
 export async function listenForChanges(url: string, store: PgCardStore, feed: ChangeFeed): Promise<ChangeListener> {
   const { connectionString, schema } = parsePgUrl(url);
+  const channel = changesChannel(schema);
   // Named, so operators (and the reconnect test) can find this connection in pg_stat_activity.
   const applicationName = `kartochka-listen${schema ? `:${schema}` : ''}`.slice(0, 63);
   let closed = false;
@@ -48,7 +49,7 @@ export async function listenForChanges(url: string, store: PgCardStore, feed: Ch
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000, application_name: applicationName });
     c.on('notification', (m) => {
-      if (m.channel !== CHANGES_CHANNEL) return;
+      if (m.channel !== channel) return;
       const p = parse(m.payload);
       if (!p || p.o === store.origin) return;
       feed.publish({ type: p.d ? 'delete' : 'put', tenant: p.t, id: p.i, revision: p.r });
@@ -56,7 +57,7 @@ export async function listenForChanges(url: string, store: PgCardStore, feed: Ch
     c.on('error', () => reconnect(c));
     c.on('end', () => reconnect(c));
     await c.connect();
-    await c.query(`LISTEN ${CHANGES_CHANNEL}`);
+    await c.query(`LISTEN ${quoteIdent(channel)}`);
     client = c;
     delay = 100;
   };

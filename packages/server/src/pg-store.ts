@@ -13,6 +13,7 @@
  * - `?schema=name` in the URL keeps the tables in that PostgreSQL schema (created if missing);
  *   tests use one schema per run so parallel runs never meet.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
   NotFoundError,
@@ -105,8 +106,15 @@ export const pgMigrations: readonly string[] = [
 
 /** The session advisory lock held while migrating (any constant; instances agree on it). */
 const MIGRATION_LOCK = 7_212_004_114;
-/** The channel of change notices (pg-feed.ts listens on it). */
-export const CHANGES_CHANNEL = 'kartochka_changes';
+/**
+ * The channel of change notices (pg-feed.ts listens on it). Channels are database-wide, so each
+ * schema has its own: deployments (or test runs) in other schemas of the database never hear these.
+ */
+export function changesChannel(schema: string | undefined): string {
+  const name = `kartochka_changes${schema === undefined ? '' : `:${schema}`}`;
+  // Channel names are identifiers: at most 63 bytes.
+  return name.length <= 63 ? name : `kartochka_changes:${createHash('sha256').update(schema!).digest('hex').slice(0, 32)}`;
+}
 
 export function isPostgresUrl(db: string): boolean {
   return /^postgres(ql)?:\/\//i.test(db);
@@ -290,7 +298,7 @@ export class PgCardStore implements CardStore, SqlListSource {
     const auditRow = `INSERT INTO audit (tenant, at, actor, action, target, revision) VALUES (${p(this.tenant)}, ${p(audit.at)}, ${p(audit.actor ?? 'anonymous')}, ${p(audit.action)}, ${p(notice.id)}, ${p(audit.revision)})`;
     const payload = JSON.stringify({ o: this.origin, t: this.tenant, i: notice.id, r: notice.revision, d: notice.type === 'delete' ? 1 : 0 });
     // pg_notify payloads are limited to 8000 bytes; ids are short (the server validates them).
-    const notify = Buffer.byteLength(payload) < 7900 ? `SELECT pg_notify(${p(CHANGES_CHANNEL)}, ${p(payload)})` : 'SELECT 1';
+    const notify = Buffer.byteLength(payload) < 7900 ? `SELECT pg_notify(${p(changesChannel(this.schema))}, ${p(payload)})` : 'SELECT 1';
     await client.query(`WITH card AS (${card.sql}), history AS (${history}), audit_row AS (${auditRow}) ${notify}`, params);
   }
 

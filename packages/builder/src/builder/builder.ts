@@ -214,7 +214,7 @@ export class KcBuilder extends LitElement {
     return this.querySelector('kc-builder-preview');
   }
 
-  override render() {
+  override render(): unknown {
     const store = this.store;
     const t = (k: BuilderStringKey, p?: Record<string, string | number>) => this.#t(k, p);
     const pub = store.published;

@@ -67,7 +67,7 @@ export class KcBuilderJson extends BuilderPart {
     return message;
   }
 
-  override render() {
+  override render(): unknown {
     if (!this.store) return nothing;
     const id = `${this.uid}-text`;
     const edited = this.#drafts.size > 0;

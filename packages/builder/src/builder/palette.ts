@@ -40,7 +40,7 @@ export class KcBuilderPalette extends BuilderPart {
     if (this.store) addAtSelection(this.store, what, this.store.activeSection);
   }
 
-  override render() {
+  override render(): unknown {
     const l = this.locale;
     const item = (what: PaletteDragData['what'], label: string) =>
       html`<li><button type="button" data-what=${what} draggable="true" @click=${() => this.#add(what)}>${label}</button></li>`;

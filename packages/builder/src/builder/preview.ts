@@ -151,7 +151,7 @@ export class KcBuilderPreview extends BuilderPart {
     store.announce(this.status);
   }
 
-  override render() {
+  override render(): unknown {
     const store = this.store;
     if (!store) return nothing;
     const doc = this.#docToShow(store.doc);

@@ -218,7 +218,7 @@ export class KcCardList extends LitElement {
     }
   }
 
-  override render() {
+  override render(): unknown {
     const locale = this.locale;
     const pages = Math.max(1, Math.ceil(this.total / this.pageSize));
     const first = this.total ? this.page * this.pageSize + 1 : 0;

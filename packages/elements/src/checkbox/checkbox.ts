@@ -29,7 +29,7 @@ export class KcCheckbox extends KcFieldElement {
 
   protected role_ = '';
 
-  override render() {
+  override render(): unknown {
     return html`<div class="row">
         <input
           id="input"

@@ -40,7 +40,7 @@ export class KcComputedField extends KcFieldElement {
     `,
   ];
 
-  override render() {
+  override render(): unknown {
     return html`<label part="label" for="input"
         >${this.label}<span class="badge" part="badge">(${t(this.locale, 'computed')})</span></label
       >

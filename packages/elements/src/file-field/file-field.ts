@@ -128,7 +128,7 @@ export class KcFileField extends KcFieldElement {
     return this.refusal ? [{ path: this.path, keyword: 'x-maxSize', message: this.refusal, source: 'app' }, ...this.errors] : this.errors;
   }
 
-  override render() {
+  override render(): unknown {
     const v = isFileValue(this.value) ? this.value : undefined;
     const url = this.#urlFor(v?.blob);
     const locked = this.disabled || this.readonly;

@@ -83,7 +83,7 @@ export class KcHistory extends LitElement {
     }
   }
 
-  override render() {
+  override render(): unknown {
     const locale = this.locale;
     const heading = html`<h2 id="h">${t(locale, 'history')}</h2>`;
     if (this.status === 'loading' && !this.revisions.length) return html`${heading}<p part="status" role="status">${t(locale, 'loading')}</p>`;

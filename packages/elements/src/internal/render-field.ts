@@ -1,3 +1,4 @@
+import type { TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { FieldNode, FormController } from '@kartochka/core';
 
@@ -9,7 +10,7 @@ const statics = new Map<string, ReturnType<typeof unsafeStatic>>();
  * list), never straight from a schema, and are checked against the custom-element name grammar
  * before they reach the template.
  */
-export function renderField(controller: FormController, node: FieldNode, level: number) {
+export function renderField(controller: FormController, node: FieldNode, level: number): TemplateResult {
   const tag = VALID_TAG.test(node.widget) ? node.widget : 'kc-json-field';
   let s = statics.get(tag);
   if (!s) statics.set(tag, (s = unsafeStatic(tag)));

@@ -39,7 +39,7 @@ export class KcJsonField extends KcFieldElement {
     }
   };
 
-  override render() {
+  override render(): unknown {
     const text = this.draft ?? (this.value === undefined ? '' : JSON.stringify(this.value, null, 2));
     const reason = this.node?.fallbackReason;
     const messages = [this.parseError, ...this.errors.map((e) => e.message)].filter(Boolean).join(' ');

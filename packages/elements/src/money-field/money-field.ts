@@ -95,7 +95,7 @@ export class KcMoneyField extends KcFieldElement {
     return this.errors.some((e) => e.path === this.path || e.path === `${this.path}/${key}`) || (!this.controller && this.invalid);
   }
 
-  override render() {
+  override render(): unknown {
     const o = this.#obj;
     const currencies = this.currencies;
     const cur = o.currency;

@@ -73,7 +73,7 @@ export class KcMultiSelect extends KcFieldElement {
     </div>`;
   }
 
-  override render() {
+  override render(): unknown {
     const opts = this.options;
     const chosen = new Set(this.#current.map(keyOf));
     const known = new Set(opts.map((o) => keyOf(o.value)));

@@ -63,7 +63,7 @@ export class KcNumberField extends KcFieldElement {
   #onInput = (e: Event) => this.commit(this.fromText((e.target as HTMLInputElement).value));
 
   /** The native input; subclasses wrap it (units) and may add ids to `aria-describedby`. */
-  protected renderInput(describedBy: string = this.describedBy) {
+  protected renderInput(describedBy: string = this.describedBy): unknown {
     const type = this.schema.type;
     const integer = type === 'integer' || (Array.isArray(type) && type.includes('integer'));
     return html`<input
@@ -88,7 +88,7 @@ export class KcNumberField extends KcFieldElement {
     />`;
   }
 
-  protected override renderControl() {
+  protected override renderControl(): unknown {
     return this.renderInput();
   }
 }

@@ -54,7 +54,7 @@ export class KcObjectGroup extends KcFieldElement {
     this.node = this.controller!.node(this.path);
   }
 
-  override render() {
+  override render(): unknown {
     const c = this.controller;
     if (!c) return nothing;
     if (c.isCollapsed(this.path)) {

@@ -38,7 +38,7 @@ export class KcPercentField extends KcNumberField {
     return numberFromInput(text.replace(/%\s*$/, ''));
   }
 
-  protected override renderControl() {
+  protected override renderControl(): unknown {
     return html`<div class="affix">${this.renderInput('unit hint error')}<span class="suffix" part="suffix" id="unit">%</span></div>`;
   }
 }

@@ -57,7 +57,7 @@ export class KcStoragePanel extends LitElement {
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   }
 
-  override render() {
+  override render(): unknown {
     const p = this.persistence;
     if (!p) return nothing;
     const l = this.locale;

@@ -50,7 +50,7 @@ export class KcRadioGroup extends KcFieldElement {
     </div>`;
   }
 
-  override render() {
+  override render(): unknown {
     const opts = this.options;
     const v = keyOf(this.value);
     const selected = opts.findIndex((o) => keyOf(o.value) === v);

@@ -75,7 +75,7 @@ export class KcRating extends KcFieldElement {
     this.focus();
   };
 
-  override render() {
+  override render(): unknown {
     const scale = this.scale;
     const v = typeof this.value === 'number' ? this.value : undefined;
     const max = scale.length ? scale[scale.length - 1].value : 5;

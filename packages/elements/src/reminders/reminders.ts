@@ -138,7 +138,7 @@ export class KcReminders extends LitElement {
     this.dispatchEvent(new KcOpenEvent({ id: r.recordId, pointer: r.pointer }));
   }
 
-  override render() {
+  override render(): unknown {
     const locale = this.locale;
     const { from, to } = this.period;
     const shown = this.shown;

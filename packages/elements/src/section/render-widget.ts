@@ -1,3 +1,4 @@
+import type { TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { FieldNode, FormController } from '@kartochka/core';
@@ -11,7 +12,7 @@ const statics = new Map<string, ReturnType<typeof unsafeStatic>>();
  * custom-element grammar), and also passes down what the layout and the card decide: `disabled`
  * and the grid `span`. `readonly` needs no passing: it is part of each field's state.
  */
-export function renderWidget(controller: FormController, node: FieldNode, level: number, opts: { disabled?: boolean; span?: number } = {}) {
+export function renderWidget(controller: FormController, node: FieldNode, level: number, opts: { disabled?: boolean; span?: number } = {}): TemplateResult {
   const tag = VALID_TAG.test(node.widget) ? node.widget : 'kc-json-field';
   loadWidget(tag);
   let s = statics.get(tag);

@@ -62,7 +62,7 @@ export class KcSelect extends KcFieldElement {
     return opts.findIndex((o) => keyOf(o.value) === v);
   }
 
-  protected override renderControl() {
+  protected override renderControl(): unknown {
     const opts = this.options;
     if (opts.length <= COMBOBOX_THRESHOLD) return this.#renderNative(opts);
     this.#native = undefined;

@@ -107,7 +107,7 @@ export class KcCardSummary extends LitElement {
     return { label, text: o ? c.optionLabel(n, o.value, o.title) : formatScalar(n.schema, pick.v as JsonValue, this.locale) };
   }
 
-  override render() {
+  override render(): unknown {
     const c = this.controller;
     if (!c) return nothing;
     void this.tick;

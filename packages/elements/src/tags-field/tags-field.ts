@@ -123,7 +123,7 @@ export class KcTagsField extends KcFieldElement {
     else this.draft = text;
   };
 
-  override render() {
+  override render(): unknown {
     const tags = this.#tags;
     return html`${this.renderLabel()}
       <div class="box ${this.invalid ? 'invalid' : ''}">

@@ -59,7 +59,7 @@ export class KcTextField extends KcFieldElement {
     this.commit(this.fromInput((e.target as HTMLInputElement).value));
   }
 
-  protected override renderControl() {
+  protected override renderControl(): unknown {
     const s = this.schema;
     // `?required=${x || nothing}`: a false flag is `nothing`, which a fresh boolean binding does not
     // write at all (with `false` Lit calls toggleAttribute on every field on mount: ~75 ms on a

@@ -12,7 +12,7 @@ import { fieldStyles, tokens } from '../internal/styles.js';
 export class KcTextarea extends KcFieldElement {
   static override styles = [tokens, fieldStyles, css`textarea { min-height: 5em; resize: vertical; }`];
 
-  protected override renderControl() {
+  protected override renderControl(): unknown {
     return html`<textarea
         id="input"
         part="textarea"

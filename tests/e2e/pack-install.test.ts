@@ -1,0 +1,74 @@
+/**
+ * The packages as the registry would ship them: each workspace package the app needs is packed
+ * (`npm pack`, so `files` decides what is in it), installed from the tarballs into a fresh app
+ * OUTSIDE the workspace with npm's nested strategy (every package sees only what it declares, as
+ * under pnpm), type-checked with strict TypeScript against the shipped `.d.ts` (skipLibCheck off),
+ * built with Vite, and used in Chromium: the card renders in German, typing fires kc-change,
+ * validation passes. Needs the packages built (`npm run build`; `npm test` builds before this step).
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview, type PreviewServer } from 'vite';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './demo-server.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const packages = ['i18n', 'core', 'storage', 'elements', 'templates'];
+let work: string;
+let app: string;
+let browser: Browser | undefined;
+let server: PreviewServer | undefined;
+
+before(() => {
+  for (const p of packages) assert.ok(existsSync(join(root, 'packages', p, 'dist/index.js')), `packages/${p} is not built: run npm run build`);
+  work = mkdtempSync(join(tmpdir(), 'kc-pack-'));
+  app = join(work, 'app');
+  cpSync(join(root, 'tests/e2e/pack-app'), app, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) await new Promise<void>((resolve) => server!.httpServer.close(() => resolve()));
+  rmSync(work, { recursive: true, force: true });
+});
+
+test('the packed packages install into a fresh strict TypeScript + Vite app and work in Chromium', async () => {
+  execFileSync('npm', ['pack', '--pack-destination', work, '--ignore-scripts', ...packages.flatMap((p) => ['-w', `packages/${p}`])], { cwd: root, stdio: 'ignore' });
+  const tarballs = Object.fromEntries(readdirSync(work).filter((f) => f.endsWith('.tgz')).map((f) => [`@kartochka/${f.replace(/^kartochka-(.*)-\d+\.\d+\.\d+\.tgz$/, '$1')}`, `file:${join(work, f)}`]));
+  assert.equal(Object.keys(tarballs).length, packages.length);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'kc-pack-app', private: true, type: 'module', dependencies: tarballs }, null, 2));
+  // From npm's cache: the workspace's install has fetched every third-party package already.
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--install-strategy=nested'], { cwd: app, stdio: 'pipe' });
+
+  // Strict TypeScript over the app and every shipped declaration file it reaches.
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')], { cwd: app, encoding: 'utf8' });
+  } catch (e) {
+    assert.fail(`tsc failed in the packed app:\n${(e as { stdout?: string }).stdout}`);
+  }
+
+  await build({ root: app, configFile: false, logLevel: 'error', build: { outDir: join(app, 'dist'), target: 'es2022' } });
+  server = await preview({ root: app, configFile: false, logLevel: 'error', build: { outDir: join(app, 'dist') }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('The preview server has no TCP address.');
+
+  browser = await launchChromium();
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`http://127.0.0.1:${address.port}/`);
+  const name = page.locator('kc-card [part="form"][lang="de"] kc-text-field[path="/general/companyName"] input');
+  await name.waitFor();
+  assert.equal(await name.inputValue(), 'Acme');
+  await name.fill('Acme Trading');
+  await page.locator('#result', { hasText: '/general/companyName=Acme Trading' }).waitFor();
+  await page.locator('#save').click();
+  await page.locator('#result', { hasText: 'saved Acme Trading' }).waitFor();
+  assert.deepEqual(problems, []);
+});

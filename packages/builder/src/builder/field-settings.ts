@@ -89,8 +89,16 @@ export class FieldSettings {
         const v = (e.target as HTMLInputElement).value;
         st.edit((x) => setConstraint(x, f.id, k, v === '' ? undefined : Number(v)));
       }} /></label>`;
+    // Date limits (formatMinimum/formatMaximum) are dates, not numbers: a date picker, kept as the
+    // field's own format (`2026-01-15`, or `2026-01-15T10:30:00Z` for date and time).
+    const dateTime = f.type === 'dateTime';
+    const toInput = (v: unknown) => (typeof v !== 'string' ? '' : dateTime ? v.replace(/(:\d\d)?(\.\d+)?(Z|[+-]\d\d:\d\d)$/, '').slice(0, 16) : v);
+    const fromInput = (v: string) => (v === '' ? undefined : dateTime ? `${v.length === 16 ? `${v}:00` : v}Z` : v);
+    const day = (k: string) => html`<label>${this.t(k as BuilderStringKey)}<input type=${dateTime ? 'datetime-local' : 'date'} .value=${live(toInput(f.schema[k]))}
+      @change=${(e: Event) => st.edit((x) => setConstraint(x, f.id, k, fromInput((e.target as HTMLInputElement).value)))} /></label>`;
+    const field = (k: string) => (k === 'formatMinimum' || k === 'formatMaximum' ? day(k) : num(k));
     return html`<fieldset><legend>${this.t('constraints')}</legend>
-      <div class="kcb-pair">${info.constraints.filter((k) => k !== 'pattern').map(num)}</div>
+      <div class="kcb-pair">${info.constraints.filter((k) => k !== 'pattern').map(field)}</div>
       ${info.constraints.includes('pattern')
         ? html`<label>${this.t('pattern')}<input .value=${live(typeof f.schema.pattern === 'string' ? f.schema.pattern : '')}
             @input=${(e: Event) => st.edit((x) => setConstraint(x, f.id, 'pattern', (e.target as HTMLInputElement).value || undefined), { coalesce: `${f.id}-pattern` })}

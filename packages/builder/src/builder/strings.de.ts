@@ -68,6 +68,8 @@ export const de: Record<BuilderStringKey, string> = {
   multipleOf: 'Schrittweite',
   minItems: 'Mindestanzahl',
   maxItems: 'Höchstanzahl',
+  formatMinimum: 'Nicht früher als',
+  formatMaximum: 'Nicht später als',
   format: 'Format',
   formatNone: 'Keines',
   widget: 'Widget',

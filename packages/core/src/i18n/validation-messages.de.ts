@@ -2,6 +2,7 @@
 import type { Locale } from '../types.js';
 import type { MessageParams } from '@kartochka/i18n';
 import { plural } from './plural.js';
+import { dateWords } from './date-words.js';
 
 type Msg = (p: MessageParams, locale: Locale) => string;
 
@@ -78,5 +79,9 @@ export const de: Record<string, Msg> = {
     p.current == null
       ? `Speichern Sie mit der neuesten Version des Schemas „${p.schemaId}“ (${p.latest}).`
       : `Speichern Sie mit der neuesten Version des Schemas „${p.schemaId}“ (${p.latest}) oder der eigenen Version der Karte (${p.current}).`,
+  formatMinimum: (p, l) => `Nicht früher als ${dateWords(p.limit, l)}.`,
+  formatMaximum: (p, l) => `Nicht später als ${dateWords(p.limit, l)}.`,
+  formatExclusiveMinimum: (p, l) => `Später als ${dateWords(p.limit, l)}.`,
+  formatExclusiveMaximum: (p, l) => `Früher als ${dateWords(p.limit, l)}.`,
   schemaNotPublished: (p) => `Der Kartentyp „${p.schemaId}“ ist auf dem Server nicht veröffentlicht; ein Administrator muss ihn veröffentlichen, bevor solche Karten gespeichert werden können.`,
 };

@@ -7,6 +7,7 @@
 import { registerTranslation, translate, type MessageParams } from '@kartochka/i18n';
 import type { Locale } from '../types.js';
 import { plural } from './plural.js';
+import { dateWords } from './date-words.js';
 import { de } from './validation-messages.de.js';
 
 type P = MessageParams;
@@ -73,6 +74,10 @@ const en = {
       p.current == null
         ? `Save with the latest version of schema "${p.schemaId}" (${p.latest}).`
         : `Save with the latest version of schema "${p.schemaId}" (${p.latest}) or the card's own (${p.current}).`,
+    formatMinimum: (p, l) => `Not earlier than ${dateWords(p.limit, l)}.`,
+    formatMaximum: (p, l) => `Not later than ${dateWords(p.limit, l)}.`,
+    formatExclusiveMinimum: (p, l) => `Later than ${dateWords(p.limit, l)}.`,
+    formatExclusiveMaximum: (p, l) => `Earlier than ${dateWords(p.limit, l)}.`,
     schemaNotPublished: (p) => `The card type "${p.schemaId}" is not published on the server; an administrator must publish it before cards of it can be saved.`,
 } satisfies Record<string, Msg>;
 
@@ -118,6 +123,11 @@ const ru: ValidationMessages = {
       p.current == null
         ? `Сохраните с последней версией схемы «${p.schemaId}» (${p.latest}).`
         : `Сохраните с последней версией схемы «${p.schemaId}» (${p.latest}) или с версией карточки (${p.current}).`,
+    // No final period: the date ends with «г.» already.
+    formatMinimum: (p, l) => `Не раньше ${dateWords(p.limit, l)}`,
+    formatMaximum: (p, l) => `Не позже ${dateWords(p.limit, l)}`,
+    formatExclusiveMinimum: (p, l) => `Позже ${dateWords(p.limit, l)}`,
+    formatExclusiveMaximum: (p, l) => `Раньше ${dateWords(p.limit, l)}`,
     schemaNotPublished: (p) => `Тип карточки «${p.schemaId}» не опубликован на сервере; администратор должен опубликовать его, прежде чем сохранять такие карточки.`,
 };
 

@@ -1,0 +1,161 @@
+// Every field type of the palette, added, selected and edited through the builder's UI, in Russian
+// and in English: no error anywhere, and the inspector always edits the field that is selected (a
+// date field once threw while rendering, and the inspector went on editing the previous field).
+import './test-support/process-shim.js';
+import { expect } from '@open-wc/testing';
+import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
+import { validate, type JsonValue } from '@kartochka/core';
+import './index.js';
+import { FIELD_TYPES, fieldById, type KcBuilder } from './index.js';
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+async function settle(el: KcBuilder): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await el.updateComplete;
+    for (const part of el.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('kc-builder-palette, kc-builder-canvas, kc-builder-inspector, kc-builder-preview, kc-card')) {
+      await part.updateComplete;
+    }
+    await tick(10);
+  }
+  await el.preview?.settled;
+}
+
+function type(input: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+for (const locale of ['ru', 'en'] as const) {
+  describe(`every palette type, added, selected and edited (${locale})`, function () {
+    this.timeout(120000);
+    let storage: StorageAdapter;
+    let el: KcBuilder;
+    const errors: string[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.message);
+    const onRejection = (e: PromiseRejectionEvent) => errors.push(String(e.reason));
+    const consoleError = console.error;
+
+    before(async () => {
+      window.addEventListener('error', onError);
+      window.addEventListener('unhandledrejection', onRejection);
+      console.error = (...args: unknown[]) => {
+        errors.push(args.map(String).join(' '));
+        consoleError(...args);
+      };
+      storage = await IndexedDbAdapter.open({ name: `kc-builder-types-${Date.now()}-${Math.random()}` });
+      el = document.createElement('kc-builder') as KcBuilder;
+      el.locale = locale;
+      el.storage = storage;
+      el.schemaId = `every-type-${locale}`;
+      document.body.append(el);
+      await settle(el);
+    });
+
+    after(async () => {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+      console.error = consoleError;
+      el.remove();
+      await storage.close();
+    });
+
+    const $ = <T extends Element = HTMLElement>(sel: string): T => {
+      const found = el.querySelector<T>(sel);
+      if (!found) throw new Error(`Not found: ${sel}`);
+      return found;
+    };
+    const titleInput = () => $<HTMLInputElement>(`kc-builder-inspector input[name=title-${locale}]`);
+    const selectedField = () => {
+      const sel = el.store.selection;
+      return sel?.kind === 'field' ? fieldById(el.store.doc, sel.id) : undefined;
+    };
+    const nodeOf = (id: string) => {
+      return el.querySelector<HTMLElement>(`kc-builder-canvas .kcb-node[data-ref="field:${CSS.escape(id)}"]`) ?? undefined;
+    };
+    const titleOf = (id: string) => {
+      const f = fieldById(el.store.doc, id);
+      return f ? (el.store.doc.messages[locale]?.[f.pointer] as { title?: string } | string | undefined) : undefined;
+    };
+    const titleText = (id: string) => {
+      const m = titleOf(id);
+      return typeof m === 'string' ? m : m?.title;
+    };
+
+    it('adds each type, edits its title and settings, and re-selecting a field edits that field', async () => {
+      $<HTMLButtonElement>('kc-builder-palette button[data-what="section"]').click();
+      await settle(el);
+      type(titleInput(), locale === 'ru' ? 'Основное' : 'Main');
+      await settle(el);
+
+      const added: { type: string; id: string; title: string }[] = [];
+      for (const [i, t] of FIELD_TYPES.entries()) {
+        const previous = added.at(-1);
+        $<HTMLButtonElement>(`kc-builder-palette button[data-what="${t.type}"]`).click();
+        await settle(el);
+        const f = selectedField();
+        expect(f, `${t.type}: the new field is selected`).to.not.equal(undefined);
+        expect(f!.id, `${t.type}: a new field, not the previous one`).to.not.equal(previous?.id);
+        const title = `${locale === 'ru' ? 'Поле' : 'Field'} ${i + 1} (${t.type})`;
+        type(titleInput(), title);
+        await settle(el);
+        expect(titleText(f!.id), `${t.type}: the title went to the new field`).to.equal(title);
+        if (previous) expect(titleText(previous.id), `${t.type}: the previous field kept its title`).to.equal(previous.title);
+        // Every setting the inspector offers for this type takes a value and lands on this field.
+        for (const input of el.querySelectorAll<HTMLInputElement>('kc-builder-inspector fieldset input[type=number], kc-builder-inspector fieldset input[type=date], kc-builder-inspector fieldset input[type=datetime-local]')) {
+          const label = input.closest('label')?.textContent?.trim() ?? '';
+          expect(label, `${t.type}: every setting has a label`).to.not.equal('');
+          const value = input.type === 'number' ? '3' : input.type === 'date' ? '2026-01-15' : '2026-01-15T10:30';
+          type(input, value);
+          await settle(el);
+        }
+        added.push({ type: t.type, id: selectedField()!.id, title });
+        expect(errors, `${t.type}: no error`).to.deep.equal([]);
+      }
+
+      // Select each field again (through the canvas) and rename it: the inspector edits that one.
+      for (const a of added) {
+        const n = nodeOf(a.id);
+        expect(n, `${a.type}: on the canvas`).to.not.equal(undefined);
+        n!.click();
+        await settle(el);
+        expect(selectedField()?.id, `${a.type}: selected`).to.equal(a.id);
+        expect(titleInput().value, `${a.type}: the inspector shows it`).to.equal(a.title);
+        type(titleInput(), `${a.title} ✓`);
+        await settle(el);
+      }
+      for (const a of added) expect(titleText(a.id), a.type).to.equal(`${a.title} ✓`);
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('keeps date limits as dates: the card refuses a date outside them, with a message in the language', async () => {
+      const date = FIELD_TYPES.find((t) => t.type === 'date')!;
+      // Into the section itself (the last field added was a repeating group, which holds the selection).
+      $<HTMLElement>('kc-builder-canvas [data-ref^="section:"]').click();
+      await settle(el);
+      $<HTMLButtonElement>(`kc-builder-palette button[data-what="${date.type}"]`).click();
+      await settle(el);
+      const f = selectedField()!;
+      const inputs = [...el.querySelectorAll<HTMLInputElement>('kc-builder-inspector fieldset input[type=date]')];
+      expect(inputs.length, 'earliest and latest date').to.equal(2);
+      type(inputs[0]!, '2026-01-01');
+      await settle(el);
+      type(inputs[1]!, '2026-12-31');
+      await settle(el);
+      const schema = fieldById(el.store.doc, f.id)!.schema;
+      expect(schema.formatMinimum).to.equal('2026-01-01');
+      expect(schema.formatMaximum).to.equal('2026-12-31');
+      // The card built from it refuses an earlier date, saying so in words.
+      const pointer = fieldById(el.store.doc, f.id)!.pointer;
+      const data: Record<string, unknown> = {};
+      const parts = pointer.split('/').slice(1);
+      parts.reduce<Record<string, unknown>>((at, key, i) => (at[key] = i === parts.length - 1 ? '2025-05-05' : {}) as Record<string, unknown>, data);
+      const problems = validate(el.store.doc.schema, data as JsonValue, locale).errors.filter((e) => e.path === pointer);
+      expect(problems.map((e) => e.keyword)).to.deep.equal(['formatMinimum']);
+      expect(problems[0]!.message).to.equal(locale === 'ru' ? 'Не раньше 1 янв. 2026 г.' : 'Not earlier than Jan 1, 2026.');
+      expect(errors).to.deep.equal([]);
+    });
+  });
+}

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 // Custom-elements manifest (custom-elements.json): editors and Storybook read every element's
 // properties, attributes, events, parts, CSS properties and states from it.
 // Our elements register through `defineElement('kc-x', KcX)` (safe against double definition),
@@ -85,6 +86,65 @@ function documentedEventsPlugin() {
   };
 }
 
+// Editor data from the same manifest, written next to it: VS Code's HTML custom data
+// (`html.customData`) and JetBrains' web-types (named in package.json "web-types"), so both editors
+// complete the kc-* tags, their attributes and values, and show their docs (docs/adopting.md).
+// Attribute types that are aliases get their values here (the analyzer keeps only the alias name).
+const ALIAS_VALUES = {
+  ValidationMode: ['onInput', 'onTouched', 'none'],
+  CardMode: ['edit', 'view', 'blank'],
+  CardTheme: ['light', 'dark', 'auto'],
+  Locale: ['en', 'ru', 'de'],
+};
+function editorDataPlugin() {
+  const valuesOf = (type = '') => ALIAS_VALUES[type] ?? (/^('[^']*'\s*\|\s*)+'[^']*'$/.test(type) ? [...type.matchAll(/'([^']*)'/g)].map((m) => m[1]) : undefined);
+  const oneLine = (text = '') => text.replace(/\s+/g, ' ').trim();
+  return {
+    name: 'kartochka-editor-data',
+    packageLinkPhase({ customElementsManifest }) {
+      const elements = customElementsManifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).sort((a, b) => a.tagName.localeCompare(b.tagName));
+      const docs = (d) => oneLine(d.summary ?? d.description);
+      const vscode = {
+        $schema: 'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json',
+        version: 1.1,
+        tags: elements.map((d) => ({
+          name: d.tagName,
+          description: docs(d),
+          attributes: (d.attributes ?? []).map((a) => {
+            const values = valuesOf(a.type?.text);
+            return { name: a.name, description: oneLine(a.description), ...(values ? { values: values.map((name) => ({ name })) } : a.type?.text === 'boolean' ? { valueSet: 'v' } : {}) };
+          }),
+        })),
+      };
+      const webTypes = {
+        $schema: 'https://raw.githubusercontent.com/JetBrains/web-types/master/schema/web-types.json',
+        name: '@kartochka/elements',
+        version: JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version,
+        'description-markup': 'markdown',
+        contributions: {
+          html: {
+            elements: elements.map((d) => ({
+              name: d.tagName,
+              description: docs(d),
+              attributes: (d.attributes ?? []).map((a) => {
+                const values = valuesOf(a.type?.text);
+                return { name: a.name, description: oneLine(a.description), value: values ? { type: 'enum', required: true } : { type: a.type?.text ?? 'string', required: a.type?.text !== 'boolean' }, ...(values ? { values: values.map((name) => ({ name })) } : {}) };
+              }),
+              js: {
+                properties: (d.members ?? []).filter((m) => m.kind === 'field' && !m.static).map((m) => ({ name: m.name, description: oneLine(m.description), type: m.type?.text })),
+                events: (d.events ?? []).map((e) => ({ name: e.name, description: oneLine(e.description) })),
+              },
+              css: { parts: (d.cssParts ?? []).map((p) => ({ name: p.name, description: oneLine(p.description) })), properties: (d.cssProperties ?? []).map((p) => ({ name: p.name, description: oneLine(p.description) })) },
+            })),
+          },
+        },
+      };
+      writeFileSync(new URL('./vscode.html-custom-data.json', import.meta.url), `${JSON.stringify(vscode, null, 2)}\n`);
+      writeFileSync(new URL('./web-types.json', import.meta.url), `${JSON.stringify(webTypes, null, 2)}\n`);
+    },
+  };
+}
+
 // Keep the manifest about the public API: private and protected members are implementation.
 function publicOnlyPlugin() {
   return {
@@ -104,5 +164,5 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/test-support/**', 'src/testing/**'],
   outdir: '.',
   litelement: true,
-  plugins: [defineElementPlugin(), everyPartPlugin(), documentedEventsPlugin(), publicOnlyPlugin(), builtPathsPlugin()],
+  plugins: [defineElementPlugin(), everyPartPlugin(), documentedEventsPlugin(), publicOnlyPlugin(), editorDataPlugin(), builtPathsPlugin()],
 };

@@ -121,6 +121,19 @@ describe('the custom-elements manifest', () => {
     assert.ok(pkg.files?.includes('custom-elements.json'));
   });
 
+  it('gives editors the same data: VS Code custom data and JetBrains web-types, shipped and named', () => {
+    const vscode = JSON.parse(readFileSync(join(dir, 'vscode.html-custom-data.json'), 'utf8')) as { tags: { name: string; attributes: { name: string; values?: { name: string }[] }[] }[] };
+    const webTypes = JSON.parse(readFileSync(join(dir, 'web-types.json'), 'utf8')) as { contributions: { html: { elements: { name: string; js: { events: { name: string }[] } }[] } } };
+    const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName).filter(Boolean)).sort();
+    assert.deepEqual(vscode.tags.map((t) => t.name), tags);
+    assert.deepEqual(webTypes.contributions.html.elements.map((t) => t.name), tags);
+    const mode = vscode.tags.find((t) => t.name === 'kc-card')!.attributes.find((a) => a.name === 'mode')!;
+    assert.deepEqual(mode.values?.map((v) => v.name), ['edit', 'view', 'blank']);
+    assert.ok(webTypes.contributions.html.elements.find((t) => t.name === 'kc-card')!.js.events.some((e) => e.name === 'kc-change'));
+    assert.equal((pkg as { 'web-types'?: string })['web-types'], './web-types.json');
+    for (const f of ['vscode.html-custom-data.json', 'web-types.json']) assert.ok(pkg.files?.includes(f), f);
+  });
+
   it('points at the built files', () => {
     for (const m of manifest.modules) assert.match(m.path, /^dist\/.+\.js$/, `${m.path} is not a built file`);
   });

@@ -6,19 +6,6 @@ import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-h
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 
-/**
- * @summary A single-line text field. Email, phone, URL, date, date-time and time fields are the same
- * element with another native input type.
- * @event input - On every edit (the native event, composed out of the shadow root).
- * @event change - When an edit is committed (on blur or Enter).
- * @csspart label - The label.
- * @csspart input - The native input.
- * @csspart hint - The description.
- * @csspart error - The error message region.
- * @cssstate invalid - The field has errors to show.
- * @cssstate required - The field is required.
- * @cssstate dirty - The value differs from the loaded one.
- */
 const INPUT_TYPES = new Set(['text', 'email', 'tel', 'url', 'date', 'datetime-local', 'time']);
 const AUTOCOMPLETE = new Set(['off', 'email', 'tel', 'url']);
 const statics = new Map<string, StaticValue>();
@@ -35,6 +22,19 @@ function staticToken(value: string, allowed: Set<string>, fallback: string): Sta
   return s;
 }
 
+/**
+ * @summary A single-line text field. Email, phone, URL, date, date-time and time fields are the same
+ * element with another native input type.
+ * @event input - On every edit (the native event, composed out of the shadow root).
+ * @event change - When an edit is committed (on blur or Enter).
+ * @csspart label - The label.
+ * @csspart input - The native input.
+ * @csspart hint - The description.
+ * @csspart error - The error message region.
+ * @cssstate invalid - The field has errors to show.
+ * @cssstate required - The field is required.
+ * @cssstate dirty - The value differs from the loaded one.
+ */
 export class KcTextField extends KcFieldElement {
   static override styles = [tokens, fieldStyles];
 

@@ -6,6 +6,8 @@ import { loadWidget } from '../internal/widget-loaders.js';
 
 const VALID_TAG = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
 const statics = new Map<string, ReturnType<typeof unsafeStatic>>();
+const REQUIRED = unsafeStatic('required');
+const NO_ATTRIBUTE = unsafeStatic('');
 
 /**
  * Renders a node's widget like `renderField` (tags from the registry, checked against the
@@ -20,9 +22,14 @@ export function renderWidget(controller: FormController, node: FieldNode, level:
   // One column (the common case) binds no style: every attribute binding is a write per field on
   // mount. `disabled` goes in as a property (the widget reflects it only when it changes), and the
   // tag is static, so data-widget is too.
+  // A required field's `required` attribute is part of the template (a static token, no binding):
+  // it is then on the element when the template is cloned, before it is connected, instead of
+  // being reflected by each widget on its first update (an attribute write on a connected element:
+  // ~80 ms on a 2,000-field card).
+  const req = node.required ? REQUIRED : NO_ATTRIBUTE;
   if (!(opts.span && opts.span > 1)) {
-    return staticHtml`<${s} .controller=${controller} path=${node.pointer} .level=${level} .disabled=${!!opts.disabled} data-widget=${s}></${s}>`;
+    return staticHtml`<${s} .controller=${controller} path=${node.pointer} .level=${level} .disabled=${!!opts.disabled} data-widget=${s} ${req}></${s}>`;
   }
   const style = styleMap({ gridColumn: `span ${opts.span}` });
-  return staticHtml`<${s} .controller=${controller} path=${node.pointer} .level=${level} .disabled=${!!opts.disabled} style=${style} data-widget=${s}></${s}>`;
+  return staticHtml`<${s} .controller=${controller} path=${node.pointer} .level=${level} .disabled=${!!opts.disabled} style=${style} data-widget=${s} ${req}></${s}>`;
 }

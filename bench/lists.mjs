@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Lists at scale, in the server's stores (in process: the SQL is what grows, HTTP is a constant):
-// a filtered + sorted page of 50, a title search and a deep page (keyset cursor), each at a small
+// the first page without a filter, a filtered + sorted page of 50, a title search and a deep page
+// (keyset cursor), each at a small
 // and a large number of cards, on SQLite and on PostgreSQL. Goal: large ≤ 1.5× small.
 //
 //   node --conditions=@kartochka/source --import tsx bench/lists.mjs [--json] [--cards 200000]
@@ -125,6 +126,10 @@ async function measure(store, n) {
   const managers = Array.from({ length: 16 }, (_, k) => `m${(k * 97) % groups}`);
   const words = Array.from({ length: 16 }, (_, k) => word((k * 131) % groups));
   const out = {};
+  out.firstPage = await time(async () => {
+    const r = await store.list({ schemaId: 'client', limit: 50 });
+    if (r.items.length !== 50 || r.total !== n) throw new Error('first page wrong');
+  });
   let found = 0;
   out.filteredSorted = await time(async (i) => {
     const r = await store.list({ schemaId: 'client', filter: { manager: managers[i % 16] }, sort: { field: 'title', direction: 'asc' }, limit: 50 });
@@ -195,6 +200,7 @@ for (const backend of values.backends.split(',')) {
   results.backends[backend] = per;
   const name = backend === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   for (const [key, label] of [
+    ['firstPage', 'first page, no filter (newest first), 50 + total'],
     ['filteredSorted', 'filter (one manager, ~50 cards) + sort by title, page of 50 + total'],
     ['search', 'title search (one name word, ~50 cards; upper case, ё), page of 50 + total'],
     ['deepPage', 'deep page: 50 cards after a cursor at the middle of the list'],

@@ -102,6 +102,30 @@ export const pgMigrations: readonly string[] = [
    CREATE INDEX cards_tenant_updated ON cards (tenant, updated_at, id);
    CREATE INDEX cards_indexed ON cards USING gin (indexed jsonb_path_ops);
    CREATE INDEX cards_title_trgm ON cards USING gin (title_folded gin_trgm_ops);`,
+  // Cards per tenant and schema, kept by triggers: the `total` of a list without filter or search
+  // (the commonest one) is read, not counted. Only creations, deletions and schema changes touch
+  // a counter row, so saves of existing cards never wait on it.
+  `CREATE TABLE card_counts (
+     tenant text COLLATE "C" NOT NULL,
+     schema_id text COLLATE "C" NOT NULL,
+     n bigint NOT NULL,
+     PRIMARY KEY (tenant, schema_id)
+   );
+   INSERT INTO card_counts SELECT tenant, schema_id, COUNT(*) FROM cards GROUP BY tenant, schema_id;
+   CREATE FUNCTION kartochka_count_cards() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+   BEGIN
+     IF TG_OP IN ('DELETE', 'UPDATE') THEN
+       UPDATE card_counts SET n = n - 1 WHERE tenant = OLD.tenant AND schema_id = OLD.schema_id;
+     END IF;
+     IF TG_OP IN ('INSERT', 'UPDATE') THEN
+       INSERT INTO card_counts (tenant, schema_id, n) VALUES (NEW.tenant, NEW.schema_id, 1)
+         ON CONFLICT (tenant, schema_id) DO UPDATE SET n = card_counts.n + 1;
+     END IF;
+     RETURN NULL;
+   END $$;
+   CREATE TRIGGER cards_count AFTER INSERT OR DELETE ON cards FOR EACH ROW EXECUTE FUNCTION kartochka_count_cards();
+   CREATE TRIGGER cards_count_moved AFTER UPDATE OF schema_id ON cards
+     FOR EACH ROW WHEN (OLD.schema_id IS DISTINCT FROM NEW.schema_id) EXECUTE FUNCTION kartochka_count_cards();`,
 ];
 
 /** The session advisory lock held while migrating (any constant; instances agree on it). */
@@ -481,7 +505,7 @@ export class PgCardStore implements CardStore, SqlListSource {
   /** Removes every tenant's cards, history, schemas and audit log (the test-only reset hook). API keys stay. */
   async clear(): Promise<void> {
     // TRUNCATE fires no row triggers: the append-only guard stays for everything but this reset.
-    await this.query('TRUNCATE cards, revisions, schemas, audit');
+    await this.query('TRUNCATE cards, card_counts, revisions, schemas, audit');
   }
 
   async close(): Promise<void> {

@@ -37,7 +37,7 @@ describe(`lists in SQL (${backendName})`, () => {
     for (let i = 0; i < 30; i++) {
       const old = all[i * 3]!;
       const indexed: Record<string, IndexedValue> = r() < 0.5 ? { p: pick(VALUES) } : { s: pick(['x', 'y']) };
-      const { record } = await store.put({ ...old, title: pick(TITLES), indexed }, { expectedRevision: old.revision }, old.updatedAt);
+      const { record } = await store.put({ ...old, schemaId: pick(['a', 'b']), title: pick(TITLES), indexed }, { expectedRevision: old.revision }, old.updatedAt);
       all[i * 3] = record;
     }
     for (let i = 0; i < 10; i++) {

@@ -16,7 +16,8 @@
  *   which is the JS code-unit order except for characters beyond U+FFFF against U+E000–U+FFFF.
  * - paging: `offset`/`limit`, or a keyset cursor (`after`) for column sorts, so a deep page costs
  *   as much as the first; `total` counts every match — on a cursor's pages, as counted for the
- *   page that made the first cursor (counting again would cost a scan of the matches per page).
+ *   page that made the first cursor (counting again would cost a scan of the matches per page);
+ *   without filter or search it is read from `card_counts`, kept by triggers.
  */
 import { DEFAULT_SORT, foldCase, pageBounds, type CardRecord, type IndexedValue, type ListQuery, type ListResult } from '@kartochka/storage';
 
@@ -171,6 +172,7 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
     }
   }
 
+  const unfiltered = !query.search && Object.keys(query.filter ?? {}).length === 0;
   const sort = query.sort ?? DEFAULT_SORT;
   const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
   const sortName = `${sort.field}:${sort.direction}`;
@@ -200,7 +202,15 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
       ...orderParams,
       ...pagingParams,
     ]),
-    counted ?? db.select<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`, whereParams).then((r) => Number(r[0]?.n ?? 0)),
+    counted ??
+      (unfiltered
+        ? // Kept by triggers (card_counts): no scan for the commonest list.
+          db.select<{ n: number | string | null }>(
+            `SELECT SUM(n) AS n FROM card_counts WHERE tenant = ?${query.schemaId === undefined ? '' : ' AND schema_id = ?'}`,
+            query.schemaId === undefined ? [db.tenant] : [db.tenant, query.schemaId],
+          )
+        : db.select<{ n: number | string | null }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`, whereParams)
+      ).then((r) => Number(r[0]?.n ?? 0)),
   ]);
   const more = take !== undefined && rows.length === take;
   const page = more ? rows.slice(0, limit) : rows;

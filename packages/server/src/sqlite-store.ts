@@ -161,6 +161,27 @@ export const migrations: readonly string[] = [
    CREATE TRIGGER cards_title_delete AFTER DELETE ON cards BEGIN
      INSERT INTO cards_title (cards_title, rowid, title_folded) VALUES ('delete', OLD.rowid, OLD.title_folded);
    END;`,
+  // Cards per tenant and schema, kept by triggers: the `total` of a list without filter or search
+  // (the commonest one) is read, not counted.
+  `CREATE TABLE card_counts (
+     tenant TEXT NOT NULL,
+     schema_id TEXT NOT NULL,
+     n INTEGER NOT NULL,
+     PRIMARY KEY (tenant, schema_id)
+   ) WITHOUT ROWID;
+   INSERT INTO card_counts SELECT tenant, schema_id, COUNT(*) FROM cards GROUP BY tenant, schema_id;
+   CREATE TRIGGER card_counts_insert AFTER INSERT ON cards BEGIN
+     INSERT INTO card_counts (tenant, schema_id, n) VALUES (NEW.tenant, NEW.schema_id, 1)
+       ON CONFLICT (tenant, schema_id) DO UPDATE SET n = n + 1;
+   END;
+   CREATE TRIGGER card_counts_delete AFTER DELETE ON cards BEGIN
+     UPDATE card_counts SET n = n - 1 WHERE tenant = OLD.tenant AND schema_id = OLD.schema_id;
+   END;
+   CREATE TRIGGER card_counts_update AFTER UPDATE OF schema_id ON cards WHEN OLD.schema_id IS NOT NEW.schema_id BEGIN
+     UPDATE card_counts SET n = n - 1 WHERE tenant = OLD.tenant AND schema_id = OLD.schema_id;
+     INSERT INTO card_counts (tenant, schema_id, n) VALUES (NEW.tenant, NEW.schema_id, 1)
+       ON CONFLICT (tenant, schema_id) DO UPDATE SET n = n + 1;
+   END;`,
 ];
 
 /** The tenant of existing single-tenant databases, of `KARTOCHKA_TOKEN` and of an open server. */

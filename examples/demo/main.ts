@@ -256,6 +256,7 @@ async function show() {
   }
   if (seq !== renderSeq) return;
   render(html`${header(r)}<main>${body}</main>`, root);
+  shownView = r.view;
   if (r.view === 'card') {
     await customElements.whenDefined('kc-card');
     await document.querySelector<KcCard>('kc-card')?.updateComplete;
@@ -263,7 +264,22 @@ async function show() {
   }
 }
 
-window.addEventListener('hashchange', () => void show());
+/** The view on screen now: leaving the builder with unpublished changes asks first. */
+let shownView: Route['view'] | undefined;
+function mayLeaveBuilder(): boolean {
+  const builder = document.querySelector<HTMLElement & { hasUnpublishedChanges?: boolean }>('kc-builder');
+  // The builder keeps a draft as well; this is the "are you sure" of the issue's «Карточки» click.
+  return shownView !== 'builder' || !builder?.hasUnpublishedChanges || confirm(s(locale, 'leaveBuilder'));
+}
+
+window.addEventListener('hashchange', () => {
+  if (route().view !== 'builder' && !mayLeaveBuilder()) {
+    // Stay: put the address back without another hashchange.
+    history.replaceState(null, '', '#/builder');
+    return;
+  }
+  void show();
+});
 /** The REST server's users with their roles (npm start); empty: free sign-in. */
 const users: DemoUser[] = await loadDemoUsers();
 await connect();

@@ -27,6 +27,7 @@ const en = {
   signOut: 'Sign out',
   signInPrompt: 'Sign in to open the cards: your drafts and unsent saves are kept per user on this device.',
   signOutPending: '{n} save(s) of {user} have not reached the server yet. Signing out removes them from this device. Sign out anyway?',
+  leaveBuilder: 'The builder has unpublished changes. They are kept as a draft and offered when you come back. Leave the builder?',
   signedOut: 'Signed out: {drafts} draft(s) and {queued} unsent save(s) of {user} were removed from this device.',
 };
 export type DemoStrings = typeof en;
@@ -56,6 +57,7 @@ const ru: DemoStrings = {
   signOut: 'Выйти',
   signInPrompt: 'Войдите, чтобы открыть карточки: черновики и неотправленные сохранения хранятся на этом устройстве отдельно для каждого пользователя.',
   signOutPending: 'Сохранения пользователя {user} ещё не дошли до сервера ({n}). При выходе они будут удалены с этого устройства. Всё равно выйти?',
+  leaveBuilder: 'В конструкторе есть неопубликованные изменения. Они сохранены как черновик, и конструктор предложит их восстановить. Уйти из конструктора?',
   signedOut: 'Вы вышли: с этого устройства удалены черновики ({drafts}) и неотправленные сохранения ({queued}) пользователя {user}.',
 };
 

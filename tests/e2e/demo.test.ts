@@ -238,6 +238,36 @@ test('the builder: add a field, publish, and the cards use the new version', asy
   await context.close();
 });
 
+test('the builder never loses work: leaving with unpublished changes asks, and coming back offers them', async () => {
+  const { page, context, problems } = await open('#/builder');
+  const builder = page.locator('kc-builder');
+  await builder.locator('kc-builder-canvas .kcb-node').first().waitFor();
+  await builder.locator('kc-builder-palette button[data-what="date"]').click();
+  const title = builder.locator('kc-builder-inspector input[name="title-ru"]');
+  await title.fill('Дата договора');
+  await title.press('Tab');
+  // «Карточки»: asked first; staying keeps the builder and its work.
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByRole('link', { name: 'Карточки' }).click();
+  await builder.locator('[data-published]', { hasText: 'неопубликованные изменения' }).waitFor();
+  assert.match(asked[0] ?? '', /неопубликованные изменения/);
+  assert.equal(new URL(page.url()).hash, '#/builder');
+  // Leaving after all: the work was kept as a draft, and the builder offers it on return.
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('link', { name: 'Карточки' }).click();
+  await page.locator('kc-card-list').waitFor();
+  await page.goto(demo.url + '#/builder');
+  await builder.locator('[data-draft]', { hasText: 'Сохранены неопубликованные изменения' }).waitFor();
+  await builder.locator('button[name="restore-draft"]').click();
+  await builder.locator('kc-builder-canvas', { hasText: 'Дата договора' }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the demo card has no axe violations in edit and view mode', async () => {
   const { page, context, problems } = await open();
   await status(page, 'Загружено');

@@ -15,6 +15,7 @@ import './publish.js';
 import type { KcBuilderPublish } from './publish.js';
 import type { KcBuilderPreview } from './preview.js';
 import { KcBuilderChangeEvent } from './events.js';
+import { deleteDraft, loadDraft, saveDraft, type BuilderDraft } from './draft.js';
 
 interface TemplateLike {
   id: string;
@@ -33,6 +34,10 @@ interface TemplateLike {
  *
  * Renders in light DOM (see part.ts: pragmatic-drag-and-drop needs it); styles are scoped by tag.
  *
+ * Unpublished work is kept as a draft through `storage`, per card type and user (draft.ts): a
+ * reload or another visit offers to restore it, and leaving the page with unpublished changes asks
+ * first (`beforeunload`; an app's own navigation can ask {@link KcBuilder.hasUnpublishedChanges}).
+ *
  * @event kc-publish - After a version is published; `detail: {version}` (a `SchemaVersion`).
  * @event kc-builder-change - After every edit, undo or redo; `detail: {document}`.
  * @cssproperty --kc-color-accent - Accent colour.
@@ -46,6 +51,10 @@ export class KcBuilder extends LitElement {
   @property({ attribute: 'schema-id' }) schemaId = '';
   /** Language of the builder's own UI (the card has both). */
   @property({ reflect: true }) locale: Locale = 'ru';
+  /** Milliseconds after the last edit before the draft is kept (default 800). */
+  @property({ attribute: false }) draftDelay = 800;
+  /** A kept draft that differs from what was loaded, offered until restored or discarded. */
+  @state() draftOffered?: BuilderDraft;
 
   /** The builder's state: document history, selection, published versions. */
   readonly store = new BuilderStore(blankDocument());
@@ -58,8 +67,72 @@ export class KcBuilder extends LitElement {
   constructor() {
     super();
     this.#sc.store = this.store;
-    this.store.addEventListener('change', () => this.dispatchEvent(new KcBuilderChangeEvent({ document: this.store.doc })));
+    this.store.addEventListener('change', () => {
+      this.dispatchEvent(new KcBuilderChangeEvent({ document: this.store.doc }));
+      this.#scheduleDraft();
+    });
   }
+
+  /** True when the document differs from the version it was loaded or last published as. */
+  get hasUnpublishedChanges(): boolean {
+    return !this.loading && this.#snapshot() !== this.#publishedSnapshot;
+  }
+
+  #draftTimer?: ReturnType<typeof setTimeout>;
+  /** Whether a draft of this card type and user is kept now (so going back to published deletes it). */
+  #draftKept = false;
+  #draftChain: Promise<unknown> = Promise.resolve();
+
+  #scheduleDraft(): void {
+    clearTimeout(this.#draftTimer);
+    // While a kept draft is offered, it is not overwritten: the admin chooses first.
+    if (this.loading || this.draftOffered || !this.storage || !this.schemaId) return;
+    this.#draftTimer = setTimeout(() => void this.keepDraft(), this.draftDelay);
+  }
+
+  /** Keeps the unpublished work now (or forgets the draft when there is none); resolves once stored. */
+  keepDraft(schemaId = this.schemaId, storage = this.storage): Promise<unknown> {
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
+    if (!storage || !schemaId || this.loading || this.draftOffered) return this.#draftChain;
+    const dirty = this.hasUnpublishedChanges;
+    const { schema, layout, messages } = this.store.doc;
+    const draft: BuilderDraft = { schemaId, basedOn: this.store.published?.version ?? null, document: { schema, layout, messages }, savedAt: new Date().toISOString() };
+    this.#draftChain = this.#draftChain
+      .then(async () => {
+        if (dirty) this.#draftKept = await saveDraft(storage, draft);
+        else if (this.#draftKept) {
+          await deleteDraft(storage, schemaId);
+          this.#draftKept = false;
+        }
+      })
+      .catch((e: unknown) => console.warn('[kc-builder] the draft was not kept:', e));
+    return this.#draftChain;
+  }
+
+  /** Puts the offered draft back into the builder (an undoable step) and keeps it. */
+  restoreDraft(): void {
+    const d = this.draftOffered;
+    if (!d) return;
+    this.draftOffered = undefined;
+    this.store.edit(() => normalizeDocument(d.document), { select: null, announce: this.#t('draftRestored') });
+  }
+
+  /** Forgets the offered draft. */
+  async discardDraft(): Promise<void> {
+    if (!this.draftOffered || !this.storage) return;
+    this.draftOffered = undefined;
+    this.#draftKept = false;
+    await deleteDraft(this.storage, this.schemaId);
+  }
+
+  readonly #onBeforeUnload = (e: BeforeUnloadEvent): void => {
+    if (!this.hasUnpublishedChanges) return;
+    void this.keepDraft();
+    e.preventDefault();
+    // Older browsers show the prompt only with a returnValue.
+    e.returnValue = '';
+  };
 
   /** The document being edited. */
   get document(): BuilderDocument {
@@ -79,6 +152,7 @@ export class KcBuilder extends LitElement {
     adoptStyles(this);
     this.addEventListener('keydown', this.#onKeydown);
     this.addEventListener('kc-publish', this.#onPublished);
+    window.addEventListener('beforeunload', this.#onBeforeUnload);
     this.#templatesLoaded = import('@kartochka/templates')
       .then((m) => {
         this.templates = (m.templates ?? []) as unknown as TemplateLike[];
@@ -90,12 +164,17 @@ export class KcBuilder extends LitElement {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.#onKeydown);
     this.removeEventListener('kc-publish', this.#onPublished);
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
+    // Leaving the page (or the app's view): the pending draft goes now.
+    if (this.#draftTimer !== undefined) void this.keepDraft();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) this.store.locale = this.locale;
     const key = this.storage && this.schemaId ? this.schemaId : '';
     if ((changed.has('storage') || changed.has('schemaId')) && key && key !== this.#loadedFor) {
+      // Pending work of the card type shown so far is kept under that type, before the next loads.
+      if (this.#draftTimer !== undefined && this.#loadedFor) void this.keepDraft(this.#loadedFor, (changed.get('storage') as StorageAdapter | undefined) ?? this.storage);
       this.#loadedFor = key;
       void this.load();
     }
@@ -105,12 +184,17 @@ export class KcBuilder extends LitElement {
   async load(): Promise<void> {
     if (!this.storage || !this.schemaId) return;
     this.loading = true;
+    this.draftOffered = undefined;
     try {
       const versions = await this.storage.listSchemaVersions(this.schemaId);
       const latest = versions[versions.length - 1];
       if (latest) this.store.reset(normalizeDocument(latest));
       this.store.setPublished(versions);
       this.#markPublished();
+      const draft = await loadDraft(this.storage, this.schemaId);
+      this.#draftKept = draft !== undefined;
+      const { schema, layout, messages } = draft ? normalizeDocument(draft.document) : this.store.doc;
+      if (draft && JSON.stringify([normalizeForCompare(schema), layout, messages]) !== this.#publishedSnapshot) this.draftOffered = draft;
     } finally {
       this.loading = false;
     }
@@ -133,6 +217,12 @@ export class KcBuilder extends LitElement {
 
   readonly #onPublished = (): void => {
     this.#markPublished();
+    this.draftOffered = undefined;
+    // Published: the draft is settled.
+    if (this.storage && this.#draftKept) {
+      this.#draftKept = false;
+      void deleteDraft(this.storage, this.schemaId);
+    }
     this.requestUpdate();
   };
 
@@ -246,6 +336,11 @@ export class KcBuilder extends LitElement {
         <button type="button" class="primary" name="publish" @click=${() => void this.publish()}>${t('publish')}</button>
       </div>
       ${store.notice ? html`<p class="kcb-error" role="alert" data-notice>${store.notice}</p>` : nothing}
+      ${this.draftOffered
+        ? html`<p class="kcb-draft" role="status" data-draft>${t('draftAvailable', { when: new Date(this.draftOffered.savedAt).toLocaleString(store.locale) })}
+            <button type="button" name="restore-draft" @click=${() => this.restoreDraft()}>${t('restoreDraft')}</button>
+            <button type="button" name="discard-draft" @click=${() => void this.discardDraft()}>${t('discardDraft')}</button></p>`
+        : nothing}
       <div class="kcb-main">
         <kc-builder-palette .store=${store}></kc-builder-palette>
         <kc-builder-canvas .store=${store}></kc-builder-canvas>

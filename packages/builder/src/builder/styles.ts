@@ -45,6 +45,7 @@ export const builderStyles = css`
   kc-builder h2, kc-builder h3 { font-size: 14px; margin: 0 0 var(--kcb-space); }
   kc-builder .kcb-hint { color: var(--kcb-muted); font-size: 12px; margin: 4px 0; }
   kc-builder .kcb-error { color: var(--kcb-danger); white-space: pre-wrap; }
+  kc-builder .kcb-draft { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0; padding: 0.5rem 0.75rem; border: 1px solid var(--kcb-accent, currentColor); border-radius: 6px; }
   kc-builder .kcb-ok { color: #15803d; }
   kc-builder .kcb-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 

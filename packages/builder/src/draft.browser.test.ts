@@ -1,0 +1,137 @@
+// Work in the builder is never lost: unpublished changes are kept as a draft through the storage
+// adapter (per card type and user), a new visit offers to restore them, publishing settles the
+// draft, and leaving the page with unpublished changes asks first. Real Chromium, real IndexedDB,
+// and the real server process (where the draft needs its own published type, and an editor, who
+// may not publish, keeps none and is still warned).
+import './test-support/process-shim.js';
+import { expect } from '@open-wc/testing';
+import { ForbiddenError, IndexedDbAdapter, MemoryAdapter, RestAdapter, type PublishSchemaInput, type StorageAdapter } from '@kartochka/storage';
+import { startTestServer, type TestServer } from '../../elements/src/test-support/rest-server.js';
+import './index.js';
+import type { KcBuilder } from './index.js';
+import { DRAFT_SCHEMA_ID, draftId, loadDraft } from './builder/draft.js';
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 20000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await ready())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await tick(20);
+  }
+}
+
+async function builder(storage: StorageAdapter, schemaId: string, locale = 'ru'): Promise<KcBuilder> {
+  const el = document.createElement('kc-builder') as KcBuilder;
+  el.locale = locale;
+  el.draftDelay = 20;
+  el.storage = storage;
+  el.schemaId = schemaId;
+  document.body.append(el);
+  await el.updateComplete;
+  await until(() => el.querySelector('[data-published]')?.textContent?.includes(locale === 'ru' ? 'Загрузка' : 'Loading') === false, 'loaded');
+  await el.updateComplete;
+  return el;
+}
+
+const click = async (el: KcBuilder, selector: string) => {
+  el.querySelector<HTMLButtonElement>(selector)!.click();
+  await el.updateComplete;
+  await tick(10);
+};
+
+const beforeUnloadCancelled = (): boolean => {
+  const e = new Event('beforeunload', { cancelable: true }) as BeforeUnloadEvent;
+  window.dispatchEvent(e);
+  return e.defaultPrevented;
+};
+
+describe('<kc-builder> keeps unpublished work', function () {
+  this.timeout(60000);
+  const servers: TestServer[] = [];
+  afterEach(() => document.querySelectorAll('kc-builder').forEach((b) => b.remove()));
+  after(async () => Promise.all(servers.map((s) => s.stop())));
+
+  it('keeps a draft per card type and user through the adapter, offers it on the next visit, and publishing settles it', async () => {
+    const name = `kc-builder-draft-${Date.now()}`;
+    const storage = await IndexedDbAdapter.open({ name, user: 'anna' });
+    const a = await builder(storage, 'salon');
+    expect(a.hasUnpublishedChanges).to.equal(false, 'a fresh builder has nothing to lose');
+    expect(beforeUnloadCancelled()).to.equal(false);
+    await click(a, 'kc-builder-palette button[data-what="section"]');
+    await click(a, 'kc-builder-palette button[data-what="date"]');
+    expect(a.hasUnpublishedChanges).to.equal(true);
+    expect(beforeUnloadCancelled()).to.equal(true, 'leaving the page asks first');
+    await until(async () => (await loadDraft(storage, 'salon')) !== undefined, 'the draft is kept');
+    const kept = await storage.get(draftId('salon', 'anna'));
+    expect(kept.schemaId).to.equal(DRAFT_SCHEMA_ID);
+    a.remove();
+
+    // Another user of the same browser and store sees no draft of Anna's.
+    const boris = await IndexedDbAdapter.open({ name, user: 'boris' });
+    const b = await builder(boris, 'salon');
+    expect(b.draftOffered).to.equal(undefined);
+    expect(b.querySelector('[data-draft]')).to.equal(null);
+    b.remove();
+
+    // Anna comes back: the draft is offered; restoring brings her fields back.
+    const again = await builder(await IndexedDbAdapter.open({ name, user: 'anna' }), 'salon');
+    expect(again.querySelector('[data-draft]')?.textContent).to.contain('Сохранены неопубликованные изменения');
+    expect(again.document.layout.items.length).to.equal(0, 'nothing restored before she says so');
+    await click(again, 'button[name="restore-draft"]');
+    expect(again.document.layout.items.length).to.equal(1);
+    expect(JSON.stringify(again.document.schema)).to.contain('"format":"date"');
+    expect(again.querySelector('[data-draft]')).to.equal(null);
+
+    // Publishing settles the draft: nothing is offered next time, and nothing is unpublished.
+    await again.publish();
+    await click(again, 'button[name="confirm-publish"]');
+    await until(() => !again.hasUnpublishedChanges, 'published');
+    await until(async () => (await loadDraft(storage, 'salon')) === undefined, 'the draft is gone');
+    expect(beforeUnloadCancelled()).to.equal(false);
+    again.remove();
+    const last = await builder(storage, 'salon');
+    expect(last.draftOffered).to.equal(undefined);
+  });
+
+  it('discarding forgets the draft', async () => {
+    const storage = await IndexedDbAdapter.open({ name: `kc-builder-discard-${Date.now()}`, user: 'anna' });
+    const a = await builder(storage, 'client', 'en');
+    await click(a, 'kc-builder-palette button[data-what="section"]');
+    await until(async () => (await loadDraft(storage, 'client')) !== undefined, 'kept');
+    a.remove();
+    const b = await builder(storage, 'client', 'en');
+    expect(b.querySelector('[data-draft]')?.textContent).to.contain('Unpublished changes from');
+    await click(b, 'button[name="discard-draft"]');
+    await until(async () => (await loadDraft(storage, 'client')) === undefined, 'forgotten');
+    expect(b.document.layout.items.length).to.equal(0);
+  });
+
+  it('on the real server: an admin\'s draft is kept there (its type published once); an editor keeps none but is warned', async () => {
+    const s = await startTestServer({ token: 'admin-token' });
+    servers.push(s);
+    const admin = new RestAdapter({ baseUrl: s.api, token: 'admin-token', user: 'anna', live: false });
+    const a = await builder(admin, 'salon');
+    await click(a, 'kc-builder-palette button[data-what="section"]');
+    await until(async () => (await loadDraft(admin, 'salon')) !== undefined, 'kept on the server');
+    expect((await admin.getSchema(DRAFT_SCHEMA_ID)).version).to.equal(1);
+    a.remove();
+    // From another browser (a fresh adapter): offered.
+    const elsewhere = await builder(new RestAdapter({ baseUrl: s.api, token: 'admin-token', user: 'anna', live: false }), 'salon');
+    expect(elsewhere.draftOffered).to.not.equal(undefined);
+    elsewhere.remove();
+  });
+
+  it('a user who may not keep a draft (an editor may not publish its type) is still warned before leaving', async () => {
+    class EditorLike extends MemoryAdapter {
+      override async publishSchema(input: PublishSchemaInput): Promise<never> {
+        throw new ForbiddenError(input.schemaId, 'Your role (editor) may not publish here.');
+      }
+    }
+    const e = await builder(new EditorLike(), 'salon');
+    await click(e, 'kc-builder-palette button[data-what="section"]');
+    await e.keepDraft();
+    expect(await loadDraft(e.storage!, 'salon')).to.equal(undefined);
+    expect(e.hasUnpublishedChanges).to.equal(true);
+    expect(beforeUnloadCancelled()).to.equal(true);
+  });
+});

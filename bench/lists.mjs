@@ -78,7 +78,7 @@ async function seedSqlite(store, n) {
   const batch = store.db.transaction((rows) => {
     for (const r of rows) insert.run(r.id, r.schemaId, r.title, foldCase(r.title), JSON.stringify(r.indexed), r.createdAt, r.updatedAt, JSON.stringify(r));
   });
-  let rows = [];
+  const rows = [];
   for (const r of records(n)) {
     rows.push(r);
     if (rows.length === 5000) batch(rows.splice(0));

@@ -6,6 +6,7 @@ const steps = [
   // First: the type check and Storybook read the generated custom-elements manifest.
   { name: 'custom-elements manifest', cmd: 'npm', args: ['run', 'manifest', '-w', '@kartochka/elements'], count: 'single' },
   { name: 'type check', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.check.json'], count: 'single' },
+  { name: 'lint (typescript-eslint, lit, lit-a11y)', cmd: 'npx', args: ['eslint', '.'], count: 'single' },
   { name: 'node unit tests', cmd: 'node', args: ['scripts/test-node.mjs'], count: 'node' },
   { name: 'browser tests (Chromium)', cmd: 'npx', args: ['wtr', '--config', 'web-test-runner.config.mjs'], env: { KC_WTR_QUIET: '1' }, count: 'wtr' },
   { name: 'package builds', cmd: 'npm', args: ['run', 'build'], count: 'single' },

@@ -22,7 +22,6 @@ let validate;
 const errorLines = new Map();
 let uid = 0;
 
-const parent = (p) => p.slice(0, p.lastIndexOf('/'));
 const last = (p) => p.slice(p.lastIndexOf('/') + 1);
 
 function setAt(root, pointer, value) {

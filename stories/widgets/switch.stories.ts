@@ -1,5 +1,5 @@
 import type { Meta } from '@storybook/web-components-vite';
-import { renderWidget, validateCard, type WidgetArgs, type WidgetStory } from './widget-story.js';
+import { renderWidget, type WidgetArgs, type WidgetStory } from './widget-story.js';
 
 const meta: Meta<WidgetArgs> = {
   title: 'Widgets/Switch',

@@ -18,7 +18,6 @@ import {
   validateRecord,
   type CardRecord,
   type IndexedValue,
-  type ListQuery,
   type NewOrUpdatedRecord,
   type PublishSchemaInput,
   type StorageFieldError,

@@ -106,6 +106,8 @@ export function jsonDepthOver(text: string, max: number): boolean {
   return false;
 }
 
+// Control characters are exactly what this pattern refuses.
+// eslint-disable-next-line no-control-regex
 const ID = /^[^\u0000-\u001f\u007f/\\]{1,200}$/u;
 
 /** Card and schema ids: 1–200 characters, no control characters, no slashes (they name URLs). */

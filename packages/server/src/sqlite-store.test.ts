@@ -1,7 +1,7 @@
 // SQLite specifics: migrations of the file, and the test hooks being off by default. (The
 // conformance suite runs against the store of either backend in store-conformance.test.ts.)
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { UnavailableError } from '@kartochka/storage';
 import { request } from 'node:http';

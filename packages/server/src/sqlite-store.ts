@@ -15,8 +15,6 @@ import {
   NotFoundError,
   type CardRecord,
   type IndexedValue,
-  type ListQuery,
-  type ListResult,
   type NewOrUpdatedRecord,
   type PublishSchemaInput,
   type PutOptions,

@@ -9,8 +9,6 @@
  */
 import type {
   CardRecord,
-  ListQuery,
-  ListResult,
   NewOrUpdatedRecord,
   PublishSchemaInput,
   PutOptions,

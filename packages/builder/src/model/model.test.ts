@@ -212,7 +212,7 @@ test('constraints, type changes, reminders', () => {
 });
 
 test('undo/redo restore exact snapshots; unchanged parts are shared', () => {
-  let { doc, ref: s } = addSection(blankDocument());
+  const { doc, ref: s } = addSection(blankDocument());
   let h = createHistory(doc);
   const a = addField(doc, 'text', { container: s });
   h = commit(h, a.doc);

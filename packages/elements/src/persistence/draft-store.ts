@@ -129,8 +129,16 @@ export class MemoryDraftStore implements DraftStore {
   }
   async clearUser(user: string, adapterId?: string): Promise<ClearedLocalData> {
     const cleared = { drafts: 0, queued: 0 };
-    for (const [k, d] of this.#drafts) if (inScope(d.scope, user, adapterId)) (this.#drafts.delete(k), cleared.drafts++);
-    for (const [k, e] of this.#outbox) if (inScope(e.scope, user, adapterId)) (this.#outbox.delete(k), cleared.queued++);
+    for (const [k, d] of this.#drafts) {
+      if (!inScope(d.scope, user, adapterId)) continue;
+      this.#drafts.delete(k);
+      cleared.drafts++;
+    }
+    for (const [k, e] of this.#outbox) {
+      if (!inScope(e.scope, user, adapterId)) continue;
+      this.#outbox.delete(k);
+      cleared.queued++;
+    }
     return cleared;
   }
   async countUser(user: string, adapterId?: string): Promise<ClearedLocalData> {

@@ -1,6 +1,6 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { expandTemplate, isWithin, parsePointer, getAt, type FormController, type JsonValue, type Locale, type FieldNode } from '@kartochka/core';
+import { expandTemplate, isWithin, type FormController, type JsonValue, type Locale, type FieldNode } from '@kartochka/core';
 import { tokens } from '../internal/styles.js';
 import { defineElement } from '../internal/field-element.js';
 import { formatScalar } from '../view/format.js';

@@ -47,6 +47,8 @@ export interface Assert {
 }
 
 /** Any error class, including ones with private constructors (matched with `instanceof`). */
+// `Function`, not a constructor type: a class with a private constructor is not `new`-able here.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type ErrorClass<E extends Error> = Function & { prototype: E };
 
 export const assert: Assert = {

@@ -19,8 +19,13 @@ function bigCard(n: number): { schema: JsonSchemaObject; value: Record<string, R
     for (let i = 0; i < 10; i++) {
       const k = `f${i}`;
       if (i % 3 === 0) fields[k] = { type: 'string', format: 'email', title: `Email ${s}.${i}` };
-      else if (i % 3 === 1) (fields[k] = { type: 'integer', minimum: 0, title: `Number ${s}.${i}` }), (data[k] = s + i);
-      else (fields[k] = { type: 'string', minLength: 2, title: `Text ${s}.${i}` }), (data[k] = `Value ${s}.${i}`);
+      else if (i % 3 === 1) {
+        fields[k] = { type: 'integer', minimum: 0, title: `Number ${s}.${i}` };
+        data[k] = s + i;
+      } else {
+        fields[k] = { type: 'string', minLength: 2, title: `Text ${s}.${i}` };
+        data[k] = `Value ${s}.${i}`;
+      }
     }
     properties[`s${s}`] = { type: 'object', title: `Section ${s + 1}`, required: ['f0'], properties: fields };
     value[`s${s}`] = data;

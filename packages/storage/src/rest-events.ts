@@ -4,6 +4,12 @@
  * cannot send the `Authorization` header), reconnected with backoff when it drops.
  */
 import { backoffDelay, sleep, type HttpSettings } from './rest-http.js';
+import { retryAfterMs } from './rest-errors.js';
+
+/** After refused credentials, the next try waits at least this long: every refused try counts
+ * against the client's address (the server limits failed sign-ins), and a new token is picked up
+ * by the next try anyway. */
+const UNAUTHORIZED_WAIT_MS = 30_000;
 
 /** What the server announces: `client` is the writer's `X-Kartochka-Client` id. */
 export interface ChangeNotice {
@@ -53,7 +59,8 @@ export async function readEventStream(body: ReadableStream<Uint8Array>, onMessag
 
 /**
  * Keeps the stream open until `signal` aborts: reconnects after a drop or a failure (full-jitter
- * backoff up to `maxDelayMs`), gives up for good on 404 (a server without live changes).
+ * backoff up to `maxDelayMs`; after a 429 not before its `Retry-After`, after a 401/403 not before
+ * 30 s), gives up for good on 404 (a server without live changes).
  * `onOpen` runs once per successful connection (after the server's `ready`).
  */
 export async function followChanges(
@@ -64,12 +71,19 @@ export async function followChanges(
 ): Promise<void> {
   let failures = 0;
   while (!signal.aborted) {
+    // The server's word on when to come back: Retry-After on a 429, or longer after a 401.
+    let notBefore = 0;
     try {
       const headers = new Headers(http.headers ? await http.headers() : undefined);
       headers.set('Accept', 'text/event-stream');
       const res = await http.fetch(new URL('events', http.base), { headers, signal });
       if (res.status === 404) return;
-      if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+      if (res.status === 429) notBefore = retryAfterMs(res.headers.get('Retry-After'));
+      if (res.status === 401 || res.status === 403) notBefore = UNAUTHORIZED_WAIT_MS;
+      if (!res.ok || !res.body) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new Error(`HTTP ${res.status}`);
+      }
       await readEventStream(res.body, (event, data) => {
         if (event === 'ready') {
           failures = 0;
@@ -88,6 +102,6 @@ export async function followChanges(
     if (signal.aborted) return;
     failures++;
     // The requests' backoff, but allowed to wait up to `maxDelayMs` between reconnects.
-    await sleep(backoffDelay(http, failures + 1, maxDelayMs), [signal], { unref: true }).catch(() => undefined);
+    await sleep(Math.max(notBefore, backoffDelay(http, failures + 1, maxDelayMs)), [signal], { unref: true }).catch(() => undefined);
   }
 }

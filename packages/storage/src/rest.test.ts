@@ -292,6 +292,41 @@ describe('RestAdapter requests and error mapping', () => {
   });
 });
 
+describe('the event stream refused', () => {
+  /** A fetch for the stream only: answers each GET /events with the next of `answers`, recording when. */
+  function streamFetch(answers: Response[]): { fetch: typeof fetch; at: number[] } {
+    const at: number[] = [];
+    const f = (async (_input: RequestInfo | URL, init: RequestInit = {}) => {
+      at.push(performance.now());
+      const next = answers.shift();
+      if (next) return next;
+      return new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    }) as typeof fetch;
+    return { fetch: f, at };
+  }
+
+  it('comes back after a 429 no sooner than its Retry-After, and waits long after a 401', async () => {
+    const limited = streamFetch([json(429, error('unavailable', 'Too many open event streams'), { 'Retry-After': '1' })]);
+    const db = new RestAdapter({ baseUrl: 'http://127.0.0.1:9/api', fetch: limited.fetch, backoff: { baseMs: 1, maxMs: 5 } });
+    const off = db.watch('*', () => undefined);
+    const deadline = Date.now() + 5000;
+    while (limited.at.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    off();
+    await db.close();
+    assert.equal(limited.at.length, 2, 'reconnected once the wait was over');
+    assert.ok(limited.at[1]! - limited.at[0]! >= 950, `waited ${Math.round(limited.at[1]! - limited.at[0]!)} ms, not the 5 ms backoff`);
+
+    // Refused credentials: no retry within the next second and a half (each would count as a failed sign-in).
+    const refused = streamFetch([json(401, error('unauthorized', 'bad token'))]);
+    const db2 = new RestAdapter({ baseUrl: 'http://127.0.0.1:9/api', fetch: refused.fetch, backoff: { baseMs: 1, maxMs: 5 } });
+    const off2 = db2.watch('*', () => undefined);
+    await new Promise((r) => setTimeout(r, 1500));
+    off2();
+    await db2.close();
+    assert.equal(refused.at.length, 1);
+  });
+});
+
 describe('the event-stream reader', () => {
   it('parses messages split across chunks, CRLF, comments and multi-line data', async () => {
     const chunks = [': keep-alive\r\n\r\nevent: ready\ndata: {}\n\nevent: chan', 'ge\ndata: {"type":"put",', '"id":"c-1","revision":2}\n\n', 'data: line 1\ndata: line 2\n\nevent: change\ndata: tail-without-end'];

@@ -435,7 +435,8 @@ export class FormController {
     this.#submitted = true;
     this.#values.emitAll(this.#values.paths());
     const errors = this.allErrors();
-    return { valid: errors.length === 0, errors };
+    // A validator still on its way (the run-time compiler is loading) cannot vouch for the data.
+    return { valid: errors.length === 0 && !this.#pending, errors };
   }
 
   /**
@@ -448,7 +449,7 @@ export class FormController {
     const within = (path: string) => pointers.some((p) => isWithin(path, p));
     this.#values.emitAll(this.#values.paths().filter(within));
     const errors = this.allErrors().filter((e) => within(e.path));
-    return { valid: errors.length === 0, errors };
+    return { valid: errors.length === 0 && !this.#pending, errors };
   }
 
   /** The layout in use: the one given in the options, else the default one for the schema. */

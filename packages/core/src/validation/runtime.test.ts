@@ -23,6 +23,7 @@ test('without the compiler loaded, the controller fetches it and validates when 
   const f = new FormController(schema, { value: {} });
   assert.equal(f.validationPending, true, 'pending while the compiler loads');
   assert.equal(f.validatorAvailable, false);
+  assert.equal(f.validate().valid, false, 'not "valid" before the validator could run');
   await f.validatorReady;
   assert.notEqual(validationRuntime(), undefined);
   assert.equal(f.validationPending, false);

@@ -10,7 +10,7 @@
  * (the adapter's `id`) and signed-in user (draft-store.ts).
  */
 import type { ReactiveController } from 'lit';
-import { deepEqual, type JsonValue, type Locale } from '@kartochka/core';
+import { deepEqual, validationMessage, type JsonValue, type Locale } from '@kartochka/core';
 import {
   ConflictError,
   NotFoundError,
@@ -37,6 +37,12 @@ export type { PersistenceStatus } from './status.js';
 export { CardDetachedError, type PersistenceHost, type PersistenceOptions } from './options.js';
 
 const stopsTheOutbox = (e: unknown): boolean => e instanceof UnavailableError || e instanceof UnauthorizedError;
+
+/**
+ * Server refusals of the card as a whole, not of one of its fields (docs/rest-api.md,
+ * "Validation", "Limits"): no field can be marked red, so the status line says them.
+ */
+const WHOLE_CARD_KEYWORDS = new Set(['schemaNotPublished', 'schemaVersionNotLatest', 'schemaVersion', 'maxBodySize', 'maxDepth', 'invalidId']);
 
 /** How long the outbox waits before trying an unreachable server again. */
 const RETRY_MS = 15_000;
@@ -415,7 +421,17 @@ export class CardPersistence implements ReactiveController {
       this.#startMerge(s.base, this.host.value, e.current as CardRecord<JsonValue>);
     } else if (e instanceof ValidationError) {
       this.host.setServerErrors(e.errors.map((x) => ({ ...x, source: 'server' as const })));
-      this.#set('server-invalid');
+      const whole = e.errors.filter((x) => WHOLE_CARD_KEYWORDS.has(x.keyword));
+      if (whole.length || e.errors.length === 0) {
+        // Worded in the card's language from the keyword and its params (the server answered in its own).
+        const say = (x: (typeof whole)[number]) => {
+          const params = (x as { params?: Record<string, string | number> }).params;
+          return params ? validationMessage(this.host.locale, x.keyword, params) : x.message;
+        };
+        this.#set('server-rejected', { msg: whole.length ? whole.map(say).join(' ') : e.message });
+      } else {
+        this.#set('server-invalid');
+      }
     } else if (e instanceof QuotaExceededError) {
       this.#set('quota');
     } else if (e instanceof NotFoundError) {

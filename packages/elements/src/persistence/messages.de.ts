@@ -9,6 +9,7 @@ export const de: PersistenceStrings = {
   saved: 'Gespeichert (Revision {n}).',
   invalid: 'Nicht gespeichert: Korrigieren Sie die rot markierten Felder.',
   serverInvalid: 'Der Server hat die Karte nicht angenommen: siehe die rot markierten Felder.',
+  serverRejected: 'Der Server hat die Karte nicht angenommen: {msg}',
   queued:
     'Keine Verbindung: Das Speichern wartet auf diesem Gerät ({n} ausstehend) und wird gesendet, sobald der Server wieder erreichbar ist.',
   rateLimited: 'Der Server bittet um eine Pause: Die Speicherung wartet auf diesem Gerät ({n} wartend) und wird in {s} s gesendet.',

@@ -82,6 +82,21 @@ describe('outbox retries (real server)', function () {
     expect(el.persistence!.retryScheduled).to.equal(false);
   });
 
+  it('a card of a type the server has not published is refused as a whole, said in the card\'s language, and not queued', async () => {
+    const s = await startTestServer();
+    servers.push(s);
+    const adapter = new RestAdapter({ baseUrl: s.api, user: 'alice', attempts: 1, live: false });
+    const el = await card(adapter, 'c-3', uniq('kc-local'));
+    el.locale = 'ru';
+    await el.updateComplete;
+    el.value = { name: 'Никуда' };
+    expect(await el.save()).to.equal(false);
+    expect(el.persistence!.status).to.equal('server-rejected');
+    expect(el.persistence!.message('ru')).to.equal('Сервер не принял карточку: Тип карточки «s» не опубликован на сервере; администратор должен опубликовать его, прежде чем сохранять такие карточки.');
+    expect(el.persistence!.queuedCount).to.equal(0, 'a refusal is not retried');
+    expect(await adapter.list()).to.deep.include({ total: 0 });
+  });
+
   it('after a 401 the outbox pauses: nothing is resent until the user saves again or signs in again', async () => {
     const s = await startTestServer({ token: 'good-token', publish: ['s'] });
     servers.push(s);

@@ -10,6 +10,8 @@ export type PersistenceStatus =
   | 'saved'
   | 'invalid'
   | 'server-invalid'
+  /** The server refused the card as a whole (e.g. its type is not published): the reason is in the message. */
+  | 'server-rejected'
   | 'queued'
   /** The server asked to slow down (429): the save is queued and goes out after its `Retry-After`. */
   | 'rate-limited'
@@ -36,12 +38,12 @@ export type PersistenceStatus =
 
 export const STATUS_MESSAGE: Partial<Record<PersistenceStatus, keyof PersistenceStrings>> = {
   loading: 'loading', loaded: 'loaded', new: 'newCard', saving: 'saving', saved: 'saved', invalid: 'invalid',
-  'server-invalid': 'serverInvalid', queued: 'queued', 'rate-limited': 'rateLimited', flushed: 'flushed', 'draft-available': 'draftAvailable',
+  'server-invalid': 'serverInvalid', 'server-rejected': 'serverRejected', queued: 'queued', 'rate-limited': 'rateLimited', flushed: 'flushed', 'draft-available': 'draftAvailable',
   'draft-restored': 'draftRestored', conflict: 'conflict', merged: 'merged', quota: 'quota', failed: 'failed', 'not-found': 'notFound',
   refreshed: 'refreshed', 'changed-elsewhere': 'changedElsewhere', unauthorized: 'unauthorized', detached: 'detached',
   'queued-conflict': 'queuedConflict', 'queued-rejected': 'queuedRejected', 'held-elsewhere': 'heldElsewhere',
 };
 
 export const ERROR_STATUSES = new Set<PersistenceStatus>([
-  'invalid', 'server-invalid', 'conflict', 'quota', 'failed', 'not-found', 'unauthorized', 'queued-conflict', 'queued-rejected', 'held-elsewhere',
+  'invalid', 'server-invalid', 'server-rejected', 'conflict', 'quota', 'failed', 'not-found', 'unauthorized', 'queued-conflict', 'queued-rejected', 'held-elsewhere',
 ]);

@@ -166,7 +166,12 @@ export class KcCard<T = JsonValue> extends LitElement {
   #form = new CardFormAssociation(this);
   /** The data as of the last change the card saw, and before the edit still going out (see `value`). */
   #known: JsonValue | undefined;
-  #beforeEdit?: { value: JsonValue | undefined };
+  /**
+   * Data that is stale while an edit's events go out: the card's data before the edit, and what
+   * the app last set (its own copy may lack what the card added, such as computed fields).
+   */
+  #beforeEdit?: { values: (JsonValue | undefined)[] };
+  #lastSet?: { value: JsonValue | undefined };
   #settingValue = false;
   #persistence?: CardPersistence;
 
@@ -192,7 +197,8 @@ export class KcCard<T = JsonValue> extends LitElement {
     // browser runs microtasks between listeners) and write back the data from before the edit.
     // Taking it would undo the keystroke, so while that edit's events are still going out (this
     // task) exactly that stale data is ignored; any other value applies as usual.
-    if (c && this.#beforeEdit && !deepEqual(v, c.value) && deepEqual(v, this.#beforeEdit.value)) return;
+    if (c && this.#beforeEdit && !deepEqual(v, c.value) && this.#beforeEdit.values.some((old) => deepEqual(v, old))) return;
+    this.#lastSet = { value: v };
     if (!c) {
       const old = this.#pendingValue;
       this.#pendingValue = v;
@@ -375,7 +381,7 @@ export class KcCard<T = JsonValue> extends LitElement {
   /** Remembers the data from before an edit until the edit's events have all gone out (one task). */
   #noteEdit(): void {
     if (!this.#beforeEdit) {
-      this.#beforeEdit = { value: this.#known };
+      this.#beforeEdit = { values: this.#lastSet ? [this.#known, this.#lastSet.value] : [this.#known] };
       setTimeout(() => (this.#beforeEdit = undefined));
     }
     this.#known = this.#controller!.value;

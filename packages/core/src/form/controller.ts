@@ -539,7 +539,7 @@ export class FormController {
     const fn = this.#validate;
     const next = new Map<string, FieldError[]>();
     if (fn && !fn(this.#value)) {
-      for (const e of toFieldErrors(fn.errors, this.#locale)) {
+      for (const e of toFieldErrors(fn.errors, this.#locale, this.#value)) {
         const list = next.get(e.path);
         if (list) list.push(e);
         else next.set(e.path, [e]);

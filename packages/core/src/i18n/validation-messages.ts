@@ -9,6 +9,7 @@ import type { Locale } from '../types.js';
 import { plural } from './plural.js';
 import { dateWords } from './date-words.js';
 import { de } from './validation-messages.de.js';
+import { requisiteFormatNames, requisiteMessage } from './requisite-messages.js';
 
 type P = MessageParams;
 type Msg = (p: P, locale: Locale) => string;
@@ -21,8 +22,8 @@ const items = (l: Locale, n: number) =>
   l === 'ru' ? plural(l, n, { one: 'элемента', few: 'элементов', many: 'элементов', other: 'элемента' }) : plural(l, n, { one: 'item', other: 'items' });
 
 const FORMAT_NAMES: Record<Locale, Record<string, string>> = {
-  en: { email: 'an email address', uri: 'a web address (URL)', url: 'a web address (URL)', date: 'a date', 'date-time': 'a date and time', time: 'a time', phone: 'a phone number', tel: 'a phone number', uuid: 'a UUID', ipv4: 'an IPv4 address', hostname: 'a host name' },
-  ru: { email: 'адрес электронной почты', uri: 'веб-адрес (URL)', url: 'веб-адрес (URL)', date: 'дата', 'date-time': 'дата и время', time: 'время', phone: 'номер телефона', tel: 'номер телефона', uuid: 'UUID', ipv4: 'IPv4-адрес', hostname: 'имя хоста' },
+  en: { email: 'an email address', uri: 'a web address (URL)', url: 'a web address (URL)', date: 'a date', 'date-time': 'a date and time', time: 'a time', phone: 'a phone number', tel: 'a phone number', uuid: 'a UUID', ipv4: 'an IPv4 address', hostname: 'a host name', ...requisiteFormatNames.en },
+  ru: { email: 'адрес электронной почты', uri: 'веб-адрес (URL)', url: 'веб-адрес (URL)', date: 'дата', 'date-time': 'дата и время', time: 'время', phone: 'номер телефона', tel: 'номер телефона', uuid: 'UUID', ipv4: 'IPv4-адрес', hostname: 'имя хоста', ...requisiteFormatNames.ru },
 };
 
 const TYPE_NAMES: Record<Locale, Record<string, string>> = {
@@ -45,7 +46,7 @@ const en = {
     exclusiveMaximum: (p) => `Must be less than ${p.limit}.`,
     multipleOf: (p) => `Must be a multiple of ${p.multipleOf}.`,
     pattern: () => 'Has the wrong format.',
-    format: (p) => `Must be ${FORMAT_NAMES.en[String(p.format)] ?? `in the format "${p.format}"`}.`,
+    format: (p) => requisiteMessage('en', p) ?? `Must be ${FORMAT_NAMES.en[String(p.format)] ?? `in the format "${p.format}"`}.`,
     enum: () => 'Choose one of the listed values.',
     const: () => 'Has a value that is not allowed here.',
     minItems: (p) => `Add at least ${p.limit} ${items('en', Number(p.limit))}.`,
@@ -95,7 +96,7 @@ const ru: ValidationMessages = {
     exclusiveMaximum: (p) => `Меньше ${p.limit}.`,
     multipleOf: (p) => `Должно быть кратно ${p.multipleOf}.`,
     pattern: () => 'Неверный формат.',
-    format: (p) => `Ожидается ${FORMAT_NAMES.ru[String(p.format)] ?? `формат «${p.format}»`}.`,
+    format: (p) => requisiteMessage('ru', p) ?? `Ожидается ${FORMAT_NAMES.ru[String(p.format)] ?? `формат «${p.format}»`}.`,
     enum: () => 'Выберите одно из значений списка.',
     const: () => 'Недопустимое значение.',
     minItems: (p) => `Добавьте не меньше ${p.limit} ${items('ru', Number(p.limit))}.`,

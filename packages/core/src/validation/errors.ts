@@ -5,7 +5,8 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { FieldError, JsonSchemaObject, Locale } from '../types.js';
-import { joinPointer } from '../pointer.js';
+import { getAt, joinPointer } from '../pointer.js';
+import { requisiteProblem } from './ru-requisites.js';
 import { validationMessage } from '../i18n/validation-messages.js';
 
 /** Thrown only for a schema ajv cannot compile; the message says where. */
@@ -71,8 +72,22 @@ export function errorMessage(e: ErrorObject, locale: Locale): string {
 // Umbrella errors restate a failure already reported by the branch that caused it.
 const UMBRELLA = new Set(['if', 'then', 'else', '$ref', 'allOf']);
 
-/** Converts ajv's errors to ours, dropping umbrella duplicates. */
-export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined, locale: Locale): FieldError[] {
+/**
+ * An error's params, plus `problem` for a `ru-*` format that can say what is wrong with the value
+ * (its length or its check digit): the data is needed for that, and non-verbose errors lack it.
+ */
+function paramsOf(e: ErrorObject, data: unknown): Record<string, unknown> {
+  const params = e.params as Record<string, unknown>;
+  if (e.keyword !== 'format' || data === undefined) return params;
+  const problem = requisiteProblem(params.format, getAt(data, e.instancePath));
+  return problem ? { ...params, problem } : params;
+}
+
+/**
+ * Converts ajv's errors to ours, dropping umbrella duplicates. `data` (what was validated) lets a
+ * requisite's message say what is wrong with it rather than only that it is wrong.
+ */
+export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined, locale: Locale, data?: unknown): FieldError[] {
   if (!errors) return [];
   const out: FieldError[] = [];
   const seen = new Set<string>();
@@ -82,7 +97,9 @@ export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined,
     const key = `${path}\u0000${e.keyword}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ path, keyword: e.keyword, message: errorMessage(e, locale), source: 'schema', params: e.params as Record<string, unknown> });
+    const params = paramsOf(e, data);
+    const withProblem = params === e.params ? e : { ...e, params };
+    out.push({ path, keyword: e.keyword, message: errorMessage(withProblem as ErrorObject, locale), source: 'schema', params });
   }
   return out;
 }

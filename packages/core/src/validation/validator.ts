@@ -7,6 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonSchema, Locale, ValidationResult } from '../types.js';
 import { Ajv2020, AjvDraft07, addFormats, type Ajv } from './ajv.js';
 import { PHONE_PATTERN } from './phone.js';
+import { ruRequisiteFormats } from './ru-requisites.js';
 import { SchemaCompileError, ValidationUnavailableError, needsVerboseErrors, toFieldErrors } from './errors.js';
 import { registerValidationRuntime } from './runtime.js';
 import { cachedValidator } from './compile-cache.js';
@@ -43,6 +44,7 @@ export function makeAjv(draft07: boolean, extra: Record<string, unknown> = {}): 
   addFormats(ajv);
   ajv.addFormat('phone', PHONE_PATTERN);
   ajv.addFormat('tel', PHONE_PATTERN);
+  for (const [name, valid] of Object.entries(ruRequisiteFormats)) ajv.addFormat(name, valid);
   for (const k of KEYWORDS_OF_OURS) if (!ajv.getKeyword(k)) ajv.addKeyword(k);
   return ajv;
 }
@@ -109,7 +111,7 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
 export function validate(schema: JsonSchema, data: unknown, locale: Locale = 'en'): ValidationResult {
   const fn = compileSchema(schema);
   const valid = fn(data) as boolean;
-  return { valid, errors: valid ? [] : toFieldErrors(fn.errors, locale) };
+  return { valid, errors: valid ? [] : toFieldErrors(fn.errors, locale, data) };
 }
 
 /** What runtime.ts hands to FormController and the schema matcher. */

@@ -32,9 +32,9 @@ export const b2bSample: B2BClientCard = {
     },
     requisites: {
       bankAccounts: [
-        { bank: 'АО «Пример-Банк»', bik: '043601999', account: '40702810000000012345', correspondentAccount: '30101810000000000999' },
+        { bank: 'АО «Пример-Банк»', bik: '043601999', account: '40702810600000012345', correspondentAccount: '30101810400000000999' },
       ],
-      codes: { inn: '6312000000', kpp: '631201001', ogrn: '1026300000000', okpo: '12345678' },
+      codes: { inn: '6312000007', kpp: '631201001', ogrn: '1026300000000', okpo: '12345678' },
       registration: { date: '2004-03-15', authority: 'ИФНС по Советскому району г. Самары' },
       certificates: [{ name: 'Сертификат дилера', number: 'D-2026/117', validUntil: '2027-02-28' }],
     },

@@ -132,17 +132,17 @@ export const b2bSchema: JsonSchemaObject = {
             obj(
               {
                 bank: str({ maxLength: 200 }),
-                bik: str({ pattern: '^[0-9]{9}$' }),
-                account: str({ pattern: '^[0-9]{20}$' }),
-                correspondentAccount: str({ pattern: '^[0-9]{20}$' }),
+                bik: str({ format: 'ru-bik' }),
+                account: str({ format: 'ru-account' }),
+                correspondentAccount: str({ format: 'ru-account' }),
               },
               { required: ['account'] },
             ),
           ),
           codes: obj({
-            inn: str({ pattern: '^([0-9]{10}|[0-9]{12})$' }),
-            kpp: str({ pattern: '^[0-9]{9}$' }),
-            ogrn: str({ pattern: '^([0-9]{13}|[0-9]{15})$' }),
+            inn: str({ format: 'ru-inn' }),
+            kpp: str({ format: 'ru-kpp' }),
+            ogrn: str({ format: 'ru-ogrn-any' }),
             okpo: str({ pattern: '^([0-9]{8}|[0-9]{10})$' }),
           }),
           registration: obj({ date, authority: str({ maxLength: 300 }) }),

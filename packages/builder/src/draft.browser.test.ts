@@ -86,6 +86,11 @@ describe('<kc-builder> keeps unpublished work', function () {
     await again.publish();
     await click(again, 'button[name="confirm-publish"]');
     await until(() => !again.hasUnpublishedChanges, 'published');
+    // The date field was never titled: it is published as «Дата» / "Date", never its key.
+    const published = await storage.getSchema('salon');
+    const pointer = Object.keys((published.messages as Record<string, Record<string, unknown>>).ru!).find((p) => p.endsWith('/date'))!;
+    expect((published.messages as Record<string, Record<string, { title?: string }>>).ru![pointer]!.title).to.equal('Дата');
+    expect((published.messages as Record<string, Record<string, { title?: string }>>).en![pointer]!.title).to.equal('Date');
     await until(async () => (await loadDraft(storage, 'salon')) === undefined, 'the draft is gone');
     expect(beforeUnloadCancelled()).to.equal(false);
     again.remove();

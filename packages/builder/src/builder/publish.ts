@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { compileSchema } from '@kartochka/core';
 import type { SchemaVersion, StorageAdapter } from '@kartochka/storage';
-import { diffVersions, impact, isEmptyDiff, migrationsFor, withMigrations, type ImpactReport, type VersionDiff } from '../model/index.js';
+import { diffVersions, impact, isEmptyDiff, migrationsFor, nameUntitledFields, withMigrations, type ImpactReport, type VersionDiff } from '../model/index.js';
 import { BuilderPart } from './part.js';
 
 import { KcPublishEvent } from './events.js';
@@ -51,6 +51,9 @@ export class KcBuilderPublish extends BuilderPart {
     if (!this.storage || !this.diff || this.error) return undefined;
     this.busy = true;
     try {
+      // Untitled fields get their type's name in each language before they reach the cards.
+      const named = nameUntitledFields(store.doc);
+      if (named !== store.doc) store.edit(() => named);
       const prev = store.published;
       const schema = prev ? withMigrations(store.doc.schema, prev.version, migrationsFor(this.diff)) : store.doc.schema;
       const version = await this.storage.publishSchema({ schemaId: this.schemaId, schema, layout: store.doc.layout, messages: store.doc.messages });

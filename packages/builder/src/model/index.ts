@@ -44,6 +44,7 @@ export {
   setSectionsMode,
   setColumns,
   type Reminder,
+  nameUntitledFields,
 } from './settings.js';
 export { CONDITION_OPERATORS, UNARY, draftToLogic, logicToDraft, type Condition, type ConditionOperator, type RuleDraft } from './rules.js';
 export { checkFormula, type FormulaCheck } from './formula.js';

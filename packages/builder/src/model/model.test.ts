@@ -252,3 +252,16 @@ test('normalizeDocument inlines $refs, assigns ids and section pointers', () => 
   assert.equal(o.items[1].kind === 'field' && o.items[1].unplaced, true);
   assert.equal(o.items[1].kind === 'field' && o.items[1].field.type, 'money');
 });
+
+test('nameUntitledFields gives untitled fields their type name per language, keeps titles and keys', async () => {
+  const { nameUntitledFields } = await import('./index.js');
+  let doc = addSection(blankDocument()).doc;
+  const section = { kind: 'section' as const, id: doc.layout.items[0]!.id };
+  const date = addField(doc, 'date', { container: section });
+  doc = setTitle(date.doc, date.ref, 'en', 'Contract date');
+  const named = nameUntitledFields(doc);
+  const pointer = fieldById(named, date.ref.id)!.pointer;
+  assert.deepEqual([named.messages.ru?.[pointer], named.messages.en?.[pointer]], [{ title: 'Дата' }, { title: 'Contract date' }]);
+  assert.equal(fieldById(named, date.ref.id)!.key, fieldById(doc, date.ref.id)!.key, 'the key does not move');
+  assert.equal(nameUntitledFields(named), named, 'nothing left to name: the same document');
+});

@@ -5,7 +5,7 @@
  */
 import type { FieldMessages, JsonSchemaObject, JsonValue, LayoutGroup, LayoutSection, Locale, SectionsMode } from '@kartochka/core';
 import { escapeToken } from '@kartochka/core';
-import { fieldById, findGroup, findSection, getIn, layoutPath, schemaAt, schemaPath, updateIn } from './doc.js';
+import { fieldById, fieldIndex, findGroup, findSection, getIn, layoutPath, schemaAt, schemaPath, updateIn } from './doc.js';
 import { fieldTypeInfo, hasOptions, isDateType } from './field-types.js';
 import { editFieldSchema, relocateField, requireField, siblingKeys, withKeyword } from './internal.js';
 
@@ -29,6 +29,24 @@ function setFieldMessages(doc: BuilderDocument, pointer: string, locale: Locale,
   if (Object.keys(clean).length) entries[pointer] = clean;
   else delete entries[pointer];
   return { ...doc, messages: { ...doc.messages, [locale]: entries } };
+}
+
+/**
+ * Gives every field without a title in a language its type's name there ("Дата" / "Date"), so a
+ * published card never shows a field's key, or another language's word, as its label. Keys stay
+ * as they are. Run at publication.
+ */
+export function nameUntitledFields(doc: BuilderDocument): BuilderDocument {
+  let next = doc;
+  for (const f of fieldIndex(doc.schema).values()) {
+    const label = fieldTypeInfo(f.type).label;
+    for (const l of LOCALES) {
+      const m = fieldMessages(next, f.pointer, l);
+      const fallback = l === 'en' && typeof f.schema.title === 'string' ? f.schema.title : undefined;
+      if (!m.title && !fallback && label[l]) next = setFieldMessages(next, f.pointer, l, { ...m, title: label[l] });
+    }
+  }
+  return next;
 }
 
 const textOf = (t: LayoutSection['title']): Partial<Record<Locale, string>> => (typeof t === 'string' ? { en: t, ru: t } : { ...(t ?? {}) });

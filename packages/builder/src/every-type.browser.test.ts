@@ -157,5 +157,32 @@ for (const locale of ['ru', 'en'] as const) {
       expect(problems[0]!.message).to.equal(locale === 'ru' ? 'Не раньше 1 янв. 2026 г.' : 'Not earlier than Jan 1, 2026.');
       expect(errors).to.deep.equal([]);
     });
+
+    it('offers formats by name, Russian requisites included; an INN field refuses a wrong check digit, saying so', async () => {
+      const text = FIELD_TYPES.find((t) => t.type === 'text')!;
+      $<HTMLElement>('kc-builder-canvas [data-ref^="section:"]').click();
+      await settle(el);
+      $<HTMLButtonElement>(`kc-builder-palette button[data-what="${text.type}"]`).click();
+      await settle(el);
+      const f = selectedField()!;
+      const select = [...el.querySelectorAll<HTMLSelectElement>('kc-builder-inspector select')].find((x) => [...x.options].some((o) => o.value === 'ru-inn'))!;
+      expect(select, 'the format list').to.not.equal(undefined);
+      const words = Object.fromEntries([...select.options].map((o) => [o.value, o.textContent!.trim()]));
+      expect(words['ru-inn']).to.equal(locale === 'ru' ? 'ИНН' : 'INN (Russian taxpayer number)');
+      expect(words['email']).to.equal(locale === 'ru' ? 'Адрес электронной почты' : 'Email address');
+      expect(words['ru-bik']).to.equal(locale === 'ru' ? 'БИК' : 'BIK (Russian bank code)');
+      for (const [value, label] of Object.entries(words)) if (value) expect(label, 'a name, not the code').to.not.equal(value);
+      select.value = 'ru-inn';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await settle(el);
+      const { schema, pointer } = fieldById(el.store.doc, f.id)!;
+      expect(schema.format).to.equal('ru-inn');
+      const data: Record<string, unknown> = {};
+      const parts = pointer.split('/').slice(1);
+      parts.reduce<Record<string, unknown>>((at, key, i) => (at[key] = i === parts.length - 1 ? '7707083894' : {}) as Record<string, unknown>, data);
+      const problems = validate(el.store.doc.schema, data as JsonValue, locale).errors.filter((e) => e.path === pointer);
+      expect(problems.map((e) => e.message)).to.deep.equal([locale === 'ru' ? 'Неверная контрольная цифра ИНН: проверьте, нет ли опечатки.' : 'The INN check digit is wrong: look for a typo.']);
+      expect(errors).to.deep.equal([]);
+    });
   });
 }

@@ -24,9 +24,9 @@ import {
 import { nodeName } from './actions.js';
 import type { BuilderStore } from './store.js';
 import { LANGUAGE_NAMES, s, type BuilderStringKey } from './strings.js';
+import { formatChoices, formatName } from './format-choices.js';
 
 const LOCALES: Locale[] = ['ru', 'en'];
-const FORMATS = ['', 'email', 'uri', 'phone', 'date', 'date-time', 'time', 'uuid', 'ipv4'];
 
 export interface FormulaDraft {
   text: string;
@@ -106,7 +106,8 @@ export class FieldSettings {
         : nothing}
       ${text
         ? html`<label>${this.t('format')}<select @change=${(e: Event) => st.edit((x) => setConstraint(x, f.id, 'format', (e.target as HTMLSelectElement).value || undefined))}>
-            ${FORMATS.map((fm) => html`<option value=${fm} ?selected=${(f.schema.format ?? '') === fm}>${fm || this.t('formatNone')}</option>`)}
+            <option value="" ?selected=${!f.schema.format}>${this.t('formatNone')}</option>
+            ${formatChoices(f.schema.format).map((fm) => html`<option value=${fm} ?selected=${f.schema.format === fm}>${formatName(this.store.locale, fm)}</option>`)}
           </select></label>`
         : nothing}
     </fieldset>`;

@@ -15,7 +15,7 @@ const errorText = (card: KcCard, pointer: string) => fieldAt(card.shadowRoot!, p
 async function card(locale: 'ru' | 'en', validator?: PrecompiledValidator): Promise<KcCard> {
   const el = await fixture<KcCard>(
     html`<kc-card .schema=${b2bClientCard.schema} .layout=${{ ...(b2bClientCard.layout as LayoutDocument), sections: 'plain' }} .messages=${b2bClientCard.messages}
-      .value=${structuredClone(b2bClientCard.sample) as JsonValue} .validator=${validator} locale=${locale}></kc-card>`,
+      .value=${structuredClone(b2bClientCard.sample) as unknown as JsonValue} .validator=${validator} locale=${locale}></kc-card>`,
   );
   await settle(el);
   return el;

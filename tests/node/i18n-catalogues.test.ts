@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { hasMessage, registeredLocales, translate } from '@kartochka/i18n';
-import { layoutMessages, validationMessages, validateLayout } from '@kartochka/core';
+import { formulaMessages, layoutMessages, validationMessages, validateLayout } from '@kartochka/core';
 import { storageMessages, NotFoundError, formatStorageMessage } from '@kartochka/storage';
 import { uiStrings } from '../../packages/elements/src/internal/i18n.js';
 import { persistenceStrings } from '../../packages/elements/src/persistence/messages.js';
@@ -16,6 +16,7 @@ import { cliStrings } from '@kartochka/cli';
 const english: Record<string, object> = {
   validation: validationMessages.en,
   layout: layoutMessages.en,
+  formula: formulaMessages.en,
   storage: storageMessages.en,
   elements: uiStrings.en,
   persistence: persistenceStrings.en,

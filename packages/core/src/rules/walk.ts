@@ -38,6 +38,11 @@ const SPECIAL: ReadonlyMap<string, { readonly min: number; readonly max: number 
 /** Operators whose second argument runs once per array element (JSON Logic's scoped data). */
 export const ITERATORS: ReadonlySet<string> = new Set(['map', 'filter', 'all', 'some', 'none', 'reduce']);
 
+/** How many arguments an operator takes, or `undefined` for an unknown operator. */
+export function arityOf(op: string): { readonly min: number; readonly max: number } | undefined {
+  return SPECIAL.get(op) ?? OPERATORS.get(op);
+}
+
 /** Every operator name Kartochka understands (for builders' pickers). */
 export const OPERATOR_NAMES: readonly string[] = [...SPECIAL.keys(), ...OPERATORS.keys()];
 
@@ -55,7 +60,7 @@ export function shapeOf(node: object): Shape {
     return { error: `An expression object must have exactly one key, the operator; found ${keys.length ? keys.map((k) => `"${k}"`).join(', ') : 'none'}.` };
   }
   const op = keys[0];
-  const arity = SPECIAL.get(op) ?? OPERATORS.get(op);
+  const arity = arityOf(op);
   if (!arity) return { op, error: `Unknown operator "${op}".` };
   const raw = (node as Record<string, unknown>)[op];
   const args = Array.isArray(raw) ? raw : [raw];

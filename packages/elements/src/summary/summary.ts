@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { expandTemplate, isWithin, type FormController, type JsonValue, type Locale, type FieldNode } from '@kartochka/core';
 import { tokens } from '../internal/styles.js';
 import { defineElement } from '../internal/field-element.js';
-import { formatScalar } from '../view/format.js';
+import { formatScalar, formatText } from '../view/format.js';
 import { t } from '../internal/i18n.js';
 
 const DAY = 86_400_000;
@@ -102,9 +102,8 @@ export class KcCardSummary extends LitElement {
       const warn = chosen.d < now ? 'past' : chosen.d - now <= window ? 'soon' : undefined;
       return { label, text: formatScalar(chosen.n.schema, chosen.v as JsonValue, this.locale), warn };
     }
-    const n = pick.n;
-    const o = n.options?.find((x) => JSON.stringify(x.value) === JSON.stringify(pick.v));
-    return { label, text: o ? c.optionLabel(n, o.value, o.title) : formatScalar(n.schema, pick.v as JsonValue, this.locale) };
+    // Option labels, lists and groups as words (view/format.ts), never codes or raw JSON.
+    return { label, text: formatText(c, pick.n) };
   }
 
   override render(): unknown {

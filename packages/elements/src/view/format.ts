@@ -74,7 +74,7 @@ export function formatNode(c: FormController, node: FieldNode, depth = 0): Templ
     if (node.itemOptions && Array.isArray(value)) {
       const labels = value.map((v) => {
         const o = node.itemOptions!.find((x) => JSON.stringify(x.value) === JSON.stringify(v));
-        return o?.title ?? (typeof v === 'string' ? v : JSON.stringify(v));
+        return o ? c.optionLabel(node, o.value, o.title) : typeof v === 'string' ? v : JSON.stringify(v);
       });
       return html`<ul class="list" part="list">${labels.map((l) => html`<li>${l}</li>`)}</ul>`;
     }
@@ -82,4 +82,37 @@ export function formatNode(c: FormController, node: FieldNode, depth = 0): Templ
   }
   const children = c.children(node.pointer).filter((ch) => !isEmptyValue(c.getValue(ch.pointer)));
   return html`<dl class="pairs">${children.map((ch) => html`<div><dt>${c.label(ch)}</dt><dd>${formatNode(c, ch, depth + 1)}</dd></div>`)}</dl>${children.length ? nothing : t(locale, 'notSet')}`;
+}
+
+/**
+ * Any node's value as one line of words, for places with no room for a list (the summary chips):
+ * option labels (the catalogue's, then the schema's), dates and numbers in the locale, a list as
+ * its items joined, an object as its first value with the others in brackets —
+ * "Лидокаин (Покраснение, отёк; Средняя)" — never raw JSON.
+ */
+export function formatText(c: FormController, node: FieldNode, depth = 0): string {
+  const value = c.getValue(node.pointer);
+  const locale = c.locale;
+  if (isEmptyValue(value)) return t(locale, 'notSet');
+  if (isMoneyNode(node)) return formatMoney(value, locale) ?? t(locale, 'notSet');
+  if (node.kind === 'value') {
+    const o = node.options?.find((x) => JSON.stringify(x.value) === JSON.stringify(value));
+    return o ? c.optionLabel(node, o.value, o.title) : formatScalar(node.schema, value!, locale);
+  }
+  if (node.kind === 'fallback' || depth > 8) return typeof value === 'string' ? value : JSON.stringify(value);
+  if (node.kind === 'array' && node.itemOptions && Array.isArray(value)) {
+    return value
+      .map((v) => {
+        const o = node.itemOptions!.find((x) => JSON.stringify(x.value) === JSON.stringify(v));
+        return o ? c.optionLabel(node, o.value, o.title) : typeof v === 'string' ? v : JSON.stringify(v);
+      })
+      .join(', ');
+  }
+  const parts = c
+    .children(node.pointer)
+    .filter((ch) => !isEmptyValue(c.getValue(ch.pointer)))
+    .map((ch) => formatText(c, ch, depth + 1));
+  if (node.kind === 'array') return parts.join(', ');
+  if (!parts.length) return t(locale, 'notSet');
+  return parts.length === 1 ? parts[0]! : `${parts[0]} (${parts.slice(1).join('; ')})`;
 }

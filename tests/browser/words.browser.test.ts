@@ -3,11 +3,13 @@
  * labels from the template's catalogue, not codes, and a list of groups as text, not raw JSON.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { FormController, type JsonValue, type LayoutDocument } from '@kartochka/core';
+import { FormController, type JsonSchemaObject, type JsonValue, type LayoutDocument } from '@kartochka/core';
+import { IndexedDbAdapter } from '@kartochka/storage';
 import { b2bClientCard, beautySalonCard } from '@kartochka/templates';
 import '@kartochka/elements';
+import '@kartochka/elements/persistence';
 import type { KcCard, KcCardSummary } from '@kartochka/elements';
-import { fieldAt, settle } from '../../packages/elements/src/testing/helpers.js';
+import { controlOf, fieldAt, settle, typeInto } from '../../packages/elements/src/testing/helpers.js';
 
 const chips = (el: KcCardSummary) => [...el.shadowRoot!.querySelectorAll('div')].map((d) => d.textContent!.replace(/\s+/g, ' ').trim());
 
@@ -46,4 +48,49 @@ describe('values as words', function () {
       expect(items).to.deep.equal([...countries]);
     });
   }
+
+  it('a merge names the fields by their labels, and the conflict table shows option labels (ru)', async () => {
+    const schema: JsonSchemaObject = {
+      type: 'object',
+      properties: {
+        name: { type: 'string', title: 'Название' },
+        size: { type: 'object', title: 'Размер', properties: { headcount: { type: 'integer', title: 'Штат' }, class: { type: 'string', title: 'Размер бизнеса', enum: ['small', 'medium', 'large'] } } },
+      },
+    };
+    const messages = { ru: { '/size/class': { options: { small: 'Малый', medium: 'Средний', large: 'Крупный' } } } };
+    const dbName = `kc-words-${Date.now()}`;
+    // B learns of the other write only when it saves (no broadcast), as with another client of a server.
+    const quiet = await IndexedDbAdapter.open({ name: dbName, broadcast: false });
+    const other = await IndexedDbAdapter.open({ name: dbName, broadcast: false });
+    await other.put({ id: 'm-1', schemaId: 's', schemaVersion: 1, title: 'X', indexed: {}, data: { name: 'X', size: { headcount: 10, class: 'small' } } }, { expectedRevision: 0 });
+    const card = await fixture<KcCard>(
+      html`<kc-card .schema=${schema} .messages=${messages} .storage=${quiet} record-id="m-1" schema-id="s" .storageOptions=${{ localDbName: `${dbName}-local`, draftDelay: 10 }} locale="ru"></kc-card>`,
+    );
+    await new Promise((r) => card.addEventListener('kc-storage-status', (e) => (e as CustomEvent).detail.status === 'loaded' && r(null)));
+    await settle(card);
+    const stored = async () => (await other.get<Record<string, unknown>>('m-1'));
+    let cur = await stored();
+    await other.put({ ...cur, data: { name: 'X', size: { headcount: 12, class: 'small' } } }, { expectedRevision: cur.revision });
+    typeInto(controlOf(fieldAt(card.shadowRoot!, '/name')!) as HTMLInputElement, 'Y');
+    expect(await card.persistence!.save()).to.equal(false);
+    expect(card.persistence!.status).to.equal('merged');
+    const message = card.persistence!.message('ru');
+    expect(message).to.contain('(Штат)');
+    expect(message).to.not.contain('/size/headcount');
+    // Both change the business size: the table offers «Средний» against «Крупный», not codes.
+    expect(await card.persistence!.save()).to.equal(true);
+    cur = await stored();
+    await other.put({ ...cur, data: { ...(cur.data as object), size: { headcount: 12, class: 'large' } } }, { expectedRevision: cur.revision });
+    card.value = { ...(card.value as object), size: { headcount: 12, class: 'medium' } } as JsonValue;
+    expect(await card.persistence!.save()).to.equal(false);
+    expect(card.persistence!.status).to.equal('conflict');
+    await settle(card);
+    const panel = card.shadowRoot!.querySelector('kc-storage-panel')!;
+    await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const row = panel.shadowRoot!.querySelector('tr[data-path="/size/class"]')!;
+    expect(row.querySelector('th')!.textContent!.trim()).to.equal('Размер бизнеса');
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent!.trim())).to.deep.equal(['Средний', 'Крупный']);
+    quiet.close();
+    other.close();
+  });
 });

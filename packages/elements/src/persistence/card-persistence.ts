@@ -29,6 +29,7 @@ import { MemoryDraftStore, draftKey, scopeKey, type Draft, type DraftStore, type
 import { openDraftStore } from './local-db.js';
 import { mergeThreeWay, resolveConflicts, type FieldConflict } from './merge.js';
 import { pt, type PersistenceStrings } from './messages.js';
+import { fieldName } from '../view/format.js';
 import { STATUS_MESSAGE, ERROR_STATUSES, type PersistenceStatus } from './status.js';
 
 import { CardDetachedError, firstString, heldFrom, type PersistenceHost, type PersistenceOptions } from './options.js';
@@ -454,7 +455,8 @@ export class CardPersistence implements ReactiveController {
       this.#set(queued ? 'queued-conflict' : 'conflict', { n: remote.revision, when: queued?.queued ?? '' });
     } else {
       this.host.value = merged;
-      this.#set('merged', { n: remote.revision, fields: autoApplied.join(', ') || '—' });
+      // Fields by their labels («Штат»), not their pointers (/general/size/headcount).
+      this.#set('merged', { n: remote.revision, fields: autoApplied.map((p) => fieldName(this.host.controller, p)).join(', ') || '—' });
     }
   }
 

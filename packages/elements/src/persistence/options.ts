@@ -2,7 +2,7 @@
  * What a card's persistence is configured with, what it needs from its host, and the small pure
  * helpers it uses (the default title, how a failed send is held).
  */
-import type { FieldError, JsonValue, Locale, ValidationResult } from '@kartochka/core';
+import type { FieldError, FormController, JsonValue, Locale, ValidationResult } from '@kartochka/core';
 import type { ReactiveControllerHost } from 'lit';
 import { ConflictError, ValidationError, type CardRecord, type IndexedValue, type StorageAdapter } from '@kartochka/storage';
 import type { DraftStore, HeldSave } from './draft-store.js';
@@ -15,6 +15,8 @@ export interface PersistenceHost extends ReactiveControllerHost, EventTarget {
   validate(): ValidationResult;
   focusFirstInvalid(): boolean;
   setServerErrors(errors: readonly FieldError[]): void;
+  /** The card's form, when it has one: merge messages name fields by their labels through it. */
+  readonly controller?: FormController;
 }
 
 export interface PersistenceOptions {

@@ -5,6 +5,7 @@ import { tokens, buttonStyles } from '../internal/styles.js';
 import { defineElement } from '../internal/field-element.js';
 import type { CardPersistence } from './card-persistence.js';
 import { pt } from './messages.js';
+import { fieldName, formatText } from '../view/format.js';
 
 /**
  * @summary The card's saving status, the offer to restore an unsaved draft, and the field-by-field
@@ -47,14 +48,15 @@ export class KcStoragePanel extends LitElement {
   }
 
   #label(path: string): string {
-    const c = this.controller;
-    const n = c?.node(path);
-    return n && c ? c.label(n) : path;
+    return fieldName(this.controller, path);
   }
 
-  #show(v: JsonValue | undefined): string {
+  /** Either side of a conflict in words: option labels, dates, groups as text (view/format.ts). */
+  #show(path: string, v: JsonValue | undefined): string {
     if (v === undefined || v === null || v === '') return pt(this.locale, 'empty');
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    const c = this.controller;
+    const node = c?.node(path);
+    return c && node ? formatText(c, node, v) : typeof v === 'object' ? JSON.stringify(v) : String(v);
   }
 
   override render(): unknown {
@@ -86,8 +88,8 @@ export class KcStoragePanel extends LitElement {
             const name = `choice-${c.path}`;
             return html`<tr data-path=${c.path}>
               <th scope="row">${this.#label(c.path)}</th>
-              <td><label><input type="radio" name=${name} value="local" .checked=${pick === 'local'} @change=${() => choose(c.path, 'local')} /><code>${this.#show(c.local)}</code></label></td>
-              <td><label><input type="radio" name=${name} value="remote" .checked=${pick === 'remote'} @change=${() => choose(c.path, 'remote')} /><code>${this.#show(c.remote)}</code></label></td>
+              <td><label><input type="radio" name=${name} value="local" .checked=${pick === 'local'} @change=${() => choose(c.path, 'local')} /><code>${this.#show(c.path, c.local)}</code></label></td>
+              <td><label><input type="radio" name=${name} value="remote" .checked=${pick === 'remote'} @change=${() => choose(c.path, 'remote')} /><code>${this.#show(c.path, c.remote)}</code></label></td>
             </tr>`;
           })}
         </tbody>

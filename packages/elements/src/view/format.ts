@@ -3,7 +3,7 @@
  * locale's `Intl` formats, yes/no for booleans, nested lists for arrays and objects.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FieldNode, FormController, JsonValue, JsonSchemaObject, Locale } from '@kartochka/core';
+import { joinPointer, parentPointer, type FieldNode, type FormController, type JsonValue, type JsonSchemaObject, type Locale } from '@kartochka/core';
 import { t } from '../internal/i18n.js';
 import { numberFormat, dateTimeFormat } from '../internal/intl.js';
 
@@ -85,34 +85,43 @@ export function formatNode(c: FormController, node: FieldNode, depth = 0): Templ
 }
 
 /**
- * Any node's value as one line of words, for places with no room for a list (the summary chips):
- * option labels (the catalogue's, then the schema's), dates and numbers in the locale, a list as
- * its items joined, an object as its first value with the others in brackets —
- * "Лидокаин (Покраснение, отёк; Средняя)" — never raw JSON.
+ * A value as one line of words, for places with no room for a list (summary chips, the conflict
+ * table): option labels (the catalogue's, then the schema's), dates and numbers in the locale, a
+ * list as its items joined, an object as its first value with the others in brackets —
+ * "Лидокаин (Покраснение, отёк; Средняя)" — never raw JSON. `value` defaults to the node's own;
+ * another (the other side of a conflict) is worded with the same schema and catalogue.
  */
-export function formatText(c: FormController, node: FieldNode, depth = 0): string {
-  const value = c.getValue(node.pointer);
+export function formatText(c: FormController, node: FieldNode, value: unknown = c.getValue(node.pointer), depth = 0): string {
   const locale = c.locale;
+  const option = (options: FieldNode['options'], v: unknown) => {
+    const o = options?.find((x) => JSON.stringify(x.value) === JSON.stringify(v));
+    return o ? c.optionLabel(node, o.value, o.title) : undefined;
+  };
   if (isEmptyValue(value)) return t(locale, 'notSet');
   if (isMoneyNode(node)) return formatMoney(value, locale) ?? t(locale, 'notSet');
-  if (node.kind === 'value') {
-    const o = node.options?.find((x) => JSON.stringify(x.value) === JSON.stringify(value));
-    return o ? c.optionLabel(node, o.value, o.title) : formatScalar(node.schema, value!, locale);
-  }
-  if (node.kind === 'fallback' || depth > 8) return typeof value === 'string' ? value : JSON.stringify(value);
-  if (node.kind === 'array' && node.itemOptions && Array.isArray(value)) {
-    return value
-      .map((v) => {
-        const o = node.itemOptions!.find((x) => JSON.stringify(x.value) === JSON.stringify(v));
-        return o ? c.optionLabel(node, o.value, o.title) : typeof v === 'string' ? v : JSON.stringify(v);
-      })
-      .join(', ');
-  }
-  const parts = c
-    .children(node.pointer)
-    .filter((ch) => !isEmptyValue(c.getValue(ch.pointer)))
-    .map((ch) => formatText(c, ch, depth + 1));
-  if (node.kind === 'array') return parts.join(', ');
+  if (node.kind === 'value' || typeof value !== 'object') return option(node.options, value) ?? formatScalar(node.schema, value as JsonValue, locale);
+  if (node.kind === 'fallback' || depth > 8) return JSON.stringify(value);
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as object);
+  const parts = entries
+    .filter(([, v]) => !isEmptyValue(v))
+    .map(([k, v]) => {
+      if (node.kind === 'array' && node.itemOptions) return option(node.itemOptions, v) ?? (typeof v === 'string' ? v : JSON.stringify(v));
+      const child = c.node(joinPointer(node.pointer, k));
+      return child ? formatText(c, child, v, depth + 1) : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    });
+  if (Array.isArray(value)) return parts.join(', ');
   if (!parts.length) return t(locale, 'notSet');
   return parts.length === 1 ? parts[0]! : `${parts[0]} (${parts.slice(1).join('; ')})`;
+}
+
+/**
+ * A field named for a person, by its pointer: its label («Штат»), an array item as its list's
+ * label and number («Телефоны #2»); the pointer itself only when the card has no such field.
+ */
+export function fieldName(c: FormController | undefined, pointer: string): string {
+  const node = c?.node(pointer);
+  if (!c || !node) return pointer;
+  const parent = parentPointer(pointer);
+  if (/^\d+$/.test(node.key) && parent !== undefined && parent !== '') return `${fieldName(c, parent)} #${Number(node.key) + 1}`;
+  return c.label(node);
 }

@@ -140,15 +140,30 @@ describe('<kc-builder> through its UI', function () {
     await selectNode('Segment');
     await palette('computed');
     await setTitle('Double staff');
-    const formula = inspector<HTMLTextAreaElement>('textarea');
-    type(formula, '{"*": [{"var": "/general/staff"}, ');
+    // In words: a broken formula is reported at its place and kept; a valid one is stored and shows its result.
+    type(inspector('input[name=formula]'), '[Staf] * 2');
     await settle(el);
-    expect(fieldset('Formula (JSON Logic)').querySelector('.kcb-error')!.textContent).to.not.equal('');
-    expect(inspector<HTMLTextAreaElement>('textarea').value).to.equal('{"*": [{"var": "/general/staff"}, ');
-    type(inspector<HTMLTextAreaElement>('textarea'), '{"*": [{"var": "/general/staff"}, 2]}');
+    const error = fieldset('Formula').querySelector<HTMLElement>('[data-formula-error]')!;
+    expect(error.textContent).to.contain('There is no field "[Staf]". Did you mean "[Staff]"?');
+    expect([error.dataset.start, error.dataset.end]).to.deep.equal(['0', '6']);
+    expect(inspector('input[name=formula]').value).to.equal('[Staf] * 2');
+    expect(props().doubleStaff['x-formula'] ?? null, 'nothing stored while it is wrong').to.equal(null);
+    type(inspector('input[name=formula]'), '[Staff] * 2');
     await settle(el);
     expect(props().doubleStaff['x-formula']).to.deep.equal({ '*': [{ var: '/general/staff' }, 2] });
     expect(el.querySelector('[data-formula-result]')!.textContent).to.contain('Result on the sample');
+    // The JSON Logic under "Advanced" follows, and stays editable: a broken JSON is reported and kept.
+    const json = fieldset('Formula').querySelector<HTMLTextAreaElement>('details textarea')!;
+    expect(JSON.parse(json.value)).to.deep.equal({ '*': [{ var: '/general/staff' }, 2] });
+    type(json, '{"*": [{"var": "/general/staff"}, ');
+    await settle(el);
+    expect(fieldset('Formula').querySelector('details .kcb-error')!.textContent).to.not.equal('');
+    type(fieldset('Formula').querySelector<HTMLTextAreaElement>('details textarea')!, '{"*": [{"var": "/general/staff"}, 3]}');
+    await settle(el);
+    expect(inspector('input[name=formula]').value, 'the words follow the JSON').to.equal('[Staff] * 3');
+    type(inspector('input[name=formula]'), '[Staff] * 2');
+    await settle(el);
+    expect(props().doubleStaff['x-formula']).to.deep.equal({ '*': [{ var: '/general/staff' }, 2] });
 
     expect(Object.keys(props())).to.deep.equal(['companyName', 'staff', 'segment', 'doubleStaff']);
     expect(doc().layout.items[0].items).to.deep.equal(['/general/companyName', '/general/staff', '/general/segment', '/general/doubleStaff']);

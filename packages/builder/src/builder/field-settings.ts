@@ -4,40 +4,34 @@ import { live } from 'lit/directives/live.js';
 import type { JsonValue, Locale } from '@kartochka/core';
 import {
   addOption,
-  checkFormula,
   fieldTypeInfo,
   hasOptions,
   isDateType,
   moveOption,
   optionsOf,
   removeOption,
-  ruleFields,
   setConstraint,
   setDefault,
-  setFormula,
   setOptionLabel,
   setReminder,
   setWidget,
   type FieldInfo,
   type Reminder,
 } from '../model/index.js';
-import { nodeName } from './actions.js';
+import { FormulaEditor } from './formula-editor.js';
 import type { BuilderStore } from './store.js';
 import { LANGUAGE_NAMES, s, type BuilderStringKey } from './strings.js';
 import { formatChoices, formatName } from './format-choices.js';
 
 const LOCALES: Locale[] = ['ru', 'en'];
 
-export interface FormulaDraft {
-  text: string;
-  error?: string;
-}
-
 export class FieldSettings {
-  /** Formula text being typed, per field id: kept when it is not valid JSON yet. */
-  readonly formulaDrafts = new Map<string, FormulaDraft>();
+  /** The formula editor keeps what is being typed per field, while it is not a valid formula yet. */
+  readonly formulas: FormulaEditor;
 
-  constructor(readonly store: BuilderStore, readonly uid: string) {}
+  constructor(readonly store: BuilderStore, readonly uid: string) {
+    this.formulas = new FormulaEditor(store, uid);
+  }
 
   t(k: BuilderStringKey, p?: Record<string, string | number>): string {
     return s(this.store.locale, k, p);
@@ -170,60 +164,7 @@ export class FieldSettings {
   }
 
   formula(f: FieldInfo): TemplateResult | typeof nothing {
-    if (f.type !== 'computed') return nothing;
-    const st = this.store;
-    const stored = f.schema['x-formula'];
-    const draft = this.formulaDrafts.get(f.id);
-    const text = draft?.text ?? (stored === null || stored === undefined ? '' : JSON.stringify(stored));
-    let message: TemplateResult | typeof nothing = nothing;
-    if (draft?.error) message = html`<p class="kcb-error" role="alert">${draft.error}</p>`;
-    else if (stored !== null && stored !== undefined) {
-      const check = checkFormula(st.doc, f.pointer, stored as JsonValue, st.sample);
-      message = check.problems.length
-        ? html`<p class="kcb-error" role="alert">${check.problems.map((p) => this.t('formulaInvalid', { at: p.at || '/', message: p.message })).join('\n')}</p>`
-        : html`<p class="kcb-ok" data-formula-result>${this.t('formulaResult', { value: JSON.stringify(check.result ?? null) })}</p>`;
-    }
-    const id = `${this.uid}-formula`;
-    const onInput = (value: string) => {
-      let parsed: JsonValue;
-      try {
-        parsed = value.trim() === '' ? null : (JSON.parse(value) as JsonValue);
-      } catch (e) {
-        this.formulaDrafts.set(f.id, { text: value, error: (e as Error).message });
-        st.refresh();
-        return;
-      }
-      const check = parsed === null ? { problems: [] } : checkFormula(st.doc, f.pointer, parsed, st.sample);
-      if (check.problems.length) {
-        this.formulaDrafts.set(f.id, { text: value, error: check.problems.map((p) => this.t('formulaInvalid', { at: p.at || '/', message: p.message })).join('\n') });
-        st.refresh();
-        return;
-      }
-      this.formulaDrafts.set(f.id, { text: value });
-      st.edit((x) => setFormula(x, f.id, parsed), { coalesce: `${f.id}-formula` });
-    };
-    const insert = (pointer: string) => {
-      const ta = document.getElementById(id) as HTMLTextAreaElement | null;
-      if (!ta) return;
-      const snippet = JSON.stringify({ var: pointer });
-      const at = ta.selectionStart ?? ta.value.length;
-      ta.value = ta.value.slice(0, at) + snippet + ta.value.slice(ta.selectionEnd ?? at);
-      onInput(ta.value);
-    };
-    return html`<fieldset><legend>${this.t('formula')}</legend>
-      <label for=${id} class="kcb-sr">${this.t('formula')}</label>
-      <textarea id=${id} spellcheck="false" .value=${live(text)} @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}
-        @change=${() => st.seal()}></textarea>
-      <label>${this.t('insertField')}<select @change=${(e: Event) => {
-        const sel = e.target as HTMLSelectElement;
-        if (sel.value) insert(sel.value);
-        sel.value = '';
-      }}>
-        <option value=""></option>
-        ${ruleFields(st.doc).filter((x) => x.id !== f.id).map((x) => html`<option value=${x.pointer}>${nodeName(st.doc, { kind: 'field', id: x.id }, st.locale)} (${x.pointer})</option>`)}
-      </select></label>
-      ${message}
-    </fieldset>`;
+    return this.formulas.render(f);
   }
 
   reminder(f: FieldInfo): TemplateResult | typeof nothing {

@@ -47,6 +47,13 @@ export const builderStyles = css`
   kc-builder .kcb-error { color: var(--kcb-danger); white-space: pre-wrap; }
   kc-builder .kcb-draft { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0; padding: 0.5rem 0.75rem; border: 1px solid var(--kcb-accent, currentColor); border-radius: 6px; }
   kc-builder .kcb-ok { color: #15803d; }
+  kc-builder .kcb-combo { position: relative; }
+  kc-builder .kcb-combo input { width: 100%; box-sizing: border-box; font-family: ui-monospace, monospace; }
+  kc-builder .kcb-combo [role=listbox] { position: absolute; z-index: 5; inset-inline: 0; margin: 2px 0 0; padding: 2px; list-style: none; max-height: 14em; overflow: auto; background: var(--kcb-surface); border: 1px solid var(--kcb-border); border-radius: 6px; box-shadow: 0 4px 12px rgb(0 0 0 / 0.15); }
+  kc-builder .kcb-combo [role=option] { padding: 4px 6px; border-radius: 4px; cursor: pointer; }
+  kc-builder .kcb-combo [role=option][aria-selected=true] { background: var(--kcb-accent); color: var(--kcb-on-accent, #fff); }
+  kc-builder .kcb-formula-where code { white-space: pre-wrap; word-break: break-all; }
+  kc-builder .kcb-formula-where mark { background: none; color: var(--kcb-danger); text-decoration: underline wavy var(--kcb-danger); }
   kc-builder .kcb-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
   /* palette */

@@ -1,7 +1,43 @@
 /** Checking a computed field's formula and showing its result on sample data, as the card will. */
-import { dataContext, dependencies, evaluate, templateOf, validateExpression, type JsonValue } from '@kartochka/core';
-import { fieldIndex } from './doc.js';
+import { dataContext, dependencies, evaluate, parseFormula, printFormula, templateOf, validateExpression, type FormulaField, type FormulaTextError, type JsonValue, type Locale } from '@kartochka/core';
+import { fieldIndex, ruleFields } from './doc.js';
+import { titleOf } from './settings.js';
 import type { BuilderDocument } from './types.js';
+
+/**
+ * The fields a formula can name, by their titles in `locale` (the other language's, then the key,
+ * when a title is missing): the table core's formula parser and printer resolve `[Title]` with.
+ */
+export function formulaFields(doc: BuilderDocument, locale: Locale): FormulaField[] {
+  return ruleFields(doc).map((f) => {
+    const ref = { kind: 'field', id: f.id } as const;
+    return { name: titleOf(doc, ref, locale) || titleOf(doc, ref, locale === 'ru' ? 'en' : 'ru') || f.key, pointer: f.pointer };
+  });
+}
+
+/** A formula in words for the inspector, or `undefined` when only JSON can say it. */
+export function formulaText(doc: BuilderDocument, expr: JsonValue, locale: Locale): string | undefined {
+  try {
+    return printFormula(expr, { locale, fields: formulaFields(doc, locale) });
+  } catch {
+    return undefined;
+  }
+}
+
+export interface FormulaTextCheck extends FormulaCheck {
+  /** The parsed formula, when the text is well-formed. */
+  readonly expr?: JsonValue;
+  /** The syntax error, with its place in the text. */
+  readonly error?: FormulaTextError;
+}
+
+/** Parses formula text (core's parser) and checks it as {@link checkFormula} does. Empty text is no formula. */
+export function checkFormulaText(doc: BuilderDocument, pointer: string, text: string, sample: unknown, locale: Locale, now?: Date): FormulaTextCheck {
+  if (text.trim() === '') return { problems: [], expr: null };
+  const parsed = parseFormula(text, { locale, fields: formulaFields(doc, locale) });
+  if (!parsed.ok) return { problems: [], error: parsed.error };
+  return { ...checkFormula(doc, pointer, parsed.expr, sample, now), expr: parsed.expr };
+}
 
 export interface FormulaCheck {
   /** Problems, with `at` a JSON Pointer into the formula (`/+/1` is the 2nd argument of `+`). */

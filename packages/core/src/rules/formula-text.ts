@@ -203,6 +203,17 @@ function levenshtein(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Each word of `short` begins a word of `long`, in order: "Фактич объём" → "Фактический объём продаж". */
+function wordPrefixes(short: string, long: string): boolean {
+  const words = long.split(/\s+/);
+  let i = 0;
+  for (const w of short.split(/\s+/)) {
+    while (i < words.length && !words[i]!.startsWith(w)) i++;
+    if (i++ >= words.length) return false;
+  }
+  return true;
+}
+
 /** The closest of `names` to `name` (without case), when it is close enough to be a likely typo. */
 export function closestName(name: string, names: Iterable<string>): string | undefined {
   const want = normalizeName(name.trim());
@@ -211,7 +222,7 @@ export function closestName(name: string, names: Iterable<string>): string | und
   for (const n of names) {
     const cand = normalizeName(n);
     let score = levenshtein(want, cand);
-    if (want.length >= 3 && (cand.startsWith(want) || cand.includes(want))) score = Math.min(score, 1);
+    if (want.length >= 3 && (cand.includes(want) || wordPrefixes(want, cand))) score = Math.min(score, 1);
     if (score < bestScore) [best, bestScore] = [n, score];
   }
   return best !== undefined && bestScore <= Math.max(2, Math.ceil(want.length / 2.5)) ? best : undefined;

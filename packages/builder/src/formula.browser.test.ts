@@ -1,0 +1,151 @@
+// The formula editor in words, in the Russian UI on the B2B template: typing, completion of field
+// names after "[" (ARIA combobox, keyboard), the error at its place, the result on the sample record.
+import './test-support/process-shim.js';
+import { expect } from '@open-wc/testing';
+import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
+import 'axe-core';
+import type { AxeResults, RunOptions } from 'axe-core';
+import './index.js';
+import type { KcBuilder } from './index.js';
+
+const axe = (window as unknown as { axe: { run(ctx: Element, opts: RunOptions): Promise<AxeResults> } }).axe;
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+async function settle(el: KcBuilder): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await el.updateComplete;
+    for (const part of el.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('kc-builder-canvas, kc-builder-inspector, kc-builder-preview')) await part.updateComplete;
+    await tick(10);
+  }
+}
+
+/** Types as a person does: the value so far and the caret at its end, one input event. */
+function type(input: HTMLInputElement, text: string): void {
+  input.focus();
+  input.value = text;
+  input.setSelectionRange(text.length, text.length);
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+const key = (input: HTMLElement, k: string) => input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+
+describe('<kc-builder> formula editor in words (ru, B2B)', function () {
+  this.timeout(90000);
+  let storage: StorageAdapter;
+  let el: KcBuilder;
+  const pageErrors: string[] = [];
+  const onError = (e: ErrorEvent) => pageErrors.push(e.message);
+  const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(String(e.reason));
+  const input = () => el.querySelector<HTMLInputElement>('kc-builder-inspector input[name=formula]')!;
+  const listbox = () => el.querySelector<HTMLElement>(`#${input().getAttribute('aria-controls')}`)!;
+  const options = () => [...listbox().querySelectorAll<HTMLElement>('[role=option]')];
+
+  before(async () => {
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    storage = await IndexedDbAdapter.open({ name: `kc-formula-${Date.now()}-${Math.random()}` });
+    el = document.createElement('kc-builder') as KcBuilder;
+    el.locale = 'ru';
+    el.storage = storage;
+    el.schemaId = 'formula-card';
+    document.body.append(el);
+    await settle(el);
+    await el.startFrom('b2b-client-card');
+    await settle(el);
+    // Open the "Категоризация" tab and select the computed share field, through the canvas.
+    [...el.querySelectorAll<HTMLElement>('kc-builder-canvas [role=tab]')].find((t) => t.textContent!.includes('Категоризация'))!.click();
+    await settle(el);
+    const share = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label span')?.textContent?.trim() === 'Доля нашей продукции в портфеле клиента, %');
+    expect(share, 'the computed share field on the canvas').to.exist;
+    share!.click();
+    await settle(el);
+  });
+
+  after(async () => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    el.remove();
+    await storage.close();
+  });
+
+  it('shows the existing formula in words and its result on the sample', () => {
+    expect(input().value).to.equal('ОКРУГЛ([Фактический объём продаж] / [Потенциал] * 100; 1)');
+    expect(el.querySelector('[data-formula-result]')!.textContent).to.equal('Результат на примере: 35');
+    expect(input().getAttribute('role')).to.equal('combobox');
+    expect(input().getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('takes [Фактический объём продаж] * 150000: stored as JSON Logic, live result, no error', async () => {
+    type(input(), '[Фактический объём продаж] * 150000');
+    await settle(el);
+    expect(el.querySelector('[data-formula-error]')).to.equal(null);
+    expect(input().getAttribute('aria-invalid')).to.equal('false');
+    expect(el.querySelector('[data-formula-result]')!.textContent!.replace(/\s/g, ' ')).to.equal('Результат на примере: 630 000 000 000');
+    const share = (el.store.doc.schema.properties!.category as { properties: Record<string, Record<string, unknown>> }).properties.ourShare;
+    expect(share['x-formula']).to.deep.equal({ '*': [{ var: '/category/actualVolume' }, 150000] });
+  });
+
+  it('points at a wrong field name in the text, with a suggestion, and keeps the text', async () => {
+    type(input(), '1 + [Фактич объём] * 2');
+    await settle(el);
+    const error = el.querySelector<HTMLElement>('[data-formula-error]')!;
+    expect(error.textContent).to.equal('Символ 5: Нет поля «[Фактич объём]». Может быть, «[Фактический объём продаж]»?');
+    expect([error.dataset.start, error.dataset.end]).to.deep.equal(['4', '18']);
+    expect(el.querySelector('.kcb-formula-where mark')!.textContent).to.equal('[Фактич объём]');
+    expect(input().getAttribute('aria-invalid')).to.equal('true');
+    const axeResult = await axe.run(el.querySelector('kc-builder-inspector')!, { resultTypes: ['violations'] });
+    expect(axeResult.violations.map((v) => v.id), 'axe with an error shown').to.deep.equal([]);
+    expect(input().getAttribute('aria-describedby')).to.contain(error.id);
+    expect(input().value).to.equal('1 + [Фактич объём] * 2');
+    const share = (el.store.doc.schema.properties!.category as { properties: Record<string, Record<string, unknown>> }).properties.ourShare;
+    expect(share['x-formula'], 'the last valid formula stays').to.deep.equal({ '*': [{ var: '/category/actualVolume' }, 150000] });
+  });
+
+  it('completes field names after "[" with the keyboard (ARIA combobox)', async () => {
+    type(input(), 'ОКРУГЛ([потен');
+    await settle(el);
+    expect(input().getAttribute('aria-expanded')).to.equal('true');
+    expect(listbox().hidden).to.equal(false);
+    const names = options().map((o) => o.textContent!.trim());
+    expect(names).to.include('Потенциал');
+    expect(names.every((n) => n.toLowerCase().includes('потен'))).to.equal(true);
+    expect(input().getAttribute('aria-activedescendant')).to.equal(options()[0]!.id);
+    expect(options()[0]!.getAttribute('aria-selected')).to.equal('true');
+    const axeResult = await axe.run(el.querySelector('kc-builder-inspector')!, { resultTypes: ['violations'] });
+    expect(axeResult.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'axe with the list open').to.deep.equal([]);
+    if (options().length > 1) {
+      key(input(), 'ArrowDown');
+      await settle(el);
+      expect(input().getAttribute('aria-activedescendant')).to.equal(options()[1]!.id);
+      key(input(), 'ArrowUp');
+      await settle(el);
+    }
+    const target = options().findIndex((o) => o.textContent!.trim() === 'Потенциал');
+    for (let i = 0; i < target; i++) {
+      key(input(), 'ArrowDown');
+      await settle(el);
+    }
+    key(input(), 'Enter');
+    await settle(el);
+    expect(input().value).to.equal('ОКРУГЛ([Потенциал]');
+    expect(input().getAttribute('aria-expanded')).to.equal('false');
+    expect(input().selectionStart).to.equal('ОКРУГЛ([Потенциал]'.length);
+    expect(el.querySelector('[data-formula-error]')!.textContent).to.contain('не закрыта');
+    type(input(), 'ОКРУГЛ([Потенциал] / 1000; 0)');
+    await settle(el);
+    expect(el.querySelector('[data-formula-result]')!.textContent!.replace(/\s/g, ' ')).to.equal('Результат на примере: 12 000');
+    // Escape closes the list without touching the text.
+    type(input(), '[Фак');
+    await settle(el);
+    expect(input().getAttribute('aria-expanded')).to.equal('true');
+    key(input(), 'Escape');
+    await settle(el);
+    expect(input().getAttribute('aria-expanded')).to.equal('false');
+    expect(input().value).to.equal('[Фак');
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).to.deep.equal([]);
+  });
+});

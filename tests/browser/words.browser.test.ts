@@ -2,13 +2,13 @@
  * Values read as words wherever they are shown: the summary chips and the view mode show option
  * labels from the template's catalogue, not codes, and a list of groups as text, not raw JSON.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import { FormController, type JsonSchemaObject, type JsonValue, type LayoutDocument } from '@kartochka/core';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { FormController, toICalendar, type Reminder, type JsonSchemaObject, type JsonValue, type LayoutDocument } from '@kartochka/core';
 import { IndexedDbAdapter } from '@kartochka/storage';
 import { b2bClientCard, beautySalonCard } from '@kartochka/templates';
 import '@kartochka/elements';
 import '@kartochka/elements/persistence';
-import type { KcCard, KcCardSummary } from '@kartochka/elements';
+import type { KcCard, KcCardSummary, KcReminders } from '@kartochka/elements';
 import { controlOf, fieldAt, settle, typeInto } from '../../packages/elements/src/testing/helpers.js';
 
 const chips = (el: KcCardSummary) => [...el.shadowRoot!.querySelectorAll('div')].map((d) => d.textContent!.replace(/\s+/g, ' ').trim());
@@ -93,4 +93,26 @@ describe('values as words', function () {
     quiet.close();
     other.close();
   });
+
+  for (const [locale, who] of [
+    ['ru', 'Кому: Администратор салона'],
+    ['en', 'For: Salon administrator'],
+  ] as const) {
+    it(`a reminder to a role names the role, not its code (${locale})`, async () => {
+      const storage = await IndexedDbAdapter.open({ name: `kc-words-rem-${Date.now()}-${locale}` });
+      const t = beautySalonCard;
+      const birthDate = (t.sample as unknown as { personal: { birthDate: string } }).personal.birthDate;
+      await storage.put({ id: 's-1', schemaId: t.id, schemaVersion: 1, title: 'Клиент', indexed: {}, data: structuredClone(t.sample) as unknown as JsonValue });
+      const from = `2027-${birthDate.slice(5, 7)}-01`;
+      const el = await fixture<KcReminders>(html`<kc-reminders .storage=${storage} .schema=${t.schema} schema-id=${t.id} from=${from} days="40" locale=${locale}></kc-reminders>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="reminder"]'), 'a reminder');
+      const texts = [...el.shadowRoot!.querySelectorAll('[part="reminder"]')].map((r) => r.textContent!.replace(/\s+/g, ' '));
+      expect(texts.some((x) => x.includes(who)), texts.join(' | ')).to.equal(true);
+      expect(texts.join(' ')).to.not.contain(': administrator', 'not the code');
+      // The calendar file says the same (lines unfolded: RFC 5545 folds them at 75 octets).
+      const role: Reminder = { recordId: 's-1', recordTitle: 'Клиент', pointer: '/personal/birthDate', template: '/personal/birthDate', dueDate: '2027-02-27', eventDate: '2027-02-28', title: { ru: 'ДР', en: 'Birthday' }, who: 'administrator', whoIsRole: true };
+      expect(toICalendar([role], { locale }).replace(/\r\n[ \t]/g, '')).to.contain(who);
+      storage.close();
+    });
+  }
 });

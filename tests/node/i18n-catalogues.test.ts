@@ -12,6 +12,7 @@ import { uiStrings } from '../../packages/elements/src/internal/i18n.js';
 import { persistenceStrings } from '../../packages/elements/src/persistence/messages.js';
 import { builderStrings } from '../../packages/builder/src/builder/strings.js';
 import { cliStrings } from '@kartochka/cli';
+import { ROLE_LABELS } from '../../packages/templates/src/roles.js';
 
 const english: Record<string, object> = {
   validation: validationMessages.en,
@@ -22,6 +23,7 @@ const english: Record<string, object> = {
   persistence: persistenceStrings.en,
   builder: builderStrings.en,
   cli: cliStrings.en,
+  roles: Object.fromEntries(Object.entries(ROLE_LABELS).map(([role, text]) => [role, text.en])),
 };
 
 describe('built-in translations', () => {

@@ -24,6 +24,7 @@ export { validatorCacheStats, clearValidatorCache, VALIDATOR_CACHE_SIZE } from '
 export { loadValidationRuntime, validationRuntime, schemaNeedsMatcher, type ValidationRuntime } from './validation/runtime.js';
 export { validationMessage, validationMessages } from './i18n/validation-messages.js';
 export { humanize, type MessageCatalogue, type FieldMessages } from './i18n/labels.js';
+export { roleLabel } from './i18n/roles.js';
 export * from './schema/resolve.js';
 export { RulesRuntime, type RuleFlags, type RuleIssue } from './form/rules-runtime.js';
 export * from './rules/index.js';

@@ -67,6 +67,8 @@ export interface CardTemplate<T = JsonValue> {
   /** A filled card for a fictional client, valid against `schema`. */
   sample: T;
   listing: TemplateListing;
+  /** The roles its schema names (`x-access`, `x-reminder.who`) and their labels (registered: roleLabel). */
+  roles?: Readonly<Record<string, LocalizedText>>;
   /**
    * The schema's validator, precompiled at build time (scripts/generate-template-validators.mjs):
    * give it to the card (`card.validator = await t.loadValidator()`) and no ajv compiler is

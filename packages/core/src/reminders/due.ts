@@ -36,6 +36,8 @@ export interface Reminder {
   eventDate: string;
   /** Who is reminded (a role name or the value found at the `who` pointer), when known. */
   who?: string;
+  /** `who` is a role's code (worded with roleLabel), not a value read from the card (a person's name). */
+  whoIsRole?: boolean;
   /** The reminder's text in Russian and English, placeholders filled. */
   title: { ru: string; en: string };
   repeat?: 'yearly';
@@ -112,6 +114,7 @@ function build(record: ReminderRecord, spec: ReminderSpec, pointer: string, even
     const who = isPointer(spec.who) ? read(record.data, pointer, spec.who) : spec.who;
     if (typeof who === 'string' && who !== '') r.who = who;
     else if (typeof who === 'number') r.who = String(who);
+    if (r.who !== undefined && !isPointer(spec.who)) r.whoIsRole = true;
   }
   if (spec.repeat) r.repeat = spec.repeat;
   return r;

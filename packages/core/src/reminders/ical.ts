@@ -6,6 +6,7 @@ import type { Locale } from '../types.js';
 import type { Reminder } from './due.js';
 import { localize } from '../layout/localize.js';
 import { addDays, parseIsoDate, formatIsoDate } from './dates.js';
+import { roleLabel } from '../i18n/roles.js';
 
 export interface ICalendarOptions {
   /** Language of SUMMARY and DESCRIPTION. Default `en`. */
@@ -87,7 +88,7 @@ export function toICalendar(reminders: readonly Reminder[], options: ICalendarOp
   for (const r of reminders) {
     const due = parseIsoDate(r.dueDate);
     if (!due) throw new RangeError(`Reminder of "${r.recordId}" at "${r.pointer}" has an invalid dueDate "${r.dueDate}".`);
-    const description = [`${words.event}: ${r.eventDate}`, r.who ? `${words.who}: ${r.who}` : '', r.recordTitle ? `${words.card}: ${r.recordTitle}` : '']
+    const description = [`${words.event}: ${r.eventDate}`, r.who ? `${words.who}: ${r.whoIsRole ? roleLabel(locale, r.who) : r.who}` : '', r.recordTitle ? `${words.card}: ${r.recordTitle}` : '']
       .filter(Boolean)
       .join('\n');
     lines.push(

@@ -131,6 +131,7 @@ describe('dueReminders', () => {
         dueDate: '2027-03-16',
         eventDate: '2027-04-30',
         who: 'manager',
+        whoIsRole: true,
         title: { ru: 'Renew ДП-1', en: 'Renew ДП-1' },
       },
     ]);

@@ -6,6 +6,7 @@ import {
   collectReminderSpecs,
   dueReminders,
   localize,
+  roleLabel,
   formatIsoDate,
   toICalendar,
   type JsonSchema,
@@ -176,7 +177,7 @@ export class KcReminders extends LitElement {
       <div>${localize(r.title, locale)}</div>
       <div class="meta">
         ${t(locale, 'reminderEvent', { date: formatCalendarDate(r.eventDate, locale, 'medium') })}
-        ${r.who ? html` · ${t(locale, 'reminderFor', { who: r.who })}` : nothing}
+        ${r.who ? html` · ${t(locale, 'reminderFor', { who: r.whoIsRole ? roleLabel(locale, r.who) : r.who })}` : nothing}
         ${r.recordTitle
           ? html` · <button class="link" type="button" aria-label=${t(locale, 'listOpen', { title: r.recordTitle })} @click=${() => this.#open(r)}>${r.recordTitle}</button>`
           : nothing}

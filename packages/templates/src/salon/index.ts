@@ -4,6 +4,7 @@ import { salonSchema } from './schema.js';
 import { salonLayout } from './layout.js';
 import { salonMessages } from './messages.js';
 import { salonSample } from './sample.js';
+import { rolesOf } from '../roles.js';
 
 /** The beauty-salon client card: personal data, anamnesis, skin, visits, consents, loyalty. */
 export const beautySalonCard: CardTemplate<BeautySalonCard> = {
@@ -17,6 +18,7 @@ export const beautySalonCard: CardTemplate<BeautySalonCard> = {
   layout: salonLayout,
   messages: salonMessages,
   sample: salonSample,
+  roles: rolesOf('administrator', 'master', 'admin'),
   loadValidator: () => import('../generated/beauty-salon-card.validator.js').then((m) => m.default),
   listing: {
     title: '/personal/fullName',

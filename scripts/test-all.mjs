@@ -1,6 +1,7 @@
 // `npm test`: every check of the project, one after another, then ONE plain closing line
 // "N passed, N failed" summing every runner (CI reads that line). Exits 1 if anything failed.
 import { spawn } from 'node:child_process';
+import { findChromium, CHROMIUM_MISSING } from './chromium.mjs';
 
 const steps = [
   // First: the type check and Storybook read the generated custom-elements manifest.
@@ -8,13 +9,21 @@ const steps = [
   { name: 'type check', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.check.json'], count: 'single' },
   { name: 'lint (typescript-eslint, lit, lit-a11y)', cmd: 'npx', args: ['eslint', '.'], count: 'single' },
   { name: 'node unit tests', cmd: 'node', args: ['scripts/test-node.mjs'], count: 'node' },
-  { name: 'browser tests (Chromium)', cmd: 'npx', args: ['wtr', '--config', 'web-test-runner.config.mjs'], env: { KC_WTR_QUIET: '1' }, count: 'wtr' },
+  { name: 'browser tests (Chromium)', cmd: 'npx', args: ['wtr', '--config', 'web-test-runner.config.mjs'], env: { KC_WTR_QUIET: '1' }, count: 'wtr', browser: true },
   { name: 'package builds', cmd: 'npm', args: ['run', 'build'], count: 'single' },
-  { name: 'end-to-end tests (demo in Chromium)', cmd: 'node', args: ['--conditions=@kartochka/source', '--import', 'tsx', '--test', '--test-reporter=spec', 'tests/e2e/demo.test.ts', 'tests/e2e/demo-users.test.ts', 'tests/e2e/examples.test.ts', 'tests/e2e/pack-install.test.ts'], count: 'node' },
+  { name: 'end-to-end tests (demo in Chromium)', cmd: 'node', args: ['--conditions=@kartochka/source', '--import', 'tsx', '--test', '--test-reporter=spec', 'tests/e2e/demo.test.ts', 'tests/e2e/demo-users.test.ts', 'tests/e2e/examples.test.ts', 'tests/e2e/pack-install.test.ts'], count: 'node', browser: true },
   { name: 'storybook build', cmd: 'npm', args: ['run', 'build-storybook'], count: 'single' },
 ];
 
 const only = process.argv.slice(2);
+const selected = steps.filter((step) => !only.length || only.some((o) => step.name.includes(o)));
+
+// Without a browser every browser test would fail one by one after minutes of building: say the
+// one thing to do instead, before any step starts.
+if (selected.some((step) => step.browser) && !findChromium()) {
+  process.stderr.write(`${CHROMIUM_MISSING}\n`);
+  process.exit(1);
+}
 
 // A step that outlives this is stopped and counted failed: a hung step (a child process a failed
 // test left running, a browser that never answers) must not hold CI until its own time limit.
@@ -67,8 +76,7 @@ function countOf(step, { code, out }) {
 let passed = 0;
 let failed = 0;
 const lines = [];
-for (const step of steps) {
-  if (only.length && !only.some((o) => step.name.includes(o))) continue;
+for (const step of selected) {
   process.stdout.write(`\n=== ${step.name} ===\n`);
   const started = Date.now();
   const result = await run(step);

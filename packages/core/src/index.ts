@@ -42,3 +42,4 @@ export {
   type AccessRule,
   type RestrictedField,
 } from './access/field-access.js';
+export * from './card/settings.js';

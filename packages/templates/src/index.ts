@@ -6,7 +6,7 @@ export type { CardTemplate, LocalizedText, TemplateLayout, TemplateLayoutGroup, 
 export { b2bClientCard, loyaltyScale } from './b2b/index.js';
 export { beautySalonCard } from './salon/index.js';
 export { templates, templateById } from './templates.js';
-export { recordFields, startFrom } from './records.js';
+export { recordFields, startFrom, templateCardSettings } from './records.js';
 export type { B2BClientCard } from './generated/b2b-client-card.js';
 export type * as B2BClientCardTypes from './generated/b2b-client-card.js';
 export type { BeautySalonCard } from './generated/beauty-salon-card.js';

@@ -1,5 +1,5 @@
 /** Helpers for apps that store cards of a template: record title and indexed values, deep copies. */
-import { getAt, type JsonValue } from '@kartochka/core';
+import { cardSettingsOf, getAt, type CardSettings, type JsonValue } from '@kartochka/core';
 import type { CardTemplate } from './types.js';
 
 /** A value `list()` can filter on: strings, finite numbers, booleans; anything else is `null`. */
@@ -28,4 +28,20 @@ export function startFrom<T>(template: CardTemplate<T>, id: string = template.id
   // The copy is for editing: its schema will differ, so the shipped validator does not come along.
   const { loadValidator: _shipped, ...data } = template;
   return { ...structuredClone(data), id };
+}
+
+/**
+ * A template's card settings (title, list columns, filters, summary chips) in the one shape every
+ * card type has (`x-card`, see core's `CardSettings`): the schema's own when it carries them, else
+ * its `listing` — columns are its indexed fields, filters those of them with named options.
+ */
+export function templateCardSettings(template: Pick<CardTemplate<unknown>, 'schema' | 'listing' | 'messages'>): CardSettings {
+  const own = cardSettingsOf(template.schema);
+  if (own) return own;
+  const pointers = Object.values(template.listing.indexed);
+  const hasOptions = (p: string) => Object.values(template.messages).some((m) => {
+    const e = m?.[p];
+    return typeof e === 'object' && !!e?.options && Object.keys(e.options).length > 0;
+  });
+  return { title: template.listing.title, columns: pointers.slice(0, 4), filters: pointers.filter(hasOptions).slice(0, 4), summary: [...template.listing.summary] };
 }

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { FieldAccess, FormController, collectReminderSpecs, compileSchema, dueReminders, validate, validateLayout, type JsonSchemaObject, type FieldNode, type FieldMessages, type LayoutDocument } from '@kartochka/core';
-import { b2bClientCard, beautySalonCard, templates, recordFields, startFrom, type CardTemplate, type TemplateLayoutItem } from './index.js';
+import { cardRecordFields, withCardSettings, FieldAccess, FormController, collectReminderSpecs, compileSchema, dueReminders, validate, validateLayout, type JsonSchemaObject, type FieldNode, type FieldMessages, type LayoutDocument } from '@kartochka/core';
+import { b2bClientCard, beautySalonCard, templates, recordFields, startFrom, templateCardSettings, type CardTemplate, type TemplateLayoutItem } from './index.js';
 
 /** Every path of SEED-MAP.md's B2B card, as written there (`[]` marks an array of items). */
 const SEED_PATHS = [
@@ -318,4 +318,22 @@ test('startFrom gives an independent copy', () => {
   assert.equal(copy.id, 'my-card');
   (copy.schema.properties as Record<string, unknown>).extra = { type: 'string' };
   assert.equal((b2bClientCard.schema.properties as Record<string, unknown>).extra, undefined);
+});
+
+describe('templateCardSettings', () => {
+  test('a template declares its card settings from its listing: columns, filters with options, chips', () => {
+    const s = templateCardSettings(b2bClientCard as CardTemplate<unknown>);
+    assert.equal(s.title, '/general/companyName');
+    assert.ok(s.columns.includes('/category/segment'));
+    assert.ok(s.filters.includes('/category/segment'), 'segment has named options, so it filters');
+    assert.deepEqual(s.summary, b2bClientCard.listing.summary);
+    const { title, indexed } = cardRecordFields(s, b2bClientCard.sample);
+    assert.equal(title, recordFields(b2bClientCard as CardTemplate<unknown>, b2bClientCard.sample).title);
+    assert.equal(indexed['/category/segment'], (b2bClientCard.sample as { category: { segment: string } }).category.segment);
+  });
+  test('a schema that carries x-card wins over the listing', () => {
+    const own = { title: '{/general/companyName} ({/general/inn})', columns: [], filters: [], summary: [] };
+    const t = { ...b2bClientCard, schema: withCardSettings(b2bClientCard.schema, own) } as CardTemplate<unknown>;
+    assert.deepEqual(templateCardSettings(t), own);
+  });
 });

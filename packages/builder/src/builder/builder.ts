@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { JsonValue, Locale } from '@kartochka/core';
+import { withCardSettings, type JsonValue, type Locale } from '@kartochka/core';
 import type { StorageAdapter } from '@kartochka/storage';
 import { blankDocument, normalizeDocument, type BuilderDocument } from '../model/index.js';
 import { adoptStyles } from './part.js';
@@ -155,7 +155,8 @@ export class KcBuilder extends LitElement {
     window.addEventListener('beforeunload', this.#onBeforeUnload);
     this.#templatesLoaded = import('@kartochka/templates')
       .then((m) => {
-        this.templates = (m.templates ?? []) as unknown as TemplateLike[];
+        // A type started from a template takes its title, columns, filters and chips along (x-card).
+        this.templates = (m.templates ?? []).map((t) => ({ ...t, schema: withCardSettings(t.schema, m.templateCardSettings(t as never)) })) as unknown as TemplateLike[];
       })
       .catch(() => undefined);
   }

@@ -8,7 +8,7 @@ import { IndexedDbAdapter } from '@kartochka/storage';
 import { b2bClientCard, beautySalonCard } from '@kartochka/templates';
 import '@kartochka/elements';
 import '@kartochka/elements/persistence';
-import type { KcCard, KcCardSummary, KcReminders } from '@kartochka/elements';
+import type { KcCard, KcCardSummary, KcHistory, KcReminders } from '@kartochka/elements';
 import { controlOf, fieldAt, settle, typeInto } from '../../packages/elements/src/testing/helpers.js';
 
 const chips = (el: KcCardSummary) => [...el.shadowRoot!.querySelectorAll('div')].map((d) => d.textContent!.replace(/\s+/g, ' ').trim());
@@ -115,4 +115,20 @@ describe('values as words', function () {
       storage.close();
     });
   }
+
+  it('history names an added export country, not its code (ru)', async () => {
+    const t = b2bClientCard;
+    const storage = await IndexedDbAdapter.open({ name: `kc-words-hist-${Date.now()}` });
+    const data = structuredClone(t.sample) as unknown as { general: { size: { exportCountries: string[] } } };
+    data.general.size.exportCountries = ['KZ'];
+    const base = { id: 'h-1', schemaId: t.id, schemaVersion: 1, title: 'X', indexed: {} };
+    await storage.put({ ...base, data: data as unknown as JsonValue }, { expectedRevision: 0 });
+    data.general.size.exportCountries = ['KZ', 'UZ'];
+    await storage.put({ ...base, data: data as unknown as JsonValue }, { expectedRevision: 1 });
+    const el = await fixture<KcHistory>(html`<kc-history .storage=${storage} record-id="h-1" .schema=${t.schema} .messages=${t.messages} locale="ru"></kc-history>`);
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[part="change"]').length > 0, 'a change');
+    const change = el.shadowRoot!.querySelector('[part="change"]')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(change).to.match(/Страны экспорта › #2: — → стало Узбекистан$/);
+    storage.close();
+  });
 });

@@ -115,10 +115,15 @@ export class FieldLabels {
       .join(' › ');
   }
 
-  /** A value as text: option labels, dates, numbers, yes/no; objects as compact JSON. */
-  value(pointer: string, v: unknown): string {
+  /**
+   * A value as words: option labels (an array item's from its list's entry, as multi-selects keep
+   * them there), dates, numbers, yes/no; a list as its items joined, a group as its first value
+   * with the others in brackets, like the summary chips (view/format.ts formatText) — never JSON.
+   */
+  value(pointer: string, v: unknown, depth = 0): string {
     if (v === undefined || v === null || v === '') return t(this.locale, 'notSet');
-    const options = this.#entry(this.template(pointer))?.options;
+    const template = this.template(pointer);
+    const options = this.#entry(template)?.options ?? (template.endsWith('/*') ? this.#entry(template.slice(0, -2))?.options : undefined);
     if (typeof v === 'string') {
       if (options?.[v]) return options[v];
       if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatCalendarDate(v, this.locale, 'medium');
@@ -127,7 +132,12 @@ export class FieldLabels {
     }
     if (typeof v === 'number') return options?.[JSON.stringify(v)] ?? formatNumber(v, this.locale);
     if (typeof v === 'boolean') return t(this.locale, v ? 'yes' : 'no');
-    const json = JSON.stringify(v);
-    return json.length > 120 ? json.slice(0, 119) + '…' : json;
+    if (typeof v !== 'object' || depth > 8) return String(v);
+    const parts = (Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v))
+      .filter(([, x]) => x !== undefined && x !== null && x !== '' && !(Array.isArray(x) && !x.length))
+      .map(([k, x]) => this.value(`${pointer}/${escapeToken(k)}`, x, depth + 1));
+    if (!parts.length) return t(this.locale, 'notSet');
+    const text = Array.isArray(v) ? parts.join(', ') : parts.length === 1 ? parts[0]! : `${parts[0]} (${parts.slice(1).join('; ')})`;
+    return text.length > 200 ? text.slice(0, 199) + '…' : text;
   }
 }

@@ -4,7 +4,7 @@ import type { Locale } from '@kartochka/core';
 import { MemoryAdapter } from '@kartochka/storage';
 import { b2bClientCard } from '@kartochka/templates';
 import '@kartochka/builder';
-import { addField, addSection, blankDocument, diffVersions, fieldById, migrationsFor, move, normalizeDocument, setFormula, withMigrations } from '@kartochka/builder';
+import { addField, addSection, blankDocument, diffVersions, fieldById, migrationsFor, move, normalizeDocument, setFormula, setTitle, withMigrations } from '@kartochka/builder';
 
 interface BuilderArgs {
   locale: Locale;
@@ -77,6 +77,34 @@ export const MoveRefused: Story = {
     void el.updateComplete.then(() => {
       el.store.reset(doc);
       el.store.edit((d) => move(d, price.ref, { container: rows.ref, index: 0 }));
+    });
+    return el;
+  },
+};
+
+/**
+ * Formulas in words: "Сумма договора" is `[Количество точек] * 150000`, shown and edited as words.
+ * Type `[` in the formula box to pick a field; type a wrong name to see the error at its place.
+ */
+export const FormulaInWords: Story = {
+  render: ({ locale }) => {
+    let { doc, ref: section } = addSection(blankDocument());
+    const points = addField(doc, 'integer', { container: section });
+    doc = setTitle(points.doc, points.ref, 'ru', 'Количество точек');
+    doc = setTitle(doc, points.ref, 'en', 'Number of outlets');
+    const total = addField(doc, 'computed', { container: section });
+    doc = setTitle(total.doc, total.ref, 'ru', 'Сумма договора');
+    doc = setTitle(doc, total.ref, 'en', 'Contract amount');
+    doc = setFormula(doc, total.ref.id, { '*': [{ var: fieldById(doc, points.ref.id)!.pointer }, 150000] });
+    const el = document.createElement('kc-builder');
+    el.locale = locale;
+    el.schemaId = 'story-formula';
+    el.storage = new MemoryAdapter();
+    void el.updateComplete.then(() => {
+      el.store.reset(doc);
+      const pointer = fieldById(doc, points.ref.id)!.pointer.split('/');
+      el.store.setSample({ [pointer[1]!]: { [pointer[2]!]: 4 } });
+      el.store.select(total.ref);
     });
     return el;
   },

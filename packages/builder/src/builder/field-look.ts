@@ -1,7 +1,7 @@
 /** How a field looks on the canvas: a quiet sketch of its widget, so the card reads as it will render. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Locale } from '@kartochka/core';
-import { optionsOf, type BuilderDocument, type FieldInfo } from '../model/index.js';
+import type { JsonValue, Locale } from '@kartochka/core';
+import { formulaText, optionsOf, type BuilderDocument, type FieldInfo } from '../model/index.js';
 
 const DATE_HINT: Record<Locale, string> = { ru: 'дд.мм.гггг', en: 'yyyy-mm-dd' };
 
@@ -28,7 +28,12 @@ export function fieldLook(doc: BuilderDocument, f: FieldInfo, locale: Locale): T
     case 'switch': return fake('◐');
     case 'rating': return fake('☆'.repeat(Math.min(10, Math.max(1, Number(f.schema.maximum ?? 5) - Number(f.schema.minimum ?? 1) + 1))));
     case 'file': return fake('📎');
-    case 'computed': return fake('= ' + (f.schema['x-formula'] === null || f.schema['x-formula'] === undefined ? '…' : JSON.stringify(f.schema['x-formula']).slice(0, 60)));
+    case 'computed': {
+      const expr = f.schema['x-formula'] as JsonValue | undefined;
+      // In words, as the inspector shows it; JSON only for what words can't say.
+      const text = expr === null || expr === undefined ? '…' : formulaText(doc, expr, locale) ?? JSON.stringify(expr);
+      return fake('= ' + (text.length > 80 ? text.slice(0, 79) + '…' : text));
+    }
     default: return nothing;
   }
 }

@@ -143,7 +143,7 @@ export class FormulaEditor {
     const invalid = !!check.error || check.problems.length > 0;
 
     return html`<fieldset><legend>${this.t('formula')}</legend>
-      <label for=${id}>${this.t('formula')}</label>
+      <label for=${id} class="kcb-sr">${this.t('formula')}</label>
       <div class="kcb-combo">
         <input id=${id} name="formula" type="text" spellcheck="false" autocomplete="off"
           role="combobox" aria-label=${this.t('formula')} aria-autocomplete="list" aria-controls=${listId} aria-expanded=${completion ? 'true' : 'false'}

@@ -59,6 +59,17 @@ for (const path of ['run-time', 'precompiled'] as const) {
       expect(errorText(el, INN), 'a valid INN clears the message').to.equal('');
     });
 
+    it('an account that does not match its BIK is named on the account field (x-bik), and fixing it clears it', async () => {
+      const el = await card('ru', validator);
+      await enter(el, ACCOUNT, '40702810700000012345');
+      el.validate();
+      await settle(el);
+      expect(errorText(el, ACCOUNT)).to.equal('Номер счёта не сходится с БИК: проверьте счёт и БИК.');
+      await enter(el, ACCOUNT, '40702810600000012345');
+      expect(errorText(el, ACCOUNT)).to.equal('');
+      expect(el.validate().valid).to.equal(true);
+    });
+
     it('in English', async () => {
       const el = await card('en', validator);
       await enter(el, INN, '123');

@@ -7,6 +7,7 @@
 import type { FieldError, JsonSchema, JsonSchemaObject, JsonValue, Locale, ValidationMode, ValidationResult } from '../types.js';
 import { escapeToken, getAt, isWithin, joinPointer, parentPointer, setAt } from '../pointer.js';
 import { toFieldErrors, ValidationUnavailableError, type PrecompiledValidator } from '../validation/errors.js';
+import { bikCheckErrors, collectBikChecks } from '../validation/bik-check.js';
 import { loadValidationRuntime, validationRuntime } from '../validation/runtime.js';
 import { createSchemaContext, defaultValue, deref, isDynamic, resolveRef, type SchemaContext } from '../schema/resolve.js';
 import { defaultRegistry, type WidgetRegistry } from '../registry.js';
@@ -540,6 +541,14 @@ export class FormController {
     const next = new Map<string, FieldError[]>();
     if (fn && !fn(this.#value)) {
       for (const e of toFieldErrors(fn.errors, this.#locale, this.#value)) {
+        const list = next.get(e.path);
+        if (list) list.push(e);
+        else next.set(e.path, [e]);
+      }
+    }
+    // Accounts against their BIK (x-bik): two fields, so after ajv, the same for either validator.
+    if (fn) {
+      for (const e of bikCheckErrors(collectBikChecks(this.schema), this.#value, this.#locale)) {
         const list = next.get(e.path);
         if (list) list.push(e);
         else next.set(e.path, [e]);

@@ -8,9 +8,8 @@
  *                  "title": {"ru": "Продлить договор", "en": "Renew the contract"}}}
  * ```
  */
-import type { JsonSchema, JsonSchemaObject } from '../types.js';
-import { escapeToken } from '../pointer.js';
-import { createSchemaContext, deref } from '../schema/resolve.js';
+import type { JsonSchema } from '../types.js';
+import { keywordSites } from '../schema/keyword-sites.js';
 
 /** Text in each language of the card; a plain string serves every language. */
 export type ReminderText = string | Partial<Record<string, string>>;
@@ -44,43 +43,13 @@ export interface ReminderSpec extends ReminderConfig {
   source: string;
 }
 
-const MAX_DEPTH = 64;
-
 /**
  * Every `x-reminder` in the schema, walking `properties`, `items` and `allOf` and following `$ref`s
  * (each schema once per path, so recursive schemas stop). Throws on a malformed `x-reminder`
  * (a misuse of the schema, named by its location), never on anything else.
  */
 export function collectReminderSpecs(schema: JsonSchema): ReminderSpec[] {
-  const ctx = createSchemaContext(schema);
-  const out: ReminderSpec[] = [];
-  const onPath = new Set<JsonSchemaObject>();
-  const visit = (node: JsonSchema | undefined, template: string, source: string, depth: number): void => {
-    if (!node || typeof node !== 'object' || depth > MAX_DEPTH) return;
-    const s = deref(ctx, node);
-    if (onPath.has(s) || onPath.has(node)) return;
-    onPath.add(s);
-    onPath.add(node);
-    try {
-      // Keywords beside a `$ref` win: read the reminder from the merged schema.
-      const r = s['x-reminder'];
-      if (r !== undefined) out.push({ ...checkConfig(r, `${source}/x-reminder`), template, source: `${source}/x-reminder` });
-      const props = s.properties;
-      if (props && typeof props === 'object') {
-        for (const [key, sub] of Object.entries(props)) {
-          const t = escapeToken(key);
-          visit(sub as JsonSchema, `${template}/${t}`, `${source}/properties/${t}`, depth + 1);
-        }
-      }
-      if (s.items && typeof s.items === 'object' && !Array.isArray(s.items)) visit(s.items as JsonSchema, `${template}/*`, `${source}/items`, depth + 1);
-      if (Array.isArray(s.allOf)) s.allOf.forEach((sub, i) => visit(sub as JsonSchema, template, `${source}/allOf/${i}`, depth + 1));
-    } finally {
-      onPath.delete(s);
-      onPath.delete(node);
-    }
-  };
-  visit(schema, '', '', 0);
-  return out;
+  return keywordSites(schema, 'x-reminder').map((site) => ({ ...checkConfig(site.value, site.source), template: site.template, source: site.source }));
 }
 
 function checkConfig(r: unknown, at: string): ReminderConfig {

@@ -130,3 +130,46 @@ test('a precompiled validator (ajv standalone, formats from @kartochka/core/form
   assert.deepEqual(viaCard.validate(), compiled.validate());
   assert.match(viaCard.validate().errors.find((e) => e.path === '/ru-inn')!.message, /check digit/);
 });
+
+test('x-bik: an account is checked against its BIK, in validate() and in a card with either validator, relative pointers in lists', async () => {
+  const bankSchema: JsonSchemaObject = {
+    type: 'object',
+    properties: {
+      banks: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            bik: { type: 'string', format: 'ru-bik' },
+            account: { type: 'string', format: 'ru-account', 'x-bik': '1/bik' },
+            correspondent: { type: 'string', format: 'ru-account', 'x-bik': { bik: '1/bik', kind: 'correspondent' } },
+          },
+        },
+      },
+    },
+  };
+  const good = { bik: '044525225', account: accountWithCheck('225', '40702810038000000001'), correspondent: accountWithCheck('025', '30101810000000000225') };
+  const swapped = { bik: '044525225', account: good.correspondent, correspondent: good.account };
+  assert.equal(validate(bankSchema, { banks: [good] }).valid, true);
+  const r = validate(bankSchema, { banks: [good, swapped] }, 'ru');
+  assert.deepEqual(
+    r.errors.map((e) => [e.path, e.message]),
+    [
+      ['/banks/1/account', 'Номер счёта не сходится с БИК: проверьте счёт и БИК.'],
+      ['/banks/1/correspondent', 'Номер счёта не сходится с БИК: проверьте счёт и БИК.'],
+    ],
+  );
+  // A short account or a foreign BIK keeps its own message only.
+  assert.deepEqual(validate(bankSchema, { banks: [{ ...good, bik: '144525225' }] }).errors.map((e) => e.path), ['/banks/0/bik']);
+  const root = fileURLToPath(new URL('../../../../', import.meta.url));
+  const dir = path.join(root, 'node_modules/.cache/kartochka-precompile-test');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'banks.mjs'), precompileValidator(bankSchema));
+  const precompiled = (await import(pathToFileURL(path.join(dir, 'banks.mjs')).href)).default as PrecompiledValidator;
+  const a = new FormController(bankSchema, { value: { banks: [good, swapped] } as never, validator: precompiled, locale: 'en' });
+  const b = new FormController(bankSchema, { value: { banks: [good, swapped] } as never, locale: 'en' });
+  assert.deepEqual(a.validate(), b.validate());
+  assert.equal(a.validate().valid, false);
+  assert.equal(a.validate().errors[0]!.message, 'The account number does not match the BIK: check both.');
+  assert.throws(() => validate({ type: 'object', properties: { a: { type: 'string', 'x-bik': 5 } } } as JsonSchemaObject, {}), /Invalid x-bik at "\/properties\/a\/x-bik"/);
+});

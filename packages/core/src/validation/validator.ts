@@ -11,6 +11,7 @@ import { ruRequisiteFormats } from './ru-requisites.js';
 import { SchemaCompileError, ValidationUnavailableError, needsVerboseErrors, toFieldErrors } from './errors.js';
 import { registerValidationRuntime } from './runtime.js';
 import { cachedValidator } from './compile-cache.js';
+import { bikCheckErrors, collectBikChecks } from './bik-check.js';
 import { ajvInput, type AjvInput } from './drafts.js';
 import { isOlderDraft, schemaDialect } from '../schema/dialect.js';
 import { linearRegExp } from './regexp.js';
@@ -18,7 +19,7 @@ import { linearRegExp } from './regexp.js';
 export { PHONE_PATTERN };
 export { SchemaCompileError, ValidationUnavailableError, errorPath, errorMessage, toFieldErrors, groupErrors, type PrecompiledValidator } from './errors.js';
 
-const KEYWORDS_OF_OURS = ['x-widget', 'x-errorMessage', 'x-rules', 'x-formula', 'x-reminder', 'x-enumTitles', 'x-enumNames', 'x-order'];
+const KEYWORDS_OF_OURS = ['x-widget', 'x-errorMessage', 'x-rules', 'x-formula', 'x-reminder', 'x-enumTitles', 'x-enumNames', 'x-order', 'x-bik'];
 
 /**
  * ajv logs the whole generated function before it rethrows a compile failure; the failure reaches
@@ -110,8 +111,10 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
 /** Validates `data` against `schema` (compiled once) and returns the errors as data. */
 export function validate(schema: JsonSchema, data: unknown, locale: Locale = 'en'): ValidationResult {
   const fn = compileSchema(schema);
-  const valid = fn(data) as boolean;
-  return { valid, errors: valid ? [] : toFieldErrors(fn.errors, locale, data) };
+  const ajvValid = fn(data) as boolean;
+  // Accounts against their BIK (x-bik, bik-check.ts): a check across two fields, after ajv's.
+  const errors = [...(ajvValid ? [] : toFieldErrors(fn.errors, locale, data)), ...bikCheckErrors(collectBikChecks(schema), data, locale)];
+  return { valid: errors.length === 0, errors };
 }
 
 /** What runtime.ts hands to FormController and the schema matcher. */

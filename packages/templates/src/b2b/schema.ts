@@ -133,8 +133,8 @@ export const b2bSchema: JsonSchemaObject = {
               {
                 bank: str({ maxLength: 200 }),
                 bik: str({ format: 'ru-bik' }),
-                account: str({ format: 'ru-account' }),
-                correspondentAccount: str({ format: 'ru-account' }),
+                account: str({ format: 'ru-account', 'x-bik': '1/bik' }),
+                correspondentAccount: str({ format: 'ru-account', 'x-bik': { bik: '1/bik', kind: 'correspondent' } }),
               },
               { required: ['account'] },
             ),

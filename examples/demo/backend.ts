@@ -5,8 +5,8 @@
  */
 import { ForbiddenError, IndexedDbAdapter, RestAdapter, NotFoundError, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
 import type { CardTemplate } from '@kartochka/templates';
-import { recordFields } from '@kartochka/templates';
-import type { JsonValue } from '@kartochka/core';
+import { templateCardSettings } from '@kartochka/templates';
+import { cardRecordFields, type JsonValue } from '@kartochka/core';
 import { demoTemplates, sampleId } from './templates.js';
 
 export type Backend = 'idb' | 'rest';
@@ -98,7 +98,7 @@ export async function seed(storage: StorageAdapter): Promise<void> {
       if (!(e instanceof NotFoundError)) throw e;
       const data = t.sample as JsonValue;
       await storage.put(
-        { id: sampleId(t), schemaId: t.id, schemaVersion: version.version, data, ...recordFields(t, data) },
+        { id: sampleId(t), schemaId: t.id, schemaVersion: version.version, data, ...cardRecordFields(templateCardSettings(t), data) },
         { expectedRevision: 0, author: 'demo' },
       );
     }

@@ -13,11 +13,11 @@ import '@kartochka/elements/persistence';
 import { html, render, nothing } from 'lit';
 import type { KcCard, KcCardSummary } from '@kartochka/elements';
 import { NotFoundError, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
-import { recordFields, type CardTemplate } from '@kartochka/templates';
-import { deepEqual, type JsonValue, type LayoutDocument, type Locale, type MessageCatalogue, type JsonSchema, type PrecompiledValidator } from '@kartochka/core';
-import { chooseBackend, chosenBackend, latestSchema, loadDemoUsers, openBackend, rolesOf, seed, setSignedInUser, signedInUser, type Backend, type DemoUser } from './backend.js';
+import { cardIndexed, cardTitle, deepEqual, type JsonValue, type LayoutDocument, type Locale, type MessageCatalogue, type JsonSchema, type PrecompiledValidator } from '@kartochka/core';
+import { chooseBackend, chosenBackend, loadDemoUsers, openBackend, rolesOf, seed, setSignedInUser, signedInUser, type Backend, type DemoUser } from './backend.js';
 import { clearLocalData, pendingLocalData } from '@kartochka/elements/persistence';
-import { demoTemplates, listConfig, sampleId, templateFor } from './templates.js';
+import { demoTemplates, sampleId } from './templates.js';
+import { activeCardTypes, archiveCardType, cardTypeFor, cardTypes, createCardType, duplicateCardType, latestTypeSchema, listConfig, renameCardType, settingsFor, templateOfType, type CardType } from './card-types.js';
 import { s } from './strings.js';
 
 const root = document.querySelector<HTMLElement>('#app')!;
@@ -29,16 +29,23 @@ let storageError = '';
 let user = signedInUser();
 let notice = '';
 
-type Route = { view: 'cards' } | { view: 'card'; id: string; template?: string } | { view: 'reminders' } | { view: 'builder' };
+type Route = { view: 'cards' } | { view: 'types' } | { view: 'card'; id: string; template?: string } | { view: 'reminders' } | { view: 'builder' };
 
 function route(): Route {
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'cards') return { view: 'cards' };
   if (parts[0] === 'reminders') return { view: 'reminders' };
+  if (parts[0] === 'types') return { view: 'types' };
   if (parts[0] === 'builder') return { view: 'builder' };
   if (parts[0] === 'card' && parts[1]) return { view: 'card', id: decodeURIComponent(parts[1]), template: new URLSearchParams(query).get('t') ?? undefined };
-  return { view: 'card', id: sampleId(templateFor(templateId)) };
+  return home(templateId);
+}
+
+/** Where a type opens: a ready template's sample card, else the list of its cards. */
+function home(typeId: string): Route {
+  const tpl = templateOfType(cardTypeFor(typeId));
+  return tpl ? { view: 'card', id: sampleId(tpl) } : { view: 'cards' };
 }
 
 const go = (hash: string) => (location.hash = hash);
@@ -63,12 +70,13 @@ function header(r: Route) {
     <h1>${s(locale, 'appTitle')}</h1>
     <nav aria-label=${s(locale, 'nav')}>
       ${link('cards', '#/cards', s(locale, 'cards'))} ${link('reminders', '#/reminders', s(locale, 'reminders'))}
+      ${link('types', '#/types', s(locale, 'cardTypes'))}
       ${link('builder', '#/builder', s(locale, 'builder'))}
     </nav>
     <div class="controls">
       <label>${s(locale, 'template')}
-        <select id="template" @change=${(e: Event) => { templateId = (e.target as HTMLSelectElement).value; localStorage.setItem('kc-demo-template', templateId); go(r.view === 'card' ? `#/card/${encodeURIComponent(sampleId(templateFor(templateId)))}` : location.hash || '#/cards'); void show(); }}>
-          ${demoTemplates.map((t) => html`<option value=${t.id} ?selected=${t.id === templateId}>${t.title[locale]}</option>`)}
+        <select id="template" @change=${(e: Event) => { chooseType((e.target as HTMLSelectElement).value); const h = home(templateId); go(r.view === 'card' ? (h.view === 'card' ? `#/card/${encodeURIComponent(h.id)}` : '#/cards') : location.hash || '#/cards'); void show(); }}>
+          ${[...activeCardTypes(), ...cardTypes().filter((t) => t.archived && t.id === templateId)].map((t) => html`<option value=${t.id} ?selected=${t.id === templateId}>${t.title[locale]}</option>`)}
         </select>
       </label>
       <label>${s(locale, 'backend')}
@@ -119,48 +127,60 @@ function setLocale(l: Locale) {
   void show();
 }
 
+function chooseType(id: string) {
+  templateId = id;
+  localStorage.setItem('kc-demo-template', id);
+}
+
+const notPublished = (type: CardType) =>
+  html`<section class="panel"><h2>${type.title[locale]}</h2><p class="note" role="status" data-not-published>${s(locale, 'typeNotPublished')} <a href="#/builder">${s(locale, 'builder')}</a></p></section>`;
+
 async function cardsView() {
-  const t = templateFor(templateId);
-  const { columns, filters } = listConfig(t);
+  const type = cardTypeFor(templateId);
+  const version = await latestTypeSchema(storage!, type);
+  if (!version) return notPublished(type);
+  const { columns, filters } = listConfig(settingsFor(type, version), version);
   return html`<section class="panel">
-    <div class="row"><h2>${t.title[locale]}</h2>
-      <button type="button" class="primary" @click=${() => go(`#/card/${encodeURIComponent(`${t.id}-${Date.now().toString(36)}`)}?t=${t.id}`)}>${s(locale, 'newCard')}</button></div>
-    <kc-card-list .storage=${storage} schema-id=${t.id} .columns=${columns} .filters=${filters} locale=${locale}
+    <div class="row"><h2>${type.title[locale]}</h2>
+      ${type.archived ? nothing : html`<button type="button" class="primary" @click=${() => go(`#/card/${encodeURIComponent(`${type.id}-${Date.now().toString(36)}`)}?t=${type.id}`)}>${s(locale, 'newCard')}</button>`}</div>
+    <kc-card-list .storage=${storage} schema-id=${type.id} .columns=${columns} .filters=${filters} locale=${locale}
       @kc-open=${(e: CustomEvent<{ id: string }>) => go(`#/card/${encodeURIComponent(e.detail.id)}`)}></kc-card-list>
   </section>`;
 }
 
-/** Which template a record belongs to, and the schema version to show it in (the latest). */
-async function schemaFor(id: string, hint?: string): Promise<{ t: CardTemplate<unknown>; version: SchemaVersion; savedWith?: number }> {
-  let t = templateFor(hint ?? templateId);
+/** Which type a record belongs to, and the schema version to show it in (the latest). */
+async function schemaFor(id: string, hint?: string): Promise<{ type: CardType; version: SchemaVersion; savedWith?: number }> {
+  let type = cardTypeFor(hint ?? templateId);
   let savedWith: number | undefined;
   try {
     const record = await storage!.get(id);
-    t = templateFor(record.schemaId);
+    type = cardTypeFor(record.schemaId);
     savedWith = record.schemaVersion;
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
   }
-  return { t, version: await latestSchema(storage!, t), savedWith };
+  const version = await latestTypeSchema(storage!, type);
+  if (!version) throw new Error(s(locale, 'typeNotPublished'));
+  return { type, version, savedWith };
 }
 
 async function cardView(id: string, hint?: string) {
-  const { t, version, savedWith } = await schemaFor(id, hint);
-  if (t.id !== templateId) {
-    templateId = t.id;
-    localStorage.setItem('kc-demo-template', t.id);
-  }
+  const { type, version, savedWith } = await schemaFor(id, hint);
+  if (type.id !== templateId) chooseType(type.id);
+  const t = templateOfType(type);
+  const settings = settingsFor(type, version);
   // A template ships its schema's validator precompiled: while the stored schema is the shipped
   // one, the card uses it and loads no ajv compiler (a schema edited in the builder compiles).
-  const validator: PrecompiledValidator | undefined = t.loadValidator && deepEqual(version.schema, t.schema) ? await t.loadValidator() : undefined;
+  const validator: PrecompiledValidator | undefined = t?.loadValidator && deepEqual(version.schema, t.schema) ? await t.loadValidator() : undefined;
   const options = {
-    title: (d: JsonValue | undefined) => recordFields(t, d).title,
-    indexed: (d: JsonValue | undefined) => recordFields(t, d).indexed,
+    // Title and indexed values as the type's settings say (x-card): the list shows and searches them.
+    title: (d: JsonValue | undefined) => cardTitle(settings, d),
+    indexed: (d: JsonValue | undefined) => cardIndexed(settings, d),
     author: user,
     // A card saved under an older version of its type opens in the latest one (renamed fields moved).
     migrate: async (data: JsonValue, savedWith: number) => {
       const { migrateRecord } = await import('@kartochka/builder/model');
-      return migrateRecord(data, savedWith, version.version, await storage!.listSchemaVersions(t.id));
+      return migrateRecord(data, savedWith, version.version, await storage!.listSchemaVersions(type.id));
     },
   };
   const setMode = (mode: 'edit' | 'view' | 'blank') => {
@@ -183,7 +203,7 @@ async function cardView(id: string, hint?: string) {
       </div>
     </div>
     ${savedWith !== undefined && savedWith < version.version ? html`<p class="note">${s(locale, 'olderVersion', { from: savedWith, to: version.version })}</p>` : nothing}
-    <kc-card-summary .pointers=${t.listing.summary} locale=${locale}></kc-card-summary>
+    <kc-card-summary .pointers=${settings.summary} locale=${locale}></kc-card-summary>
     <kc-card
       locale=${locale}
       .schema=${version.schema as JsonSchema}
@@ -193,7 +213,7 @@ async function cardView(id: string, hint?: string) {
       .storage=${storage}
       .roles=${rolesOf(backend, user)}
       record-id=${id}
-      schema-id=${t.id}
+      schema-id=${type.id}
       schema-version=${version.version}
       .storageOptions=${options}
       @kc-storage-status=${bindSummary}
@@ -216,21 +236,82 @@ function bindSummary() {
 }
 
 async function remindersView() {
-  const t = templateFor(templateId);
-  const version = await latestSchema(storage!, t);
+  const type = cardTypeFor(templateId);
+  const version = await latestTypeSchema(storage!, type);
+  if (!version) return notPublished(type);
   return html`<section class="panel">
-    <h2>${s(locale, 'reminders')} — ${t.title[locale]}</h2>
-    <kc-reminders .storage=${storage} .schema=${version.schema as JsonSchema} schema-id=${t.id} days="90" locale=${locale}
+    <h2>${s(locale, 'reminders')} — ${type.title[locale]}</h2>
+    <kc-reminders .storage=${storage} .schema=${version.schema as JsonSchema} schema-id=${type.id} days="90" locale=${locale}
       @kc-open=${(e: CustomEvent<{ id: string }>) => go(`#/card/${encodeURIComponent(e.detail.id)}`)}></kc-reminders>
   </section>`;
 }
 
 async function builderView() {
   await import('@kartochka/builder');
-  const t = templateFor(templateId);
+  const type = cardTypeFor(templateId);
+  const after = () => {
+    const h = home(type.id);
+    return h.view === 'card' ? `#/card/${encodeURIComponent(h.id)}` : '#/cards';
+  };
   return html`<section class="panel wide">
-    <kc-builder .storage=${storage} schema-id=${t.id} locale=${locale}
-      @kc-publish=${(e: CustomEvent<{ version: SchemaVersion }>) => go(`#/card/${encodeURIComponent(sampleId(t))}?published=${e.detail.version.version}`)}></kc-builder>
+    <h2>${type.title[locale]}</h2>
+    <kc-builder .storage=${storage} schema-id=${type.id} locale=${locale}
+      @kc-publish=${(e: CustomEvent<{ version: SchemaVersion }>) => go(`${after()}?published=${e.detail.version.version}`)}></kc-builder>
+  </section>`;
+}
+
+/** Card types: create (blank or from a template or type), rename, duplicate, archive. */
+function typesView() {
+  const create = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    const name = String(form.get('title') ?? '').trim();
+    if (!name) return;
+    const from = String(form.get('from') ?? '') || undefined;
+    const type = await createCardType(storage!, { ru: name, en: name }, from);
+    chooseType(type.id);
+    go(from ? '#/cards' : '#/builder');
+  };
+  const rename = (t: CardType, e: Event) => {
+    const name = (e.target as HTMLInputElement).value.trim();
+    if (name) renameCardType(t.id, { ...t.title, [locale]: name });
+    void show();
+  };
+  const duplicate = async (t: CardType) => {
+    await duplicateCardType(storage!, t.id, { ru: s('ru', 'copyOf', { name: t.title.ru }), en: s('en', 'copyOf', { name: t.title.en }) });
+    void show();
+  };
+  const open = (t: CardType, hash: string) => {
+    chooseType(t.id);
+    go(hash);
+  };
+  return html`<section class="panel">
+    <h2>${s(locale, 'cardTypes')}</h2>
+    <form id="new-type" class="row" @submit=${create}>
+      <label>${s(locale, 'typeName')} <input name="title" required /></label>
+      <label>${s(locale, 'typeFrom')}
+        <select name="from">
+          <option value="">${s(locale, 'typeBlank')}</option>
+          ${activeCardTypes().map((t) => html`<option value=${t.id}>${t.title[locale]}</option>`)}
+        </select>
+      </label>
+      <button class="primary">${s(locale, 'createType')}</button>
+    </form>
+    <table class="types">
+      <thead><tr><th>${s(locale, 'typeName')}</th><th>${s(locale, 'typeActions')}</th></tr></thead>
+      <tbody>
+        ${cardTypes().map((t) => html`<tr data-type=${t.id} ?data-archived=${!!t.archived}>
+          <td><input name="rename" aria-label=${s(locale, 'renameType', { name: t.title[locale] })} .value=${t.title[locale]} @change=${(e: Event) => rename(t, e)} />
+            ${t.archived ? html`<small>(${s(locale, 'archived')})</small>` : nothing}</td>
+          <td>
+            <button type="button" name="open" @click=${() => open(t, '#/cards')}>${s(locale, 'openType')}</button>
+            <button type="button" name="edit" @click=${() => open(t, '#/builder')}>${s(locale, 'editType')}</button>
+            <button type="button" name="duplicate" @click=${() => void duplicate(t)}>${s(locale, 'duplicateType')}</button>
+            <button type="button" name="archive" @click=${() => { archiveCardType(t.id, !t.archived); void show(); }}>${s(locale, t.archived ? 'restoreType' : 'archiveType')}</button>
+          </td>
+        </tr>`)}
+      </tbody>
+    </table>
   </section>`;
 }
 
@@ -248,6 +329,7 @@ async function show() {
       if (r.view === 'cards') body = await cardsView();
       else if (r.view === 'card') body = await cardView(r.id, r.template);
       else if (r.view === 'reminders') body = await remindersView();
+      else if (r.view === 'types') body = typesView();
       else body = await builderView();
     } catch (e) {
       body = html`<p class="error" role="alert">${(e as Error).message}</p>`;

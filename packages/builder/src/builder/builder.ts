@@ -11,6 +11,7 @@ import './canvas.js';
 import './inspector.js';
 import './preview.js';
 import './json-view.js';
+import './card-settings.js';
 import './publish.js';
 import type { KcBuilderPublish } from './publish.js';
 import type { KcBuilderPreview } from './preview.js';
@@ -59,7 +60,7 @@ export class KcBuilder extends LitElement {
   /** The builder's state: document history, selection, published versions. */
   readonly store = new BuilderStore(blankDocument());
   readonly #sc = new StoreController(this);
-  @state() private view: 'preview' | 'json' = 'preview';
+  @state() private view: 'preview' | 'json' | 'card' = 'preview';
   @state() private loading = false;
   @state() private templates: TemplateLike[] = [];
   #loadedFor = '';
@@ -352,9 +353,11 @@ export class KcBuilder extends LitElement {
           <div class="kcb-tabs" role="tablist" aria-label=${t('views')}>
             <button type="button" role="tab" name="view-preview" aria-selected=${this.view === 'preview' ? 'true' : 'false'} @click=${() => (this.view = 'preview')}>${t('preview')}</button>
             <button type="button" role="tab" name="view-json" aria-selected=${this.view === 'json' ? 'true' : 'false'} @click=${() => (this.view = 'json')}>${t('json')}</button>
+            <button type="button" role="tab" name="view-card" aria-selected=${this.view === 'card' ? 'true' : 'false'} @click=${() => (this.view = 'card')}>${t('cardSettings')}</button>
           </div>
           <kc-builder-preview .store=${store} .storage=${this.storage} schema-id=${this.schemaId} ?hidden=${this.view !== 'preview'}></kc-builder-preview>
           ${this.view === 'json' ? html`<kc-builder-json .store=${store}></kc-builder-json>` : nothing}
+          ${this.view === 'card' ? html`<kc-builder-card-settings .store=${store}></kc-builder-card-settings>` : nothing}
         </section>
       </div>
       <kc-builder-publish .store=${store} .storage=${this.storage} schema-id=${this.schemaId}></kc-builder-publish>

@@ -1,0 +1,119 @@
+// The builder's «Заголовок и список» tab: a card type's title pattern, list columns, filters and
+// summary chips are set through the UI, are undoable, and are published with the schema (x-card).
+import './test-support/process-shim.js';
+import { expect } from '@open-wc/testing';
+import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
+import { cardRecordFields, cardSettingsOf } from '@kartochka/core';
+import './index.js';
+import type { KcBuilder } from './index.js';
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 30000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await ready())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await tick(20);
+  }
+}
+async function settle(el: KcBuilder): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await el.updateComplete;
+    for (const part of el.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('kc-builder-palette, kc-builder-canvas, kc-builder-inspector, kc-builder-card-settings, kc-builder-publish')) await part.updateComplete;
+    await tick(10);
+  }
+}
+function type(input: HTMLInputElement, text: string): void {
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+describe('<kc-builder> card settings: title and list', function () {
+  this.timeout(60000);
+  let storage: StorageAdapter;
+  let el: KcBuilder;
+  const $ = <T extends Element = HTMLElement>(sel: string) => {
+    const found = el.querySelector<T>(sel);
+    if (!found) throw new Error(`Not found: ${sel}`);
+    return found;
+  };
+  const palette = async (what: string, title: string) => {
+    $<HTMLButtonElement>(`kc-builder-palette button[data-what="${what}"]`).click();
+    await settle(el);
+    type($<HTMLInputElement>('kc-builder-inspector input[name=title-ru]'), title);
+    await settle(el);
+  };
+  const box = (pointer: string, setting: string) => $<HTMLInputElement>(`kc-builder-card-settings tr[data-pointer="${pointer}"] input[data-setting="${setting}"]`);
+
+  before(async () => {
+    storage = await IndexedDbAdapter.open({ name: `kc-builder-card-${Date.now()}-${Math.random()}` });
+    el = document.createElement('kc-builder') as KcBuilder;
+    el.locale = 'ru';
+    el.storage = storage;
+    el.schemaId = 'made-here';
+    document.body.append(el);
+    await settle(el);
+  });
+  after(async () => {
+    el.remove();
+    await storage.close();
+  });
+
+  it('sets the title from fields, columns, a filter and a chip; undo takes a change back; publishing stores them', async () => {
+    $<HTMLButtonElement>('kc-builder-palette button[data-what="section"]').click();
+    await settle(el);
+    await palette('text', 'Название');
+    await palette('text', 'ИНН');
+    await palette('select', 'Сегмент');
+    const pointers = Object.keys(el.store.doc.messages.ru!).filter((p) => p.split('/').length === 3);
+    const [name, inn, segment] = ['Название', 'ИНН', 'Сегмент'].map((t) => pointers.find((p) => (el.store.doc.messages.ru![p] as { title?: string }).title === t)!);
+    expect(name && inn && segment, 'three fields made').to.be.ok;
+
+    $<HTMLButtonElement>('button[name=view-card]').click();
+    await settle(el);
+    const tab = $('kc-builder-card-settings');
+    expect(tab.textContent).to.contain('Заголовок карточки');
+    // A type made here lists by its first text field until told otherwise.
+    expect($<HTMLInputElement>('input[name=card-title]').value).to.equal(name);
+
+    // Title: pick the name, then add the INN, then bracket it by typing.
+    const pick = $<HTMLSelectElement>('select[name=card-title-field]');
+    pick.value = inn;
+    pick.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(el);
+    expect($<HTMLInputElement>('input[name=card-title]').value).to.equal(`{${name}} {${inn}}`);
+    type($<HTMLInputElement>('input[name=card-title]'), `{${name}} ({${inn}})`);
+    await settle(el);
+
+    box(segment, 'columns').click();
+    await settle(el);
+    box(inn, 'columns').click();
+    await settle(el);
+    box(segment, 'filters').click();
+    await settle(el);
+    box(segment, 'summary').click();
+    await settle(el);
+    expect(cardSettingsOf(el.store.doc.schema)).to.deep.equal({ title: `{${name}} ({${inn}})`, columns: [segment, inn], filters: [segment], summary: [segment] });
+    expect(box(segment, 'summary').checked).to.equal(true);
+
+    // Undo takes the last tick back, and the checkbox follows.
+    $<HTMLButtonElement>('button[name=undo]').click();
+    await settle(el);
+    expect(cardSettingsOf(el.store.doc.schema)!.summary).to.deep.equal([]);
+    expect(box(segment, 'summary').checked).to.equal(false);
+
+    // Published with the schema: what the list and search read.
+    $<HTMLButtonElement>('button[name=publish]').click();
+    await until(() => !!el.querySelector<HTMLDialogElement>('kc-builder-publish dialog')?.open, 'the publish dialog');
+    await settle(el);
+    $<HTMLButtonElement>('button[name=confirm-publish]').click();
+    await until(async () => (await storage.listSchemaVersions('made-here')).length === 1, 'version 1 stored');
+    const published = cardSettingsOf((await storage.getSchema('made-here')).schema)!;
+    expect(published.columns).to.deep.equal([segment, inn]);
+    const data = {} as Record<string, Record<string, string>>;
+    const [, section, nameKey] = name.split('/');
+    data[section] = { [nameKey]: 'ООО «Ромашка»', [inn.split('/')[2]]: '7707083893' };
+    expect(cardRecordFields(published, data).title).to.equal('ООО «Ромашка» (7707083893)');
+  });
+});

@@ -127,3 +127,29 @@ export const InNativeForm: Story = {
   </form>`,
   args: { value: { companyName: 'X' } },
 };
+
+const requisitesSchema: JsonSchemaObject = {
+  type: 'object',
+  properties: {
+    inn: { type: 'string', title: 'ИНН', format: 'ru-inn' },
+    kpp: { type: 'string', title: 'КПП', format: 'ru-kpp' },
+    ogrn: { type: 'string', title: 'ОГРН / ОГРНИП', format: 'ru-ogrn-any' },
+    bik: { type: 'string', title: 'БИК', format: 'ru-bik' },
+    account: { type: 'string', title: 'Расчётный счёт', format: 'ru-account', 'x-bik': '1/bik' },
+    correspondentAccount: { type: 'string', title: 'Корр. счёт', format: 'ru-account', 'x-bik': { bik: '1/bik', kind: 'correspondent' } },
+  },
+};
+/**
+ * Russian requisites with their check digits (docs/schema.md, "Formats"): each field says what is
+ * wrong — a wrong INN check digit, a short OGRN, a foreign BIK, an account that does not match its BIK.
+ */
+export const RussianRequisites: Story = {
+  args: {
+    schema: requisitesSchema,
+    messages: {},
+    value: { inn: '7707083894', kpp: '773601001', ogrn: '102770013219', bik: '044525225', account: '40702810038000000001', correspondentAccount: '30101810400000000225' },
+  },
+  play: async ({ canvasElement }) => {
+    (canvasElement.querySelector('kc-card') as unknown as { validate(): unknown }).validate();
+  },
+};

@@ -145,6 +145,41 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     expect(input().value).to.equal('[Фак');
   });
 
+  it('shows a rule in words as its advanced view, and edits it there: pick-lists follow, a custom rule stays in words', async () => {
+    const currency = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label span')?.textContent?.trim() === 'Валюта');
+    currency!.click();
+    await settle(el);
+    const rule = () => el.querySelector<HTMLInputElement>('kc-builder-inspector input[name=rule-visible]')!;
+    const schema = () => (el.store.doc.schema.properties!.category as { properties: { potential: { properties: Record<string, Record<string, unknown>> } } }).properties.potential.properties.currency;
+    expect(rule().closest('details')!.querySelector('summary')!.textContent).to.equal('Как формула');
+    expect(rule().value).to.equal('[Единица] = "money"');
+    expect(el.querySelector('kc-builder-inspector [data-formula-result]')!.textContent).to.equal('Результат на примере: Да');
+    // Words that fit the pick-lists: the conditions show them.
+    type(rule(), '[Единица] = "money" И [Потенциал] > 1000000');
+    await settle(el);
+    expect(schema()['x-rules']).to.deep.equal({ visible: { and: [{ '==': [{ var: '/category/potential/unit' }, 'money'] }, { '>': [{ var: '/category/potential/value' }, 1000000] }] } });
+    const legend = [...el.querySelectorAll('kc-builder-inspector fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === 'Показывать, когда')!;
+    expect(legend.querySelectorAll('.kcb-condition').length).to.equal(2);
+    // Words the pick-lists can't say: the rule is edited in words only.
+    type(rule(), '[Потенциал] / 2 > 1000 ИЛИ ЕПУСТО([Единица])');
+    await settle(el);
+    expect(schema()['x-rules']).to.deep.equal({ visible: { or: [{ '>': [{ '/': [{ var: '/category/potential/value' }, 2] }, 1000] }, { empty: [{ var: '/category/potential/unit' }] }] } });
+    expect(legend.isConnected ? legend.querySelectorAll('.kcb-condition').length : 0).to.equal(0);
+    expect(el.querySelector('kc-builder-inspector')!.textContent).to.contain('Это правило не укладывается в списки выбора');
+    expect(rule().closest('details'), 'open, not under a summary').to.equal(null);
+    expect(rule().value).to.equal('[Потенциал] / 2 > 1000 ИЛИ ЕПУСТО([Единица])');
+    // A wrong name: the error at its place, and the rule stays as it was.
+    type(rule(), '[Потенциал] > [Валюта2]');
+    await settle(el);
+    const error = el.querySelector<HTMLElement>('kc-builder-inspector [data-formula-error]')!;
+    expect([error.dataset.start, error.dataset.end]).to.deep.equal(['14', '23']);
+    expect((schema()['x-rules'] as { visible: object }).visible).to.have.property('or');
+    // Emptying the words removes the rule.
+    type(rule(), '');
+    await settle(el);
+    expect(schema()['x-rules']).to.equal(undefined);
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).to.deep.equal([]);
   });

@@ -60,40 +60,62 @@ export class FormulaEditor {
 
   render(f: FieldInfo): TemplateResult | typeof nothing {
     if (f.type !== 'computed') return nothing;
+    const stored = (f.schema['x-formula'] ?? null) as JsonValue;
+    const printed = stored === null ? '' : formulaText(this.store.doc, stored, this.store.locale);
+    return html`<fieldset><legend>${this.t('formula')}</legend>
+      ${this.box({
+        key: f.id,
+        label: this.t('formula'),
+        stored,
+        at: f.pointer,
+        commit: (expr) => {
+          this.json.delete(f.id);
+          this.store.edit((x) => setFormula(x, f.id, expr), { coalesce: `${f.id}-formula` });
+        },
+      })}
+      ${this.#json(f, stored, printed === undefined && stored !== null)}
+    </fieldset>`;
+  }
+
+  /**
+   * A formula in words with completion, its error at its place and its result on the sample: the
+   * computed field's formula, and the advanced view of a rule. `commit` gets each valid formula
+   * (`null` for an empty text); what is typed is kept per `key` until it is valid.
+   */
+  box(o: { key: string; label: string; stored: JsonValue; at: string; commit(expr: JsonValue): void; name?: string }): TemplateResult {
     const st = this.store;
     const locale = st.locale;
-    const stored = (f.schema['x-formula'] ?? null) as JsonValue;
+    const { key, stored } = o;
     const basis = JSON.stringify(stored);
-    const draft = this.words.get(f.id);
+    const draft = this.words.get(key);
     const printed = stored === null ? '' : formulaText(st.doc, stored, locale);
     const text = draft && draft.basis === basis ? draft.text : printed ?? '';
-    const check: FormulaTextCheck = draft && draft.basis === basis ? checkFormulaText(st.doc, f.pointer, text, st.sample, locale) : stored === null ? { problems: [] } : checkFormula(st.doc, f.pointer, stored, st.sample);
-    const id = `${this.uid}-formula-words`;
+    const check: FormulaTextCheck = draft && draft.basis === basis ? checkFormulaText(st.doc, o.at, text, st.sample, locale) : stored === null ? { problems: [] } : checkFormula(st.doc, o.at, stored, st.sample);
+    const id = `${this.uid}-formula-${key.replace(/[^\w-]/g, '_')}`;
     const listId = `${id}-list`;
     const errId = `${id}-error`;
     const hintId = `${id}-hint`;
-    const completion = this.#completion?.field === f.id ? this.#completion : undefined;
+    const completion = this.#completion?.field === key ? this.#completion : undefined;
 
     const update = (input: HTMLInputElement) => {
       const value = input.value;
       const caret = input.selectionStart ?? value.length;
       const at = completionAt(value, caret);
       if (at) {
-        const own = formulaFields(st.doc, locale).filter((x) => x.pointer !== f.pointer);
+        const own = formulaFields(st.doc, locale).filter((x) => x.pointer !== o.at);
         const q = fold(at.query.trim());
         const names = own.map((x) => x.name).filter((n) => fold(n).includes(q));
-        this.#completion = names.length ? { field: f.id, start: at.start, options: names.slice(0, MAX_OPTIONS), active: 0 } : undefined;
+        this.#completion = names.length ? { field: key, start: at.start, options: names.slice(0, MAX_OPTIONS), active: 0 } : undefined;
       } else this.#completion = undefined;
-      const result = checkFormulaText(st.doc, f.pointer, value, st.sample, locale);
+      const result = checkFormulaText(st.doc, o.at, value, st.sample, locale);
       if (result.error || result.problems.length || result.expr === undefined) {
-        this.words.set(f.id, { text: value, basis });
+        this.words.set(key, { text: value, basis });
         st.refresh();
         return;
       }
-      this.words.set(f.id, { text: value, basis: JSON.stringify(result.expr) });
-      this.json.delete(f.id);
+      this.words.set(key, { text: value, basis: JSON.stringify(result.expr) });
       if (JSON.stringify(result.expr) === basis) st.refresh();
-      else st.edit((x) => setFormula(x, f.id, result.expr!), { coalesce: `${f.id}-formula` });
+      else o.commit(result.expr);
     };
     const accept = (input: HTMLInputElement, name: string) => {
       const c = this.#completion;
@@ -112,7 +134,7 @@ export class FormulaEditor {
     const onKey = (e: KeyboardEvent) => {
       const c = this.#completion;
       const input = e.target as HTMLInputElement;
-      if (!c || c.field !== f.id) return;
+      if (!c || c.field !== key) return;
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
         c.active = (c.active + (e.key === 'ArrowDown' ? 1 : c.options.length - 1)) % c.options.length;
@@ -142,11 +164,10 @@ export class FormulaEditor {
     }
     const invalid = !!check.error || check.problems.length > 0;
 
-    return html`<fieldset><legend>${this.t('formula')}</legend>
-      <label for=${id} class="kcb-sr">${this.t('formula')}</label>
+    return html`<label for=${id} class="kcb-sr">${o.label}</label>
       <div class="kcb-combo">
-        <input id=${id} name="formula" type="text" spellcheck="false" autocomplete="off"
-          role="combobox" aria-label=${this.t('formula')} aria-autocomplete="list" aria-controls=${listId} aria-expanded=${completion ? 'true' : 'false'}
+        <input id=${id} name=${o.name ?? 'formula'} type="text" spellcheck="false" autocomplete="off"
+          role="combobox" aria-label=${o.label} aria-autocomplete="list" aria-controls=${listId} aria-expanded=${completion ? 'true' : 'false'}
           aria-activedescendant=${completion ? `${listId}-${completion.active}` : ''}
           aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${invalid ? `${errId} ${hintId}` : hintId}
           .value=${live(text)}
@@ -172,9 +193,7 @@ export class FormulaEditor {
         </ul>
       </div>
       <p class="kcb-hint" id=${hintId}>${this.t('formulaHint')}</p>
-      <div aria-live="polite">${message}</div>
-      ${this.#json(f, stored, printed === undefined && stored !== null)}
-    </fieldset>`;
+      <div aria-live="polite">${message}</div>`;
   }
 
   /** The raw JSON Logic, for what words can't say and for those who prefer it. */

@@ -144,12 +144,12 @@ export class KcBuilderInspector extends BuilderPart {
             ${MODES.map((m) => html`<option value=${m} ?selected=${(doc.layout.sections ?? 'tabs') === m}>${this.t(`mode_${m}`)}</option>`)}
           </select>
         </label>
-        ${this.#columns(ref, section?.columns)} ${ruleEditor(store, ref, 'visible', this.uid)} ${ruleEditor(store, ref, 'readOnly', this.uid)}
+        ${this.#columns(ref, section?.columns)} ${ruleEditor(store, ref, 'visible', this.uid, this.#settings.formulas)} ${ruleEditor(store, ref, 'readOnly', this.uid, this.#settings.formulas)}
         ${this.#actions(ref)}`;
     }
     const group = JSON.stringify(doc.layout).includes(`"id":${JSON.stringify(ref.id)}`);
     if (!group) return html``;
-    return html`${this.#texts(ref, false)} ${ruleEditor(store, ref, 'visible', this.uid)} ${ruleEditor(store, ref, 'readOnly', this.uid)} ${this.#actions(ref)}`;
+    return html`${this.#texts(ref, false)} ${ruleEditor(store, ref, 'visible', this.uid, this.#settings.formulas)} ${ruleEditor(store, ref, 'readOnly', this.uid, this.#settings.formulas)} ${this.#actions(ref)}`;
   }
 
   #field(ref: NodeRef): TemplateResult {
@@ -177,7 +177,7 @@ export class KcBuilderInspector extends BuilderPart {
             ${this.t('required')}</label
           >`}
       ${fs.defaultValue(f)} ${fs.options(f)} ${fs.formula(f)} ${fs.constraints(f)} ${fs.widget(f)} ${fs.reminder(f)}
-      ${(['visible', 'required', 'readOnly'] as const).map((k) => (f.type === 'computed' && k !== 'visible' ? nothing : ruleEditor(store, ref, k, this.uid)))}
+      ${(['visible', 'required', 'readOnly'] as const).map((k) => (f.type === 'computed' && k !== 'visible' ? nothing : ruleEditor(store, ref, k, this.uid, this.#settings.formulas)))}
       ${this.#actions(ref)}`;
   }
 

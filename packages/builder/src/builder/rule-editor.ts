@@ -17,6 +17,7 @@ import {
   type RuleDraft,
 } from '../model/index.js';
 import { nodeName } from './actions.js';
+import type { FormulaEditor } from './formula-editor.js';
 import type { BuilderStore } from './store.js';
 import { s } from './strings.js';
 
@@ -34,7 +35,11 @@ function parseValue(doc: BuilderDocument, field: string, raw: string): JsonPrimi
   return raw;
 }
 
-export function ruleEditor(store: BuilderStore, ref: NodeRef, kind: RuleKind, uid: string): TemplateResult {
+/**
+ * A rule's editor: pick-lists, with the rule in words (the formula syntax) as the advanced view; a
+ * rule the pick-lists can't show is edited in words only.
+ */
+export function ruleEditor(store: BuilderStore, ref: NodeRef, kind: RuleKind, uid: string, formulas?: FormulaEditor): TemplateResult {
   const doc = store.doc;
   const locale: Locale = store.locale;
   const t = (k: Parameters<typeof s>[1], p?: Record<string, string | number>) => s(locale, k, p);
@@ -43,8 +48,22 @@ export function ruleEditor(store: BuilderStore, ref: NodeRef, kind: RuleKind, ui
   const self = ref.kind === 'field' ? fieldById(doc, ref.id)?.pointer : undefined;
   const fields = ruleFields(doc).filter((f) => f.pointer !== self);
   const id = `${uid}-rule-${kind}`;
+  const inWords = (open: boolean) => {
+    if (!formulas) return nothing;
+    const at = self ?? (ref.kind === 'section' ? doc.layout.items.find((x) => x.id === ref.id)?.pointer ?? '' : '');
+    const box = formulas.box({
+      key: `rule:${ref.kind}:${ref.id}:${kind}`,
+      label: t('ruleFormula', { rule: t(LEGEND[kind]) }),
+      name: `rule-${kind}`,
+      stored: expr ?? null,
+      at,
+      commit: (e) => store.edit((x) => setRule(x, ref, kind, e === null ? undefined : e), { coalesce: `${id}-words` }),
+    });
+    return open ? box : html`<details class="kcb-advanced"><summary>${t('ruleAsFormula')}</summary>${box}</details>`;
+  };
   if (!draft) {
-    return html`<fieldset><legend>${t(LEGEND[kind])}</legend><p class="kcb-hint">${t('ruleCustom')}</p><code>${JSON.stringify(expr)}</code></fieldset>`;
+    return html`<fieldset><legend>${t(LEGEND[kind])}</legend><p class="kcb-hint">${t('ruleCustom')}</p>
+      ${formulas ? inWords(true) : html`<code>${JSON.stringify(expr)}</code>`}</fieldset>`;
   }
   const commit = (d: RuleDraft, coalesce?: string) => store.edit((x) => setRule(x, ref, kind, draftToLogic(d)), { coalesce });
   const update = (i: number, patch: Partial<Condition>, coalesce?: string) =>
@@ -104,5 +123,6 @@ export function ruleEditor(store: BuilderStore, ref: NodeRef, kind: RuleKind, ui
           + ${t('addCondition')}
         </button>`
       : html`<p class="kcb-hint">${t('noRuleFields')}</p>`}
+    ${inWords(false)}
   </fieldset>`;
 }

@@ -100,6 +100,8 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
     try {
       const problems = metaErrors(input);
       if (problems.length) throw new Error(`schema is invalid: ${sharedAjv(input.draft07).errorsText(problems)}`);
+      // A malformed x-bik is the schema's fault too: refused here (publish, the card's schemaError), not at every save.
+      collectBikChecks(schema);
       return makeAjv(input.draft07, { validateSchema: false, verbose: needsVerboseErrors(input.schema) }).compile(input.schema as object);
     } catch (e) {
       if (isCodeGenerationBlocked(e)) throw new ValidationUnavailableError((e as Error).message);

@@ -131,4 +131,19 @@ describe('values as words', function () {
     expect(change).to.match(/Страны экспорта › #2: — → стало Узбекистан$/);
     storage.close();
   });
+
+  it('a rating whose label starts with its score says it once: «4 — хорошо», not «4 — 4 — хорошо»', async () => {
+    const t = b2bClientCard;
+    const card = await fixture<KcCard>(
+      html`<kc-card .schema=${t.schema} .layout=${{ ...(t.layout as LayoutDocument), sections: 'plain' }} .messages=${t.messages}
+        .value=${structuredClone(t.sample) as unknown as JsonValue} locale="ru"></kc-card>`,
+    );
+    await settle(card);
+    const w = fieldAt(card.shadowRoot!, '/relationship/satisfaction/survey/productQuality')!;
+    expect(w.localName).to.equal('kc-rating');
+    expect(w.shadowRoot!.querySelector('[part="meaning"]')!.textContent!.trim()).to.equal('4 — хорошо');
+    const labels = [...w.shadowRoot!.querySelectorAll('.sr-only')].map((x) => x.textContent!.trim());
+    expect(labels).to.include('5 — отлично');
+    expect(labels.join(' ')).to.not.match(/(\d) — \1 —/);
+  });
 });

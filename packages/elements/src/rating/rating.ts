@@ -6,6 +6,14 @@ import { groupStyles, renderLegend } from '../internal/group-styles.js';
 import { t } from '../internal/i18n.js';
 import { fireInputAndChange, labelOptions, type LabelledOption } from '../internal/widget-utils.js';
 
+/**
+ * "4 — хорошо": the score and its meaning, once. A catalogue's label that starts with the score
+ * already ("4 — хорошо") is shown as it is, not as "4 — 4 — хорошо".
+ */
+export function scoreWithLabel(score: number, label: string): string {
+  return new RegExp(`^${score}(?!\\d)`).test(label.trim()) ? label : `${score} — ${label}`;
+}
+
 /** The most stars a rating shows; wider scales get a number field. */
 export const MAX_STARS = 10;
 
@@ -83,7 +91,7 @@ export class KcRating extends KcFieldElement {
     const locked = this.disabled || this.readonly;
     const meaningId = `${this.uid}-meaning`;
     const meaning =
-      v === undefined ? t(this.locale, 'noRating') : chosen?.named ? `${v} — ${chosen.label}` : t(this.locale, 'ratingOf', { n: v, max: String(max) });
+      v === undefined ? t(this.locale, 'noRating') : chosen?.named ? scoreWithLabel(v, chosen.label) : t(this.locale, 'ratingOf', { n: v, max: String(max) });
     return html`<fieldset part="group" aria-invalid=${this.invalid ? 'true' : nothing} aria-describedby="${meaningId} ${this.describedBy}">
         ${renderLegend(this.label, this.required, this.locale)}
         <div class="row">
@@ -103,7 +111,7 @@ export class KcRating extends KcFieldElement {
                   @change=${this.fireChange}
                   @blur=${this.handleBlur}
                 /><label for=${id} part="star" class="star ${v !== undefined && (o.value as number) <= v ? 'on' : ''}" title=${o.label}
-                  ><span aria-hidden="true">★</span><span class="sr-only">${o.named ? `${o.value} — ${o.label}` : t(this.locale, 'ratingOf', { n: String(o.value), max: String(max) })}</span></label
+                  ><span aria-hidden="true">★</span><span class="sr-only">${o.named ? scoreWithLabel(o.value as number, o.label) : t(this.locale, 'ratingOf', { n: String(o.value), max: String(max) })}</span></label
                 >`;
             })}
           </span>

@@ -180,6 +180,48 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     expect(schema()['x-rules']).to.equal(undefined);
   });
 
+  it('builds a rule with an AND/OR group from pick-lists, shown in words', async () => {
+    const fieldset = () => [...el.querySelectorAll('kc-builder-inspector fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === 'Показывать, когда')!;
+    const button = (text: string) => [...fieldset().querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!;
+    const control = <T extends Element>(label: string) => fieldset().querySelector<T>(`[aria-label="${label}"]`)!;
+    const choose = async (select: HTMLSelectElement, value: string) => {
+      select.value = value;
+      expect(select.value, value).to.equal(value);
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await settle(el);
+    };
+    const rules = () => (el.store.doc.schema.properties!.category as { properties: { potential: { properties: Record<string, Record<string, unknown>> } } }).properties.potential.properties.currency['x-rules'];
+    button('+ Добавить условие').click();
+    await settle(el);
+    await choose(control('Поле условия 1'), '/category/potential/unit');
+    await choose(control('Значение условия 1'), 'money');
+    button('+ Добавить группу условий').click();
+    await settle(el);
+    expect(fieldset().querySelector('[role=group]')!.getAttribute('aria-label')).to.equal('Группа 1');
+    await choose(control('Поле условия 1.1'), '/category/potential/value');
+    await choose(control('Оператор условия 1.1'), 'gt');
+    const value = control<HTMLInputElement>('Значение условия 1.1');
+    value.value = '1000000';
+    value.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle(el);
+    [...fieldset().querySelectorAll<HTMLButtonElement>('[role=group] button')].find((b) => b.textContent!.includes('Добавить условие'))!.click();
+    await settle(el);
+    await choose(control('Поле условия 1.2'), '/category/actualVolume');
+    await choose(control('Оператор условия 1.2'), 'empty');
+    expect(rules()).to.deep.equal({
+      visible: { and: [{ '==': [{ var: '/category/potential/unit' }, 'money'] }, { or: [{ '>': [{ var: '/category/potential/value' }, 1000000] }, { empty: { var: '/category/actualVolume' } }] }] },
+    });
+    const words = el.querySelector<HTMLInputElement>('kc-builder-inspector input[name=rule-visible]')!;
+    expect(words.value).to.equal('[Единица] = "money" И ([Потенциал] > 1000000 ИЛИ ЕПУСТО([Фактический объём продаж]))');
+    expect(el.querySelector('kc-builder-inspector [data-formula-result]')!.textContent).to.equal('Результат на примере: Да');
+    const axeResult = await axe.run(el.querySelector('kc-builder-inspector')!, { resultTypes: ['violations'] });
+    expect(axeResult.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'axe with a group').to.deep.equal([]);
+    // Removing the group's last conditions removes the group.
+    button('Удалить группу 1').click();
+    await settle(el);
+    expect(rules()).to.deep.equal({ visible: { '==': [{ var: '/category/potential/unit' }, 'money'] } });
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).to.deep.equal([]);
   });

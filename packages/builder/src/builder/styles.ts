@@ -47,6 +47,7 @@ export const builderStyles = css`
   kc-builder .kcb-error { color: var(--kcb-danger); white-space: pre-wrap; }
   kc-builder .kcb-draft { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0; padding: 0.5rem 0.75rem; border: 1px solid var(--kcb-accent, currentColor); border-radius: 6px; }
   kc-builder .kcb-ok { color: #15803d; }
+  kc-builder .kcb-rule-group { border-inline-start: 3px solid var(--kcb-border); padding-inline-start: 8px; margin: 6px 0; }
   kc-builder .kcb-combo { position: relative; }
   kc-builder .kcb-combo input { width: 100%; box-sizing: border-box; font-family: ui-monospace, monospace; }
   kc-builder .kcb-combo [role=listbox] { position: absolute; z-index: 5; inset-inline: 0; margin: 2px 0 0; padding: 2px; list-style: none; max-height: 14em; overflow: auto; background: var(--kcb-surface); border: 1px solid var(--kcb-border); border-radius: 6px; box-shadow: 0 4px 12px rgb(0 0 0 / 0.15); }

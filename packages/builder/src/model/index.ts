@@ -46,7 +46,7 @@ export {
   type Reminder,
   nameUntitledFields,
 } from './settings.js';
-export { CONDITION_OPERATORS, UNARY, draftToLogic, logicToDraft, type Condition, type ConditionOperator, type RuleDraft } from './rules.js';
+export { CONDITION_OPERATORS, UNARY, draftToLogic, logicToDraft, type Condition, type ConditionOperator, type RuleDraft, type RuleGroup } from './rules.js';
 export { checkFormula, checkFormulaText, formulaFields, formulaText, type FormulaCheck, type FormulaTextCheck } from './formula.js';
 export { MoveRefusedError } from './rewrite.js';
 export { createHistory, commit, seal, undo, redo, canUndo, canRedo, HISTORY_LIMIT, type History } from './history.js';

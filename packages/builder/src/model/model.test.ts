@@ -184,6 +184,24 @@ test('rules from pick-lists round-trip through JSON Logic', () => {
   assert.equal(draftToLogic({ combine: 'all', conditions: [] }), undefined);
 });
 
+test('rules with AND/OR groups round-trip through JSON Logic', () => {
+  const a = { field: '/a', op: 'eq' as const, value: 'x' };
+  const b = { field: '/b', op: 'gt' as const, value: 1 };
+  const c = { field: '/c', op: 'empty' as const };
+  const draft = { combine: 'all' as const, conditions: [a], groups: [{ combine: 'any' as const, conditions: [b, c] }] };
+  const logic = draftToLogic(draft);
+  assert.deepEqual(logic, { and: [{ '==': [{ var: '/a' }, 'x'] }, { or: [{ '>': [{ var: '/b' }, 1] }, { empty: { var: '/c' } }] }] });
+  assert.deepEqual(logicToDraft(logic), draft);
+  // A group of one condition, alone or not, stays a group.
+  const single = { combine: 'any' as const, conditions: [], groups: [{ combine: 'all' as const, conditions: [b] }] };
+  assert.deepEqual(logicToDraft(draftToLogic(single)), single);
+  const mixed = { combine: 'any' as const, conditions: [a], groups: [{ combine: 'all' as const, conditions: [b] }, { combine: 'any' as const, conditions: [c, a] }] };
+  assert.deepEqual(logicToDraft(draftToLogic(mixed)), mixed);
+  // Deeper nesting or other operators inside a group don't fit the pick-lists.
+  assert.equal(logicToDraft({ and: [{ or: [{ and: [{ '==': [{ var: '/a' }, 1] }] }] }] }), undefined);
+  assert.equal(logicToDraft({ and: [{ or: [{ '+': [1, 2] }] }] }), undefined);
+});
+
 test('formula: validated, unknown fields reported, evaluated on sample data', () => {
   let { doc, ref: s } = addSection(blankDocument());
   const a = addField(doc, 'number', { container: s });

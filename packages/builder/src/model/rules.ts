@@ -19,9 +19,16 @@ export interface Condition {
   readonly value?: JsonPrimitive;
 }
 
-export interface RuleDraft {
+/** Conditions joined by AND (`all`) or OR (`any`). */
+export interface RuleGroup {
   readonly combine: 'all' | 'any';
   readonly conditions: readonly Condition[];
+}
+
+/** The rule: its own conditions, and groups of conditions (one level: "A and (B or C)"), joined by `combine`. */
+export interface RuleDraft extends RuleGroup {
+  /** Listed only when there are any. In the JSON Logic they follow the rule's own conditions. */
+  readonly groups?: readonly RuleGroup[];
 }
 
 const SYMBOL: Partial<Record<ConditionOperator, string>> = { eq: '==', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=' };
@@ -43,8 +50,14 @@ function conditionToLogic(c: Condition): JsonValue {
 
 /** The JSON Logic of a draft; `undefined` when it has no conditions (the rule is removed). */
 export function draftToLogic(d: RuleDraft): JsonValue | undefined {
-  const parts = d.conditions.filter((c) => c.field).map(conditionToLogic);
+  const join = (g: RuleGroup) => (g.combine === 'all' ? 'and' : 'or');
+  const groups = (d.groups ?? [])
+    .map((g) => g.conditions.filter((c) => c.field).map(conditionToLogic))
+    .flatMap((parts, i) => (parts.length ? [{ [join(d.groups![i]!)]: parts }] : []));
+  // A group stays a group even with one condition ({"or": [c]}), so it doesn't melt into the rule's own.
+  const parts = [...d.conditions.filter((c) => c.field).map(conditionToLogic), ...groups];
   if (parts.length === 0) return undefined;
+  if (parts.length === 1 && groups.length === 1) return { [d.combine === 'all' ? 'and' : 'or']: parts };
   if (parts.length === 1) return parts[0];
   return { [d.combine === 'all' ? 'and' : 'or']: parts };
 }
@@ -92,9 +105,22 @@ export function logicToDraft(e: JsonValue | undefined): RuleDraft | undefined {
   if (e === undefined) return { combine: 'all', conditions: [] };
   const o = one(e);
   if (o && (o[0] === 'and' || o[0] === 'or') && Array.isArray(o[1])) {
-    const conditions = o[1].map(logicToCondition);
-    if (conditions.some((c) => !c)) return undefined;
-    return { combine: o[0] === 'and' ? 'all' : 'any', conditions: conditions as Condition[] };
+    const conditions: Condition[] = [];
+    const groups: RuleGroup[] = [];
+    for (const part of o[1]) {
+      const c = logicToCondition(part);
+      if (c) {
+        conditions.push(c);
+        continue;
+      }
+      const inner = one(part);
+      if (!inner || (inner[0] !== 'and' && inner[0] !== 'or') || !Array.isArray(inner[1])) return undefined;
+      const members = inner[1].map(logicToCondition);
+      if (members.some((m) => !m)) return undefined;
+      groups.push({ combine: inner[0] === 'and' ? 'all' : 'any', conditions: members as Condition[] });
+    }
+    const combine = o[0] === 'and' ? 'all' : 'any';
+    return groups.length ? { combine, conditions, groups } : { combine, conditions };
   }
   const c = logicToCondition(e);
   return c ? { combine: 'all', conditions: [c] } : undefined;

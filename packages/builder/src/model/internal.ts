@@ -1,6 +1,6 @@
 /** Low-level immutable edits shared by the operations: schema nodes, layout lists, renames. */
 import type { JsonSchemaObject, LayoutDocument, LayoutItem } from '@kartochka/core';
-import { escapeToken, isWithin, lastToken } from '@kartochka/core';
+import { escapeToken, isWithin, lastToken, moveSchemaCardSettings } from '@kartochka/core';
 import { fieldById, findGroup, findSection, getIn, layoutPath, schemaAt, schemaPath, updateIn, type FieldInfo } from './doc.js';
 import { rewriteLayout, rewriteMessages, rewriteSchemaRules } from './rewrite.js';
 import { uniqueKey } from './translit.js';
@@ -95,7 +95,8 @@ export function relocateField(doc: BuilderDocument, id: string, container: strin
 /** Rewrites every pointer at or below `from` to sit below `to`. */
 export function rewriteAll(doc: BuilderDocument, from: string, to: string): BuilderDocument {
   return {
-    schema: rewriteSchemaRules(doc.schema, from, to),
+    // The card's title, list columns, filters and chips (x-card) name fields by pointer too.
+    schema: moveSchemaCardSettings(rewriteSchemaRules(doc.schema, from, to), from, to),
     layout: rewriteLayout(doc.layout, from, to),
     messages: rewriteMessages(doc.messages, from, to),
   };

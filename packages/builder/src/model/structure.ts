@@ -4,7 +4,7 @@
  * keeping the previous document.
  */
 import type { JsonSchemaObject, LayoutGroup, LayoutItem, LayoutSection } from '@kartochka/core';
-import { escapeToken, isWithin } from '@kartochka/core';
+import { escapeToken, isWithin, moveSchemaCardSettings } from '@kartochka/core';
 import {
   childContainerPointer,
   fieldById,
@@ -241,7 +241,7 @@ export function remove(doc: BuilderDocument, ref: NodeRef): BuilderDocument {
     const f = fieldById(doc, ref.id);
     if (!f) return doc;
     const r = removeProperty(doc, f.pointer);
-    return { schema: r.doc.schema, layout: unplace(r.doc.layout, f.pointer), messages: dropMessages(r.doc.messages, f.pointer) };
+    return { schema: moveSchemaCardSettings(r.doc.schema, f.pointer, undefined), layout: unplace(r.doc.layout, f.pointer), messages: dropMessages(r.doc.messages, f.pointer) };
   }
   if (ref.kind === 'group') {
     const place = findGroup(doc, ref.id);
@@ -262,7 +262,7 @@ export function remove(doc: BuilderDocument, ref: NodeRef): BuilderDocument {
     for (const item of outline(doc)[si].items) next = remove(next, item);
   } else {
     const r = removeProperty(doc, pointer);
-    next = { schema: r.doc.schema, layout: unplace(r.doc.layout, pointer), messages: dropMessages(r.doc.messages, pointer) };
+    next = { schema: moveSchemaCardSettings(r.doc.schema, pointer, undefined), layout: unplace(r.doc.layout, pointer), messages: dropMessages(r.doc.messages, pointer) };
   }
   return { ...next, layout: { ...next.layout, items: next.layout.items.filter((s) => s.id !== ref.id) } };
 }

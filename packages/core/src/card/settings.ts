@@ -3,7 +3,7 @@
  * data stored with the published schema (`x-card` on the schema root), so the list, search and the
  * summary header read it and no application code knows a template.
  */
-import { getAt, joinPointer } from '../pointer.js';
+import { getAt, isWithin, joinPointer } from '../pointer.js';
 import type { JsonValue } from '../types.js';
 
 /** The schema-root keyword that holds a card type's {@link CardSettings}. */
@@ -110,3 +110,27 @@ export function defaultCardSettings(schema: unknown): CardSettings {
 
 /** The settings of a schema, with {@link defaultCardSettings} when it carries none. */
 export const cardSettingsOrDefault = (schema: unknown): CardSettings => cardSettingsOf(schema) ?? defaultCardSettings(schema);
+
+/**
+ * The settings after the data at `from` moved to `to` (a field renamed or moved), or was deleted
+ * (`to` undefined): pointers at or below `from` follow, or leave the lists and the title pattern.
+ */
+export function moveCardSettings(settings: CardSettings, from: string, to: string | undefined): CardSettings {
+  const move = (p: string): string | undefined => (isWithin(p, from) ? (to === undefined ? undefined : to + p.slice(from.length)) : p);
+  const list = (ps: string[]) => ps.map(move).filter((p): p is string => p !== undefined);
+  let title: string;
+  if (!settings.title.includes('{')) title = settings.title ? (move(asPointer(settings.title.trim())) ?? '') : '';
+  else title = settings.title.replace(PLACEHOLDER, (m, p: string) => {
+    const moved = move(asPointer(p.trim()));
+    return moved === undefined ? '' : moved === asPointer(p.trim()) ? m : `{${moved}}`;
+  }).replace(/\(\s*\)/g, '').replace(/\s{2,}/g, ' ').trim();
+  return { title, columns: list(settings.columns), filters: list(settings.filters), summary: list(settings.summary) };
+}
+
+/** `schema` with its `x-card` moved as {@link moveCardSettings} says; the same object when it has none or nothing moved. */
+export function moveSchemaCardSettings<S extends object>(schema: S, from: string, to: string | undefined): S {
+  const settings = cardSettingsOf(schema);
+  if (!settings) return schema;
+  const moved = moveCardSettings(settings, from, to);
+  return JSON.stringify(moved) === JSON.stringify(settings) ? schema : withCardSettings(schema, moved);
+}

@@ -146,4 +146,39 @@ describe('values as words', function () {
     expect(labels).to.include('5 — отлично');
     expect(labels.join(' ')).to.not.match(/(\d) — \1 —/);
   });
+
+  for (const locale of ['ru', 'en'] as const) {
+    it(`the contract file reads as its name (a working link) and size, in view and edit mode (${locale})`, async () => {
+      const t = b2bClientCard;
+      const card = await fixture<KcCard>(
+        html`<kc-card .schema=${t.schema} .layout=${{ ...(t.layout as LayoutDocument), sections: 'plain' }} .messages=${t.messages}
+          .value=${structuredClone(t.sample) as unknown as JsonValue} locale=${locale} mode="view"></kc-card>`,
+      );
+      await settle(card);
+      const view = fieldAt(card.shadowRoot!, '/contract/file')!;
+      const value = view.shadowRoot!.querySelector('[part="value"]')!;
+      const link = value.querySelector('a')!;
+      expect(link.textContent).to.equal('dogovor-DP-2025-015.pdf');
+      expect(link.getAttribute('href')).to.equal('https://files.example/contracts/DP-2025-015.pdf');
+      const text = value.textContent!.replace(/\s+/g, ' ').trim();
+      expect(text).to.match(locale === 'ru' ? /470,8\s*кБ/ : /470\.8\s*kB/i);
+      expect(text).to.not.contain('application/pdf');
+      expect(text).to.not.match(/1746177300000|байт|bytes/);
+      card.mode = 'edit';
+      await settle(card);
+      const edit = fieldAt(card.shadowRoot!, '/contract/file')!;
+      expect(edit.shadowRoot!.querySelector('a[part="download"]')!.getAttribute('href')).to.equal('https://files.example/contracts/DP-2025-015.pdf');
+    });
+  }
+
+  it('a stored file url that is not a web address is never a link', async () => {
+    const t = b2bClientCard;
+    const value = structuredClone(t.sample) as unknown as { contract: { file: { url: string } } };
+    value.contract.file.url = 'javascript:alert(1)';
+    const card = await fixture<KcCard>(
+      html`<kc-card .schema=${t.schema} .layout=${{ ...(t.layout as LayoutDocument), sections: 'plain' }} .messages=${t.messages} .value=${value as unknown as JsonValue} mode="view"></kc-card>`,
+    );
+    await settle(card);
+    expect(fieldAt(card.shadowRoot!, '/contract/file')!.shadowRoot!.querySelector('a')).to.equal(null);
+  });
 });

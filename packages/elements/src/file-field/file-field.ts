@@ -4,7 +4,7 @@ import type { FieldError, JsonValue } from '@kartochka/core';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { buttonStyles, fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
-import { fireInputAndChange, formatBytes } from '../internal/widget-utils.js';
+import { fireInputAndChange, formatBytes, safeFileLink } from '../internal/widget-utils.js';
 
 /** The size limit when the schema gives no `x-maxSize`: 10 MB. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -130,7 +130,8 @@ export class KcFileField extends KcFieldElement {
 
   override render(): unknown {
     const v = isFileValue(this.value) ? this.value : undefined;
-    const url = this.#urlFor(v?.blob);
+    // A file picked here links to its blob; a stored one (no blob after JSON) to its `url`.
+    const url = this.#urlFor(v?.blob) ?? safeFileLink((this.value as { url?: unknown } | undefined)?.url);
     const locked = this.disabled || this.readonly;
     const invalid = this.invalid || !!this.refusal;
     const accept = typeof this.schema.contentMediaType === 'string' ? this.schema.contentMediaType : undefined;

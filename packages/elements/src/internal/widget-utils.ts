@@ -87,5 +87,19 @@ export function formatBytes(locale: string, bytes: number): string {
   return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 }).format(n);
 }
 
+/**
+ * A stored file's `url` as a link target, only when it is a web address (http, https, or relative to
+ * the page) or a blob: never `javascript:` or `data:`, whatever a record contains.
+ */
+export function safeFileLink(url: unknown): string | undefined {
+  if (typeof url !== 'string' || !url.trim()) return undefined;
+  try {
+    const parsed = new URL(url, globalThis.location?.href ?? 'http://localhost/');
+    return ['http:', 'https:', 'blob:'].includes(parsed.protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Folds case and ё for searching Russian and English text alike. */
 export const fold = (s: string): string => s.toLocaleLowerCase().replace(/ё/g, 'е');

@@ -190,7 +190,9 @@ export class KcSection extends LitElement {
   /** View and blank modes: one kc-field-view per leaf; objects become titled groups. */
   #view(c: FormController, node: FieldNode, span: number, mode: 'view' | 'blank', level: number): TemplateResult {
     const style = span > 1 ? styleMap({ gridColumn: `span ${span}` }) : '';
-    if (node.kind === 'object' && !isMoneyNode(node) && !node.branches) {
+    // A file is one value in view mode (its name as a link, its size: view/format.ts), not a group of its parts.
+    const file = mode === 'view' && node.widget === 'kc-file-field';
+    if (node.kind === 'object' && !isMoneyNode(node) && !node.branches && !file) {
       const id = `v-${node.pointer.replace(/[^A-Za-z0-9_-]/g, (ch) => `_${ch.charCodeAt(0).toString(16)}`)}`;
       return html`<div class="group" part="group" role="group" aria-labelledby=${id} style=${style} path-group=${node.pointer}>
         <div class="group-title" part="group-title" id=${id}>${c.label(node)}</div>

@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { joinPointer, parentPointer, type FieldNode, type FormController, type JsonValue, type JsonSchemaObject, type Locale } from '@kartochka/core';
 import { t } from '../internal/i18n.js';
 import { numberFormat, dateTimeFormat } from '../internal/intl.js';
+import { formatBytes, safeFileLink } from '../internal/widget-utils.js';
 
 const BCP47: Record<string, string> = { en: 'en-GB', ru: 'ru-RU' };
 export const bcp47 = (locale: Locale): string => BCP47[locale] ?? locale;
@@ -22,6 +23,11 @@ export function isMoneyNode(node: FieldNode): boolean {
   const p = s.properties ?? {};
   const keys = Object.keys(p);
   return keys.length === 2 && keys.includes('amount') && keys.includes('currency');
+}
+
+/** An attachment (the file widget's node) holding at least a name. */
+function isFileNode(node: FieldNode, value: unknown): value is { name: string; size?: unknown; url?: unknown } {
+  return node.widget === 'kc-file-field' && !!value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string';
 }
 
 export function formatMoney(value: unknown, locale: Locale): string | undefined {
@@ -62,6 +68,12 @@ export function formatNode(c: FormController, node: FieldNode, depth = 0): Templ
   if (isEmptyValue(value)) return html`<span class="empty">${t(locale, 'notSet')}</span>`;
   if (node.kind === 'fallback') return html`<code>${JSON.stringify(value)}</code>`;
   if (isMoneyNode(node)) return formatMoney(value, locale) ?? JSON.stringify(value);
+  if (isFileNode(node, value)) {
+    // A file reads as its name (a link when it has a web address) and its size — not its MIME type and epoch milliseconds.
+    const link = safeFileLink(value.url);
+    const size = typeof value.size === 'number' ? html` <span class="meta">· ${formatBytes(bcp47(locale), value.size)}</span>` : nothing;
+    return html`${link ? html`<a href=${link} target="_blank" rel="noopener noreferrer" download=${value.name}>${value.name}</a>` : value.name}${size}`;
+  }
   if (node.kind === 'value') {
     if (node.options) {
       const o = node.options.find((x) => JSON.stringify(x.value) === JSON.stringify(value));
@@ -99,6 +111,7 @@ export function formatText(c: FormController, node: FieldNode, value: unknown = 
   };
   if (isEmptyValue(value)) return t(locale, 'notSet');
   if (isMoneyNode(node)) return formatMoney(value, locale) ?? t(locale, 'notSet');
+  if (isFileNode(node, value)) return typeof value.size === 'number' ? `${value.name} (${formatBytes(bcp47(locale), value.size)})` : value.name;
   if (node.kind === 'value' || typeof value !== 'object') return option(node.options, value) ?? formatScalar(node.schema, value as JsonValue, locale);
   if (node.kind === 'fallback' || depth > 8) return JSON.stringify(value);
   const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as object);

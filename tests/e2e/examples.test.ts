@@ -1,5 +1,5 @@
 /**
- * The framework examples end to end: each is built with Vite (from the packages' sources) and
+ * The framework examples (React, Vue, Angular) end to end: each is built with Vite (from the packages' sources) and
  * served with `vite preview` on a loopback port, then used in Chromium as a person would: the card
  * renders, typing reaches the app's state through the framework's binding, the language switch
  * re-renders the card in German, and nothing is logged as an error.
@@ -43,7 +43,7 @@ async function open(url: string): Promise<{ page: Page; problems: string[] }> {
   return { page, problems };
 }
 
-for (const example of ['react', 'vue']) {
+for (const example of ['react', 'vue', 'angular']) {
   test(`examples/${example}: typing updates the app's state, German re-renders the card`, async () => {
     const { page, problems } = await open(await serve(example));
     const name = page.locator('kc-card kc-text-field[path="/companyName"] input');

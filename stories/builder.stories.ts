@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { Locale } from '@kartochka/core';
+import { withCardSettings, type Locale } from '@kartochka/core';
 import { MemoryAdapter } from '@kartochka/storage';
-import { b2bClientCard } from '@kartochka/templates';
+import { b2bClientCard, templateCardSettings } from '@kartochka/templates';
 import '@kartochka/builder';
 import { addField, addSection, blankDocument, diffVersions, fieldById, migrationsFor, move, normalizeDocument, setFormula, setTitle, withMigrations } from '@kartochka/builder';
 
@@ -105,6 +105,27 @@ export const FormulaInWords: Story = {
       const pointer = fieldById(doc, points.ref.id)!.pointer.split('/');
       el.store.setSample({ [pointer[1]!]: { [pointer[2]!]: 4 } });
       el.store.select(total.ref);
+    });
+    return el;
+  },
+};
+
+/**
+ * A card type's title and list («Заголовок и список»): the B2B template's settings — the title, list
+ * columns, filters and summary chips — as the builder shows them. Pick a field in «Вставить поле…»
+ * to add it to the title pattern; tick a box to make a field a column, a filter or a chip.
+ */
+export const CardTitleAndList: Story = {
+  render: ({ locale }) => {
+    const doc = normalizeDocument({ ...b2bClientCard, schema: withCardSettings(b2bClientCard.schema, templateCardSettings(b2bClientCard)) });
+    const el = document.createElement('kc-builder');
+    el.locale = locale;
+    el.schemaId = 'story-card-settings';
+    el.storage = new MemoryAdapter();
+    void el.updateComplete.then(async () => {
+      el.store.reset(doc);
+      await el.updateComplete;
+      el.querySelector<HTMLButtonElement>('button[name=view-card]')?.click();
     });
     return el;
   },

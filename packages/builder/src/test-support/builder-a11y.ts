@@ -65,6 +65,12 @@ export function builderA11ySuite(locale: 'ru' | 'en'): void {
         expect(await violations(el), 'JSON view').to.deep.equal([]);
       }
 
+      // The card type's title and list settings (the B2B template's, carried along).
+      (el.querySelector('button[name=view-card]') as HTMLButtonElement).click();
+      await settle(el);
+      expect(el.querySelectorAll('kc-builder-card-settings input[type=checkbox]:checked').length, 'the template\'s columns and chips').to.be.greaterThan(0);
+      expect(await violations(el), 'title and list settings').to.deep.equal([]);
+
       const publish = el.querySelector('button[name=publish]') as HTMLButtonElement | null;
       expect(publish, 'publish button').to.exist;
       publish!.click();

@@ -7,7 +7,7 @@
 import type { FieldError, JsonSchema, JsonSchemaObject, JsonValue, Locale, ValidationMode, ValidationResult } from '../types.js';
 import { escapeToken, getAt, isWithin, joinPointer, parentPointer, setAt } from '../pointer.js';
 import { toFieldErrors, ValidationUnavailableError, type PrecompiledValidator } from '../validation/errors.js';
-import { bikCheckErrors, collectBikChecks } from '../validation/bik-check.js';
+import { bikCheckErrors, collectBikChecks, type BikCheck } from '../validation/bik-check.js';
 import { loadValidationRuntime, validationRuntime } from '../validation/runtime.js';
 import { createSchemaContext, defaultValue, deref, isDynamic, resolveRef, type SchemaContext } from '../schema/resolve.js';
 import { defaultRegistry, type WidgetRegistry } from '../registry.js';
@@ -548,7 +548,7 @@ export class FormController {
     }
     // Accounts against their BIK (x-bik): two fields, so after ajv, the same for either validator.
     if (fn) {
-      for (const e of bikCheckErrors(collectBikChecks(this.schema), this.#value, this.#locale)) {
+      for (const e of bikCheckErrors(bikChecksOf(this.schema), this.#value, this.#locale)) {
         const list = next.get(e.path);
         if (list) list.push(e);
         else next.set(e.path, [e]);
@@ -805,6 +805,18 @@ export class FormController {
 
   optionLabel(n: FieldNode, value: JsonValue, title?: string): string {
     return optionLabelOf(n, value, title, this.#messages, this.#locale);
+  }
+}
+
+/**
+ * The schema's x-bik checks; none when one is malformed — compileSchema reports that as the card's
+ * schemaError, and precompileValidator refuses it at build time, so a card never throws per keystroke.
+ */
+function bikChecksOf(schema: JsonSchema): readonly BikCheck[] {
+  try {
+    return collectBikChecks(schema);
+  } catch {
+    return [];
   }
 }
 

@@ -13,6 +13,7 @@ import { makeAjv } from './validator.js';
 import { needsVerboseErrors } from './errors.js';
 import { ajvInput } from './drafts.js';
 import { REGEXP_MODULE, linearRegExp } from './regexp.js';
+import { collectBikChecks } from './bik-check.js';
 
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: unknown, fn: unknown) => string;
 
@@ -37,6 +38,8 @@ export interface PrecompileOptions {
  */
 export function precompileValidator(schema: JsonSchema, options: PrecompileOptions = {}): string {
   const formatsModule = options.formatsModule ?? '@kartochka/core/formats';
+  // A malformed x-bik fails the build, named by its place, as compileSchema fails at run time.
+  collectBikChecks(schema);
   const input = ajvInput(schema);
   // The same linear engine as at run time; its `code` names the module the output imports it from.
   const regExp = Object.assign((pattern: string, flags: string) => linearRegExp(pattern, flags), {

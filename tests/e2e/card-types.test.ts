@@ -6,7 +6,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, ConsoleMessage } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { startDemo, launchChromium } from './demo-server.js';
 
 let demo: Awaited<ReturnType<typeof startDemo>>;
@@ -21,6 +21,14 @@ after(async () => {
   await browser?.close();
   await demo?.close();
 });
+
+/** axe-core over the page's main region (axe injected by the caller). */
+const axeViolations = (page: Page) =>
+  page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document.querySelector('main')!, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
 
 /** What the admin reads and types, per UI language. */
 const UI = {
@@ -99,6 +107,9 @@ for (const locale of ['ru', 'en'] as const) {
     // Archived: no «Новая карточка», the type leaves the menu; its cards still open.
     await page.getByRole('navigation').getByRole('link', { name: ui.types }).click();
     const typeRow = page.locator('table.types tr', { has: page.locator(`input[name="rename"][aria-label*="${ui.typeName}"]`) });
+    // The types page and the new type's list are axe-clean.
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    assert.deepEqual(await axeViolations(page), [], 'the card types page');
     await typeRow.getByRole('button', { name: ui.archive }).click();
     await typeRow.getByRole('button', { name: ui.restore }).waitFor();
     // Another type chosen: the archived one is no longer in the menu (only the current one stays shown).
@@ -108,6 +119,7 @@ for (const locale of ['ru', 'en'] as const) {
     await list.locator('input[type="search"]').fill(ui.search);
     await row.waitFor();
     assert.equal(await page.getByRole('button', { name: ui.newCard }).count(), 0);
+    assert.deepEqual(await axeViolations(page), [], 'the list of an archived type');
     await row.click();
     await page.getByRole('textbox', { name: new RegExp(`^${ui.name}`) }).waitFor();
     assert.equal(await page.getByRole('textbox', { name: new RegExp(`^${ui.name}`) }).inputValue(), ui.company);

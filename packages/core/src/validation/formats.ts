@@ -4,10 +4,9 @@
  * the run-time one does.
  */
 import formatsModule from 'ajv-formats/dist/formats.js';
-import { PHONE_PATTERN } from './phone.js';
-import { ruRequisiteFormats } from './ru-requisites.js';
+import { KARTOCHKA_FORMATS } from './kartochka-formats.js';
 
 const full = ((formatsModule as unknown as { fullFormats?: Record<string, unknown> }).fullFormats ??
   (formatsModule as unknown as { default: { fullFormats: Record<string, unknown> } }).default.fullFormats) as Record<string, unknown>;
 
-export const formats: Record<string, unknown> = { ...full, phone: PHONE_PATTERN, tel: PHONE_PATTERN, ...ruRequisiteFormats };
+export const formats: Record<string, unknown> = { ...full, ...KARTOCHKA_FORMATS };

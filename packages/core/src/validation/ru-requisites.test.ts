@@ -181,3 +181,11 @@ test('a malformed x-bik fails precompiling, and a card given a precompiled valid
   const c = new FormController(broken, { value: { a: 'x' } as never, validator });
   assert.equal(c.validate().valid, true);
 });
+
+test('the schema matcher (conditional branches) knows the same formats (ru-inn with its check digit, phone), so a branch chosen by a format agrees with validation', async () => {
+  const { createSchemaContext, matches } = await import('../schema/resolve.js');
+  const ctx = createSchemaContext({ type: 'string' });
+  assert.equal(matches(ctx, { type: 'string', format: 'ru-inn' }, inn10), true);
+  assert.equal(matches(ctx, { type: 'string', format: 'ru-inn' }, flip(inn10)), false, 'a wrong check digit does not match');
+  assert.equal(matches(ctx, { type: 'string', format: 'phone' }, 'not a phone'), false);
+});

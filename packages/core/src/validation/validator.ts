@@ -7,7 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonSchema, Locale, ValidationResult } from '../types.js';
 import { Ajv2020, AjvDraft07, addFormats, type Ajv } from './ajv.js';
 import { PHONE_PATTERN } from './phone.js';
-import { ruRequisiteFormats } from './ru-requisites.js';
+import { KARTOCHKA_FORMATS } from './kartochka-formats.js';
 import { SchemaCompileError, ValidationUnavailableError, needsVerboseErrors, toFieldErrors } from './errors.js';
 import { registerValidationRuntime } from './runtime.js';
 import { cachedValidator } from './compile-cache.js';
@@ -43,9 +43,7 @@ export function makeAjv(draft07: boolean, extra: Record<string, unknown> = {}): 
   const code = { regExp: linearRegExp, ...(extra.code as object | undefined) };
   const ajv = new (draft07 ? AjvDraft07 : Ajv2020)({ allErrors: true, strict: false, verbose: true, validateFormats: true, logger: quietCompileFailures, ...extra, code });
   addFormats(ajv);
-  ajv.addFormat('phone', PHONE_PATTERN);
-  ajv.addFormat('tel', PHONE_PATTERN);
-  for (const [name, valid] of Object.entries(ruRequisiteFormats)) ajv.addFormat(name, valid);
+  for (const [name, format] of Object.entries(KARTOCHKA_FORMATS)) ajv.addFormat(name, format);
   for (const k of KEYWORDS_OF_OURS) if (!ajv.getKeyword(k)) ajv.addKeyword(k);
   return ajv;
 }

@@ -74,17 +74,21 @@ describe('<kc-builder> card settings: title and list', function () {
     await settle(el);
     const tab = $('kc-builder-card-settings');
     expect(tab.textContent).to.contain('Заголовок карточки');
-    // A type made here lists by its first text field until told otherwise.
-    expect($<HTMLInputElement>('input[name=card-title]').value).to.equal(name);
+    // A type made here lists by its first text field until told otherwise; fields show by their titles.
+    expect(cardSettingsOf(el.store.doc.schema)).to.equal(undefined);
+    expect($<HTMLInputElement>('input[name=card-title]').value).to.equal('{Название}');
 
     // Title: pick the name, then add the INN, then bracket it by typing.
     const pick = $<HTMLSelectElement>('select[name=card-title-field]');
     pick.value = inn;
     pick.dispatchEvent(new Event('change', { bubbles: true }));
     await settle(el);
-    expect($<HTMLInputElement>('input[name=card-title]').value).to.equal(`{${name}} {${inn}}`);
-    type($<HTMLInputElement>('input[name=card-title]'), `{${name}} ({${inn}})`);
+    expect($<HTMLInputElement>('input[name=card-title]').value).to.equal('{Название} {ИНН}');
+    expect(cardSettingsOf(el.store.doc.schema)!.title, 'stored by pointer').to.equal(`{${name}} {${inn}}`);
+    // Typed by title (any case), stored by pointer, shown by title again.
+    type($<HTMLInputElement>('input[name=card-title]'), '{Название} ({инн})');
     await settle(el);
+    expect($<HTMLInputElement>('input[name=card-title]').value).to.equal('{Название} ({ИНН})');
 
     box(segment, 'columns').click();
     await settle(el);

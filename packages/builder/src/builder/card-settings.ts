@@ -25,6 +25,28 @@ export class KcBuilderCardSettings extends BuilderPart {
     this.store!.edit((doc) => ({ ...doc, schema: withCardSettings(doc.schema, next) }), { coalesce, announce: this.t('cardSettingsChanged') });
   }
 
+  /**
+   * The title as the admin reads it: fields by their titles in braces (`{Наименование} ({ИНН})`);
+   * stored with pointers, so renaming a field's title does not break it.
+   */
+  #shown(title: string, names: Map<string, string>): string {
+    if (!title) return '';
+    if (!title.includes('{')) return names.has(title) ? `{${names.get(title)}}` : title;
+    return title.replace(/\{([^{}]*)\}/g, (m, p: string) => {
+      const pointer = p.startsWith('/') ? p : `/${p}`;
+      return names.has(pointer) ? `{${names.get(pointer)}}` : m;
+    });
+  }
+
+  /** What the admin typed, with every `{field title}` (or `{/pointer}`) stored as its pointer. */
+  #stored(text: string, names: Map<string, string>): string {
+    const byName = new Map([...names].map(([pointer, name]) => [name.trim().toLocaleLowerCase(), pointer] as const).reverse());
+    return text.replace(/\{([^{}]*)\}/g, (m, name: string) => {
+      const pointer = byName.get(name.trim().toLocaleLowerCase());
+      return pointer ? `{${pointer}}` : m;
+    });
+  }
+
   #toggle(list: ListSetting, pointer: string, on: boolean): void {
     const now = this.settings[list].filter((p) => p !== pointer);
     this.change({ [list]: on ? [...now, pointer] : now });
@@ -38,12 +60,13 @@ export class KcBuilderCardSettings extends BuilderPart {
     const fields = [...fieldIndex(store.doc.schema).values()].filter((f) => f.type !== 'object' && f.type !== 'repeating' && !f.pointer.includes('/*'));
     const label = (id: string, key: string) => titleOf(store.doc, { kind: 'field', id }, this.locale) || key;
     const titleId = `${this.uid}-title`;
+    const names = new Map(fields.map((f) => [f.pointer, label(f.id, f.key)]));
     return html`<div class="kcb-card-settings">
       <p class="kcb-hint">${this.t('cardSettingsHint')}</p>
       <label for=${titleId}>${this.t('cardTitle')}</label>
       <div class="kcb-row">
-        <input id=${titleId} name="card-title" .value=${live(settings.title)} placeholder="{/general/name} ({/general/inn})" aria-describedby=${`${titleId}-hint`}
-          @input=${(e: Event) => this.change({ title: (e.target as HTMLInputElement).value }, 'card-title')} />
+        <input id=${titleId} name="card-title" .value=${live(this.#shown(settings.title, names))} placeholder=${this.t('cardTitlePlaceholder')} aria-describedby=${`${titleId}-hint`}
+          @input=${(e: Event) => this.change({ title: this.#stored((e.target as HTMLInputElement).value, names) }, 'card-title')} />
         <select name="card-title-field" aria-label=${this.t('cardTitleInsert')}
           @change=${(e: Event) => {
             const select = e.target as HTMLSelectElement;

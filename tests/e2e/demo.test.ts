@@ -242,6 +242,8 @@ test('the builder never loses work: leaving with unpublished changes asks, and c
   const { page, context, problems } = await open('#/builder');
   const builder = page.locator('kc-builder');
   await builder.locator('kc-builder-canvas .kcb-node').first().waitFor();
+  // Loaded: the published version (and any draft) is in; edits before that are not taken.
+  await builder.locator('.kcb-main[aria-busy="false"]').waitFor();
   await builder.locator('kc-builder-palette button[data-what="date"]').click();
   const title = builder.locator('kc-builder-inspector input[name="title-ru"]');
   await title.fill('Дата договора');

@@ -139,4 +139,29 @@ describe('<kc-builder> keeps unpublished work', function () {
     expect(e.hasUnpublishedChanges).to.equal(true);
     expect(beforeUnloadCancelled()).to.equal(true);
   });
+  it('takes no edit while a load is under way (the load would replace it), and takes them once loaded', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // A real MemoryAdapter whose version list answers only when the test says: a slow server.
+    class SlowAdapter extends MemoryAdapter {
+      override async listSchemaVersions(schemaId: string) {
+        await gate;
+        return super.listSchemaVersions(schemaId);
+      }
+    }
+    const el = document.createElement('kc-builder') as KcBuilder;
+    el.locale = 'ru';
+    el.storage = new SlowAdapter();
+    el.schemaId = 'slow';
+    document.body.append(el);
+    await el.updateComplete;
+    const main = el.querySelector<HTMLElement>('.kcb-main')!;
+    expect(main.inert).to.equal(true, 'inert while loading');
+    expect(main.getAttribute('aria-busy')).to.equal('true');
+    expect(el.querySelector<HTMLButtonElement>('button[name="publish"]')!.disabled).to.equal(true);
+    release();
+    await until(() => !el.querySelector<HTMLElement>('.kcb-main')!.inert, 'the load to finish');
+    await click(el, 'kc-builder-palette button[data-what="section"]');
+    expect(el.hasUnpublishedChanges).to.equal(true, 'an edit after the load counts');
+  });
 });

@@ -335,7 +335,7 @@ export class KcBuilder extends LitElement {
             ${(Object.keys(LANGUAGE_NAMES) as Locale[]).map((l) => html`<option value=${l} ?selected=${l === store.locale}>${LANGUAGE_NAMES[l]}</option>`)}
           </select>
         </label>
-        <button type="button" class="primary" name="publish" @click=${() => void this.publish()}>${t('publish')}</button>
+        <button type="button" class="primary" name="publish" ?disabled=${this.loading} @click=${() => void this.publish()}>${t('publish')}</button>
       </div>
       ${store.notice ? html`<p class="kcb-error" role="alert" data-notice>${store.notice}</p>` : nothing}
       ${this.draftOffered
@@ -343,12 +343,14 @@ export class KcBuilder extends LitElement {
             <button type="button" name="restore-draft" @click=${() => this.restoreDraft()}>${t('restoreDraft')}</button>
             <button type="button" name="discard-draft" @click=${() => void this.discardDraft()}>${t('discardDraft')}</button></p>`
         : nothing}
-      <div class="kcb-main">
+      <!-- While a load is under way its result replaces the document: edits made meanwhile would be
+           lost and not yet counted as unpublished, so the editing surface takes none. -->
+      <div class="kcb-main" ?inert=${this.loading} aria-busy=${this.loading ? 'true' : 'false'}>
         <kc-builder-palette .store=${store}></kc-builder-palette>
         <kc-builder-canvas .store=${store}></kc-builder-canvas>
         <kc-builder-inspector .store=${store}></kc-builder-inspector>
       </div>
-      <div class="kcb-bottom">
+      <div class="kcb-bottom" ?inert=${this.loading}>
         <section class="kcb-panel" aria-label=${t('views')}>
           <div class="kcb-tabs" role="tablist" aria-label=${t('views')}>
             <button type="button" role="tab" name="view-preview" aria-selected=${this.view === 'preview' ? 'true' : 'false'} @click=${() => (this.view = 'preview')}>${t('preview')}</button>

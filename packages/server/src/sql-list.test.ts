@@ -15,6 +15,8 @@ function random(seed: number): () => number {
 }
 
 const TITLES = ['Ёлка', 'елка и Ко', 'ООО Ромашка', 'Acme Corp', 'acme', 'Зебра', 'ЯБЛОКО', 'яблоко', 'Über', 'über', '100% скидка', 'a_b', 'a\\b'];
+// Indexed names are field pointers since card types name their fields so (core card/settings.ts).
+const P = '/general/p';
 const VALUES: IndexedValue[] = [1, 2, 2.5, -1, 0, 'a', 'B', 'b', 'ё', 'е', '', true, false, null];
 
 describe(`lists in SQL (${backendName})`, () => {
@@ -26,7 +28,7 @@ describe(`lists in SQL (${backendName})`, () => {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
     for (let i = 0; i < 120; i++) {
       const indexed: Record<string, IndexedValue> = {};
-      if (r() < 0.8) indexed.p = pick(VALUES);
+      if (r() < 0.8) indexed[P] = pick(VALUES);
       if (r() < 0.6) indexed.s = pick(['x', 'y', 'z']);
       const at = new Date(Date.UTC(2026, 0, 1, 0, 0, Math.floor(r() * 50))).toISOString();
       const input = { id: `c${String(i).padStart(3, '0')}`, schemaId: pick(['a', 'b']), schemaVersion: 1, title: pick(TITLES), data: {}, indexed };
@@ -36,7 +38,7 @@ describe(`lists in SQL (${backendName})`, () => {
     // Updates and deletes too, so whatever index follows the rows (SQLite's triggers) is exercised.
     for (let i = 0; i < 30; i++) {
       const old = all[i * 3]!;
-      const indexed: Record<string, IndexedValue> = r() < 0.5 ? { p: pick(VALUES) } : { s: pick(['x', 'y']) };
+      const indexed: Record<string, IndexedValue> = r() < 0.5 ? { [P]: pick(VALUES) } : { s: pick(['x', 'y']) };
       const { record } = await store.put({ ...old, schemaId: pick(['a', 'b']), title: pick(TITLES), indexed }, { expectedRevision: old.revision }, old.updatedAt);
       all[i * 3] = record;
     }
@@ -50,21 +52,21 @@ describe(`lists in SQL (${backendName})`, () => {
   const queries: ListQuery[] = [
     {},
     { schemaId: 'a' },
-    { sort: { field: 'p', direction: 'asc' } },
-    { sort: { field: 'p', direction: 'desc' }, schemaId: 'b' },
+    { sort: { field: P, direction: 'asc' } },
+    { sort: { field: P, direction: 'desc' }, schemaId: 'b' },
     { sort: { field: 'title', direction: 'asc' } },
     { sort: { field: 'title', direction: 'desc' }, offset: 7, limit: 11 },
     { sort: { field: 'createdAt', direction: 'asc' }, limit: 5 },
     { sort: { field: 'updatedAt', direction: 'desc' }, offset: 100, limit: 50 },
     { sort: { field: 'missing', direction: 'asc' }, limit: 9 },
-    { filter: { p: null } },
-    { filter: { p: 2 } },
-    { filter: { p: 2.5, s: 'x' } },
-    { filter: { p: 'b' } },
-    { filter: { p: true } },
-    { filter: { p: false }, sort: { field: 's', direction: 'desc' } },
-    { filter: { p: '' } },
-    { filter: { s: null }, schemaId: 'a', sort: { field: 'p', direction: 'asc' }, limit: 10, offset: 3 },
+    { filter: { [P]: null } },
+    { filter: { [P]: 2 } },
+    { filter: { [P]: 2.5, s: 'x' } },
+    { filter: { [P]: 'b' } },
+    { filter: { [P]: true } },
+    { filter: { [P]: false }, sort: { field: 's', direction: 'desc' } },
+    { filter: { [P]: '' } },
+    { filter: { s: null }, schemaId: 'a', sort: { field: P, direction: 'asc' }, limit: 10, offset: 3 },
     { search: 'ЁЛКА' },
     { search: 'елк', sort: { field: 'title', direction: 'asc' } },
     { search: 'acme' },

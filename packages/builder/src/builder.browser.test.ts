@@ -308,12 +308,46 @@ describe('<kc-builder> through its UI', function () {
     expect(props().staff.type).to.equal('number');
     expect(props().doubleStaff['x-formula']).to.deep.equal({ '*': [{ var: '/general/staff' }, 2] });
 
-    $<HTMLButtonElement>('button[name=publish]').click();
-    await until(() => el.querySelectorAll('kc-builder-publish tr').length > 1, 'the change table');
+    // The dialog says each change in words, by field title and type name, in the admin's language.
+    const pageErrors: string[] = [];
+    const onError = (e: ErrorEvent | PromiseRejectionEvent) => pageErrors.push(String('reason' in e ? e.reason : e.message));
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
+    const publishRows = async () => {
+      $<HTMLButtonElement>('button[name=publish]').click();
+      await until(() => el.querySelectorAll('kc-builder-publish td[data-records]').length > 1 && !/…/.test(el.querySelector('kc-builder-publish table')!.textContent!), 'the change table with counts');
+      await settle(el);
+      return [...el.querySelectorAll<HTMLTableRowElement>('kc-builder-publish tr')].map((r) => [...r.cells].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).join(' | '));
+    };
+    // Russian titles (v1 was published with the Russian titles named after the types: «Текст»).
+    await selectNode('Legal name');
+    type(inspector('input[name=title-ru]'), 'Юридическое наименование');
+    await selectNode('Staff');
+    type(inspector('input[name=title-ru]'), 'Штат');
     await settle(el);
-    const rows = [...el.querySelectorAll('kc-builder-publish tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
-    expect(rows.find((r) => r.includes('/general/companyName → /general/legalName'))).to.contain('1 cards');
-    expect(rows.find((r) => r.includes('integer → number'))).to.contain('1 cards');
+    el.locale = 'ru';
+    await settle(el);
+    try {
+      const ru = await publishRows();
+      expect(ru).to.deep.equal([
+        'Переименовано / перемещено | Поле «Текст» становится «Юридическое наименование» | значения переносятся вместе с ним | карточек: 1',
+        'Изменён тип | «Штат»: тип «Целое число» становится «Число» | значения сохранятся | карточек: 1',
+      ]);
+      expect(ru.join(' '), 'no pointers or codes').to.not.match(/\/general|integer|companyName|legalName/);
+      [...el.querySelectorAll<HTMLButtonElement>('kc-builder-publish button')].find((b) => b.textContent!.includes('Отмена'))!.click();
+      await until(() => !el.querySelector<HTMLDialogElement>('kc-builder-publish dialog')!.open, 'the dialog closed');
+    } finally {
+      el.locale = 'en';
+      await settle(el);
+    }
+    const rows = await publishRows();
+    expect(rows).to.deep.equal([
+      'Renamed / moved | Field «Company name» becomes «Legal name» | values move with it | cards: 1',
+      'Type changed | «Staff»: type «Whole number» becomes «Number» | values are kept | cards: 1',
+    ]);
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onError);
+    expect(pageErrors, 'no page errors').to.deep.equal([]);
     $<HTMLButtonElement>('button[name=confirm-publish]').click();
     await until(async () => (await storage.listSchemaVersions('client-card')).length === 2, 'version 2 stored');
     await settle(el);

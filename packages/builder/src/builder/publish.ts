@@ -1,16 +1,32 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { compileSchema } from '@kartochka/core';
+import { compileSchema, localize, parsePointer } from '@kartochka/core';
 import type { SchemaVersion, StorageAdapter } from '@kartochka/storage';
-import { diffVersions, impact, isEmptyDiff, migrationsFor, nameUntitledFields, withMigrations, type ImpactReport, type VersionDiff } from '../model/index.js';
+import {
+  diffVersions,
+  fieldById,
+  fieldTypeInfo,
+  impact,
+  isEmptyDiff,
+  migrationsFor,
+  nameUntitledFields,
+  titleOf,
+  withMigrations,
+  type BuilderDocument,
+  type FieldType,
+  type ImpactReport,
+  type Retype,
+  type VersionDiff,
+} from '../model/index.js';
 import { BuilderPart } from './part.js';
 
 import { KcPublishEvent } from './events.js';
 export type { KcPublishDetail } from './events.js';
 
 /**
- * @summary Publishing: shows what changed since the last published version (added, removed,
- * renamed, retyped) and how many stored cards each change touches, then stores the new version
+ * @summary Publishing: says in words, by field title and type name, what changed since the last
+ * published version (added, removed, renamed, retyped), what each change does to stored values and
+ * how many stored cards it touches, then stores the new version
  * with its migrations.
  * @event kc-publish - After a version is stored; `detail: {version}`.
  */
@@ -70,27 +86,64 @@ export class KcBuilderPublish extends BuilderPart {
     }
   }
 
+  /** A field's title in the UI language (then the other one, then its key): admins know fields by title. */
+  #title(doc: BuilderDocument | undefined, id: string, pointer: string): string {
+    const ref = { kind: 'field' as const, id };
+    if (doc && fieldById(doc, id)) {
+      for (const l of [this.locale, 'ru', 'en'] as const) {
+        const title = titleOf(doc, ref, l);
+        if (title) return title;
+      }
+    }
+    return parsePointer(pointer).at(-1) ?? pointer;
+  }
+
+  #typeName(type: FieldType): string {
+    return localize(fieldTypeInfo(type).label, this.locale) ?? type;
+  }
+
+  /** What a type change does to stored values, in words. */
+  #effect(c: Retype): string {
+    const parts: string[] = [];
+    if (c.fromType !== c.toType) {
+      if (!c.compatible && !c.optionsRemoved) parts.push(this.t('effectIncompatible'));
+      else if (c.convert === 'numberToString') parts.push(this.t('effectToText'));
+      else if (c.convert === 'valueToList') parts.push(this.t('effectToList'));
+      else if (c.compatible) parts.push(this.t('effectKept'));
+    }
+    if (c.optionsAdded) parts.push(this.t('optionsAdded', { list: c.optionsAdded.join(', ') }));
+    if (c.optionsRemoved) parts.push(this.t('optionsRemoved', { list: c.optionsRemoved.join(', ') }));
+    return parts.join('; ');
+  }
+
   #rows(): TemplateResult[] {
     const d = this.diff!;
+    const store = this.store!;
+    const now = store.doc;
+    const p = store.published;
+    const before = p ? ({ schema: p.schema, layout: p.layout ?? { items: [] }, messages: p.messages ?? {} } as unknown as BuilderDocument) : undefined;
     const count = (kind: string, id: string) => {
       const c = this.report?.changes.find((x) => x.kind === kind && x.id === id);
       return c ? this.t('touches', { n: c.records }) : this.report ? '' : '…';
     };
-    const row = (kind: string, label: string, what: TemplateResult, note: string, id: string) =>
+    const row = (kind: string, label: string, what: string, note: string, id: string) =>
       html`<tr data-change=${kind}><th scope="row">${label}</th><td>${what}</td><td>${note}</td><td data-records>${kind === 'added' ? '' : count(kind, id)}</td></tr>`;
     return [
-      ...d.added.map((c) => row('added', this.t('changeAdded'), html`<code>${c.pointer}</code>`, c.type, c.id)),
-      ...d.removed.map((c) => row('removed', this.t('changeRemoved'), html`<code>${c.pointer}</code>`, c.type, c.id)),
-      ...d.renamed.map((c) => row('renamed', this.t('changeRenamed'), html`<code>${c.from}</code> → <code>${c.to}</code>`, '', c.id)),
-      ...d.retyped.map((c) =>
-        row(
-          'retyped',
-          this.t('changeRetyped'),
-          html`<code>${c.pointer}</code>: ${c.fromType} → ${c.toType}${c.optionsAdded ? ` +[${c.optionsAdded.join(', ')}]` : ''}${c.optionsRemoved ? ` −[${c.optionsRemoved.join(', ')}]` : ''}`,
-          c.compatible ? (c.convert ? this.t('compatibleConvert', { convert: c.convert }) : this.t('compatible')) : this.t('incompatible'),
-          c.id,
-        ),
+      ...d.added.map((c) => row('added', this.t('changeAdded'), this.t('changeAddedWhat', { field: this.#title(now, c.id, c.pointer), type: this.#typeName(c.type) }), '', c.id)),
+      ...d.removed.map((c) =>
+        row('removed', this.t('changeRemoved'), this.t('changeRemovedWhat', { field: this.#title(before, c.id, c.pointer), type: this.#typeName(c.type) }), this.t('effectKeptRemoved'), c.id),
       ),
+      ...d.renamed.map((c) => {
+        const from = this.#title(before, c.id, c.from);
+        const to = this.#title(now, c.id, c.to);
+        const what = from === to ? this.t('changeMovedWhat', { field: to }) : this.t('changeRenamedWhat', { from, to });
+        return row('renamed', this.t('changeRenamed'), what, this.t('effectMoved'), c.id);
+      }),
+      ...d.retyped.map((c) => {
+        const field = this.#title(now, c.id, c.pointer);
+        const what = c.fromType === c.toType ? this.t('changeOptionsWhat', { field }) : this.t('changeRetypedWhat', { field, from: this.#typeName(c.fromType), to: this.#typeName(c.toType) });
+        return row('retyped', this.t('changeRetyped'), what, this.#effect(c), c.id);
+      }),
     ];
   }
 

@@ -6,8 +6,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { startDemo, launchChromium } from './demo-server.js';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launchChromium, recordProblems, startDemo } from './demo-server.js';
 
 let demo: Awaited<ReturnType<typeof startDemo>>;
 let browser: Browser;
@@ -22,14 +22,6 @@ after(async () => {
   await demo?.close();
 });
 
-/** axe-core over the page's main region (axe injected by the caller). */
-const axeViolations = (page: Page) =>
-  page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document.querySelector('main')!, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-
 /** What the admin reads and types, per UI language. */
 const UI = {
   ru: { types: 'Типы карточек', create: 'Создать тип', typeName: 'Поставщики', section: 'Поставщик', name: 'Наименование', inn: 'ИНН', tab: 'Заголовок и список', newCard: 'Новая карточка', saved: 'Сохранено', cards: 'Карточки', archive: 'В архив', restore: 'Вернуть из архива', company: 'ООО «Северный лес»', search: 'северный' },
@@ -42,11 +34,7 @@ for (const locale of ['ru', 'en'] as const) {
     const context = await browser.newContext();
     await context.addInitScript((l) => localStorage.setItem('kc-demo-locale', l), locale);
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    const problems = recordProblems(page);
     await page.goto(demo.url + '#/types');
 
     // Create a blank type: the demo takes the admin to the builder.
@@ -106,7 +94,6 @@ for (const locale of ['ru', 'en'] as const) {
     await page.getByRole('navigation').getByRole('link', { name: ui.types }).click();
     const typeRow = page.locator('table.types tr', { has: page.locator(`input[name="rename"][aria-label*="${ui.typeName}"]`) });
     // The types page and the new type's list are axe-clean.
-    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
     assert.deepEqual(await axeViolations(page), [], 'the card types page');
     await typeRow.getByRole('button', { name: ui.archive }).click();
     await typeRow.getByRole('button', { name: ui.restore }).waitFor();

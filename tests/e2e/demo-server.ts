@@ -1,6 +1,6 @@
 /** Builds the demo with Vite and serves it on an ephemeral loopback port, for end-to-end tests. */
 import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 // @ts-expect-error — plain .mjs helper shared with the test-runner config
 import { chromiumPath, chromiumArgs } from '../../scripts/chromium.mjs';
 
@@ -17,4 +17,27 @@ export async function startDemo(): Promise<{ url: string; close: () => Promise<v
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath() as string, headless: true, args: chromiumArgs as string[] });
+}
+
+/**
+ * Records what a page must never show: console errors and warnings (except lines `allowed` matches,
+ * such as the browser's own "Failed to load resource" for a refusal the test asks for) and page errors.
+ */
+export function recordProblems(page: Page, allowed?: RegExp): string[] {
+  const problems: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if ((m.type() === 'error' || m.type() === 'warning') && !allowed?.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+/** axe-core's violations in the page's main region (axe injected here on first use). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document.querySelector('main')!, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
 }

@@ -7,8 +7,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { startDemo, launchChromium } from './demo-server.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, recordProblems, startDemo } from './demo-server.js';
 import { createKey, startServer, tempDb, type ServerProcess } from '../../packages/server/src/test-support/process.js';
 
 let demo: Awaited<ReturnType<typeof startDemo>>;
@@ -57,12 +57,8 @@ test('Анна and Борис: each may do what the server lets their roles do',
   });
   await context.route('**/demo-users.json', (route) => route.fulfill({ json: users }));
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m: ConsoleMessage) => {
-    // The browser logs every refused request itself (the 403 below); nothing else may appear.
-    if ((m.type() === 'error' || m.type() === 'warning') && !/Failed to load resource/.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
-  });
+  // The browser logs every refused request itself (the 403 below); nothing else may appear.
+  const problems = recordProblems(page, /Failed to load resource/);
   await page.goto(`${demo.url}?api=${encodeURIComponent(server.api)}`);
   await signInAs(page, 'Анна');
 

@@ -4,11 +4,11 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemo, launchChromium } from './demo-server.js';
+import { axeViolations, launchChromium, recordProblems, startDemo } from './demo-server.js';
 import { startServer } from '../../packages/server/src/test-support/process.js';
 import { RestAdapter } from '@kartochka/storage';
 
@@ -29,11 +29,7 @@ async function open(hash = '', backend: 'idb' | 'rest' = 'idb'): Promise<{ page:
   const context = await browser.newContext();
   if (backend === 'rest') await context.addInitScript(() => localStorage.setItem('kc-demo-backend', 'rest'));
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const problems = recordProblems(page);
   await page.goto(demo.url + hash);
   return { page, context, problems };
 }
@@ -273,13 +269,7 @@ test('the builder never loses work: leaving with unpublished changes asks, and c
 test('the demo card has no axe violations in edit and view mode', async () => {
   const { page, context, problems } = await open();
   await status(page, 'Загружено');
-  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-  const run = () =>
-    page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const r = await axe.run(document.querySelector('main')!, { resultTypes: ['violations'] });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-    });
+  const run = () => axeViolations(page);
   assert.deepEqual(await run(), [], 'edit mode');
   await page.getByRole('button', { name: 'Просмотр' }).click();
   await page.locator('kc-card[mode="view"]').waitFor();

@@ -6,8 +6,7 @@ import { validatorCacheStats } from '@kartochka/core';
 import './index.js';
 import { addField, fieldById, setFormula, type BuilderDocument, type KcBuilder } from './index.js';
 import { moveTo } from './builder/actions.js';
-
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+import { settle, tick, type } from './test-support/interact.js';
 
 /** Waits for a state (storage writes and dialogs settle asynchronously), never a fixed delay. */
 async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 30000): Promise<void> {
@@ -29,24 +28,6 @@ function deep<T extends Element = HTMLElement>(root: ParentNode, selector: strin
     }
   }
   return null;
-}
-
-async function settle(el: KcBuilder): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await el.updateComplete;
-    for (const part of el.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('kc-builder-palette, kc-builder-canvas, kc-builder-inspector, kc-builder-preview, kc-builder-json, kc-builder-publish, kc-card')) {
-      await part.updateComplete;
-    }
-    await tick(10);
-  }
-  await el.preview?.settled;
-}
-
-function type(input: HTMLInputElement | HTMLTextAreaElement, text: string): void {
-  input.focus();
-  input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
 }
 
 function choose(select: HTMLSelectElement, value: string): void {

@@ -6,27 +6,14 @@ import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
 import { cardRecordFields, cardSettingsOf } from '@kartochka/core';
 import './index.js';
 import type { KcBuilder } from './index.js';
+import { settle, tick, type } from './test-support/interact.js';
 
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 30000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await ready())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await tick(20);
   }
-}
-async function settle(el: KcBuilder): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await el.updateComplete;
-    for (const part of el.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('kc-builder-palette, kc-builder-canvas, kc-builder-inspector, kc-builder-card-settings, kc-builder-publish')) await part.updateComplete;
-    await tick(10);
-  }
-}
-function type(input: HTMLInputElement, text: string): void {
-  input.focus();
-  input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
 }
 
 describe('<kc-builder> card settings: title and list', function () {
@@ -40,9 +27,9 @@ describe('<kc-builder> card settings: title and list', function () {
   };
   const palette = async (what: string, title: string) => {
     $<HTMLButtonElement>(`kc-builder-palette button[data-what="${what}"]`).click();
-    await settle(el);
+    await settle(el, { preview: false });
     type($<HTMLInputElement>('kc-builder-inspector input[name=title-ru]'), title);
-    await settle(el);
+    await settle(el, { preview: false });
   };
   const box = (pointer: string, setting: string) => $<HTMLInputElement>(`kc-builder-card-settings tr[data-pointer="${pointer}"] input[data-setting="${setting}"]`);
 
@@ -53,7 +40,7 @@ describe('<kc-builder> card settings: title and list', function () {
     el.storage = storage;
     el.schemaId = 'made-here';
     document.body.append(el);
-    await settle(el);
+    await settle(el, { preview: false });
   });
   after(async () => {
     el.remove();
@@ -62,7 +49,7 @@ describe('<kc-builder> card settings: title and list', function () {
 
   it('sets the title from fields, columns, a filter and a chip; undo takes a change back; publishing stores them', async () => {
     $<HTMLButtonElement>('kc-builder-palette button[data-what="section"]').click();
-    await settle(el);
+    await settle(el, { preview: false });
     await palette('text', 'Название');
     await palette('text', 'ИНН');
     await palette('select', 'Сегмент');
@@ -71,7 +58,7 @@ describe('<kc-builder> card settings: title and list', function () {
     expect(name && inn && segment, 'three fields made').to.be.ok;
 
     $<HTMLButtonElement>('button[name=view-card]').click();
-    await settle(el);
+    await settle(el, { preview: false });
     const tab = $('kc-builder-card-settings');
     expect(tab.textContent).to.contain('Заголовок карточки');
     // A type made here lists by its first text field until told otherwise; fields show by their titles.
@@ -82,35 +69,35 @@ describe('<kc-builder> card settings: title and list', function () {
     const pick = $<HTMLSelectElement>('select[name=card-title-field]');
     pick.value = inn;
     pick.dispatchEvent(new Event('change', { bubbles: true }));
-    await settle(el);
+    await settle(el, { preview: false });
     expect($<HTMLInputElement>('input[name=card-title]').value).to.equal('{Название} {ИНН}');
     expect(cardSettingsOf(el.store.doc.schema)!.title, 'stored by pointer').to.equal(`{${name}} {${inn}}`);
     // Typed by title (any case), stored by pointer, shown by title again.
     type($<HTMLInputElement>('input[name=card-title]'), '{Название} ({инн})');
-    await settle(el);
+    await settle(el, { preview: false });
     expect($<HTMLInputElement>('input[name=card-title]').value).to.equal('{Название} ({ИНН})');
 
     box(segment, 'columns').click();
-    await settle(el);
+    await settle(el, { preview: false });
     box(inn, 'columns').click();
-    await settle(el);
+    await settle(el, { preview: false });
     box(segment, 'filters').click();
-    await settle(el);
+    await settle(el, { preview: false });
     box(segment, 'summary').click();
-    await settle(el);
+    await settle(el, { preview: false });
     expect(cardSettingsOf(el.store.doc.schema)).to.deep.equal({ title: `{${name}} ({${inn}})`, columns: [segment, inn], filters: [segment], summary: [segment] });
     expect(box(segment, 'summary').checked).to.equal(true);
 
     // Undo takes the last tick back, and the checkbox follows.
     $<HTMLButtonElement>('button[name=undo]').click();
-    await settle(el);
+    await settle(el, { preview: false });
     expect(cardSettingsOf(el.store.doc.schema)!.summary).to.deep.equal([]);
     expect(box(segment, 'summary').checked).to.equal(false);
 
     // Published with the schema: what the list and search read.
     $<HTMLButtonElement>('button[name=publish]').click();
     await until(() => !!el.querySelector<HTMLDialogElement>('kc-builder-publish dialog')?.open, 'the publish dialog');
-    await settle(el);
+    await settle(el, { preview: false });
     $<HTMLButtonElement>('button[name=confirm-publish]').click();
     await until(async () => (await storage.listSchemaVersions('made-here')).length === 1, 'version 1 stored');
     const published = cardSettingsOf((await storage.getSchema('made-here')).schema)!;

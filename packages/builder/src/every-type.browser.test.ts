@@ -7,26 +7,7 @@ import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
 import { validate, type JsonValue } from '@kartochka/core';
 import './index.js';
 import { FIELD_TYPES, fieldById, type KcBuilder } from './index.js';
-
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-
-async function settle(el: KcBuilder): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await el.updateComplete;
-    for (const part of el.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('kc-builder-palette, kc-builder-canvas, kc-builder-inspector, kc-builder-preview, kc-card')) {
-      await part.updateComplete;
-    }
-    await tick(10);
-  }
-  await el.preview?.settled;
-}
-
-function type(input: HTMLInputElement | HTMLTextAreaElement, text: string): void {
-  input.focus();
-  input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
+import { settle, type } from './test-support/interact.js';
 
 for (const locale of ['ru', 'en'] as const) {
   describe(`every palette type, added, selected and edited (${locale})`, function () {

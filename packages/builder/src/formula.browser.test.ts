@@ -7,18 +7,9 @@ import 'axe-core';
 import type { AxeResults, RunOptions } from 'axe-core';
 import './index.js';
 import type { KcBuilder } from './index.js';
+import { settle } from './test-support/interact.js';
 
 const axe = (window as unknown as { axe: { run(ctx: Element, opts: RunOptions): Promise<AxeResults> } }).axe;
-
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-
-async function settle(el: KcBuilder): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await el.updateComplete;
-    for (const part of el.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('kc-builder-canvas, kc-builder-inspector, kc-builder-preview')) await part.updateComplete;
-    await tick(10);
-  }
-}
 
 /** Types as a person does: the value so far and the caret at its end, one input event. */
 function type(input: HTMLInputElement, text: string): void {
@@ -50,16 +41,16 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     el.storage = storage;
     el.schemaId = 'formula-card';
     document.body.append(el);
-    await settle(el);
+    await settle(el, { preview: false });
     await el.startFrom('b2b-client-card');
-    await settle(el);
+    await settle(el, { preview: false });
     // Open the "Категоризация" tab and select the computed share field, through the canvas.
     [...el.querySelectorAll<HTMLElement>('kc-builder-canvas [role=tab]')].find((t) => t.textContent!.includes('Категоризация'))!.click();
-    await settle(el);
+    await settle(el, { preview: false });
     const share = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label span')?.textContent?.trim() === 'Доля нашей продукции в портфеле клиента, %');
     expect(share, 'the computed share field on the canvas').to.exist;
     share!.click();
-    await settle(el);
+    await settle(el, { preview: false });
   });
 
   after(async () => {
@@ -78,7 +69,7 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
 
   it('takes [Фактический объём продаж] * 150000: stored as JSON Logic, live result, no error', async () => {
     type(input(), '[Фактический объём продаж] * 150000');
-    await settle(el);
+    await settle(el, { preview: false });
     expect(el.querySelector('[data-formula-error]')).to.equal(null);
     expect(input().getAttribute('aria-invalid')).to.equal('false');
     expect(el.querySelector('[data-formula-result]')!.textContent!.replace(/\s/g, ' ')).to.equal('Результат на примере: 630 000 000 000');
@@ -88,7 +79,7 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
 
   it('points at a wrong field name in the text, with a suggestion, and keeps the text', async () => {
     type(input(), '1 + [Фактич объём] * 2');
-    await settle(el);
+    await settle(el, { preview: false });
     const error = el.querySelector<HTMLElement>('[data-formula-error]')!;
     expect(error.textContent).to.equal('Символ 5: Нет поля «[Фактич объём]». Может быть, «[Фактический объём продаж]»?');
     expect([error.dataset.start, error.dataset.end]).to.deep.equal(['4', '18']);
@@ -104,7 +95,7 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
 
   it('completes field names after "[" with the keyboard (ARIA combobox)', async () => {
     type(input(), 'ОКРУГЛ([потен');
-    await settle(el);
+    await settle(el, { preview: false });
     expect(input().getAttribute('aria-expanded')).to.equal('true');
     expect(listbox().hidden).to.equal(false);
     const names = options().map((o) => o.textContent!.trim());
@@ -116,31 +107,31 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     expect(axeResult.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'axe with the list open').to.deep.equal([]);
     if (options().length > 1) {
       key(input(), 'ArrowDown');
-      await settle(el);
+      await settle(el, { preview: false });
       expect(input().getAttribute('aria-activedescendant')).to.equal(options()[1]!.id);
       key(input(), 'ArrowUp');
-      await settle(el);
+      await settle(el, { preview: false });
     }
     const target = options().findIndex((o) => o.textContent!.trim() === 'Потенциал');
     for (let i = 0; i < target; i++) {
       key(input(), 'ArrowDown');
-      await settle(el);
+      await settle(el, { preview: false });
     }
     key(input(), 'Enter');
-    await settle(el);
+    await settle(el, { preview: false });
     expect(input().value).to.equal('ОКРУГЛ([Потенциал]');
     expect(input().getAttribute('aria-expanded')).to.equal('false');
     expect(input().selectionStart).to.equal('ОКРУГЛ([Потенциал]'.length);
     expect(el.querySelector('[data-formula-error]')!.textContent).to.contain('не закрыта');
     type(input(), 'ОКРУГЛ([Потенциал] / 1000; 0)');
-    await settle(el);
+    await settle(el, { preview: false });
     expect(el.querySelector('[data-formula-result]')!.textContent!.replace(/\s/g, ' ')).to.equal('Результат на примере: 12 000');
     // Escape closes the list without touching the text.
     type(input(), '[Фак');
-    await settle(el);
+    await settle(el, { preview: false });
     expect(input().getAttribute('aria-expanded')).to.equal('true');
     key(input(), 'Escape');
-    await settle(el);
+    await settle(el, { preview: false });
     expect(input().getAttribute('aria-expanded')).to.equal('false');
     expect(input().value).to.equal('[Фак');
   });
@@ -148,7 +139,7 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
   it('shows a rule in words as its advanced view, and edits it there: pick-lists follow, a custom rule stays in words', async () => {
     const currency = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label span')?.textContent?.trim() === 'Валюта');
     currency!.click();
-    await settle(el);
+    await settle(el, { preview: false });
     const rule = () => el.querySelector<HTMLInputElement>('kc-builder-inspector input[name=rule-visible]')!;
     const schema = () => (el.store.doc.schema.properties!.category as { properties: { potential: { properties: Record<string, Record<string, unknown>> } } }).properties.potential.properties.currency;
     expect(rule().closest('details')!.querySelector('summary')!.textContent).to.equal('Как формула');
@@ -156,13 +147,13 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     expect(el.querySelector('kc-builder-inspector [data-formula-result]')!.textContent).to.equal('Результат на примере: Да');
     // Words that fit the pick-lists: the conditions show them.
     type(rule(), '[Единица] = "money" И [Потенциал] > 1000000');
-    await settle(el);
+    await settle(el, { preview: false });
     expect(schema()['x-rules']).to.deep.equal({ visible: { and: [{ '==': [{ var: '/category/potential/unit' }, 'money'] }, { '>': [{ var: '/category/potential/value' }, 1000000] }] } });
     const legend = [...el.querySelectorAll('kc-builder-inspector fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === 'Показывать, когда')!;
     expect(legend.querySelectorAll('.kcb-condition').length).to.equal(2);
     // Words the pick-lists can't say: the rule is edited in words only.
     type(rule(), '[Потенциал] / 2 > 1000 ИЛИ ЕПУСТО([Единица])');
-    await settle(el);
+    await settle(el, { preview: false });
     expect(schema()['x-rules']).to.deep.equal({ visible: { or: [{ '>': [{ '/': [{ var: '/category/potential/value' }, 2] }, 1000] }, { empty: [{ var: '/category/potential/unit' }] }] } });
     expect(legend.isConnected ? legend.querySelectorAll('.kcb-condition').length : 0).to.equal(0);
     expect(el.querySelector('kc-builder-inspector')!.textContent).to.contain('Это правило не укладывается в списки выбора');
@@ -170,13 +161,13 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     expect(rule().value).to.equal('[Потенциал] / 2 > 1000 ИЛИ ЕПУСТО([Единица])');
     // A wrong name: the error at its place, and the rule stays as it was.
     type(rule(), '[Потенциал] > [Валюта2]');
-    await settle(el);
+    await settle(el, { preview: false });
     const error = el.querySelector<HTMLElement>('kc-builder-inspector [data-formula-error]')!;
     expect([error.dataset.start, error.dataset.end]).to.deep.equal(['14', '23']);
     expect((schema()['x-rules'] as { visible: object }).visible).to.have.property('or');
     // Emptying the words removes the rule.
     type(rule(), '');
-    await settle(el);
+    await settle(el, { preview: false });
     expect(schema()['x-rules']).to.equal(undefined);
   });
 
@@ -188,24 +179,24 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
       select.value = value;
       expect(select.value, value).to.equal(value);
       select.dispatchEvent(new Event('change', { bubbles: true }));
-      await settle(el);
+      await settle(el, { preview: false });
     };
     const rules = () => (el.store.doc.schema.properties!.category as { properties: { potential: { properties: Record<string, Record<string, unknown>> } } }).properties.potential.properties.currency['x-rules'];
     button('+ Добавить условие').click();
-    await settle(el);
+    await settle(el, { preview: false });
     await choose(control('Поле условия 1'), '/category/potential/unit');
     await choose(control('Значение условия 1'), 'money');
     button('+ Добавить группу условий').click();
-    await settle(el);
+    await settle(el, { preview: false });
     expect(fieldset().querySelector('[role=group]')!.getAttribute('aria-label')).to.equal('Группа 1');
     await choose(control('Поле условия 1.1'), '/category/potential/value');
     await choose(control('Оператор условия 1.1'), 'gt');
     const value = control<HTMLInputElement>('Значение условия 1.1');
     value.value = '1000000';
     value.dispatchEvent(new Event('input', { bubbles: true }));
-    await settle(el);
+    await settle(el, { preview: false });
     [...fieldset().querySelectorAll<HTMLButtonElement>('[role=group] button')].find((b) => b.textContent!.includes('Добавить условие'))!.click();
-    await settle(el);
+    await settle(el, { preview: false });
     await choose(control('Поле условия 1.2'), '/category/actualVolume');
     await choose(control('Оператор условия 1.2'), 'empty');
     expect(rules()).to.deep.equal({
@@ -218,7 +209,7 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     expect(axeResult.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'axe with a group').to.deep.equal([]);
     // Removing the group's last conditions removes the group.
     button('Удалить группу 1').click();
-    await settle(el);
+    await settle(el, { preview: false });
     expect(rules()).to.deep.equal({ visible: { '==': [{ var: '/category/potential/unit' }, 'money'] } });
   });
 

@@ -9,17 +9,9 @@ import type { AxeResults, RunOptions } from 'axe-core';
 import { IndexedDbAdapter } from '@kartochka/storage';
 import '../index.js';
 import type { KcBuilder } from '../index.js';
+import { settle, tick } from './interact.js';
 
 const axe = (window as unknown as { axe: { run(ctx: Element, opts: RunOptions): Promise<AxeResults> } }).axe;
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-
-async function settle(el: KcBuilder): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await el.updateComplete;
-    for (const part of el.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')) await part.updateComplete;
-    await tick(10);
-  }
-}
 
 async function until(ready: () => boolean, ms = 30000): Promise<void> {
   const end = Date.now() + ms;
@@ -45,40 +37,40 @@ export function builderA11ySuite(locale: 'ru' | 'en'): void {
       el.storage = storage;
       el.schemaId = 'a11y-card';
       document.body.append(el);
-      await settle(el);
+      await settle(el, { preview: false });
       expect(await violations(el), 'blank').to.deep.equal([]);
 
       await el.startFrom('b2b-client-card');
-      await settle(el);
+      await settle(el, { preview: false });
       expect(await violations(el), 'B2B template').to.deep.equal([]);
 
       const node = el.querySelector('kc-builder-canvas .kcb-node') as HTMLElement | null;
       expect(node, 'the B2B template has fields on the canvas').to.exist;
       node!.click();
-      await settle(el);
+      await settle(el, { preview: false });
       expect(await violations(el), 'a field selected').to.deep.equal([]);
 
       const jsonTab = [...el.querySelectorAll<HTMLButtonElement>('button')].find((b) => /JSON/.test(b.textContent ?? '') && !/Импорт|Экспорт|Import|Export/.test(b.textContent ?? ''));
       if (jsonTab) {
         jsonTab.click();
-        await settle(el);
+        await settle(el, { preview: false });
         expect(await violations(el), 'JSON view').to.deep.equal([]);
       }
 
       // The card type's title and list settings (the B2B template's, carried along).
       (el.querySelector('button[name=view-card]') as HTMLButtonElement).click();
-      await settle(el);
+      await settle(el, { preview: false });
       expect(el.querySelectorAll('kc-builder-card-settings input[type=checkbox]:checked').length, 'the template\'s columns and chips').to.be.greaterThan(0);
       expect(await violations(el), 'title and list settings').to.deep.equal([]);
 
       const publish = el.querySelector('button[name=publish]') as HTMLButtonElement | null;
       expect(publish, 'publish button').to.exist;
       publish!.click();
-      await settle(el);
+      await settle(el, { preview: false });
       expect(await violations(el), 'publish dialog').to.deep.equal([]);
       (el.querySelector('button[name=confirm-publish]') as HTMLButtonElement).click();
       await tick(200);
-      await settle(el);
+      await settle(el, { preview: false });
       el.remove();
       // A builder opening a version published elsewhere (not normalised by a builder, like the
       // demo's templates) shows no "unpublished changes".
@@ -90,7 +82,7 @@ export function builderA11ySuite(locale: 'ru' | 'en'): void {
       document.body.append(again);
       // Wait on the state (the version line), not on a fixed delay: the load is async.
       await until(() => /version 1/.test(again.querySelector('[data-published]')?.textContent ?? ''));
-      await settle(again);
+      await settle(again, { preview: false });
       expect(again.querySelector('[data-published]')!.textContent).to.contain('version 1').and.not.contain('unpublished');
       again.remove();
       storage.close();

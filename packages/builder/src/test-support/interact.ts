@@ -1,0 +1,28 @@
+/**
+ * What the builder's browser tests do to it: wait until it and every part in it have rendered, and
+ * type into an input as a person does (input, then change). One home for the copies each test file had.
+ */
+import type { KcBuilder } from '../index.js';
+
+export const tick = (ms = 0): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Three rounds of: the builder's update, then every element in it (palette, canvas, inspector,
+ * preview, the card in it…). With `preview` (the default), also until the preview card is rebuilt.
+ */
+export async function settle(el: KcBuilder, { preview = true } = {}): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await el.updateComplete;
+    for (const part of el.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')) await part.updateComplete;
+    await tick(10);
+  }
+  if (preview) await el.preview?.settled;
+}
+
+/** Types `text` into `input` at once: focus, value, `input` and `change` events (composed). */
+export function type(input: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}

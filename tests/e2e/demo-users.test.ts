@@ -31,7 +31,7 @@ after(async () => {
   await browser?.close();
   await demo?.close();
   await server?.kill();
-  tmp.cleanup();
+  await tmp.cleanup();
 });
 
 const SALON = '#/card/beauty-salon-card-sample';

@@ -23,7 +23,7 @@ describe('identity and roles (real server process)', () => {
   });
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
   beforeEach(() => hook(server, 'reset'));
   /** Cards need a published schema; an admin publishes it (and the audit log records that). */

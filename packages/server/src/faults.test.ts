@@ -108,7 +108,7 @@ describe('5xx and slow answers', () => {
   });
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
   beforeEach(() => hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS }));
   const quick = (extra: Partial<ConstructorParameters<typeof RestAdapter>[0]> = {}): RestAdapter =>

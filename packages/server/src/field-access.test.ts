@@ -35,7 +35,7 @@ describe('x-access field rules (real server process)', () => {
   });
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
   beforeEach(async () => {
     await hook(server, 'reset');
@@ -100,7 +100,7 @@ describe('x-access on an open server (no authentication configured)', () => {
   });
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
 
   // An open server knows nobody, so it has no roles to check: it stores and returns every field

@@ -42,7 +42,7 @@ describe('JWT bearer tokens checked against a JWKS (real server process)', () =>
   after(async () => {
     await server.kill('SIGTERM');
     await new Promise((r) => jwks.close(r));
-    tmp.cleanup();
+    await tmp.cleanup();
   });
 
   const token = (over: { key?: CryptoKey; iss?: string; aud?: string; exp?: string | number; claims?: object } = {}) =>

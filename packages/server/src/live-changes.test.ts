@@ -26,7 +26,7 @@ describe('live changes over GET /api/events (real server process)', () => {
   });
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
 
   it("tells a watcher about another client's puts and deletes (remote), and never echoes one's own", async () => {

@@ -28,7 +28,7 @@ describe('--static', () => {
   });
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
 
   it('serves the folder\'s files', async () => {

@@ -25,7 +25,7 @@ describe('Russian requisites on the server', () => {
   });
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
 
   it('answers 422 naming a wrong INN check digit and an account that does not match its BIK, in Russian', async () => {

@@ -19,7 +19,7 @@ describe('RestAdapter with role keys against the server process', () => {
   });
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
   const adapter = (role: keyof typeof keys) => new RestAdapter({ baseUrl: server.api, headers: () => ({ Authorization: `Bearer ${keys[role]}` }) });
   const t = { describe, it, beforeEach, afterEach };

@@ -37,7 +37,7 @@ function serverWith(args: string[]) {
   before(async () => (ctx.server = await startServer({ db: tmp.db, args })));
   after(async () => {
     await ctx.server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
   const publish = (schemaId: string, schema: object): Promise<Response> =>
     fetch(`${ctx.server.api}/schemas/${schemaId}/versions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ schema }) });

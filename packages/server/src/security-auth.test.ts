@@ -19,7 +19,7 @@ describe('failed authentications per client address', () => {
   });
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
 
   /** A request from `from` (an address of 127.0.0.0/8) with `bearer`. */
@@ -88,7 +88,7 @@ describe('listening beyond loopback', () => {
         await server.kill('SIGTERM');
       }
     } finally {
-      tmp.cleanup();
+      await tmp.cleanup();
     }
   });
 });

@@ -45,7 +45,7 @@ describe('event streams', () => {
   after(async () => {
     for (const s of open) s.close();
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
 
   it('caps streams per client (429, Retry-After) and in total (503)', async () => {

@@ -53,7 +53,7 @@ describe('hostile schemas and cards', () => {
   before(async () => (server = await startServer({ db: tmp.db })));
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
   beforeEach(() => hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS }));
 
@@ -143,7 +143,7 @@ describe('who may reach the server', () => {
   before(async () => (server = await startServer({ db: tmp.db, args: ['--allowed-host', 'cards.internal', '--list-limit', '2'] })));
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
 
   it('refuses a foreign Host (DNS rebinding), answers loopback names and --allowed-host', async () => {
@@ -208,7 +208,7 @@ describe('rate limits', () => {
   before(async () => (server = await startServer({ db: tmp.db, args: ['--rate-limit', '5'] })));
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
 
   it('answers 429 with Retry-After past the limit; /health stays open', async () => {

@@ -27,7 +27,7 @@ describe('RestAdapter against the server process', () => {
   });
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
 
   runStorageConformance(

@@ -31,7 +31,7 @@ describe('SqliteCardStore migrations', { skip: sqliteOnly }, () => {
       raw.close();
       assert.throws(() => new SqliteCardStore(tmp.db), (e: unknown) => e instanceof UnavailableError && /newer than this server/.test(e.message));
     } finally {
-      tmp.cleanup();
+      await tmp.cleanup();
     }
   });
 });
@@ -54,7 +54,7 @@ describe('SqliteCardStore migration 2 (ё folding)', { skip: sqliteOnly }, () =>
       for (const search of ['елка', 'ЁЛКА']) assert.deepEqual((await store.list({ search })).items.map((r) => r.id), ['yo'], search);
       await store.close();
     } finally {
-      tmp.cleanup();
+      await tmp.cleanup();
     }
   });
 });

@@ -55,7 +55,7 @@ describe('tenants (real server process)', () => {
   });
   after(async () => {
     await server.kill('SIGTERM');
-    tmp.cleanup();
+    await tmp.cleanup();
   });
   beforeEach(() => hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS, tenants: ['acme', 'globex'] }));
 
@@ -146,7 +146,7 @@ describe('SQLite migration 3 (tenants)', { skip: sqliteOnly }, () => {
       assert.equal((await store.forTenant('acme').put({ ...record }, { expectedRevision: 0 }, '2026-01-01T00:00:00.000Z')).record.revision, 1);
       await store.close();
     } finally {
-      tmp.cleanup();
+      await tmp.cleanup();
     }
   });
 });

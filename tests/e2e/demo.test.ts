@@ -97,7 +97,27 @@ test('an unsaved edit survives a reload as a draft the card offers to restore', 
   await name.waitFor();
   await status(page, 'Загружено');
   await name.fill('Волжская керамика и Ко');
-  await page.waitForTimeout(700); // the draft is written shortly after typing stops
+  // The draft is written shortly after typing stops (no flush here: that debounce is what is
+  // tested); wait until it is in the card's local database rather than for a fixed time.
+  const draftStored = () => page.evaluate(() => new Promise<boolean>((resolve) => {
+    const open = indexedDB.open('kartochka-local');
+    open.onupgradeneeded = () => open.transaction!.abort(); // never create the card's database here
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('drafts')) { db.close(); resolve(false); return; }
+      const all = db.transaction('drafts').objectStore('drafts').getAll();
+      all.onsuccess = () => {
+        db.close();
+        resolve(all.result.some((d: { data?: { general?: { companyName?: string } } }) => d.data?.general?.companyName === 'Волжская керамика и Ко'));
+      };
+      all.onerror = () => { db.close(); resolve(false); };
+    };
+  }));
+  for (let i = 0; !(await draftStored()); i++) {
+    assert.ok(i < 100, 'the draft is stored within 10 s of the last keystroke');
+    await page.waitForTimeout(100); // poll interval only: the loop ends on the stored draft
+  }
   await page.reload();
   await status(page, 'несохранённые изменения');
   assert.equal(await page.locator('kc-text-field[path="/general/companyName"] input').inputValue(), 'Волжская керамика');

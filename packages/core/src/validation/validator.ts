@@ -19,7 +19,7 @@ import { linearRegExp } from './regexp.js';
 export { PHONE_PATTERN };
 export { SchemaCompileError, ValidationUnavailableError, errorPath, errorMessage, toFieldErrors, groupErrors, type PrecompiledValidator } from './errors.js';
 
-const KEYWORDS_OF_OURS = ['x-widget', 'x-errorMessage', 'x-rules', 'x-formula', 'x-reminder', 'x-enumTitles', 'x-enumNames', 'x-order', 'x-bik'];
+const KEYWORDS_OF_OURS = ['x-widget', 'x-errorMessage', 'x-rules', 'x-formula', 'x-reminder', 'x-enumTitles', 'x-enumNames', 'x-order', 'x-bik', 'x-unique'];
 
 /**
  * ajv logs the whole generated function before it rethrows a compile failure; the failure reaches

@@ -1,17 +1,5 @@
 import { css } from 'lit';
-
-/** The dark theme: the same `--kc-*` tokens with other values (a page may still override any). */
-const dark = css`
-  color-scheme: dark;
-  --kc-color-text: #e6e9f0;
-  --kc-color-text-muted: #a9b1c2;
-  --kc-color-surface: #1c212b;
-  --kc-color-background: #12161d;
-  --kc-color-border: #7d879b;
-  --kc-color-border-subtle: #3a4252;
-  --kc-color-accent: #8cb8ff;
-  --kc-color-danger: #ff9c94;
-`;
+import { darkTokens as dark } from '../internal/styles.js';
 
 export const cardStyles = css`
   :host {
@@ -52,8 +40,8 @@ export const cardStyles = css`
   .stepper li[aria-current='step'] { color: var(--_fg); font-weight: 700; }
   .nav { display: flex; gap: var(--_space); justify-content: space-between; margin-block-start: var(--_space); }
   .nav .progress { color: var(--_muted); align-self: center; }
-  .nav button { font: inherit; color: var(--_accent); background: var(--_bg); border: 1px solid var(--_accent); border-radius: var(--_radius); padding: calc(var(--_space) / 2) calc(var(--_space) * 1.5); cursor: pointer; }
-  .nav button.primary { color: var(--_bg); background: var(--_accent); }
+  .nav button { font: inherit; min-block-size: var(--_control-h); color: var(--_accent); background: var(--_bg); border: 1px solid var(--_accent); border-radius: var(--_radius); padding: 0 calc(var(--_space) * 1.5); cursor: pointer; }
+  .nav button.primary { color: var(--_on-accent); background: var(--_accent); }
   .nav button:disabled { opacity: 0.5; cursor: default; }
 
   .blank-title { font-size: 1.3em; margin: 0 0 var(--_space); }
@@ -73,11 +61,13 @@ export const saveBarStyles = css`
   .save-bar { margin-block-start: calc(var(--_space) * 2); }
   .save-bar button {
     font: inherit;
-    color: var(--_bg);
+    min-block-size: var(--_control-h);
+    font-weight: 600;
+    color: var(--_on-accent);
     background: var(--_accent);
     border: 1px solid var(--_accent);
     border-radius: var(--_radius);
-    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 2);
+    padding: 0 calc(var(--_space) * 2.5);
     cursor: pointer;
   }
   .save-bar button:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }

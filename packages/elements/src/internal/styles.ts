@@ -1,26 +1,53 @@
 import { css } from 'lit';
 
 /**
- * Design tokens. Every colour, space, radius and font is a `--kc-*` custom property with a default,
- * so a host page themes the card by setting them on `kc-card` (or any ancestor); the dark theme is
- * the same tokens with other values.
+ * Design tokens. Every colour, space, radius, size and font is a `--kc-*` custom property with a
+ * default, so a host page themes every element by setting them on `kc-card` (or any ancestor, such
+ * as `:root`); the dark theme is the same tokens with other values (`darkTokens`, docs/theming.md).
+ * Inside a shadow root the private `--_*` names are what the styles read.
  */
 export const tokens = css`
   :host {
     --_fg: var(--kc-color-text, #1d2330);
     --_muted: var(--kc-color-text-muted, #5b6475);
     --_bg: var(--kc-color-surface, #ffffff);
+    --_bg-subtle: var(--kc-color-surface-subtle, #f3f5f9);
     --_border: var(--kc-color-border, #8a93a5);
+    --_border-subtle: var(--kc-color-border-subtle, #d5d9e2);
     --_accent: var(--kc-color-accent, #1f5fbf);
+    --_on-accent: var(--kc-color-on-accent, #ffffff);
+    --_accent-subtle: var(--kc-color-accent-subtle, #e8f0fc);
     --_danger: var(--kc-color-danger, #b3261e);
+    --_focus: var(--kc-color-focus, var(--_accent));
     --_radius: var(--kc-radius, 6px);
     --_space: var(--kc-space, 0.5rem);
+    --_control-h: var(--kc-control-height, 2.375rem);
     --_font: var(--kc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_size: var(--kc-font-size, 0.95rem);
     font-family: var(--_font);
     font-size: var(--_size);
     color: var(--_fg);
   }
+`;
+
+/**
+ * The dark theme's values of the same tokens. `kc-card theme="dark"` (or `"auto"` under
+ * `prefers-color-scheme: dark`) applies them to the card; a page that themes every element at once
+ * sets the same values on an ancestor (the demo does it on `:root`).
+ */
+export const darkTokens = css`
+  color-scheme: dark;
+  --kc-color-text: #e6e9f0;
+  --kc-color-text-muted: #a9b1c2;
+  --kc-color-surface: #1c212b;
+  --kc-color-surface-subtle: #242a36;
+  --kc-color-background: #12161d;
+  --kc-color-border: #7d879b;
+  --kc-color-border-subtle: #3a4252;
+  --kc-color-accent: #8cb8ff;
+  --kc-color-on-accent: #0f1a2e;
+  --kc-color-accent-subtle: #22324d;
+  --kc-color-danger: #ff9c94;
 `;
 
 /** Shared look of a labelled field: label, control, hint, error. */
@@ -47,19 +74,47 @@ export const fieldStyles = css`
   textarea {
     box-sizing: border-box;
     width: 100%;
+    min-block-size: var(--_control-h);
     font: inherit;
     color: inherit;
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 0.75) var(--_space);
+    transition: border-color 0.12s, box-shadow 0.12s;
+  }
+  input:hover:not(:disabled, [readonly]),
+  select:hover:not(:disabled),
+  textarea:hover:not(:disabled, [readonly]) {
+    border-color: var(--_fg);
+  }
+  /* A select drawn like the inputs: the native arrow replaced by a chevron made of two gradients
+     (no image URL, so a strict Content-Security-Policy needs nothing). */
+  select:not([multiple]) {
+    appearance: none;
+    padding-inline-end: calc(var(--_space) * 3.5);
+    background-image: linear-gradient(45deg, transparent 50%, currentColor 50%), linear-gradient(135deg, currentColor 50%, transparent 50%);
+    background-position: calc(100% - 1.05rem) 55%, calc(100% - 0.7rem) 55%;
+    background-size: 0.35rem 0.35rem;
+    background-repeat: no-repeat;
+    text-overflow: ellipsis;
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    min-block-size: 0;
   }
   input:focus-visible,
   select:focus-visible,
   textarea:focus-visible,
   button:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: 2px solid var(--_focus);
     outline-offset: 1px;
+  }
+  input:disabled,
+  select:disabled,
+  textarea:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
   }
   [aria-invalid='true'] {
     border-color: var(--_danger);
@@ -92,22 +147,55 @@ export const fieldStyles = css`
   }
 `;
 
+/**
+ * Buttons: outlined by default, `.primary` filled, `.ghost` borderless, `.icon` square (an icon
+ * alone, named by `aria-label`). All as tall as the inputs beside them.
+ */
 export const buttonStyles = css`
   button {
+    box-sizing: border-box;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.4em;
+    min-block-size: var(--_control-h);
     font: inherit;
+    font-weight: 500;
     color: var(--_accent);
     background: var(--_bg);
     border: 1px solid var(--_accent);
     border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2) var(--_space);
+    padding: 0 calc(var(--_space) * 1.5);
     cursor: pointer;
+    transition: background-color 0.12s;
+  }
+  button:hover:not(:disabled) {
+    background: var(--_accent-subtle);
   }
   button.primary {
-    color: var(--_bg);
+    color: var(--_on-accent);
     background: var(--_accent);
+  }
+  button.primary:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--_accent) 85%, var(--_fg));
+  }
+  button.ghost,
+  button.icon {
+    border-color: transparent;
+    background: transparent;
+    color: var(--_fg);
+  }
+  button.icon {
+    inline-size: var(--_control-h);
+    padding: 0;
   }
   button:disabled {
     opacity: 0.5;
     cursor: default;
+  }
+  svg.kc-icon {
+    inline-size: 1.15em;
+    block-size: 1.15em;
+    flex: none;
   }
 `;

@@ -39,8 +39,9 @@ export class KcObjectGroup extends KcFieldElement {
       }
       .fields {
         display: grid;
-        grid-template-columns: repeat(var(--kc-columns, 1), minmax(0, 1fr));
-        column-gap: calc(var(--_space) * 2);
+        grid-template-columns: repeat(auto-fill, minmax(max(min(100%, var(--kc-field-min-width, 11rem)), calc((100% - (var(--kc-columns, 1) - 1) * var(--_gap)) / var(--kc-columns, 1))), 1fr));
+        --_gap: calc(var(--_space) * 2);
+        column-gap: var(--_gap);
       }
     `,
   ];

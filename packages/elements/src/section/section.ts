@@ -34,8 +34,12 @@ export class KcSection extends LitElement {
          accessibility tree): a long card's first frame and every later frame cost what is visible. */
       :host { display: block; content-visibility: auto; contain-intrinsic-size: auto 600px; }
       @media print { :host { content-visibility: visible; } }
-      .grid { display: grid; grid-template-columns: repeat(var(--kc-columns, 1), minmax(0, 1fr)); column-gap: calc(var(--_space) * 2); }
+      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(max(min(100%, var(--kc-field-min-width, 11rem)), calc((100% - (var(--kc-columns, 1) - 1) * var(--_gap)) / var(--kc-columns, 1))), 1fr)); --_gap: calc(var(--_space) * 2); column-gap: var(--_gap); }
       .grid > * { min-width: 0; }
+      /* At most \`columns\` columns, each at least --kc-field-min-width: a narrow group wraps its fields
+         instead of crushing them (850 000 000 read "850 0" in a third of a half-width group). */
+      :host { container-type: inline-size; }
+      @container (max-width: 36rem) { .grid > * { grid-column: auto !important; } }
       .group { border: 1px solid var(--kc-color-border-subtle, #d5d9e2); border-radius: var(--_radius); padding: var(--_space) calc(var(--_space) * 2) 0; margin: 0 0 calc(var(--_space) * 1.5); min-width: 0; }
       .group-title { font-weight: 700; padding: 0 calc(var(--_space) / 2); }
       div.group > .group-title { margin-block-end: var(--_space); }

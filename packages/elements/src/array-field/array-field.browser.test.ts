@@ -30,6 +30,15 @@ async function cardWith(value: Row[], extra: JsonSchemaObject = {}, locale: Loca
 const itemsOf = (card: KcCard) => (card.value as unknown as { items: Row[] }).items;
 const names = (card: KcCard) => itemsOf(card).map((r) => r.name);
 const handle = (root: ShadowRoot, i: number) => root.querySelector(`[data-index="${i}"] .handle`) as HTMLButtonElement;
+const menuButton = (root: ShadowRoot, i: number) => root.querySelector(`[data-index="${i}"] .menu-button`) as HTMLButtonElement;
+const key = (el: Element, k: string) => el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+/** Picks `action` from row `i`'s menu with the mouse. */
+async function rowAction(card: KcCard, root: ShadowRoot, i: number, action: 'duplicate' | 'up' | 'down' | 'remove'): Promise<void> {
+  menuButton(root, i).click();
+  await settle(card);
+  (root.querySelector(`.menu [data-action="${action}"]`) as HTMLButtonElement).click();
+  await settle(card);
+}
 const liveText = (root: ShadowRoot) => root.querySelector('.sr-only[role="status"]')!.textContent!.trim();
 const violations = async (card: KcCard) =>
   (await axe.run(card, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
@@ -128,11 +137,78 @@ describe('<kc-array-field> reorder', () => {
   it('announces in Russian and names the handle in Russian', async () => {
     const { card, root } = await cardWith(rows(3), {}, 'ru');
     expect(handle(root, 0).getAttribute('aria-label')).to.equal('Переместить элемент 1');
-    (root.querySelector('[data-index="2"] [data-move="-1"]') as HTMLButtonElement).click();
-    await settle(card);
+    expect(menuButton(root, 2).getAttribute('aria-label')).to.equal('Действия с элементом 3');
+    await rowAction(card, root, 2, 'up');
     expect(names(card)).to.deep.equal(['name 0', 'name 2', 'name 1']);
     expect(liveText(root)).to.equal('Элемент 3 перемещён на позицию 2');
-    expect(root.activeElement).to.equal(root.querySelector('[data-index="1"] [data-move="-1"]'));
+    expect(root.activeElement).to.equal(menuButton(root, 1));
+  });
+
+  it('row menu: an ARIA menu button driven by the keyboard (arrows, Home/End, Escape, Tab), items disabled at the ends', async () => {
+    const { card, root } = await cardWith(rows(3));
+    // One button per row instead of five: the handle and the menu.
+    expect(root.querySelectorAll('[data-index="0"] .row-head button').length).to.equal(2);
+    const b = menuButton(root, 0);
+    expect(b.getAttribute('aria-haspopup')).to.equal('menu');
+    expect(b.getAttribute('aria-expanded')).to.equal('false');
+    b.focus();
+    key(b, 'ArrowDown');
+    await settle(card);
+    const menu = root.querySelector('[role="menu"]') as HTMLElement;
+    expect(b.getAttribute('aria-expanded')).to.equal('true');
+    expect(menu.getAttribute('aria-label')).to.equal('Actions for item 1');
+    expect(menu.matches(':popover-open')).to.equal(true);
+    const items = [...menu.querySelectorAll('[role="menuitem"]')] as HTMLButtonElement[];
+    expect(items.map((x) => x.textContent!.trim())).to.deep.equal(['Duplicate', 'Move up', 'Move down', 'Remove']);
+    expect(items.map((x) => x.getAttribute('aria-disabled'))).to.deep.equal(['false', 'true', 'false', 'false']);
+    expect(root.activeElement).to.equal(items[0]);
+    key(items[0], 'ArrowUp'); // wraps to the last
+    expect(root.activeElement).to.equal(items[3]);
+    key(items[3], 'Home');
+    expect(root.activeElement).to.equal(items[0]);
+    key(items[0], 'End');
+    key(items[3], 'ArrowUp');
+    expect(root.activeElement).to.equal(items[2]);
+    key(items[2], 'Escape');
+    await settle(card);
+    expect(root.activeElement).to.equal(b);
+    expect(b.getAttribute('aria-expanded')).to.equal('false');
+    expect(menu.matches(':popover-open')).to.equal(false);
+    // ArrowUp opens on the last item; a disabled item does nothing; Enter (a click) on «Move down» moves.
+    key(b, 'ArrowUp');
+    await settle(card);
+    expect(root.activeElement!.textContent!.trim()).to.equal('Remove');
+    (menu.querySelector('[data-action="up"]') as HTMLButtonElement).click();
+    await settle(card);
+    expect(names(card)).to.deep.equal(['name 0', 'name 1', 'name 2']);
+    key(root.activeElement!, 'ArrowUp');
+    expect(root.activeElement!.textContent!.trim()).to.equal('Move down');
+    (root.activeElement as HTMLButtonElement).click();
+    await settle(card);
+    expect(names(card)).to.deep.equal(['name 1', 'name 0', 'name 2']);
+    expect(root.activeElement).to.equal(menuButton(root, 1));
+    // Tab closes it and keeps focus on the row's button; a click elsewhere closes it too.
+    key(menuButton(root, 1), 'ArrowDown');
+    await settle(card);
+    key(root.activeElement!, 'Tab');
+    await settle(card);
+    expect(root.activeElement).to.equal(menuButton(root, 1));
+    menuButton(root, 1).click();
+    await settle(card);
+    expect(await violations(card)).to.deep.equal([]);
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await settle(card);
+    expect(root.querySelector('[aria-expanded="true"]')).to.equal(null);
+    // Duplicate puts focus on the copy's menu button.
+    await rowAction(card, root, 2, 'duplicate');
+    expect(names(card)).to.deep.equal(['name 1', 'name 0', 'name 2', 'name 2']);
+    expect(root.activeElement).to.equal(menuButton(root, 3));
+  });
+
+  it('an empty list says so, with an icon', async () => {
+    const { root } = await cardWith([], {}, 'ru');
+    expect(root.querySelector('[part="empty"]')!.textContent!.trim()).to.equal('Пока пусто.');
+    expect(root.querySelector('[part="empty"] svg')!.getAttribute('aria-hidden')).to.equal('true');
   });
 
   it('has no handles when read-only', async () => {
@@ -216,16 +292,14 @@ describe('<kc-table-field> (x-widget: "table")', () => {
     await settle(card);
     expect(names(card)).to.deep.equal(['Acme', 'name 1', 'name 2']);
     expect(tableUpdates).to.equal(0);
-    (root.querySelector('tr[data-index="1"] .remove') as HTMLButtonElement).click();
-    await settle(card);
+    await rowAction(card, root, 1, 'remove');
     expect(names(card)).to.deep.equal(['Acme', 'name 2']);
     expect(tableUpdates).to.be.greaterThan(0); // the spy sees structural changes
     expect(root.querySelectorAll('tbody tr').length).to.equal(2);
     (root.querySelector('.undo') as HTMLButtonElement).click();
     await settle(card);
     expect(names(card)).to.deep.equal(['Acme', 'name 1', 'name 2']);
-    (root.querySelector('tr[data-index="0"] .duplicate') as HTMLButtonElement).click();
-    await settle(card);
+    await rowAction(card, root, 0, 'duplicate');
     expect(names(card)).to.deep.equal(['Acme', 'Acme', 'name 1', 'name 2']);
     handle(root, 3).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true, composed: true, cancelable: true }));
     await settle(card);
@@ -269,8 +343,7 @@ describe(`<kc-array-field> past ${VIRTUALIZE_ABOVE} items`, () => {
     // The new item is scrolled into view and focused.
     const last = await until(() => root.querySelector('li[data-index="300"]'));
     await until(() => (last.contains(root.activeElement) ? true : null));
-    (last.querySelector('.remove') as HTMLButtonElement).click();
-    await settle(card);
+    await rowAction(card, root, 300, 'remove');
     expect(itemsOf(card).length).to.equal(300);
     expect(root.activeElement).to.equal(root.querySelector('.undo'));
     (root.querySelector('.undo') as HTMLButtonElement).click();

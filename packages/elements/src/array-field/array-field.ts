@@ -11,20 +11,23 @@ import { renderWidget } from '../section/render-widget.js';
 import { t } from '../internal/i18n.js';
 import { arrayFieldStyles } from './array-field.styles.js';
 import { moveItem } from './list-ops.js';
+import { icon, icons } from '../internal/icons.js';
 
-/** Two overlapping sheets; an SVG because no glyph for "duplicate" is in every system font. */
-const copyIcon = html`<svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5"><rect x="5.5" y="5.5" width="8" height="8" rx="1"/><path d="M2.5 10.5v-8h8"/></svg>`;
+type RowAction = 'duplicate' | 'up' | 'down' | 'remove';
+
 
 /** Past this many items only the rows in view exist in the DOM (@lit-labs/virtualizer). */
 export const VIRTUALIZE_ABOVE = 200;
 
 /**
- * @summary A repeating group: one sub-card per array item (`layout="list"`) or one table row per
- * item (`layout="table"`), with add, remove (with undo), duplicate, and reorder by ↑/↓ buttons,
- * Alt+↑/Alt+↓ on the drag handle, or drag and drop. Re-renders when items are added, removed or
- * moved, never when one is edited. Past 200 items only the visible rows are rendered.
- * @csspart group @csspart legend @csspart item @csspart row @csspart table @csspart drag-handle
- * @csspart add-button
+ * @summary A repeating group: one compact sub-card per array item (`layout="list"`) or one table
+ * row per item (`layout="table"`). Each row has a drag handle (drag and drop, or Alt+↑/Alt+↓) and a
+ * row menu (an ARIA menu button: duplicate, move up, move down, delete with undo; arrows, Home/End,
+ * Enter, Escape). Re-renders when items are added, removed or moved, never when one is edited. Past
+ * 200 items only the visible rows are rendered.
+ * @csspart group @csspart legend @csspart item @csspart row @csspart row-head @csspart table
+ * @csspart drag-handle @csspart row-menu-button @csspart row-menu @csspart row-menu-item
+ * @csspart add-button @csspart empty
  * @cssproperty --kc-array-viewport-size - The height of the scrolling viewport past 200 items.
  */
 export class KcArrayField extends KcFieldElement {
@@ -37,6 +40,8 @@ export class KcArrayField extends KcFieldElement {
   /** The last reorder, read out by a polite live region. */
   @state() private announcement = '';
   @state() private drop?: { index: number; after: boolean };
+  /** The row whose menu is open. */
+  @state() private menuFor?: number;
   /** Item indices: the virtualizer and `repeat` key rows by them (their pointers never change). */
   #indices: number[] = [];
   #dragFrom?: number;
@@ -190,18 +195,128 @@ export class KcArrayField extends KcFieldElement {
 
   // ---- rendering --------------------------------------------------------------------------------
 
-  /** The per-item actions: drag handle, ↑, ↓, duplicate, remove. */
-  #renderTools(i: number, n: number, compact = false): TemplateResult {
-    const max = typeof this.schema.maxItems === 'number' ? this.schema.maxItems : Infinity;
-    const duplicate = t(this.locale, 'duplicateItem', { n: i + 1 });
-    const remove = t(this.locale, 'removeItem', { n: i + 1 });
-    return html`<button type="button" class="handle" part="drag-handle" draggable="true" aria-label=${t(this.locale, 'moveItem', { n: i + 1 })}
+  /** The per-item controls: the drag handle and the row menu's button. */
+  #renderTools(i: number): TemplateResult {
+    const open = this.menuFor === i;
+    return html`<button type="button" class="handle icon" part="drag-handle" draggable="true" aria-label=${t(this.locale, 'moveItem', { n: i + 1 })}
         aria-describedby="${this.uid}-move-hint" @keydown=${(e: KeyboardEvent) => this.#onHandleKey(e, i)}
-        @dragstart=${(e: DragEvent) => this.#onDragStart(e, i)} @dragend=${this.#endDrag}>⠿</button>
-      <button type="button" data-move="-1" ?disabled=${i === 0} aria-label="${t(this.locale, 'moveUp')}: ${i + 1}" @click=${() => this.#move(i, i - 1, '[data-move="-1"]')}>↑</button>
-      <button type="button" data-move="1" ?disabled=${i === n - 1} aria-label="${t(this.locale, 'moveDown')}: ${i + 1}" @click=${() => this.#move(i, i + 1, '[data-move="1"]')}>↓</button>
-      <button type="button" class="duplicate" ?disabled=${n >= max} aria-label=${duplicate} title=${compact ? duplicate : nothing} @click=${() => this.#duplicate(i)}>${compact ? copyIcon : t(this.locale, 'duplicate')}</button>
-      <button type="button" class="remove" aria-label=${remove} title=${compact ? remove : nothing} @click=${() => this.#remove(i)}>${compact ? '✕' : t(this.locale, 'remove')}</button>`;
+        @dragstart=${(e: DragEvent) => this.#onDragStart(e, i)} @dragend=${this.#endDrag}>${icon(icons.drag)}</button>
+      <button type="button" class="icon menu-button" part="row-menu-button" aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="${this.uid}-menu" aria-label=${t(this.locale, 'itemActions', { n: i + 1 })}
+        @click=${(e: Event) => this.#toggleMenu(i, e.currentTarget as HTMLElement)} @keydown=${(e: KeyboardEvent) => this.#onMenuButtonKey(e, i)}>${icon(icons.menu)}</button>`;
+  }
+
+  // ---- the row menu (one per array, shown for one row at a time, in the top layer) --------------
+
+  get #menu(): HTMLElement | null {
+    return this.renderRoot.querySelector('.menu');
+  }
+
+  #menuItems(): HTMLElement[] {
+    return [...(this.#menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  }
+
+  #toggleMenu(i: number, button: HTMLElement) {
+    if (this.menuFor === i) this.#closeMenu(true);
+    else void this.#openMenu(i, button, 'first');
+  }
+
+  async #openMenu(i: number, button: HTMLElement, focus: 'first' | 'last') {
+    this.menuFor = i;
+    await this.updateComplete;
+    const menu = this.#menu;
+    if (!menu) return;
+    // The top layer: neither the table's scroll box nor a section's containment clips the menu.
+    if (typeof menu.showPopover === 'function' && !menu.matches(':popover-open')) menu.showPopover();
+    const r = button.getBoundingClientRect();
+    const m = menu.getBoundingClientRect();
+    let top = r.bottom + 4;
+    if (top + m.height > innerHeight - 4) top = Math.max(4, r.top - m.height - 4);
+    menu.style.top = `${top}px`;
+    menu.style.left = `${Math.max(4, Math.min(r.right - m.width, innerWidth - m.width - 4))}px`;
+    const items = this.#menuItems();
+    (focus === 'first' ? items[0] : items[items.length - 1])?.focus();
+    document.addEventListener('pointerdown', this.#onOutside, true);
+    window.addEventListener('scroll', this.#onScroll, true);
+  }
+
+  /** Closes the menu; `refocus` puts focus back on the row's menu button (Escape, Tab, a toggle). */
+  #closeMenu(refocus: boolean) {
+    const i = this.menuFor;
+    if (i === undefined) return;
+    document.removeEventListener('pointerdown', this.#onOutside, true);
+    window.removeEventListener('scroll', this.#onScroll, true);
+    const menu = this.#menu;
+    if (menu && typeof menu.hidePopover === 'function' && menu.matches(':popover-open')) menu.hidePopover();
+    this.menuFor = undefined;
+    if (refocus) (this.renderRoot.querySelector(`[data-index="${i}"] .menu-button`) as HTMLElement | null)?.focus();
+  }
+
+  #onOutside = (e: Event) => {
+    const path = e.composedPath();
+    const menu = this.#menu;
+    const button = this.renderRoot.querySelector(`[data-index="${this.menuFor}"] .menu-button`);
+    if ((menu && path.includes(menu)) || (button && path.includes(button))) return;
+    this.#closeMenu(false);
+  };
+
+  #onScroll = (e: Event) => {
+    if (!this.#menu || !e.composedPath().includes(this.#menu)) this.#closeMenu(false);
+  };
+
+  #onMenuButtonKey(e: KeyboardEvent, i: number) {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    void this.#openMenu(i, e.currentTarget as HTMLElement, e.key === 'ArrowUp' ? 'last' : 'first');
+  }
+
+  #onMenuKey = (e: KeyboardEvent) => {
+    const items = this.#menuItems();
+    const at = items.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLElement);
+    let next: number | undefined;
+    if (e.key === 'ArrowDown') next = (at + 1) % items.length;
+    else if (e.key === 'ArrowUp') next = (at - 1 + items.length) % items.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = items.length - 1;
+    else if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      this.#closeMenu(true);
+      return;
+    } else return;
+    e.preventDefault();
+    items[next]?.focus();
+  };
+
+  #onMenuClick = (e: Event) => {
+    const item = (e.target as HTMLElement).closest<HTMLElement>('[role="menuitem"]');
+    const i = this.menuFor;
+    if (!item || i === undefined || item.getAttribute('aria-disabled') === 'true') return;
+    const action = item.dataset.action as RowAction;
+    this.#closeMenu(action !== 'remove' && action !== 'duplicate');
+    if (action === 'duplicate') {
+      this.#duplicate(i);
+      void this.#withRow(i + 1, (row) => (row.querySelector('.menu-button') as HTMLElement | null)?.focus());
+    } else if (action === 'up') this.#move(i, i - 1, '.menu-button');
+    else if (action === 'down') this.#move(i, i + 1, '.menu-button');
+    else this.#remove(i);
+  };
+
+  #renderMenu(): TemplateResult {
+    const i = this.menuFor;
+    const n = this.#indices.length;
+    const max = typeof this.schema.maxItems === 'number' ? this.schema.maxItems : Infinity;
+    const item = (action: RowAction, label: string, glyph: (typeof icons)[keyof typeof icons], disabled: boolean) =>
+      html`<button type="button" role="menuitem" tabindex="-1" part="row-menu-item" data-action=${action} aria-disabled=${disabled ? 'true' : 'false'}
+        class=${action === 'remove' ? 'danger' : ''}>${icon(glyph)}<span>${label}</span></button>`;
+    return html`<div class="menu" part="row-menu" id="${this.uid}-menu" role="menu" popover="manual" ?data-open=${i !== undefined}
+      aria-label=${i === undefined ? nothing : t(this.locale, 'itemActions', { n: i + 1 })} @keydown=${this.#onMenuKey} @click=${this.#onMenuClick}>
+      ${i === undefined
+        ? nothing
+        : html`${item('duplicate', t(this.locale, 'duplicate'), icons.duplicate, n >= max)}
+          ${item('up', t(this.locale, 'moveUp'), icons.moveUp, i === 0)}
+          ${item('down', t(this.locale, 'moveDown'), icons.moveDown, i === n - 1)}
+          ${item('remove', t(this.locale, 'remove'), icons.remove, false)}`}
+    </div>`;
   }
 
   #renderItem = (i: number): TemplateResult => {
@@ -211,7 +326,7 @@ export class KcArrayField extends KcFieldElement {
     return html`<li part="item" data-index=${i} class=${this.#dropClass(i)}
       aria-posinset=${this.#virtual ? i + 1 : nothing} aria-setsize=${this.#virtual ? n : nothing}
       @dragover=${(e: DragEvent) => this.#onDragOver(e, i)} @drop=${(e: DragEvent) => this.#onDrop(e, i)}>
-      ${this.#locked ? nothing : html`<div class="tools">${this.#renderTools(i, n)}</div>`}
+      ${this.#locked ? nothing : html`<div class="row-head" part="row-head"><span class="row-label" aria-hidden="true">${node ? c.label(node) : i + 1}</span>${this.#renderTools(i)}</div>`}
       ${node ? renderWidget(c, node, this.level + 1, { disabled: this.disabled }) : nothing}
     </li>`;
   };
@@ -226,14 +341,13 @@ export class KcArrayField extends KcFieldElement {
 
   #renderRow(c: FormController, columns: { key: string }[], i: number): TemplateResult {
     const row = joinPointer(this.path, String(i));
-    const n = this.#indices.length;
     return html`<tr part="row" data-index=${i} class=${this.#dropClass(i)} aria-rowindex=${this.#virtual ? i + 2 : nothing}
       @dragover=${(e: DragEvent) => this.#onDragOver(e, i)} @drop=${(e: DragEvent) => this.#onDrop(e, i)}>
       ${columns.map((col) => {
         const node = c.node(joinPointer(row, col.key));
         return html`<td>${node ? renderWidget(c, node, this.level + 2, { disabled: this.disabled }) : nothing}</td>`;
       })}
-      ${this.#locked ? nothing : html`<td class="actions">${this.#renderTools(i, n, true)}</td>`}
+      ${this.#locked ? nothing : html`<td class="actions">${this.#renderTools(i)}</td>`}
     </tr>`;
   }
 
@@ -268,7 +382,7 @@ export class KcArrayField extends KcFieldElement {
     const max = typeof this.schema.maxItems === 'number' ? this.schema.maxItems : Infinity;
     return html`<fieldset part="group" aria-describedby="hint error" @dragend=${this.#endDrag}>
       <legend part="legend" id="${this.uid}-legend">${this.label}${this.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</legend>
-      ${n === 0 ? html`<p class="empty">${t(this.locale, 'empty')}</p>` : this.layout === 'table' ? this.#renderTable(c) : this.#renderList()}
+      ${n === 0 ? html`<p class="empty" part="empty">${icon(icons.empty)}<span>${t(this.locale, 'empty')}</span></p>` : this.layout === 'table' ? this.#renderTable(c) : this.#renderList()}
       <span id="${this.uid}-move-hint" hidden>${t(this.locale, 'moveHint')}</span>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       <div role="status" aria-live="polite">
@@ -277,7 +391,8 @@ export class KcArrayField extends KcFieldElement {
               <button type="button" class="undo" @click=${this.#undo}>${t(this.locale, 'undo')}</button>`
           : nothing}
       </div>
-      ${locked ? nothing : html`<button type="button" part="add-button" ?disabled=${n >= max} @click=${this.#add}>${t(this.locale, 'add')}</button>`}
+      ${locked ? nothing : html`<button type="button" class="add" part="add-button" ?disabled=${n >= max} @click=${this.#add}>${icon(icons.add)}${t(this.locale, 'add')}</button>`}
+      ${locked ? nothing : this.#renderMenu()}
       ${this.renderFeedback()}
     </fieldset>`;
   }

@@ -21,6 +21,7 @@ export const de: UiStrings = {
   moveHint: 'Zum Umordnen ziehen oder Alt+Pfeil hoch bzw. Alt+Pfeil runter drücken.',
   itemMoved: 'Eintrag {from} an Position {to} verschoben',
   actions: 'Aktionen',
+  itemActions: 'Aktionen für Eintrag {n}',
   empty: 'Noch keine Einträge.',
   choose: 'Auswählen…',
   notSet: '—',

@@ -26,7 +26,7 @@ export { validationMessage, validationMessages } from './i18n/validation-message
 export { humanize, type MessageCatalogue, type FieldMessages } from './i18n/labels.js';
 export { roleLabel } from './i18n/roles.js';
 export * from './schema/resolve.js';
-export { RulesRuntime, type RuleFlags, type RuleIssue } from './form/rules-runtime.js';
+export { RulesRuntime, schemaAtTemplate, type RuleFlags, type RuleIssue } from './form/rules-runtime.js';
 export * from './rules/index.js';
 export * from './layout/index.js';
 export * from './reminders/index.js';

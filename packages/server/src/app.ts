@@ -41,6 +41,7 @@ import { rateLimit } from './rate-limit.js';
 import { StreamSlots, eventStream } from './event-stream.js';
 import { schemaBudgetProblems } from './schema-publish.js';
 import { staticGuard } from './static-guard.js';
+import { FILE_NAME_HEADER, FILE_SHA256_HEADER, checkFileRefs, isFileUpload, mountFileRoutes } from './files.js';
 
 /** Default request body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT = DEFAULT_LIMITS.bodyBytes;
@@ -222,16 +223,19 @@ export function createApp(options: AppOptions): Hono {
   const corsMiddleware = cors({
     origin: origins.includes('*') ? '*' : origins,
     allowMethods: ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Accept-Language', CLIENT_HEADER],
+    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Accept-Language', CLIENT_HEADER, FILE_NAME_HEADER, FILE_SHA256_HEADER],
     // Retry-After is not CORS-safelisted: without this a page on another origin cannot honour a 429.
-    exposeHeaders: ['ETag', 'Location', 'Retry-After'],
+    exposeHeaders: ['ETag', 'Location', 'Retry-After', 'Content-Disposition', FILE_SHA256_HEADER],
     maxAge: 600,
   });
   // Only browsers on another origin send Origin; skipping the middleware otherwise keeps the
   // Node adapter's lightweight Response (setting headers after the handler materialises a full one).
   app.use('*', (c, next) => (c.req.header('Origin') === undefined ? next() : corsMiddleware(c, next)));
   app.use('*', hostGuard([...LOOPBACK_HOSTS, ...(options.allowedHosts ?? [])]));
-  app.use('/api/*', jsonWritesOnly());
+  // File uploads carry the file's own type; their checksum header is custom, so a cross-site page
+  // cannot send one without a CORS preflight either.
+  const jsonOnly = jsonWritesOnly();
+  app.use('/api/*', (c, next) => (isFileUpload(c) ? next() : jsonOnly(c, next)));
 
   if (options.testHooks) {
     const hooksOk = bearerChecker(options.testHooks.token);
@@ -284,6 +288,8 @@ export function createApp(options: AppOptions): Hono {
   };
   const chunkedLimit = bodyLimit({ maxSize: limit, onError: tooLarge });
   app.use('/api/*', async (c, next) => {
+    // An upload has its field's own limit and streams (files.ts).
+    if (isFileUpload(c)) return next();
     const length = c.req.header('Content-Length');
     if (length === undefined) {
       // Only a chunked body needs counting as it streams. Everything else skips Hono's
@@ -374,6 +380,9 @@ export function createApp(options: AppOptions): Hono {
       storedVersion: async () => (await store.get(id))?.schemaVersion,
     });
     const access = await rules.for(store, input.schemaId, principal);
+    // Files it references must have been uploaded for this card (files.ts).
+    const fileRefs = await checkFileRefs(store, id, input.data, c);
+    if (fileRefs.errors.length > 0) throw new ValidationError(id, fileRefs.errors);
     // The author is who signed in, never the body's `author`.
     delete input.author;
     const { record, created } = await store
@@ -387,6 +396,7 @@ export function createApp(options: AppOptions): Hono {
           }
           data = verdict.data;
         }
+        data = fileRefs.normalise(data);
         const errors = check(data);
         if (errors.length > 0) throw new ValidationError(id, errors);
         return { ...input, data };
@@ -488,6 +498,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   mountAdminRoutes(app, { storeOf, keys: options.keys, readJson });
+  mountFileRoutes(app, { storeOf, rules, limits, now });
 
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'no-route', message: `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`, params: {} } }, 404),

@@ -17,6 +17,8 @@ export const LIMIT_FLAGS = {
   'max-streams': ['streamsTotal', 'event streams'],
   'max-streams-per-key': ['streamsPerKey', 'event streams'],
   'stream-buffer': ['streamBuffer', 'notices'],
+  'max-file-bytes': ['fileBytes', 'bytes per uploaded file'],
+  'file-idle-ms': ['fileIdleMs', 'ms an upload may send nothing'],
 } as const satisfies Record<string, [keyof Limits, string]>;
 
 export const limitArgOptions = Object.fromEntries(Object.keys(LIMIT_FLAGS).map((flag) => [flag, { type: 'string' as const }])) as Record<

@@ -36,6 +36,10 @@ export interface Limits {
   streamsPerKey: number;
   /** Notices one event stream may have queued before it is dropped as a slow consumer. */
   streamBuffer: number;
+  /** Largest uploaded file, bytes, whatever a field's `x-maxSize` says (413). */
+  fileBytes: number;
+  /** Longest an upload may send nothing before it is dropped, ms (408). */
+  fileIdleMs: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -52,6 +56,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   streamsTotal: 200,
   streamsPerKey: 10,
   streamBuffer: 256,
+  fileBytes: 50 * 1024 * 1024,
+  fileIdleMs: 30_000,
 });
 
 export function localeOf(c: Context): Locale {
@@ -76,7 +82,7 @@ export function limitProblem(c: Context, path: string, keyword: string, params: 
  */
 export function refuse(
   c: Context,
-  status: 400 | 403 | 413 | 415 | 421 | 429 | 503,
+  status: 400 | 403 | 404 | 408 | 413 | 415 | 421 | 422 | 429 | 503,
   keyword: string,
   params: Record<string, unknown>,
   code: 'validation' | 'unavailable' = status === 429 || status === 503 ? 'unavailable' : 'validation',

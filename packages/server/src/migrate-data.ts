@@ -34,6 +34,8 @@ export const TABLES: readonly Table[] = [
   { name: 'revisions', key: ['tenant', 'record_id', 'revision'], columns: ['tenant', 'record_id', 'revision', 'entry'] },
   { name: 'api_keys', key: ['id'], columns: ['id', 'tenant', 'roles', 'name', 'hash', 'created_at', 'revoked_at'] },
   { name: 'audit', key: ['seq'], columns: ['seq', 'tenant', 'at', 'actor', 'action', 'target', 'revision'] },
+  { name: 'file_chunks', key: ['tenant', 'file_id', 'seq'], columns: ['tenant', 'file_id', 'seq', 'bytes', 'created_at'] },
+  { name: 'files', key: ['tenant', 'id'], columns: ['tenant', 'id', 'card_id', 'field', 'name', 'type', 'size', 'sha256', 'created_at', 'author'] },
 ];
 
 const BATCH = 1000;

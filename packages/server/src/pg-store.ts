@@ -34,6 +34,7 @@ import type { ChangeNotice } from './change-feed.js';
 import { DEFAULT_TENANT } from './sqlite-store.js';
 import { listInSql, type SqlListSource, type StoreListQuery, type StoreListResult } from './sql-list.js';
 import type { AuditAction, AuditEntry, AuditQuery, CardStore, PutCheck, PutResult, WriteMeta } from './store.js';
+import { fileOfRow, type FileRow, type FileRows } from './file-store.js';
 
 /** Step *i* takes the database from version *i* to *i + 1*. Never edit a released step; append. */
 export const pgMigrations: readonly string[] = [
@@ -126,6 +127,29 @@ export const pgMigrations: readonly string[] = [
    CREATE TRIGGER cards_count AFTER INSERT OR DELETE ON cards FOR EACH ROW EXECUTE FUNCTION kartochka_count_cards();
    CREATE TRIGGER cards_count_moved AFTER UPDATE OF schema_id ON cards
      FOR EACH ROW WHEN (OLD.schema_id IS DISTINCT FROM NEW.schema_id) EXECUTE FUNCTION kartochka_count_cards();`,
+  // File fields (file-store.ts, docs/files.md): metadata per file, bytes in chunks written as an
+  // upload streams in (bytea, each chunk well under TOAST's 1 GB limit).
+  `CREATE TABLE files (
+     tenant text COLLATE "C" NOT NULL,
+     id text COLLATE "C" NOT NULL,
+     card_id text NOT NULL,
+     field text NOT NULL,
+     name text NOT NULL,
+     type text NOT NULL,
+     size integer NOT NULL,
+     sha256 text NOT NULL,
+     created_at text NOT NULL,
+     author text NOT NULL,
+     PRIMARY KEY (tenant, id)
+   );
+   CREATE TABLE file_chunks (
+     tenant text COLLATE "C" NOT NULL,
+     file_id text COLLATE "C" NOT NULL,
+     seq integer NOT NULL,
+     bytes bytea NOT NULL,
+     created_at text NOT NULL,
+     PRIMARY KEY (tenant, file_id, seq)
+   );`,
 ];
 
 /** The session advisory lock held while migrating (any constant; instances agree on it). */
@@ -502,10 +526,43 @@ export class PgCardStore implements CardStore, SqlListSource {
     };
   }
 
-  /** Removes every tenant's cards, history, schemas and audit log (the test-only reset hook). API keys stay. */
+  files(): FileRows {
+    const tenant = this.tenant;
+    return {
+      putChunk: async (fileId, seq, bytes) =>
+        void (await this.query('INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES ($1, $2, $3, $4, $5)', [tenant, fileId, seq, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), new Date().toISOString()])),
+      commit: async (f) =>
+        void (await this.query('INSERT INTO files (tenant, id, card_id, field, name, type, size, sha256, created_at, author) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+          tenant, f.id, f.cardId, f.field, f.name, f.type, f.size, f.sha256, f.createdAt, f.author,
+        ])),
+      discard: (fileId) =>
+        this.transaction(fileId, async (client) => {
+          await client.query('DELETE FROM file_chunks WHERE tenant = $1 AND file_id = $2', [tenant, fileId]);
+          await client.query('DELETE FROM files WHERE tenant = $1 AND id = $2', [tenant, fileId]);
+        }),
+      get: async (fileId) => {
+        const rows = await this.query<FileRow>('SELECT * FROM files WHERE tenant = $1 AND id = $2', [tenant, fileId]);
+        return rows[0] ? fileOfRow(rows[0]) : undefined;
+      },
+      chunk: async (fileId, seq) => {
+        const rows = await this.query<{ bytes: Buffer }>('SELECT bytes FROM file_chunks WHERE tenant = $1 AND file_id = $2 AND seq = $3', [tenant, fileId, seq]);
+        const b = rows[0]?.bytes;
+        return b ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : undefined;
+      },
+      sweep: async (before) => {
+        const rows = await this.query(
+          'DELETE FROM file_chunks c WHERE c.tenant = $1 AND c.created_at < $2 AND NOT EXISTS (SELECT 1 FROM files f WHERE f.tenant = c.tenant AND f.id = c.file_id) RETURNING 1',
+          [tenant, before],
+        );
+        return rows.length;
+      },
+    };
+  }
+
+  /** Removes every tenant's cards, history, schemas, files and audit log (the test-only reset hook). API keys stay. */
   async clear(): Promise<void> {
     // TRUNCATE fires no row triggers: the append-only guard stays for everything but this reset.
-    await this.query('TRUNCATE cards, card_counts, revisions, schemas, audit');
+    await this.query('TRUNCATE cards, card_counts, revisions, schemas, audit, files, file_chunks');
   }
 
   async close(): Promise<void> {

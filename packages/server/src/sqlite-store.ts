@@ -24,6 +24,7 @@ import {
 import type { KeyRow, KeyRows } from './auth/keys.js';
 import { listInSql, sqlCanList, type SqlListSource, type StoreListQuery, type StoreListResult } from './sql-list.js';
 import type { AuditAction, AuditEntry, AuditQuery, CardStore, PutCheck, PutResult, WriteMeta } from './store.js';
+import { fileOfRow, type FileRow, type FileRows } from './file-store.js';
 
 /**
  * Step *i* takes the database from version *i* to *i + 1*. Never edit a released step; append.
@@ -180,6 +181,29 @@ export const migrations: readonly string[] = [
      INSERT INTO card_counts (tenant, schema_id, n) VALUES (NEW.tenant, NEW.schema_id, 1)
        ON CONFLICT (tenant, schema_id) DO UPDATE SET n = n + 1;
    END;`,
+  // File fields (file-store.ts, docs/files.md): metadata per file, bytes in chunks (a rowid table:
+  // SQLite keeps large rows better there), written as an upload streams in.
+  `CREATE TABLE files (
+     tenant TEXT NOT NULL,
+     id TEXT NOT NULL,
+     card_id TEXT NOT NULL,
+     field TEXT NOT NULL,
+     name TEXT NOT NULL,
+     type TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     sha256 TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     author TEXT NOT NULL,
+     PRIMARY KEY (tenant, id)
+   ) WITHOUT ROWID;
+   CREATE TABLE file_chunks (
+     tenant TEXT NOT NULL,
+     file_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     bytes BLOB NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (tenant, file_id, seq)
+   );`,
 ];
 
 /** The tenant of existing single-tenant databases, of `KARTOCHKA_TOKEN` and of an open server. */
@@ -259,6 +283,18 @@ function prepare(db: Database.Database) {
     ),
     audit: db.prepare<[string, number, number], { seq: number; at: string; actor: string; action: string; target: string; revision: number | null }>(
       'SELECT seq, at, actor, action, target, revision FROM audit WHERE tenant = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
+    putChunk: db.prepare('INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertFile: db.prepare(
+      `INSERT INTO files (tenant, id, card_id, field, name, type, size, sha256, created_at, author)
+       VALUES (@tenant, @id, @cardId, @field, @name, @type, @size, @sha256, @createdAt, @author)`,
+    ),
+    discardChunks: db.prepare('DELETE FROM file_chunks WHERE tenant = ? AND file_id = ?'),
+    discardFile: db.prepare('DELETE FROM files WHERE tenant = ? AND id = ?'),
+    getFile: db.prepare<[string, string], FileRow>('SELECT * FROM files WHERE tenant = ? AND id = ?'),
+    getChunk: db.prepare<[string, string, number], { bytes: Buffer }>('SELECT bytes FROM file_chunks WHERE tenant = ? AND file_id = ? AND seq = ?'),
+    sweepChunks: db.prepare(
+      'DELETE FROM file_chunks WHERE tenant = ? AND created_at < ? AND NOT EXISTS (SELECT 1 FROM files f WHERE f.tenant = file_chunks.tenant AND f.id = file_chunks.file_id)',
     ),
   };
 }
@@ -482,10 +518,32 @@ export class SqliteCardStore implements CardStore, SqlListSource {
     };
   }
 
-  /** Removes every tenant's cards, history, schemas and audit log (the test-only reset hook). API keys stay. */
+  files(): FileRows {
+    const { s, tenant } = this;
+    return {
+      putChunk: async (fileId, seq, bytes) => void s.putChunk.run(tenant, fileId, seq, bytes, new Date().toISOString()),
+      commit: async (f) => void s.insertFile.run({ tenant, ...f }),
+      discard: async (fileId) =>
+        this.db.transaction(() => {
+          s.discardChunks.run(tenant, fileId);
+          s.discardFile.run(tenant, fileId);
+        })(),
+      get: async (fileId) => {
+        const row = s.getFile.get(tenant, fileId);
+        return row ? fileOfRow(row) : undefined;
+      },
+      chunk: async (fileId, seq) => {
+        const row = s.getChunk.get(tenant, fileId, seq);
+        return row ? new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) : undefined;
+      },
+      sweep: async (before) => s.sweepChunks.run(tenant, before).changes,
+    };
+  }
+
+  /** Removes every tenant's cards, history, schemas, files and audit log (the test-only reset hook). API keys stay. */
   async clear(): Promise<void> {
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM cards; DELETE FROM revisions; DELETE FROM schemas;');
+      this.db.exec('DELETE FROM cards; DELETE FROM revisions; DELETE FROM schemas; DELETE FROM files; DELETE FROM file_chunks;');
       // The triggers guard the log against everything but this test-only reset.
       this.db.exec(`DROP TRIGGER audit_append_only_delete; DELETE FROM audit;
         CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`);

@@ -16,6 +16,7 @@ import type {
   SchemaVersion,
 } from '@kartochka/storage';
 import type { KeyRows } from './auth/keys.js';
+import type { FileRows } from './file-store.js';
 import type { StoreListQuery, StoreListResult } from './sql-list.js';
 
 /**
@@ -104,6 +105,8 @@ export interface CardStore {
   audit(query?: AuditQuery): Promise<AuditEntry[]>;
   /** The API keys table of the same database (server-managed keys, auth/keys.ts). */
   keyRows(): KeyRows;
+  /** The tenant's stored files (file fields, file-store.ts). */
+  files(): FileRows;
   /** Removes everything, every tenant's (the test-only reset hook uses it). */
   clear(): Promise<void>;
   close(): Promise<void>;

@@ -30,8 +30,11 @@ export interface RuleIssue {
 
 const isIndex = (t: string) => t === '*' || /^(0|[1-9]\d*)$/.test(t);
 
-/** The schema at a pointer template, looking into conditional branches too (for `exists`). */
-function schemaAtTemplate(ctx: SchemaContext, template: string): JsonSchemaObject | undefined {
+/**
+ * The schema at a pointer (or template, `*` for any index), looking into conditional branches too
+ * (rules' `exists`; the server's file uploads find a field's limits with it).
+ */
+export function schemaAtTemplate(ctx: SchemaContext, template: string): JsonSchemaObject | undefined {
   let cur: JsonSchemaObject | undefined = deref(ctx, ctx.root);
   for (const token of parsePointer(template)) {
     if (!cur) return undefined;

@@ -77,6 +77,13 @@ export const de: Record<string, Msg> = {
   tooManyFailedSignIns: (p) => `Zu viele fehlgeschlagene Anmeldungen von dieser Adresse; versuchen Sie es in ${p.retryAfter} s erneut.`,
   tooManyStreams: (p) => `Zu viele offene Ereignisströme (Limit ${p.limit}); schließen Sie einen und versuchen Sie es erneut.`,
   invalidId: () => 'Die ID muss 1–200 Zeichen lang sein, ohne Steuerzeichen oder Schrägstriche.',
+  fileTooLarge: (p) => `Die Datei ist größer als das Limit dieses Feldes, ${p.limit} Bytes.`,
+  fileType: (p) => `Dateien vom Typ „${p.type || 'unbekannt'}“ werden hier nicht angenommen (erlaubt: ${p.accept}).`,
+  fileContent: (p) => `Der Inhalt der Datei passt nicht zu ihrem Typ „${p.type}“.`,
+  checksum: () => 'Die Datei ist beschädigt angekommen (die SHA-256-Prüfsumme stimmt nicht); laden Sie sie erneut hoch.',
+  uploadStalled: (p) => `Der Upload hat länger als ${p.limit} s nichts gesendet und wurde abgebrochen; laden Sie die Datei erneut hoch.`,
+  notAFileField: (p) => `„${p.field}“ ist kein Dateifeld des Kartentyps „${p.schemaId}“.`,
+  fileRef: () => 'Diese Datei wurde nicht für diese Karte hochgeladen; hängen Sie sie erneut an.',
   schemaVersionNotLatest: (p) =>
     p.current == null
       ? `Speichern Sie mit der neuesten Version des Schemas „${p.schemaId}“ (${p.latest}).`

@@ -71,6 +71,14 @@ const en = {
     tooManyFailedSignIns: (p) => `Too many failed sign-ins from this address; try again in ${p.retryAfter} s.`,
     tooManyStreams: (p) => `Too many open event streams (limit ${p.limit}); close one and retry.`,
     invalidId: () => 'The id must be 1–200 characters, without control characters or slashes.',
+    // File uploads (docs/files.md): the file was refused and nothing was stored.
+    fileTooLarge: (p) => `The file is larger than the limit of this field, ${p.limit} bytes.`,
+    fileType: (p) => `Files of type "${p.type || 'unknown'}" are not accepted here (accepted: ${p.accept}).`,
+    fileContent: (p) => `The file's content is not what its type "${p.type}" says.`,
+    checksum: () => 'The file arrived damaged (its SHA-256 checksum does not match); upload it again.',
+    uploadStalled: (p) => `The upload stopped sending for more than ${p.limit} s and was dropped; upload the file again.`,
+    notAFileField: (p) => `"${p.field}" is not a file field of the card type "${p.schemaId}".`,
+    fileRef: () => 'This file was not uploaded for this card; attach it again.',
     schemaVersionNotLatest: (p) =>
       p.current == null
         ? `Save with the latest version of schema "${p.schemaId}" (${p.latest}).`
@@ -120,6 +128,13 @@ const ru: ValidationMessages = {
     tooManyFailedSignIns: (p) => `Слишком много неудачных входов с этого адреса; повторите через ${p.retryAfter} с.`,
     tooManyStreams: (p) => `Открыто слишком много потоков событий (предел ${p.limit}); закройте один и повторите.`,
     invalidId: () => 'Идентификатор — от 1 до 200 символов, без управляющих символов и косой черты.',
+    fileTooLarge: (p) => `Файл больше предела этого поля: ${p.limit} байт.`,
+    fileType: (p) => `Файлы типа «${p.type || 'неизвестный'}» здесь не принимаются (можно: ${p.accept}).`,
+    fileContent: (p) => `Содержимое файла не соответствует его типу «${p.type}».`,
+    checksum: () => 'Файл пришёл повреждённым (контрольная сумма SHA-256 не совпадает); загрузите его ещё раз.',
+    uploadStalled: (p) => `Загрузка не передавала данные дольше ${p.limit} с и прервана; загрузите файл ещё раз.`,
+    notAFileField: (p) => `«${p.field}» — не файловое поле типа карточки «${p.schemaId}».`,
+    fileRef: () => 'Этот файл загружен не для этой карточки; прикрепите его заново.',
     schemaVersionNotLatest: (p) =>
       p.current == null
         ? `Сохраните с последней версией схемы «${p.schemaId}» (${p.latest}).`

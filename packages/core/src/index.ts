@@ -43,3 +43,4 @@ export {
   type RestrictedField,
 } from './access/field-access.js';
 export * from './card/settings.js';
+export * from './import/index.js';

@@ -1,0 +1,132 @@
+/**
+ * The import engine without a browser: the B2B card's importable fields, cells converted by type,
+ * headers of one and two rows matched to fields in Russian and English, and the dry run's creates,
+ * updates and refusals with the card's own validator's messages.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ImportPlanner, getAt, convertCell, detectHeader, importFields, keyOf, normalizePhone, parseDate, parseNumber, planCounts, type ImportField } from '@kartochka/core';
+import { b2bClientCard } from '@kartochka/templates';
+
+const fields = importFields(b2bClientCard.schema, b2bClientCard.messages);
+const field = (pointer: string) => fields.find((f) => f.pointer === pointer)!;
+
+describe('import fields', () => {
+  it('lists the B2B card’s scalar places with ru/en labels, list items as their first item', () => {
+    assert.equal(field('/general/companyName').labels.ru, 'Название организации');
+    assert.equal(field('/general/companyName').labels.en, 'Company name');
+    assert.equal(field('/general/contacts/phones/0/number').kind, 'phone');
+    assert.equal(field('/general/contacts/phones/0/number').labels.ru, 'Телефоны › Номер');
+    assert.equal(field('/category/segment').kind, 'enum');
+    assert.ok(field('/category/segment').options!.some((o) => o.value === 'dealer' && o.labels.includes('Дилер') && o.labels.includes('Dealer')));
+    assert.equal(field('/general/requisites/registration/date').kind, 'date');
+    assert.equal(field('/general/size/headcount').kind, 'integer');
+    assert.equal(field('/general/size/exportCountries').kind, 'enum-list');
+    // Computed values are not imported.
+    assert.ok(!fields.some((f) => f.pointer.endsWith('/totalTurnover')));
+  });
+});
+
+describe('cell conversion', () => {
+  it('reads dates in Russian and ISO forms and spreadsheet serials; refuses impossible ones', () => {
+    assert.equal(parseDate('31.12.2025'), '2025-12-31');
+    assert.equal(parseDate('1.2.25'), '2025-02-01');
+    assert.equal(parseDate('2025-03-07'), '2025-03-07');
+    assert.equal(parseDate('7 марта 2025 г.'), '2025-03-07');
+    assert.equal(parseDate('Mar 7, 2025'), '2025-03-07');
+    assert.equal(parseDate(45658), '2025-01-01');
+    assert.equal(parseDate('31.02.2025'), undefined);
+    assert.equal(parseDate('завтра'), undefined);
+  });
+  it('reads numbers with a decimal comma, spaces and non-breaking spaces', () => {
+    assert.equal(parseNumber('1 234 567,89'), 1234567.89);
+    assert.equal(parseNumber('1\u00a0234,5'), 1234.5);
+    assert.equal(parseNumber('1,234.50'), 1234.5);
+    assert.equal(parseNumber('12,5%'), 12.5);
+    assert.equal(parseNumber('−3'), -3);
+    assert.equal(parseNumber('двенадцать'), undefined);
+  });
+  it('normalises phone numbers', () => {
+    assert.equal(normalizePhone('8 (495) 123-45-67'), '+7 495 123-45-67');
+    assert.equal(normalizePhone('+7 916 000 11 22'), '+7 916 000-11-22');
+    assert.equal(normalizePhone('9160001122'), '+7 916 000-11-22');
+    assert.equal(normalizePhone('+49 30 1234567'), '+49301234567');
+    assert.equal(normalizePhone('звонить Ивану'), undefined);
+  });
+  it('reads options by their label in either language or their value, yes/no, lists', () => {
+    assert.deepEqual(convertCell('дилер', field('/category/segment')), { value: 'dealer' });
+    assert.deepEqual(convertCell('Retail chain', field('/category/segment')), { value: 'chain' });
+    assert.deepEqual(convertCell('Сеть', field('/category/segment')), { error: 'notAnOption', text: 'Сеть' });
+    assert.deepEqual(convertCell('Россия; Казахстан', field('/general/size/exportCountries')), { value: ['RU', 'KZ'] });
+    assert.deepEqual(convertCell('1,5', field('/general/size/headcount')), { error: 'notAnInteger', text: '1,5' });
+    assert.deepEqual(convertCell('  ', field('/general/size/headcount')), { empty: true });
+  });
+});
+
+describe('header and columns', () => {
+  it('matches Russian titles to fields, singular «Телефон» to the phone list', () => {
+    const rows = [['Название организации', 'ИНН', 'Сегмент', 'Телефон', 'Штат', 'Примечание']];
+    const { depth, mapping } = detectHeader([...rows, ['ООО Ромашка', '7707083893', 'Дилер', '8 495 123 45 67', '12', '']], fields);
+    assert.equal(depth, 1);
+    assert.deepEqual(mapping, ['/general/companyName', '/general/requisites/codes/inn', '/category/segment', '/general/contacts/phones/0/number', '/general/size/headcount', undefined]);
+  });
+  it('finds a header of two rows under a merged title, in English', () => {
+    const rows = [
+      ['Company', '', 'Codes', '', ''],
+      ['Company name', 'Segment', 'Taxpayer number (INN)', 'KPP', 'Registration date'],
+      ['Acme', 'Dealer', '7707083893', '770701001', '2020-01-15'],
+    ];
+    const { depth, mapping, titles } = detectHeader(rows, fields);
+    assert.equal(depth, 2);
+    assert.deepEqual(titles[3], ['Codes', 'KPP']);
+    assert.deepEqual(mapping, ['/general/companyName', '/category/segment', '/general/requisites/codes/inn', '/general/requisites/codes/kpp', '/general/requisites/registration/date']);
+  });
+});
+
+describe('dry run', () => {
+  const mapping = ['/general/companyName', '/general/requisites/codes/inn', '/category/segment', '/general/contacts/phones/0/number', '/general/requisites/registration/date'];
+  it('creates, updates by INN, refuses with the validator’s words, and refuses a key seen twice', () => {
+    const existing = new Map([[keyOf('7707083893')!, { id: 'c-1', revision: 3, data: { general: { companyName: 'Старое имя', requisites: { codes: { inn: '7707083893' } } }, category: { priority: 'A' } } }]]);
+    const planner = new ImportPlanner({ schema: b2bClientCard.schema, fields, mapping, key: '/general/requisites/codes/inn', existing, locale: 'ru', newId: () => 'new-1' });
+    const rows = [
+      planner.plan(['ООО Новая', '500100732259', 'Дилер', '8 (495) 000-00-01', '01.02.2020'], 2),
+      planner.plan(['ООО Ромашка', ' 7707083893 ', 'Сети', '', ''], 3),
+      planner.plan(['', '1234567890', 'Дилер', '', '31.02.2020'], 4),
+      planner.plan(['ООО Дубль', '500100732259', '', '', ''], 5),
+      planner.plan(['', '', '', '', ''], 6),
+    ];
+    assert.equal(rows[0].action, 'create');
+    assert.deepEqual(rows[0].data, { general: { companyName: 'ООО Новая', requisites: { codes: { inn: '500100732259' }, registration: { date: '2020-02-01' } }, contacts: { phones: [{ number: '+7 495 000-00-01' }] } }, category: { segment: 'dealer' } });
+    assert.equal(rows[1].action, 'update');
+    assert.equal(rows[1].id, 'c-1');
+    assert.equal(rows[1].revision, 3);
+    assert.deepEqual(getAt(rows[1].data, '/category'), { priority: 'A', segment: 'chain' });
+    assert.equal(getAt(rows[1].data, '/general/companyName'), 'ООО Ромашка');
+    assert.equal(rows[2].action, 'refuse');
+    assert.deepEqual(rows[2].problems.map((p) => p.code), ['notADate']);
+    assert.equal(rows[3].action, 'refuse');
+    assert.equal(rows[3].problems[0].code, 'duplicateInFile');
+    assert.equal(rows[3].problems[0].text, '2');
+    assert.equal(rows[4].action, 'skip');
+    assert.deepEqual(planCounts(rows), { create: 1, update: 1, skip: 1, refuse: 2 });
+  });
+  it('refuses a row the card’s validator refuses, with its message and the column', () => {
+    const planner = new ImportPlanner({ schema: b2bClientCard.schema, fields, mapping, locale: 'ru' });
+    const row = planner.plan(['', '1234567890', 'Дилер', '', ''], 2);
+    assert.equal(row.action, 'refuse');
+    const messages = row.problems.map((p) => [p.pointer, p.column, p.message]);
+    assert.ok(messages.some(([p, c, m]) => p === '/general/requisites/codes/inn' && c === 1 && /ИНН/.test(String(m))), JSON.stringify(messages));
+    assert.ok(messages.some(([p]) => p === '/general/companyName'), JSON.stringify(messages));
+  });
+  it('skips stored keys when asked to', () => {
+    const existing = new Map([[keyOf('7707083893')!, { id: 'c-1', revision: 1, data: { general: { companyName: 'X' } } }]]);
+    const planner = new ImportPlanner({ schema: b2bClientCard.schema, fields, mapping, key: '/general/requisites/codes/inn', existing, onExisting: 'skip' });
+    assert.equal(planner.plan(['Y', '7707083893', '', '', ''], 2).action, 'skip');
+  });
+  it('takes the key from x-unique when the schema has one', () => {
+    const schema = { type: 'object', 'x-unique': ['/email'], properties: { email: { type: 'string', format: 'email' }, name: { type: 'string' } } };
+    const f: ImportField[] = importFields(schema);
+    assert.equal(f.find((x) => x.pointer === '/email')!.unique, true);
+    assert.equal(f.find((x) => x.pointer === '/name')!.unique, undefined);
+  });
+});

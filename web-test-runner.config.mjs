@@ -4,6 +4,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 import { commonjsBundlePlugin } from './scripts/wtr-commonjs-bundle.mjs';
 import { plainSummaryReporter } from './scripts/wtr-plain-summary.mjs';
@@ -40,6 +42,16 @@ export default {
       createPage: ({ context }) => context.newPage({ type: 'window' }),
     }),
   ],
+  // A module worker is started by URL (`new URL('./table-worker.js', import.meta.url)`, as the built
+  // package has it): from sources, that `.js` is a `.ts` file, served as such.
+  middleware: [
+    (context, next) => {
+      if (/^\/packages\/[^?]+\.js$/.test(context.path) && !existsSync(path.join(root, context.path)) && existsSync(path.join(root, context.path.replace(/\.js$/, '.ts')))) {
+        context.url = context.url.replace(/\.js(?=$|\?)/, '.ts');
+      }
+      return next();
+    },
+  ],
   plugins: [
     commonjsBundlePlugin({
       root,
@@ -47,6 +59,8 @@ export default {
     }),
     // React 19 ships CommonJS only: its own bundle, loaded only by the tests that render React.
     commonjsBundlePlugin({ root, id: 'react', packages: ['react', 'react-dom', 'react-dom/client'] }),
+    // The import's table readers (CommonJS/UMD): their own bundle, loaded by the import's worker and tests only.
+    commonjsBundlePlugin({ root, id: 'tables', packages: ['papaparse', 'exceljs'] }),
     // Vue's own ESM build for browsers (the default entry is for bundlers and reads process.env).
     {
       name: 'kc-vue-browser-build',

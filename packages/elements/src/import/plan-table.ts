@@ -1,0 +1,77 @@
+/**
+ * The page's side of the dry run: the planner (core) run over a table in slices of a few
+ * milliseconds between tasks, so 10,000 rows never make a long task; the stored cards looked up by
+ * key once; and a plan turned into the job the writer keeps and writes.
+ */
+import { ImportPlanner, cardRecordFields, getAt, keyOf, type CardSettings, type Cell, type ExistingCard, type JsonValue, type PlanOptions, type PlannedRow } from '@kartochka/core';
+import type { StorageAdapter } from '@kartochka/storage';
+import { storeIdOf, type ImportJob } from './write.js';
+
+/** Lets the page paint and take input: `scheduler.yield()` where there is one, else a task. */
+export const yieldToPage = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
+};
+
+export interface PlanTableOptions extends PlanOptions {
+  /** Header rows above the data. */
+  depth: number;
+  /** Milliseconds of work between yields (default 8). */
+  sliceMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (planned: number, total: number) => void;
+}
+
+/** The plan of every data row of `rows` (below the header), computed in slices. */
+export async function planTable(rows: readonly (readonly Cell[])[], options: PlanTableOptions): Promise<PlannedRow[]> {
+  const planner = new ImportPlanner(options);
+  const out: PlannedRow[] = [];
+  const slice = options.sliceMs ?? 8;
+  const total = rows.length - options.depth;
+  let deadline = performance.now() + slice;
+  for (let i = options.depth; i < rows.length; i++) {
+    if (options.signal?.aborted) break;
+    out.push(planner.plan(rows[i], i + 1));
+    if (performance.now() > deadline) {
+      options.onProgress?.(out.length, total);
+      await yieldToPage();
+      deadline = performance.now() + slice;
+    }
+  }
+  options.onProgress?.(out.length, total);
+  return out;
+}
+
+/** Stored cards of `schemaId` by their key's value (folded as {@link keyOf}), for updates. */
+export async function existingByKey(storage: StorageAdapter, schemaId: string, key: string): Promise<Map<string, ExistingCard>> {
+  const out = new Map<string, ExistingCard>();
+  const page = 500;
+  for (let offset = 0; ; offset += page) {
+    const { items, total } = await storage.list<JsonValue>({ schemaId, sort: { field: 'createdAt', direction: 'asc' }, offset, limit: page });
+    for (const r of items) {
+      const k = keyOf(getAt(r.data, key));
+      if (k !== undefined && !out.has(k)) out.set(k, { id: r.id, revision: r.revision, data: r.data });
+    }
+    if (offset + page >= total || !items.length) break;
+    await yieldToPage();
+  }
+  return out;
+}
+
+/** The job of a plan's creates and updates, titled and indexed as the card type's settings say. */
+export function jobFromPlan(plan: readonly PlannedRow[], o: { storage: StorageAdapter; schemaId: string; schemaVersion: number; settings: CardSettings; author?: string; file: string }): ImportJob {
+  const items = plan
+    .filter((r) => (r.action === 'create' || r.action === 'update') && r.id && r.data !== undefined)
+    .map((r) => ({ line: r.line, id: r.id!, data: r.data!, ...cardRecordFields(o.settings, r.data), expectedRevision: r.action === 'create' ? 0 : r.revision! }));
+  return {
+    id: `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    store: storeIdOf(o.storage),
+    user: o.storage.user ?? '',
+    schemaId: o.schemaId,
+    schemaVersion: o.schemaVersion,
+    author: o.author,
+    file: o.file,
+    items,
+    createdAt: new Date().toISOString(),
+  };
+}

@@ -51,3 +51,23 @@ export const Saves: Story = {};
 export const Offline: Story = { args: { answer: 'offline' } };
 export const SignInAgain: Story = { args: { answer: 'sign-in', locale: 'ru' } };
 export const Detached: Story = { args: { recordId: '' } };
+
+/**
+ * A card longer than the screen: the action bar (Save, Cancel, the unsaved marker and the state)
+ * sticks to the bottom edge while you scroll, and a toast above it says what a save came to.
+ * docs/feedback-and-mobile.md.
+ */
+const longSchema: JsonSchemaObject = {
+  type: 'object',
+  required: ['f0'],
+  properties: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}`, { type: 'string', title: `Field ${i + 1}` }])),
+};
+export const LongCardActionBar: Story = {
+  render: ({ answer, locale }) => {
+    const s = store(answer);
+    // Offline the seed is refused too: the card then opens as a new one.
+    s.put({ id: 'long-1', schemaId: 'client', schemaVersion: 1, title: 'Long', indexed: {}, data: { f0: 'Acme' } }).catch(() => undefined);
+    return html`<kc-card .schema=${longSchema} .storage=${s} record-id="long-1" schema-id="client" locale=${locale}
+      .storageOptions=${{ localDbName: 'kc-storybook-local' }}></kc-card>`;
+  },
+};

@@ -55,20 +55,3 @@ export const cardStyles = css`
     h2 { break-after: avoid; }
   }
 `;
-
-/** The Save button of a card that stores itself (`storage` + `record-id`). */
-export const saveBarStyles = css`
-  .save-bar { margin-block-start: calc(var(--_space) * 2); }
-  .save-bar button {
-    font: inherit;
-    min-block-size: var(--_control-h);
-    font-weight: 600;
-    color: var(--_on-accent);
-    background: var(--_accent);
-    border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
-    padding: 0 calc(var(--_space) * 2.5);
-    cursor: pointer;
-  }
-  .save-bar button:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
-`;

@@ -30,7 +30,8 @@ import { renderWidget } from '../section/render-widget.js';
 import { findIn, inSection, type CardMode, type KcSection } from '../section/section.js';
 import '../section/section.js';
 import { t } from '../internal/i18n.js';
-import { cardStyles, saveBarStyles } from './card.styles.js';
+import { cardStyles } from './card.styles.js';
+import { actionBarStyles, renderActionBar, ToastController } from './action-bar.js';
 import type { StorageAdapter } from '@kartochka/storage';
 // Types only: persistence is an opt-in module (`@kartochka/elements/persistence`) that plugs itself
 // in through `KcCard.persistence`; a page that does not use it does not load it.
@@ -55,6 +56,11 @@ export type CardTheme = 'light' | 'dark' | 'auto';
  * @event kc-saved - With `storage`: the card was stored; `detail: {record}`.
  * @event kc-storage-status - With `storage`: loading, saved, queued, conflict…; `detail: {status, message}`.
  * @csspart save-button - With `storage`: the Save button (Ctrl+S saves too).
+ * @csspart action-bar - With `storage`, in edit mode: the bar with Save, Cancel and the state, sticking to the viewport's bottom.
+ * @csspart cancel-button - The bar's Cancel (back to the card as last loaded or saved).
+ * @csspart state - The bar's state in words (unsaved changes, all saved, waiting to be sent, not saved).
+ * @csspart unsaved - The unsaved-changes dot beside the state.
+ * @csspart toast - What a save came to (saved, queued, conflict…), shown for a few seconds above the bar.
  * @csspart form - The wrapper around all sections.
  * @csspart summary - The error summary shown after a failed submit.
  * @csspart notice - Shown when the page's CSP blocks validation and no precompiled `validator` was given.
@@ -84,7 +90,7 @@ export type CardTheme = 'light' | 'dark' | 'auto';
 export class KcCard<T = JsonValue> extends LitElement {
   /** Form-associated: inside a native <form> the card submits its JSON under `name`. */
   static formAssociated = true;
-  static override styles = [tokens, cardStyles, saveBarStyles];
+  static override styles = [tokens, cardStyles, actionBarStyles];
   /**
    * How a card with `storage` and `record-id` loads and saves itself. Set by importing
    * `@kartochka/elements/persistence` (the package root imports it too); unset, `storage` is ignored
@@ -158,6 +164,9 @@ export class KcCard<T = JsonValue> extends LitElement {
   @state() private badgeKey = '';
   /** Disabled by a <fieldset disabled> or a disabled form (formDisabledCallback), apart from `disabled`. */
   @state() private formDisabled = false;
+  /** With storage: the data differs from what was last loaded or saved (a re-render only when it flips). */
+  @state() private unsaved = false;
+  #toasts = new ToastController(this);
   #showBadges = false;
   #controller?: FormController;
   #pendingValue: JsonValue | undefined;
@@ -297,6 +306,8 @@ export class KcCard<T = JsonValue> extends LitElement {
     }
     // While the stored card is loading, edits would be overwritten by it: hold them off.
     c.readOnly = this.readonly || this.#persistence?.status === 'loading';
+    this.unsaved = this.#persistence?.unsaved ?? false;
+    this.#toasts.follow(this.#persistence, this.locale);
     this.toggleAttribute('aria-busy', this.#persistence?.status === 'loading');
   }
 
@@ -340,6 +351,8 @@ export class KcCard<T = JsonValue> extends LitElement {
     this.#known = this.#controller.value;
     this.#offChange = this.#controller.onChange((detail) => {
       if (!this.#settingValue) this.#noteEdit();
+      const unsaved = this.#persistence?.unsaved ?? false;
+      if (unsaved !== this.unsaved) this.unsaved = unsaved;
       this.#form.sync();
       if (this.summary.length) this.summary = this.#controller!.allErrors();
       this.#refreshSections();
@@ -664,7 +677,17 @@ export class KcCard<T = JsonValue> extends LitElement {
   #saveButton() {
     const p = this.#persistence;
     if (!p?.attached || this.mode !== 'edit' || this.readonly || this.#off) return nothing;
-    return html`<div class="save-bar" lang=${this.locale}><button type="button" class="primary" part="save-button" @click=${() => this.save()} aria-keyshortcuts="Control+S">${p.text('save', this.locale)}</button></div>`;
+    return renderActionBar(p, {
+      locale: this.locale,
+      unsaved: this.unsaved,
+      toast: this.#toasts.toast,
+      save: () => void this.save(),
+      showProblem: () => {
+        const panel = this.renderRoot.querySelector<HTMLElement>('kc-storage-panel');
+        panel?.scrollIntoView({ block: 'start' });
+        (panel?.shadowRoot?.querySelector('table input, [part="status"]') as HTMLElement | null)?.focus?.();
+      },
+    });
   }
 
   #section(s: ResolvedSection) {

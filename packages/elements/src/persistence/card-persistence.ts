@@ -69,6 +69,11 @@ export class CardPersistence implements ReactiveController {
   #detail: Record<string, string | number> = {};
   #options?: PersistenceOptions;
   #base: JsonValue | undefined;
+  /**
+   * The card's data as last loaded, saved or queued: what the unsaved marker compares with (not
+   * `#base`, the stored data: the card may add computed values on load without anyone editing).
+   */
+  #clean: JsonValue | undefined;
   #merged: JsonValue | undefined;
   #remote?: CardRecord<JsonValue>;
   #store?: Promise<DraftStore>;
@@ -169,6 +174,7 @@ export class CardPersistence implements ReactiveController {
     this.#remote = undefined;
     this.#merged = undefined;
     this.#base = undefined;
+    this.#clean = undefined;
     this.revision = 0;
   }
 
@@ -241,6 +247,7 @@ export class CardPersistence implements ReactiveController {
         this.#base = data;
         // A load, not an edit: `value =` after edits would keep them dirty (controlled use).
         this.host.reset(data);
+        this.#clean = this.host.value;
         this.#set('loaded', { n: stored.revision });
       } else {
         this.revision = 0;
@@ -248,6 +255,7 @@ export class CardPersistence implements ReactiveController {
         // with the other card's data.
         if (this.#carried !== NONE && deepEqual(this.host.value, this.#carried)) this.host.reset(undefined);
         this.#base = this.host.value;
+        this.#clean = this.host.value;
         this.#set('new');
       }
       this.#carried = NONE;
@@ -267,6 +275,7 @@ export class CardPersistence implements ReactiveController {
       } else if (mine.length) {
         // What is queued is newer than what the server has: show it, then try to send it.
         this.host.value = mine[mine.length - 1].record.data;
+        this.#clean = this.host.value;
         this.#set('queued', { n: this.queuedCount });
         if (!this.#authPaused) void this.flushOutbox();
       }
@@ -323,6 +332,28 @@ export class CardPersistence implements ReactiveController {
     }
     // The card was saved elsewhere after the draft began: merge like a stale save.
     this.#startMerge(d.baseData, d.data, { data: this.#base, revision: this.revision } as CardRecord<JsonValue>);
+  }
+
+  /** True when the card's data differs from what was last loaded or saved (the unsaved marker). */
+  get unsaved(): boolean {
+    return this.#options !== undefined && this.status !== 'loading' && !deepEqual(this.host.value ?? null, this.#clean ?? null);
+  }
+
+  /**
+   * Cancel: puts the card back to what was last loaded or saved and drops the unsaved draft (the
+   * edits are gone, as the button says). A conflict being resolved stays: it is a choice still to make.
+   */
+  async revert(): Promise<void> {
+    const o = this.#options;
+    const scope = this.scope;
+    if (!o || !scope) return;
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
+    this.draft = undefined;
+    this.host.reset(this.#base);
+    this.#clean = this.host.value;
+    await (await this.#db()).deleteDraft(draftKey(scope, o.recordId));
+    if (this.#options === o && !this.conflicts.length) this.#set(this.revision ? 'loaded' : 'new', { n: this.revision });
   }
 
   async discardDraft(): Promise<void> {
@@ -384,6 +415,7 @@ export class CardPersistence implements ReactiveController {
       this.#draftTimer = undefined;
       this.revision = stored.revision;
       this.#base = stored.data;
+      this.#clean = record.data;
       this.conflicts = [];
       this.#count(await db.queued(scopeKey(scope)), o.recordId);
       this.#set('saved', { n: stored.revision });
@@ -411,6 +443,7 @@ export class CardPersistence implements ReactiveController {
     if (e instanceof UnavailableError || e instanceof UnauthorizedError) {
       await queue();
       if (this.#options !== s.options) return false;
+      this.#clean = s.record.data;
       this.#retryAfter(e);
       if (e instanceof UnauthorizedError) this.#set('unauthorized', { user: s.scope.user || '—' });
       else if (e instanceof RateLimitedError) this.#set('rate-limited', { n: this.queuedCount, s: Math.ceil(e.retryAfterMs / 1000) });

@@ -1,70 +1,10 @@
-// An Angular app (standalone component, signals, zoneless) with a Kartochka card. Angular binds
-// `[schema]`, `[value]` and `[locale]` as properties of the custom element (an object schema
-// reaches it whole) and listens to `(kc-change)`; CUSTOM_ELEMENTS_SCHEMA lets the template use the
-// kc-* tags. Writing the card's value back into the signal on every change is safe: the card keeps
-// what the user typed (docs/elements.md, *Controlled use*).
-// This example compiles its template in the browser (Angular's JIT, `@angular/compiler`) so it
-// builds with plain Vite; an Angular CLI app (AOT) uses the same component code unchanged.
+// An Angular app (standalone component, signals, zoneless) with a Kartochka card, compiled ahead of
+// time as an Angular CLI app is: `ngc` compiles the template (strict template type checking) and the
+// Angular linker finishes Angular's own packages, both in this folder's vite.config.ts, so the
+// browser gets no template compiler (`@angular/compiler` is not in the bundle).
 // Run: `npx vite examples/angular --config examples/angular/vite.config.ts`.
-import '@angular/compiler';
-import { Component, CUSTOM_ELEMENTS_SCHEMA, provideZonelessChangeDetection, signal } from '@angular/core';
+import { provideZonelessChangeDetection } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
-import '@kartochka/elements';
-import type { KcCard, KcChangeEvent } from '@kartochka/elements';
-import type { JsonSchemaObject, JsonValue } from '@kartochka/core';
-
-const schema: JsonSchemaObject = {
-  type: 'object',
-  required: ['companyName'],
-  properties: {
-    companyName: { type: 'string', title: 'Company name', minLength: 2 },
-    email: { type: 'string', format: 'email', title: 'Email' },
-    segment: { enum: ['dealer', 'corporate', 'chain'], title: 'Segment' },
-  },
-};
-
-@Component({
-  selector: 'kc-angular-example',
-  schemas: [CUSTOM_ELEMENTS_SCHEMA],
-  template: `
-    <main>
-      <label>Language
-        <select id="locale" [value]="locale()" (change)="locale.set($any($event.target).value)">
-          <option value="en">English</option>
-          <option value="ru">Русский</option>
-          <option value="de">Deutsch</option>
-        </select>
-      </label>
-      <kc-card #card [schema]="schema" [value]="client()" [locale]="locale()" (kc-change)="changed($event)"></kc-card>
-      <button id="save" (click)="save(card)">Save</button>
-      <pre id="state">{{ stateText() }}</pre>
-      <p id="last-path">{{ lastPath() }}</p>
-      <output id="saved">{{ saved() }}</output>
-    </main>`,
-})
-class ExampleComponent {
-  readonly schema = schema;
-  readonly client = signal<JsonValue>({ companyName: 'Acme' });
-  readonly locale = signal('en');
-  readonly lastPath = signal('');
-  readonly saved = signal('');
-
-  stateText(): string {
-    return JSON.stringify(this.client());
-  }
-
-  // The element comes from the event and the template reference (#card), not from a viewChild
-  // query: the same code then runs under JIT and AOT.
-  changed(event: Event): void {
-    const e = event as KcChangeEvent;
-    this.lastPath.set(e.detail.path);
-    this.client.set(structuredClone((e.currentTarget as KcCard).value) as JsonValue);
-  }
-
-  save(card: KcCard): void {
-    if (card.validate().valid) this.saved.set(JSON.stringify(card.value));
-    else card.focusFirstInvalid();
-  }
-}
+import { ExampleComponent } from './app.component';
 
 bootstrapApplication(ExampleComponent, { providers: [provideZonelessChangeDetection()] }).catch((e: unknown) => console.error(e));

@@ -16,6 +16,7 @@ import { getAt, type FieldError, type JsonSchemaObject, type JsonValue, type Loc
 import type { KcCard, KcChangeDetail } from '../card/card.js';
 import { fieldAt, mount, settle, unmountAll } from './helpers.js';
 import { parseLocaleNumber } from '../number-field/number-field.js';
+import { formatIsoDate, parseLocaleDate } from '../internal/dates.js';
 import { schemaOptions } from '../internal/widget-utils.js';
 
 type Root = ShadowRoot;
@@ -111,6 +112,16 @@ const itemsOf = (s: JsonSchemaObject): JsonSchemaObject => s.items as JsonSchema
 const textDriver: WidgetDriver = {
   read: (w) => q<HTMLInputElement>(w, 'input, textarea').value || undefined,
   edit: async (w, v) => userType(q(w, 'input, textarea'), String(v)),
+};
+
+/** A date is shown and typed in the card's language (28.02.1990); what names no day reads as typed. */
+const dateDriver: WidgetDriver = {
+  read: (w) => {
+    const text = q<HTMLInputElement>(w, 'input').value;
+    const locale = (w as HTMLElement & { locale: string }).locale;
+    return text ? (parseLocaleDate(text, locale) ?? text) : undefined;
+  },
+  edit: async (w, v) => userType(q(w, 'input'), formatIsoDate(v, (w as HTMLElement & { locale: string }).locale)),
 };
 
 /** Parses a number as the widget shows it in its locale ("1,500.5" in English, "1 500,5" in Russian). */
@@ -278,7 +289,7 @@ export const drivers: Record<string, WidgetDriver> = {
   'kc-phone-field': textDriver,
   'kc-url-field': textDriver,
   'kc-textarea': textDriver,
-  'kc-date-field': textDriver,
+  'kc-date-field': dateDriver,
   'kc-time-field': {
     read: (w) => {
       const v = q(w, 'input').value;

@@ -1,15 +1,15 @@
 // Work in the builder is never lost: unpublished changes are kept as a draft through the storage
-// adapter (per card type and user), a new visit offers to restore them, publishing settles the
-// draft, and leaving the page with unpublished changes asks first. Real Chromium, real IndexedDB,
-// and the real server process (where the draft needs its own published type, and an editor, who
-// may not publish, keeps none and is still warned).
+// adapter (a setting per card type and user, never a card), a new visit offers to restore them,
+// publishing settles the draft, and leaving the page with unpublished changes asks first. Real
+// Chromium, real IndexedDB, and the real server process (where no list, card type or audit entry
+// shows the draft); a user whose adapter refuses to keep it is still warned.
 import './test-support/process-shim.js';
 import { expect } from '@open-wc/testing';
-import { ForbiddenError, IndexedDbAdapter, MemoryAdapter, RestAdapter, type PublishSchemaInput, type StorageAdapter } from '@kartochka/storage';
+import { ForbiddenError, IndexedDbAdapter, MemoryAdapter, RestAdapter, type StorageAdapter } from '@kartochka/storage';
 import { startTestServer, type TestServer } from '../../elements/src/test-support/rest-server.js';
 import './index.js';
 import type { KcBuilder } from './index.js';
-import { DRAFT_SCHEMA_ID, draftId, loadDraft } from './builder/draft.js';
+import { draftKey, loadDraft } from './builder/draft.js';
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 20000): Promise<void> {
@@ -62,8 +62,8 @@ describe('<kc-builder> keeps unpublished work', function () {
     expect(a.hasUnpublishedChanges).to.equal(true);
     expect(beforeUnloadCancelled()).to.equal(true, 'leaving the page asks first');
     await until(async () => (await loadDraft(storage, 'salon')) !== undefined, 'the draft is kept');
-    const kept = await storage.get(draftId('salon', 'anna'));
-    expect(kept.schemaId).to.equal(DRAFT_SCHEMA_ID);
+    expect(await storage.getSetting(draftKey('salon', 'anna'))).to.not.equal(undefined);
+    expect((await storage.list()).total).to.equal(0, 'a draft is no card: lists and counts never see it');
     a.remove();
 
     // Another user of the same browser and store sees no draft of Anna's.
@@ -118,7 +118,11 @@ describe('<kc-builder> keeps unpublished work', function () {
     const a = await builder(admin, 'salon');
     await click(a, 'kc-builder-palette button[data-what="section"]');
     await until(async () => (await loadDraft(admin, 'salon')) !== undefined, 'kept on the server');
-    expect((await admin.getSchema(DRAFT_SCHEMA_ID)).version).to.equal(1);
+    // No card, no card type, no audit entry: the draft is the user's setting.
+    expect((await admin.list()).total).to.equal(0);
+    expect((await admin.listSchemas()).map((t) => t.schemaId)).to.deep.equal([]);
+    const audit = (await (await fetch(`${s.api}/audit`, { headers: { Authorization: 'Bearer admin-token' } })).json()) as { items: unknown[] };
+    expect(audit.items).to.deep.equal([]);
     a.remove();
     // From another browser (a fresh adapter): offered.
     const elsewhere = await builder(new RestAdapter({ baseUrl: s.api, token: 'admin-token', user: 'anna', live: false }), 'salon');
@@ -126,10 +130,10 @@ describe('<kc-builder> keeps unpublished work', function () {
     elsewhere.remove();
   });
 
-  it('a user who may not keep a draft (an editor may not publish its type) is still warned before leaving', async () => {
+  it('a user who may not keep a draft (the adapter refuses the setting) is still warned before leaving', async () => {
     class EditorLike extends MemoryAdapter {
-      override async publishSchema(input: PublishSchemaInput): Promise<never> {
-        throw new ForbiddenError(input.schemaId, 'Your role (editor) may not publish here.');
+      override async putSetting(key: string): Promise<never> {
+        throw new ForbiddenError(key, 'Your role may not keep settings here.');
       }
     }
     const e = await builder(new EditorLike(), 'salon');

@@ -42,5 +42,5 @@ export {
   type AccessRule,
   type RestrictedField,
 } from './access/field-access.js';
-export * from './card/settings.js';
+export * from './card/index.js';
 export * from './import/index.js';

@@ -20,7 +20,9 @@ import {
   type IndexedValue,
   type NewOrUpdatedRecord,
   type PublishSchemaInput,
+  type SchemaInfo,
   type StorageFieldError,
+  checkSchemaInfo,
 } from '@kartochka/storage';
 import { AccessRules, stripHistory, stripRecord } from './access.js';
 import { authenticate, principalOf, requireRole } from './auth/authenticate.js';
@@ -495,6 +497,54 @@ export function createApp(options: AppOptions): Hono {
     const found = await storeOf(c).getSchema(schemaId);
     if (!found) throw NotFoundError.schema(schemaId);
     return c.json(found);
+  });
+
+  // Card types (docs/rest-api.md, "Card types"): every reader lists them; info is set by who may publish the type.
+  app.get('/api/schemas', async (c) => {
+    requireRole(c, 'read');
+    return c.json({ items: await storeOf(c).listSchemas() });
+  });
+
+  app.put('/api/schemas/:schemaId/info', async (c) => {
+    const schemaId = idParam(c, 'schemaId');
+    requireRole(c, 'publish', schemaId);
+    const body = await readJson(c);
+    let info: SchemaInfo;
+    try {
+      info = checkSchemaInfo(schemaId, body as SchemaInfo);
+    } catch (error) {
+      if (error instanceof ValidationError) throw new BadRequest(schemaId, error.errors.map((e) => ({ ...e, source: 'server' as const })));
+      throw error;
+    }
+    return c.json(await storeOf(c).putSchemaInfo(schemaId, info, now().toISOString()));
+  });
+
+  // The signed-in user's own settings (builder drafts, preferences): never cards, never another user's.
+  const settingKey = (c: Context): string => {
+    const key = c.req.param('key') ?? '';
+    if (!isValidId(key)) throw new BadRequest('?', [limitProblem(c, '/key', 'invalidId', {})]);
+    return key;
+  };
+  app.get('/api/settings/:key', async (c) => {
+    requireRole(c, 'read');
+    const key = settingKey(c);
+    const value = await storeOf(c).getSetting(principalOf(c).name, key);
+    if (value === undefined) return c.json({ error: { code: 'not-found', message: `No setting "${key}".`, params: { key } } }, 404);
+    return c.json({ key, value });
+  });
+  app.put('/api/settings/:key', async (c) => {
+    requireRole(c, 'read');
+    const key = settingKey(c);
+    const body = await readJson(c);
+    if (!('value' in body)) throw badRequest('/value', 'required', 'The body is {"value": <any JSON>}.');
+    await storeOf(c).putSetting(principalOf(c).name, key, body.value, now().toISOString());
+    return c.json({ key });
+  });
+  app.delete('/api/settings/:key', async (c) => {
+    requireRole(c, 'read');
+    const key = settingKey(c);
+    await storeOf(c).deleteSetting(principalOf(c).name, key);
+    return c.json({ key });
   });
 
   mountAdminRoutes(app, { storeOf, keys: options.keys, readJson });

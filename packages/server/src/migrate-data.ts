@@ -1,6 +1,6 @@
 /**
  * `kartochka-server migrate --from ./cards.sqlite --to postgres://…`: copies a SQLite database's
- * schemas, cards, history, API keys and audit log into PostgreSQL, table by table in primary-key
+ * schemas, cards, history, API keys, audit log, card types' info and users' settings into PostgreSQL, table by table in primary-key
  * order, 1,000 rows per transaction. Resumable: each table continues after the last key already
  * in the target (run it again after an interruption). Verified at the end: row counts and a
  * SHA-256 over every row (in key order, both sides) must match, or the command fails.
@@ -36,6 +36,8 @@ export const TABLES: readonly Table[] = [
   { name: 'audit', key: ['seq'], columns: ['seq', 'tenant', 'at', 'actor', 'action', 'target', 'revision'] },
   { name: 'file_chunks', key: ['tenant', 'file_id', 'seq'], columns: ['tenant', 'file_id', 'seq', 'bytes', 'created_at'] },
   { name: 'files', key: ['tenant', 'id'], columns: ['tenant', 'id', 'card_id', 'field', 'name', 'type', 'size', 'sha256', 'created_at', 'author'] },
+  { name: 'schema_info', key: ['tenant', 'schema_id'], columns: ['tenant', 'schema_id', 'info', 'updated_at'] },
+  { name: 'settings', key: ['tenant', 'user_name', 'key'], columns: ['tenant', 'user_name', 'key', 'value', 'updated_at'] },
 ];
 
 const BATCH = 1000;

@@ -19,14 +19,21 @@ import {
   NotFoundError,
   QuotaExceededError,
   UnavailableError,
+  catalogue,
   checkRevision,
   foldCase,
+  mergeSchemaInfo,
   nextRecord,
+  reindexed,
+  reindexes,
+  schemaSummary,
   type CardRecord,
   type NewOrUpdatedRecord,
   type PublishSchemaInput,
   type PutOptions,
   type Revision,
+  type SchemaInfo,
+  type SchemaSummary,
   type SchemaVersion,
 } from '@kartochka/storage';
 import type { KeyRow, KeyRows } from './auth/keys.js';
@@ -150,6 +157,29 @@ export const pgMigrations: readonly string[] = [
      created_at text NOT NULL,
      PRIMARY KEY (tenant, file_id, seq)
    );`,
+  // Users' settings and card types' info get tables of their own; builder drafts kept as cards of
+  // `kc-builder-draft` move into settings (as in the SQLite store's migration 8).
+  `CREATE TABLE settings (
+     tenant text COLLATE "C" NOT NULL,
+     user_name text COLLATE "C" NOT NULL,
+     key text COLLATE "C" NOT NULL,
+     value text NOT NULL,
+     updated_at text NOT NULL,
+     PRIMARY KEY (tenant, user_name, key)
+   );
+   CREATE TABLE schema_info (
+     tenant text COLLATE "C" NOT NULL,
+     schema_id text COLLATE "C" NOT NULL,
+     info text NOT NULL,
+     updated_at text NOT NULL,
+     PRIMARY KEY (tenant, schema_id)
+   );
+   INSERT INTO settings (tenant, user_name, key, value, updated_at)
+     SELECT tenant, coalesce(record::jsonb ->> 'author', 'anonymous'), 'builder-draft:' || substr(id, 18), (record::jsonb -> 'data')::text, updated_at
+     FROM cards WHERE schema_id = 'kc-builder-draft' AND substr(id, 1, 17) = 'kc-builder-draft:'
+     ON CONFLICT (tenant, user_name, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;
+   DELETE FROM cards WHERE schema_id = 'kc-builder-draft';
+   DELETE FROM revisions WHERE substr(record_id, 1, 17) = 'kc-builder-draft:';`,
 ];
 
 /** The session advisory lock held while migrating (any constant; instances agree on it). */
@@ -462,6 +492,25 @@ export class PgCardStore implements CardStore, SqlListSource {
         JSON.stringify(published),
       ]);
       await this.audited(client, this.tenant, 'schema.publish', input.schemaId, now, input.author, version);
+      // In the same transaction: cards saved earlier take the new version's indexed names and title.
+      if (reindexes(published)) {
+        const versions = (await client.query<{ entry: string }>('SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 ORDER BY version', [this.tenant, input.schemaId])).rows.map(
+          (r) => JSON.parse(r.entry) as SchemaVersion,
+        );
+        const cards = await client.query<{ record: string }>('SELECT record FROM cards WHERE tenant = $1 AND schema_id = $2 FOR UPDATE', [this.tenant, input.schemaId]);
+        for (const row of cards.rows) {
+          const next = reindexed(JSON.parse(row.record) as CardRecord, published, versions);
+          if (!next) continue;
+          await client.query('UPDATE cards SET title = $3, title_folded = $4, indexed = $5::jsonb, record = $6 WHERE tenant = $1 AND id = $2', [
+            this.tenant,
+            next.id,
+            next.title,
+            foldCase(next.title),
+            JSON.stringify(next.indexed),
+            JSON.stringify(next),
+          ]);
+        }
+      }
       return published;
     });
   }
@@ -484,8 +533,51 @@ export class PgCardStore implements CardStore, SqlListSource {
     return rows.map((r) => JSON.parse(r.entry) as SchemaVersion);
   }
 
+  async listSchemas(): Promise<SchemaSummary[]> {
+    const latest = new Map(
+      (await this.query<{ schema_id: string; entry: string }>('SELECT DISTINCT ON (schema_id) schema_id, entry FROM schemas WHERE tenant = $1 ORDER BY schema_id, version DESC', [this.tenant])).map(
+        (r) => [r.schema_id, JSON.parse(r.entry) as SchemaVersion],
+      ),
+    );
+    const info = new Map(
+      (await this.query<{ schema_id: string; info: string }>('SELECT schema_id, info FROM schema_info WHERE tenant = $1', [this.tenant])).map((r) => [r.schema_id, JSON.parse(r.info) as SchemaInfo]),
+    );
+    return catalogue([...latest.keys(), ...info.keys()], (id) => latest.get(id), (id) => info.get(id));
+  }
+
+  async putSchemaInfo(schemaId: string, info: SchemaInfo, now: string): Promise<SchemaSummary> {
+    return this.transaction(schemaId, async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('kartochka.schema-info'), hashtext($1 || '/' || $2))", [this.tenant, schemaId]);
+      const stored = (await client.query<{ info: string }>('SELECT info FROM schema_info WHERE tenant = $1 AND schema_id = $2', [this.tenant, schemaId])).rows[0];
+      const merged = mergeSchemaInfo(stored && (JSON.parse(stored.info) as SchemaInfo), info);
+      await client.query(
+        'INSERT INTO schema_info (tenant, schema_id, info, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant, schema_id) DO UPDATE SET info = excluded.info, updated_at = excluded.updated_at',
+        [this.tenant, schemaId, JSON.stringify(merged), now],
+      );
+      const latest = (await client.query<{ entry: string }>('SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 ORDER BY version DESC LIMIT 1', [this.tenant, schemaId])).rows[0];
+      return schemaSummary(schemaId, latest && (JSON.parse(latest.entry) as SchemaVersion), merged);
+    });
+  }
+
+  async getSetting(user: string, key: string): Promise<unknown> {
+    const rows = await this.query<{ value: string }>('SELECT value FROM settings WHERE tenant = $1 AND user_name = $2 AND key = $3', [this.tenant, user, key]);
+    return rows[0] ? JSON.parse(rows[0].value) : undefined;
+  }
+
+  async putSetting(user: string, key: string, value: unknown, now: string): Promise<void> {
+    await this.query(
+      'INSERT INTO settings (tenant, user_name, key, value, updated_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant, user_name, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+      [this.tenant, user, key, JSON.stringify(value), now],
+    );
+  }
+
+  async deleteSetting(user: string, key: string): Promise<void> {
+    await this.query('DELETE FROM settings WHERE tenant = $1 AND user_name = $2 AND key = $3', [this.tenant, user, key]);
+  }
+
   async audit(query: AuditQuery = {}): Promise<AuditEntry[]> {
-    const rows = await this.query<AuditRow>('SELECT seq, at, actor, action, target, revision FROM audit WHERE tenant = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+    // Entries of the builder drafts kept as cards before settings existed are not the tenant's cards.
+    const rows = await this.query<AuditRow>("SELECT seq, at, actor, action, target, revision FROM audit WHERE tenant = $1 AND seq > $2 AND substr(target, 1, 16) <> 'kc-builder-draft' ORDER BY seq LIMIT $3", [
       this.tenant,
       query.after ?? 0,
       Math.min(query.limit ?? 100, 1000),
@@ -562,7 +654,7 @@ export class PgCardStore implements CardStore, SqlListSource {
   /** Removes every tenant's cards, history, schemas, files and audit log (the test-only reset hook). API keys stay. */
   async clear(): Promise<void> {
     // TRUNCATE fires no row triggers: the append-only guard stays for everything but this reset.
-    await this.query('TRUNCATE cards, card_counts, revisions, schemas, audit, files, file_chunks');
+    await this.query('TRUNCATE cards, card_counts, revisions, schemas, audit, files, file_chunks, settings, schema_info');
   }
 
   async close(): Promise<void> {

@@ -46,6 +46,7 @@ describe('RestAdapter with role keys against the server process', () => {
       const both: StorageAdapter = Object.assign(Object.create(editor) as RestAdapter, {
         delete: admin.delete.bind(admin),
         publishSchema: admin.publishSchema.bind(admin),
+        putSchemaInfo: admin.putSchemaInfo.bind(admin),
         watch: (id: string, cb: Parameters<StorageAdapter['watch']>[1]) => {
           const offs = [editor, admin].map((a) => a.watch(id, (e) => (e.remote ? undefined : cb(e))));
           return () => offs.forEach((off) => off());
@@ -85,6 +86,15 @@ describe('RestAdapter with role keys against the server process', () => {
     }
     assert.equal((await viewer.get('c-1')).title, 'Card c-1');
     assert.equal((await viewer.list()).total, 1);
+    // Card types: a viewer lists them but may not name or archive one.
+    await admin.putSchemaInfo('client', { title: { ru: 'Клиенты', en: 'Clients' } });
+    assert.equal((await viewer.listSchemas()).find((t) => t.schemaId === 'client')?.title?.ru, 'Клиенты');
+    assert.ok((await viewer.putSchemaInfo('client', { archived: true }).catch((x: unknown) => x)) instanceof ForbiddenError);
+    // Settings are each user's own: the viewer keeps one, the admin neither sees nor removes it.
+    await viewer.putSetting('builder-draft:client:x', { mine: 'Vera' });
+    assert.equal(await admin.getSetting('builder-draft:client:x'), undefined);
+    await admin.deleteSetting('builder-draft:client:x');
+    assert.deepEqual(await viewer.getSetting('builder-draft:client:x'), { mine: 'Vera' });
     await admin.close();
     await viewer.close();
   });

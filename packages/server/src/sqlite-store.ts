@@ -9,7 +9,12 @@ import {
   QuotaExceededError,
   UnavailableError,
   applyQuery,
+  catalogue,
   checkRevision,
+  mergeSchemaInfo,
+  reindexed,
+  reindexes,
+  schemaSummary,
   foldCase,
   nextRecord,
   NotFoundError,
@@ -19,6 +24,8 @@ import {
   type PublishSchemaInput,
   type PutOptions,
   type Revision,
+  type SchemaInfo,
+  type SchemaSummary,
   type SchemaVersion,
 } from '@kartochka/storage';
 import type { KeyRow, KeyRows } from './auth/keys.js';
@@ -204,6 +211,30 @@ export const migrations: readonly string[] = [
      created_at TEXT NOT NULL,
      PRIMARY KEY (tenant, file_id, seq)
    );`,
+  // Users' settings and card types' info get tables of their own. Builder drafts were cards of
+  // `kc-builder-draft` (id `kc-builder-draft:<schemaId>:<user>`), seen by unfiltered lists and
+  // counts: they move into settings (key `builder-draft:<schemaId>:<user>`, for the card's author),
+  // their cards and history go (the audit view leaves their old entries out).
+  `CREATE TABLE settings (
+     tenant TEXT NOT NULL,
+     user_name TEXT NOT NULL,
+     key TEXT NOT NULL,
+     value TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (tenant, user_name, key)
+   ) WITHOUT ROWID;
+   CREATE TABLE schema_info (
+     tenant TEXT NOT NULL,
+     schema_id TEXT NOT NULL,
+     info TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (tenant, schema_id)
+   ) WITHOUT ROWID;
+   INSERT OR REPLACE INTO settings (tenant, user_name, key, value, updated_at)
+     SELECT tenant, coalesce(json_extract(record, '$.author'), 'anonymous'), 'builder-draft:' || substr(id, 18), json_extract(record, '$.data'), updated_at
+     FROM cards WHERE schema_id = 'kc-builder-draft' AND substr(id, 1, 17) = 'kc-builder-draft:';
+   DELETE FROM cards WHERE schema_id = 'kc-builder-draft';
+   DELETE FROM revisions WHERE substr(record_id, 1, 17) = 'kc-builder-draft:';`,
 ];
 
 /** The tenant of existing single-tenant databases, of `KARTOCHKA_TOKEN` and of an open server. */
@@ -281,8 +312,9 @@ function prepare(db: Database.Database) {
     appendAudit: db.prepare(
       'INSERT INTO audit (tenant, at, actor, action, target, revision) VALUES (@tenant, @at, @actor, @action, @target, @revision)',
     ),
+    // Entries of the builder drafts kept as cards before settings existed are not the tenant's cards.
     audit: db.prepare<[string, number, number], { seq: number; at: string; actor: string; action: string; target: string; revision: number | null }>(
-      'SELECT seq, at, actor, action, target, revision FROM audit WHERE tenant = ? AND seq > ? ORDER BY seq LIMIT ?',
+      "SELECT seq, at, actor, action, target, revision FROM audit WHERE tenant = ? AND seq > ? AND substr(target, 1, 16) <> 'kc-builder-draft' ORDER BY seq LIMIT ?",
     ),
     putChunk: db.prepare('INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES (?, ?, ?, ?, ?)'),
     insertFile: db.prepare(
@@ -296,6 +328,20 @@ function prepare(db: Database.Database) {
     sweepChunks: db.prepare(
       'DELETE FROM file_chunks WHERE tenant = ? AND created_at < ? AND NOT EXISTS (SELECT 1 FROM files f WHERE f.tenant = file_chunks.tenant AND f.id = file_chunks.file_id)',
     ),
+    schemaIds: db.prepare<[string], { schema_id: string; entry: string }>(
+      'SELECT schema_id, entry FROM schemas s WHERE tenant = ? AND version = (SELECT MAX(version) FROM schemas WHERE tenant = s.tenant AND schema_id = s.schema_id)',
+    ),
+    allInfo: db.prepare<[string], { schema_id: string; info: string }>('SELECT schema_id, info FROM schema_info WHERE tenant = ?'),
+    getInfo: db.prepare<[string, string], { info: string }>('SELECT info FROM schema_info WHERE tenant = ? AND schema_id = ?'),
+    putInfo: db.prepare(
+      'INSERT INTO schema_info (tenant, schema_id, info, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (tenant, schema_id) DO UPDATE SET info = excluded.info, updated_at = excluded.updated_at',
+    ),
+    getSetting: db.prepare<[string, string, string], { value: string }>('SELECT value FROM settings WHERE tenant = ? AND user_name = ? AND key = ?'),
+    putSetting: db.prepare(
+      'INSERT INTO settings (tenant, user_name, key, value, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, user_name, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    ),
+    deleteSetting: db.prepare('DELETE FROM settings WHERE tenant = ? AND user_name = ? AND key = ?'),
+    cardsOf: db.prepare<[string, string], { record: string }>('SELECT record FROM cards WHERE tenant = ? AND schema_id = ?'),
   };
 }
 
@@ -354,6 +400,21 @@ export class SqliteCardStore implements CardStore, SqlListSource {
     this.audited(action, target, at, actor);
   }
 
+  private writeCardRow(record: CardRecord): void {
+    this.s.upsertCard.run({
+      tenant: this.tenant,
+      id: record.id,
+      schemaId: record.schemaId,
+      revision: record.revision,
+      title: record.title,
+      titleFolded: foldCase(record.title),
+      indexed: JSON.stringify(record.indexed),
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      record: JSON.stringify(record),
+    });
+  }
+
   async get(id: string): Promise<CardRecord | undefined> {
     return this.readCard(id);
   }
@@ -370,18 +431,7 @@ export class SqliteCardStore implements CardStore, SqlListSource {
         const last = this.s.lastRevision.get(this.tenant, input.id)?.v ?? 0;
         record.revision = revision.revision = last + 1;
       }
-      this.s.upsertCard.run({
-        tenant: this.tenant,
-        id: record.id,
-        schemaId: record.schemaId,
-        revision: record.revision,
-        title: record.title,
-        titleFolded: foldCase(record.title),
-        indexed: JSON.stringify(record.indexed),
-        createdAt: record.createdAt,
-        updatedAt: record.updatedAt,
-        record: JSON.stringify(record),
-      });
+      this.writeCardRow(record);
       this.s.insertRevision.run(this.tenant, record.id, revision.revision, JSON.stringify(revision));
       this.audited('card.put', record.id, now, options.author, record.revision);
       return { record, created: stored === undefined };
@@ -462,6 +512,14 @@ export class SqliteCardStore implements CardStore, SqlListSource {
         const published: SchemaVersion = { ...input, version, publishedAt: now };
         this.s.insertSchema.run(this.tenant, input.schemaId, version, JSON.stringify(published));
         this.audited('schema.publish', input.schemaId, now, input.author, version);
+        // In the same transaction: cards saved earlier take the new version's indexed names and title.
+        if (reindexes(published)) {
+          const versions = this.s.listSchemas.all(this.tenant, input.schemaId).map((r) => JSON.parse(r.entry) as SchemaVersion);
+          for (const row of this.s.cardsOf.all(this.tenant, input.schemaId)) {
+            const next = reindexed(JSON.parse(row.record) as CardRecord, published, versions);
+            if (next) this.writeCardRow(next);
+          }
+        }
         return published;
       })
       .immediate();
@@ -479,6 +537,37 @@ export class SqliteCardStore implements CardStore, SqlListSource {
 
   async listSchemaVersions(schemaId: string): Promise<SchemaVersion[]> {
     return this.s.listSchemas.all(this.tenant, schemaId).map((r) => JSON.parse(r.entry) as SchemaVersion);
+  }
+
+  async listSchemas(): Promise<SchemaSummary[]> {
+    const latest = new Map(this.s.schemaIds.all(this.tenant).map((r) => [r.schema_id, JSON.parse(r.entry) as SchemaVersion]));
+    const info = new Map(this.s.allInfo.all(this.tenant).map((r) => [r.schema_id, JSON.parse(r.info) as SchemaInfo]));
+    return catalogue([...latest.keys(), ...info.keys()], (id) => latest.get(id), (id) => info.get(id));
+  }
+
+  async putSchemaInfo(schemaId: string, info: SchemaInfo, now: string): Promise<SchemaSummary> {
+    return this.db
+      .transaction((): SchemaSummary => {
+        const stored = this.s.getInfo.get(this.tenant, schemaId);
+        const merged = mergeSchemaInfo(stored && (JSON.parse(stored.info) as SchemaInfo), info);
+        this.s.putInfo.run(this.tenant, schemaId, JSON.stringify(merged), now);
+        const latest = this.s.latestSchema.get(this.tenant, schemaId);
+        return schemaSummary(schemaId, latest && (JSON.parse(latest.entry) as SchemaVersion), merged);
+      })
+      .immediate();
+  }
+
+  async getSetting(user: string, key: string): Promise<unknown> {
+    const row = this.s.getSetting.get(this.tenant, user, key);
+    return row ? JSON.parse(row.value) : undefined;
+  }
+
+  async putSetting(user: string, key: string, value: unknown, now: string): Promise<void> {
+    this.s.putSetting.run(this.tenant, user, key, JSON.stringify(value), now);
+  }
+
+  async deleteSetting(user: string, key: string): Promise<void> {
+    this.s.deleteSetting.run(this.tenant, user, key);
   }
 
   async audit(query: AuditQuery = {}): Promise<AuditEntry[]> {
@@ -543,7 +632,7 @@ export class SqliteCardStore implements CardStore, SqlListSource {
   /** Removes every tenant's cards, history, schemas, files and audit log (the test-only reset hook). API keys stay. */
   async clear(): Promise<void> {
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM cards; DELETE FROM revisions; DELETE FROM schemas; DELETE FROM files; DELETE FROM file_chunks;');
+      this.db.exec('DELETE FROM cards; DELETE FROM revisions; DELETE FROM schemas; DELETE FROM files; DELETE FROM file_chunks; DELETE FROM settings; DELETE FROM schema_info;');
       // The triggers guard the log against everything but this test-only reset.
       this.db.exec(`DROP TRIGGER audit_append_only_delete; DELETE FROM audit;
         CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`);

@@ -2,7 +2,7 @@
 // the CardStore of the test backend (SQLite, or PostgreSQL under KARTOCHKA_TEST_BACKEND=postgres)
 // through a thin StorageAdapter wrapper doing what the HTTP layer does around it.
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { NotFoundError, validateRecord, type ChangeEvent, type StorageAdapter, type WatchCallback } from '@kartochka/storage';
+import { NotFoundError, checkSchemaInfo, validateRecord, type ChangeEvent, type StorageAdapter, type WatchCallback } from '@kartochka/storage';
 import { runStorageConformance } from '@kartochka/storage/conformance';
 import type { CardStore } from './store.js';
 import { backendName, openTestStore } from './test-support/backend.js';
@@ -44,6 +44,11 @@ function asAdapter(store: CardStore): StorageAdapter {
       return found;
     },
     listSchemaVersions: (schemaId) => store.listSchemaVersions(schemaId),
+    listSchemas: () => store.listSchemas(),
+    putSchemaInfo: async (schemaId, info) => store.putSchemaInfo(schemaId, checkSchemaInfo(schemaId, info), now()),
+    getSetting: async (key) => (await store.getSetting('tester', key)) as never,
+    putSetting: (key, value) => store.putSetting('tester', key, structuredClone(value), now()),
+    deleteSetting: (key) => store.deleteSetting('tester', key),
     watch: (id, cb) => watchers.add(id, cb),
     close: () => store.close(),
   };

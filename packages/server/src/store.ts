@@ -13,6 +13,8 @@ import type {
   PublishSchemaInput,
   PutOptions,
   Revision,
+  SchemaInfo,
+  SchemaSummary,
   SchemaVersion,
 } from '@kartochka/storage';
 import type { KeyRows } from './auth/keys.js';
@@ -93,7 +95,11 @@ export interface CardStore {
   list(query: StoreListQuery): Promise<StoreListResult>;
   /** Oldest first; `[]` for an unknown id. */
   history(id: string): Promise<Revision[]>;
-  /** Stores the next version of a schema (1 for a new id). */
+  /**
+   * Stores the next version of a schema (1 for a new id) and, in the same transaction, re-derives
+   * the title and indexed values of the schema's stored cards when the version has card settings
+   * (`reindexed` of @kartochka/storage: a renamed indexed field takes its new name on old cards).
+   */
   publishSchema(input: PublishSchemaInput, now: string): Promise<SchemaVersion>;
   /** A version, the latest when `version` is omitted; `undefined` when missing. */
   getSchema(schemaId: string, version?: number): Promise<SchemaVersion | undefined>;
@@ -101,7 +107,15 @@ export interface CardStore {
   listSchemaVersions(schemaId: string): Promise<SchemaVersion[]>;
   /** The latest published version number, without reading the schema. */
   latestSchemaVersion(schemaId: string): Promise<number | undefined>;
-  /** The tenant's audit log, oldest first. */
+  /** The tenant's card types: published ids and ids with info, internal ones left out (`catalogue`). */
+  listSchemas(): Promise<SchemaSummary[]>;
+  /** Merges already checked `info` into the type's info. */
+  putSchemaInfo(schemaId: string, info: SchemaInfo, now: string): Promise<SchemaSummary>;
+  /** A user's setting (`undefined` when not set); users are principals' names, per tenant. */
+  getSetting(user: string, key: string): Promise<unknown>;
+  putSetting(user: string, key: string, value: unknown, now: string): Promise<void>;
+  deleteSetting(user: string, key: string): Promise<void>;
+  /** The tenant's audit log, oldest first (entries of pre-settings builder drafts left out). */
   audit(query?: AuditQuery): Promise<AuditEntry[]>;
   /** The API keys table of the same database (server-managed keys, auth/keys.ts). */
   keyRows(): KeyRows;

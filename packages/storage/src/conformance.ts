@@ -258,6 +258,60 @@ export function runStorageConformance(
       assert.equal(one.length, 2);
     });
 
+    it('keeps settings apart from cards: no list, count, search or history sees them', async () => {
+      await db.put(card('c-1'));
+      assert.equal(await db.getSetting('builder-draft:client:ann'), undefined);
+      const draft = { schemaId: 'client', basedOn: null, document: { schema: { type: 'object', title: 'Черновик' } } };
+      await db.putSetting('builder-draft:client:ann', draft);
+      assert.deepEqual(await db.getSetting('builder-draft:client:ann'), draft);
+      await db.putSetting('builder-draft:client:ann', { ...draft, basedOn: 2 });
+      assert.deepEqual(await db.getSetting('builder-draft:client:ann'), { ...draft, basedOn: 2 });
+      const all = await db.list();
+      assert.deepEqual([all.total, all.items.map((r) => r.id)], [1, ['c-1']]);
+      assert.equal((await db.list({ search: 'Черновик' })).total, 0);
+      assert.deepEqual(await db.history('builder-draft:client:ann'), []);
+      await db.deleteSetting('builder-draft:client:ann');
+      assert.equal(await db.getSetting('builder-draft:client:ann'), undefined);
+      await db.deleteSetting('builder-draft:client:ann'); // forgetting twice is no error
+    });
+
+    it('lists card types: published ids and ids given info, with their info merged, internal ids left out', async () => {
+      await db.publishSchema({ schemaId: 'kt-a', schema: { type: 'object' } });
+      await db.publishSchema({ schemaId: 'kt-a', schema: { type: 'object', title: 'two' } });
+      await db.publishSchema({ schemaId: 'kc-internal', schema: { type: 'object' } });
+      const b = await db.putSchemaInfo('kt-b', { title: { ru: 'Поставщики', en: 'Suppliers' }, template: 'b2b-supplier' });
+      assert.deepEqual([b.schemaId, b.latestVersion, b.archived, b.title], ['kt-b', 0, false, { ru: 'Поставщики', en: 'Suppliers' }]);
+      await db.putSchemaInfo('kt-a', { archived: true });
+      const a = await db.putSchemaInfo('kt-a', { title: { ru: 'Клиенты', en: 'Clients' } });
+      assert.deepEqual([a.latestVersion, a.archived, a.title], [2, true, { ru: 'Клиенты', en: 'Clients' }], 'a merge keeps what it does not name');
+      const listed = (await db.listSchemas()).filter((x) => x.schemaId.startsWith('kt-') || x.schemaId.startsWith('kc-'));
+      assert.deepEqual(
+        listed.map((x) => [x.schemaId, x.latestVersion, x.archived, x.title?.en, x.template]),
+        [['kt-a', 2, true, 'Clients', undefined], ['kt-b', 0, false, 'Suppliers', 'b2b-supplier']],
+      );
+      assert.ok(typeof listed[0]!.publishedAt === 'string' && listed[1]!.publishedAt === undefined);
+      await assert.rejects(db.putSchemaInfo('kt-a', { archived: 'yes' as unknown as boolean }), ValidationError);
+    });
+
+    it('reindexes stored cards when a published version moves an indexed field (title and indexed; data, revision kept)', async () => {
+      const settings = (segment: string) => ({ title: '{/name} ({' + segment + '})', columns: [segment], filters: [segment], summary: [] });
+      await db.publishSchema({ schemaId: 'kt-r', schema: { type: 'object', 'x-card': settings('/segment') } });
+      const data = { name: 'Альфа', segment: 'dealer' };
+      await db.put(card('r-1', { schemaId: 'kt-r', schemaVersion: 1, title: 'Альфа (dealer)', data, indexed: { '/segment': 'dealer' } }));
+      await db.put(card('other', { indexed: { '/segment': 'dealer' } }));
+      await db.publishSchema({
+        schemaId: 'kt-r',
+        schema: { type: 'object', 'x-card': settings('/category/segment'), 'x-kc-migrations': { from: 1, steps: [{ from: '/segment', to: '/category/segment' }] } },
+      });
+      const found = await db.list({ schemaId: 'kt-r', filter: { '/category/segment': 'dealer' } });
+      assert.deepEqual(found.items.map((r) => r.id), ['r-1'], 'the filter on the new name finds the old card');
+      const got = await db.get('r-1');
+      assert.deepEqual([got.revision, got.schemaVersion, got.data, got.indexed], [1, 1, data, { '/category/segment': 'dealer' }]);
+      assert.equal((await db.list({ schemaId: 'kt-r', sort: { field: '/category/segment', direction: 'asc' } })).items[0]!.id, 'r-1');
+      assert.deepEqual((await db.get('other')).indexed, { '/segment': 'dealer' }, 'cards of other types are left alone');
+      assert.equal((await db.history('r-1')).length, 1, 'reindexing writes no history');
+    });
+
     it('isolates stored data from objects passed in and handed out', async () => {
       const input = card('c-1', { data: { name: 'A', nested: { n: 1 } }, indexed: { segment: 'b2b' } });
       const put = await db.put(input);

@@ -13,6 +13,8 @@ export type {
   PublishSchemaInput,
   PutOptions,
   Revision,
+  SchemaInfo,
+  SchemaSummary,
   SchemaVersion,
   SortField,
   StorageAdapter,
@@ -43,6 +45,21 @@ export type { KartochkaDB } from './indexeddb-schema.js';
 // The write and query rules, for backends outside this package (the reference server's stores).
 export { checkRevision, nextRecord, validateRecord } from './record.js';
 export { DEFAULT_SORT, applyQuery, foldCase, matcher, pageBounds, sortRecords } from './query.js';
+export { INTERNAL_SCHEMA_PREFIX } from './types.js';
+// Card types, settings and reindexing, for backends outside this package (the server's stores).
+export {
+  LEGACY_DRAFT_KEY_PREFIX,
+  LEGACY_DRAFT_SCHEMA,
+  catalogue,
+  checkSchemaInfo,
+  checkSettingKey,
+  isInternalSchema,
+  legacyDraftKey,
+  mergeSchemaInfo,
+  reindexed,
+  reindexes,
+  schemaSummary,
+} from './catalogue.js';
 export { RestAdapter } from './rest.js';
 export type { RestAdapterOptions, RequestOptions } from './rest.js';
 export { errorBody, errorFromResponse, retryAfterMs, statusOf } from './rest-errors.js';

@@ -6,7 +6,8 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import { foldCase } from './query.js';
-import type { CardRecord, IndexedValue, Revision, SchemaVersion } from './types.js';
+import { LEGACY_DRAFT_SCHEMA, legacyDraftKey } from './catalogue.js';
+import type { CardRecord, IndexedValue, Revision, SchemaInfo, SchemaVersion } from './types.js';
 
 /**
  * One entry of the multi-entry `terms` index. `[schemaId]` for the schema; `[field, value]` per
@@ -39,6 +40,10 @@ export interface KartochkaDB extends DBSchema {
   };
   revisions: { key: [string, number]; value: Revision };
   schemas: { key: [string, number]; value: SchemaVersion };
+  /** Card types' info (`putSchemaInfo`), keyed by schema id. */
+  schemaInfo: { key: string; value: SchemaInfo };
+  /** Settings (`putSetting`): any JSON, keyed by the setting key. */
+  settings: { key: string; value: unknown };
 }
 
 /** The term for one indexed value, or undefined when it cannot be a key (null). */
@@ -110,6 +115,24 @@ export const migrations: readonly Migration[] = [
     void (async () => {
       for (let cursor = await records.openCursor(); cursor; cursor = await cursor.continue()) {
         await cursor.update(toStored(fromStored(cursor.value as StoredCard)));
+      }
+    })().catch(() => abortUpgrade(tx));
+  },
+  // 3 → 4: settings and card types' info get stores of their own. Builder drafts were cards of
+  // `kc-builder-draft` (seen by every unfiltered list and count): they move into settings, their
+  // cards and history go.
+  (db, tx) => {
+    db.createObjectStore('schemaInfo');
+    const settings = db.createObjectStore('settings');
+    const records = tx.objectStore('records');
+    const revisions = tx.objectStore('revisions');
+    const drafts = IDBKeyRange.bound([LEGACY_DRAFT_SCHEMA, ''], [LEGACY_DRAFT_SCHEMA, '\uffff']);
+    void (async () => {
+      for (let cursor = await records.index('schemaUpdated').openCursor(drafts); cursor; cursor = await cursor.continue()) {
+        const card = cursor.value as CardRecord;
+        await settings.put(card.data, legacyDraftKey(card.id));
+        await revisions.delete(IDBKeyRange.bound([card.id, -Infinity], [card.id, Infinity]));
+        await cursor.delete();
       }
     })().catch(() => abortUpgrade(tx));
   },

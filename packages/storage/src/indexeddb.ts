@@ -25,11 +25,14 @@ import type {
   PublishSchemaInput,
   PutOptions,
   Revision,
+  SchemaInfo,
+  SchemaSummary,
   SchemaVersion,
   StorageAdapter,
   WatchCallback,
 } from './types.js';
 import { Watchers } from './watchers.js';
+import { catalogue, checkSchemaInfo, checkSettingKey, mergeSchemaInfo, reindexed, schemaSummary } from './catalogue.js';
 
 /** Options of {@link IndexedDbAdapter.open}. */
 export interface IndexedDbAdapterOptions {
@@ -216,16 +219,26 @@ export class IndexedDbAdapter implements StorageAdapter {
     }
     let tx;
     try {
-      tx = this.use().transaction('schemas', 'readwrite');
+      // Schemas and records in one transaction: the new version and the cards it reindexes
+      // (catalogue.ts) land together or not at all.
+      tx = this.use().transaction(['schemas', 'records'], 'readwrite');
       tx.done.catch(noop);
+      const schemas = tx.objectStore('schemas');
       // Reading the latest version and adding the next in one transaction keeps versions unique.
-      const latest = await tx.store.openCursor(rangeOf(input.schemaId), 'prev');
+      const latest = await schemas.openCursor(rangeOf(input.schemaId), 'prev');
       const published: SchemaVersion = {
         ...input,
         version: (latest?.value.version ?? 0) + 1,
         publishedAt: this.now().toISOString(),
       };
-      await Promise.all([tx.store.add(published), tx.done]);
+      await schemas.add(published);
+      const versions = await schemas.getAll(rangeOf(input.schemaId));
+      const cards = IDBKeyRange.bound([input.schemaId, ''], [input.schemaId, '\uffff']);
+      for (let cursor = await tx.objectStore('records').index('schemaUpdated').openCursor(cards); cursor; cursor = await cursor.continue()) {
+        const next = reindexed(fromStored(cursor.value), published, versions);
+        if (next) await cursor.update(toStored(next));
+      }
+      await tx.done;
       return published;
     } catch (error) {
       try {
@@ -234,6 +247,73 @@ export class IndexedDbAdapter implements StorageAdapter {
         // Already finished.
       }
       throw this.mapError(error, input.schemaId);
+    }
+  }
+
+  async listSchemas(): Promise<SchemaSummary[]> {
+    try {
+      const tx = this.use().transaction(['schemas', 'schemaInfo']);
+      const latest = new Map<string, SchemaVersion>();
+      // Versions are keyed [schemaId, version]: walking in key order leaves each id's latest last.
+      for (let cursor = await tx.objectStore('schemas').openCursor(); cursor; cursor = await cursor.continue()) {
+        latest.set(cursor.value.schemaId, cursor.value);
+      }
+      const info = new Map<string, SchemaInfo>();
+      for (let cursor = await tx.objectStore('schemaInfo').openCursor(); cursor; cursor = await cursor.continue()) {
+        info.set(cursor.key, cursor.value);
+      }
+      return catalogue([...latest.keys(), ...info.keys()], (id) => latest.get(id), (id) => info.get(id));
+    } catch (error) {
+      throw this.mapError(error, '*');
+    }
+  }
+
+  async putSchemaInfo(schemaId: string, info: SchemaInfo): Promise<SchemaSummary> {
+    const change = checkSchemaInfo(schemaId, info);
+    let tx;
+    try {
+      tx = this.use().transaction(['schemas', 'schemaInfo'], 'readwrite');
+      tx.done.catch(noop);
+      const store = tx.objectStore('schemaInfo');
+      const merged = mergeSchemaInfo(await store.get(schemaId), change);
+      await store.put(merged, schemaId);
+      const latest = await tx.objectStore('schemas').openCursor(rangeOf(schemaId), 'prev');
+      await tx.done;
+      return schemaSummary(schemaId, latest?.value, merged);
+    } catch (error) {
+      try {
+        tx?.abort();
+      } catch {
+        // Already finished.
+      }
+      throw this.mapError(error, schemaId);
+    }
+  }
+
+  async getSetting<T = unknown>(key: string): Promise<T | undefined> {
+    checkSettingKey(key);
+    try {
+      return (await this.use().get('settings', key)) as T | undefined;
+    } catch (error) {
+      throw this.mapError(error, key);
+    }
+  }
+
+  async putSetting(key: string, value: unknown): Promise<void> {
+    checkSettingKey(key);
+    try {
+      await this.use().put('settings', value, key);
+    } catch (error) {
+      throw this.mapError(error, key);
+    }
+  }
+
+  async deleteSetting(key: string): Promise<void> {
+    checkSettingKey(key);
+    try {
+      await this.use().delete('settings', key);
+    } catch (error) {
+      throw this.mapError(error, key);
     }
   }
 

@@ -15,11 +15,14 @@ import type {
   PublishSchemaInput,
   PutOptions,
   Revision,
+  SchemaInfo,
+  SchemaSummary,
   SchemaVersion,
   StorageAdapter,
   WatchCallback,
 } from './types.js';
 import { Watchers } from './watchers.js';
+import { catalogue, checkSchemaInfo, checkSettingKey, mergeSchemaInfo, reindexed, schemaSummary } from './catalogue.js';
 
 /** Options of {@link MemoryAdapter}. */
 export interface MemoryAdapterOptions {
@@ -40,6 +43,8 @@ export class MemoryAdapter implements StorageAdapter {
   private readonly records = new Map<string, CardRecord>();
   private readonly revisions = new Map<string, Revision[]>();
   private readonly schemas = new Map<string, SchemaVersion[]>();
+  private readonly info = new Map<string, SchemaInfo>();
+  private readonly settings = new Map<string, unknown>();
   private readonly watchers = new Watchers();
   private readonly now: () => Date;
   private closed = false;
@@ -121,7 +126,43 @@ export class MemoryAdapter implements StorageAdapter {
     };
     versions.push(published);
     this.schemas.set(input.schemaId, versions);
+    // Cards saved earlier take the new version's indexed names and title (catalogue.ts).
+    for (const [id, card] of this.records) {
+      if (card.schemaId !== input.schemaId) continue;
+      const next = reindexed(card, published, versions);
+      if (next) this.records.set(id, next);
+    }
     return copy(published);
+  }
+
+  async listSchemas(): Promise<SchemaSummary[]> {
+    this.check();
+    return copy(catalogue([...this.schemas.keys(), ...this.info.keys()], (id) => this.schemas.get(id)?.at(-1), (id) => this.info.get(id)));
+  }
+
+  async putSchemaInfo(schemaId: string, info: SchemaInfo): Promise<SchemaSummary> {
+    this.check();
+    const merged = mergeSchemaInfo(this.info.get(schemaId), checkSchemaInfo(schemaId, info));
+    this.info.set(schemaId, merged);
+    return copy(schemaSummary(schemaId, this.schemas.get(schemaId)?.at(-1), merged));
+  }
+
+  async getSetting<T = unknown>(key: string): Promise<T | undefined> {
+    this.check();
+    checkSettingKey(key);
+    return this.settings.has(key) ? (copy(this.settings.get(key)) as T) : undefined;
+  }
+
+  async putSetting(key: string, value: unknown): Promise<void> {
+    this.check();
+    checkSettingKey(key);
+    this.settings.set(key, copy(value));
+  }
+
+  async deleteSetting(key: string): Promise<void> {
+    this.check();
+    checkSettingKey(key);
+    this.settings.delete(key);
   }
 
   async getSchema(schemaId: string, version?: number): Promise<SchemaVersion> {

@@ -24,11 +24,14 @@ import type {
   PublishSchemaInput,
   PutOptions,
   Revision,
+  SchemaInfo,
+  SchemaSummary,
   SchemaVersion,
   StorageAdapter,
   WatchCallback,
 } from './types.js';
 import { Watchers } from './watchers.js';
+import { checkSchemaInfo, checkSettingKey } from './catalogue.js';
 import { followChanges, newClientId, type ChangeNotice } from './rest-events.js';
 
 /** Per-call options that every `RestAdapter` method accepts as its last argument. */
@@ -292,6 +295,45 @@ export class RestAdapter implements StorageAdapter {
       { schemaId },
     );
     return this.json<{ items: SchemaVersion[] }>(res).items;
+  }
+
+  async listSchemas(options?: RequestOptions): Promise<SchemaSummary[]> {
+    const res = await this.call({ method: 'GET', path: 'schemas', retryable: true, signal: options?.signal }, {});
+    return this.json<{ items: SchemaSummary[] }>(res).items;
+  }
+
+  async putSchemaInfo(schemaId: string, info: SchemaInfo, options?: RequestOptions): Promise<SchemaSummary> {
+    const change = checkSchemaInfo(schemaId, info);
+    // A merge of the same keys: repeating it changes nothing, so it may be retried.
+    const res = await this.call(
+      { method: 'PUT', path: `schemas/${enc(schemaId)}/info`, body: JSON.stringify(change), retryable: true, signal: options?.signal },
+      { schemaId },
+    );
+    return this.json<SchemaSummary>(res);
+  }
+
+  async getSetting<T = unknown>(key: string, options?: RequestOptions): Promise<T | undefined> {
+    checkSettingKey(key);
+    const res = await send(this.http, { method: 'GET', path: `settings/${enc(key)}`, retryable: true, signal: options?.signal });
+    if (res.status === 404 && (res.body as { error?: { code?: string } } | undefined)?.error?.code === 'not-found') return undefined;
+    if (res.status < 200 || res.status >= 300) throw errorFromResponse(res.status, res.body, { id: key, store: this.http.store }, res.headers);
+    return this.json<{ value: T }>(res).value;
+  }
+
+  async putSetting(key: string, value: unknown, options?: RequestOptions): Promise<void> {
+    checkSettingKey(key);
+    let body: string;
+    try {
+      body = JSON.stringify({ value });
+    } catch (error) {
+      throw new ValidationError(key, [{ path: '/value', keyword: 'json', message: String(error), source: 'app' }], { cause: error });
+    }
+    await this.call({ method: 'PUT', path: `settings/${enc(key)}`, body, retryable: true, signal: options?.signal }, { id: key });
+  }
+
+  async deleteSetting(key: string, options?: RequestOptions): Promise<void> {
+    checkSettingKey(key);
+    await this.call({ method: 'DELETE', path: `settings/${enc(key)}`, retryable: true, signal: options?.signal }, { id: key });
   }
 
   /**

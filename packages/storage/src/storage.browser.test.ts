@@ -109,6 +109,30 @@ describe('IndexedDbAdapter in Chromium', () => {
     await db.close();
   });
 
+  it('upgrades a version 3 database: builder drafts kept as cards move into settings, nothing else changes', async () => {
+    const name = freshName();
+    const at = '2025-01-01T00:00:00.000Z';
+    const draftData = { schemaId: 'type-x', basedOn: null, document: { schema: { type: 'object' } }, savedAt: at };
+    const draft = { ...card('kc-builder-draft:type-x:ann', { schemaId: 'kc-builder-draft', data: draftData }), revision: 2, createdAt: at, updatedAt: at } as CardRecord;
+    const kept = { ...card('c-1'), revision: 1, createdAt: at, updatedAt: at } as CardRecord;
+    const db3 = await openDB(name, 3, { upgrade: (db, oldVersion, _newVersion, tx) => {
+      for (let v = oldVersion; v < 3; v++) migrations[v]!(db as never, tx as never);
+    } });
+    await db3.put('records' as never, toStored(draft) as never);
+    await db3.put('records' as never, toStored(kept) as never);
+    await db3.put('revisions' as never, { recordId: draft.id, revision: 1, at, changedPaths: [''] } as never);
+    await db3.put('revisions' as never, { recordId: draft.id, revision: 2, at, changedPaths: [''] } as never);
+    db3.close();
+    assert.ok(DB_VERSION >= 4);
+    const db = await IndexedDbAdapter.open({ name });
+    assert.deepEqual(await db.getSetting('builder-draft:type-x:ann'), draftData);
+    const all = await db.list();
+    assert.deepEqual([all.total, all.items.map((r) => r.id)], [1, ['c-1']]);
+    assert.deepEqual(await db.history(draft.id), []);
+    assert.deepEqual(await db.get('c-1'), kept);
+    await db.close();
+  });
+
   it('tells another adapter instance on the same database about changes', async () => {
     const name = freshName();
     const a = await IndexedDbAdapter.open({ name });

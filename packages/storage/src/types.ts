@@ -106,6 +106,36 @@ export interface PublishSchemaInput {
   note?: string;
 }
 
+/**
+ * What an app keeps about a card type besides its schema versions: its name per language, whether
+ * it is archived, and which template it came from. Set with `putSchemaInfo`, before or after the
+ * first publish (a blank type has a name before it has fields).
+ */
+export interface SchemaInfo {
+  /** The type's name per language (`{ru: 'Поставщики', en: 'Suppliers'}`). */
+  title?: Record<string, string>;
+  /** Archived types are hidden from "new card" menus; their cards still open. */
+  archived?: boolean;
+  /** The template the type was made from, if any. */
+  template?: string;
+}
+
+/** One card type as `listSchemas` lists it. */
+export interface SchemaSummary extends SchemaInfo {
+  schemaId: string;
+  /** The latest published version; 0 while the type has info but nothing is published yet. */
+  latestVersion: number;
+  /** ISO 8601 time of the latest publication (absent before the first). */
+  publishedAt?: string;
+  archived: boolean;
+}
+
+/**
+ * Schema ids starting with this are the library's own (older builder drafts were cards of
+ * `kc-builder-draft`): `listSchemas` leaves them out.
+ */
+export const INTERNAL_SCHEMA_PREFIX = 'kc-';
+
 /** The field a list is sorted by: `title`, `updatedAt`, `createdAt`, or an indexed field name. */
 export type SortField = 'title' | 'updatedAt' | 'createdAt' | (string & {});
 
@@ -183,6 +213,23 @@ export interface StorageAdapter {
   getSchema(schemaId: string, version?: number): Promise<SchemaVersion>;
   /** All versions of a schema, oldest first; `[]` for an unknown id. */
   listSchemaVersions(schemaId: string): Promise<SchemaVersion[]>;
+  /**
+   * Every card type of the store — each published schema id and each id given info with
+   * `putSchemaInfo` — ordered by id; internal ids ({@link INTERNAL_SCHEMA_PREFIX}) left out.
+   */
+  listSchemas(): Promise<SchemaSummary[]>;
+  /** Merges `info` into the type's info (a key set to `undefined` stays) and returns its summary. */
+  putSchemaInfo(schemaId: string, info: SchemaInfo): Promise<SchemaSummary>;
+  /**
+   * A setting of the signed-in user (a builder draft, a preference): JSON kept beside the cards,
+   * never one of them — no list, count, search, history or audit entry sees it. `undefined` when
+   * not set. Per user: the server's signed-in user, the local adapters' `user` option.
+   */
+  getSetting<T = unknown>(key: string): Promise<T | undefined>;
+  /** Keeps a setting (replacing it); any JSON value. */
+  putSetting(key: string, value: unknown): Promise<void>;
+  /** Forgets a setting; no error when it is not set. */
+  deleteSetting(key: string): Promise<void>;
   /** Calls `callback` when card `id` (or any card, for `'*'`) changes; returns the unsubscribe function. */
   watch(id: string | '*', callback: WatchCallback): () => void;
   /** Releases the connection; later calls reject with `UnavailableError`. */

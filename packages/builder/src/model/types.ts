@@ -20,8 +20,8 @@ export const ID_KEYWORD = 'x-kc-id';
 export const MANUAL_KEY_KEYWORD = 'x-kc-manualKey';
 /** Reminder settings on date fields. */
 export const REMINDER_KEYWORD = 'x-reminder';
-/** Migrations stored with a published schema version (see versions.ts). */
-export const MIGRATIONS_KEYWORD = 'x-kc-migrations';
+/** Migrations stored with a published schema version (core's card/migrate.ts). */
+export { MIGRATIONS_KEYWORD } from '@kartochka/core';
 
 /** Every kind of field the palette offers. */
 export type FieldType =

@@ -4,7 +4,7 @@
  * migrations that carry a card's data from one version to the next. Data of removed fields is never
  * deleted: it stays in the record as data the schema doesn't describe, which core keeps.
  */
-import { expandTemplate, getAt, parsePointer, setAt, type JsonSchemaObject, type JsonValue } from '@kartochka/core';
+import { expandPresent, getAt, migrateRecord, parsePointer, type Conversion, type JsonSchemaObject, type MigrationStep, type StoredMigrations } from '@kartochka/core';
 import type { SchemaVersion, StorageAdapter } from '@kartochka/storage';
 import { fieldIndex, type FieldInfo } from './doc.js';
 import { movePointer } from './rewrite.js';
@@ -24,8 +24,7 @@ export interface Rename {
   readonly to: string;
 }
 
-/** Names of the data conversions a migration can apply. */
-export type Conversion = 'integerToNumber' | 'numberToString' | 'valueToList';
+export type { Conversion } from '@kartochka/core';
 
 export interface Retype {
   readonly id: string;
@@ -147,14 +146,7 @@ export const isEmptyDiff = (d: VersionDiff): boolean => !d.added.length && !d.re
 
 // ---- migrations --------------------------------------------------------------------------------
 
-/** One step of a migration, stored as data with the published version. */
-export type MigrationStep = { readonly from: string; readonly to: string } | { readonly at: string; readonly convert: Conversion };
-
-/** What `x-kc-migrations` holds on a published schema: the steps from version `from` to this one. */
-export interface StoredMigrations {
-  readonly from: number;
-  readonly steps: readonly MigrationStep[];
-}
+export { applySteps, migrateRecord, storedMigrations, type MigrationStep, type StoredMigrations } from '@kartochka/core';
 
 const stars = (p: string) => parsePointer(p).filter((t) => t === '*').length;
 
@@ -184,72 +176,13 @@ export function withMigrations(schema: object, from: number, steps: readonly Mig
   return { ...schema, [MIGRATIONS_KEYWORD]: { from, steps } satisfies StoredMigrations };
 }
 
-/** Concrete places of a template present in the data, with their index bindings (core's expandTemplate). */
-const expand = (data: unknown, template: string) => expandTemplate(data, template, { present: true }).map((m) => ({ pointer: m.pointer, indices: m.indices.map(String) }));
-
-const bind = (template: string, indices: string[]) => {
-  let n = 0;
-  return template
-    .split('/')
-    .map((t) => (t === '*' ? indices[n++] : t))
-    .join('/');
-};
+const expand = expandPresent;
 
 const hasValue = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
 /** True when the data holds a value (not empty) at a pointer template. */
 export function hasValueAt(data: unknown, template: string): boolean {
   return expand(data, template).some((m) => hasValue(getAt(data, m.pointer)));
-}
-
-const CONVERT: Record<Conversion, (v: JsonValue) => JsonValue> = {
-  integerToNumber: (v) => v,
-  numberToString: (v) => (typeof v === 'number' ? String(v) : v),
-  valueToList: (v) => (Array.isArray(v) ? v : v === null || v === '' ? [] : [v]),
-};
-
-/** Applies migration steps to one card's data (a copy; the input is not changed). */
-export function applySteps<T>(data: T, steps: readonly MigrationStep[]): T {
-  let out = data;
-  for (const s of steps) {
-    if ('convert' in s) {
-      for (const m of expand(out, s.at)) {
-        const v = getAt(out, m.pointer);
-        if (v !== undefined) out = setAt(out, m.pointer, CONVERT[s.convert](v));
-      }
-      continue;
-    }
-    for (const m of expand(out, s.from)) {
-      const value = getAt(out, m.pointer);
-      if (value === undefined) continue;
-      const to = bind(s.to, m.indices);
-      // Never overwrite: if the target holds data already, both stay where they are.
-      if (getAt(out, to) !== undefined) continue;
-      out = setAt(setAt(out, to, value), m.pointer, undefined);
-    }
-  }
-  return out;
-}
-
-/** The steps stored with a published version (none for version 1 or a version without changes). */
-export function storedMigrations(v: { schema: object }): StoredMigrations | undefined {
-  const m = (v.schema as Record<string, unknown>)[MIGRATIONS_KEYWORD] as StoredMigrations | undefined;
-  return m && Array.isArray(m.steps) ? m : undefined;
-}
-
-/**
- * Carries a card's data saved under `fromVersion` to `toVersion` by applying each version's stored
- * steps in order. Values of removed fields are kept as they are.
- */
-export function migrateRecord<T>(data: T, fromVersion: number, toVersion: number, versions: readonly Pick<SchemaVersion, 'version' | 'schema'>[]): T {
-  let out = data;
-  for (let v = fromVersion + 1; v <= toVersion; v++) {
-    const version = versions.find((x) => x.version === v);
-    if (!version) throw new RangeError(`migrateRecord: version ${v} is missing; pass every version from ${fromVersion} to ${toVersion} (storage.listSchemaVersions).`);
-    const m = storedMigrations(version);
-    if (m) out = applySteps(out, m.steps);
-  }
-  return out;
 }
 
 // ---- impact ------------------------------------------------------------------------------------

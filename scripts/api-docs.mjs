@@ -12,7 +12,7 @@ import { Application, ReflectionKind } from 'typedoc';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = join(root, 'docs/api');
 /** Subpaths that are not API: per-widget re-exports of the elements root, the CLI's bin. */
-const SKIP = /^@kartochka\/elements\/(?!persistence$|testing$)|^@kartochka\/cli\/run$/;
+const SKIP = /^@kartochka\/elements\/(?!persistence$|testing$|import$)|^@kartochka\/cli\/run$/;
 
 const entries = new Map(); // absolute source file -> import specifier
 for (const dir of readdirSync(join(root, 'packages'))) {

@@ -10,6 +10,7 @@ import { formulaMessages, layoutMessages, validationMessages, validateLayout } f
 import { storageMessages, NotFoundError, formatStorageMessage } from '@kartochka/storage';
 import { uiStrings } from '../../packages/elements/src/internal/i18n.js';
 import { persistenceStrings } from '../../packages/elements/src/persistence/messages.js';
+import { importStrings } from '../../packages/elements/src/import/messages.js';
 import { builderStrings } from '../../packages/builder/src/builder/strings.js';
 import { cliStrings } from '@kartochka/cli';
 import { ROLE_LABELS } from '../../packages/templates/src/roles.js';
@@ -21,6 +22,7 @@ const english: Record<string, object> = {
   storage: storageMessages.en,
   elements: uiStrings.en,
   persistence: persistenceStrings.en,
+  import: importStrings.en,
   builder: builderStrings.en,
   cli: cliStrings.en,
   roles: Object.fromEntries(Object.entries(ROLE_LABELS).map(([role, text]) => [role, text.en])),

@@ -6,6 +6,7 @@
  * page never freezes, and hands the plan to the writer.
  */
 import type { JsonSchema, JsonValue, Locale } from '../types.js';
+import type { PrecompiledValidator } from '../validation/errors.js';
 import { getAt, setAt } from '../pointer.js';
 import { validate } from '../validation/validator.js';
 import { convertCell, foldLabel, normalizePhone, type Cell, type ConvertErrorCode } from './convert.js';
@@ -52,6 +53,8 @@ export interface PlannedRow {
 
 export interface PlanOptions {
   schema: JsonSchema;
+  /** The schema's validator compiled ahead of time (a template's `loadValidator()`), else it is compiled here once. */
+  validator?: PrecompiledValidator;
   fields: readonly ImportField[];
   /** Each column's field pointer, or undefined to leave the column out. */
   mapping: readonly (string | undefined)[];
@@ -129,7 +132,7 @@ export class ImportPlanner {
 
     let data: JsonValue = existing ? existing.data : (o.blank?.() ?? {});
     for (const [pointer, value] of values) data = setAt(data, pointer, value);
-    const result = validate(o.schema, data, o.locale ?? 'en');
+    const result = validate(o.schema, data, o.locale ?? 'en', o.validator);
     if (!result.valid) {
       const mapped = new Set(o.mapping.filter(Boolean));
       for (const e of result.errors) {

@@ -22,7 +22,7 @@ export interface ImportItem {
   expectedRevision: number;
 }
 
-/** A whole import, as kept for resuming. */
+/** A whole import: what {@link saveImportJob} keeps (its items in chunks) for {@link runImport}. */
 export interface ImportJob {
   id: string;
   /** The store (adapter id) and user it goes to: a job resumes only there. */
@@ -36,6 +36,9 @@ export interface ImportJob {
   items: ImportItem[];
   createdAt: string;
 }
+
+/** A kept job without its items (what {@link unfinishedImports} lists): `total` cards. */
+export type ImportJobInfo = Omit<ImportJob, 'items'> & { total: number };
 
 export interface ImportProgress {
   /** Cards written (created or updated) so far, this run and earlier runs of the job. */
@@ -76,11 +79,14 @@ export interface WriteOptions {
 }
 
 interface ImportDB extends DBSchema {
-  jobs: { key: string; value: ImportJob; indexes: { byStore: [string, string] } };
+  jobs: { key: string; value: ImportJobInfo; indexes: { byStore: [string, string] } };
+  /** A job's items, CHUNK at a time: no single clone of 10,000 cards blocks the page. */
+  items: { key: [string, number]; value: { job: string; chunk: number; items: ImportItem[] } };
   progress: { key: string; value: { job: string; next: number; created: number; updated: number; failures: ImportFailure[] } };
 }
 
 const DEFAULT_DB = 'kartochka-import';
+const CHUNK = 250;
 const dbs = new Map<string, Promise<IDBPDatabase<ImportDB>>>();
 function db(name = DEFAULT_DB): Promise<IDBPDatabase<ImportDB>> {
   let p = dbs.get(name);
@@ -89,6 +95,7 @@ function db(name = DEFAULT_DB): Promise<IDBPDatabase<ImportDB>> {
       upgrade(d) {
         d.createObjectStore('jobs', { keyPath: 'id' }).createIndex('byStore', ['store', 'user']);
         d.createObjectStore('progress', { keyPath: 'job' });
+        d.createObjectStore('items', { keyPath: ['job', 'chunk'] });
       },
     });
     dbs.set(name, p);
@@ -99,23 +106,28 @@ function db(name = DEFAULT_DB): Promise<IDBPDatabase<ImportDB>> {
 /** The store id a job is kept under (`rest:…`, `indexeddb:…`). */
 export const storeIdOf = (storage: StorageAdapter): string => storage.id ?? 'unnamed';
 
-/** Keeps a job so it can be written (and resumed after a reload). */
+/** Keeps a job so it can be written (and resumed after a reload): its items in chunks, one transaction each. */
 export async function saveImportJob(job: ImportJob, dbName?: string): Promise<void> {
   const d = await db(dbName);
+  const { items, ...info } = job;
+  for (let chunk = 0; chunk * CHUNK < items.length; chunk++) {
+    await d.put('items', { job: job.id, chunk, items: items.slice(chunk * CHUNK, (chunk + 1) * CHUNK) });
+  }
+  // The job is listed (and resumable) only once every chunk is kept.
   const tx = d.transaction(['jobs', 'progress'], 'readwrite');
-  await tx.objectStore('jobs').put(job);
+  await tx.objectStore('jobs').put({ ...info, total: items.length });
   await tx.objectStore('progress').put({ job: job.id, next: 0, created: 0, updated: 0, failures: [] });
   await tx.done;
 }
 
 /** Unfinished jobs of this store and user, with how far each got. */
-export async function unfinishedImports(storage: StorageAdapter, dbName?: string): Promise<{ job: ImportJob; next: number }[]> {
+export async function unfinishedImports(storage: StorageAdapter, dbName?: string): Promise<{ job: ImportJobInfo; next: number }[]> {
   const d = await db(dbName);
   const jobs = await d.getAllFromIndex('jobs', 'byStore', [storeIdOf(storage), storage.user ?? '']);
-  const out: { job: ImportJob; next: number }[] = [];
+  const out: { job: ImportJobInfo; next: number }[] = [];
   for (const job of jobs) {
     const p = await d.get('progress', job.id);
-    if (p && p.next < job.items.length) out.push({ job, next: p.next });
+    if (p && p.next < job.total) out.push({ job, next: p.next });
   }
   return out;
 }
@@ -123,9 +135,10 @@ export async function unfinishedImports(storage: StorageAdapter, dbName?: string
 /** Forgets a job (finished, or dropped by the user). */
 export async function forgetImport(jobId: string, dbName?: string): Promise<void> {
   const d = await db(dbName);
-  const tx = d.transaction(['jobs', 'progress'], 'readwrite');
+  const tx = d.transaction(['jobs', 'progress', 'items'], 'readwrite');
   await tx.objectStore('jobs').delete(jobId);
   await tx.objectStore('progress').delete(jobId);
+  await tx.objectStore('items').delete(IDBKeyRange.bound([jobId, 0], [jobId, Infinity]));
   await tx.done;
 }
 
@@ -145,7 +158,14 @@ export async function runImport(storage: StorageAdapter, jobId: string, options:
   const saved = await d.get('progress', jobId);
   if (!job || !saved) throw new Error(`runImport: no import job "${jobId}" is kept in this browser (saveImportJob first).`);
   if (job.store !== storeIdOf(storage) || job.user !== (storage.user ?? '')) throw new Error(`runImport: job "${jobId}" is for ${job.store} (${job.user || 'no user'}), not this adapter.`);
-  const total = job.items.length;
+  const total = job.total;
+  let chunk: { index: number; items: ImportItem[] } | undefined;
+  const itemsAt = async (from: number, count: number): Promise<ImportItem[]> => {
+    const index = Math.floor(from / CHUNK);
+    if (chunk?.index !== index) chunk = { index, items: (await d.get('items', [jobId, index]))?.items ?? [] };
+    const start = from - index * CHUNK;
+    return chunk.items.slice(start, Math.min(start + count, CHUNK));
+  };
   const batchSize = options.batchSize ?? (job.store.startsWith('rest:') ? 20 : 50);
   const attempts = options.attempts ?? 5;
   const retryDelay = options.retryDelayMs ?? 500;
@@ -189,7 +209,8 @@ export async function runImport(storage: StorageAdapter, jobId: string, options:
 
   options.onProgress?.(progress());
   while (next < total && !options.signal?.aborted) {
-    const batch = job.items.slice(next, next + batchSize);
+    const batch = await itemsAt(next, batchSize);
+    if (!batch.length) throw new Error(`runImport: the items of job "${jobId}" from ${next} are missing.`);
     const results = await Promise.allSettled(batch.map(writeOne));
     // The store is out of reach after the retries (or refuses the credentials): stop here; the job resumes later.
     const unreachable = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -6,7 +6,7 @@
 import { loadExcelJs } from '../import/parse.js';
 
 /** Windows-1251 bytes of `text` (ASCII, Cyrillic, Ёё, №, «», —, non-breaking space). */
-export function cp1251(text: string): Uint8Array {
+export function cp1251(text: string): Uint8Array<ArrayBuffer> {
   const extra: Record<string, number> = { Ё: 0xa8, ё: 0xb8, '№': 0xb9, '«': 0xab, '»': 0xbb, '—': 0x97, '–': 0x96, '\u00a0': 0xa0 };
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {

@@ -29,6 +29,26 @@ let storageError = '';
 let user = signedInUser();
 let notice = '';
 
+/**
+ * Light or dark: the visitor's choice (the header's toggle, kept in localStorage), else the system's
+ * (prefers-color-scheme, followed live). The page sets the --kc-* tokens on :root (demo.css), so the
+ * list, history and reminders follow as well as the card.
+ */
+type Theme = 'light' | 'dark';
+const systemDark = matchMedia('(prefers-color-scheme: dark)');
+const chosenTheme = (): Theme | undefined => (localStorage.getItem('kc-demo-theme') as Theme | null) ?? undefined;
+let theme: Theme = chosenTheme() ?? (systemDark.matches ? 'dark' : 'light');
+document.documentElement.dataset.theme = theme;
+systemDark.addEventListener('change', () => {
+  if (!chosenTheme()) setTheme(systemDark.matches ? 'dark' : 'light', false);
+});
+function setTheme(t: Theme, remember = true) {
+  theme = t;
+  if (remember) localStorage.setItem('kc-demo-theme', t);
+  document.documentElement.dataset.theme = t;
+  void show();
+}
+
 type Route = { view: 'cards' } | { view: 'types' } | { view: 'card'; id: string; template?: string } | { view: 'reminders' } | { view: 'builder' };
 
 function route(): Route {
@@ -90,6 +110,7 @@ function header(r: Route) {
         : html`<form class="user" id="sign-in" @submit=${signIn}><label>${s(locale, 'user')} ${backend === 'rest' && users.length
             ? html`<select name="user" id="user-switch">${users.map((u) => html`<option value=${u.name}>${u.name} (${u.roles.join(', ')})</option>`)}</select>`
             : html`<input name="user" required autocomplete="username" />`}</label> <button>${s(locale, 'signIn')}</button></form>`}
+      <button type="button" id="theme" class="theme" aria-pressed=${String(theme === 'dark')} @click=${() => setTheme(theme === 'dark' ? 'light' : 'dark')}>${s(locale, 'darkTheme')}</button>
       <div class="lang" role="group" aria-label="Язык / Language">
         ${(['ru', 'en'] as const).map((l) => html`<button type="button" data-locale=${l} aria-pressed=${String(l === locale)} @click=${() => setLocale(l)}>${l.toUpperCase()}</button>`)}
       </div>
@@ -206,6 +227,7 @@ async function cardView(id: string, hint?: string) {
     <kc-card-summary .pointers=${settings.summary} locale=${locale}></kc-card-summary>
     <kc-card
       locale=${locale}
+      theme=${theme}
       .schema=${version.schema as JsonSchema}
       .validator=${validator}
       .layout=${version.layout as LayoutDocument | undefined}

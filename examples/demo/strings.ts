@@ -3,6 +3,7 @@ import type { Locale } from '@kartochka/core';
 
 const en = {
   appTitle: 'Kartochka — client cards',
+  darkTheme: 'Dark theme',
   nav: 'Sections of the demo',
   cards: 'Cards',
   reminders: 'Reminders',
@@ -48,6 +49,7 @@ const en = {
 export type DemoStrings = typeof en;
 const ru: DemoStrings = {
   appTitle: 'Карточка — карточки клиентов',
+  darkTheme: 'Тёмная тема',
   nav: 'Разделы демо',
   cards: 'Карточки',
   reminders: 'Напоминания',

@@ -18,6 +18,10 @@ export const tokens = css`
     --_on-accent: var(--kc-color-on-accent, #ffffff);
     --_accent-subtle: var(--kc-color-accent-subtle, #e8f0fc);
     --_danger: var(--kc-color-danger, #b3261e);
+    --_danger-subtle: var(--kc-color-danger-subtle, #fdecea);
+    --_warning: var(--kc-color-warning, #b26a00);
+    --_warning-subtle: var(--kc-color-warning-subtle, #fff4e0);
+    --_warning-text: var(--kc-color-warning-text, #6b3f00);
     --_focus: var(--kc-color-focus, var(--_accent));
     --_radius: var(--kc-radius, 6px);
     --_space: var(--kc-space, 0.5rem);
@@ -48,6 +52,10 @@ export const darkTokens = css`
   --kc-color-on-accent: #0f1a2e;
   --kc-color-accent-subtle: #22324d;
   --kc-color-danger: #ff9c94;
+  --kc-color-danger-subtle: #3d1f1d;
+  --kc-color-warning: #f0b75a;
+  --kc-color-warning-subtle: #3d3220;
+  --kc-color-warning-text: #ffd99a;
 `;
 
 /** Shared look of a labelled field: label, control, hint, error. */
@@ -167,7 +175,6 @@ export const buttonStyles = css`
     border-radius: var(--_radius);
     padding: 0 calc(var(--_space) * 1.5);
     cursor: pointer;
-    transition: background-color 0.12s;
   }
   button:hover:not(:disabled) {
     background: var(--_accent-subtle);

@@ -41,8 +41,8 @@ export class KcCardSummary extends LitElement {
       div { border: 1px solid var(--kc-color-border-subtle, #d5d9e2); border-radius: var(--_radius); padding: calc(var(--_space) / 2) var(--_space); }
       dt { font-size: 0.8em; color: var(--_muted); }
       dd { margin: 0; font-weight: 600; }
-      .soon { border-color: #b26a00; background: #fff4e0; color: #6b3f00; }
-      .past { border-color: var(--_danger); background: #fdecea; color: var(--_danger); }
+      .soon { border-color: var(--_warning); background: var(--_warning-subtle); color: var(--_warning-text); }
+      .past { border-color: var(--_danger); background: var(--_danger-subtle); color: var(--_danger); }
     `,
   ];
 

@@ -11,6 +11,8 @@ export {
   KcSavedEvent,
   KcStorageStatusEvent,
   KcOpenEvent,
+  KcFileRequestEvent,
+  type KcFileRequestDetail,
   type KcChangeDetail,
   type KcSaveDetail,
   type KcOpenDetail,

@@ -23,7 +23,7 @@ import {
   type JsonSchema,
   type JsonSchemaObject,
 } from '@kartochka/core';
-import { ForbiddenError, NotFoundError, type StorageFieldError } from '@kartochka/storage';
+import { ForbiddenError, NotFoundError, acceptsFile, parseAccept, type StorageFieldError } from '@kartochka/storage';
 import type { AccessRules } from './access.js';
 import { principalOf, requireRole } from './auth/authenticate.js';
 import { FILE_CHUNK_BYTES, type StoredFile } from './file-store.js';
@@ -60,22 +60,8 @@ export function fileFieldRules(schema: JsonSchemaObject | undefined, cap: number
   if (!schema || (schema['x-widget'] !== 'file' && typeof schema.contentMediaType !== 'string')) return undefined;
   const m = schema['x-maxSize'];
   const maxBytes = Math.min(typeof m === 'number' && m > 0 ? m : DEFAULT_FIELD_FILE_BYTES, cap);
-  const accept =
-    typeof schema.contentMediaType === 'string'
-      ? schema.contentMediaType
-          .split(',')
-          .map((a) => a.trim().toLowerCase())
-          .filter(Boolean)
-      : undefined;
-  return accept?.length ? { maxBytes, accept } : { maxBytes };
-}
-
-/** Whether a file of `type` named `name` matches an accept list (`type/sub`, `type/*`, `.ext`). */
-export function accepts(accept: readonly string[] | undefined, type: string, name: string): boolean {
-  if (!accept) return true;
-  const t = type.toLowerCase();
-  const n = name.toLowerCase();
-  return accept.some((a) => (a.startsWith('.') ? n.endsWith(a) : a.endsWith('/*') ? t.startsWith(a.slice(0, -1)) : a === t));
+  const accept = parseAccept(schema.contentMediaType);
+  return accept ? { maxBytes, accept } : { maxBytes };
 }
 
 /** The first bytes of types whose content we can recognise: a file declared one of these must start so. */
@@ -206,7 +192,7 @@ export function mountFileRoutes(app: Hono, { storeOf, rules, limits, now }: File
       name = 'file';
     }
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase() || 'application/octet-stream';
-    if (!accepts(fieldRules.accept, type, name)) return drainAndRefuse(c, 415, 'fileType', { type: type.slice(0, 100), accept: fieldRules.accept!.join(', ') });
+    if (!acceptsFile(fieldRules.accept, type, name)) return drainAndRefuse(c, 415, 'fileType', { type: type.slice(0, 100), accept: fieldRules.accept!.join(', ') });
     const declared = Number(c.req.header('Content-Length'));
     if (declared > fieldRules.maxBytes) return drainAndRefuse(c, 413, 'fileTooLarge', { limit: fieldRules.maxBytes });
 

@@ -36,6 +36,8 @@ export {
 export type { MessageParams, StorageErrorCode, StorageFieldError, StorageMessageKey } from './errors.js';
 export { changedPaths, diff, escapePointerToken, unescapePointerToken } from './diff.js';
 export type { Change } from './diff.js';
+export { acceptsFile, asLocalFile, blobOfDataUrl, isFileRef, localFilesIn, parseAccept, replaceAt, sha256Hex } from './files.js';
+export type { FileRef, FileUpload, LocalFile } from './files.js';
 export { MemoryAdapter } from './memory.js';
 export type { MemoryAdapterOptions } from './memory.js';
 export { IndexedDbAdapter } from './indexeddb.js';

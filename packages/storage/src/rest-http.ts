@@ -33,7 +33,14 @@ export interface HttpRequest {
   method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   /** Relative to the API root, segments already encoded. */
   path: string;
-  body?: string;
+  /** JSON text, or a Blob sent as it is (a file upload, with `contentType`). */
+  body?: string | Blob;
+  /** The body's type (default `application/json`). */
+  contentType?: string;
+  /** Read a successful answer as a Blob (a file download) instead of JSON. */
+  blob?: boolean;
+  /** This request's per-attempt timeout (files take longer than cards). */
+  timeoutMs?: number;
   headers?: Record<string, string>;
   /** True when repeating the request after the server may have seen it cannot do harm. */
   retryable: boolean;
@@ -47,6 +54,8 @@ export interface HttpResponse {
   body: unknown;
   /** 1 for the first attempt; > 1 means an earlier attempt may have reached the server. */
   attempt: number;
+  /** The answer's bytes, when the request asked for a Blob and got a 2xx. */
+  blob?: Blob;
 }
 
 class TimeoutSignal extends Error {}
@@ -108,15 +117,16 @@ export async function send(http: HttpSettings, req: HttpRequest): Promise<HttpRe
     req.signal?.addEventListener('abort', relay, { once: true });
     http.closed.addEventListener('abort', relay, { once: true });
     const timer = setTimeout(
-      () => controller.abort(new TimeoutSignal(`no answer within ${http.timeoutMs} ms`)),
-      http.timeoutMs,
+      () => controller.abort(new TimeoutSignal(`no answer within ${req.timeoutMs ?? http.timeoutMs} ms`)),
+      req.timeoutMs ?? http.timeoutMs,
     );
     try {
       const headers = new Headers(http.headers ? await http.headers() : undefined);
-      headers.set('Accept', 'application/json');
-      if (req.body !== undefined) headers.set('Content-Type', 'application/json');
+      if (!req.blob) headers.set('Accept', 'application/json');
+      if (req.body !== undefined) headers.set('Content-Type', req.contentType ?? 'application/json');
       for (const [k, v] of Object.entries(req.headers ?? {})) headers.set(k, v);
       const res = await http.fetch(url, { method: req.method, headers, body: req.body, signal: controller.signal });
+      if (req.blob && res.ok) return { status: res.status, headers: res.headers, body: undefined, attempt, blob: await res.blob() };
       const text = await res.text();
       const retry5xx = res.status >= 500 && res.status !== 507 && req.retryable && attempt < http.attempts;
       if (!retry5xx) {

@@ -11,6 +11,7 @@
  * not replayed: a save still meets them as a conflict, as without the stream.
  */
 import { ConflictError, UnavailableError, ValidationError } from './errors.js';
+import { sha256Hex, type FileRef, type FileUpload } from './files.js';
 import { pageBounds } from './query.js';
 import { validateRecord } from './record.js';
 import { errorFromResponse, type ErrorContext } from './rest-errors.js';
@@ -210,6 +211,44 @@ export class RestAdapter implements StorageAdapter {
     }
     this.watchers.emit({ type: 'put', id: record.id, revision: record.revision, remote: false });
     return record;
+  }
+
+  /**
+   * Uploads a file for a card's field (`POST cards/{id}/files`), with its SHA-256 for the server to
+   * verify. Not retried once the server may have seen it (each upload makes a new file); the
+   * outbox tries the whole save again later.
+   */
+  async putFile(upload: FileUpload, options?: RequestOptions): Promise<FileRef> {
+    const sha256 = upload.sha256 ?? (await sha256Hex(upload.blob));
+    const query = new URLSearchParams({ field: upload.field, schemaId: upload.schemaId });
+    const res = await this.call(
+      {
+        method: 'POST',
+        path: `cards/${enc(upload.cardId)}/files?${query}`,
+        body: upload.blob,
+        contentType: upload.type || upload.blob.type || 'application/octet-stream',
+        headers: { 'X-Kartochka-File-Name': enc(upload.name), 'X-Kartochka-Sha256': sha256, [CLIENT_HEADER]: this.clientId },
+        retryable: false,
+        timeoutMs: Math.max(this.http.timeoutMs, 120_000),
+        signal: options?.signal,
+      },
+      { id: upload.cardId },
+    );
+    return this.json<FileRef>(res);
+  }
+
+  /** A stored file's bytes (`GET cards/{id}/files/{fileId}`), checked against the SHA-256 the server sends. */
+  async getFile(cardId: string, fileId: string, options?: RequestOptions): Promise<Blob> {
+    const res = await this.call(
+      { method: 'GET', path: `cards/${enc(cardId)}/files/${enc(fileId)}`, blob: true, retryable: true, timeoutMs: Math.max(this.http.timeoutMs, 120_000), signal: options?.signal },
+      { id: cardId },
+    );
+    const blob = res.blob!;
+    const expected = res.headers.get('X-Kartochka-Sha256');
+    if (expected && (await sha256Hex(blob)) !== expected) {
+      throw new UnavailableError(this.http.store, `file ${fileId} of card ${cardId} arrived damaged (checksum mismatch); try again.`);
+    }
+    return blob;
   }
 
   async delete(id: string, options?: DeleteOptions & RequestOptions): Promise<void> {

@@ -8,6 +8,8 @@
  * because the REST adapter will not.
  */
 
+import type { FileRef, FileUpload } from './files.js';
+
 /** A value that can be filtered and sorted on: what an indexed field may hold. */
 export type IndexedValue = string | number | boolean | null;
 
@@ -230,6 +232,14 @@ export interface StorageAdapter {
   putSetting(key: string, value: unknown): Promise<void>;
   /** Forgets a setting; no error when it is not set. */
   deleteSetting(key: string): Promise<void>;
+  /**
+   * Stores a file apart from the card and returns the reference the card's data then holds
+   * (docs/files.md). Only stores that keep files apart have it (REST); the others keep a picked
+   * file as a Blob inside the data (IndexedDB stores Blobs natively).
+   */
+  putFile?(upload: FileUpload): Promise<FileRef>;
+  /** A stored file's bytes; `NotFoundError` when it is not there for this caller. */
+  getFile?(cardId: string, fileId: string): Promise<Blob>;
   /** Calls `callback` when card `id` (or any card, for `'*'`) changes; returns the unsubscribe function. */
   watch(id: string | '*', callback: WatchCallback): () => void;
   /** Releases the connection; later calls reject with `UnavailableError`. */

@@ -86,8 +86,28 @@ export class KcOpenEvent extends CustomEvent<KcOpenDetail> {
   }
 }
 
+/**
+ * Detail of `kc-file-request`: a file field needs the bytes of a stored file (`{fileId}` in its
+ * value). Whoever can fetch it — the card's persistence (its storage's `getFile`), or the app —
+ * sets `blob` to the promise while the event is dispatched.
+ */
+export interface KcFileRequestDetail {
+  /** The field's JSON Pointer. */
+  path: string;
+  fileId: string;
+  blob?: Promise<Blob>;
+}
+
+/** `kc-file-request`: a file field asks for a stored file's bytes (download, preview). */
+export class KcFileRequestEvent extends CustomEvent<KcFileRequestDetail> {
+  constructor(detail: KcFileRequestDetail) {
+    super('kc-file-request', { ...init, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'kc-file-request': KcFileRequestEvent;
     'kc-change': KcChangeEvent;
     'kc-submit': KcSubmitEvent;
     'kc-invalid': KcInvalidEvent;

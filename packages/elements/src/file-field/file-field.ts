@@ -5,13 +5,16 @@ import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { buttonStyles, fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
 import { fireInputAndChange, formatBytes, safeFileLink } from '../internal/widget-utils.js';
+import { acceptsFile, asLocalFile, isFileRef, parseAccept, type FileRef } from '@kartochka/storage';
+import { KcFileRequestEvent } from '../events/events.js';
 
 /** The size limit when the schema gives no `x-maxSize`: 10 MB. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 /**
- * The value of a file field. The Blob is kept in the value: IndexedDB stores Blobs natively; a JSON
- * serialisation (a form post, a REST body) carries the metadata only.
+ * The value of a file field as picked here. The Blob is kept in the value: IndexedDB stores Blobs
+ * natively; a store that keeps files apart (REST) uploads it before the save and the value becomes
+ * a {@link FileRef} `{fileId, name, size, type, sha256}` (docs/files.md).
  */
 export interface FileValue {
   name: string;
@@ -24,17 +27,25 @@ export interface FileValue {
 const isFileValue = (v: unknown): v is FileValue =>
   !!v && typeof v === 'object' && typeof (v as FileValue).name === 'string' && typeof (v as FileValue).size === 'number';
 
+/** Types the card previews: images (not SVG, which can carry script) and PDF. */
+const previewKind = (type: string): 'image' | 'pdf' | undefined =>
+  type === 'application/pdf' ? 'pdf' : /^image\/(png|jpeg|gif|webp|avif|bmp)$/.test(type) ? 'image' : undefined;
+
 /**
  * @summary An attachment (`{type: "object", "x-widget": "file"}` or a `contentMediaType`): a native
- * file input with a label; shows the file's name (a download link), size and type, with replace
- * and remove. Files over `x-maxSize` bytes (default 10 MB) are refused with a message and the
- * previous file is kept. `contentMediaType` becomes the input's `accept`.
+ * file input with a label; shows the file's name (a working download link), size and kind, with
+ * preview (images, PDF), replace and remove. Files over `x-maxSize` bytes (default 10 MB), or not
+ * matching `contentMediaType` (also the input's `accept`), are refused with a message and the
+ * previous file is kept. A stored file (`{fileId}`) is fetched on demand through `kc-file-request`.
  * @event input - When a file is chosen or removed.
  * @event change - When a file is chosen or removed.
+ * @event kc-file-request - Asks the card's storage (or the app) for a stored file's bytes.
  * @csspart label - The label.
  * @csspart input - The native file input.
  * @csspart file - The description of the attached file.
  * @csspart download - The download link.
+ * @csspart preview-button - Shows or hides the preview.
+ * @csspart preview - The preview (an image, or a frame with the PDF).
  * @csspart replace-button - Opens the file picker to replace the file.
  * @csspart remove-button - Removes the file.
  * @csspart hint - The description.
@@ -54,11 +65,20 @@ export class KcFileField extends KcFieldElement {
       .none { color: var(--_muted); margin-block-end: var(--_space); }
       input[type='file'] { border-style: dashed; }
       a { color: var(--_accent); font-weight: 500; word-break: break-all; }
+      .preview { margin-block-end: var(--_space); }
+      .preview img { max-inline-size: 100%; max-block-size: 24rem; display: block; }
+      .preview iframe { inline-size: 100%; block-size: 32rem; border: 1px solid var(--_border, #ccc); }
     `,
   ];
 
   /** A refused file's message (size limit); cleared by the next accepted change. */
   @state() private refusal = '';
+  /** Whether the preview is open. */
+  @state() private previewing = false;
+  /** A stored file fetched for download or preview, by its id. */
+  @state() private fetched?: { fileId: string; blob: Blob };
+  /** Why the last fetch of a stored file failed. */
+  @state() private fetchProblem = '';
   #url?: { blob: Blob; url: string };
 
   override disconnectedCallback(): void {
@@ -89,6 +109,50 @@ export class KcFileField extends KcFieldElement {
     return this.#url?.url;
   }
 
+  /** The bytes of the current value: its own Blob (a picked or legacy inline file) or the fetched stored file. */
+  #blobOf(value: unknown): Blob | undefined {
+    const local = asLocalFile(value);
+    if (local) return local.blob;
+    return isFileRef(value) && this.fetched?.fileId === value.fileId ? this.fetched.blob : undefined;
+  }
+
+  /** Fetches a stored file through `kc-file-request` (the card's storage answers). */
+  async #fetch(ref: FileRef): Promise<Blob | undefined> {
+    if (this.fetched?.fileId === ref.fileId) return this.fetched.blob;
+    const request = new KcFileRequestEvent({ path: this.path, fileId: ref.fileId });
+    this.dispatchEvent(request);
+    try {
+      if (!request.detail.blob) throw new Error(t(this.locale, 'noFile'));
+      const blob = await request.detail.blob;
+      this.fetchProblem = '';
+      if (isFileRef(this.value) && this.value.fileId === ref.fileId) this.fetched = { fileId: ref.fileId, blob };
+      return blob;
+    } catch (e) {
+      this.fetchProblem = t(this.locale, 'fileUnavailable', { reason: (e as Error).message });
+      return undefined;
+    }
+  }
+
+  /** A stored file's link: fetched on the first click, then followed like any download link. */
+  #onLinkClick = async (e: MouseEvent) => {
+    const ref = this.value;
+    if (!isFileRef(ref) || this.#blobOf(ref)) return;
+    e.preventDefault();
+    if (!(await this.#fetch(ref))) return;
+    await this.updateComplete;
+    (this.renderRoot.querySelector('[part="download"]') as HTMLAnchorElement | null)?.click();
+  };
+
+  #togglePreview = async () => {
+    const open = !this.previewing;
+    if (open && isFileRef(this.value)) await this.#fetch(this.value);
+    this.previewing = open && !this.fetchProblem;
+  };
+
+  get #accept(): string[] | undefined {
+    return parseAccept(this.schema.contentMediaType);
+  }
+
   get #maxSize(): number {
     const m = this.schema['x-maxSize'];
     return typeof m === 'number' && m > 0 ? m : DEFAULT_MAX_FILE_SIZE;
@@ -98,13 +162,21 @@ export class KcFileField extends KcFieldElement {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    if (file.size > this.#maxSize) {
-      this.refusal = t(this.locale, 'fileTooLarge', { name: file.name, size: formatBytes(this.locale, file.size), max: formatBytes(this.locale, this.#maxSize) });
+    const refusal =
+      file.size > this.#maxSize
+        ? t(this.locale, 'fileTooLarge', { name: file.name, size: formatBytes(this.locale, file.size), max: formatBytes(this.locale, this.#maxSize) })
+        : !acceptsFile(this.#accept, file.type, file.name)
+          ? t(this.locale, 'fileWrongType', { name: file.name, accept: this.#accept!.join(', ') })
+          : '';
+    if (refusal) {
+      this.refusal = refusal;
       input.value = '';
       e.stopPropagation();
       return;
     }
     this.refusal = '';
+    this.previewing = false;
+    this.fetched = undefined;
     const value: FileValue = { name: file.name, size: file.size, type: file.type, lastModified: file.lastModified, blob: file };
     this.commit(value as unknown as JsonValue);
     // The value holds the file now; clearing the input lets the same file be picked again.
@@ -119,27 +191,48 @@ export class KcFileField extends KcFieldElement {
 
   #remove = () => {
     this.refusal = '';
+    this.previewing = false;
+    this.fetched = undefined;
     this.commit(undefined);
     fireInputAndChange(this);
     this.focus();
   };
 
   protected get shownErrors(): readonly FieldError[] {
-    return this.refusal ? [{ path: this.path, keyword: 'x-maxSize', message: this.refusal, source: 'app' }, ...this.errors] : this.errors;
+    const own = [this.refusal, this.fetchProblem].filter(Boolean).map((message): FieldError => ({ path: this.path, keyword: 'x-maxSize', message, source: 'app' }));
+    return own.length ? [...own, ...this.errors] : this.errors;
   }
 
   override render(): unknown {
-    const v = isFileValue(this.value) ? this.value : undefined;
-    // A file picked here links to its blob; a stored one (no blob after JSON) to its `url`.
-    const url = this.#urlFor(v?.blob) ?? safeFileLink((this.value as { url?: unknown } | undefined)?.url);
+    const raw = this.value as Record<string, unknown> | undefined;
+    const ref = isFileRef(raw) ? raw : undefined;
+    const local = asLocalFile(raw);
+    const v = isFileValue(raw) || ref || local ? (raw as unknown as FileValue) : undefined;
+    const name = v?.name ?? '';
+    const size = local?.size ?? (typeof v?.size === 'number' ? v.size : undefined);
+    const type = local?.type ?? (typeof v?.type === 'string' ? v.type : '');
+    // A file picked here (or a legacy inline one) links to its Blob; a stored one to its Blob once
+    // fetched (the first click fetches it); an old record's web address to that address.
+    const blob = this.#blobOf(raw);
+    const url = this.#urlFor(blob) ?? (ref ? '#' : safeFileLink(raw?.url));
+    const kind = previewKind(type);
+    const canPreview = !!kind && (!!blob || !!ref);
     const locked = this.disabled || this.readonly;
     const invalid = this.invalid || !!this.refusal;
-    const accept = typeof this.schema.contentMediaType === 'string' ? this.schema.contentMediaType : undefined;
+    const accept = this.#accept?.join(',');
+    const kindWord = kind === 'pdf' ? t(this.locale, 'fileKindPdf') : kind === 'image' ? t(this.locale, 'fileKindImage') : '';
     return html`${this.renderLabel()}
       ${v
         ? html`<div class="file" part="file">
-            ${url ? html`<a part="download" href=${url} download=${v.name} aria-label=${t(this.locale, 'download', { name: v.name })}>${v.name}</a>` : html`<span>${v.name}</span>`}
-            <span class="meta">${formatBytes(this.locale, v.size)}${v.type ? html` · ${v.type}` : nothing}</span>
+            ${url
+              ? html`<a part="download" href=${url} download=${name} aria-label=${t(this.locale, 'download', { name })} @click=${this.#onLinkClick}>${name}</a>`
+              : html`<span>${name}</span>`}
+            <span class="meta">${size !== undefined ? formatBytes(this.locale, size) : nothing}${kindWord ? html` · ${kindWord}` : nothing}</span>
+            ${canPreview
+              ? html`<button type="button" part="preview-button" aria-expanded=${this.previewing ? 'true' : 'false'} aria-controls="preview" @click=${this.#togglePreview}>
+                  ${t(this.locale, this.previewing ? 'hidePreview' : 'previewFile')}
+                </button>`
+              : nothing}
             ${locked
               ? nothing
               : html`<button type="button" part="replace-button" @click=${() => (this.renderRoot.querySelector("#input") as HTMLInputElement).click()}>
@@ -148,6 +241,13 @@ export class KcFileField extends KcFieldElement {
                   <button type="button" part="remove-button" @click=${this.#remove}>${t(this.locale, 'removeFile')}</button>`}
           </div>`
         : html`<div class="none">${t(this.locale, 'noFile')}</div>`}
+      ${this.previewing && blob && this.#url
+        ? html`<div class="preview" part="preview" id="preview">
+            ${kind === 'image'
+              ? html`<img src=${this.#url.url} alt=${t(this.locale, 'previewOf', { name })} />`
+              : html`<iframe src=${this.#url.url} title=${t(this.locale, 'previewOf', { name })}></iframe>`}
+          </div>`
+        : nothing}
       <input
         id="input"
         part="input"

@@ -19,11 +19,13 @@ import {
   UnauthorizedError,
   UnavailableError,
   ValidationError,
+  localFilesIn,
   type CardRecord,
   type NewOrUpdatedRecord,
   type StorageAdapter,
 } from '@kartochka/storage';
-import { KcSavedEvent, KcStorageStatusEvent } from '../events/events.js';
+import { KcSavedEvent, KcStorageStatusEvent, type KcFileRequestEvent } from '../events/events.js';
+import { fetchFile, withUploadedFiles } from './files.js';
 import { StorageWatch } from '../internal/storage-watch.js';
 import { MemoryDraftStore, draftKey, scopeKey, type Draft, type DraftStore, type HeldSave, type LocalScope, type OutboxEntry } from './draft-store.js';
 import { openDraftStore } from './local-db.js';
@@ -102,6 +104,7 @@ export class CardPersistence implements ReactiveController {
 
   hostConnected(): void {
     this.host.addEventListener('kc-change', this.#onChange);
+    this.host.addEventListener('kc-file-request', this.#onFileRequest as EventListener);
     (this.host as unknown as HTMLElement).addEventListener?.('keydown', this.#onKeydown as EventListener);
     globalThis.addEventListener?.('online', this.#onOnline);
     // Back in the document (a DOM move): go on sending what waits.
@@ -110,6 +113,7 @@ export class CardPersistence implements ReactiveController {
 
   hostDisconnected(): void {
     this.host.removeEventListener('kc-change', this.#onChange);
+    this.host.removeEventListener('kc-file-request', this.#onFileRequest as EventListener);
     (this.host as unknown as HTMLElement).removeEventListener?.('keydown', this.#onKeydown as EventListener);
     globalThis.removeEventListener?.('online', this.#onOnline);
     void this.#flushDraftNow();
@@ -365,10 +369,18 @@ export class CardPersistence implements ReactiveController {
     if (this.#options === o) this.#set(this.revision ? 'loaded' : 'new', { n: this.revision });
   }
 
+  /** A file field asks for a stored file: this card's storage fetches it. */
+  #onFileRequest = (e: KcFileRequestEvent): void => {
+    const o = this.#options;
+    if (!o || e.detail.blob) return;
+    e.detail.blob = fetchFile(o.storage, { id: o.recordId }, e.detail.fileId);
+  };
+
   async #put(storage: StorageAdapter, record: NewOrUpdatedRecord<JsonValue>, expectedRevision: number, author?: string): Promise<CardRecord<JsonValue>> {
     this.#writing++;
     try {
-      return await storage.put(record, { expectedRevision, author });
+      // Files first: the card saved after them references what the store now keeps (files.ts).
+      return await storage.put(await withUploadedFiles(storage, record), { expectedRevision, author });
     } finally {
       this.#writing--;
     }
@@ -416,6 +428,11 @@ export class CardPersistence implements ReactiveController {
       this.revision = stored.revision;
       this.#base = stored.data;
       this.#clean = record.data;
+      // Uploaded files: the card now holds their references, as the store does (unless edited meanwhile).
+      if (this.host.value === data && stored.data !== undefined && localFilesIn(data).length > 0 && o.storage.putFile) {
+        this.host.reset(stored.data);
+        this.#clean = stored.data;
+      }
       this.conflicts = [];
       this.#count(await db.queued(scopeKey(scope)), o.recordId);
       this.#set('saved', { n: stored.revision });

@@ -19,6 +19,7 @@ import { clearLocalData, pendingLocalData } from '@kartochka/elements/persistenc
 import { demoTemplates, sampleId } from './templates.js';
 import { activeCardTypes, archiveCardType, cardTypeFor, cardTypes, createCardType, duplicateCardType, latestTypeSchema, listConfig, renameCardType, settingsFor, templateOfType, type CardType } from './card-types.js';
 import { s } from './strings.js';
+import { exportBar, importView } from './import-view.js';
 
 const root = document.querySelector<HTMLElement>('#app')!;
 let locale: Locale = localStorage.getItem('kc-demo-locale') === 'en' ? 'en' : 'ru';
@@ -49,12 +50,13 @@ function setTheme(t: Theme, remember = true) {
   void show();
 }
 
-type Route = { view: 'cards' } | { view: 'types' } | { view: 'card'; id: string; template?: string } | { view: 'reminders' } | { view: 'builder' };
+type Route = { view: 'cards' } | { view: 'import' } | { view: 'types' } | { view: 'card'; id: string; template?: string } | { view: 'reminders' } | { view: 'builder' };
 
 function route(): Route {
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'cards') return { view: 'cards' };
+  if (parts[0] === 'import') return { view: 'import' };
   if (parts[0] === 'reminders') return { view: 'reminders' };
   if (parts[0] === 'types') return { view: 'types' };
   if (parts[0] === 'builder') return { view: 'builder' };
@@ -163,9 +165,11 @@ async function cardsView() {
   const { columns, filters } = listConfig(settingsFor(type, version), version);
   return html`<section class="panel">
     <div class="row"><h2>${type.title[locale]}</h2>
-      ${type.archived ? nothing : html`<button type="button" class="primary" @click=${() => go(`#/card/${encodeURIComponent(`${type.id}-${Date.now().toString(36)}`)}?t=${type.id}`)}>${s(locale, 'newCard')}</button>`}</div>
-    <kc-card-list .storage=${storage} schema-id=${type.id} .columns=${columns} .filters=${filters} locale=${locale}
+      ${type.archived ? nothing : html`<button type="button" class="primary" @click=${() => go(`#/card/${encodeURIComponent(`${type.id}-${Date.now().toString(36)}`)}?t=${type.id}`)}>${s(locale, 'newCard')}</button>
+        <button type="button" name="import" @click=${() => go('#/import')}>${s(locale, 'importCards')}</button>`}</div>
+    <kc-card-list id="card-list" .storage=${storage} schema-id=${type.id} .columns=${columns} .filters=${filters} locale=${locale}
       @kc-open=${(e: CustomEvent<{ id: string }>) => go(`#/card/${encodeURIComponent(e.detail.id)}`)}></kc-card-list>
+    ${exportBar({ storage: storage!, version, locale, name: type.title[locale] })}
   </section>`;
 }
 
@@ -349,6 +353,11 @@ async function show() {
   else {
     try {
       if (r.view === 'cards') body = await cardsView();
+      else if (r.view === 'import') {
+        const type = cardTypeFor(templateId);
+        const version = await latestTypeSchema(storage, type);
+        body = version ? await importView({ storage, type, version, locale, user }) : notPublished(type);
+      }
       else if (r.view === 'card') body = await cardView(r.id, r.template);
       else if (r.view === 'reminders') body = await remindersView();
       else if (r.view === 'types') body = typesView();

@@ -103,7 +103,10 @@ describe('dry run', () => {
     assert.deepEqual(getAt(rows[1].data, '/category'), { priority: 'A', segment: 'chain' });
     assert.equal(getAt(rows[1].data, '/general/companyName'), 'ООО Ромашка');
     assert.equal(rows[2].action, 'refuse');
-    assert.deepEqual(rows[2].problems.map((p) => p.code), ['notADate']);
+    // Every reason at once: the unread date, and what the card's validator says of the rest.
+    assert.deepEqual(rows[2].problems.map((p) => [p.code, p.pointer]).slice(0, 1), [['notADate', '/general/requisites/registration/date']]);
+    assert.ok(rows[2].problems.some((p) => p.code === 'validation' && p.pointer === '/general/requisites/codes/inn'));
+    assert.ok(!rows[2].problems.some((p) => p.code === 'validation' && p.pointer?.startsWith('/general/requisites/registration')));
     assert.equal(rows[3].action, 'refuse');
     assert.equal(rows[3].problems[0].code, 'duplicateInFile');
     assert.equal(rows[3].problems[0].text, '2');

@@ -60,8 +60,11 @@ export function matchColumns(titles: readonly (readonly string[])[], fields: rea
   for (const p of pairs) {
     if (out[p.column] !== undefined || used.has(p.pointer)) continue;
     // Two fields equally good for one column: a guess; leave it to the person.
+    // A tie goes to the field nearest the top (the company's email before a contact person's).
+    const depth = (pointer: string) => pointer.split('/').length;
     const rivals = pairs.filter((q) => q.column === p.column && q.score === p.score && !used.has(q.pointer));
-    if (rivals.length > 1 && p.score < 3) continue;
+    const shallowest = Math.min(...rivals.map((q) => depth(q.pointer)));
+    if (rivals.length > 1 && p.score < 3 && (depth(p.pointer) > shallowest || rivals.filter((q) => depth(q.pointer) === shallowest).length > 1)) continue;
     out[p.column] = p.pointer;
     used.add(p.pointer);
   }

@@ -127,20 +127,19 @@ export class ImportPlanner {
         existing = o.existing?.get(key);
       }
     }
-    if (problems.length) return { line, action: 'refuse', key, problems };
-    if (existing && o.onExisting === 'skip') return { line, action: 'skip', id: existing.id, key, problems: [{ pointer: o.key, code: 'exists' }] };
+    if (existing && o.onExisting === 'skip' && !problems.length) return { line, action: 'skip', id: existing.id, key, problems: [{ pointer: o.key, code: 'exists' }] };
 
     let data: JsonValue = existing ? existing.data : (o.blank?.() ?? {});
     for (const [pointer, value] of values) data = setAt(data, pointer, value);
+    // Every reason at once: the validator runs even when a cell was not read (its field then left out).
+    const unread = new Set(problems.map((p) => p.pointer).filter(Boolean));
     const result = validate(o.schema, data, o.locale ?? 'en', o.validator);
-    if (!result.valid) {
-      const mapped = new Set(o.mapping.filter(Boolean));
-      for (const e of result.errors) {
-        const column = o.mapping.findIndex((p) => p !== undefined && (e.path === p || e.path.startsWith(p + '/')));
-        problems.push({ pointer: e.path || undefined, column: column >= 0 ? column : undefined, code: 'validation', message: e.message, text: column >= 0 && mapped.size ? stringOf(getAt(data, e.path)) : undefined });
-      }
-      return { line, action: 'refuse', key, problems };
+    for (const e of result.errors) {
+      if ([...unread].some((p) => e.path === p || e.path.startsWith(p + '/'))) continue;
+      const column = o.mapping.findIndex((p) => p !== undefined && (e.path === p || e.path.startsWith(p + '/')));
+      problems.push({ pointer: e.path || undefined, column: column >= 0 ? column : undefined, code: 'validation', message: e.message, text: column >= 0 ? stringOf(getAt(data, e.path)) : undefined });
     }
+    if (problems.length) return { line, action: 'refuse', key, problems };
     return existing
       ? { line, action: 'update', id: existing.id, revision: existing.revision, data, key, problems }
       : { line, action: 'create', id: this.#newId(), data, key, problems };

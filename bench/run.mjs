@@ -7,7 +7,7 @@
  *   node bench/run.mjs            full run (under 10 minutes on 2 cores)
  *   node bench/run.mjs --quick    smoke run: fewer sizes, rounds and cards (under ~2 minutes)
  *   node bench/run.mjs --docs     also put the table into docs/performance.md
- *   node bench/run.mjs --only ui,storage,core,bundle,server,lists,instances
+ *   node bench/run.mjs --only ui,storage,import,core,bundle,server,lists,instances
  *   node bench/run.mjs --only lists --cards 1000000   lists at 1,000,000 cards (default 200,000)
  *
  * What each part measures and what "equivalent" means is in docs/performance.md.
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { buildPages, servePages, launchChromium } from './lib/browser.mjs';
 import { runUiBench, BELOW_THRESHOLD_MS } from './ui.mjs';
 import { runStorageBench } from './storage.mjs';
+import { runImportBench } from './import.mjs';
 import { runBundleBench } from './bundle.mjs';
 import { toMarkdown, judge, ratio } from './lib/report.mjs';
 
@@ -27,12 +28,12 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const writeDocs = argv.includes('--docs');
 const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : '';
-const only = new Set(onlyArg ? onlyArg.split(',') : ['ui', 'storage', 'core', 'bundle', 'server', 'lists', 'instances']);
+const only = new Set(onlyArg ? onlyArg.split(',') : ['ui', 'storage', 'import', 'core', 'bundle', 'server', 'lists', 'instances']);
 const cardsArg = argv.includes('--cards') ? argv[argv.indexOf('--cards') + 1] : undefined;
 
 const config = quick
-  ? { ui: { sizes: [50, 2000], rounds: 1, presses: 20 }, storage: { count: 500, chunk: 250, queries: 5 } }
-  : { ui: { sizes: [50, 500, 2000], rounds: 5, presses: 24 }, storage: { count: 10000, chunk: 500, queries: 30 } };
+  ? { ui: { sizes: [50, 2000], rounds: 1, presses: 20 }, storage: { count: 500, chunk: 250, queries: 5 }, import: { count: 2000 } }
+  : { ui: { sizes: [50, 500, 2000], rounds: 5, presses: 24 }, storage: { count: 10000, chunk: 500, queries: 30 }, import: { count: 10000 } };
 
 const started = Date.now();
 const log = (s) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}\n`);
@@ -82,7 +83,7 @@ results.machine = {
 };
 
 // ---- browser: card pages and storage --------------------------------------------------------
-if (only.has('ui') || only.has('storage')) {
+if (only.has('ui') || only.has('storage') || only.has('import')) {
   log('building the bench pages (Vite, production)…');
   await buildPages();
   const server = await servePages();
@@ -143,6 +144,19 @@ if (only.has('ui') || only.has('storage')) {
         { area, measure: 'list: page of 50 by updatedAt desc + total, vs same-work idb', unit: 'ms', value: a.page, baseline: s.page, goal: g },
         { area, measure: 'list: filter segment = smb, first 50 + total, vs same-work idb', unit: 'ms', value: a.filter, baseline: s.filter, goal: g },
         { area, measure: 'list: filter, vs bare idb (index on indexed.segment)', unit: 'ms', value: a.filter, baseline: b.filter },
+      );
+    }
+    if (only.has('import')) {
+      const n = config.import.count.toLocaleString('en');
+      log(`import: ${n} rows of CSV into IndexedDB through <kc-import>, long tasks observed`);
+      const r = (results.import = await runImportBench({ browser, url: server.url, ...config.import }));
+      const area = `Import, ${n} rows (CSV → IndexedDB)`;
+      rows.push(
+        { area, measure: 'longest task while reading, checking and writing (PerformanceObserver longtask)', unit: 'ms', value: r.maxLongTaskMs, goal: { of: 'value', max: 200, text: 'no task > 200 ms' } },
+        { area, measure: 'long tasks (> 50 ms) in all', unit: '', value: r.longTasks },
+        { area, measure: 'read the file (worker) and match the columns', unit: 'ms', value: r.readMs },
+        { area, measure: 'dry run of every row (convert, find by key, validate)', unit: 'ms', value: r.planMs },
+        { area, measure: `write ${n} cards, vs the same puts straight through the adapter`, unit: 'ms', value: r.writeMs, baseline: r.directWriteMs },
       );
     }
   } finally {

@@ -35,6 +35,7 @@ export async function buildPages({ minify = true } = {}) {
           baseline: `${PAGES_ROOT}/baseline.html`,
           'paint-first': `${PAGES_ROOT}/paint-first.html`,
           storage: `${PAGES_ROOT}/storage.html`,
+          import: `${PAGES_ROOT}/import.html`,
         },
       },
     },

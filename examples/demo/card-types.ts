@@ -1,11 +1,13 @@
 /**
  * The demo's card types: the ready templates plus the types an admin creates, renames, duplicates
- * and archives. Which types exist (name, archived, the template it came from) is kept in this
- * browser (localStorage; the storage adapters have no list of schemas); what a type *is* — its
- * fields, layout, labels and its card settings (title, columns, filters, chips: `x-card`) — is its
- * published schema in the storage, so the list, search and summary read it from there.
+ * and archives. Which types exist (name per language, archived, the template it came from) is kept
+ * by the storage adapter (`listSchemas` / `putSchemaInfo`), so it follows the admin to another
+ * browser on the REST server; what a type *is* — its fields, layout, labels and its card settings
+ * (title, columns, filters, chips: `x-card`) — is its published schema, so the list, search and
+ * summary read it from there. {@link loadCardTypes} reads the list once per page render; the rest
+ * of the demo reads that copy synchronously.
  */
-import { NotFoundError, type SchemaVersion, type StorageAdapter } from '@kartochka/storage';
+import { NotFoundError, type SchemaSummary, type SchemaVersion, type StorageAdapter } from '@kartochka/storage';
 import { templateCardSettings, type CardTemplate, type LocalizedText } from '@kartochka/templates';
 import { cardSettingsOf, defaultCardSettings, withCardSettings, type CardSettings, type FieldMessages, type Locale, type MessageCatalogue } from '@kartochka/core';
 import type { CardListColumn, CardListFilter } from '@kartochka/elements';
@@ -21,25 +23,53 @@ export interface CardType {
   archived?: boolean;
 }
 
-const KEY = 'kc-demo-card-types';
+/** Where earlier demos kept the list in this browser; moved into the adapter once (nothing lost). */
+const LEGACY_KEY = 'kc-demo-card-types';
 
-type Saved = { types: CardType[]; changed: Record<string, Partial<CardType>> };
-function load(): Saved {
+let known: CardType[] = [];
+
+const titleOf = (t: SchemaSummary, fallback: LocalizedText | undefined): LocalizedText => {
+  const ru = t.title?.ru ?? t.title?.en ?? fallback?.ru ?? t.schemaId;
+  const en = t.title?.en ?? t.title?.ru ?? fallback?.en ?? t.schemaId;
+  return { ru, en };
+};
+
+/** Moves a list kept in localStorage by an earlier demo into the adapter, then forgets it. */
+async function moveLegacyList(storage: StorageAdapter): Promise<void> {
+  const raw = localStorage.getItem(LEGACY_KEY);
+  if (raw === null) return;
   try {
-    const v = JSON.parse(localStorage.getItem(KEY) ?? '') as Saved;
-    return { types: Array.isArray(v.types) ? v.types : [], changed: v.changed ?? {} };
+    const v = JSON.parse(raw) as { types?: CardType[]; changed?: Record<string, Partial<CardType>> };
+    for (const t of Array.isArray(v.types) ? v.types : []) {
+      await storage.putSchemaInfo(t.id, { title: { ...t.title }, archived: !!t.archived, ...(t.template ? { template: t.template } : {}) });
+    }
+    for (const [id, c] of Object.entries(v.changed ?? {})) {
+      await storage.putSchemaInfo(id, { ...(c.title ? { title: { ...c.title } } : {}), ...(c.archived !== undefined ? { archived: c.archived } : {}) });
+    }
   } catch {
-    return { types: [], changed: {} };
+    // A malformed old list: nothing to move.
   }
+  localStorage.removeItem(LEGACY_KEY);
 }
-const save = (v: Saved) => localStorage.setItem(KEY, JSON.stringify(v));
 
-/** Every card type, the templates first, archived ones included. */
-export function cardTypes(): CardType[] {
-  const saved = load();
-  const builtIn = demoTemplates.map((t): CardType => ({ id: t.id, title: t.title, template: t.id }));
-  return [...builtIn, ...saved.types].map((t) => ({ ...t, ...saved.changed[t.id] }));
+/** Reads the card types from the adapter (templates first, then the rest by name). */
+export async function loadCardTypes(storage: StorageAdapter): Promise<CardType[]> {
+  await moveLegacyList(storage);
+  const listed = new Map((await storage.listSchemas()).map((t) => [t.schemaId, t]));
+  const builtIn = demoTemplates.map((tpl): CardType => {
+    const own = listed.get(tpl.id);
+    return { id: tpl.id, title: own?.title ? titleOf(own, tpl.title) : tpl.title, template: tpl.id, archived: own?.archived || undefined };
+  });
+  const made = [...listed.values()]
+    .filter((t) => !demoTemplates.some((tpl) => tpl.id === t.schemaId))
+    .map((t): CardType => ({ id: t.schemaId, title: titleOf(t, undefined), template: t.template, archived: t.archived || undefined }))
+    .sort((a, b) => a.title.ru.localeCompare(b.title.ru, 'ru'));
+  known = [...builtIn, ...made];
+  return known;
 }
+
+/** Every card type as last loaded, the templates first, archived ones included. */
+export const cardTypes = (): CardType[] => (known.length ? known : demoTemplates.map((t): CardType => ({ id: t.id, title: t.title, template: t.id })));
 
 export const activeCardTypes = () => cardTypes().filter((t) => !t.archived);
 
@@ -51,16 +81,14 @@ export function cardTypeFor(id: string): CardType {
 /** The template a type is backed by: the same id (a ready template as it ships), else none. */
 export const templateOfType = (t: CardType): CardTemplate<unknown> | undefined => demoTemplates.find((x) => x.id === t.id);
 
-function update(id: string, change: Partial<CardType>): void {
-  const saved = load();
-  const own = saved.types.find((t) => t.id === id);
-  if (own) Object.assign(own, change);
-  else saved.changed[id] = { ...saved.changed[id], ...change };
-  save(saved);
-}
-
-export const renameCardType = (id: string, title: LocalizedText) => update(id, { title });
-export const archiveCardType = (id: string, archived: boolean) => update(id, { archived });
+export const renameCardType = async (storage: StorageAdapter, id: string, title: LocalizedText) => {
+  await storage.putSchemaInfo(id, { title: { ...title } });
+  await loadCardTypes(storage);
+};
+export const archiveCardType = async (storage: StorageAdapter, id: string, archived: boolean) => {
+  await storage.putSchemaInfo(id, { archived });
+  await loadCardTypes(storage);
+};
 
 const newId = () => `type-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -77,9 +105,8 @@ export async function createCardType(storage: StorageAdapter, title: LocalizedTe
       await storage.publishSchema({ schemaId: type.id, schema: withCardSettings(source.schema, settings), layout: source.layout, messages: source.messages, note: `from ${from}` });
     }
   }
-  const saved = load();
-  saved.types.push(type);
-  save(saved);
+  await storage.putSchemaInfo(type.id, { title: { ...title }, ...(type.template ? { template: type.template } : {}) });
+  await loadCardTypes(storage);
   return type;
 }
 

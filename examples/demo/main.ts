@@ -17,7 +17,7 @@ import { cardIndexed, cardTitle, deepEqual, type JsonValue, type LayoutDocument,
 import { chooseBackend, chosenBackend, loadDemoUsers, openBackend, rolesOf, seed, setSignedInUser, signedInUser, type Backend, type DemoUser } from './backend.js';
 import { clearLocalData, pendingLocalData } from '@kartochka/elements/persistence';
 import { demoTemplates, sampleId } from './templates.js';
-import { activeCardTypes, archiveCardType, cardTypeFor, cardTypes, createCardType, duplicateCardType, latestTypeSchema, listConfig, renameCardType, settingsFor, templateOfType, type CardType } from './card-types.js';
+import { activeCardTypes, archiveCardType, cardTypeFor, cardTypes, createCardType, duplicateCardType, latestTypeSchema, listConfig, loadCardTypes, renameCardType, settingsFor, templateOfType, type CardType } from './card-types.js';
 import { s } from './strings.js';
 import { exportBar, importView } from './import-view.js';
 
@@ -298,9 +298,9 @@ function typesView() {
     chooseType(type.id);
     go(from ? '#/cards' : '#/builder');
   };
-  const rename = (t: CardType, e: Event) => {
+  const rename = async (t: CardType, e: Event) => {
     const name = (e.target as HTMLInputElement).value.trim();
-    if (name) renameCardType(t.id, { ...t.title, [locale]: name });
+    if (name) await renameCardType(storage!, t.id, { ...t.title, [locale]: name });
     void show();
   };
   const duplicate = async (t: CardType) => {
@@ -327,13 +327,13 @@ function typesView() {
       <thead><tr><th>${s(locale, 'typeName')}</th><th>${s(locale, 'typeActions')}</th></tr></thead>
       <tbody>
         ${cardTypes().map((t) => html`<tr data-type=${t.id} ?data-archived=${!!t.archived}>
-          <td><input name="rename" aria-label=${s(locale, 'renameType', { name: t.title[locale] })} .value=${t.title[locale]} @change=${(e: Event) => rename(t, e)} />
+          <td><input name="rename" aria-label=${s(locale, 'renameType', { name: t.title[locale] })} .value=${t.title[locale]} @change=${(e: Event) => void rename(t, e)} />
             ${t.archived ? html`<small>(${s(locale, 'archived')})</small>` : nothing}</td>
           <td>
             <button type="button" name="open" @click=${() => open(t, '#/cards')}>${s(locale, 'openType')}</button>
             <button type="button" name="edit" @click=${() => open(t, '#/builder')}>${s(locale, 'editType')}</button>
             <button type="button" name="duplicate" @click=${() => void duplicate(t)}>${s(locale, 'duplicateType')}</button>
-            <button type="button" name="archive" @click=${() => { archiveCardType(t.id, !t.archived); void show(); }}>${s(locale, t.archived ? 'restoreType' : 'archiveType')}</button>
+            <button type="button" name="archive" @click=${async () => { await archiveCardType(storage!, t.id, !t.archived); void show(); }}>${s(locale, t.archived ? 'restoreType' : 'archiveType')}</button>
           </td>
         </tr>`)}
       </tbody>
@@ -352,6 +352,8 @@ async function show() {
   else if (storageError || !storage) body = html`<p class="error" role="alert">${storageError}</p>`;
   else {
     try {
+      // The card types as the storage adapter keeps them (the header's menu reads them too).
+      await loadCardTypes(storage);
       if (r.view === 'cards') body = await cardsView();
       else if (r.view === 'import') {
         const type = cardTypeFor(templateId);

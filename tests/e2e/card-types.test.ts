@@ -1,8 +1,12 @@
 /**
- * A card type made by an admin from nothing, in the Russian UI: created on «Типы карточек», its
- * fields made in the builder, its title and a list column set there, published, a card filled and
- * saved, and the card found in the list by its title; then archived — gone from "new card", its
- * cards still open. No console errors or page errors anywhere.
+ * The issue's "Done when": a card type made by an admin from nothing, in the Russian and in the
+ * English UI, driven only through the UI: created on «Типы карточек» (the list of types comes from
+ * the storage adapter), its fields made in the builder, its title and a list column set there,
+ * published, a card filled and saved, the card found in the list by its title; then version 2 —
+ * the INN's key renamed (its data moves) and «Штат» changed from a whole number to a number — the
+ * publish dialog saying so in words, the old card still found by title and showing its INN in the
+ * (reindexed) column, and opening migrated; then archived — gone from "new card", its cards still
+ * open. No console errors or page errors anywhere; the pages axe-clean.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,13 +28,13 @@ after(async () => {
 
 /** What the admin reads and types, per UI language. */
 const UI = {
-  ru: { types: 'Типы карточек', create: 'Создать тип', typeName: 'Поставщики', section: 'Поставщик', name: 'Наименование', inn: 'ИНН', tab: 'Заголовок и список', newCard: 'Новая карточка', saved: 'Сохранено', cards: 'Карточки', archive: 'В архив', restore: 'Вернуть из архива', company: 'ООО «Северный лес»', search: 'северный' },
-  en: { types: 'Card types', create: 'Create type', typeName: 'Suppliers', section: 'Supplier', name: 'Company', inn: 'Tax ID', tab: 'Title and list', newCard: 'New card', saved: 'Saved', cards: 'Cards', archive: 'Archive', restore: 'Restore', company: 'Northern Timber LLC', search: 'timber' },
+  ru: { types: 'Типы карточек', builder: 'Конструктор', staff: 'Штат', renamed: ['Переименовано / перемещено', 'значения переносятся вместе с ним', 'карточек: 1'], retyped: ['Изменён тип', '«Штат»: тип «Целое число» становится «Число»', 'значения сохранятся'], create: 'Создать тип', typeName: 'Поставщики', section: 'Поставщик', name: 'Наименование', inn: 'ИНН', tab: 'Заголовок и список', newCard: 'Новая карточка', saved: 'Сохранено', cards: 'Карточки', archive: 'В архив', restore: 'Вернуть из архива', company: 'ООО «Северный лес»', search: 'северный' },
+  en: { types: 'Card types', builder: 'Builder', staff: 'Staff', renamed: ['Renamed / moved', 'values move with it', 'cards: 1'], retyped: ['Type changed', '«Staff»: type «Whole number» becomes «Number»', 'values are kept'], create: 'Create type', typeName: 'Suppliers', section: 'Supplier', name: 'Company', inn: 'Tax ID', tab: 'Title and list', newCard: 'New card', saved: 'Saved', cards: 'Cards', archive: 'Archive', restore: 'Restore', company: 'Northern Timber LLC', search: 'timber' },
 };
 
 for (const locale of ['ru', 'en'] as const) {
   const ui = UI[locale];
-  test(`${locale}: a type made in the builder from scratch: published, filled, found in the list by its title, archived`, async () => {
+  test(`${locale}: a type made in the builder from scratch: published, filled, found in the list by its title, migrated through a rename and a retype, archived`, async () => {
     const context = await browser.newContext();
     await context.addInitScript((l) => localStorage.setItem('kc-demo-locale', l), locale);
     const page = await context.newPage();
@@ -58,6 +62,10 @@ for (const locale of ['ru', 'en'] as const) {
       await title.press('Tab');
       await builder.locator('kc-builder-canvas', { hasText: name }).waitFor();
     }
+    await builder.locator('kc-builder-palette button[data-what="integer"]').click();
+    await title.fill(ui.staff);
+    await title.press('Tab');
+    await builder.locator('kc-builder-canvas', { hasText: ui.staff }).waitFor();
 
     // Title and list: the title is the name and the INN; the INN is a list column.
     await builder.getByRole('tab', { name: ui.tab }).click();
@@ -80,6 +88,7 @@ for (const locale of ['ru', 'en'] as const) {
     await fields.nth(1).waitFor();
     await page.getByRole('textbox', { name: new RegExp(`^${ui.name}`) }).fill(ui.company);
     await page.getByRole('textbox', { name: new RegExp(`^${ui.inn}`) }).fill('7707083893');
+    await page.locator('kc-card kc-number-field input').fill('12');
     await page.locator('kc-card [part="save-button"]').click();
     await page.locator('kc-storage-panel [part="status"]', { hasText: ui.saved }).waitFor();
 
@@ -90,15 +99,71 @@ for (const locale of ['ru', 'en'] as const) {
     await row.waitFor();
     assert.equal(await list.locator('tbody tr').count(), 1);
 
-    // Archived: no «Новая карточка», the type leaves the menu; its cards still open.
+    // Version 2 in the builder: the INN's key renamed (a published key is frozen; changing it moves
+    // the data) and «Штат» from a whole number to a number.
     await page.getByRole('navigation').getByRole('link', { name: ui.types }).click();
     const typeRow = page.locator('table.types tr', { has: page.locator(`input[name="rename"][aria-label*="${ui.typeName}"]`) });
+    await typeRow.getByRole('button', { name: ui.builder }).click();
+    const node = (label: string) => builder.locator('kc-builder-canvas .kcb-node', { has: page.locator('.kcb-label > span', { hasText: new RegExp(`^${label}$`) }) });
+    await node(ui.inn).click();
+    const key = builder.locator('kc-builder-inspector input[name="key"]');
+    await key.fill('supplierInn');
+    await key.press('Tab');
+    await builder.locator('kc-builder-canvas .kcb-key', { hasText: 'supplierInn' }).waitFor();
+    await node(ui.staff).click();
+    await builder.locator('kc-builder-inspector select[name="type"]').selectOption('number');
+    await builder.locator('button[name="publish"]').click();
+    // The dialog says each change in words, with how many stored cards it touches.
+    const dialog = builder.locator('kc-builder-publish dialog');
+    const renamedRow = dialog.locator('tr', { hasText: ui.renamed[0]! });
+    await renamedRow.filter({ hasText: ui.renamed[2]! }).waitFor();
+    for (const words of ui.renamed) assert.ok((await renamedRow.textContent())!.includes(words), words);
+    const retypedRow = dialog.locator('tr', { hasText: ui.retyped[0]! });
+    for (const words of ui.retyped) assert.ok((await retypedRow.textContent())!.replace(/\s+/g, ' ').includes(words), words);
+    assert.doesNotMatch((await dialog.textContent())!, /integer|supplierInn|\/[a-z]+\//, 'no codes or pointers');
+    assert.deepEqual(await axeViolations(page), [], 'the builder with the publish dialog');
+    await builder.locator('button[name="confirm-publish"]').click();
+    await page.locator('main h2', { hasText: ui.typeName }).waitFor();
+    await page.locator('kc-builder').waitFor({ state: 'detached' });
+
+    // The old card: found by its title, its INN in the column (stored cards were reindexed when
+    // version 2 moved the field), and it opens migrated: INN and Staff where version 2 has them.
+    await page.getByRole('navigation').getByRole('link', { name: ui.cards, exact: true }).click();
+    await list.locator('input[type="search"]').fill(ui.search);
+    await row.waitFor();
+    assert.equal(await list.locator('tbody tr').count(), 1);
+    assert.equal(await row.locator('td', { hasText: /^\s*7707083893\s*$/ }).count(), 1, 'the INN column shows the old card\'s INN');
+    await row.click();
+    // The card opens its stored data carried to version 2 (the migration runs as it loads).
+    await page.waitForFunction(
+      ([inn, staff]) => {
+        // A loop, not a named helper: the test's compiler would wrap a named one in a helper the page lacks.
+        const values: string[] = [];
+        const roots: (Document | ShadowRoot)[] = [document];
+        for (let root = roots.pop(); root; root = roots.pop()) {
+          for (const e of root.querySelectorAll('*')) {
+            if (e instanceof HTMLInputElement) values.push(e.value);
+            if (e.shadowRoot) roots.push(e.shadowRoot);
+          }
+        }
+        return values.includes(inn) && values.includes(staff);
+      },
+      ['7707083893', '12'],
+    );
+    assert.equal(await page.getByRole('textbox', { name: new RegExp(`^${ui.inn}`) }).inputValue(), '7707083893');
+    assert.equal(await page.locator('kc-card kc-number-field input').inputValue(), '12');
+    assert.equal(await page.getByRole('textbox', { name: new RegExp(`^${ui.name}`) }).inputValue(), ui.company);
+
+    // Archived: no «Новая карточка», the type leaves the menu; its cards still open.
+    await page.getByRole('navigation').getByRole('link', { name: ui.types }).click();
     // The types page and the new type's list are axe-clean.
     assert.deepEqual(await axeViolations(page), [], 'the card types page');
     await typeRow.getByRole('button', { name: ui.archive }).click();
     await typeRow.getByRole('button', { name: ui.restore }).waitFor();
     // Another type chosen: the archived one is no longer in the menu (only the current one stays shown).
     await page.locator('#template').selectOption({ index: 0 });
+    // (The menu is drawn again once the types are read from the adapter.)
+    await page.locator('#template option', { hasText: ui.typeName }).waitFor({ state: 'detached' });
     assert.equal(await page.locator('#template option', { hasText: ui.typeName }).count(), 0, 'archived: not offered for new cards');
     await typeRow.getByRole('button', { name: ui.cards }).click();
     await list.locator('input[type="search"]').fill(ui.search);

@@ -124,3 +124,35 @@ test('Анна and Борис: each may do what the server lets their roles do',
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('card types are the server\'s: a type Анна makes in one browser is listed by its name in another (Борис\'s)', async () => {
+  const open = async (name: string) => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => localStorage.setItem('kc-demo-backend', 'rest'));
+    await context.route('**/demo-users.json', (route) => route.fulfill({ json: users }));
+    const page = await context.newPage();
+    // Before signing in, the page's first request is refused (401) and the browser logs it.
+    const problems = recordProblems(page, /status of 401/);
+    await page.goto(`${demo.url}?api=${encodeURIComponent(server.api)}`);
+    await signInAs(page, name);
+    await page.goto(`${demo.url}?api=${encodeURIComponent(server.api)}#/types`);
+    await page.getByRole('heading', { name: 'Типы карточек' }).waitFor();
+    return { context, page, problems };
+  };
+  const a = await open('Анна');
+  await a.page.locator('#new-type input[name="title"]').fill('Поставщики');
+  await a.page.getByRole('button', { name: 'Создать тип' }).click();
+  await a.page.locator('kc-builder kc-builder-canvas').waitFor();
+  const listed = (await api(users[0]!.key)('/schemas')).items as { schemaId: string; title?: { ru: string }; latestVersion: number }[];
+  const made = listed.find((t) => t.title?.ru === 'Поставщики');
+  assert.ok(made, 'the server lists the new type by its name');
+  assert.equal(made.latestVersion, 0, 'named before anything is published');
+
+  const b = await open('Борис');
+  const row = b.page.locator(`table.types tr[data-type="${made.schemaId}"]`);
+  await row.waitFor();
+  assert.equal(await row.locator('input[name="rename"]').inputValue(), 'Поставщики');
+  assert.deepEqual([a.problems, b.problems], [[], []]);
+  await a.context.close();
+  await b.context.close();
+});

@@ -529,7 +529,8 @@ export function createApp(options: AppOptions): Hono {
     requireRole(c, 'read');
     const key = settingKey(c);
     const value = await storeOf(c).getSetting(principalOf(c).name, key);
-    if (value === undefined) return c.json({ error: { code: 'not-found', message: `No setting "${key}".`, params: { key } } }, 404);
+    // Not set is an ordinary answer (a builder asks on every open), not an error a browser logs.
+    if (value === undefined) return c.body(null, 204);
     return c.json({ key, value });
   });
   app.put('/api/settings/:key', async (c) => {

@@ -354,7 +354,7 @@ export class RestAdapter implements StorageAdapter {
   async getSetting<T = unknown>(key: string, options?: RequestOptions): Promise<T | undefined> {
     checkSettingKey(key);
     const res = await send(this.http, { method: 'GET', path: `settings/${enc(key)}`, retryable: true, signal: options?.signal });
-    if (res.status === 404 && (res.body as { error?: { code?: string } } | undefined)?.error?.code === 'not-found') return undefined;
+    if (res.status === 204) return undefined; // not set
     if (res.status < 200 || res.status >= 300) throw errorFromResponse(res.status, res.body, { id: key, store: this.http.store }, res.headers);
     return this.json<{ value: T }>(res).value;
   }

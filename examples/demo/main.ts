@@ -246,7 +246,6 @@ async function cardView(id: string, hint?: string) {
     ></kc-card>
   </section>
   <section class="panel">
-    <h2>${s(locale, 'history')}</h2>
     <kc-history .storage=${storage} record-id=${id} .schema=${version.schema as JsonSchema} .messages=${version.messages as MessageCatalogue | undefined} locale=${locale}></kc-history>
   </section>`;
 }

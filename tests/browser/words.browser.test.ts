@@ -181,4 +181,47 @@ describe('values as words', function () {
     await settle(card);
     expect(fieldAt(card.shadowRoot!, '/contract/file')!.shadowRoot!.querySelector('a')).to.equal(null);
   });
+
+  for (const [locale, title, countries] of [
+    ['ru', 'Карточка клиента (B2B)', ['Россия', 'Казахстан']],
+    ['en', 'B2B client card', ['Russia', 'Kazakhstan']],
+  ] as const) {
+    it(`the printed blank is empty, titled in the card's language, with option words (${locale})`, async () => {
+      const t = b2bClientCard;
+      const card = await fixture<KcCard>(
+        html`<kc-card .schema=${t.schema} .layout=${t.layout as LayoutDocument} .messages=${t.messages}
+          .value=${structuredClone(t.sample) as unknown as JsonValue} locale=${locale} mode="blank"></kc-card>`,
+      );
+      await settle(card);
+      expect(card.shadowRoot!.querySelector('.blank-title')!.textContent).to.equal(title);
+      const text = (root: ShadowRoot): string =>
+        [...root.querySelectorAll('*')].map((e) => (e.shadowRoot ? text(e.shadowRoot) : e.children.length ? '' : e.textContent)).join(' ');
+      const all = text(card.shadowRoot!);
+      expect(all).to.not.contain(t.sample.general.companyName as string);
+      expect(all).to.not.contain('6312000007');
+      const boxes = [...fieldAt(card.shadowRoot!, '/general/size/exportCountries')!.shadowRoot!.querySelectorAll('[part="box"]')].map((b) => b.parentElement!.textContent!.trim());
+      for (const c of countries) expect(boxes).to.include(c);
+      expect(boxes).to.not.include('KZ');
+    });
+  }
+
+  it('history and merge messages name a top-level group as its tab does, and each tab prints under its name', async () => {
+    const t = b2bClientCard;
+    for (const locale of ['ru', 'en'] as const) {
+      for (const section of (t.layout as { items: { id: string; title: { ru: string; en: string } }[] }).items) {
+        const entry = (t.messages as Record<string, Record<string, { title?: string } | string>>)[locale]![`/${section.id}`];
+        if (!entry) continue;
+        expect(typeof entry === 'string' ? entry : entry.title, `/${section.id}`).to.equal(section.title[locale]);
+      }
+    }
+    const card = await fixture<KcCard>(
+      html`<kc-card .schema=${t.schema} .layout=${t.layout as LayoutDocument} .messages=${t.messages} .value=${structuredClone(t.sample) as unknown as JsonValue} locale="ru" mode="view"></kc-card>`,
+    );
+    await settle(card);
+    const tabs = [...card.shadowRoot!.querySelectorAll('[role="tab"]')].map((b) => b.textContent!.trim());
+    const printed = [...card.shadowRoot!.querySelectorAll('[role="tabpanel"] > .print-title')];
+    expect(printed.map((h) => h.textContent)).to.deep.equal(tabs);
+    // On screen the tab says it; only paper shows the heading (no doubled heading).
+    expect(printed.every((h) => getComputedStyle(h).display === 'none')).to.equal(true);
+  });
 });

@@ -125,7 +125,8 @@ for (const template of templates) {
     });
 
     test('the catalogue names no field the schema lacks', () => {
-      const known = new Set(templatesOf(template.schema));
+      // '' is the card itself (the title of a printed blank).
+      const known = new Set(['', ...templatesOf(template.schema)]);
       for (const locale of ['ru', 'en'] as const) {
         assert.deepEqual(Object.keys(template.messages[locale] ?? {}).filter((t) => !known.has(t)), [], locale);
       }

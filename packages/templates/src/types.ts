@@ -17,6 +17,8 @@ export interface TemplateLayoutGroup {
   id?: string;
   title?: LocalizedText;
   columns?: number;
+  /** Grid columns of the enclosing section the group takes (docs/layout.md). */
+  span?: number;
   items: TemplateLayoutItem[];
 }
 

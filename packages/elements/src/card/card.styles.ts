@@ -45,10 +45,12 @@ export const cardStyles = css`
   .nav button:disabled { opacity: 0.5; cursor: default; }
 
   .blank-title { font-size: 1.3em; margin: 0 0 var(--_space); }
+  .print-title { display: none; }
 
   @media print {
     :host, :host([theme]) { color: #000; background: #fff; --kc-color-text: #000; --kc-color-text-muted: #333; --kc-color-border: #000; }
-    [role='tablist'], .nav, .stepper, .summary { display: none; }
+    [role='tablist'], .nav, .stepper, .summary, kc-storage-panel { display: none; }
+    .print-title { display: block; }
     [role='tabpanel'][hidden], .acc-panel[hidden], .step-panel[hidden] { display: block !important; }
     .acc-trigger::before { content: none; }
     section, .step-panel, [role='tabpanel'] { break-inside: auto; }

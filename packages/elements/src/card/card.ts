@@ -738,7 +738,8 @@ export class KcCard<T = JsonValue> extends LitElement {
       ${repeat(
         sections,
         (s) => s.id,
-        (s) => html`<div role="tabpanel" part="panel" id="panel-${s.id}" aria-labelledby="tab-${s.id}" tabindex="0" ?hidden=${s !== active}>${this.#section(s)}</div>`,
+        // On paper there are no tabs: each panel prints under its tab's name (display: none on screen).
+        (s) => html`<div role="tabpanel" part="panel" id="panel-${s.id}" aria-labelledby="tab-${s.id}" tabindex="0" ?hidden=${s !== active}><h2 class="print-title" part="section-title">${this.#title(s)}</h2>${this.#section(s)}</div>`,
       )}`;
   }
 

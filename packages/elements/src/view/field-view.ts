@@ -85,7 +85,7 @@ export class KcFieldView extends KcFieldElement {
       return html`${this.#lines(long ? 3 : 1)}`;
     }
     if (node.kind === 'array') {
-      if (node.itemOptions) return this.#boxes(node.itemOptions.map((o) => o.title ?? String(o.value)));
+      if (node.itemOptions) return this.#boxes(node.itemOptions.map((o) => c.optionLabel(node, o.value, o.title)));
       const item = itemSchema(c, s);
       const props = Object.keys(item.properties ?? {});
       if (!props.length) return html`${this.#lines(BLANK_ROWS)}`;

@@ -63,6 +63,8 @@ export const b2bLayout: TemplateLayout = {
           type: 'group',
           id: 'potential',
           title: { ru: 'Потенциал и доля', en: 'Potential and share' },
+          // The whole row: three columns in half of it crushed the potential's unit, amount and currency.
+          span: 2,
           columns: 3,
           items: ['/category/potential', '/category/actualVolume', '/category/ourShare'],
         },

@@ -36,8 +36,11 @@ const documentAmount = (base: string): Entry[] => [
 const tags = (t: string, ru: string, en: string): Entry => [t, ru, en, { d: ['Введите значение и нажмите Enter.', 'Type a value and press Enter.'] }];
 
 const entries: Entry[] = [
+  // Top-level groups are named as their tabs (layout.ts), so history and merge messages say the same.
+  // The card as a whole: the title of a printed blank.
+  ['', 'Карточка клиента (B2B)', 'B2B client card'],
   // 1. General
-  ['/general', 'Общая информация', 'General information'],
+  ['/general', 'Общая информация', 'General'],
   ['/general/companyName', 'Название организации', 'Company name', { d: ['Как в учредительных документах.', 'As registered.'] }],
   [
     '/general/legalForm',
@@ -120,7 +123,7 @@ const entries: Entry[] = [
   ['/general/responsibility/manager', 'Менеджер (Ф.И.О.)', 'Account manager (full name)'],
 
   // 2. Categorisation
-  ['/category', 'Категоризация и идентификация', 'Categorisation'],
+  ['/category', 'Категоризация', 'Categorisation'],
   ['/category/segment', 'Сегмент', 'Segment', { o: { dealer: ['Дилер', 'Dealer'], corporate: ['Корпоративный', 'Corporate'], chain: ['Сети', 'Retail chain'], distributor: ['Дистрибьютор', 'Distributor'] } }],
   ['/category/priority', 'Приоритетность', 'Priority', { d: ['Стратегическая приоритетность для компании (аналог 1, 2, 3).', 'Strategic priority for the company (like 1, 2, 3).'], ...abc }],
   ['/category/clientType', 'Тип клиента', 'Client type', { o: { potential: ['Потенциальный', 'Potential'], pencilled: ['Карандашный', 'Pencilled in'], active: ['Активный', 'Active'], passive: ['Пассивный', 'Passive'] } }],
@@ -162,7 +165,7 @@ const entries: Entry[] = [
   ['/roles/people/*/keyValues', 'Ключевые ценности', 'Key values'],
 
   // 4. History
-  ['/history', 'Факт и история работы', 'History'],
+  ['/history', 'История', 'History'],
   ['/history/sales', 'История продаж', 'Sales history', { d: ['ABC-анализ, оборот, доходность, частота закупок.', 'ABC analysis, turnover, margin, purchase frequency.'] }],
   period('/history/sales/*/period'),
   ['/history/sales/*/turnover', 'Оборот', 'Turnover'],
@@ -216,7 +219,7 @@ const entries: Entry[] = [
   ['/plans/service/*/notes', 'Примечания', 'Notes'],
 
   // 6. Relationship
-  ['/relationship', 'Контакты и информирование', 'Relationship'],
+  ['/relationship', 'Отношения', 'Relationship'],
   ['/relationship/interactions', 'Встречи и разговоры', 'Meetings and calls'],
   ['/relationship/interactions/*/at', 'Когда', 'When'],
   ['/relationship/interactions/*/channel', 'Канал', 'Channel', { o: { meeting: ['Встреча', 'Meeting'], call: ['Звонок', 'Call'], email: ['Имэйл', 'Email'], sms: ['СМС', 'SMS'] } }],
@@ -251,7 +254,7 @@ const entries: Entry[] = [
   ['/relationship/satisfaction/resolvedPercent', '% выполненных критических пожеланий', 'Remarks resolved, %', { d: ['Вычисляется: выполненные ÷ все × 100.', 'Computed: done ÷ all × 100.'] }],
 
   // 7. Contract
-  ['/contract', 'Договор о сотрудничестве', 'Contract'],
+  ['/contract', 'Договор', 'Contract'],
   ['/contract/number', 'Номер договора', 'Contract number'],
   ['/contract/signedAt', 'Дата подписания', 'Signed on'],
   ['/contract/validUntil', 'Действует до', 'Valid until'],

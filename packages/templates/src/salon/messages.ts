@@ -14,6 +14,8 @@ const satisfaction: EntryExtras = {
 };
 
 const entries: Entry[] = [
+  // The card as a whole: the title of a printed blank.
+  ['', 'Карта клиента салона красоты', 'Beauty salon client card'],
   ['/personal', 'Личные данные', 'Personal data'],
   ['/personal/fullName', 'Ф.И.О.', 'Full name'],
   ['/personal/birthDate', 'Дата рождения', 'Date of birth', { d: ['Администратору придёт напоминание поздравить клиента.', 'The front desk is reminded to send greetings.'] }],

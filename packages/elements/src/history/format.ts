@@ -17,6 +17,7 @@ import {
 } from '@kartochka/core';
 import { t } from '../internal/i18n.js';
 import { numberFormat, dateTimeFormat } from '../internal/intl.js';
+import { formatBytes } from '../internal/widget-utils.js';
 
 const tag = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
 
@@ -98,6 +99,17 @@ export class FieldLabels {
     return tokens.map((token, i) => '/' + (index[i] ? '*' : escapeToken(token))).join('');
   }
 
+  /**
+   * The file field a pointer lies in (`/contract/file` for `/contract/file/size`), or `undefined`:
+   * a file changes as one value (its name and size), not as its parts (ids, checksums, types).
+   */
+  fileField(pointer: string): string | undefined {
+    const tokens = parsePointer(pointer);
+    const schemas = this.#schemas(tokens);
+    const i = schemas.findIndex((s) => !!s && (s['x-widget'] === 'file' || typeof s.contentMediaType === 'string'));
+    return i < 0 ? undefined : tokens.slice(0, i + 1).map((t) => '/' + escapeToken(t)).join('');
+  }
+
   /** "Key people › #2 › Birthday": each step's label, from the catalogue, the schema, or the key. */
   label(pointer: string): string {
     if (pointer === '') return t(this.locale, 'historyWholeCard');
@@ -133,6 +145,10 @@ export class FieldLabels {
     if (typeof v === 'number') return options?.[JSON.stringify(v)] ?? formatNumber(v, this.locale);
     if (typeof v === 'boolean') return t(this.locale, v ? 'yes' : 'no');
     if (typeof v !== 'object' || depth > 8) return String(v);
+    const file = v as { name?: unknown; size?: unknown };
+    if (typeof file.name === 'string' && this.fileField(pointer) === pointer) {
+      return typeof file.size === 'number' ? `${file.name} (${formatBytes(tag(this.locale), file.size)})` : file.name;
+    }
     const parts = (Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v))
       .filter(([, x]) => x !== undefined && x !== null && x !== '' && !(Array.isArray(x) && !x.length))
       .map(([k, x]) => this.value(`${pointer}/${escapeToken(k)}`, x, depth + 1));

@@ -73,6 +73,27 @@ describe('<kc-history>', () => {
     await storage.close();
   });
 
+  it('shows a replaced file as one change, name and size, not its id, type, checksum or timestamps', async () => {
+    const fileSchema: JsonSchemaObject = {
+      type: 'object',
+      properties: { contract: { type: 'object', properties: { file: { $ref: '#/$defs/attachment' } } } },
+      $defs: { attachment: { type: 'object', 'x-widget': 'file', properties: { name: { type: 'string', title: 'Размер, байт' } } } },
+    };
+    const db = await IndexedDbAdapter.open({ name: `kc-history-test-${Date.now()}-${n++}` });
+    const base = { id: 'c-1', schemaId: 'b2b', schemaVersion: 1, title: 'Ромашка', indexed: {} };
+    const file = (fileId: string, name: string, size: number) => ({ fileId, name, size, type: 'application/pdf', sha256: fileId.repeat(8), lastModified: 1746177300000 });
+    await db.put({ ...base, data: { contract: { file: file('f_a', 'старый.pdf', 2048) } } });
+    await db.put({ ...base, data: { contract: { file: file('f_b', 'новый.pdf', 3 * 1024 * 1024) } } }, { expectedRevision: 1 });
+    const el = await fixture<KcHistory>(
+      html`<kc-history .storage=${db} record-id="c-1" .schema=${fileSchema} .messages=${{ ru: { '/contract': 'Договор', '/contract/file': 'Копия договора' } }} locale="ru"></kc-history>`,
+    );
+    await waitUntil(() => revisions(el).length === 2, 'two revisions');
+    const changes = [...revisions(el)[0]!.querySelectorAll('[part="change"]')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+    expect(changes, changes.join(" | ")).to.have.length(1);
+    expect(changes[0]).to.match(/^Договор › Копия договора: старый\.pdf \(2 кБ\) → стало новый\.pdf \(3 МБ\)$/);
+    await db.close();
+  });
+
   it('an unknown card has an empty history; the list is accessible', async () => {
     const storage = await adapterWithHistory();
     const el = await fixture<KcHistory>(html`<kc-history .storage=${storage} record-id="nope" locale="en"></kc-history>`);

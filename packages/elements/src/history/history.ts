@@ -96,8 +96,9 @@ export class KcHistory extends LitElement {
       </ol>`;
   }
 
-  #revision(r: Revision, labels: FieldLabels) {
+  #revision(raw: Revision, labels: FieldLabels) {
     const locale = this.locale;
+    const r = fileChanges(raw, labels);
     const created = r.changedPaths.length === 1 && r.changedPaths[0] === '';
     return html`<li class="rev" part="revision" data-revision=${r.revision}>
       <div>
@@ -117,7 +118,9 @@ export class KcHistory extends LitElement {
     const had = r.before !== undefined && path in r.before;
     const has = r.after !== undefined && path in r.after;
     // A group added or removed as a whole is shown field by field, as the user filled it.
-    return leafChanges(path, had, r.before?.[path], has, r.after?.[path]).map((c) => {
+    const whole = labels.fileField(path) === path;
+    const changes = whole ? [{ path, had, before: r.before?.[path], has, after: r.after?.[path] }] : leafChanges(path, had, r.before?.[path], has, r.after?.[path]);
+    return changes.map((c) => {
       const before = c.had ? labels.value(c.path, c.before) : t(this.locale, 'notSet');
       const after = c.has ? labels.value(c.path, c.after) : t(this.locale, 'historyRemoved');
       return html`<li part="change" data-path=${c.path}>
@@ -128,6 +131,36 @@ export class KcHistory extends LitElement {
       </li>`;
     });
   }
+}
+
+/**
+ * The revision with changes inside a file field folded into one change of the field, its before
+ * and after rebuilt from the changed parts: "Copy of the contract: a.pdf (12 kB) → b.pdf (30 kB)".
+ */
+function fileChanges(r: Revision, labels: FieldLabels): Revision {
+  if (!r.changedPaths.some((p) => labels.fileField(p) !== undefined)) return r;
+  const paths: string[] = [];
+  const before: Record<string, unknown> = { ...r.before };
+  const after: Record<string, unknown> = { ...r.after };
+  const fold = (side: Record<string, unknown>, from: Record<string, unknown> | undefined, field: string, path: string) => {
+    if (!from || !(path in from)) return;
+    if (path === field) return;
+    const v = from[path];
+    const obj = (side[field] && typeof side[field] === 'object' ? side[field] : (side[field] = {})) as Record<string, unknown>;
+    obj[path.slice(field.length + 1)] = v;
+    delete side[path];
+  };
+  for (const p of r.changedPaths) {
+    const field = labels.fileField(p);
+    if (field === undefined) {
+      paths.push(p);
+      continue;
+    }
+    if (!paths.includes(field)) paths.push(field);
+    fold(before, r.before, field, p);
+    fold(after, r.after, field, p);
+  }
+  return { ...r, changedPaths: paths, before, after };
 }
 
 interface LeafChange {

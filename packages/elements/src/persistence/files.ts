@@ -3,8 +3,10 @@
  * (a direct one or the outbox's), every local file in the card's data — a Blob the user picked, or
  * a legacy inline `data:` file — is uploaded with the storage's `putFile`, and the record sent
  * holds references instead. The outbox keeps the record as it was, Blobs included (IndexedDB
- * stores Blobs), so a save queued offline uploads its files when it goes out.
+ * stores Blobs), so a save queued offline uploads its files when it goes out. A store that keeps
+ * Blobs itself (IndexedDB) gets legacy inline files as Blobs instead: base64 leaves the JSON there too.
  */
+import { getAt } from '@kartochka/core';
 import { localFilesIn, replaceAt, type CardRecord, type FileRef, type NewOrUpdatedRecord, type StorageAdapter } from '@kartochka/storage';
 
 /** Uploads already made in this page, per Blob: a retried save does not upload the same file twice. */
@@ -21,9 +23,14 @@ function remember(fileId: string, blob: Blob): void {
 
 /** The record to send: local files uploaded and replaced by references (the same record when there are none). */
 export async function withUploadedFiles<T>(storage: StorageAdapter, record: NewOrUpdatedRecord<T>): Promise<NewOrUpdatedRecord<T>> {
-  if (!storage.putFile) return record;
   const local = localFilesIn(record.data);
   if (local.length === 0) return record;
+  if (!storage.putFile) {
+    // A store that keeps Blobs (IndexedDB): a legacy inline file is kept as a Blob from now on.
+    const inline = local.filter(({ pointer }) => !((getAt(record.data, pointer) as { blob?: unknown } | undefined)?.blob instanceof Blob));
+    if (inline.length === 0) return record;
+    return { ...record, data: replaceAt(record.data, new Map(inline.map(({ pointer, file }) => [pointer, { name: file.name, size: file.size, type: file.type, blob: file.blob }]))) };
+  }
   const refs = new Map<string, unknown>();
   for (const { pointer, file } of local) {
     const key = `${storage.id ?? ''}\n${record.id}\n${pointer}`;

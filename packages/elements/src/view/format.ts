@@ -6,7 +6,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { joinPointer, parentPointer, type FieldNode, type FormController, type JsonValue, type JsonSchemaObject, type Locale } from '@kartochka/core';
 import { t } from '../internal/i18n.js';
 import { numberFormat, dateTimeFormat } from '../internal/intl.js';
-import { formatBytes, safeFileLink } from '../internal/widget-utils.js';
+import { formatBytes } from '../internal/widget-utils.js';
+import { fileLink } from '../internal/file-links.js';
 
 const BCP47: Record<string, string> = { en: 'en-GB', ru: 'ru-RU' };
 export const bcp47 = (locale: Locale): string => BCP47[locale] ?? locale;
@@ -70,9 +71,9 @@ export function formatNode(c: FormController, node: FieldNode, depth = 0): Templ
   if (isMoneyNode(node)) return formatMoney(value, locale) ?? JSON.stringify(value);
   if (isFileNode(node, value)) {
     // A file reads as its name (a link when it has a web address) and its size — not its MIME type and epoch milliseconds.
-    const link = safeFileLink(value.url);
+    const link = fileLink(value, node.pointer);
     const size = typeof value.size === 'number' ? html` <span class="meta">· ${formatBytes(bcp47(locale), value.size)}</span>` : nothing;
-    return html`${link ? html`<a href=${link} target="_blank" rel="noopener noreferrer" download=${value.name}>${value.name}</a>` : value.name}${size}`;
+    return html`${link ? html`<a href=${link.href} target="_blank" rel="noopener noreferrer" download=${value.name} @click=${link.onClick ?? nothing}>${value.name}</a>` : value.name}${size}`;
   }
   if (node.kind === 'value') {
     if (node.options) {

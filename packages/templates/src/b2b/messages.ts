@@ -261,9 +261,11 @@ const entries: Entry[] = [
   ['/contract/file', 'Копия договора', 'Copy of the contract'],
   ['/contract/file/name', 'Имя файла', 'File name'],
   ['/contract/file/type', 'Тип файла', 'File type'],
-  ['/contract/file/size', 'Размер, байт', 'Size, bytes'],
+  ['/contract/file/size', 'Размер', 'Size'],
+  ['/contract/file/fileId', 'Файл на сервере', 'Stored file'],
+  ['/contract/file/sha256', 'Контрольная сумма', 'Checksum'],
   ['/contract/file/url', 'Ссылка', 'Link'],
-  ['/contract/file/lastModified', 'Изменён (мс с 1970 г.)', 'Last modified (ms since 1970)'],
+  ['/contract/file/lastModified', 'Изменён', 'Last modified'],
   ['/contract/renewalReminderDays', 'Напомнить о пролонгации за, дней', 'Renewal reminder, days before', { d: ['Менеджеру придёт напоминание за столько дней до окончания договора.', 'The manager is reminded this many days before the contract ends.'] }],
 ];
 

@@ -1,5 +1,6 @@
 /** A filled B2B card for a fictional client (any resemblance to a real company is accidental). */
 import type { B2BClientCard } from '../generated/b2b-client-card.js';
+import { SAMPLE_CONTRACT_PDF, SAMPLE_CONTRACT_PDF_BYTES } from './sample-contract.js';
 
 export const b2bSample: B2BClientCard = {
   general: {
@@ -170,7 +171,7 @@ export const b2bSample: B2BClientCard = {
     number: 'ДП-2025/015',
     signedAt: '2025-05-01',
     validUntil: '2027-04-30',
-    file: { name: 'dogovor-DP-2025-015.pdf', type: 'application/pdf', size: 482133, lastModified: 1746177300000, url: 'https://files.example/contracts/DP-2025-015.pdf' },
+    file: { name: 'dogovor-DP-2025-015.pdf', type: 'application/pdf', size: SAMPLE_CONTRACT_PDF_BYTES, url: SAMPLE_CONTRACT_PDF },
     renewalReminderDays: 45,
   },
 };

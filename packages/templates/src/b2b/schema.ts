@@ -45,15 +45,20 @@ export const b2bSchema: JsonSchemaObject = {
     period: str({ pattern: PERIOD }),
     tags: list(str({ minLength: 1, maxLength: 100 }), { uniqueItems: true, 'x-widget': 'tags' }),
     abcClass: { type: 'string', enum: ['A', 'B', 'C'] },
+    // A file field (docs/files.md): on the REST server the bytes are kept apart and the card holds
+    // {fileId, name, size, type, sha256}; in IndexedDB a picked file stays a Blob in the value.
+    // `url` and `lastModified` are what older cards held; they stay readable.
     attachment: obj(
       {
-        name: str({ minLength: 1 }),
+        fileId: str({ pattern: '^f_[A-Za-z0-9_-]{22}$' }),
+        name: str({ minLength: 1, maxLength: 255 }),
         type: str(),
         size: count,
+        sha256: str({ pattern: '^[0-9a-f]{64}$' }),
         lastModified: count,
         url: str({ format: 'uri-reference' }),
       },
-      { required: ['name'], 'x-widget': 'file' },
+      { required: ['name'], 'x-widget': 'file', 'x-maxSize': 20 * 1024 * 1024, contentMediaType: 'application/pdf,image/png,image/jpeg' },
     ),
     address: obj(
       {

@@ -237,9 +237,11 @@ export interface PeriodAmount {
   amount: number;
 }
 export interface Attachment {
+  fileId?: string;
   name: string;
   type?: string;
   size?: number;
+  sha256?: string;
   lastModified?: number;
   url?: string;
 }

@@ -78,9 +78,11 @@ export interface ProcedureConsent {
   file?: Attachment;
 }
 export interface Attachment {
+  fileId?: string;
   name: string;
   type?: string;
   size?: number;
+  sha256?: string;
   lastModified?: number;
   url?: string;
 }

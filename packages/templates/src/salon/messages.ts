@@ -99,9 +99,11 @@ const entries: Entry[] = [
   ['/consents/procedures/*/file', 'Скан согласия', 'Signed form'],
   ['/consents/procedures/*/file/name', 'Имя файла', 'File name'],
   ['/consents/procedures/*/file/type', 'Тип файла', 'File type'],
-  ['/consents/procedures/*/file/size', 'Размер, байт', 'Size, bytes'],
+  ['/consents/procedures/*/file/size', 'Размер', 'Size'],
+  ['/consents/procedures/*/file/fileId', 'Файл на сервере', 'Stored file'],
+  ['/consents/procedures/*/file/sha256', 'Контрольная сумма', 'Checksum'],
   ['/consents/procedures/*/file/url', 'Ссылка', 'Link'],
-  ['/consents/procedures/*/file/lastModified', 'Изменён (мс с 1970 г.)', 'Last modified (ms since 1970)'],
+  ['/consents/procedures/*/file/lastModified', 'Изменён', 'Last modified'],
 
   ['/loyalty', 'Лояльность', 'Loyalty'],
   ['/loyalty/visitsCount', 'Визитов', 'Visits', { d: ['Вычисляется по истории посещений.', 'Computed from the visits.'] }],

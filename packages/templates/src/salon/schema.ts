@@ -26,8 +26,16 @@ export const salonSchema: JsonSchemaObject = {
     tags: list(str({ minLength: 1, maxLength: 100 }), { uniqueItems: true, 'x-widget': 'tags' }),
     rating: { type: 'integer', minimum: 1, maximum: 5, 'x-widget': 'rating' },
     attachment: obj(
-      { name: str({ minLength: 1 }), type: str(), size: { type: 'integer', minimum: 0 }, lastModified: { type: 'integer', minimum: 0 }, url: str({ format: 'uri-reference' }) },
-      { required: ['name'], 'x-widget': 'file' },
+      {
+        fileId: str({ pattern: '^f_[A-Za-z0-9_-]{22}$' }),
+        name: str({ minLength: 1, maxLength: 255 }),
+        type: str(),
+        size: { type: 'integer', minimum: 0 },
+        sha256: str({ pattern: '^[0-9a-f]{64}$' }),
+        lastModified: { type: 'integer', minimum: 0 },
+        url: str({ format: 'uri-reference' }),
+      },
+      { required: ['name'], 'x-widget': 'file', 'x-maxSize': 20 * 1024 * 1024, contentMediaType: 'application/pdf,image/png,image/jpeg' },
     ),
     allergy: obj(
       {

@@ -207,8 +207,8 @@ describe('<kc-array-field> reorder', () => {
 
   it('an empty list says so, with an icon', async () => {
     const { root } = await cardWith([], {}, 'ru');
-    expect(root.querySelector('[part="empty"]')!.textContent!.trim()).to.equal('Пока пусто.');
-    expect(root.querySelector('[part="empty"] svg')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(root.querySelector(`[part~="empty"]`)!.textContent!.trim()).to.equal('Пока пусто.');
+    expect(root.querySelector(`[part~="empty"] svg`)!.getAttribute('aria-hidden')).to.equal('true');
   });
 
   it('has no handles when read-only', async () => {

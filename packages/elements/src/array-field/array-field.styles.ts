@@ -18,8 +18,6 @@ export const arrayFieldStyles = css`
   li > [data-widget]::part(legend) { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .handle { cursor: grab; touch-action: none; }
   .handle:active { cursor: grabbing; }
-  .empty { display: flex; align-items: center; gap: var(--_space); color: var(--_muted); margin: var(--_space) 0; padding: var(--_space); border: 1px dashed var(--_border-subtle); border-radius: var(--_radius); }
-  .empty svg { inline-size: 1.4em; block-size: 1.4em; }
 
   /* The row menu: in the top layer (popover), placed under its button by script. */
   .menu { display: none; position: fixed; inset: auto; margin: 0; padding: calc(var(--_space) / 2); min-inline-size: 11rem; flex-direction: column; gap: 2px;

@@ -12,6 +12,7 @@ import { t } from '../internal/i18n.js';
 import { arrayFieldStyles } from './array-field.styles.js';
 import { moveItem } from './list-ops.js';
 import { icon, icons } from '../internal/icons.js';
+import { emptyState, emptyStyles } from '../internal/empty.js';
 
 type RowAction = 'duplicate' | 'up' | 'down' | 'remove';
 
@@ -31,7 +32,7 @@ export const VIRTUALIZE_ABOVE = 200;
  * @cssproperty --kc-array-viewport-size - The height of the scrolling viewport past 200 items.
  */
 export class KcArrayField extends KcFieldElement {
-  static override styles = [tokens, fieldStyles, buttonStyles, arrayFieldStyles];
+  static override styles = [tokens, fieldStyles, buttonStyles, emptyStyles, arrayFieldStyles];
 
   @property({ type: Number }) level = 1;
   /** `list`: a sub-card per item; `table`: a row per item, a column per item property. */
@@ -382,7 +383,7 @@ export class KcArrayField extends KcFieldElement {
     const max = typeof this.schema.maxItems === 'number' ? this.schema.maxItems : Infinity;
     return html`<fieldset part="group" aria-describedby="hint error" @dragend=${this.#endDrag}>
       <legend part="legend" id="${this.uid}-legend">${this.label}${this.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</legend>
-      ${n === 0 ? html`<p class="empty" part="empty">${icon(icons.empty)}<span>${t(this.locale, 'empty')}</span></p>` : this.layout === 'table' ? this.#renderTable(c) : this.#renderList()}
+      ${n === 0 ? emptyState(t(this.locale, 'empty')) : this.layout === 'table' ? this.#renderTable(c) : this.#renderList()}
       <span id="${this.uid}-move-hint" hidden>${t(this.locale, 'moveHint')}</span>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       <div role="status" aria-live="polite">

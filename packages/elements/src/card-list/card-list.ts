@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Locale } from '@kartochka/core';
 import type { CardRecord, IndexedValue, ListQuery, StorageAdapter } from '@kartochka/storage';
 import { tokens, buttonStyles, fieldStyles } from '../internal/styles.js';
+import { emptyState, emptyStyles } from '../internal/empty.js';
 import { t } from '../internal/i18n.js';
 import { KcOpenEvent } from '../events/events.js';
 import { defineElement } from '../internal/field-element.js';
@@ -48,6 +49,7 @@ export class KcCardList extends LitElement {
     tokens,
     fieldStyles,
     buttonStyles,
+    emptyStyles,
     css`
       :host { display: block; margin: 0; }
       .controls { display: flex; flex-wrap: wrap; gap: var(--_space); align-items: end; margin-block-end: var(--_space); }
@@ -256,7 +258,7 @@ export class KcCardList extends LitElement {
                 </tr>`,
               )
             : html`<tr>
-                <td colspan=${this.columns.length}>${this.status === 'loading' ? t(locale, 'loading') : t(locale, 'listEmpty')}</td>
+                <td colspan=${this.columns.length}>${this.status === 'loading' ? t(locale, 'loading') : emptyState(t(locale, 'listEmpty'))}</td>
               </tr>`}
         </tbody>
       </table>

@@ -97,7 +97,7 @@ describe('<kc-history>', () => {
   it('an unknown card has an empty history; the list is accessible', async () => {
     const storage = await adapterWithHistory();
     const el = await fixture<KcHistory>(html`<kc-history .storage=${storage} record-id="nope" locale="en"></kc-history>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="status"]')?.textContent === 'No changes yet.');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="status"]')?.textContent?.trim() === 'No changes yet.');
     el.recordId = 'c-1';
     await waitUntil(() => revisions(el).length === 2);
     await expect(el).to.be.accessible();

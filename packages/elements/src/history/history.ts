@@ -4,6 +4,7 @@ import type { JsonSchema, Locale, MessageCatalogue } from '@kartochka/core';
 import { escapeToken } from '@kartochka/core';
 import type { Revision, StorageAdapter } from '@kartochka/storage';
 import { tokens } from '../internal/styles.js';
+import { emptyState, emptyStyles } from '../internal/empty.js';
 import { t } from '../internal/i18n.js';
 import { StorageWatch } from '../internal/storage-watch.js';
 import { defineElement } from '../internal/field-element.js';
@@ -22,6 +23,7 @@ import { FieldLabels, formatInstant } from './format.js';
 export class KcHistory extends LitElement {
   static override styles = [
     tokens,
+    emptyStyles,
     css`
       :host { display: block; }
       h2 { font-size: 1.1em; margin: 0 0 var(--_space); }
@@ -88,7 +90,7 @@ export class KcHistory extends LitElement {
     const heading = html`<h2 id="h">${t(locale, 'history')}</h2>`;
     if (this.status === 'loading' && !this.revisions.length) return html`${heading}<p part="status" role="status">${t(locale, 'loading')}</p>`;
     if (this.status === 'error') return html`${heading}<p part="status" role="alert">${t(locale, 'loadFailed', { detail: this.error })}</p>`;
-    if (!this.revisions.length) return html`${heading}<p part="status" role="status">${t(locale, 'historyEmpty')}</p>`;
+    if (!this.revisions.length) return html`${heading}${emptyState(t(locale, 'historyEmpty'), 'status')}`;
     const labels = new FieldLabels(this.schema, this.messages, locale);
     return html`${heading}
       <ol part="list" aria-labelledby="h">

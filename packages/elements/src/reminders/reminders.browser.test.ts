@@ -77,7 +77,7 @@ describe('<kc-reminders>', () => {
     expect(e.detail).to.deep.equal({ id: 'c-9', pointer: '/contract/validUntil' });
     el.from = '2027-06-01';
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.equal('No reminders in this period.');
+    expect(el.shadowRoot!.querySelector('[part~="status"]')!.textContent!.trim()).to.equal('No reminders in this period.');
     expect((el.shadowRoot!.querySelector('[part="export"]') as HTMLButtonElement).disabled).to.equal(true);
   });
 });

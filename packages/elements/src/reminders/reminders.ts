@@ -15,6 +15,7 @@ import {
 } from '@kartochka/core';
 import type { StorageAdapter } from '@kartochka/storage';
 import { tokens, buttonStyles } from '../internal/styles.js';
+import { emptyState, emptyStyles } from '../internal/empty.js';
 import { t } from '../internal/i18n.js';
 import { defineElement } from '../internal/field-element.js';
 import { StorageWatch } from '../internal/storage-watch.js';
@@ -39,6 +40,7 @@ export class KcReminders extends LitElement {
   static override styles = [
     tokens,
     buttonStyles,
+    emptyStyles,
     css`
       :host { display: block; }
       .toolbar { display: flex; flex-wrap: wrap; align-items: baseline; gap: var(--_space); margin-block-end: var(--_space); }
@@ -158,7 +160,7 @@ export class KcReminders extends LitElement {
         : this.status === 'loading' && !shown.length
           ? html`<p part="status">${t(locale, 'loading')}</p>`
           : !shown.length
-            ? html`<p part="status">${t(locale, 'remindersEmpty')}</p>`
+            ? emptyState(t(locale, 'remindersEmpty'))
             : html`<ol aria-labelledby="h">
                 ${[...days].map(
                   ([day, list]) => html`<li part="day" data-date=${day}>

@@ -39,8 +39,12 @@ const entry = (messages: MessageCatalogue | undefined, locale: string, template:
   return typeof e === 'string' ? { title: e } : e;
 };
 
-/** The `x-unique` keys of a schema: root `x-unique` (pointers, or lists of pointers for a combination) and fields marked `x-unique: true`. */
-export function uniqueKeys(schema: unknown): string[][] {
+/**
+ * The single-field keys a schema's root `x-unique` names (field-level `x-unique: true` is read on the
+ * field). Only which fields are keys: how key values compare is `@kartochka/core/unique`'s
+ * (docs/duplicates.md), kept out of here so the core root does not load its phone metadata.
+ */
+function rootUniqueFields(schema: unknown): string[][] {
   const out: string[][] = [];
   const root = schema && typeof schema === 'object' ? (schema as Record<string, unknown>)['x-unique'] : undefined;
   for (const k of Array.isArray(root) ? root : typeof root === 'string' ? [root] : []) {
@@ -56,7 +60,7 @@ const SKIP_WIDGETS = new Set(['file', 'json']);
 export function importFields(schema: JsonSchema, messages?: MessageCatalogue): ImportField[] {
   const ctx = createSchemaContext(schema);
   const locales = Object.keys(messages ?? {});
-  const single = new Set(uniqueKeys(schema).filter((k) => k.length === 1).map((k) => k[0]));
+  const single = new Set(rootUniqueFields(schema).filter((k) => k.length === 1).map((k) => k[0]));
   const out: ImportField[] = [];
 
   const labelAt = (pointer: string, s: JsonSchemaObject, locale: string, key: string): string =>
@@ -123,7 +127,7 @@ export function importFields(schema: JsonSchema, messages?: MessageCatalogue): I
         return { value, labels: [...labels] };
       });
     }
-    if (single.has(pointer) || leaf.schema['x-unique'] === true) field.unique = true;
+    if (single.has(pointer) || single.has(templateOf(pointer)) || leaf.schema['x-unique'] === true) field.unique = true;
     out.push(field);
   }
 

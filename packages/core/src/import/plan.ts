@@ -60,7 +60,9 @@ export interface PlanOptions {
   mapping: readonly (string | undefined)[];
   /** The field that finds the card to update (a pointer); none: every row creates. */
   key?: string;
-  /** Stored cards by {@link keyOf} of their key value. */
+  /** How key values compare (default {@link keyOf}); an `x-unique` field's is `@kartochka/core/unique`'s. */
+  keyOf?: (value: JsonValue | undefined) => string | undefined;
+  /** Stored cards by the `keyOf` of their key value. */
   existing?: ReadonlyMap<string, ExistingCard>;
   /** What to do with a row whose key is already stored: update that card (default) or skip the row. */
   onExisting?: 'update' | 'skip';
@@ -117,7 +119,7 @@ export class ImportPlanner {
     let existing: ExistingCard | undefined;
     if (o.key) {
       const raw = values.find(([p]) => p === o.key)?.[1];
-      key = keyOf(raw);
+      key = (o.keyOf ?? keyOf)(raw);
       if (key === undefined) {
         if (!problems.some((p) => p.pointer === o.key)) problems.push({ pointer: o.key, code: 'keyMissing' });
       } else {

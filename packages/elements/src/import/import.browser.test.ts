@@ -6,7 +6,7 @@ import { detectHeader, importFields, planCounts, type Cell } from '@kartochka/co
 import { IndexedDbAdapter, RestAdapter, type StorageAdapter } from '@kartochka/storage';
 import { b2bClientCard, templateCardSettings } from '@kartochka/templates';
 import { readTable } from './read-table.js';
-import { existingByKey, jobFromPlan, planTable } from './plan-table.js';
+import { existingByKey, jobFromPlan, keyComparer, planTable } from './plan-table.js';
 import { runImport, saveImportJob, unfinishedImports } from './write.js';
 import { clientRows, cp1251, csv, innFor, utf8Bom, xlsxWithMergedHeader } from '../test-support/import-files.js';
 import { startTestServer, type TestServer } from '../test-support/rest-server.js';
@@ -116,6 +116,24 @@ describe('import: writing into IndexedDB', function () {
     expect((await reopened.list({ schemaId: t.id })).total).to.equal(60);
     expect(await unfinishedImports(reopened)).to.deep.equal([]);
     await reopened.close();
+  });
+});
+
+describe('import: the key of an x-unique field', () => {
+  it('compares as the duplicate rules do (email case, phone formats): the stored card is updated, not doubled', async () => {
+    const schema = { type: 'object', properties: { name: { type: 'string' }, email: { type: 'string', format: 'email', 'x-unique': true }, phone: { type: 'string', format: 'phone', 'x-unique': true } } };
+    const f = importFields(schema);
+    expect(f.find((x) => x.pointer === '/email')!.unique).to.equal(true);
+    const storage = await IndexedDbAdapter.open({ name: dbName(), user: 'anna' });
+    await storage.put({ id: 'c-1', schemaId: 's', schemaVersion: 1, title: 'Acme', indexed: {}, data: { name: 'Acme', email: 'Info@Acme.example', phone: '+79161234567' } });
+    for (const [key, cell] of [['/email', ' info@ACME.example'], ['/phone', '8 (916) 123-45-67']] as const) {
+      const compare = await keyComparer(schema, key);
+      const existing = await existingByKey(storage, 's', key, compare);
+      const rows: Cell[][] = [['name', key.slice(1)], ['Acme Ltd', cell]];
+      const plan = await planTable(rows, { depth: 1, schema, fields: f, mapping: ['/name', key], key, keyOf: compare, existing });
+      expect(plan.map((r) => [r.action, r.id])).to.deep.equal([['update', 'c-1']]);
+    }
+    await storage.close();
   });
 });
 

@@ -7,7 +7,7 @@ import { defineElement } from '../internal/field-element.js';
 import { FieldLabels, formatNumber } from '../history/format.js';
 import { imt } from './messages.js';
 import { readTable, type ParsedTable } from './read-table.js';
-import { existingByKey, jobFromPlan, planTable } from './plan-table.js';
+import { existingByKey, jobFromPlan, keyComparer, planTable } from './plan-table.js';
 import { forgetImport, runImport, saveImportJob, unfinishedImports, type ImportJobInfo, type ImportProgress, type ImportResult } from './write.js';
 
 type Step = 'choose' | 'reading' | 'map' | 'planning' | 'review' | 'writing' | 'done';
@@ -154,7 +154,8 @@ export class KcImport extends LitElement {
     this.#abort = new AbortController();
     try {
       const key = this.key && this.mapping.includes(this.key) ? this.key : undefined;
-      const existing = key && this.storage ? await existingByKey(this.storage, this.schemaId, key) : undefined;
+      const compare = key ? await keyComparer(this.schema, key) : undefined;
+      const existing = key && this.storage ? await existingByKey(this.storage, this.schemaId, key, compare) : undefined;
       this.plan = await planTable(this.table.rows, {
         depth: this.depth,
         schema: this.schema,
@@ -162,6 +163,7 @@ export class KcImport extends LitElement {
         fields: this.#fields,
         mapping: this.mapping,
         key,
+        keyOf: compare,
         existing,
         onExisting: this.onExisting,
         locale: this.locale,

@@ -3,7 +3,7 @@
  * milliseconds between tasks, so 10,000 rows never make a long task; the stored cards looked up by
  * key once; and a plan turned into the job the writer keeps and writes.
  */
-import { ImportPlanner, cardRecordFields, getAt, keyOf, type CardSettings, type Cell, type ExistingCard, type JsonValue, type PlanOptions, type PlannedRow } from '@kartochka/core';
+import { ImportPlanner, cardRecordFields, getAt, keyOf, templateOf, type CardSettings, type JsonSchema, type Cell, type ExistingCard, type JsonValue, type PlanOptions, type PlannedRow } from '@kartochka/core';
 import type { StorageAdapter } from '@kartochka/storage';
 import { storeIdOf, type ImportJob } from './write.js';
 
@@ -42,20 +42,33 @@ export async function planTable(rows: readonly (readonly Cell[])[], options: Pla
   return out;
 }
 
-/** Stored cards of `schemaId` by their key's value (folded as {@link keyOf}), for updates. */
-export async function existingByKey(storage: StorageAdapter, schemaId: string, key: string): Promise<Map<string, ExistingCard>> {
+/** Stored cards of `schemaId` by their key's value (compared as `compare`, default core's {@link keyOf}), for updates. */
+export async function existingByKey(storage: StorageAdapter, schemaId: string, key: string, compare: (v: JsonValue | undefined) => string | undefined = keyOf): Promise<Map<string, ExistingCard>> {
   const out = new Map<string, ExistingCard>();
   const page = 500;
   for (let offset = 0; ; offset += page) {
     const { items, total } = await storage.list<JsonValue>({ schemaId, sort: { field: 'createdAt', direction: 'asc' }, offset, limit: page });
     for (const r of items) {
-      const k = keyOf(getAt(r.data, key));
+      const k = compare(getAt(r.data, key));
       if (k !== undefined && !out.has(k)) out.set(k, { id: r.id, revision: r.revision, data: r.data });
     }
     if (offset + page >= total || !items.length) break;
     await yieldToPage();
   }
   return out;
+}
+
+/**
+ * How the values of key field `pointer` compare: as its `x-unique` rule normalises them (email case,
+ * phone numbers to E.164, text folded: `@kartochka/core/unique`, loaded only for such schemas), else
+ * core's {@link keyOf}.
+ */
+export async function keyComparer(schema: JsonSchema, pointer: string): Promise<(v: JsonValue | undefined) => string | undefined> {
+  const raw = JSON.stringify(schema);
+  if (!raw.includes('"x-unique"')) return keyOf;
+  const { uniqueRules, normaliseUniqueValue } = await import('@kartochka/core/unique');
+  const rule = uniqueRules(schema).find((r) => r.fields.length === 1 && r.fields[0] === templateOf(pointer));
+  return rule ? (v) => normaliseUniqueValue(v, rule.kinds[0]) : keyOf;
 }
 
 /** The job of a plan's creates and updates, titled and indexed as the card type's settings say. */

@@ -35,7 +35,7 @@ import type { CardStore } from './store.js';
 import { DEFAULT_TENANT } from './sqlite-store.js';
 import { ChangeFeed, type ChangeNotice } from './change-feed.js';
 import { CursorError, type StoreListQuery } from './sql-list.js';
-import { SchemaCache, dataChecker } from './validation.js';
+import { SchemaCache, dataChecker, uniqueKeyer } from './validation.js';
 import { DEFAULT_LIMITS, isValidId, jsonDepthOver, limitProblem, localeOf, refuse, type Limits } from './limits.js';
 import { LOOPBACK_HOSTS, hostGuard, jsonWritesOnly } from './guards.js';
 import { identityOf } from './identity.js';
@@ -381,6 +381,7 @@ export function createApp(options: AppOptions): Hono {
       locale,
       storedVersion: async () => (await store.get(id))?.schemaVersion,
     });
+    const keysOf = await uniqueKeyer(store, cache, input);
     const access = await rules.for(store, input.schemaId, principal);
     // Files it references must have been uploaded for this card (files.ts).
     const fileRefs = await checkFileRefs(store, id, input.data, c);
@@ -401,7 +402,8 @@ export function createApp(options: AppOptions): Hono {
         data = fileRefs.normalise(data);
         const errors = check(data);
         if (errors.length > 0) throw new ValidationError(id, errors);
-        return { ...input, data };
+        // Keys from the data as it will be stored (hidden fields merged back), never the client's.
+        return { ...input, data, unique: keysOf(data) };
       })
       .catch((error: unknown) => strippedConflict(c, error));
     announce({ type: 'put', tenant: principal.tenant, id, revision: record.revision, client: clientOf(c) });
@@ -423,6 +425,21 @@ export function createApp(options: AppOptions): Hono {
       .catch((error: unknown) => strippedConflict(c, error));
     announce({ type: 'delete', tenant: principal.tenant, id, revision: deleted.revision, client: clientOf(c) });
     return c.json({ id, revision: deleted.revision });
+  });
+
+  // Who already holds these unique keys (docs/duplicates.md): the card's warning while typing.
+  // A POST so the keys (an INN, an e-mail) stay out of URLs and access logs. The caller's tenant
+  // only, by the unique-key index; ids and titles only, as the list shows them.
+  app.post('/api/unique', async (c) => {
+    requireRole(c, 'read');
+    const body = await readJson(c);
+    const schemaId = body.schemaId;
+    const keys = body.keys;
+    if (typeof schemaId !== 'string' || !isValidId(schemaId)) throw new BadRequest('?', [limitProblem(c, '/schemaId', 'invalidId', {})]);
+    if (!Array.isArray(keys) || keys.length > 100 || keys.some((k) => typeof k !== 'string' || k.length > 2000)) {
+      throw badRequest('/keys', 'type', 'keys must be a list of at most 100 key strings.');
+    }
+    return c.json({ items: await storeOf(c).findUnique(schemaId, keys as string[]) });
   });
 
   // Changes as they happen (docs/rest-api.md, "Live changes"): ids and revisions only, never

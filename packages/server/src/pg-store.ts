@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
+  DuplicateError,
   NotFoundError,
   QuotaExceededError,
   UnavailableError,
@@ -27,6 +28,7 @@ import {
   reindexed,
   reindexes,
   schemaSummary,
+  uniqueOf,
   type CardRecord,
   type NewOrUpdatedRecord,
   type PublishSchemaInput,
@@ -35,6 +37,7 @@ import {
   type SchemaInfo,
   type SchemaSummary,
   type SchemaVersion,
+  type UniqueMatch,
 } from '@kartochka/storage';
 import type { KeyRow, KeyRows } from './auth/keys.js';
 import type { ChangeNotice } from './change-feed.js';
@@ -180,6 +183,17 @@ export const pgMigrations: readonly string[] = [
      ON CONFLICT (tenant, user_name, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;
    DELETE FROM cards WHERE schema_id = 'kc-builder-draft';
    DELETE FROM revisions WHERE substr(record_id, 1, 17) = 'kc-builder-draft:';`,
+  // Unique keys (x-unique, docs/duplicates.md), as in SQLite: the primary key makes a second
+  // holder impossible even for two creates at once (the second insert waits for the first
+  // transaction, then finds the key taken); lookups use that index.
+  `CREATE TABLE card_unique (
+     tenant text COLLATE "C" NOT NULL,
+     schema_id text COLLATE "C" NOT NULL,
+     key text COLLATE "C" NOT NULL,
+     card_id text COLLATE "C" NOT NULL,
+     PRIMARY KEY (tenant, schema_id, key)
+   );
+   CREATE INDEX card_unique_card ON card_unique (tenant, card_id);`,
 ];
 
 /** The session advisory lock held while migrating (any constant; instances agree on it). */
@@ -413,6 +427,7 @@ export class PgCardStore implements CardStore, SqlListSource {
     checkRevision(input.id, stored, options.expectedRevision);
     // Inside the transaction, so what the check merges and compares is what is stored now.
     const checked = check ? check(stored) : input;
+    await this.claimKeys(client, input.id, checked.schemaId, uniqueOf(checked));
     const { record, revision } = nextRecord(checked, stored, options, now);
     if (!stored) {
       // A card re-created after a delete continues its history after the tombstone.
@@ -446,6 +461,48 @@ export class PgCardStore implements CardStore, SqlListSource {
     return { record, created: stored === undefined };
   }
 
+  /**
+   * Makes `keys` the card's unique keys, or throws `DuplicateError` naming the holder. A concurrent
+   * creator of the same key blocks on the primary key until the first transaction ends; then
+   * `DO NOTHING` skips the row and the holder lookup (a new statement) sees the committed card.
+   */
+  private async claimKeys(client: pg.PoolClient, id: string, schemaId: string, keys: string[]): Promise<void> {
+    await client.query('DELETE FROM card_unique WHERE tenant = $1 AND card_id = $2', [this.tenant, id]);
+    if (keys.length === 0) return;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const inserted = await client.query<{ key: string }>(
+        'INSERT INTO card_unique (tenant, schema_id, key, card_id) SELECT $1, $2, k, $3 FROM unnest($4::text[]) AS k ON CONFLICT DO NOTHING RETURNING key',
+        [this.tenant, schemaId, id, keys],
+      );
+      if (inserted.rows.length === keys.length) return;
+      const got = new Set(inserted.rows.map((r) => r.key));
+      const missing = keys.filter((k) => !got.has(k));
+      const holders = await client.query<{ key: string; card_id: string }>(
+        'SELECT key, card_id FROM card_unique WHERE tenant = $1 AND schema_id = $2 AND key = ANY($3::text[])',
+        [this.tenant, schemaId, missing],
+      );
+      const first = holders.rows.find((r) => r.card_id !== id);
+      if (first) throw new DuplicateError(id, first.card_id, first.key);
+      // The holder went away between the insert and the lookup: claim what is still missing.
+      keys = missing;
+    }
+  }
+
+  async findUnique(schemaId: string, keys: readonly string[]): Promise<UniqueMatch[]> {
+    const distinct = [...new Set(keys)];
+    if (distinct.length === 0) return [];
+    const rows = await this.query<{ key: string; id: string; title: string }>(
+      `SELECT u.key, c.id, c.title FROM card_unique u JOIN cards c ON c.tenant = u.tenant AND c.id = u.card_id
+       WHERE u.tenant = $1 AND u.schema_id = $2 AND u.key = ANY($3::text[])`,
+      [this.tenant, schemaId, distinct],
+    );
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    return distinct.flatMap((key) => {
+      const r = byKey.get(key);
+      return r ? [{ key, id: r.id, title: r.title }] : [];
+    });
+  }
+
   async delete(id: string, expectedRevision: number | undefined, meta: WriteMeta = {}): Promise<CardRecord> {
     const at = meta.at ?? new Date().toISOString();
     return this.transaction(id, async (client) => {
@@ -455,6 +512,7 @@ export class PgCardStore implements CardStore, SqlListSource {
       // The history stays, closed by a tombstone: who deleted the card, and when.
       const tombstone: Revision = { recordId: id, revision: stored.revision + 1, at, changedPaths: [], deleted: true, schemaId: stored.schemaId };
       if (meta.author !== undefined) tombstone.author = meta.author;
+      await client.query('DELETE FROM card_unique WHERE tenant = $1 AND card_id = $2', [this.tenant, id]);
       const card = { sql: 'DELETE FROM cards WHERE tenant = $1 AND id = $2', params: [this.tenant, id] };
       await this.writeAll(client, card, tombstone, { action: 'card.delete', at, actor: meta.author, revision: stored.revision }, { type: 'delete', id, revision: stored.revision });
       return stored;
@@ -655,6 +713,7 @@ export class PgCardStore implements CardStore, SqlListSource {
   async clear(): Promise<void> {
     // TRUNCATE fires no row triggers: the append-only guard stays for everything but this reset.
     await this.query('TRUNCATE cards, card_counts, revisions, schemas, audit, files, file_chunks, settings, schema_info');
+    await this.query('TRUNCATE cards, card_unique, card_counts, revisions, schemas, audit, files, file_chunks');
   }
 
   async close(): Promise<void> {

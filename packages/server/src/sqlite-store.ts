@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import {
+  DuplicateError,
   QuotaExceededError,
   UnavailableError,
   applyQuery,
@@ -18,6 +19,7 @@ import {
   foldCase,
   nextRecord,
   NotFoundError,
+  uniqueOf,
   type CardRecord,
   type IndexedValue,
   type NewOrUpdatedRecord,
@@ -27,6 +29,7 @@ import {
   type SchemaInfo,
   type SchemaSummary,
   type SchemaVersion,
+  type UniqueMatch,
 } from '@kartochka/storage';
 import type { KeyRow, KeyRows } from './auth/keys.js';
 import { listInSql, sqlCanList, type SqlListSource, type StoreListQuery, type StoreListResult } from './sql-list.js';
@@ -235,6 +238,20 @@ export const migrations: readonly string[] = [
      FROM cards WHERE schema_id = 'kc-builder-draft' AND substr(id, 1, 17) = 'kc-builder-draft:';
    DELETE FROM cards WHERE schema_id = 'kc-builder-draft';
    DELETE FROM revisions WHERE substr(record_id, 1, 17) = 'kc-builder-draft:';`,
+  // Unique keys (x-unique, docs/duplicates.md): one row per key, the primary key makes a second
+  // holder impossible; a put looks its keys up by that index (never a scan). Cards saved before
+  // have no keys until their next save. A deleted card's keys go with it.
+  `CREATE TABLE card_unique (
+     tenant TEXT NOT NULL,
+     schema_id TEXT NOT NULL,
+     key TEXT NOT NULL,
+     card_id TEXT NOT NULL,
+     PRIMARY KEY (tenant, schema_id, key)
+   ) WITHOUT ROWID;
+   CREATE INDEX card_unique_card ON card_unique (tenant, card_id);
+   CREATE TRIGGER card_unique_delete AFTER DELETE ON cards BEGIN
+     DELETE FROM card_unique WHERE tenant = OLD.tenant AND card_id = OLD.id;
+   END;`,
 ];
 
 /** The tenant of existing single-tenant databases, of `KARTOCHKA_TOKEN` and of an open server. */
@@ -300,6 +317,12 @@ function prepare(db: Database.Database) {
       `SELECT id, schema_id, title, indexed, created_at, updated_at FROM cards
        WHERE tenant = @tenant AND (@schemaId IS NULL OR schema_id = @schemaId) AND (@needle = '' OR instr(title_folded, @needle) > 0)`,
     ),
+    uniqueHolder: db.prepare<[string, string, string], { card_id: string }>('SELECT card_id FROM card_unique WHERE tenant = ? AND schema_id = ? AND key = ?'),
+    uniqueFind: db.prepare<[string, string, string], { id: string; title: string }>(
+      'SELECT c.id, c.title FROM card_unique u JOIN cards c ON c.tenant = u.tenant AND c.id = u.card_id WHERE u.tenant = ? AND u.schema_id = ? AND u.key = ?',
+    ),
+    uniqueDrop: db.prepare('DELETE FROM card_unique WHERE tenant = ? AND card_id = ?'),
+    uniqueAdd: db.prepare('INSERT INTO card_unique (tenant, schema_id, key, card_id) VALUES (?, ?, ?, ?)'),
     maxVersion: db.prepare<[string, string], { v: number | null }>('SELECT MAX(version) AS v FROM schemas WHERE tenant = ? AND schema_id = ?'),
     insertSchema: db.prepare('INSERT INTO schemas (tenant, schema_id, version, entry) VALUES (?, ?, ?, ?)'),
     getSchema: db.prepare<[string, string, number], { entry: string }>(
@@ -425,6 +448,14 @@ export class SqliteCardStore implements CardStore, SqlListSource {
       checkRevision(input.id, stored, options.expectedRevision);
       // Inside the transaction, so what the check merges and compares is what is stored now.
       const checked = check ? check(stored) : input;
+      // BEGIN IMMEDIATE: no other writer runs between this lookup and the insert below.
+      const keys = uniqueOf(checked);
+      for (const key of keys) {
+        const holder = this.s.uniqueHolder.get(this.tenant, checked.schemaId, key)?.card_id;
+        if (holder !== undefined && holder !== input.id) throw new DuplicateError(input.id, holder, key);
+      }
+      this.s.uniqueDrop.run(this.tenant, input.id);
+      for (const key of keys) this.s.uniqueAdd.run(this.tenant, checked.schemaId, key, input.id);
       const { record, revision } = nextRecord(checked, stored, options, now);
       if (!stored) {
         // A card re-created after a delete continues its history after the tombstone.
@@ -489,6 +520,15 @@ export class SqliteCardStore implements CardStore, SqlListSource {
     const page = applyQuery(stubs, query);
     const items = page.items.map((stub) => this.readCard(stub.id)!);
     return { items, total: page.total };
+  }
+
+  async findUnique(schemaId: string, keys: readonly string[]): Promise<UniqueMatch[]> {
+    const out: UniqueMatch[] = [];
+    for (const key of new Set(keys)) {
+      const row = this.s.uniqueFind.get(this.tenant, schemaId, key);
+      if (row) out.push({ key, id: row.id, title: row.title });
+    }
+    return out;
   }
 
   /** Runs one SELECT for sql-list.ts (statements cached by their text; lists use few shapes). */
@@ -633,6 +673,7 @@ export class SqliteCardStore implements CardStore, SqlListSource {
   async clear(): Promise<void> {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM cards; DELETE FROM revisions; DELETE FROM schemas; DELETE FROM files; DELETE FROM file_chunks; DELETE FROM settings; DELETE FROM schema_info;');
+      this.db.exec('DELETE FROM cards; DELETE FROM card_unique; DELETE FROM revisions; DELETE FROM schemas; DELETE FROM files; DELETE FROM file_chunks;');
       // The triggers guard the log against everything but this test-only reset.
       this.db.exec(`DROP TRIGGER audit_append_only_delete; DELETE FROM audit;
         CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`);

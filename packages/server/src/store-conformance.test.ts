@@ -37,6 +37,7 @@ function asAdapter(store: CardStore): StorageAdapter {
     },
     list: (query = {}) => store.list(query) as never,
     history: (id) => store.history(id),
+    findUnique: (schemaId, keys) => store.findUnique(schemaId, keys),
     publishSchema: (input) => store.publishSchema(structuredClone(input), now()),
     async getSchema(schemaId, version) {
       const found = await store.getSchema(schemaId, version);

@@ -16,6 +16,7 @@ import type {
   SchemaInfo,
   SchemaSummary,
   SchemaVersion,
+  UniqueMatch,
 } from '@kartochka/storage';
 import type { KeyRows } from './auth/keys.js';
 import type { FileRows } from './file-store.js';
@@ -81,6 +82,8 @@ export interface CardStore {
    * throws the storage package's `ConflictError` / `NotFoundError` on a failed check.
    * `input` is already validated as a record; `check` (if any) runs inside the transaction. A card
    * re-created after a delete continues its history (revision = tombstone + 1). Appends to the audit log.
+   * The record `check` returns (else `input`) brings its unique keys (`unique`); another card of
+   * the schema holding one throws `DuplicateError`, atomically with the write (docs/duplicates.md).
    */
   put(input: NewOrUpdatedRecord, options: PutOptions, now: string, check?: PutCheck): Promise<PutResult>;
   /**
@@ -93,6 +96,8 @@ export interface CardStore {
    * (sql-list.ts); `after` continues from a previous page's `nextCursor` (column sorts).
    */
   list(query: StoreListQuery): Promise<StoreListResult>;
+  /** The cards of `schemaId` holding any of `keys`, by the unique-key index (this tenant only). */
+  findUnique(schemaId: string, keys: readonly string[]): Promise<UniqueMatch[]>;
   /** Oldest first; `[]` for an unknown id. */
   history(id: string): Promise<Revision[]>;
   /**

@@ -11,6 +11,7 @@
  * saved as it is; a new card, or one already moved on, may not go back).
  */
 import { compileSchema, validate, validationMessage, type JsonSchema, type Locale } from '@kartochka/core';
+import { uniqueKeyStrings } from '@kartochka/core/unique';
 import type { SchemaVersion, StorageFieldError } from '@kartochka/storage';
 import type { CardStore } from './store.js';
 
@@ -112,6 +113,28 @@ export async function dataChecker(
   }
   return (data) =>
     validate(published.schema as JsonSchema, data, options.locale).errors.map((e) => serverError(e.path, e.keyword, e.message, e.params));
+}
+
+/**
+ * The unique keys (`x-unique`, docs/duplicates.md) of data under the published version the record
+ * names, computed here from the schema: whatever keys a client sends are ignored. No keys when the
+ * version is not published (the data check refuses such a save anyway) or the schema's `x-unique`
+ * is malformed (publication refuses that; an older store may hold one).
+ */
+export async function uniqueKeyer(
+  store: CardStore,
+  cache: SchemaCache,
+  record: { schemaId: string; schemaVersion: number },
+): Promise<(data: unknown) => string[]> {
+  const published = await cache.get(store, record.schemaId, record.schemaVersion);
+  if (!published) return () => [];
+  return (data) => {
+    try {
+      return uniqueKeyStrings(published.schema as JsonSchema, data);
+    } catch {
+      return [];
+    }
+  };
 }
 
 /** The compile problem of a schema about to be published, or `undefined` when ajv accepts it. */

@@ -3,7 +3,7 @@
  * It takes the test functions as a parameter, so the same cases run under node:test and under
  * mocha in @web/test-runner; it uses the tiny local assert for the same reason.
  */
-import { ConflictError, NotFoundError, StorageError, ValidationError } from './errors.js';
+import { ConflictError, DuplicateError, NotFoundError, StorageError, ValidationError } from './errors.js';
 import { assert } from './test-support/assert.js';
 import type { CardRecord, ChangeEvent, NewOrUpdatedRecord, StorageAdapter } from './types.js';
 
@@ -310,6 +310,67 @@ export function runStorageConformance(
       assert.equal((await db.list({ schemaId: 'kt-r', sort: { field: '/category/segment', direction: 'asc' } })).items[0]!.id, 'r-1');
       assert.deepEqual((await db.get('other')).indexed, { '/segment': 'dealer' }, 'cards of other types are left alone');
       assert.equal((await db.history('r-1')).length, 1, 'reindexing writes no history');
+    });
+
+    describe('unique keys (x-unique)', () => {
+      // The same rule in both forms: the schema (a server computes the keys from it) and the
+      // keys a browser adapter is given (what @kartochka/core/unique computes for this schema).
+      const uniqueSchema = { type: 'object', properties: { inn: { type: 'string', 'x-unique': true }, name: { type: 'string' } } };
+      const innKey = (inn: string): string => `/inn=${JSON.stringify([inn])}`;
+      let version = 1;
+      const client = (id: string, inn: string, over: Partial<NewOrUpdatedRecord> = {}): NewOrUpdatedRecord =>
+        card(id, { schemaId: 'uclient', schemaVersion: version, title: `Client ${id}`, data: { inn, name: id }, unique: [innKey(inn)], ...over });
+      beforeEach(async () => {
+        version = (await db.publishSchema({ schemaId: 'uclient', schema: uniqueSchema })).version;
+      });
+
+      it('refuses a second card with the same key, naming the holder, and stores nothing', async () => {
+        await db.put(client('u-1', '7701234567'), { expectedRevision: 0 });
+        const error = await assert.rejects(db.put(client('u-2', '7701234567'), { expectedRevision: 0 }), DuplicateError);
+        assert.equal(error.existingId, 'u-1');
+        assert.equal(error.key, innKey('7701234567'));
+        assert.ok(error instanceof ValidationError, 'a duplicate is a refused value: never retried');
+        await assert.rejects(db.get('u-2'), NotFoundError);
+        assert.deepEqual((await db.list({ schemaId: 'uclient' })).items.map((r) => r.id), ['u-1']);
+        assert.deepEqual(await db.history('u-2'), []);
+      });
+
+      it('an update of an existing card to a taken key is refused and leaves both unchanged', async () => {
+        await db.put(client('u-1', '7701234567'));
+        const u2 = await db.put(client('u-2', '7707083893'));
+        const error = await assert.rejects(db.put(client('u-2', '7701234567'), { expectedRevision: u2.revision }), DuplicateError);
+        assert.equal(error.existingId, 'u-1');
+        const again = await db.get('u-2');
+        assert.equal(again.revision, u2.revision);
+        assert.deepEqual(again.data, { inn: '7707083893', name: 'u-2' });
+        assert.equal((await db.history('u-2')).length, 1);
+      });
+
+      it('a card keeps its own key on save; a changed or deleted card frees its old key', async () => {
+        const a = await db.put(client('u-1', '7701234567'));
+        await db.put(client('u-1', '7701234567', { title: 'renamed' }), { expectedRevision: a.revision });
+        assert.deepEqual(await db.findUnique!('uclient', [innKey('7701234567')]), [{ key: innKey('7701234567'), id: 'u-1', title: 'renamed' }]);
+        await db.put(client('u-1', '7707083893'));
+        await db.put(client('u-2', '7701234567'));
+        await db.delete('u-1');
+        await db.put(client('u-3', '7707083893'));
+        assert.deepEqual(await db.findUnique!('uclient', [innKey('7707083893'), innKey('0000000000')]), [{ key: innKey('7707083893'), id: 'u-3', title: 'Client u-3' }]);
+      });
+
+      it('keys are per card type: the same key in another schema is no duplicate', async () => {
+        await db.put(client('u-1', '7701234567'));
+        const other = (await db.publishSchema({ schemaId: 'upartner', schema: uniqueSchema })).version;
+        await db.put(client('p-1', '7701234567', { schemaId: 'upartner', schemaVersion: other }));
+        assert.deepEqual((await db.findUnique!('upartner', [innKey('7701234567')])).map((m) => m.id), ['p-1']);
+        assert.deepEqual(await db.findUnique!('nothing', [innKey('7701234567')]), []);
+      });
+
+      it('never hands the keys back in records', async () => {
+        await db.put(client('u-1', '7701234567'));
+        const got = (await db.get('u-1')) as unknown as Record<string, unknown>;
+        assert.equal(got.unique, undefined);
+        assert.equal((((await db.list({ schemaId: 'uclient' })).items[0]) as unknown as Record<string, unknown>).unique, undefined);
+      });
     });
 
     it('isolates stored data from objects passed in and handed out', async () => {

@@ -15,7 +15,8 @@ export type StorageErrorCode =
   | 'unavailable'
   | 'unauthorized'
   | 'rate-limited'
-  | 'quota-exceeded';
+  | 'quota-exceeded'
+  | 'duplicate';
 
 /** Keys of {@link storageMessages}; one per distinct user-facing situation. */
 export type StorageMessageKey =
@@ -28,7 +29,8 @@ export type StorageMessageKey =
   | 'unavailable'
   | 'unauthorized'
   | 'rateLimited'
-  | 'quotaExceeded';
+  | 'quotaExceeded'
+  | 'duplicate';
 
 /** Parameters substituted into a message template (`{id}` → `params.id`). */
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -127,6 +129,38 @@ export class ForbiddenError extends ValidationError {
   }
 }
 
+/**
+ * Another card of the same type already holds one of this card's unique keys (`x-unique`,
+ * docs/duplicates.md): nothing was stored. A `ValidationError` subclass on purpose, like
+ * `ForbiddenError`: the card shows it on the key's field and never queues the save for a retry.
+ */
+export class DuplicateError extends ValidationError {
+  override readonly code: StorageErrorCode = 'duplicate';
+  override readonly messageKey: StorageMessageKey = 'duplicate';
+  override readonly params: MessageParams;
+  constructor(
+    id: string,
+    /** The card that holds the key (same tenant and card type). */
+    readonly existingId: string,
+    /** The key both cards have (`/general/inn=["7701234567"]`). */
+    readonly key: string,
+  ) {
+    const message = `Card "${id}" was not saved: card "${existingId}" already has the same ${ruleOfKey(key) || 'unique key'}.`;
+    const paths = ruleOfKey(key).split('+').filter((p) => p !== '' && !p.split('/').includes('*'));
+    const errors = (paths.length > 0 ? paths : ['']).map((path) => ({ path, keyword: 'x-unique', message, source: 'server' as const }));
+    super(id, errors);
+    this.params = { id, existingId, key };
+    this.name = 'DuplicateError';
+    this.message = message;
+  }
+}
+
+/** The rule part of a unique key string (`/a+/b` of `/a+/b=["x","y"]`). */
+export function ruleOfKey(key: string): string {
+  const at = key.indexOf('=[');
+  return at < 0 ? '' : key.slice(0, at);
+}
+
 /** The backend cannot be used: no IndexedDB, blocked by another tab, closed, offline. */
 export class UnavailableError extends StorageError {
   constructor(store: string, reason: string, options?: { cause?: unknown }) {
@@ -202,6 +236,7 @@ const en: Record<StorageMessageKey, string> = {
     unauthorized: 'Storage "{store}" refused your credentials. Sign in again.',
     rateLimited: 'The server asked to slow down; trying again in {seconds} s.',
     quotaExceeded: 'Card "{id}" was not saved: the browser\'s storage is full.',
+    duplicate: 'Card "{id}" was not saved: card "{existingId}" already has the same key.',
 };
 
 export const storageMessages: Record<'en' | 'ru' | 'de', Record<StorageMessageKey, string>> = {
@@ -217,6 +252,7 @@ export const storageMessages: Record<'en' | 'ru' | 'de', Record<StorageMessageKe
     unauthorized: 'Хранилище «{store}» не приняло ваши учётные данные. Войдите снова.',
     rateLimited: 'Сервер просит подождать; повторим через {seconds} с.',
     quotaExceeded: 'Карточка «{id}» не сохранена: хранилище браузера переполнено.',
+    duplicate: 'Карточка «{id}» не сохранена: у карточки «{existingId}» такой же ключ.',
   },
   de: {
     cardNotFound: 'Karte „{id}“ wurde nicht gefunden.',
@@ -229,6 +265,7 @@ export const storageMessages: Record<'en' | 'ru' | 'de', Record<StorageMessageKe
     unauthorized: 'Speicher „{store}“ hat Ihre Anmeldedaten abgelehnt. Melden Sie sich erneut an.',
     rateLimited: 'Der Server bittet um eine Pause; neuer Versuch in {seconds} s.',
     quotaExceeded: 'Karte „{id}“ wurde nicht gespeichert: Der Speicher des Browsers ist voll.',
+    duplicate: 'Karte „{id}“ wurde nicht gespeichert: Karte „{existingId}“ hat denselben Schlüssel.',
   },
 };
 

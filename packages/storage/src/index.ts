@@ -18,10 +18,12 @@ export type {
   SchemaVersion,
   SortField,
   StorageAdapter,
+  UniqueMatch,
   WatchCallback,
 } from './types.js';
 export {
   ConflictError,
+  DuplicateError,
   ForbiddenError,
   NotFoundError,
   QuotaExceededError,
@@ -31,6 +33,7 @@ export {
   UnavailableError,
   ValidationError,
   formatStorageMessage,
+  ruleOfKey,
   storageMessages,
 } from './errors.js';
 export type { MessageParams, StorageErrorCode, StorageFieldError, StorageMessageKey } from './errors.js';
@@ -45,7 +48,7 @@ export type { IndexedDbAdapterOptions } from './indexeddb.js';
 export { DB_VERSION } from './indexeddb-schema.js';
 export type { KartochkaDB } from './indexeddb-schema.js';
 // The write and query rules, for backends outside this package (the reference server's stores).
-export { checkRevision, nextRecord, validateRecord } from './record.js';
+export { checkRevision, nextRecord, uniqueOf, validateRecord } from './record.js';
 export { DEFAULT_SORT, applyQuery, foldCase, matcher, pageBounds, sortRecords } from './query.js';
 export { INTERNAL_SCHEMA_PREFIX } from './types.js';
 // Card types, settings and reindexing, for backends outside this package (the server's stores).

@@ -23,6 +23,8 @@ export interface StoredCard extends CardRecord {
   _title: string;
   /** Filter terms, see {@link Term}. */
   _terms: Term[];
+  /** The card's unique keys as `[schemaId, key]`, for the multi-entry `unique` index (absent: none). */
+  _unique?: [string, string][];
 }
 
 /** The typed layout of the current version. */
@@ -36,6 +38,7 @@ export interface KartochkaDB extends DBSchema {
       schemaUpdated: [string, string];
       schemaTitle: [string, string];
       terms: Term;
+      unique: [string, string];
     };
   };
   revisions: { key: [string, number]; value: Revision };
@@ -54,18 +57,20 @@ export function termFor(field: string, value: IndexedValue): Term | undefined {
 }
 
 /** The stored form of a record. Shallow: `data` is shared, IndexedDB clones it on write. */
-export function toStored(record: CardRecord): StoredCard {
+export function toStored(record: CardRecord, unique: readonly string[] = []): StoredCard {
   const terms: Term[] = [[record.schemaId]];
   for (const field of Object.keys(record.indexed)) {
     const term = termFor(field, record.indexed[field]!);
     if (term) terms.push(term);
   }
-  return { ...record, _title: foldCase(record.title), _terms: terms };
+  const stored: StoredCard = { ...record, _title: foldCase(record.title), _terms: terms };
+  if (unique.length > 0) stored._unique = unique.map((key) => [record.schemaId, key]);
+  return stored;
 }
 
 /** The record without the derived fields. The row is a fresh clone from IndexedDB, so no copy. */
 export function fromStored<T>(row: StoredCard): CardRecord<T> {
-  const { _title, _terms, ...record } = row;
+  const { _title, _terms, _unique, ...record } = row;
   return record as CardRecord<T>;
 }
 
@@ -135,6 +140,12 @@ export const migrations: readonly Migration[] = [
         await cursor.delete();
       }
     })().catch(() => abortUpgrade(tx));
+  },
+  // 4 → 5: unique keys (x-unique, docs/duplicates.md): a multi-entry index of `[schemaId, key]`,
+  // so a put and a lookup while typing find the holder of a key without reading other rows.
+  // Nothing to backfill: rows written before have no keys until their next save.
+  (_db, tx) => {
+    tx.objectStore('records').createIndex('unique', '_unique', { multiEntry: true });
   },
 ];
 

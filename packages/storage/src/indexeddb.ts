@@ -5,6 +5,7 @@
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import {
+  DuplicateError,
   NotFoundError,
   QuotaExceededError,
   StorageError,
@@ -14,7 +15,7 @@ import {
 import { listRecords } from './indexeddb-list.js';
 import { errorText, openDatabase } from './indexeddb-open.js';
 import { fromStored, toStored, type KartochkaDB } from './indexeddb-schema.js';
-import { checkRevision, nextRecord, validateRecord } from './record.js';
+import { checkRevision, nextRecord, uniqueOf, validateRecord } from './record.js';
 import type {
   CardRecord,
   ChangeEvent,
@@ -29,6 +30,7 @@ import type {
   SchemaSummary,
   SchemaVersion,
   StorageAdapter,
+  UniqueMatch,
   WatchCallback,
 } from './types.js';
 import { Watchers } from './watchers.js';
@@ -171,10 +173,16 @@ export class IndexedDbAdapter implements StorageAdapter {
       const row = await records.get(input.id);
       const stored = row && fromStored(row);
       checkRevision(input.id, stored, options?.expectedRevision);
+      // In the same transaction as the write: two tabs creating the same client cannot both pass.
+      const keys = uniqueOf(input);
+      const unique = records.index('unique');
+      const holders = await Promise.all(keys.map((key) => unique.getKey([input.schemaId, key])));
+      const taken = holders.findIndex((holder) => holder !== undefined && holder !== input.id);
+      if (taken >= 0) throw new DuplicateError(input.id, holders[taken]!, keys[taken]!);
       const next = nextRecord(input, stored, options, this.now().toISOString());
       this.beforeWrite?.(input.id);
       await Promise.all([
-        records.put(toStored(next.record)),
+        records.put(toStored(next.record, keys)),
         tx.objectStore('revisions').put(next.revision),
         tx.done,
       ]);
@@ -202,6 +210,20 @@ export class IndexedDbAdapter implements StorageAdapter {
       return await listRecords<T>(this.use().transaction('records').store, query);
     } catch (error) {
       throw this.mapError(error, '*');
+    }
+  }
+
+  async findUnique(schemaId: string, keys: readonly string[]): Promise<UniqueMatch[]> {
+    try {
+      const tx = this.use().transaction('records');
+      const index = tx.store.index('unique');
+      const distinct = [...new Set(keys)];
+      const rows = await Promise.all(distinct.map((key) => index.get([schemaId, key])));
+      const out: UniqueMatch[] = [];
+      rows.forEach((row, i) => row && out.push({ key: distinct[i]!, id: row.id, title: row.title }));
+      return out;
+    } catch (error) {
+      throw this.mapError(error, schemaId);
     }
   }
 

@@ -3,9 +3,9 @@
  * `structuredClone`, so it behaves like a real backend: a caller that mutates a record it passed
  * in or got back cannot change what is stored.
  */
-import { NotFoundError, UnavailableError, ValidationError } from './errors.js';
+import { DuplicateError, NotFoundError, UnavailableError, ValidationError } from './errors.js';
 import { applyQuery } from './query.js';
-import { checkRevision, nextRecord, validateRecord } from './record.js';
+import { checkRevision, nextRecord, uniqueOf, validateRecord } from './record.js';
 import type {
   CardRecord,
   DeleteOptions,
@@ -19,6 +19,7 @@ import type {
   SchemaSummary,
   SchemaVersion,
   StorageAdapter,
+  UniqueMatch,
   WatchCallback,
 } from './types.js';
 import { Watchers } from './watchers.js';
@@ -45,6 +46,9 @@ export class MemoryAdapter implements StorageAdapter {
   private readonly schemas = new Map<string, SchemaVersion[]>();
   private readonly info = new Map<string, SchemaInfo>();
   private readonly settings = new Map<string, unknown>();
+  /** Unique keys: `schemaId \0 key` → card id; and each card's own keys, to drop them on the next put. */
+  private readonly uniqueIndex = new Map<string, string>();
+  private readonly keysOf = new Map<string, string[]>();
   private readonly watchers = new Watchers();
   private readonly now: () => Date;
   private closed = false;
@@ -82,7 +86,15 @@ export class MemoryAdapter implements StorageAdapter {
         cause: error,
       });
     }
+    const keys = uniqueOf(input).map((k) => `${input.schemaId}\0${k}`);
+    for (const k of keys) {
+      const holder = this.uniqueIndex.get(k);
+      if (holder !== undefined && holder !== input.id) throw new DuplicateError(input.id, holder, k.slice(k.indexOf('\0') + 1));
+    }
     const { record, revision } = nextRecord(cloned, stored, options, this.now().toISOString());
+    this.dropKeys(record.id);
+    for (const k of keys) this.uniqueIndex.set(k, record.id);
+    this.keysOf.set(record.id, keys);
     this.records.set(record.id, record);
     const list = this.revisions.get(record.id);
     if (list) list.push(revision);
@@ -98,7 +110,24 @@ export class MemoryAdapter implements StorageAdapter {
     checkRevision(id, stored, options?.expectedRevision);
     this.records.delete(id);
     this.revisions.delete(id);
+    this.dropKeys(id);
     this.watchers.emit({ type: 'delete', id, revision: stored.revision, remote: false });
+  }
+
+  private dropKeys(id: string): void {
+    for (const k of this.keysOf.get(id) ?? []) if (this.uniqueIndex.get(k) === id) this.uniqueIndex.delete(k);
+    this.keysOf.delete(id);
+  }
+
+  async findUnique(schemaId: string, keys: readonly string[]): Promise<UniqueMatch[]> {
+    this.check();
+    const out: UniqueMatch[] = [];
+    for (const key of new Set(keys)) {
+      const id = this.uniqueIndex.get(`${schemaId}\0${key}`);
+      const record = id === undefined ? undefined : this.records.get(id);
+      if (record) out.push({ key, id: record.id, title: record.title });
+    }
+    return out;
   }
 
   async list<T = unknown>(query: ListQuery = {}): Promise<ListResult<T>> {

@@ -42,7 +42,15 @@ export function validateRecord(record: NewOrUpdatedRecord): void {
       }
     }
   }
+  if (r.unique !== undefined && (!Array.isArray(r.unique) || r.unique.some((k) => typeof k !== 'string' || k === ''))) {
+    errors.push(problem('/unique', 'type', 'unique must be a list of non-empty key strings'));
+  }
   if (errors.length > 0) throw new ValidationError(typeof r.id === 'string' ? r.id : '?', errors);
+}
+
+/** The distinct unique keys a put asks for (none when it gives none). */
+export function uniqueOf(input: NewOrUpdatedRecord): string[] {
+  return input.unique ? [...new Set(input.unique)] : [];
 }
 
 /** Throws when `expectedRevision` does not match what is stored (see `PutOptions`). */

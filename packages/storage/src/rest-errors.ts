@@ -6,6 +6,7 @@
  */
 import {
   ConflictError,
+  DuplicateError,
   ForbiddenError,
   NotFoundError,
   QuotaExceededError,
@@ -25,7 +26,9 @@ export interface RestErrorBody {
   error: { code: string; messageKey?: string; message: string; params: MessageParams };
   /** 409/412: the card as it is stored now. */
   current?: CardRecord;
-  /** 400/403/413/422: the problems, in the core's field-error shape. */
+  /** 409 `duplicate`: the card that already holds the key, and the key (same tenant only). */
+  duplicate?: { existingId: string; key: string };
+  /** 400/403/409/413/422: the problems, in the core's field-error shape. */
   errors?: StorageFieldError[];
 }
 
@@ -38,6 +41,8 @@ export function statusOf(error: StorageError): number {
       return 412;
     case 'forbidden':
       return 403;
+    case 'duplicate':
+      return 409;
     case 'validation':
       // The server answers 400 itself for a record malformed as a record (see the server's routes).
       return 422;
@@ -59,6 +64,7 @@ export function errorBody(error: StorageError): RestErrorBody {
   };
   if (error instanceof ConflictError) body.current = error.current;
   if (error instanceof ValidationError) body.errors = [...error.errors];
+  if (error instanceof DuplicateError) body.duplicate = { existingId: error.existingId, key: error.key };
   return body;
 }
 
@@ -109,6 +115,9 @@ export function errorFromResponse(status: number, body: unknown, ctx: ErrorConte
       return NotFoundError.schema(String(p.schemaId ?? ctx.schemaId), Number(p.version ?? ctx.version));
     }
     return NotFoundError.card(String(p.id ?? ctx.id));
+  }
+  if (status === 409 && ours && body.error.code === 'duplicate' && typeof body.duplicate?.existingId === 'string') {
+    return new DuplicateError(ctx.id ?? '?', body.duplicate.existingId, String(body.duplicate.key ?? ''));
   }
   if ((status === 409 || status === 412) && ours && body.current) {
     return new ConflictError(body.current, ctx.expectedRevision ?? Number(body.error.params.expected ?? 0));

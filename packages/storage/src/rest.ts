@@ -29,6 +29,7 @@ import type {
   SchemaSummary,
   SchemaVersion,
   StorageAdapter,
+  UniqueMatch,
   WatchCallback,
 } from './types.js';
 import { Watchers } from './watchers.js';
@@ -293,6 +294,15 @@ export class RestAdapter implements StorageAdapter {
       if (!more) return { items, total: page.total };
       path = `cards${page.next!.slice(page.next!.indexOf('?'))}`;
     }
+  }
+
+  async findUnique(schemaId: string, keys: readonly string[], options?: RequestOptions): Promise<UniqueMatch[]> {
+    if (keys.length === 0) return [];
+    const res = await this.call(
+      { method: 'POST', path: 'unique', body: JSON.stringify({ schemaId, keys: [...new Set(keys)] }), retryable: true, signal: options?.signal },
+      { schemaId },
+    );
+    return this.json<{ items: UniqueMatch[] }>(res).items;
   }
 
   async history(id: string, options?: RequestOptions): Promise<Revision[]> {

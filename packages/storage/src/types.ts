@@ -42,7 +42,26 @@ export interface CardRecord<T = unknown> {
  * `createdAt` or `updatedAt` given are ignored; the stored values win.
  */
 export type NewOrUpdatedRecord<T = unknown> = Omit<CardRecord<T>, 'revision' | 'createdAt' | 'updatedAt'> &
-  Partial<Pick<CardRecord<T>, 'revision' | 'createdAt' | 'updatedAt'>>;
+  Partial<Pick<CardRecord<T>, 'revision' | 'createdAt' | 'updatedAt'>> & {
+    /**
+     * The card's normalised unique keys (`uniqueKeyStrings(schema, data)` of `@kartochka/core/unique`,
+     * docs/duplicates.md). Another card of the same `schemaId` holding one of them makes the put
+     * fail with `DuplicateError`. Write-only: adapters index the keys but never return them (they
+     * are values of fields a reader may not be allowed to see). The reference server ignores what
+     * a client sends and computes them from the published schema.
+     */
+    unique?: readonly string[];
+  };
+
+/** A card that already holds a unique key (see {@link StorageAdapter.findUnique}). */
+export interface UniqueMatch {
+  /** The key, as given. */
+  key: string;
+  /** The card holding it. */
+  id: string;
+  /** That card's title, for a link to it. */
+  title: string;
+}
 
 /** Options of `put`. */
 export interface PutOptions {
@@ -240,6 +259,13 @@ export interface StorageAdapter {
   putFile?(upload: FileUpload): Promise<FileRef>;
   /** A stored file's bytes; `NotFoundError` when it is not there for this caller. */
   getFile?(cardId: string, fileId: string): Promise<Blob>;
+  /**
+   * The cards of `schemaId` that hold any of `keys` (normalised unique keys, docs/duplicates.md):
+   * an indexed lookup, never a scan, so a card can ask while the user types. Cards of other
+   * schemas (and, on a server, of other tenants) are never returned. Optional for adapters
+   * written before it existed; the card then only learns of a duplicate when the save is refused.
+   */
+  findUnique?(schemaId: string, keys: readonly string[]): Promise<UniqueMatch[]>;
   /** Calls `callback` when card `id` (or any card, for `'*'`) changes; returns the unsubscribe function. */
   watch(id: string | '*', callback: WatchCallback): () => void;
   /** Releases the connection; later calls reject with `UnavailableError`. */

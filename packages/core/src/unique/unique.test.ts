@@ -72,6 +72,7 @@ test('phones libphonenumber cannot read keep their digits', () => {
 test('a malformed x-unique is a TypeError naming its place; ajv accepts the keyword', () => {
   assert.throws(() => uniqueRules({ type: 'object', properties: { a: { type: 'string', 'x-unique': 'yes' } } }), /x-unique at "\/properties\/a\/x-unique"/);
   assert.throws(() => uniqueRules({ type: 'object', 'x-unique': [['/nope']], properties: {} }), /no field "\/nope"/);
-  assert.throws(() => uniqueRules({ type: 'object', 'x-unique': ['/a'], properties: { a: { type: 'string' } } }), /list of field lists/);
+  assert.throws(() => uniqueRules({ type: 'object', 'x-unique': '/a', properties: { a: { type: 'string' } } }), /list of fields or field lists/);
+  assert.deepEqual(uniqueRules({ type: 'object', 'x-unique': ['/a'], properties: { a: { type: 'string' } } }).map((r) => r.id), ['/a'], 'a root entry may be one pointer');
   assert.doesNotThrow(() => compileSchema(schema as never));
 });

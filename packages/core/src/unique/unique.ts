@@ -5,8 +5,8 @@
  * ```json
  * "inn":   {"type": "string", "x-unique": true},
  * "email": {"type": "string", "format": "email", "x-unique": true},
- * // on the root: fields that are a key only together
- * "x-unique": [["/person/lastName", "/person/birthDate"]]
+ * // on the root: single fields, and fields that are a key only together
+ * "x-unique": ["/general/inn", ["/person/lastName", "/person/birthDate"]]
  * ```
  *
  * A key is the rule's fields and their normalised values, as one string (see {@link UniqueKey}).
@@ -95,9 +95,10 @@ function collectRules(schema: JsonSchemaObject): UniqueRule[] {
   };
   for (const site of keywordSites(schema, UNIQUE_KEYWORD)) {
     if (site.template === '') {
-      const combos = site.value;
-      if (!Array.isArray(combos) || combos.some((c) => !Array.isArray(c) || c.length === 0 || c.some((p) => typeof p !== 'string'))) {
-        throw new TypeError(`Invalid x-unique at "${site.source}": on the root it must be a list of field lists, e.g. [["/lastName", "/birthDate"]].`);
+      // Each entry: one pointer (a single-field key) or a list of pointers (a combination).
+      const combos = Array.isArray(site.value) ? site.value.map((c: unknown) => (typeof c === 'string' ? [c] : c)) : undefined;
+      if (!combos || combos.some((c) => !Array.isArray(c) || c.length === 0 || c.some((p) => typeof p !== 'string'))) {
+        throw new TypeError(`Invalid x-unique at "${site.source}": on the root it must be a list of fields or field lists, e.g. ["/inn", ["/lastName", "/birthDate"]].`);
       }
       for (const combo of combos as string[][]) {
         if (combo.length > 1 && combo.some((p) => p.split('/').includes('*'))) {

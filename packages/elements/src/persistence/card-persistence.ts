@@ -13,6 +13,7 @@ import type { ReactiveController } from 'lit';
 import { deepEqual, validationMessage, type JsonValue, type Locale } from '@kartochka/core';
 import {
   ConflictError,
+  DuplicateError,
   NotFoundError,
   QuotaExceededError,
   RateLimitedError,
@@ -34,6 +35,7 @@ import { pt, type PersistenceStrings } from './messages.js';
 import { fieldName } from '../view/format.js';
 import { STATUS_MESSAGE, ERROR_STATUSES, type PersistenceStatus } from './status.js';
 
+import { DuplicateWatch, pointersOfKey, uniqueKeysOf } from './duplicate-watch.js';
 import { CardDetachedError, firstString, heldFrom, type PersistenceHost, type PersistenceOptions } from './options.js';
 
 export type { PersistenceStatus } from './status.js';
@@ -97,8 +99,15 @@ export class CardPersistence implements ReactiveController {
   /** Watches the attached record; its generation tells a current answer from a late one. */
   #watch: StorageWatch;
 
+  /** Other cards holding this card's unique keys (`x-unique`), looked up while the user types. */
+  readonly duplicates: DuplicateWatch;
+
   constructor(private readonly host: PersistenceHost) {
     host.addController(this);
+    this.duplicates = new DuplicateWatch(host, () => this.#options, () => {
+      this.changes++;
+      host.requestUpdate();
+    });
     this.#watch = new StorageWatch(host, (e) => this.#onStoredChange(e.type, e.revision));
   }
 
@@ -171,6 +180,7 @@ export class CardPersistence implements ReactiveController {
   }
 
   #resetRecord(): void {
+    this.duplicates.reset();
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
     this.draft = undefined;
@@ -417,6 +427,9 @@ export class CardPersistence implements ReactiveController {
     this.#authPaused = false;
     this.#set('saving');
     try {
+      // The card's unique keys go with the save: the store refuses a second holder (docs/duplicates.md).
+      const unique = await uniqueKeysOf(this.host.controller?.schema, data);
+      if (unique) record.unique = unique;
       const stored = await this.#put(o.storage, record, expected, o.author);
       const db = await this.#db();
       await db.deleteDraft(draftKey(scope, o.recordId));
@@ -470,6 +483,14 @@ export class CardPersistence implements ReactiveController {
       if (e instanceof ConflictError || e instanceof ValidationError) await queue(heldFrom(e));
     } else if (e instanceof ConflictError) {
       this.#startMerge(s.base, this.host.value, e.current as CardRecord<JsonValue>);
+    } else if (e instanceof DuplicateError) {
+      // On the key's fields, in the card's language; the notice above names the other card and links to it.
+      const message = pt(this.host.locale, 'duplicateField');
+      const paths = pointersOfKey(e.key);
+      this.host.setServerErrors((paths.length ? paths : ['']).map((path) => ({ path, keyword: 'x-unique', message, source: 'server' as const })));
+      this.#set('duplicate');
+      this.host.focusFirstInvalid();
+      void this.duplicates.check(true);
     } else if (e instanceof ValidationError) {
       this.host.setServerErrors(e.errors.map((x) => ({ ...x, source: 'server' as const })));
       const whole = e.errors.filter((x) => WHOLE_CARD_KEYWORDS.has(x.keyword));
@@ -650,6 +671,7 @@ export class CardPersistence implements ReactiveController {
 
   #onChange = () => {
     if (!this.#options || this.#loading) return;
+    this.duplicates.schedule();
     clearTimeout(this.#draftTimer);
     this.#draftTimer = setTimeout(() => this.#flushDraftNow(), this.#options.draftDelay ?? 400);
   };

@@ -55,4 +55,8 @@ export const de: PersistenceStrings = {
     'Eine auf diesem Gerät wartende Speicherung von „{title}“ traf auf eine neuere Version oder wurde abgelehnt. Öffnen Sie diese Karte, um zu wählen, was bleiben soll.',
   draftsOff:
     'Entwürfe sind aus: Dieser Browser erlaubt hier keinen lokalen Speicher, daher bleiben ungespeicherte Änderungen und wartende Speicherungen nur bis zum Schließen der Seite erhalten.',
+  duplicate: 'Nicht gespeichert: Eine andere Karte hat denselben Wert in einem Feld, das eindeutig sein muss.',
+  duplicateField: 'Eine andere Karte hat diesen Wert bereits.',
+  duplicateFound: 'Eine Karte mit demselben Wert ({fields}) gibt es bereits:',
+  duplicateOpen: '„{title}“ öffnen',
 };

@@ -51,6 +51,10 @@ const en = {
   queuedRejected: 'Your save queued on this device ({when}) was refused by the server: {msg}. Fix the card and save again.',
   heldElsewhere: 'A save of «{title}» queued on this device met a newer version or was refused. Open that card to choose what to keep.',
   draftsOff: 'Drafts are off: this browser does not allow local storage here, so unsaved changes and queued saves last only until the page is closed.',
+  duplicate: 'Not saved: another card already has the same value in a field that must be unique.',
+  duplicateField: 'Another card already has this value.',
+  duplicateFound: 'A card with the same {fields} already exists:',
+  duplicateOpen: 'Open «{title}»',
 };
 export type PersistenceStrings = typeof en;
 
@@ -99,6 +103,10 @@ const ru: PersistenceStrings = {
   queuedRejected: 'Сервер не принял ваше сохранение, отложенное на этом устройстве ({when}): {msg}. Исправьте карточку и сохраните снова.',
   heldElsewhere: 'Отложенное сохранение карточки «{title}» встретило более новую версию или было отклонено. Откройте эту карточку, чтобы выбрать, что оставить.',
   draftsOff: 'Черновики отключены: этот браузер не разрешает здесь локальное хранилище, поэтому несохранённые правки и отложенные сохранения живут только до закрытия страницы.',
+  duplicate: 'Не сохранено: у другой карточки уже есть такое же значение в поле, которое должно быть уникальным.',
+  duplicateField: 'У другой карточки уже есть такое значение.',
+  duplicateFound: 'Карточка с таким же значением ({fields}) уже есть:',
+  duplicateOpen: 'Открыть «{title}»',
 };
 
 declare module '@kartochka/i18n' {

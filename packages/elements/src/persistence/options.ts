@@ -37,6 +37,8 @@ export interface PersistenceOptions {
   /** Values of indexed fields copied out of the data. */
   indexed?: (data: JsonValue | undefined) => Record<string, IndexedValue>;
   author?: string;
+  /** A link to another card (the duplicate warning's "Open «…»"); without it the link only fires `kc-open`. */
+  recordHref?: (id: string) => string;
   /** Name of the local IndexedDB database for drafts and the outbox. */
   localDbName?: string;
   /** Where drafts and queued saves are kept instead of the local IndexedDB database. */

@@ -12,6 +12,8 @@ export type PersistenceStatus =
   | 'server-invalid'
   /** The server refused the card as a whole (e.g. its type is not published): the reason is in the message. */
   | 'server-rejected'
+  /** Another card of the type holds one of this card's unique keys (`x-unique`): nothing was stored. */
+  | 'duplicate'
   | 'queued'
   /** The server asked to slow down (429): the save is queued and goes out after its `Retry-After`. */
   | 'rate-limited'
@@ -38,12 +40,12 @@ export type PersistenceStatus =
 
 export const STATUS_MESSAGE: Partial<Record<PersistenceStatus, keyof PersistenceStrings>> = {
   loading: 'loading', loaded: 'loaded', new: 'newCard', saving: 'saving', saved: 'saved', invalid: 'invalid',
-  'server-invalid': 'serverInvalid', 'server-rejected': 'serverRejected', queued: 'queued', 'rate-limited': 'rateLimited', flushed: 'flushed', 'draft-available': 'draftAvailable',
+  'server-invalid': 'serverInvalid', 'server-rejected': 'serverRejected', duplicate: 'duplicate', queued: 'queued', 'rate-limited': 'rateLimited', flushed: 'flushed', 'draft-available': 'draftAvailable',
   'draft-restored': 'draftRestored', conflict: 'conflict', merged: 'merged', quota: 'quota', failed: 'failed', 'not-found': 'notFound',
   refreshed: 'refreshed', 'changed-elsewhere': 'changedElsewhere', unauthorized: 'unauthorized', detached: 'detached',
   'queued-conflict': 'queuedConflict', 'queued-rejected': 'queuedRejected', 'held-elsewhere': 'heldElsewhere',
 };
 
 export const ERROR_STATUSES = new Set<PersistenceStatus>([
-  'invalid', 'server-invalid', 'server-rejected', 'conflict', 'quota', 'failed', 'not-found', 'unauthorized', 'queued-conflict', 'queued-rejected', 'held-elsewhere',
+  'invalid', 'server-invalid', 'server-rejected', 'duplicate', 'conflict', 'quota', 'failed', 'not-found', 'unauthorized', 'queued-conflict', 'queued-rejected', 'held-elsewhere',
 ]);

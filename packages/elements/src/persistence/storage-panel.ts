@@ -6,6 +6,8 @@ import { defineElement } from '../internal/field-element.js';
 import type { CardPersistence } from './card-persistence.js';
 import { pt } from './messages.js';
 import { fieldName, formatText } from '../view/format.js';
+import { KcOpenEvent } from '../events/events.js';
+import { pointersOfKey } from './duplicate-watch.js';
 
 /**
  * @summary The card's saving status, the offer to restore an unsaved draft, and the field-by-field
@@ -13,6 +15,7 @@ import { fieldName, formatText } from '../view/format.js';
  * @csspart status - The status line (a live region).
  * @csspart drafts-off - Says that drafts last only as long as the page (no IndexedDB here).
  * @csspart conflicts - The conflict table.
+ * @csspart duplicates - The warning that another card holds one of this card's unique keys, with links to it.
  */
 export class KcStoragePanel extends LitElement {
   static override styles = [
@@ -27,6 +30,9 @@ export class KcStoragePanel extends LitElement {
       th, td { border: 1px solid var(--kc-color-border-subtle, #d5d9e2); padding: calc(var(--_space) / 2); text-align: start; vertical-align: top; }
       label { display: flex; gap: 0.35em; align-items: flex-start; }
       code { white-space: pre-wrap; word-break: break-word; }
+      .duplicates { padding: calc(var(--_space) / 2) var(--_space); border: 1px solid var(--kc-color-warning, #b26b00); border-radius: 4px; background: var(--kc-color-warning-subtle, #fff6e5); }
+      .duplicates a, .duplicates .link { color: inherit; font-weight: 600; margin-inline-start: 0.35em; }
+      .duplicates .link { background: none; border: none; padding: 0; text-decoration: underline; cursor: pointer; font: inherit; font-weight: 600; }
     `,
   ];
 
@@ -64,6 +70,7 @@ export class KcStoragePanel extends LitElement {
     if (!p) return nothing;
     const l = this.locale;
     return html`<div class="status ${p.isError ? 'error' : ''}" part="status" role="status" aria-live="polite">${p.message(l)}</div>
+      ${p.duplicates.matches.length ? this.#renderDuplicates(p) : nothing}
       ${p.attached && !p.draftsPersistent ? html`<div class="notice" part="drafts-off">${pt(l, 'draftsOff')}</div>` : nothing}
       ${p.draft
         ? html`<div class="row">
@@ -72,6 +79,25 @@ export class KcStoragePanel extends LitElement {
           </div>`
         : nothing}
       ${p.conflicts.length ? this.#renderConflicts(p) : nothing}`;
+  }
+
+  #renderDuplicates(p: CardPersistence) {
+    const l = this.locale;
+    const matches = p.duplicates.matches;
+    const fields = [...new Set(matches.flatMap((m) => pointersOfKey(m.key)))].map((ptr) => this.#label(ptr)).join(', ') || '—';
+    // The page opens the card on kc-open (as from the list); with `recordHref` the link also works without it.
+    const open = (id: string) => () => this.dispatchEvent(new KcOpenEvent({ id }));
+    const ids = [...new Map(matches.map((m) => [m.id, m])).values()];
+    return html`<div class="duplicates" part="duplicates" role="status">
+      ${pt(l, 'duplicateFound', { fields })}
+      ${ids.map((m) => {
+        const label = pt(l, 'duplicateOpen', { title: m.title || m.id });
+        const href = p.options?.recordHref?.(m.id);
+        return href
+          ? html`<a href=${href} data-id=${m.id} @click=${open(m.id)}>${label}</a>`
+          : html`<button type="button" class="link" data-id=${m.id} @click=${open(m.id)}>${label}</button>`;
+      })}
+    </div>`;
   }
 
   #renderConflicts(p: CardPersistence) {

@@ -670,8 +670,9 @@ export class CardPersistence implements ReactiveController {
   };
 
   #onChange = () => {
+    // Edits made while a draft is still being looked up count for the duplicate check too.
+    if (this.#options) this.duplicates.schedule();
     if (!this.#options || this.#loading) return;
-    this.duplicates.schedule();
     clearTimeout(this.#draftTimer);
     this.#draftTimer = setTimeout(() => this.#flushDraftNow(), this.#options.draftDelay ?? 400);
   };

@@ -51,7 +51,10 @@ async function typeSlowlyEnough(card: KcCard, pointer: string, text: string) {
 }
 
 function runDuplicateCases(name: string, open: () => Promise<StorageAdapter>) {
-  describe(`duplicate warning: ${name}`, () => {
+  describe(`duplicate warning: ${name}`, function () {
+    // Several cards, saves and lookups against a real store on a shared CI machine: every wait is
+    // on a state, but together they may outlast mocha's default 2 s.
+    this.timeout(30_000);
     it('warns after a pause in typing with one lookup, names the field and links to the other card', async () => {
       const { storage, lookups } = counting(await open());
       const first = await cardWith(storage, uniq('c'));

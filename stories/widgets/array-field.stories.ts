@@ -29,8 +29,19 @@ const meta: Meta<WidgetArgs> = {
 };
 export default meta;
 
-/** Sub-cards: drag the ⠿ handle, or focus it and press Alt+↑/Alt+↓. */
+/** Sub-cards: drag the handle, or focus it and press Alt+↑/Alt+↓; the ⋮ button opens the row menu. */
 export const List: WidgetStory = {};
+
+/** The second contact's row menu open (an ARIA menu: ↑/↓, Home/End, Enter, Escape). */
+export const RowMenuOpen: WidgetStory = {
+  play: async ({ canvasElement }) => {
+    const card = canvasElement.querySelector('kc-card') as HTMLElement & { updateComplete: Promise<unknown> };
+    await card.updateComplete;
+    const field = card.shadowRoot!.querySelector('kc-array-field') as HTMLElement & { updateComplete: Promise<unknown> };
+    await field.updateComplete;
+    (field.shadowRoot!.querySelector('[data-index="1"] .menu-button') as HTMLButtonElement).click();
+  },
+};
 export const ListEnglish: WidgetStory = { args: { locale: 'en' } };
 export const Empty: WidgetStory = { args: { value: null } };
 

@@ -17,3 +17,14 @@ export default meta;
 export const Russian: WidgetStory = { args: { locale: 'ru' } };
 export const English: WidgetStory = { args: { locale: 'en' } };
 export const Empty: WidgetStory = { args: { value: null } };
+
+/** The calendar open: month and weekday names and the week's first day in the card's language. */
+const openCalendar: WidgetStory['play'] = async ({ canvasElement }) => {
+  const card = canvasElement.querySelector('kc-card') as HTMLElement & { updateComplete: Promise<unknown> };
+  await card.updateComplete;
+  const field = card.shadowRoot!.querySelector('kc-date-field') as HTMLElement & { updateComplete: Promise<unknown> };
+  await field.updateComplete;
+  (field.shadowRoot!.querySelector('[part="picker-button"]') as HTMLButtonElement).click();
+};
+export const CalendarRussian: WidgetStory = { args: { locale: 'ru' }, play: openCalendar };
+export const CalendarEnglish: WidgetStory = { args: { locale: 'en' }, play: openCalendar };

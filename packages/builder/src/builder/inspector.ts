@@ -13,6 +13,7 @@ import {
   setFieldType,
   setKey,
   setRequired,
+  setUnique,
   setSectionsMode,
   setTitle,
   titleOf,
@@ -175,6 +176,12 @@ export class KcBuilderInspector extends BuilderPart {
         : html`<label class="kcb-check"
             ><input type="checkbox" name="required" .checked=${live(isRequired(doc, f.id))} @change=${(e: Event) => store.edit((d) => setRequired(d, f.id, (e.target as HTMLInputElement).checked))} />
             ${this.t('required')}</label
+          >`}
+      ${f.type === 'computed' || !['string', 'number', 'integer'].includes(String(f.schema.type))
+        ? nothing
+        : html`<label class="kcb-check"
+            ><input type="checkbox" name="unique" .checked=${live(f.schema['x-unique'] === true)} @change=${(e: Event) => store.edit((d) => setUnique(d, f.id, (e.target as HTMLInputElement).checked))} />
+            ${this.t('unique')}</label
           >`}
       ${fs.defaultValue(f)} ${fs.options(f)} ${fs.formula(f)} ${fs.constraints(f)} ${fs.widget(f)} ${fs.reminder(f)}
       ${(['visible', 'required', 'readOnly'] as const).map((k) => (f.type === 'computed' && k !== 'visible' ? nothing : ruleEditor(store, ref, k, this.uid, this.#settings.formulas)))}

@@ -69,6 +69,7 @@ export const de: Record<BuilderStringKey, string> = {
   keyFollows: 'Folgt dem Titel bis zur Veröffentlichung.',
   type: 'Typ',
   required: 'Erforderlich',
+  unique: 'Eindeutig: Keine zwei Karten dürfen denselben Wert haben',
   defaultValue: 'Standardwert',
   constraints: 'Einschränkungen',
   minLength: 'Mindestlänge',

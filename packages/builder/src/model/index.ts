@@ -31,6 +31,7 @@ export {
   setDefault,
   setConstraint,
   setWidget,
+  setUnique,
   optionsOf,
   addOption,
   removeOption,

@@ -191,6 +191,14 @@ export function setConstraint(doc: BuilderDocument, id: string, keyword: string,
   return editFieldSchema(doc, id, (s) => withKeyword(s, keyword, value === '' ? undefined : value));
 }
 
+/**
+ * Marks a field unique among the cards of the type (`"x-unique": true`, docs/duplicates.md): the
+ * card warns while typing and the store refuses a second card with the same value.
+ */
+export function setUnique(doc: BuilderDocument, id: string, unique: boolean): BuilderDocument {
+  return editFieldSchema(doc, id, (s) => withKeyword(s, 'x-unique', unique ? true : undefined));
+}
+
 /** Chooses a widget by registry name (`"radio"`, `"textarea"`), or the default with `undefined`. */
 export function setWidget(doc: BuilderDocument, id: string, widget: string | undefined): BuilderDocument {
   return editFieldSchema(doc, id, (s) => withKeyword(s, 'x-widget', widget || undefined));

@@ -1,0 +1,54 @@
+// The field inspector's «Уникальное» checkbox writes and removes `"x-unique": true` (docs/duplicates.md).
+import './test-support/process-shim.js';
+import { expect } from '@open-wc/testing';
+import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
+import { uniqueRules } from '@kartochka/core/unique';
+import './index.js';
+import type { KcBuilder } from './index.js';
+import { settle, type } from './test-support/interact.js';
+
+describe('<kc-builder> marks a field unique', function () {
+  this.timeout(60000);
+  let storage: StorageAdapter;
+  let el: KcBuilder;
+  const $ = <T extends Element = HTMLElement>(sel: string) => {
+    const found = el.querySelector<T>(sel);
+    if (!found) throw new Error(`Not found: ${sel}`);
+    return found;
+  };
+
+  before(async () => {
+    storage = await IndexedDbAdapter.open({ name: `kc-builder-unique-${Date.now()}-${Math.random()}` });
+    el = document.createElement('kc-builder') as KcBuilder;
+    el.locale = 'ru';
+    el.storage = storage;
+    el.schemaId = 'unique-here';
+    document.body.append(el);
+    await settle(el, { preview: false });
+  });
+  after(async () => {
+    el.remove();
+    await storage.close();
+  });
+
+  it('the checkbox sets x-unique on the selected field, in Russian, and undo takes it back', async () => {
+    $<HTMLButtonElement>('kc-builder-palette button[data-what="section"]').click();
+    await settle(el, { preview: false });
+    $<HTMLButtonElement>('kc-builder-palette button[data-what="text"]').click();
+    await settle(el, { preview: false });
+    type($<HTMLInputElement>('kc-builder-inspector input[name=title-ru]'), 'ИНН');
+    await settle(el, { preview: false });
+    const box = $<HTMLInputElement>('kc-builder-inspector input[name=unique]');
+    expect(box.closest('label')!.textContent).to.contain('Уникальное');
+    expect(box.checked).to.equal(false);
+    box.click();
+    await settle(el, { preview: false });
+    const rules = uniqueRules(el.store.doc.schema);
+    expect(rules.length).to.equal(1);
+    expect(rules[0]!.fields[0]).to.match(/^\/[^/]+\/inn$/);
+    expect($<HTMLInputElement>('kc-builder-inspector input[name=unique]').checked).to.equal(true);
+    el.store.undo();
+    await settle(el, { preview: false });
+    expect(uniqueRules(el.store.doc.schema)).to.deep.equal([]);
+  });
+});

@@ -7,6 +7,7 @@ import { ForbiddenError, IndexedDbAdapter, RestAdapter, NotFoundError, type Stor
 import type { CardTemplate } from '@kartochka/templates';
 import { templateCardSettings } from '@kartochka/templates';
 import { cardRecordFields, type JsonValue } from '@kartochka/core';
+import { withUploadedFiles } from '@kartochka/elements/persistence';
 import { demoTemplates, sampleId } from './templates.js';
 
 export type Backend = 'idb' | 'rest';
@@ -97,10 +98,10 @@ export async function seed(storage: StorageAdapter): Promise<void> {
     } catch (e) {
       if (!(e instanceof NotFoundError)) throw e;
       const data = t.sample as JsonValue;
-      await storage.put(
-        { id: sampleId(t), schemaId: t.id, schemaVersion: version.version, data, ...cardRecordFields(templateCardSettings(t), data) },
-        { expectedRevision: 0, author: 'demo' },
-      );
+      // The B2B sample's contract copy is inline (as older cards held files): uploaded to the
+      // server's file store first (REST), kept as a Blob (IndexedDB); the card references it.
+      const record = await withUploadedFiles(storage, { id: sampleId(t), schemaId: t.id, schemaVersion: version.version, data, ...cardRecordFields(templateCardSettings(t), data) });
+      await storage.put(record, { expectedRevision: 0, author: 'demo' });
     }
   }
 }

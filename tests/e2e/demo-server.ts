@@ -41,3 +41,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   });
 }
+
+/** Signs the demo in as one of its REST users (signing out whoever is signed in first). */
+export async function signInAs(page: Page, name: string): Promise<void> {
+  await page.locator('#sign-out, #sign-in').first().waitFor();
+  if (await page.locator('#sign-out').count()) await page.locator('#sign-out').click();
+  await page.locator('#user-switch').selectOption(name);
+  await page.locator('#sign-in button').click();
+  await page.locator('#user-name', { hasText: name }).waitFor();
+}

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordProblems, startDemo } from './demo-server.js';
+import { launchChromium, recordProblems, signInAs, startDemo } from './demo-server.js';
 import { createKey, startServer, tempDb, type ServerProcess } from '../../packages/server/src/test-support/process.js';
 
 let demo: Awaited<ReturnType<typeof startDemo>>;
@@ -39,14 +39,6 @@ const api = (key: string) => async (path: string) => (await fetch(`${server.api}
 const status = (page: Page, text: string | RegExp) => page.locator('kc-storage-panel [part="status"]', { hasText: text }).waitFor();
 /** The card's data as the page holds it. */
 const cardValue = (page: Page) => page.evaluate(() => (document.querySelector('kc-card') as unknown as { value: Record<string, unknown> }).value);
-
-async function signInAs(page: Page, name: string): Promise<void> {
-  await page.locator('#sign-out, #sign-in').first().waitFor();
-  if (await page.locator('#sign-out').count()) await page.locator('#sign-out').click();
-  await page.locator('#user-switch').selectOption(name);
-  await page.locator('#sign-in button').click();
-  await page.locator('#user-name', { hasText: name }).waitFor();
-}
 
 test('Анна and Борис: each may do what the server lets their roles do', async () => {
   const context = await browser.newContext();

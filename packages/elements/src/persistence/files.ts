@@ -21,6 +21,11 @@ function remember(fileId: string, blob: Blob): void {
   if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
 }
 
+/** Forgets the files kept in memory (sign-out: they were the previous user's). */
+export function forgetRecentFiles(): void {
+  recent.clear();
+}
+
 /** The record to send: local files uploaded and replaced by references (the same record when there are none). */
 export async function withUploadedFiles<T>(storage: StorageAdapter, record: NewOrUpdatedRecord<T>): Promise<NewOrUpdatedRecord<T>> {
   const local = localFilesIn(record.data);

@@ -16,3 +16,4 @@ export { MemoryDraftStore, draftKey, scopeKey, type ClearedLocalData, type Draft
 export { LocalCardDb, LOCAL_DB_NAME, openDraftStore } from './local-db.js';
 export { clearLocalData, pendingLocalData, type LocalDataOptions } from './sign-out.js';
 export { mergeThreeWay, resolveConflicts, type FieldConflict } from './merge.js';
+export { withUploadedFiles } from './files.js';

@@ -7,6 +7,7 @@
 import type { StorageAdapter } from '@kartochka/storage';
 import type { ClearedLocalData, DraftStore } from './draft-store.js';
 import { openDraftStore } from './local-db.js';
+import { forgetRecentFiles } from './files.js';
 
 export interface LocalDataOptions {
   /** The user whose data to remove (`''`: data kept without a user). */
@@ -33,6 +34,8 @@ const adapterIdOf = (s: StorageAdapter | string | undefined): string | undefined
 /** Deletes the user's drafts and queued saves on this device. */
 export function clearLocalData(o: LocalDataOptions): Promise<ClearedLocalData> {
   if (typeof o?.user !== 'string') throw new TypeError('clearLocalData: pass { user } (the signed-in user, as given to the adapter).');
+  // Files fetched or uploaded in this page are the signed-out user's too.
+  forgetRecentFiles();
   return withStore(o, (store) => store.clearUser(o.user, adapterIdOf(o.storage)));
 }
 

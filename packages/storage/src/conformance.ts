@@ -373,6 +373,24 @@ export function runStorageConformance(
       });
     });
 
+    // Only adapters that keep files apart from the card (REST) have putFile; the others keep a
+    // picked file as a Blob inside the data (docs/files.md) and pass this case as it does not apply.
+    it('keeps files apart: stores a file for a card\'s field, references it, reads the same bytes; another card cannot use it', async () => {
+      if (!db.putFile || !db.getFile) return;
+      await db.publishSchema({ schemaId: 'fdoc', schema: { type: 'object', properties: { doc: { type: 'object', 'x-widget': 'file', contentMediaType: 'application/pdf' } } } });
+      const text = '%PDF-1.4 conformance';
+      const ref = await db.putFile({ cardId: 'f-1', schemaId: 'fdoc', field: '/doc', blob: new Blob([text], { type: 'application/pdf' }), name: 'a.pdf' });
+      assert.equal(ref.name, 'a.pdf');
+      assert.equal(ref.size, text.length);
+      assert.equal(ref.type, 'application/pdf');
+      assert.ok(/^[0-9a-f]{64}$/.test(ref.sha256));
+      const stored = await db.put(card('f-1', { schemaId: 'fdoc', data: { doc: ref } }));
+      assert.deepEqual(stored.data, { doc: ref });
+      assert.equal(await (await db.getFile('f-1', ref.fileId)).text(), text);
+      await assert.rejects(db.put(card('f-2', { schemaId: 'fdoc', data: { doc: ref } })), ValidationError);
+      await assert.rejects(db.getFile('f-2', ref.fileId), NotFoundError);
+    });
+
     it('isolates stored data from objects passed in and handed out', async () => {
       const input = card('c-1', { data: { name: 'A', nested: { n: 1 } }, indexed: { segment: 'b2b' } });
       const put = await db.put(input);

@@ -6,6 +6,7 @@
  *                    [--allowed-host name[:port]]… [limits: --max-depth 64 …]
  *   kartochka-server backup --db ./cards.sqlite --to ./backup.sqlite
  *   kartochka-server migrate --from ./cards.sqlite --to postgres://user@host:5432/db
+ *   kartochka-server migrate-files --db ./cards.sqlite   (inline base64 files into the file store)
  *
  * Binds 127.0.0.1 unless `--host` says otherwise, and refuses an address beyond loopback without
  * authentication configured. `--port 0` picks a free port. Prints exactly one line on stdout once
@@ -30,6 +31,7 @@ const HELP = `Usage: kartochka-server --db <file|postgres://…> [--port 8787] [
                          --jwt-roles-claim roles --jwt-tenant-claim tenant --jwt-name-claim sub]
        kartochka-server backup --db <file> --to <new file>
        kartochka-server migrate --from <file> --to <postgres://…>   (SQLite to PostgreSQL, verified)
+       kartochka-server migrate-files --db <file|postgres://…> [--tenant <name>]…   (inline base64 files into the file store)
 Options:
   --host <address>              interface to listen on (default 127.0.0.1); beyond loopback
                                 only with authentication (KARTOCHKA_TOKEN, --jwks-url,
@@ -62,6 +64,7 @@ function jwtOptionsOf(values: Record<string, string | boolean | undefined>): Jwt
 async function main(): Promise<void> {
   if (process.argv[2] === 'keys') return keysCommand(process.argv.slice(3));
   if (process.argv[2] === 'migrate') return (await import('./migrate-data.js')).migrateCommand(process.argv.slice(3));
+  if (process.argv[2] === 'migrate-files') return (await import('./migrate-files.js')).migrateFilesCommand(process.argv.slice(3));
   const argv = process.argv.slice(2);
   const command = argv[0] === 'backup' ? argv.shift() : undefined;
   const { values } = parseArgs({

@@ -18,6 +18,7 @@ import {
   validateRecord,
   type CardRecord,
   type IndexedValue,
+  type IndexRange,
   type NewOrUpdatedRecord,
   type PublishSchemaInput,
   type SchemaInfo,
@@ -174,6 +175,21 @@ function listQueryOf(c: Context, maxLimit: number): StoreListQuery {
     filtered = true;
   }
   if (filtered) q.filter = filter;
+  // `min.<field>=<JSON number or string>`, `max.<field>=…`: inclusive ranges (docs/rest-api.md).
+  const range: Record<string, IndexRange> = {};
+  for (const [key, raw] of url.searchParams) {
+    const end = key.startsWith('min.') ? 'min' : key.startsWith('max.') ? 'max' : undefined;
+    if (!end) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = raw;
+    }
+    if (typeof value !== 'number' && typeof value !== 'string') throw badRequest('', key, `${key} must be a number or a string (got ${raw}).`);
+    (range[key.slice(4)] ??= {})[end] = value;
+  }
+  if (Object.keys(range).length) q.range = range;
   const sort = url.searchParams.get('sort');
   const order = url.searchParams.get('order');
   if (order !== null && order !== 'asc' && order !== 'desc') throw badRequest('', 'order', 'order must be asc or desc.');

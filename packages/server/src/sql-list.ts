@@ -19,7 +19,7 @@
  *   page that made the first cursor (counting again would cost a scan of the matches per page);
  *   without filter or search it is read from `card_counts`, kept by triggers.
  */
-import { DEFAULT_SORT, foldCase, pageBounds, type CardRecord, type IndexedValue, type ListQuery, type ListResult } from '@kartochka/storage';
+import { DEFAULT_SORT, foldCase, pageBounds, type CardRecord, type IndexRange, type IndexedValue, type ListQuery, type ListResult } from '@kartochka/storage';
 
 /** A list query as the server's stores take it: `ListQuery` plus an optional keyset cursor. */
 export interface StoreListQuery extends ListQuery {
@@ -52,7 +52,7 @@ function sqlitePath(field: string): string | undefined {
 /** True when this query can run in SQL on `dialect` (SQLite cannot name every field). */
 export function sqlCanList(dialect: SqlListSource['dialect'], query: ListQuery): boolean {
   if (dialect === 'postgres') return true;
-  const fields = [...Object.keys(query.filter ?? {}), ...(query.sort && !(query.sort.field in COLUMNS) ? [query.sort.field] : [])];
+  const fields = [...Object.keys(query.filter ?? {}), ...Object.keys(query.range ?? {}), ...(query.sort && !(query.sort.field in COLUMNS) ? [query.sort.field] : [])];
   return fields.every((f) => sqlitePath(f) !== undefined);
 }
 
@@ -78,6 +78,30 @@ function filterSql(dialect: SqlListSource['dialect'], tenant: string, field: str
   const kind = typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'text';
   params.push(tenant, field, kind, typeof value === 'boolean' ? Number(value) : value);
   return 'id IN (SELECT card_id FROM card_fields WHERE tenant = ? AND field = ? AND kind = ? AND value = ?)';
+}
+
+/** An inclusive range on an indexed field: numbers against numbers, text against text. */
+function rangeSql(dialect: SqlListSource['dialect'], tenant: string, field: string, range: IndexRange, params: unknown[]): string {
+  const bounds = (['min', 'max'] as const).filter((end) => range[end] !== undefined);
+  if (bounds.length === 0) return 'TRUE';
+  const kind = typeof range[bounds[0]!] === 'number' ? 'number' : 'text';
+  if (bounds.some((end) => (typeof range[end] === 'number' ? 'number' : 'text') !== kind)) return 'FALSE';
+  if (dialect === 'postgres') {
+    // CASE, not AND: PostgreSQL does not promise to test the type before the cast.
+    const value =
+      kind === 'number'
+        ? `(CASE WHEN jsonb_typeof(indexed -> ?::text) = 'number' THEN (indexed -> ?::text)::float8 END)`
+        : `(CASE WHEN jsonb_typeof(indexed -> ?::text) = 'string' THEN indexed ->> ?::text END) COLLATE "C"`;
+    const parts = bounds.map((end) => {
+      params.push(field, field, range[end]);
+      return `${value} ${end === 'min' ? '>=' : '<='} ?::${kind === 'number' ? 'float8' : 'text'}`;
+    });
+    return `(${parts.join(' AND ')})`;
+  }
+  // card_fields (SQLite migration 5): a range scan of its primary key (tenant, field, kind, value).
+  params.push(tenant, field, kind, ...bounds.map((end) => range[end]));
+  const conds = bounds.map((end) => (end === 'min' ? 'value >= ?' : 'value <= ?')).join(' AND ');
+  return `id IN (SELECT card_id FROM card_fields WHERE tenant = ? AND field = ? AND kind = ? AND ${conds})`;
 }
 
 /** The ORDER BY keys (without id) for an indexed field. */
@@ -134,7 +158,7 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
   // SQLite plans without statistics (nobody runs ANALYZE): when an index table or the trigram
   // index names the candidate ids, `+` keeps it from walking a list index over the whole schema
   // instead (cost ∝ matches, not ∝ cards).
-  const fieldIndexed = dialect === 'sqlite' && Object.values(query.filter ?? {}).some((v) => v !== null);
+  const fieldIndexed = dialect === 'sqlite' && (Object.values(query.filter ?? {}).some((v) => v !== null) || Object.keys(query.range ?? {}).length > 0);
   const titleIndexed = dialect === 'sqlite' && [...(query.search ?? '')].length >= 3;
   const plus = fieldIndexed || titleIndexed ? '+' : '';
   // With only the trigram index naming rowids, the tenant must not pull in an index either.
@@ -157,6 +181,7 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
     }
     where.push(filterSql(dialect, db.tenant, field, value, whereParams));
   }
+  for (const [field, range] of Object.entries(query.range ?? {})) where.push(rangeSql(dialect, db.tenant, field, range, whereParams));
   if (query.search) {
     const needle = foldCase(query.search);
     if (dialect === 'postgres') {
@@ -172,7 +197,7 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
     }
   }
 
-  const unfiltered = !query.search && Object.keys(query.filter ?? {}).length === 0;
+  const unfiltered = !query.search && Object.keys(query.filter ?? {}).length === 0 && Object.keys(query.range ?? {}).length === 0;
   const sort = query.sort ?? DEFAULT_SORT;
   const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
   const sortName = `${sort.field}:${sort.direction}`;

@@ -189,6 +189,24 @@ export function runStorageConformance(
       assert.deepEqual(r, { items: [], total: 5 });
     });
 
+    it('lists by inclusive ranges on indexed numbers and ISO dates, type-strict, with other conditions', async () => {
+      const rows: [string, Record<string, string | number | boolean | null>][] = [
+        ['r1', { revenue: 500, signed: '2026-01-15', seg: 'b2b' }],
+        ['r2', { revenue: 1500, signed: '2026-02-01', seg: 'b2b' }],
+        ['r3', { revenue: 2500, signed: '2026-03-31', seg: 'b2c' }],
+        ['r4', { revenue: '2000', signed: '2026-04-01', seg: 'b2b' }],
+        ['r5', { seg: 'b2b' }],
+      ];
+      for (const [id, indexed] of rows) await db.put(card(id, { indexed }));
+      const ids = async (q: Parameters<StorageAdapter['list']>[0]) => (await db.list({ ...q, sort: { field: 'title', direction: 'asc' } })).items.map((r) => r.id);
+      assert.deepEqual(await ids({ range: { revenue: { min: 1000 } } }), ['r2', 'r3'], 'a number bound skips text and missing values');
+      assert.deepEqual(await ids({ range: { revenue: { min: 500, max: 1500 } } }), ['r1', 'r2'], 'both ends inclusive');
+      assert.deepEqual(await ids({ range: { signed: { min: '2026-02-01', max: '2026-03-31' } } }), ['r2', 'r3']);
+      assert.deepEqual(await ids({ range: { signed: { max: '2026-03-31' } }, filter: { seg: 'b2b' } }), ['r1', 'r2']);
+      const page = await db.list({ range: { revenue: { min: 0 } }, sort: { field: 'revenue', direction: 'desc' }, limit: 1 });
+      assert.deepEqual([page.items.map((r) => r.id), page.total], [['r3'], 3]);
+    });
+
     it('searches titles case-insensitively, Cyrillic included', async () => {
       await seed();
       let r = await db.list({ search: 'ромашка', sort: { field: 'title', direction: 'asc' } });

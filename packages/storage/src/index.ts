@@ -7,6 +7,7 @@ export type {
   ChangeEvent,
   DeleteOptions,
   IndexedValue,
+  IndexRange,
   ListQuery,
   ListResult,
   NewOrUpdatedRecord,

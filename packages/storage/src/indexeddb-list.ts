@@ -16,7 +16,7 @@ export async function listRecords<T>(store: RecordStore, query: ListQuery): Prom
   const filter = Object.entries(query.filter ?? {});
   const { schemaId } = query;
   const sortIndexed = field === 'updatedAt' || field === 'title';
-  if (filter.length === 0 && !query.search && sortIndexed && limit !== Infinity) {
+  if (filter.length === 0 && !query.range && !query.search && sortIndexed && limit !== Infinity) {
     // Fast path for a page: the sort index gives the order, and only the page is read.
     // Without a limit every row is read anyway; the general path below does that with the
     // store's getAll (no index lookups) and sorts in memory.

@@ -24,12 +24,18 @@ export function matcher(query: ListQuery): (r: CardRecord) => boolean {
   const { schemaId, filter } = query;
   const needle = query.search ? foldCase(query.search) : '';
   const entries = filter ? Object.entries(filter) : [];
+  const ranges = query.range ? Object.entries(query.range) : [];
   return (r) => {
     if (schemaId !== undefined && r.schemaId !== schemaId) return false;
     for (const [field, value] of entries) {
       // A missing indexed field counts as null.
       const actual = Object.hasOwn(r.indexed, field) ? r.indexed[field] : null;
       if (actual !== value) return false;
+    }
+    for (const [field, { min, max }] of ranges) {
+      const actual = Object.hasOwn(r.indexed, field) ? r.indexed[field] : null;
+      if (min !== undefined && !(typeof actual === typeof min && (actual as string | number) >= min)) return false;
+      if (max !== undefined && !(typeof actual === typeof max && (actual as string | number) <= max)) return false;
     }
     return needle === '' || foldCase(r.title).includes(needle);
   };

@@ -276,6 +276,10 @@ export class RestAdapter implements StorageAdapter {
     if (query.schemaId !== undefined) params.set('schemaId', query.schemaId);
     if (query.search) params.set('search', query.search);
     for (const [field, value] of Object.entries(query.filter ?? {})) params.append(`filter.${field}`, JSON.stringify(value));
+    for (const [field, { min, max }] of Object.entries(query.range ?? {})) {
+      if (min !== undefined) params.append(`min.${field}`, JSON.stringify(min));
+      if (max !== undefined) params.append(`max.${field}`, JSON.stringify(max));
+    }
     if (query.sort) {
       params.set('sort', query.sort.field);
       params.set('order', query.sort.direction);

@@ -166,6 +166,12 @@ export interface ListQuery {
   schemaId?: string;
   /** Exact matches on indexed fields; a missing indexed field counts as `null`. */
   filter?: Record<string, IndexedValue>;
+  /**
+   * Ranges on indexed fields, both ends inclusive (`{'/finance/revenue': {min: 1000}}`,
+   * `{'/contract/signedOn': {min: '2026-01-01', max: '2026-03-31'}}`): a number bound matches
+   * numbers only, a text bound text only (ISO dates compare as text); a missing field never matches.
+   */
+  range?: Record<string, IndexRange>;
   /** Case-insensitive substring of `title` (Unicode-aware lower-casing, so Cyrillic works). */
   search?: string;
   /**
@@ -177,6 +183,12 @@ export interface ListQuery {
   offset?: number;
   /** At most this many items (default: all). */
   limit?: number;
+}
+
+/** One range of {@link ListQuery.range}; give `min`, `max` or both, of one type. */
+export interface IndexRange {
+  min?: string | number;
+  max?: string | number;
 }
 
 /** The page `list` returns. */

@@ -28,11 +28,12 @@ window.runImport = async (count) => {
   await el.updateComplete;
   const file = new File([cp1251(csv(clientRows(count)))], 'bench.csv');
   const long = [];
-  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => long.push(e.duration)));
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => long.push({ at: e.startTime, d: e.duration })));
   observer.observe({ type: 'longtask', buffered: false });
   const t0 = performance.now();
   await el.load(file);
   const t1 = performance.now();
+  const parsedIn = el.table?.parsedIn;
   el.shadowRoot.querySelector('button[name=check]').click();
   await until(() => el.shadowRoot.querySelector('button[name=start]'));
   const t2 = performance.now();
@@ -62,6 +63,7 @@ window.runImport = async (count) => {
 
   return {
     count,
+    parsedIn,
     stored,
     created: result.created,
     readMs: t1 - t0,
@@ -70,8 +72,10 @@ window.runImport = async (count) => {
     totalMs: t3 - t0,
     directWriteMs: b1 - b0,
     longTasks: long.length,
-    maxLongTaskMs: long.length ? Math.max(...long) : 0,
-    over200: long.filter((d) => d > 200).length,
+    maxLongTaskMs: long.length ? Math.max(...long.map((l) => l.d)) : 0,
+    over200: long.filter((l) => l.d > 200).length,
+    /** Each long task: its phase (read, plan, write) and length, to see where the page was busy. */
+    longTaskList: long.map((l) => `${l.at < t1 ? 'read' : l.at < t2 ? 'plan' : 'write'}@${Math.round(l.at - (l.at < t1 ? t0 : l.at < t2 ? t1 : t2))}:${Math.round(l.d)}`),
   };
 };
 window.importReady = true;

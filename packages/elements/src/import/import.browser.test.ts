@@ -22,7 +22,7 @@ async function importRows(storage: StorageAdapter, rows: Cell[][], o: { signal?:
   const { depth, mapping } = detectHeader(rows, fields);
   const existing = await existingByKey(storage, t.id, INN);
   const plan = await planTable(rows, { depth, schema: t.schema, fields, mapping, key: INN, existing, locale: 'ru' });
-  const job = jobFromPlan(plan, { storage, schemaId: t.id, schemaVersion: o.schemaVersion ?? 1, settings, author: 'Анна', file: 'clients.csv' });
+  const job = await jobFromPlan(plan, { storage, schemaId: t.id, schemaVersion: o.schemaVersion ?? 1, settings, author: 'Анна', file: 'clients.csv' });
   await saveImportJob(job);
   await o.beforeWrite?.();
   const result = await runImport(storage, job.id, { signal: o.signal, batchSize: o.batchSize });
@@ -100,7 +100,7 @@ describe('import: writing into IndexedDB', function () {
     const rows = clientRows(60) as Cell[][];
     const { depth, mapping } = detectHeader(rows, fields);
     const plan = await planTable(rows, { depth, schema: t.schema, fields, mapping, key: INN, locale: 'ru' });
-    const job = jobFromPlan(plan, { storage, schemaId: t.id, schemaVersion: 1, settings, file: 'x.csv' });
+    const job = await jobFromPlan(plan, { storage, schemaId: t.id, schemaVersion: 1, settings, file: 'x.csv' });
     await saveImportJob(job);
     const stop = new AbortController();
     const cancelled = await runImport(storage, job.id, { batchSize: 10, signal: stop.signal, onProgress: (p) => p.done >= 20 && stop.abort() });

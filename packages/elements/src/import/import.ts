@@ -154,6 +154,7 @@ export class KcImport extends LitElement {
     this.#abort = new AbortController();
     try {
       const key = this.key && this.mapping.includes(this.key) ? this.key : undefined;
+      let lastProgress = performance.now();
       const compare = key ? await keyComparer(this.schema, key) : undefined;
       const existing = key && this.storage ? await existingByKey(this.storage, this.schemaId, key, compare) : undefined;
       this.plan = await planTable(this.table.rows, {
@@ -168,8 +169,21 @@ export class KcImport extends LitElement {
         onExisting: this.onExisting,
         locale: this.locale,
         signal: this.#abort.signal,
-        onProgress: (n) => (this.planned = n),
+        // A few updates a second: each re-renders this screen.
+        onProgress: (n, total) => {
+          const now = performance.now();
+          if (n === total || now - lastProgress > 250) {
+            this.planned = n;
+            lastProgress = now;
+          }
+        },
       });
+      if (this.#abort.signal.aborted) {
+        // Cancelled while checking: back to the columns, nothing planned.
+        this.plan = [];
+        this.step = 'map';
+        return;
+      }
       this.show = planCounts(this.plan).refuse ? 'refuse' : 'all';
       this.step = 'review';
     } catch (e) {
@@ -181,7 +195,7 @@ export class KcImport extends LitElement {
   /** Writes the planned creates and updates. */
   async start(): Promise<void> {
     if (!this.storage || !this.table) return;
-    const job = jobFromPlan(this.plan, { storage: this.storage, schemaId: this.schemaId, schemaVersion: this.schemaVersion, settings: this.settings ?? cardSettingsOrDefault(this.schema), author: this.author, file: this.table.file });
+    const job = await jobFromPlan(this.plan, { storage: this.storage, schemaId: this.schemaId, schemaVersion: this.schemaVersion, settings: this.settings ?? cardSettingsOrDefault(this.schema), author: this.author, file: this.table.file });
     await saveImportJob(job);
     await this.#write(job.id, job.items.length);
   }
@@ -249,7 +263,9 @@ export class KcImport extends LitElement {
       <h3 id="import-heading">${imt(l, 'heading')}</h3>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
       ${this.step === 'choose' || this.step === 'reading' ? this.#choose() : nothing}
-      ${this.step === 'map' || this.step === 'planning' ? this.#map() : nothing}
+      ${this.step === 'map' ? this.#map() : nothing}
+      ${this.step === 'planning' ? html`<p role="status">${imt(this.locale, 'planning', { n: formatNumber(this.planned, this.locale), total: formatNumber(this.table!.rows.length - this.depth, this.locale) })}</p>
+            <button type="button" name="cancel-check" @click=${() => this.#abort?.abort()}>${imt(this.locale, 'cancel')}</button>` : nothing}
       ${this.step === 'review' ? this.#review() : nothing}
       ${this.step === 'writing' ? this.#writing() : nothing}
       ${this.step === 'done' ? this.#done() : nothing}
@@ -282,7 +298,6 @@ export class KcImport extends LitElement {
     const samples = (c: number) => table.rows.slice(this.depth, this.depth + 3).map((r) => r[c]).filter((v) => v !== null && v !== undefined && v !== '').join(' · ');
     const format = table.format === 'csv' ? `CSV (${table.encoding}, «${table.delimiter}»)` : `XLSX (${table.sheet})`;
     const keyOptions = this.#fields.filter((f) => f.kind !== 'enum' && f.kind !== 'enum-list' && f.kind !== 'boolean' && this.mapping.includes(f.pointer));
-    const busy = this.step === 'planning';
     return html`<p role="status">${imt(l, 'readAs', { file: table.file, rows: formatNumber(table.rows.length - this.depth, l), format })}</p>
       <h3>${imt(l, 'mappingHeading')}</h3>
       <div class="row">
@@ -319,8 +334,7 @@ export class KcImport extends LitElement {
           : nothing}
       </div>
       <div class="row">
-        <button type="button" class="primary" name="check" ?disabled=${busy} @click=${() => this.check()}>${imt(l, 'check')}</button>
-        ${busy ? html`<span role="status">${imt(l, 'planning', { n: formatNumber(this.planned, l), total: formatNumber(table.rows.length - this.depth, l) })}</span>` : nothing}
+        <button type="button" class="primary" name="check" @click=${() => this.check()}>${imt(l, 'check')}</button>
       </div>`;
   }
 

@@ -24,7 +24,7 @@ const click = (el: Element, name: string) => q<HTMLButtonElement>(el, `button[na
 async function importer(storage: IndexedDbAdapter, batchSize?: number): Promise<KcImport> {
   const validator = await t.loadValidator!();
   return fixture<KcImport>(html`<kc-import .storage=${storage} .schema=${t.schema} .validator=${validator} .messages=${t.messages} .settings=${templateCardSettings(t)}
-    schema-id=${t.id} schema-version="1" author="Анна" locale="ru" batch-size=${batchSize ?? 50}></kc-import>`);
+    schema-id=${t.id} schema-version="1" author="Анна" locale="ru" .batchSize=${batchSize}></kc-import>`);
 }
 
 describe('<kc-import>', function () {

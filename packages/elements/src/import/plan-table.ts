@@ -71,11 +71,18 @@ export async function keyComparer(schema: JsonSchema, pointer: string): Promise<
   return rule ? (v) => normaliseUniqueValue(v, rule.kinds[0]) : keyOf;
 }
 
-/** The job of a plan's creates and updates, titled and indexed as the card type's settings say. */
-export function jobFromPlan(plan: readonly PlannedRow[], o: { storage: StorageAdapter; schemaId: string; schemaVersion: number; settings: CardSettings; author?: string; file: string }): ImportJob {
-  const items = plan
-    .filter((r) => (r.action === 'create' || r.action === 'update') && r.id && r.data !== undefined)
-    .map((r) => ({ line: r.line, id: r.id!, data: r.data!, ...cardRecordFields(o.settings, r.data), expectedRevision: r.action === 'create' ? 0 : r.revision! }));
+/** The job of a plan's creates and updates, titled and indexed as the card type's settings say (computed in slices). */
+export async function jobFromPlan(plan: readonly PlannedRow[], o: { storage: StorageAdapter; schemaId: string; schemaVersion: number; settings: CardSettings; author?: string; file: string }): Promise<ImportJob> {
+  const items: ImportJob['items'] = [];
+  let deadline = performance.now() + 8;
+  for (const r of plan) {
+    if ((r.action !== 'create' && r.action !== 'update') || !r.id || r.data === undefined) continue;
+    items.push({ line: r.line, id: r.id, data: r.data, ...cardRecordFields(o.settings, r.data), expectedRevision: r.action === 'create' ? 0 : r.revision! });
+    if (performance.now() > deadline) {
+      await yieldToPage();
+      deadline = performance.now() + 8;
+    }
+  }
   return {
     id: `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     store: storeIdOf(o.storage),

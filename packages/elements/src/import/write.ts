@@ -66,7 +66,7 @@ export interface ImportResult extends ImportProgress {
 }
 
 export interface WriteOptions {
-  /** Cards per batch: the batch's puts go out together (default 20 for REST-like stores, 50 otherwise). */
+  /** Cards per batch: the batch's puts go out together (default 20 over REST, 25 otherwise: a batch's puts start in one task). */
   batchSize?: number;
   /** How many times a card the store cannot take for now (offline, 5xx, 429) is tried (default 5). */
   attempts?: number;
@@ -166,7 +166,7 @@ export async function runImport(storage: StorageAdapter, jobId: string, options:
     const start = from - index * CHUNK;
     return chunk.items.slice(start, Math.min(start + count, CHUNK));
   };
-  const batchSize = options.batchSize ?? (job.store.startsWith('rest:') ? 20 : 50);
+  const batchSize = options.batchSize ?? (job.store.startsWith('rest:') ? 20 : 25);
   const attempts = options.attempts ?? 5;
   const retryDelay = options.retryDelayMs ?? 500;
   let { next, created, updated } = saved;

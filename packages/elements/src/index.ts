@@ -22,7 +22,8 @@ export {
 // `@kartochka/elements/persistence` to make `<kc-card storage record-id>` save itself.
 export type { CardPersistence, PersistenceOptions, PersistenceStatus } from './persistence/index.js';
 export { KcFieldElement, defineElement } from './internal/field-element.js';
-export { KcTextField, KcEmailField, KcPhoneField, KcUrlField, KcDateField, KcTimeField, KcDateTimeField } from './text-field/text-field.js';
+export { KcTextField, KcEmailField, KcPhoneField, KcUrlField, KcTimeField, KcDateTimeField } from './text-field/text-field.js';
+export { KcDateField } from './date-field/date-field.js';
 export { KcTextarea } from './textarea/textarea.js';
 export { KcNumberField, parseLocaleNumber } from './number-field/number-field.js';
 export { KcCheckbox, KcSwitch } from './checkbox/checkbox.js';

@@ -11,7 +11,14 @@ import { renderWidget } from '../section/render-widget.js';
 import { t } from '../internal/i18n.js';
 import { arrayFieldStyles } from './array-field.styles.js';
 import { moveItem } from './list-ops.js';
-import { icon, icons } from '../internal/icons.js';
+import addIcon from 'lucide/dist/esm/icons/plus.mjs';
+import dragIcon from 'lucide/dist/esm/icons/grip-vertical.mjs';
+import duplicateIcon from 'lucide/dist/esm/icons/copy.mjs';
+import menuIcon from 'lucide/dist/esm/icons/ellipsis-vertical.mjs';
+import moveDownIcon from 'lucide/dist/esm/icons/arrow-down.mjs';
+import moveUpIcon from 'lucide/dist/esm/icons/arrow-up.mjs';
+import removeIcon from 'lucide/dist/esm/icons/trash.mjs';
+import { icon, type IconNode } from '../internal/icons.js';
 import { emptyState, emptyStyles } from '../internal/empty.js';
 
 type RowAction = 'duplicate' | 'up' | 'down' | 'remove';
@@ -201,10 +208,10 @@ export class KcArrayField extends KcFieldElement {
     const open = this.menuFor === i;
     return html`<button type="button" class="handle icon" part="drag-handle" draggable="true" aria-label=${t(this.locale, 'moveItem', { n: i + 1 })}
         aria-describedby="${this.uid}-move-hint" @keydown=${(e: KeyboardEvent) => this.#onHandleKey(e, i)}
-        @dragstart=${(e: DragEvent) => this.#onDragStart(e, i)} @dragend=${this.#endDrag}>${icon(icons.drag)}</button>
+        @dragstart=${(e: DragEvent) => this.#onDragStart(e, i)} @dragend=${this.#endDrag}>${icon(dragIcon)}</button>
       <button type="button" class="icon menu-button" part="row-menu-button" aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'}
         aria-controls="${this.uid}-menu" aria-label=${t(this.locale, 'itemActions', { n: i + 1 })}
-        @click=${(e: Event) => this.#toggleMenu(i, e.currentTarget as HTMLElement)} @keydown=${(e: KeyboardEvent) => this.#onMenuButtonKey(e, i)}>${icon(icons.menu)}</button>`;
+        @click=${(e: Event) => this.#toggleMenu(i, e.currentTarget as HTMLElement)} @keydown=${(e: KeyboardEvent) => this.#onMenuButtonKey(e, i)}>${icon(menuIcon)}</button>`;
   }
 
   // ---- the row menu (one per array, shown for one row at a time, in the top layer) --------------
@@ -306,17 +313,17 @@ export class KcArrayField extends KcFieldElement {
     const i = this.menuFor;
     const n = this.#indices.length;
     const max = typeof this.schema.maxItems === 'number' ? this.schema.maxItems : Infinity;
-    const item = (action: RowAction, label: string, glyph: (typeof icons)[keyof typeof icons], disabled: boolean) =>
+    const item = (action: RowAction, label: string, glyph: IconNode, disabled: boolean) =>
       html`<button type="button" role="menuitem" tabindex="-1" part="row-menu-item" data-action=${action} aria-disabled=${disabled ? 'true' : 'false'}
         class=${action === 'remove' ? 'danger' : ''}>${icon(glyph)}<span>${label}</span></button>`;
     return html`<div class="menu" part="row-menu" id="${this.uid}-menu" role="menu" popover="manual" ?data-open=${i !== undefined}
       aria-label=${i === undefined ? nothing : t(this.locale, 'itemActions', { n: i + 1 })} @keydown=${this.#onMenuKey} @click=${this.#onMenuClick}>
       ${i === undefined
         ? nothing
-        : html`${item('duplicate', t(this.locale, 'duplicate'), icons.duplicate, n >= max)}
-          ${item('up', t(this.locale, 'moveUp'), icons.moveUp, i === 0)}
-          ${item('down', t(this.locale, 'moveDown'), icons.moveDown, i === n - 1)}
-          ${item('remove', t(this.locale, 'remove'), icons.remove, false)}`}
+        : html`${item('duplicate', t(this.locale, 'duplicate'), duplicateIcon, n >= max)}
+          ${item('up', t(this.locale, 'moveUp'), moveUpIcon, i === 0)}
+          ${item('down', t(this.locale, 'moveDown'), moveDownIcon, i === n - 1)}
+          ${item('remove', t(this.locale, 'remove'), removeIcon, false)}`}
     </div>`;
   }
 
@@ -392,7 +399,7 @@ export class KcArrayField extends KcFieldElement {
               <button type="button" class="undo" @click=${this.#undo}>${t(this.locale, 'undo')}</button>`
           : nothing}
       </div>
-      ${locked ? nothing : html`<button type="button" class="add" part="add-button" ?disabled=${n >= max} @click=${this.#add}>${icon(icons.add)}${t(this.locale, 'add')}</button>`}
+      ${locked ? nothing : html`<button type="button" class="add" part="add-button" ?disabled=${n >= max} @click=${this.#add}>${icon(addIcon)}${t(this.locale, 'add')}</button>`}
       ${locked ? nothing : this.#renderMenu()}
       ${this.renderFeedback()}
     </fieldset>`;

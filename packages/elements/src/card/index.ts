@@ -1,7 +1,7 @@
 /**
- * `@kartochka/elements/card`: `<kc-card>` and the standard widgets (text, email, phone, URL, date
- * and time fields, textarea, number, checkbox and switch, select, groups). Every other widget a
- * schema asks for (lists and tables, money, percent, rating, radio, multi-select, tags, file,
+ * `@kartochka/elements/card`: `<kc-card>` and the standard widgets (text, email, phone, URL, time
+ * and date-time fields, textarea, number, checkbox and switch, select, groups). Every other widget a
+ * schema asks for (dates with their calendar, lists and tables, money, percent, rating, radio, multi-select, tags, file,
  * computed, raw JSON) is loaded by the card the first time a field needs it
  * (card/lazy-widgets.ts). Lists of cards, history, reminders and persistence are entry points
  * of their own (`/list`, `/history`, `/reminders`, `/persistence`); the package root defines all.

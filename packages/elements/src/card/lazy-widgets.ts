@@ -5,6 +5,7 @@
 import { registerWidgetLoaders } from '../internal/widget-loaders.js';
 
 registerWidgetLoaders({
+  'kc-date-field': () => import('../date-field/date-field.js'),
   'kc-array-field': () => import('../array-field/array-field.js'),
   'kc-table-field': () => import('../array-field/array-field.js'),
   'kc-radio-group': () => import('../radio-group/radio-group.js'),

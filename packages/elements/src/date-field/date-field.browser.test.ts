@@ -18,7 +18,7 @@ async function dateCard(locale: Locale, born?: string) {
   const root = field.shadowRoot!;
   return { card, field, root, input: root.querySelector('input')!, button: root.querySelector('.picker-button') as HTMLButtonElement };
 }
-/** Opens the picker with its button and waits until the calendar (loaded on first use) has focus. */
+/** Opens the picker with its button and waits until the calendar has focus. */
 async function openCalendar(root: ShadowRoot, button: HTMLButtonElement): Promise<HTMLElement & { updateComplete: Promise<unknown> }> {
   button.click();
   return new Promise((resolve) => {

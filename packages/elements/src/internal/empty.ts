@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { icon, icons } from './icons.js';
+import emptyIcon from 'lucide/dist/esm/icons/inbox.mjs';
+import { icon } from './icons.js';
 
 /** The look of an empty state: an icon and a line of muted text in a dashed frame. */
 export const emptyStyles = css`
@@ -25,5 +26,5 @@ export const emptyStyles = css`
  * "nothing yet", not as something that failed to load. `role` is for a status message.
  */
 export function emptyState(text: string, role?: 'status'): TemplateResult {
-  return html`<p class="empty" part="empty status" role=${role ?? nothing}>${icon(icons.empty)}<span>${text}</span></p>`;
+  return html`<p class="empty" part="empty status" role=${role ?? nothing}>${icon(emptyIcon)}<span>${text}</span></p>`;
 }

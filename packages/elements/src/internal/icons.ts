@@ -1,19 +1,11 @@
 /**
- * Icons from Lucide (ISC, lucide-icons/lucide): each is imported by its own module path, so a page
- * ships only the few drawn here (~0.2 kB each), never the 1,700-icon index. They are drawn as Lit
- * SVG templates from Lucide's node lists (no markup strings, nothing for a strict CSP to refuse).
+ * Icons from Lucide (ISC, lucide-icons/lucide). Each module that draws one imports it by its own
+ * path (`lucide/dist/esm/icons/calendar.mjs`), so a page ships only the icons of the modules it
+ * loads (~0.2 kB each; a lazily loaded widget's icons come with it), never the 1,700-icon index.
+ * They are drawn here as Lit SVG templates from Lucide's node lists (no markup strings, nothing
+ * for a strict CSP to refuse).
  */
 import { svg, html, nothing, type TemplateResult, type SVGTemplateResult } from 'lit';
-import ArrowDown from 'lucide/dist/esm/icons/arrow-down.mjs';
-import ArrowUp from 'lucide/dist/esm/icons/arrow-up.mjs';
-import Calendar from 'lucide/dist/esm/icons/calendar.mjs';
-import Copy from 'lucide/dist/esm/icons/copy.mjs';
-import EllipsisVertical from 'lucide/dist/esm/icons/ellipsis-vertical.mjs';
-import GripVertical from 'lucide/dist/esm/icons/grip-vertical.mjs';
-import Inbox from 'lucide/dist/esm/icons/inbox.mjs';
-import Plus from 'lucide/dist/esm/icons/plus.mjs';
-import Trash from 'lucide/dist/esm/icons/trash.mjs';
-
 /** Lucide's shape of an icon: its SVG children as `[tag, attributes]`. */
 export type IconNode = readonly (readonly [string, Readonly<Record<string, string | number | undefined>>])[];
 
@@ -45,16 +37,3 @@ export function icon(node: IconNode): TemplateResult {
   return html`<svg class="kc-icon" part="icon" viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="2"
     stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${node.map(child)}</svg>`;
 }
-
-/** The icons the elements draw, by what they mean here. */
-export const icons = {
-  moveDown: ArrowDown as IconNode,
-  moveUp: ArrowUp as IconNode,
-  calendar: Calendar as IconNode,
-  duplicate: Copy as IconNode,
-  menu: EllipsisVertical as IconNode,
-  drag: GripVertical as IconNode,
-  empty: Inbox as IconNode,
-  add: Plus as IconNode,
-  remove: Trash as IconNode,
-};

@@ -1,7 +1,7 @@
 /**
  * The card loads the widgets its schema needs. `@kartochka/elements/card` defines the standard
  * ones (text, textarea, number, checkbox, select, group) and registers loaders for the rest
- * (card/lazy-widgets.ts): lists and tables (with the virtualizer), money, percent, rating, radio,
+ * (card/lazy-widgets.ts): dates (with the calendar), lists and tables (with the virtualizer), money, percent, rating, radio,
  * multi-select, tags, file, computed and the raw JSON editor are imported the first time a field
  * needs them, so a page whose schemas never use them never downloads them. A custom element renders as soon as its module defines it (the
  * browser upgrades the tag in place), so nothing waits here.

@@ -3,6 +3,10 @@ import '../index.js';
 import type { KcCard } from '../card/card.js';
 import type { KcFileField } from './file-field.js';
 import { fieldAt, settle } from '../test-support/helpers.js';
+import 'axe-core'; // UMD: defines window.axe when loaded as a module
+import type { AxeResults, RunOptions } from 'axe-core';
+
+const axe = (window as unknown as { axe: { run(ctx: Element, opts: RunOptions): Promise<AxeResults> } }).axe;
 
 const schema = { type: 'object', properties: { contract: { type: 'object', title: 'Contract', 'x-widget': 'file', 'x-maxSize': 2048 } } };
 
@@ -107,5 +111,7 @@ describe('<kc-file-field> with stored and legacy files', () => {
     expect((root.querySelector('[part="download"]') as HTMLAnchorElement).href).to.equal(img.src);
     expect(root.querySelector('[part="preview-button"]')!.getAttribute('aria-expanded')).to.equal('true');
     expect(asked).to.deep.equal(['f_AAAAAAAAAAAAAAAAAAAAAA']);
+    const result = await axe.run(card, { resultTypes: ['violations'] });
+    expect(result.violations.map((v) => v.id), 'axe, with the preview open').to.deep.equal([]);
   });
 });

@@ -130,3 +130,26 @@ export const CardTitleAndList: Story = {
     return el;
   },
 };
+
+/**
+ * The B2B card as an admin edits it: each block drawn once, rule badges in words («Показ по
+ * условию»), a wide settings panel (drag its handle or use ←/→ on it), and a field's title being
+ * edited in place (double click a title, or F2; Enter keeps it, Escape leaves it).
+ */
+export const EditingOnTheCanvas: Story = {
+  render: ({ locale }) => {
+    const el = document.createElement('kc-builder');
+    el.locale = locale;
+    el.schemaId = 'story-canvas-editing';
+    el.inspectorWidth = 520;
+    el.storage = new MemoryAdapter();
+    void el.updateComplete.then(async () => {
+      el.store.reset(normalizeDocument(b2bClientCard));
+      await el.updateComplete;
+      const node = el.querySelector<HTMLElement>('kc-builder-canvas .kcb-node[data-ref^="field:"]');
+      node?.focus();
+      node?.dispatchEvent(new KeyboardEvent('keydown', { key: 'F2', bubbles: true }));
+    });
+    return el;
+  },
+};

@@ -143,10 +143,11 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     const rule = () => el.querySelector<HTMLInputElement>('kc-builder-inspector input[name=rule-visible]')!;
     const schema = () => (el.store.doc.schema.properties!.category as { properties: { potential: { properties: Record<string, Record<string, unknown>> } } }).properties.potential.properties.currency;
     expect(rule().closest('details')!.querySelector('summary')!.textContent).to.equal('Как формула');
-    expect(rule().value).to.equal('[Единица] = "money"');
+    // The option is named by its label (stored as its code, money).
+    expect(rule().value).to.equal('[Единица] = "Деньги"');
     expect(el.querySelector('kc-builder-inspector [data-formula-result]')!.textContent).to.equal('Результат на примере: Да');
     // Words that fit the pick-lists: the conditions show them.
-    type(rule(), '[Единица] = "money" И [Потенциал] > 1000000');
+    type(rule(), '[Единица] = "деньги" И [Потенциал] > 1000000');
     await settle(el, { preview: false });
     expect(schema()['x-rules']).to.deep.equal({ visible: { and: [{ '==': [{ var: '/category/potential/unit' }, 'money'] }, { '>': [{ var: '/category/potential/value' }, 1000000] }] } });
     const legend = [...el.querySelectorAll('kc-builder-inspector fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === 'Показывать, когда')!;
@@ -203,7 +204,7 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
       visible: { and: [{ '==': [{ var: '/category/potential/unit' }, 'money'] }, { or: [{ '>': [{ var: '/category/potential/value' }, 1000000] }, { empty: { var: '/category/actualVolume' } }] }] },
     });
     const words = el.querySelector<HTMLInputElement>('kc-builder-inspector input[name=rule-visible]')!;
-    expect(words.value).to.equal('[Единица] = "money" И ([Потенциал] > 1000000 ИЛИ ЕПУСТО([Фактический объём продаж]))');
+    expect(words.value).to.equal('[Единица] = "Деньги" И ([Потенциал] > 1000000 ИЛИ ЕПУСТО([Фактический объём продаж]))');
     expect(el.querySelector('kc-builder-inspector [data-formula-result]')!.textContent).to.equal('Результат на примере: Да');
     const axeResult = await axe.run(el.querySelector('kc-builder-inspector')!, { resultTypes: ['violations'] });
     expect(axeResult.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'axe with a group').to.deep.equal([]);

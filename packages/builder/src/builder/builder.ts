@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { withCardSettings, type JsonValue, type Locale } from '@kartochka/core';
 import type { StorageAdapter } from '@kartochka/storage';
 import { blankDocument, normalizeDocument, type BuilderDocument } from '../model/index.js';
@@ -17,6 +18,7 @@ import type { KcBuilderPublish } from './publish.js';
 import type { KcBuilderPreview } from './preview.js';
 import { KcBuilderChangeEvent } from './events.js';
 import { deleteDraft, loadDraft, saveDraft, type BuilderDraft } from './draft.js';
+import { INSPECTOR_WIDTH, clampInspectorWidth, inspectorSplitter } from './splitter.js';
 
 interface TemplateLike {
   id: string;
@@ -54,6 +56,8 @@ export class KcBuilder extends LitElement {
   @property({ reflect: true }) locale: Locale = 'ru';
   /** Milliseconds after the last edit before the draft is kept (default 800). */
   @property({ attribute: false }) draftDelay = 800;
+  /** The settings panel's width in CSS pixels (280–720); the admin drags the handle or uses its arrow keys. */
+  @property({ attribute: 'inspector-width', type: Number }) inspectorWidth: number = INSPECTOR_WIDTH.initial;
   /** A kept draft that differs from what was loaded, offered until restored or discarded. */
   @state() draftOffered?: BuilderDraft;
 
@@ -345,9 +349,10 @@ export class KcBuilder extends LitElement {
         : nothing}
       <!-- While a load is under way its result replaces the document: edits made meanwhile would be
            lost and not yet counted as unpublished, so the editing surface takes none. -->
-      <div class="kcb-main" ?inert=${this.loading} aria-busy=${this.loading ? 'true' : 'false'}>
+      <div class="kcb-main" ?inert=${this.loading} aria-busy=${this.loading ? 'true' : 'false'} style=${styleMap({ '--kcb-inspector-width': `${clampInspectorWidth(this.inspectorWidth)}px` })}>
         <kc-builder-palette .store=${store}></kc-builder-palette>
         <kc-builder-canvas .store=${store}></kc-builder-canvas>
+        ${inspectorSplitter(this.inspectorWidth, t('inspectorWidth'), (w) => (this.inspectorWidth = w))}
         <kc-builder-inspector .store=${store}></kc-builder-inspector>
       </div>
       <div class="kcb-bottom" ?inert=${this.loading}>

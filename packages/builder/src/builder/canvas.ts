@@ -6,6 +6,8 @@ import {
   fieldTypeInfo,
   isRequired,
   outline,
+  setTitle,
+  titleOf,
   type NodeRef,
   type OutlineField,
   type OutlineItem,
@@ -31,11 +33,15 @@ interface NodeDragData {
 
 /**
  * @summary The card as it will look: sections as tabs, groups and fields in order. Click selects;
- * drag (pragmatic-drag-and-drop) or Alt+ArrowUp/Down moves; Delete deletes (Ctrl+Z brings it back).
+ * drag (pragmatic-drag-and-drop) or Alt+ArrowUp/Down moves; Delete deletes (Ctrl+Z brings it back);
+ * a double click on a field's or group's title, or F2, edits the title in place (Enter keeps it,
+ * Escape leaves it as it was).
  */
 export class KcBuilderCanvas extends BuilderPart {
   #cleanup?: () => void;
   #focusAfter?: string;
+  /** The node (`field:id` / `group:id`) whose title is being edited in place. */
+  #editing?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -173,7 +179,61 @@ export class KcBuilderCanvas extends BuilderPart {
     } else if ((e.key === 'Enter' || e.key === ' ') && !e.altKey) {
       e.preventDefault();
       this.#select(ref);
+    } else if (e.key === 'F2' && ref.kind !== 'section') {
+      e.preventDefault();
+      this.#editTitle(ref);
     }
+  }
+
+  #editTitle(ref: NodeRef): void {
+    this.#select(ref);
+    this.#editing = refKey(ref);
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      const input = this.querySelector<HTMLInputElement>('input[name="inline-title"]');
+      input?.focus();
+      input?.select();
+    });
+  }
+
+  /** Ends in-place editing: keeps the typed title (`keep`) or not, and gives focus back to the node. */
+  #endEdit(ref: NodeRef, input: HTMLInputElement, keep: boolean): void {
+    if (this.#editing !== refKey(ref)) return;
+    this.#editing = undefined;
+    const store = this.store!;
+    const title = input.value.trim();
+    if (keep && title !== titleOf(store.doc, ref, this.locale)) {
+      store.edit((d) => setTitle(d, ref, this.locale, title, store.context));
+      store.seal();
+    }
+    this.#focusAfter = refKey(ref);
+    this.requestUpdate();
+  }
+
+  #titleInput(ref: NodeRef): TemplateResult {
+    const keys = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' && e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      this.#endEdit(ref, e.target as HTMLInputElement, e.key === 'Enter');
+    };
+    return html`<input
+      class="kcb-inline-title"
+      name="inline-title"
+      aria-label=${this.t('titleIn', { lang: this.locale.toUpperCase() })}
+      .value=${titleOf(this.store!.doc, ref, this.locale)}
+      @keydown=${keys}
+      @blur=${(e: FocusEvent) => this.#endEdit(ref, e.target as HTMLInputElement, true)}
+      @click=${(e: Event) => e.stopPropagation()}
+    />`;
+  }
+
+  #onDblclick(e: MouseEvent): void {
+    const label = (e.target as HTMLElement).closest('.kcb-label');
+    const ref = parseRef(label?.closest<HTMLElement>('[data-ref]')?.dataset.ref);
+    if (!ref || ref.kind === 'section') return;
+    e.preventDefault();
+    this.#editTitle(ref);
   }
 
   #select(ref: NodeRef): void {
@@ -196,7 +256,7 @@ export class KcBuilderCanvas extends BuilderPart {
     const active = this.#active;
     const current = sections.find((s) => s.id === active);
     const sel = store.selection && refKey(store.selection);
-    return html`<section class="kcb-panel" aria-labelledby="${this.uid}-h" @keydown=${this.#onKeydown} @click=${this.#onClick}>
+    return html`<section class="kcb-panel" aria-labelledby="${this.uid}-h" @keydown=${this.#onKeydown} @click=${this.#onClick} @dblclick=${this.#onDblclick}>
       <h2 id="${this.uid}-h">${this.t('canvas')}</h2>
       <div class="kcb-tabs">
       ${sections.length ? html`<div role="tablist" aria-label=${this.t('canvas')}>
@@ -247,7 +307,7 @@ export class KcBuilderCanvas extends BuilderPart {
       data-ref=${refKey(ref)}
       data-select=${refKey(ref)}
     >
-      <div class="kcb-label">${name}</div>
+      <div class="kcb-label">${this.#editing === refKey(ref) ? this.#titleInput(ref) : name}</div>
       ${this.#items(g.items, ref, g.group.columns)}
     </div>`;
   }
@@ -261,19 +321,21 @@ export class KcBuilderCanvas extends BuilderPart {
     const type = localize(fieldTypeInfo(f.field.type).label, this.locale);
     const required = isRequired(doc, f.id);
     const container = f.field.type === 'repeating' || f.field.type === 'object';
+    const editing = this.#editing === refKey(ref);
     return html`<div
       class="kcb-node ${selected ? 'kcb-selected' : ''}"
-      role=${container ? 'group' : 'button'}
+      role=${container || editing ? 'group' : 'button'}
+      aria-label=${editing ? name : nothing}
       tabindex="0"
       aria-current=${selected ? 'true' : 'false'}
       data-ref=${refKey(ref)}
       data-select=${refKey(ref)}
     >
       <div class="kcb-label">
-        <span>${name}</span>${required ? html`<span class="kcb-req" aria-hidden="true">*</span>` : nothing}
+        ${editing ? this.#titleInput(ref) : html`<span>${name}</span>`}${required ? html`<span class="kcb-req" aria-hidden="true">*</span>` : nothing}
         <span class="kcb-key">${f.field.key} · ${type}</span>
       </div>
-      ${container ? this.#items(f.children, ref) : fieldLook(doc, f.field, this.locale)} ${fieldBadges(doc, f.field)}
+      ${container ? this.#items(f.children, ref) : fieldLook(doc, f.field, this.locale)} ${fieldBadges(doc, f.field, this.locale)}
     </div>`;
   }
 }

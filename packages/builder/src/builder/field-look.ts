@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { JsonValue, Locale } from '@kartochka/core';
 import { formulaText, optionsOf, type BuilderDocument, type FieldInfo } from '../model/index.js';
+import { s, type BuilderStringKey } from './strings.js';
 
 const DATE_HINT: Record<Locale, string> = { ru: 'дд.мм.гггг', en: 'yyyy-mm-dd' };
 
@@ -39,8 +40,10 @@ export function fieldLook(doc: BuilderDocument, f: FieldInfo, locale: Locale): T
 }
 
 /** Small markers under a field: rules, reminder. */
-export function fieldBadges(doc: BuilderDocument, f: FieldInfo): TemplateResult | typeof nothing {
+/** The field's rules and reminder as words (Показ по условию, Напоминание), never the keyword. */
+export function fieldBadges(doc: BuilderDocument, f: FieldInfo, locale: Locale): TemplateResult | typeof nothing {
   const rules = Object.keys((f.schema['x-rules'] as object | undefined) ?? {});
-  const badges = [...rules.map((r) => `⚙ ${r}`), ...(f.schema['x-reminder'] ? ['⏰'] : [])];
+  const word = (r: string) => (['visible', 'required', 'readOnly'].includes(r) ? s(locale, `badgeRule_${r}` as BuilderStringKey) : s(locale, 'badgeRule'));
+  const badges = [...rules.map((r) => `⚙ ${word(r)}`), ...(f.schema['x-reminder'] ? [`⏰ ${s(locale, 'badgeReminder')}`] : [])];
   return badges.length ? html`<div class="kcb-badges" aria-hidden="true">${badges.map((b) => html`<span class="kcb-badge">${b}</span>`)}</div>` : nothing;
 }

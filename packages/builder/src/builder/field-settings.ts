@@ -20,8 +20,8 @@ import {
 } from '../model/index.js';
 import { FormulaEditor } from './formula-editor.js';
 import type { BuilderStore } from './store.js';
-import { LANGUAGE_NAMES, s, type BuilderStringKey } from './strings.js';
-import { formatChoices, formatName } from './format-choices.js';
+import { LANGUAGE_NAMES, builderStrings, s, type BuilderStringKey } from './strings.js';
+import { TECHNICAL_FORMATS, formatChoices, formatName } from './format-choices.js';
 
 const LOCALES: Locale[] = ['ru', 'en'];
 
@@ -91,20 +91,33 @@ export class FieldSettings {
     const day = (k: string) => html`<label>${this.t(k as BuilderStringKey)}<input type=${dateTime ? 'datetime-local' : 'date'} .value=${live(toInput(f.schema[k]))}
       @change=${(e: Event) => st.edit((x) => setConstraint(x, f.id, k, fromInput((e.target as HTMLInputElement).value)))} /></label>`;
     const field = (k: string) => (k === 'formatMinimum' || k === 'formatMaximum' ? day(k) : num(k));
+    const choices = text ? formatChoices(f.schema.format) : [];
+    const everyday = choices.filter((fm) => !TECHNICAL_FORMATS.has(fm));
+    const technical = choices.filter((fm) => TECHNICAL_FORMATS.has(fm));
+    const option = (fm: string) => html`<option value=${fm} ?selected=${f.schema.format === fm}>${formatName(this.store.locale, fm)}</option>`;
     return html`<fieldset><legend>${this.t('constraints')}</legend>
       <div class="kcb-pair">${info.constraints.filter((k) => k !== 'pattern').map(field)}</div>
-      ${info.constraints.includes('pattern')
-        ? html`<label>${this.t('pattern')}<input .value=${live(typeof f.schema.pattern === 'string' ? f.schema.pattern : '')}
-            @input=${(e: Event) => st.edit((x) => setConstraint(x, f.id, 'pattern', (e.target as HTMLInputElement).value || undefined), { coalesce: `${f.id}-pattern` })}
-            @change=${() => st.seal()} /></label>`
-        : nothing}
       ${text
-        ? html`<label>${this.t('format')}<select @change=${(e: Event) => st.edit((x) => setConstraint(x, f.id, 'format', (e.target as HTMLSelectElement).value || undefined))}>
+        ? html`<label>${this.t('format')}<select name="format" @change=${(e: Event) => st.edit((x) => setConstraint(x, f.id, 'format', (e.target as HTMLSelectElement).value || undefined))}>
             <option value="" ?selected=${!f.schema.format}>${this.t('formatNone')}</option>
-            ${formatChoices(f.schema.format).map((fm) => html`<option value=${fm} ?selected=${f.schema.format === fm}>${formatName(this.store.locale, fm)}</option>`)}
+            ${everyday.map(option)}
+            ${technical.length ? html`<optgroup label=${this.t('formatsTechnical')}>${technical.map(option)}</optgroup>` : nothing}
           </select></label>`
         : nothing}
+      ${info.constraints.includes('pattern')
+        ? // A regular expression is for a technical admin: under "Advanced", open when one is set.
+          html`<details class="kcb-advanced" ?open=${typeof f.schema.pattern === 'string'}><summary>${this.t('advanced')}</summary>
+            <label>${this.t('pattern')}<input name="pattern" spellcheck="false" .value=${live(typeof f.schema.pattern === 'string' ? f.schema.pattern : '')}
+            @input=${(e: Event) => st.edit((x) => setConstraint(x, f.id, 'pattern', (e.target as HTMLInputElement).value || undefined), { coalesce: `${f.id}-pattern` })}
+            @change=${() => st.seal()} /></label></details>`
+        : nothing}
     </fieldset>`;
+  }
+
+  /** How a widget is named to the admin (Звёзды, Переключатель), never its code. */
+  #widgetName(w: string): string {
+    const k = `widget_${w}` as BuilderStringKey;
+    return k in builderStrings.en ? this.t(k) : w;
   }
 
   widget(f: FieldInfo): TemplateResult | typeof nothing {
@@ -113,7 +126,7 @@ export class FieldSettings {
     const cur = typeof f.schema['x-widget'] === 'string' ? f.schema['x-widget'] : '';
     return html`<label>${this.t('widget')}<select @change=${(e: Event) => this.store.edit((x) => setWidget(x, f.id, (e.target as HTMLSelectElement).value || undefined))}>
       <option value="" ?selected=${!cur}>${this.t('widgetDefault')}</option>
-      ${widgets.map((w) => html`<option value=${w} ?selected=${cur === w}>${w}</option>`)}
+      ${widgets.map((w) => html`<option value=${w} ?selected=${cur === w}>${this.#widgetName(w)}</option>`)}
     </select></label>`;
   }
 

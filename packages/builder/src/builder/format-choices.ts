@@ -25,6 +25,9 @@ const NAMES: Record<'en' | 'ru' | 'de', Record<(typeof FORMAT_CHOICES)[number], 
   },
 };
 
+/** Formats only a technical admin needs: offered under "Technical formats", apart from the everyday ones. */
+export const TECHNICAL_FORMATS: ReadonlySet<string> = new Set(['uri', 'uuid', 'ipv4']);
+
 /** A format's name in `locale` (English for other languages), or the code itself for one not offered here. */
 export function formatName(locale: Locale, format: string): string {
   const table = NAMES[(locale in NAMES ? locale : 'en') as keyof typeof NAMES] as Record<string, string>;

@@ -11,6 +11,8 @@ export const builderStyles = css`
     --kcb-danger: var(--kc-color-danger, #b91c1c);
     --kcb-space: var(--kc-space, 8px);
     display: block;
+    /* Columns follow the builder's own width (a narrow panel of a wide page too), not the window's. */
+    container-type: inline-size;
     font-family: var(--kc-font-family, system-ui, sans-serif);
     font-size: 14px;
     color: #0f172a;
@@ -37,7 +39,11 @@ export const builderStyles = css`
   }
   kc-builder .kcb-toolbar .kcb-spacer { flex: 1; }
   kc-builder .kcb-status { color: var(--kcb-muted); }
-  kc-builder .kcb-main { display: grid; grid-template-columns: 180px minmax(300px, 1fr) 320px; gap: var(--kcb-space); padding: var(--kcb-space); align-items: start; }
+  kc-builder .kcb-main { display: grid; grid-template-columns: 180px minmax(300px, 1fr) 10px var(--kcb-inspector-width, 380px); gap: var(--kcb-space); padding: var(--kcb-space); align-items: stretch; }
+  kc-builder .kcb-main > kc-builder-palette, kc-builder .kcb-main > kc-builder-canvas, kc-builder .kcb-main > kc-builder-inspector { align-self: start; }
+  kc-builder-canvas .kcb-inline-title { font: inherit; width: 100%; min-width: 8em; padding: 2px 4px; }
+  kc-builder .kcb-splitter { cursor: col-resize; border-radius: 4px; touch-action: none; background: linear-gradient(var(--kcb-border), var(--kcb-border)) center / 2px 100% no-repeat; min-height: 80px; }
+  kc-builder .kcb-splitter:hover, kc-builder .kcb-splitter:focus-visible { background-size: 4px 100%; outline: 2px solid var(--kcb-accent, Highlight); outline-offset: 1px; }
   kc-builder .kcb-main > *, kc-builder-canvas .kcb-items > * { min-width: 0; }
   kc-builder-canvas .kcb-node { overflow-wrap: break-word; }
   kc-builder .kcb-bottom { padding: 0 var(--kcb-space) var(--kcb-space); }
@@ -112,5 +118,5 @@ export const builderStyles = css`
   kc-builder dialog th, kc-builder dialog td { text-align: start; padding: 4px 6px; border-bottom: 1px solid var(--kcb-border); vertical-align: top; }
   kc-builder dialog code { font-size: 12px; }
 
-  @media (max-width: 1000px) { kc-builder .kcb-main { grid-template-columns: 1fr; } }
+  @container (max-width: 1000px) { kc-builder .kcb-main { grid-template-columns: 1fr; } kc-builder .kcb-splitter { display: none; } }
 `;

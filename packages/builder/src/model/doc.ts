@@ -273,14 +273,25 @@ export function outline(doc: BuilderDocument): OutlineSection[] {
   }));
   // A placed object's fields count as placed; so do a placed field's descendants.
   const covered = (p: string) => [...placed].some((q) => isWithin(p, q));
+  // An object some of whose fields the layout places (in groups: the B2B card's «Размер клиента»)
+  // is not appended whole — that drew every such field twice — only its fields left unplaced are.
+  const holdsPlaced = (p: string) => [...placed].some((q) => q !== p && isWithin(q, p));
   for (const s of sections) {
     const extra: OutlineField[] = [];
-    for (const f of index.values()) {
-      if (f.parent !== s.pointer || covered(f.pointer)) continue;
-      if (s.pointer === '' && sections.some((o) => o.pointer === f.pointer)) continue;
-      placed.add(f.pointer);
+    const append = (f: FieldInfo) => {
+      if (covered(f.pointer)) return;
+      if (holdsPlaced(f.pointer)) {
+        for (const c of f.children) append(index.get(c)!);
+        return;
+      }
       extra.push(fieldNode(f, true));
+    };
+    for (const f of index.values()) {
+      if (f.parent !== s.pointer) continue;
+      if (s.pointer === '' && sections.some((o) => o.pointer === f.pointer)) continue;
+      append(f);
     }
+    for (const f of extra) placed.add(f.field.pointer);
     (s.items as OutlineItem[]).push(...extra);
   }
   outlineCache.set(doc, sections);

@@ -1,7 +1,7 @@
 /** Checking a computed field's formula and showing its result on sample data, as the card will. */
 import { dataContext, dependencies, evaluate, parseFormula, printFormula, templateOf, validateExpression, type FormulaField, type FormulaTextError, type JsonValue, type Locale } from '@kartochka/core';
 import { fieldIndex, ruleFields } from './doc.js';
-import { titleOf } from './settings.js';
+import { optionsOf, titleOf } from './settings.js';
 import type { BuilderDocument } from './types.js';
 
 /**
@@ -9,9 +9,12 @@ import type { BuilderDocument } from './types.js';
  * when a title is missing): the table core's formula parser and printer resolve `[Title]` with.
  */
 export function formulaFields(doc: BuilderDocument, locale: Locale): FormulaField[] {
+  const other: Locale = locale === 'ru' ? 'en' : 'ru';
   return ruleFields(doc).map((f) => {
     const ref = { kind: 'field', id: f.id } as const;
-    return { name: titleOf(doc, ref, locale) || titleOf(doc, ref, locale === 'ru' ? 'en' : 'ru') || f.key, pointer: f.pointer };
+    // Option values are written by their labels ([Сегмент] = "Дилер"), stored as codes.
+    const options = optionsOf(doc, f.id).map((o) => ({ value: o.value, label: o.labels[locale] ?? o.labels[other] ?? o.value }));
+    return { name: titleOf(doc, ref, locale) || titleOf(doc, ref, other) || f.key, pointer: f.pointer, ...(options.length ? { options } : {}) };
   });
 }
 

@@ -283,3 +283,30 @@ test('nameUntitledFields gives untitled fields their type name per language, kee
   assert.equal(fieldById(named, date.ref.id)!.key, fieldById(doc, date.ref.id)!.key, 'the key does not move');
   assert.equal(nameUntitledFields(named), named, 'nothing left to name: the same document');
 });
+
+test('outline: an object whose fields the layout places in groups is not appended whole again (each B2B field once)', async () => {
+  const { b2bClientCard } = await import('@kartochka/templates');
+  const doc = normalizeDocument({ schema: b2bClientCard.schema, layout: b2bClientCard.layout as never, messages: b2bClientCard.messages as never });
+  const seen = new Map<string, number>();
+  const walk = (items: readonly { kind: string; id: string; items?: readonly never[]; children?: readonly never[] }[]) => {
+    for (const it of items) {
+      if (it.kind === 'field') seen.set(it.id, (seen.get(it.id) ?? 0) + 1);
+      walk([...(it.items ?? []), ...(it.children ?? [])]);
+    }
+  };
+  for (const s of outline(doc)) walk(s.items as never);
+  const twice = [...seen].filter(([, n]) => n > 1).map(([id]) => fieldById(doc, id)?.pointer);
+  assert.deepEqual(twice, []);
+  assert.ok(seen.size > 100, `every field is drawn (${seen.size})`);
+});
+
+test('outline: a field the layout leaves out of an object it otherwise places is still appended, once', () => {
+  const doc = normalizeDocument({
+    schema: { type: 'object', properties: { size: { type: 'object', properties: { staff: { type: 'integer' }, branches: { type: 'integer' } } } } },
+    layout: { version: 1, items: [{ type: 'section', id: 's', items: [{ type: 'group', id: 'g', items: ['/size/staff'] }] }] } as never,
+  });
+  const o = outline(doc)[0]!;
+  const names = (items: readonly { kind: string; items?: readonly never[]; children?: readonly never[]; field?: { pointer: string } }[]): string[] =>
+    items.flatMap((it) => [...(it.kind === 'field' ? [it.field!.pointer] : []), ...names([...(it.items ?? []), ...(it.children ?? [])])]);
+  assert.deepEqual(names(o.items as never), ['/size/staff', '/size/branches']);
+});

@@ -231,3 +231,37 @@ describe('formula text: errors', () => {
     assert.equal(error('[__proto__]', en).code, 'unknownField');
   });
 });
+
+describe('formula text: option values by their labels', () => {
+  const segment = [
+    { value: 'diler', label: 'Дилер' },
+    { value: 'retail', label: 'Розница' },
+    { value: 'Розница-опт', label: 'diler' }, // a label spelled like another option's code
+  ];
+  const fields: FormulaField[] = ruFields.map((f) => (f.pointer === '/general/segment' ? { ...f, options: segment } : f));
+  const opts = { locale: 'ru', fields };
+
+  it('reads a label as the stored code, on either side of = and <>, in any case', () => {
+    assert.deepEqual(parse('ЕСЛИ([Сегмент] = "Дилер"; 1; 0)', opts), { if: [{ '==': [v('/general/segment'), 'diler'] }, 1, 0] });
+    assert.deepEqual(parse('"розница" <> [Сегмент]', opts), { '!=': ['retail', v('/general/segment')] });
+  });
+
+  it('prints stored codes as labels, and the text reads back to the same codes', () => {
+    for (const expr of [
+      { if: [{ '==': [v('/general/segment'), 'diler'] }, 1, 0] },
+      { '!=': ['retail', v('/general/segment')] },
+      { '==': [v('/general/segment'), 'Розница-опт'] },
+    ] as JsonValue[]) {
+      const text = printFormula(expr, opts);
+      assert.doesNotMatch(text, /"retail"|"diler" /);
+      assert.deepEqual(parse(text, opts), expr, text);
+    }
+    assert.equal(printFormula({ '==': [v('/general/segment'), 'diler'] }, opts), '[Сегмент] = "Дилер"');
+  });
+
+  it('leaves strings alone elsewhere: unknown labels, fields without options, other operators', () => {
+    assert.deepEqual(parse('[Сегмент] = "Опт"', opts), { '==': [v('/general/segment'), 'Опт'] });
+    assert.deepEqual(parse('[Выручка] = "Дилер"', opts), { '==': [v('/finance/turnover'), 'Дилер'] });
+    assert.equal(printFormula({ cat: ['diler', v('/general/segment')] }, opts).includes('"diler"'), true);
+  });
+});

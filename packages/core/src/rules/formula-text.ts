@@ -13,6 +13,7 @@
  * (`{"var": "/a"}`); `parse(print(x))` deep-equals `x` for canonical `x`.
  */
 import type { JsonValue } from '../types.js';
+import { translateOptions, type FormulaOption } from './formula-options.js';
 import { FORMULA_CONSTANTS, allFunctionNames, functionByName, functionByOp, functionName, normalizeName, usesRussianNames } from './formula-functions.js';
 import { formulaMessage, type FormulaErrorCode } from './formula-messages.js';
 import { MAX_DEPTH, arityOf, isRelativePointer } from './walk.js';
@@ -21,7 +22,11 @@ import { MAX_DEPTH, arityOf, isRelativePointer } from './walk.js';
 export interface FormulaField {
   readonly name: string;
   readonly pointer: string;
+  /** A field with a fixed set of options: its values are written as these labels (formula-options.ts). */
+  readonly options?: readonly FormulaOption[];
 }
+
+const optionTable = (fields: readonly FormulaField[]) => new Map(fields.filter((f) => f.options?.length).map((f) => [f.pointer, f.options!]));
 
 export interface FormulaTextOptions {
   /** The language of function names and of the decimal separator (`0,5` in ru, `0.5` in en). */
@@ -238,7 +243,7 @@ export function parseFormula(text: string, options: FormulaTextOptions): Formula
   if (text.length > MAX_FORMULA_LENGTH) return fail(new Fail('tooLong', MAX_FORMULA_LENGTH, text.length, { max: MAX_FORMULA_LENGTH }));
   try {
     const parser = new Parser(lex(text, decimalComma(locale)), options);
-    return { ok: true, expr: parser.formula() };
+    return { ok: true, expr: translateOptions(parser.formula(), optionTable(options.fields), false) };
   } catch (e) {
     if (e instanceof Fail) return fail(e);
     throw e;
@@ -474,8 +479,9 @@ const SYMBOL: Readonly<Record<string, string>> = { '==': '=', '!=': '<>', '<': '
  * Prints an expression in the formula syntax of `options.locale`, naming fields by their titles.
  * Throws {@link FormulaPrintError} for what only JSON can say (then show the JSON).
  */
-export function printFormula(expr: JsonValue, options: FormulaTextOptions): string {
+export function printFormula(stored: JsonValue, options: FormulaTextOptions): string {
   const { locale } = options;
+  const expr = translateOptions(stored, optionTable(options.fields), true);
   const ru = usesRussianNames(locale);
   const comma = decimalComma(locale);
   const titles = new Map<string, string>();

@@ -20,6 +20,7 @@ export { collectRules } from './collect.js';
 export type { XRules, Deref } from './collect.js';
 export { parseFormula, printFormula, closestName, decimalComma, FormulaPrintError, MAX_FORMULA_LENGTH } from './formula-text.js';
 export type { FormulaField, FormulaTextOptions, FormulaTextError, FormulaParseResult } from './formula-text.js';
+export { translateOptions, type FormulaOption } from './formula-options.js';
 export { FORMULA_FUNCTIONS, FORMULA_CONSTANTS, functionName as formulaFunctionName } from './formula-functions.js';
 export type { FormulaFunction } from './formula-functions.js';
 export { formulaMessages, formulaMessage } from './formula-messages.js';

@@ -155,4 +155,40 @@ describe('import: writing to the real REST server', function () {
     expect(history.length).to.equal(1);
     await storage.close();
   });
+
+  it('an import stopped midway (the server gone) resumes with a new adapter, as after a reload, and writes nothing twice', async () => {
+    const storage = new RestAdapter({ baseUrl: server.api, user: 'boris', attempts: 1, live: false });
+    const rows = clientRows(60, 1000) as Cell[][];
+    const { depth, mapping } = detectHeader(rows, fields);
+    const plan = await planTable(rows, { depth, schema: t.schema, fields, mapping, key: INN, locale: 'ru' });
+    const job = await jobFromPlan(plan, { storage, schemaId: t.id, schemaVersion: 1, settings, author: 'Борис', file: 'rest.csv' });
+    await saveImportJob(job);
+    // After 20 cards every request fails: the writer retries, then stops with the store unreachable.
+    let seen = 0;
+    const failing = await runImport(storage, job.id, {
+      batchSize: 10,
+      attempts: 2,
+      retryDelayMs: 10,
+      onProgress: (p) => {
+        if (p.done >= 20 && !seen++) void server.faults({ fail: 1000, failStatus: 503 });
+      },
+    }).then(
+      () => 'finished',
+      (e: Error) => e.name,
+    );
+    expect(failing).to.equal('UnavailableError');
+    await server.faults({ fail: 0 });
+    const left = await unfinishedImports(storage);
+    const mine = left.find((l) => l.job.id === job.id)!;
+    expect(mine.next).to.be.within(20, 30);
+    const again = new RestAdapter({ baseUrl: server.api, user: 'boris', attempts: 1, live: false });
+    const rest = await runImport(again, job.id);
+    expect(rest).to.include({ created: 60, failed: 0, cancelled: false });
+    const ids = new Set(job.items.map((i) => i.id));
+    const stored = (await again.list({ schemaId: t.id })).items.filter((r) => ids.has(r.id));
+    expect(stored.length).to.equal(60);
+    expect(stored.every((r) => r.revision === 1)).to.equal(true);
+    await storage.close();
+    await again.close();
+  });
 });

@@ -11,7 +11,7 @@ import type { KcImport } from './import.js';
 import type { KcCardExport } from './export-button.js';
 import { exportCards } from './export.js';
 import { readTable } from './read-table.js';
-import { clientRows, cp1251, csv, utf8Bom } from '../test-support/import-files.js';
+import { clientRows, cp1251, csv, innFor, utf8Bom, xlsxWithMergedHeader } from '../test-support/import-files.js';
 
 const t = b2bClientCard;
 const until = (check: () => unknown, message?: string, timeout = 20000) => waitUntil(check as () => boolean, message, { timeout });
@@ -70,6 +70,26 @@ describe('<kc-import>', function () {
     expect(items.map((r) => r.title).sort()).to.deep.equal(['ООО «Ромашка 1»', 'ООО «Север 4»', 'ООО «Полюс 5»'].sort());
     expect((await storage.history(items[0].id))[0].author).to.equal('Анна');
     await expect(el).to.be.accessible();
+    await storage.close();
+  });
+
+  it('an XLSX with a merged title and a two-row header: three header rows found, columns matched, imported', async () => {
+    const storage = await open();
+    const el = await importer(storage);
+    const bytes = await xlsxWithMergedHeader([['ООО Север', 'Дилер', innFor(1), '770701001', new Date(Date.UTC(2020, 1, 3))], ['ООО Юг', 'Сети', innFor(2), '', '2021-05-06']]);
+    await el.load(new File([bytes], 'клиенты.xlsx'));
+    await el.updateComplete;
+    expect(q<HTMLInputElement>(el, '#depth').value).to.equal('3');
+    expect(text(el)).to.contain('прочитан как XLSX (Клиенты)');
+    expect(q<HTMLSelectElement>(el, 'select[data-column="2"]').value).to.equal('/general/requisites/codes/inn');
+    click(el, 'check');
+    await until(() => el.shadowRoot!.querySelector('[data-counts]'));
+    expect(q(el, '[data-counts]').textContent).to.contain('Создать: 2 ·');
+    const done = new Promise((r) => el.addEventListener('kc-import', r, { once: true }));
+    click(el, 'start');
+    await done;
+    const { items } = await storage.list({ schemaId: t.id, sort: { field: 'title', direction: 'asc' } });
+    expect(items.map((r) => (r.data as { general: { requisites: { registration?: { date: string } } } }).general.requisites.registration?.date)).to.deep.equal(['2020-02-03', '2021-05-06']);
     await storage.close();
   });
 

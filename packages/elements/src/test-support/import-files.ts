@@ -49,7 +49,7 @@ export function clientRows(count: number, start = 0): (string | number)[][] {
 }
 
 /** An XLSX workbook: a merged title row, a two-row header (merged group cells), then `rows`. */
-export async function xlsxWithMergedHeader(rows: (string | number | Date)[][]): Promise<Uint8Array> {
+export async function xlsxWithMergedHeader(rows: (string | number | Date)[][]): Promise<Uint8Array<ArrayBuffer>> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Клиенты');

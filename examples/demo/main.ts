@@ -12,7 +12,7 @@ import '@kartochka/elements/summary';
 import '@kartochka/elements/persistence';
 import { html, render, nothing } from 'lit';
 import type { KcCard, KcCardSummary } from '@kartochka/elements';
-import { NotFoundError, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
+import { ForbiddenError, NotFoundError, StorageError, formatStorageMessage, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
 import { cardIndexed, cardTitle, deepEqual, type JsonValue, type LayoutDocument, type Locale, type MessageCatalogue, type JsonSchema, type PrecompiledValidator } from '@kartochka/core';
 import { chooseBackend, chosenBackend, loadDemoUsers, openBackend, rolesOf, seed, setSignedInUser, signedInUser, type Backend, type DemoUser } from './backend.js';
 import { clearLocalData, pendingLocalData } from '@kartochka/elements/persistence';
@@ -285,6 +285,23 @@ async function builderView() {
   </section>`;
 }
 
+/** Why the last change on the card types page was refused (a role that may not publish), in words. */
+let typesProblem = '';
+
+/** Runs a change of the card types; a refusal is shown on the page, never thrown at it. */
+async function changeTypes(change: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await change();
+    typesProblem = '';
+    return true;
+  } catch (e) {
+    typesProblem = e instanceof ForbiddenError ? s(locale, 'typeChangeForbidden') : e instanceof StorageError ? formatStorageMessage(e, locale) : (e as Error).message;
+    return false;
+  } finally {
+    void show();
+  }
+}
+
 /** Card types: create (blank or from a template or type), rename, duplicate, archive. */
 function typesView() {
   const create = async (e: SubmitEvent) => {
@@ -293,25 +310,24 @@ function typesView() {
     const name = String(form.get('title') ?? '').trim();
     if (!name) return;
     const from = String(form.get('from') ?? '') || undefined;
-    const type = await createCardType(storage!, { ru: name, en: name }, from);
-    chooseType(type.id);
+    let type: CardType | undefined;
+    if (!(await changeTypes(async () => (type = await createCardType(storage!, { ru: name, en: name }, from))))) return;
+    chooseType(type!.id);
     go(from ? '#/cards' : '#/builder');
   };
-  const rename = async (t: CardType, e: Event) => {
+  const rename = (t: CardType, e: Event) => {
     const name = (e.target as HTMLInputElement).value.trim();
-    if (name) await renameCardType(storage!, t.id, { ...t.title, [locale]: name });
-    void show();
+    if (name) void changeTypes(() => renameCardType(storage!, t.id, { ...t.title, [locale]: name }));
   };
-  const duplicate = async (t: CardType) => {
-    await duplicateCardType(storage!, t.id, { ru: s('ru', 'copyOf', { name: t.title.ru }), en: s('en', 'copyOf', { name: t.title.en }) });
-    void show();
-  };
+  const duplicate = (t: CardType) =>
+    void changeTypes(() => duplicateCardType(storage!, t.id, { ru: s('ru', 'copyOf', { name: t.title.ru }), en: s('en', 'copyOf', { name: t.title.en }) }));
   const open = (t: CardType, hash: string) => {
     chooseType(t.id);
     go(hash);
   };
   return html`<section class="panel">
     <h2>${s(locale, 'cardTypes')}</h2>
+    ${typesProblem ? html`<p class="error" role="alert" data-types-problem>${typesProblem}</p>` : nothing}
     <form id="new-type" class="row" @submit=${create}>
       <label>${s(locale, 'typeName')} <input name="title" required /></label>
       <label>${s(locale, 'typeFrom')}
@@ -326,13 +342,13 @@ function typesView() {
       <thead><tr><th>${s(locale, 'typeName')}</th><th>${s(locale, 'typeActions')}</th></tr></thead>
       <tbody>
         ${cardTypes().map((t) => html`<tr data-type=${t.id} ?data-archived=${!!t.archived}>
-          <td><input name="rename" aria-label=${s(locale, 'renameType', { name: t.title[locale] })} .value=${t.title[locale]} @change=${(e: Event) => void rename(t, e)} />
+          <td><input name="rename" aria-label=${s(locale, 'renameType', { name: t.title[locale] })} .value=${t.title[locale]} @change=${(e: Event) => rename(t, e)} />
             ${t.archived ? html`<small>(${s(locale, 'archived')})</small>` : nothing}</td>
           <td>
             <button type="button" name="open" @click=${() => open(t, '#/cards')}>${s(locale, 'openType')}</button>
             <button type="button" name="edit" @click=${() => open(t, '#/builder')}>${s(locale, 'editType')}</button>
-            <button type="button" name="duplicate" @click=${() => void duplicate(t)}>${s(locale, 'duplicateType')}</button>
-            <button type="button" name="archive" @click=${async () => { await archiveCardType(storage!, t.id, !t.archived); void show(); }}>${s(locale, t.archived ? 'restoreType' : 'archiveType')}</button>
+            <button type="button" name="duplicate" @click=${() => duplicate(t)}>${s(locale, 'duplicateType')}</button>
+            <button type="button" name="archive" @click=${() => void changeTypes(() => archiveCardType(storage!, t.id, !t.archived))}>${s(locale, t.archived ? 'restoreType' : 'archiveType')}</button>
           </td>
         </tr>`)}
       </tbody>
@@ -347,6 +363,7 @@ async function show() {
   document.documentElement.lang = locale;
   document.title = s(locale, 'appTitle');
   let body: unknown = nothing;
+  if (r.view !== 'types') typesProblem = '';
   if (!user) body = html`<p class="note" role="status">${notice ? html`${notice}<br />` : nothing}${s(locale, 'signInPrompt')}</p>`;
   else if (storageError || !storage) body = html`<p class="error" role="alert">${storageError}</p>`;
   else {

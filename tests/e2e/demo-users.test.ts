@@ -144,7 +144,14 @@ test('card types are the server\'s: a type Анна makes in one browser is list
   const row = b.page.locator(`table.types tr[data-type="${made.schemaId}"]`);
   await row.waitFor();
   assert.equal(await row.locator('input[name="rename"]').inputValue(), 'Поставщики');
-  assert.deepEqual([a.problems, b.problems], [[], []]);
+  // Борис (editor) may not archive it: the refusal is said on the page, nothing changes.
+  await row.getByRole('button', { name: 'В архив' }).click();
+  const refusal = b.page.locator('[data-types-problem][role="alert"]');
+  await refusal.waitFor();
+  assert.equal((await refusal.textContent())!.trim(), 'Типы карточек не изменены: вашей роли это не разрешено (это может администратор).');
+  assert.equal(await row.getAttribute('data-archived'), null);
+  assert.equal(((await api(users[0]!.key)('/schemas')).items as { schemaId: string; archived: boolean }[]).find((t) => t.schemaId === made.schemaId)?.archived, false);
+  assert.deepEqual([a.problems, b.problems.filter((p) => !/status of 403/.test(p))], [[], []]);
   await a.context.close();
   await b.context.close();
 });

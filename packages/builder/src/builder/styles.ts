@@ -1,13 +1,18 @@
-/** The builder's styles, scoped under `kc-builder` (the parts render in light DOM, see part.ts). */
+/**
+ * The builder's styles, scoped under `kc-builder` (the parts render in light DOM, see part.ts). Its
+ * colours are the cards' `--kc-*` tokens (docs/theming.md) with the builder's own light defaults,
+ * so a page's dark theme themes the builder too.
+ */
 import { css } from 'lit';
 
 export const builderStyles = css`
   kc-builder {
     --kcb-accent: var(--kc-color-accent, #2563eb);
-    --kcb-border: #cbd5e1;
-    --kcb-muted: #64748b;
-    --kcb-bg: #f8fafc;
-    --kcb-surface: #fff;
+    --kcb-border: var(--kc-color-border-subtle, #cbd5e1);
+    --kcb-muted: var(--kc-color-text-muted, #64748b);
+    --kcb-bg: var(--kc-color-surface-subtle, #f8fafc);
+    --kcb-surface: var(--kc-color-surface, #fff);
+    --kcb-on-accent: var(--kc-color-on-accent, #fff);
     --kcb-danger: var(--kc-color-danger, #b91c1c);
     --kcb-space: var(--kc-space, 8px);
     display: block;
@@ -15,23 +20,23 @@ export const builderStyles = css`
     container-type: inline-size;
     font-family: var(--kc-font-family, system-ui, sans-serif);
     font-size: 14px;
-    color: #0f172a;
+    color: var(--kc-color-text, #0f172a);
     background: var(--kcb-bg);
     border: 1px solid var(--kcb-border);
     border-radius: 8px;
   }
   kc-builder *:focus-visible { outline: 2px solid var(--kcb-accent); outline-offset: 2px; }
-  kc-builder button, kc-builder select, kc-builder input, kc-builder textarea { font: inherit; }
+  kc-builder button, kc-builder select, kc-builder input, kc-builder textarea { font: inherit; color: inherit; }
   kc-builder button {
     border: 1px solid var(--kcb-border); background: var(--kcb-surface); border-radius: 6px;
     padding: 4px 10px; cursor: pointer; min-height: 30px;
   }
   kc-builder button:hover:not(:disabled) { border-color: var(--kcb-accent); }
   kc-builder button:disabled { opacity: .5; cursor: default; }
-  kc-builder button.primary { background: var(--kcb-accent); color: #fff; border-color: var(--kcb-accent); }
+  kc-builder button.primary { background: var(--kcb-accent); color: var(--kcb-on-accent); border-color: var(--kcb-accent); }
   kc-builder button.danger { color: var(--kcb-danger); }
   kc-builder input:not([type=checkbox]), kc-builder select, kc-builder textarea {
-    border: 1px solid var(--kcb-border); border-radius: 6px; padding: 4px 6px; background: #fff; min-width: 0;
+    border: 1px solid var(--kcb-border); border-radius: 6px; padding: 4px 6px; background: var(--kcb-surface); min-width: 0;
   }
   kc-builder .kcb-toolbar {
     display: flex; flex-wrap: wrap; gap: var(--kcb-space); align-items: center; padding: var(--kcb-space);
@@ -76,9 +81,9 @@ export const builderStyles = css`
   kc-builder-canvas .kcb-items.kcb-cols-2 { grid-template-columns: 1fr 1fr; }
   kc-builder-canvas .kcb-items.kcb-cols-3 { grid-template-columns: 1fr 1fr 1fr; }
   kc-builder-canvas .kcb-node {
-    border: 1px solid var(--kcb-border); border-radius: 6px; padding: 6px 8px; background: #fff; cursor: pointer; position: relative;
+    border: 1px solid var(--kcb-border); border-radius: 6px; padding: 6px 8px; background: var(--kcb-surface); cursor: pointer; position: relative;
   }
-  kc-builder-canvas .kcb-group { background: #f1f5f9; }
+  kc-builder-canvas .kcb-group { background: var(--kc-color-surface-subtle, #f1f5f9); }
   kc-builder-canvas .kcb-selected { border-color: var(--kcb-accent); box-shadow: 0 0 0 2px color-mix(in srgb, var(--kcb-accent) 30%, transparent); }
   kc-builder-canvas .kcb-node.kcb-drop-before::before, kc-builder-canvas .kcb-node.kcb-drop-after::after {
     content: ''; position: absolute; left: 0; right: 0; height: 3px; background: var(--kcb-accent); border-radius: 2px;
@@ -91,7 +96,7 @@ export const builderStyles = css`
   kc-builder-canvas .kcb-req { color: var(--kcb-danger); }
   kc-builder-canvas .kcb-fake { margin-top: 4px; border: 1px solid var(--kcb-border); border-radius: 4px; min-height: 24px; padding: 2px 6px; color: var(--kcb-muted); background: var(--kcb-bg); font-size: 12px; }
   kc-builder-canvas .kcb-badges { display: flex; gap: 4px; margin-top: 4px; flex-wrap: wrap; }
-  kc-builder-canvas .kcb-badge { font-size: 11px; background: #e0e7ff; border-radius: 4px; padding: 0 4px; }
+  kc-builder-canvas .kcb-badge { font-size: 11px; background: var(--kc-color-accent-subtle, #e0e7ff); border-radius: 4px; padding: 0 4px; }
   kc-builder-canvas .kcb-empty { color: var(--kcb-muted); padding: 12px; text-align: center; }
 
   /* inspector */
@@ -113,7 +118,7 @@ export const builderStyles = css`
   kc-builder-json textarea { width: 100%; box-sizing: border-box; min-height: 320px; font-family: ui-monospace, monospace; font-size: 12px; }
 
   /* publish dialog */
-  kc-builder dialog { border: 1px solid var(--kcb-border); border-radius: 8px; max-width: 640px; width: 90vw; }
+  kc-builder dialog { color: inherit; background: var(--kcb-surface); border: 1px solid var(--kcb-border); border-radius: 8px; max-width: 640px; width: 90vw; }
   kc-builder dialog table { border-collapse: collapse; width: 100%; }
   kc-builder dialog th, kc-builder dialog td { text-align: start; padding: 4px 6px; border-bottom: 1px solid var(--kcb-border); vertical-align: top; }
   kc-builder dialog code { font-size: 12px; }

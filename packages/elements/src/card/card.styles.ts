@@ -4,7 +4,9 @@ import { darkTokens as dark } from '../internal/styles.js';
 export const cardStyles = css`
   :host {
     display: block;
-    color-scheme: light;
+    /* Native controls (checkboxes, scrollbars) follow the tokens' scheme: a page that sets the dark
+       tokens (with --kc-color-scheme: dark) gets dark ones without setting theme on each card. */
+    color-scheme: var(--kc-color-scheme, light);
     background: var(--kc-color-background, transparent);
   }
   :host([theme='dark']) {

@@ -41,6 +41,7 @@ export const tokens = css`
  */
 export const darkTokens = css`
   color-scheme: dark;
+  --kc-color-scheme: dark;
   --kc-color-text: #e6e9f0;
   --kc-color-text-muted: #a9b1c2;
   --kc-color-surface: #1c212b;

@@ -280,3 +280,38 @@ describe(`file fields on ${backendName} (real server process)`, () => {
     assert.deepEqual(await storedCounts(), before);
   });
 });
+
+describe(`abandoned uploads on ${backendName}`, () => {
+  it('the server removes, on start, the chunks of uploads a crash cut off — not a running upload, not a stored file', async () => {
+    const tmp = tempDb();
+    let server = await startServer({ db: tmp.db });
+    try {
+      const old = new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString();
+      await fetch(`${server.api}/schemas/client/versions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ schema: { type: 'object', properties: { doc: { type: 'object', 'x-widget': 'file' } } } }),
+      });
+      const up = await fetch(`${server.api}/cards/c-1/files?field=%2Fdoc&schemaId=client`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/pdf', 'X-Kartochka-Sha256': sha(pdf()) },
+        body: pdf(),
+      });
+      assert.equal(up.status, 201);
+      await server.kill('SIGKILL');
+      // What a crash leaves: chunks without a file row, one upload long ago, one just now.
+      await rawSql(tmp.db, 'INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES (?, ?, ?, ?, ?)', ['default', 'f_cutOffLongAgo0000000', 0, Buffer.from('x'), old]);
+      await rawSql(tmp.db, 'INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES (?, ?, ?, ?, ?)', ['acme', 'f_cutOffLongAgo1111111', 0, Buffer.from('x'), old]);
+      await rawSql(tmp.db, 'INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES (?, ?, ?, ?, ?)', ['default', 'f_stillUploading000000', 0, Buffer.from('x'), new Date().toISOString()]);
+      await rawSql(tmp.db, 'UPDATE file_chunks SET created_at = ? WHERE file_id IN (SELECT id FROM files)', [old]);
+      server = await startServer({ db: tmp.db });
+      const ids = (await rawSql(tmp.db, 'SELECT DISTINCT file_id FROM file_chunks ORDER BY file_id')).map((r) => String(r.file_id));
+      const stored = (await rawSql(tmp.db, 'SELECT id FROM files')).map((r) => String(r.id));
+      assert.equal(stored.length, 1);
+      assert.deepEqual(ids.sort(), [stored[0]!, 'f_stillUploading000000'].sort());
+    } finally {
+      await server.kill('SIGTERM');
+      await tmp.cleanup();
+    }
+  });
+});

@@ -29,6 +29,7 @@ import { principalOf, requireRole } from './auth/authenticate.js';
 import { FILE_CHUNK_BYTES, type StoredFile } from './file-store.js';
 import { isValidId, limitProblem, refuse, type Limits } from './limits.js';
 import type { CardStore } from './store.js';
+import type { SqlListSource } from './sql-list.js';
 
 /** Headers an upload carries besides Content-Type: the file's name (percent-encoded UTF-8) and its SHA-256. */
 export const FILE_NAME_HEADER = 'X-Kartochka-File-Name';
@@ -137,6 +138,21 @@ export async function checkFileRefs(
     return doc;
   };
   return { errors, normalise };
+}
+
+/** Uploads older than this without a committed file were cut off (a crash, a restart): their chunks go. */
+export const ABANDONED_UPLOAD_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the chunks of uploads that never committed and started more than {@link ABANDONED_UPLOAD_MS}
+ * ago, in every tenant (the server runs it on start: a crash mid-upload leaves such chunks).
+ */
+export async function sweepAbandonedUploads(store: CardStore, now = new Date()): Promise<number> {
+  const tenants = await (store as unknown as SqlListSource).select<{ tenant: string }>('SELECT DISTINCT tenant FROM file_chunks', []);
+  const before = new Date(now.getTime() - ABANDONED_UPLOAD_MS).toISOString();
+  let removed = 0;
+  for (const { tenant } of tenants) removed += await store.forTenant(tenant).files().sweep(before);
+  return removed;
 }
 
 class Stalled extends Error {}

@@ -7,6 +7,7 @@ import { KeyStore } from './auth/keys.js';
 import { ChangeFeed } from './change-feed.js';
 import { isLoopbackHost } from './guards.js';
 import { openStore } from './open-store.js';
+import { sweepAbandonedUploads } from './files.js';
 import { PgCardStore } from './pg-store.js';
 import { listenForChanges } from './pg-feed.js';
 import type { CardStore } from './store.js';
@@ -52,6 +53,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
           throw error;
         })
       : undefined;
+  // Chunks of uploads a crash cut off (never committed, never served) are removed.
+  await sweepAbandonedUploads(store);
   const app = createApp({ ...options, store, feed, keys });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s as Server));

@@ -10,6 +10,10 @@ export const arrayFieldStyles = css`
   .row-head { display: flex; align-items: center; gap: calc(var(--_space) / 2); margin-block-end: calc(var(--_space) / 4); }
   .row-label { flex: 1 1 auto; color: var(--_muted); font-weight: 600; font-size: 0.875em; }
   .row-head button.icon, td.actions button.icon { min-block-size: 2rem; inline-size: 2rem; color: var(--_muted); }
+  @media (pointer: coarse) {
+    .row-head button.icon, td.actions button.icon, .menu [role='menuitem'] { min-block-size: var(--_control-h); min-inline-size: var(--_control-h); }
+    table { --_actions-size: calc(var(--_control-h) * 2 + 4px); }
+  }
   .row-head button.icon:hover, td.actions button.icon:hover { color: var(--_fg); background: var(--_bg-subtle); }
   .menu-button[aria-expanded='true'] { background: var(--_bg-subtle); color: var(--_fg); }
   /* The item's own frame and legend are redundant in its sub-card; the legend stays for assistive technology. */

@@ -56,6 +56,7 @@ export class KcCalendar extends LitElement {
       td[aria-current='date'] { font-weight: 700; box-shadow: inset 0 0 0 1px var(--_border); }
       td[aria-selected='true'] { background: var(--_accent); color: var(--_on-accent); }
       td:focus-visible { outline: 2px solid var(--_focus); outline-offset: 1px; }
+      @media (pointer: coarse) { td[role='gridcell'] { inline-size: 2.75rem; block-size: 2.75rem; } }
     `,
   ];
 

@@ -32,6 +32,12 @@ export const tokens = css`
     font-size: var(--_size);
     color: var(--_fg);
   }
+  /* On touch screens every control is a 44 px tap target (WCAG 2.5.5), unless the page sets its own. */
+  @media (pointer: coarse) {
+    :host {
+      --_control-h: var(--kc-control-height, 2.75rem);
+    }
+  }
 `;
 
 /**

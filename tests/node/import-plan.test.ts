@@ -121,6 +121,14 @@ describe('dry run', () => {
     assert.ok(messages.some(([p, c, m]) => p === '/general/requisites/codes/inn' && c === 1 && /ИНН/.test(String(m))), JSON.stringify(messages));
     assert.ok(messages.some(([p]) => p === '/general/companyName'), JSON.stringify(messages));
   });
+  it('takes several values of a list from one cell: «+7 …; 8 …» becomes two phone items', () => {
+    const planner = new ImportPlanner({ schema: b2bClientCard.schema, fields, mapping: ['/general/companyName', '/general/contacts/phones/0/number'] });
+    const row = planner.plan(['ООО Два телефона', '8 (495) 000-00-01; +7 916 000 11 22'], 2);
+    assert.equal(row.action, 'create');
+    assert.deepEqual(getAt(row.data, '/general/contacts/phones'), [{ number: '+7 495 000-00-01' }, { number: '+7 916 000-11-22' }]);
+    const bad = planner.plan(['ООО Плохой второй', '8 (495) 000-00-01; звонить'], 3);
+    assert.deepEqual(bad.problems.map((p) => [p.code, p.pointer]), [['notAPhone', '/general/contacts/phones/1/number']]);
+  });
   it('skips stored keys when asked to', () => {
     const existing = new Map([[keyOf('7707083893')!, { id: 'c-1', revision: 1, data: { general: { companyName: 'X' } } }]]);
     const planner = new ImportPlanner({ schema: b2bClientCard.schema, fields, mapping, key: '/general/requisites/codes/inn', existing, onExisting: 'skip' });

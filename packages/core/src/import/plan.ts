@@ -109,9 +109,16 @@ export class ImportPlanner {
       if (!pointer) return;
       const field = this.#byPointer.get(pointer);
       if (!field) return;
-      const r = convertCell(cells[column], field);
-      if ('error' in r) problems.push({ pointer, column, code: r.error, text: r.text });
-      else if ('value' in r) values.push([pointer, r.value]);
+      // A list's first item (`…/phones/0/number`) takes several values from one cell: «+7 495 …; +7 916 …».
+      const cell = cells[column];
+      const item = listItemOf(pointer);
+      const parts = item && typeof cell === 'string' && /[;\n]/.test(cell) ? cell.split(/\s*[;\n]\s*/).filter(Boolean) : [cell];
+      parts.forEach((part, i) => {
+        const at = i === 0 || !item ? pointer : `${item.list}/${i}${item.rest}`;
+        const r = convertCell(part, field);
+        if ('error' in r) problems.push({ pointer: at, column, code: r.error, text: r.text });
+        else if ('value' in r) values.push([at, r.value]);
+      });
     });
     if (!values.length && !problems.length) return { line, action: 'skip', problems: [{ code: 'empty' }] };
 
@@ -146,6 +153,12 @@ export class ImportPlanner {
       ? { line, action: 'update', id: existing.id, revision: existing.revision, data, key, problems }
       : { line, action: 'create', id: this.#newId(), data, key, problems };
   }
+}
+
+/** A pointer into a list's first item, split at that item: `/a/phones/0/number` → `{list: '/a/phones', rest: '/number'}`. */
+export function listItemOf(pointer: string): { list: string; rest: string } | undefined {
+  const i = pointer.lastIndexOf('/0/');
+  return i < 0 ? undefined : { list: pointer.slice(0, i), rest: pointer.slice(i + 2) };
 }
 
 const stringOf = (v: JsonValue | undefined) => (v === undefined ? undefined : typeof v === 'string' ? v : JSON.stringify(v));

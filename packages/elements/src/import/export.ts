@@ -4,7 +4,7 @@
  * file reads like the card and imports back) or as stored (pointers and codes, for other programs).
  * CSV is UTF-8 with a BOM and `;` for Russian (what Excel opens without asking), `,` otherwise.
  */
-import { getAt, importFields, type ImportField, type JsonSchema, type JsonValue, type Locale, type MessageCatalogue } from '@kartochka/core';
+import { getAt, importFields, listItemOf, type ImportField, type JsonSchema, type JsonValue, type Locale, type MessageCatalogue } from '@kartochka/core';
 import type { CardRecord, ListQuery, StorageAdapter } from '@kartochka/storage';
 import { FieldLabels, formatInstant } from '../history/format.js';
 import { imt } from './messages.js';
@@ -45,17 +45,36 @@ function rawOf(v: JsonValue | undefined): string | number | boolean | null {
   return JSON.stringify(v);
 }
 
+/** A field's value in a card; for a list's first item, every item's (joined with `; ` in the file, as the import splits them). */
+function valuesOf(data: unknown, field: ImportField): JsonValue[] {
+  const item = listItemOf(field.pointer);
+  if (!item) {
+    const v = getAt(data, field.pointer);
+    return v === undefined || v === null || v === '' ? [] : [v];
+  }
+  const list = getAt(data, item.list);
+  if (!Array.isArray(list)) return [];
+  return list.map((_, i) => getAt(data, `${item.list}/${i}${item.rest}`)).filter((v): v is JsonValue => v !== undefined && v !== null && v !== '');
+}
+
+function cellOf(data: unknown, field: ImportField, raw: boolean, labels: FieldLabels, locale: Locale): string | number | boolean | null {
+  const values = valuesOf(data, field);
+  if (!values.length) return null;
+  const one = (v: JsonValue) => (raw ? rawOf(v) : wordsOf(field, v, labels, locale));
+  return values.length === 1 ? one(values[0]) : values.map((v) => String(one(v))).join('; ');
+}
+
 /** The table of `records`: a header row, then one row per card (its id, name, fields, last change). */
 export async function exportRows(records: readonly CardRecord[], o: ExportOptions): Promise<Row[]> {
   const locale = o.locale ?? 'en';
   const all = importFields(o.schema, o.messages);
-  const chosen = o.fields ? all.filter((f) => o.fields!.includes(f.pointer)) : all.filter((f) => records.some((r) => { const v = getAt(r.data, f.pointer); return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && !v.length); }));
+  const chosen = o.fields ? all.filter((f) => o.fields!.includes(f.pointer)) : all.filter((f) => records.some((r) => valuesOf(r.data, f).some((v) => !(Array.isArray(v) && !v.length))));
   const labels = new FieldLabels(o.schema, o.messages, locale);
   const raw = o.values === 'raw';
   const rows: Row[] = [[raw ? 'id' : imt(locale, 'exportId'), raw ? 'title' : imt(locale, 'exportTitle'), ...chosen.map((f) => (raw ? f.pointer : (f.labels[locale] ?? f.labels.en ?? Object.values(f.labels)[0] ?? f.pointer))), raw ? 'updatedAt' : imt(locale, 'exportUpdated')]];
   let deadline = performance.now() + 8;
   for (const r of records) {
-    rows.push([r.id, r.title, ...chosen.map((f) => (raw ? rawOf(getAt(r.data, f.pointer)) : wordsOf(f, getAt(r.data, f.pointer), labels, locale))), raw ? r.updatedAt : formatInstant(r.updatedAt, locale)]);
+    rows.push([r.id, r.title, ...chosen.map((f) => cellOf(r.data, f, raw, labels, locale)), raw ? r.updatedAt : formatInstant(r.updatedAt, locale)]);
     if (performance.now() > deadline) {
       await yieldToPage();
       deadline = performance.now() + 8;

@@ -48,6 +48,8 @@ export class KcImport extends LitElement {
       [data-action='refuse'] td:nth-child(2) { color: var(--_danger, #b00020); font-weight: 600; }
       ul.reasons { margin: 0; padding-inline-start: 1rem; }
       .hint { font-size: 0.875em; color: var(--_muted, #555); }
+      /* Wide tables scroll inside the element on a phone instead of widening the page. */
+      .scroll { overflow-x: auto; max-width: 100%; }
     `,
   ];
 
@@ -304,7 +306,7 @@ export class KcImport extends LitElement {
         <div><label for="depth">${imt(l, 'headerRows')}</label>
           <input id="depth" type="number" min="0" max="10" .value=${String(this.depth)} @change=${(e: Event) => this.#setDepth(Number((e.target as HTMLInputElement).value))} /></div>
       </div>
-      <table part="mapping">
+      <div class="scroll"><table part="mapping">
         <thead><tr><th scope="col">${imt(l, 'column')}</th><th scope="col">${imt(l, 'sample')}</th><th scope="col">${imt(l, 'field')}</th></tr></thead>
         <tbody>
           ${Array.from({ length: width }, (_, c) => {
@@ -319,7 +321,7 @@ export class KcImport extends LitElement {
             </tr>`;
           })}
         </tbody>
-      </table>
+      </table></div>
       <div class="row">
         <div><label for="key">${imt(l, 'key')}</label>
           <select id="key" @change=${(e: Event) => (this.key = (e.target as HTMLSelectElement).value)}>
@@ -363,7 +365,7 @@ export class KcImport extends LitElement {
             <option value="changes" ?selected=${this.show === 'changes'}>${imt(l, 'showChanges')}</option>
           </select></div>
       </div>
-      <table part="review">
+      <div class="scroll"><table part="review">
         <thead><tr><th scope="col">${imt(l, 'line')}</th><th scope="col">${imt(l, 'action')}</th><th scope="col">${imt(l, 'card')}</th><th scope="col">${imt(l, 'reason')}</th></tr></thead>
         <tbody>
           ${rows.slice(0, SHOWN).map((r) => html`<tr data-line=${r.line} data-action=${r.action}>
@@ -372,7 +374,7 @@ export class KcImport extends LitElement {
             <td>${r.problems.length ? html`<ul class="reasons">${r.problems.map((p) => html`<li>${this.#reason(p)}</li>`)}</ul>` : nothing}</td>
           </tr>`)}
         </tbody>
-      </table>
+      </table></div>
       ${rows.length > SHOWN ? html`<p class="hint">${imt(l, 'firstShown', { n: SHOWN, total: formatNumber(rows.length, l) })}</p>` : nothing}
       <div class="row">
         <button type="button" name="back" @click=${() => (this.step = 'map')}>${imt(l, 'back')}</button>

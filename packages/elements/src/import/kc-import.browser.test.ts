@@ -9,7 +9,7 @@ import { b2bClientCard, templateCardSettings } from '@kartochka/templates';
 import './index.js';
 import type { KcImport } from './import.js';
 import type { KcCardExport } from './export-button.js';
-import { exportCards } from './export.js';
+import { exportCards, exportRows } from './export.js';
 import { readTable } from './read-table.js';
 import { clientRows, cp1251, csv, innFor, utf8Bom, xlsxWithMergedHeader } from '../test-support/import-files.js';
 
@@ -187,6 +187,10 @@ describe('export', function () {
     const xlsx = await readTable(await exportCards(items, { format: 'xlsx', values: 'raw', schema: t.schema, messages: t.messages, locale: 'ru' }));
     expect(xlsx.rows[0]).to.include.members(['id', 'title', '/category/segment']);
     expect(xlsx.rows.slice(1).map((r) => r[xlsx.rows[0].indexOf('/category/segment')]).sort()).to.deep.equal(['corporate', 'chain', 'dealer'].sort());
+    // A list's items go in one cell, as the import reads them back.
+    const two = { ...items[0], data: { general: { companyName: 'ООО Два', contacts: { phones: [{ number: '+7 495 000-00-01' }, { number: '+7 916 000-11-22' }] } } } };
+    const [head, body] = await exportRows([two], { format: 'csv', schema: t.schema, messages: t.messages, locale: 'ru' });
+    expect(body[head.indexOf('Телефоны › Номер')]).to.equal('+7 495 000-00-01; +7 916 000-11-22');
     const json = JSON.parse(await (await exportCards(items, { format: 'json', values: 'raw', schema: t.schema })).text()) as { data: unknown }[];
     expect(json.map((r) => r.data)).to.deep.equal(items.map((r) => r.data));
     await storage.close();

@@ -106,6 +106,8 @@ for (const locale of ['ru', 'en'] as const) {
     await typeRow.getByRole('button', { name: ui.builder }).click();
     const node = (label: string) => builder.locator('kc-builder-canvas .kcb-node', { has: page.locator('.kcb-label > span', { hasText: new RegExp(`^${label}$`) }) });
     await node(ui.inn).click();
+    // The key is a technical setting: under «Дополнительно: ключ в данных».
+    await builder.locator('kc-builder-inspector details[data-advanced="key"] summary').click();
     const key = builder.locator('kc-builder-inspector input[name="key"]');
     await key.fill('supplierInn');
     await key.press('Tab');

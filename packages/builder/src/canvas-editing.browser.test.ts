@@ -104,6 +104,26 @@ for (const locale of ['ru', 'en'] as const) {
       await settle(el, { preview: false });
       expect(panel()).to.be.closeTo(380, 1);
       expect(el.inspectorWidth).to.equal(380);
+      // The width is the admin's own: kept through the adapter, the next builder opens with it.
+      key(handle, 'End');
+      await settle(el, { preview: false });
+      const storage = el.storage!;
+      const end = Date.now() + 5000;
+      while (JSON.stringify(await storage.getSetting('builder-look:-')) !== JSON.stringify({ inspectorWidth: 720 }) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      expect(await storage.getSetting('builder-look:-')).to.deep.equal({ inspectorWidth: 720 });
+      const again = document.createElement('kc-builder') as KcBuilder;
+      again.locale = locale;
+      again.style.width = '1300px';
+      again.storage = storage;
+      again.schemaId = `canvas-again-${locale}`;
+      document.body.append(again);
+      try {
+        const until = Date.now() + 5000;
+        while (again.inspectorWidth !== 720 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+        expect(again.inspectorWidth).to.equal(720);
+      } finally {
+        again.remove();
+      }
     });
 
     it('draws the B2B card with each block once, and says rules in words on the canvas', async () => {

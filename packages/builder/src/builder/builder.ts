@@ -177,6 +177,7 @@ export class KcBuilder extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) this.store.locale = this.locale;
+    if (changed.has('storage') && this.storage) void this.#loadLook(this.storage);
     const key = this.storage && this.schemaId ? this.schemaId : '';
     if ((changed.has('storage') || changed.has('schemaId')) && key && key !== this.#loadedFor) {
       // Pending work of the card type shown so far is kept under that type, before the next loads.
@@ -184,6 +185,22 @@ export class KcBuilder extends LitElement {
       this.#loadedFor = key;
       void this.load();
     }
+  }
+
+  /** The admin's own builder look (the settings panel's width), kept as a setting of the adapter. */
+  #lookKey = () => `builder-look:${this.storage?.user || '-'}`;
+  #lookTimer?: ReturnType<typeof setTimeout>;
+
+  async #loadLook(storage: StorageAdapter): Promise<void> {
+    const look = await storage.getSetting<{ inspectorWidth?: unknown }>(this.#lookKey()).catch(() => undefined);
+    if (storage === this.storage && typeof look?.inspectorWidth === 'number') this.inspectorWidth = clampInspectorWidth(look.inspectorWidth);
+  }
+
+  #setInspectorWidth(width: number): void {
+    this.inspectorWidth = width;
+    clearTimeout(this.#lookTimer);
+    // Kept once the handle rests: a drag is many widths, one setting.
+    this.#lookTimer = setTimeout(() => void this.storage?.putSetting(this.#lookKey(), { inspectorWidth: width }).catch(() => undefined), 400);
   }
 
   /** Loads the latest published version of `schemaId` (if any) and the version list. */
@@ -352,7 +369,7 @@ export class KcBuilder extends LitElement {
       <div class="kcb-main" ?inert=${this.loading} aria-busy=${this.loading ? 'true' : 'false'} style=${styleMap({ '--kcb-inspector-width': `${clampInspectorWidth(this.inspectorWidth)}px` })}>
         <kc-builder-palette .store=${store}></kc-builder-palette>
         <kc-builder-canvas .store=${store}></kc-builder-canvas>
-        ${inspectorSplitter(this.inspectorWidth, t('inspectorWidth'), (w) => (this.inspectorWidth = w))}
+        ${inspectorSplitter(this.inspectorWidth, t('inspectorWidth'), (w) => this.#setInspectorWidth(w))}
         <kc-builder-inspector .store=${store}></kc-builder-inspector>
       </div>
       <div class="kcb-bottom" ?inert=${this.loading}>

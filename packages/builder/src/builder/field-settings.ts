@@ -106,7 +106,7 @@ export class FieldSettings {
         : nothing}
       ${info.constraints.includes('pattern')
         ? // A regular expression is for a technical admin: under "Advanced", open when one is set.
-          html`<details class="kcb-advanced" ?open=${typeof f.schema.pattern === 'string'}><summary>${this.t('advanced')}</summary>
+          html`<details class="kcb-advanced" ?open=${typeof f.schema.pattern === 'string'}><summary>${this.t('advancedPattern')}</summary>
             <label>${this.t('pattern')}<input name="pattern" spellcheck="false" .value=${live(typeof f.schema.pattern === 'string' ? f.schema.pattern : '')}
             @input=${(e: Event) => st.edit((x) => setConstraint(x, f.id, 'pattern', (e.target as HTMLInputElement).value || undefined), { coalesce: `${f.id}-pattern` })}
             @change=${() => st.seal()} /></label></details>`

@@ -167,10 +167,13 @@ export class KcBuilderInspector extends BuilderPart {
         </select>
       </label>
       ${this.#texts(ref, true)}
-      <label>${this.t('key')}
-        <input name="key" .value=${live(f.key)} spellcheck="false" @change=${(e: Event) => this.#setKey(f, (e.target as HTMLInputElement).value)} />
-        <span class="kcb-hint">${published ? this.t('keyPublished') : this.t('keyFollows')}</span>
-      </label>
+      <!-- The key is the field's name in the data: a technical setting, under "Advanced". -->
+      <details class="kcb-advanced" data-advanced="key"><summary>${this.t('advancedKey')}</summary>
+        <label>${this.t('key')}
+          <input name="key" .value=${live(f.key)} spellcheck="false" @change=${(e: Event) => this.#setKey(f, (e.target as HTMLInputElement).value)} />
+          <span class="kcb-hint">${published ? this.t('keyPublished') : this.t('keyFollows')}</span>
+        </label>
+      </details>
       ${f.type === 'computed'
         ? nothing
         : html`<label class="kcb-check"

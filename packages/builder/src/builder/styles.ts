@@ -108,6 +108,8 @@ export const builderStyles = css`
   kc-builder-inspector .kcb-option, kc-builder-inspector .kcb-condition { display: grid; grid-template-columns: 1fr 1fr auto auto auto; gap: 4px; align-items: center; margin-bottom: 4px; }
   kc-builder-inspector .kcb-condition { grid-template-columns: 1fr 1fr 1fr auto; }
   kc-builder-inspector .kcb-actions { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 8px; }
+  kc-builder-inspector details.kcb-advanced { margin: 0 0 6px; }
+  kc-builder-inspector details.kcb-advanced > summary { cursor: pointer; color: var(--kcb-muted); margin-bottom: 4px; }
   kc-builder-inspector textarea { font-family: ui-monospace, monospace; font-size: 12px; min-height: 70px; }
 
   /* preview and JSON */

@@ -11,6 +11,7 @@ import { storageMessages, NotFoundError, formatStorageMessage } from '@kartochka
 import { uiStrings } from '../../packages/elements/src/internal/i18n.js';
 import { persistenceStrings } from '../../packages/elements/src/persistence/messages.js';
 import { importStrings } from '../../packages/elements/src/import/messages.js';
+import { cardListStrings } from '../../packages/elements/src/card-list/messages.js';
 import { builderStrings } from '../../packages/builder/src/builder/strings.js';
 import { cliStrings } from '@kartochka/cli';
 import { ROLE_LABELS } from '../../packages/templates/src/roles.js';
@@ -23,6 +24,7 @@ const english: Record<string, object> = {
   elements: uiStrings.en,
   persistence: persistenceStrings.en,
   import: importStrings.en,
+  cardList: cardListStrings.en,
   builder: builderStrings.en,
   cli: cliStrings.en,
   roles: Object.fromEntries(Object.entries(ROLE_LABELS).map(([role, text]) => [role, text.en])),

@@ -1,7 +1,9 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Locale } from '@kartochka/core';
-import type { CardRecord, IndexedValue, ListQuery, StorageAdapter } from '@kartochka/storage';
+import type { JsonSchema, JsonValue, Locale, MessageCatalogue } from '@kartochka/core';
+import type { CardRecord, IndexRange, IndexedValue, ListQuery, StorageAdapter } from '@kartochka/storage';
+import { lt } from './messages.js';
+import { changeField, deleteCards, deleteView, loadViews, rangeOf, restoreCards, saveView, viewQuery, type SavedView } from './views.js';
 import { tokens, buttonStyles, fieldStyles } from '../internal/styles.js';
 import { emptyState, emptyStyles } from '../internal/empty.js';
 import { t } from '../internal/i18n.js';
@@ -29,6 +31,21 @@ export interface CardListFilter {
   options?: Record<string, Text>;
 }
 
+/** A range filter: two inputs (from, to) on an indexed number or ISO date. */
+export interface CardListRange {
+  field: string;
+  label?: Text;
+  type: 'number' | 'date';
+}
+
+/** A field bulk "change a field" may set: its pointer in the data, and its choices when it has them. */
+export interface CardListBulkField {
+  pointer: string;
+  label?: Text;
+  options?: Record<string, Text>;
+  type?: 'text' | 'number';
+}
+
 type SortState = { field: string; direction: 'asc' | 'desc' };
 
 const DEFAULT_COLUMNS: CardListColumn[] = [{ field: 'title' }, { field: 'updatedAt' }];
@@ -37,12 +54,19 @@ const DEFAULT_COLUMNS: CardListColumn[] = [{ field: 'title' }, { field: 'updated
  * @summary A table of stored cards with search, click-to-sort headers, filters on indexed fields
  * and paging. Activating a row (click or Enter) fires `kc-open` with the card's id.
  *
+ * Saved views (with a storage that keeps settings): the user names the current columns, filters,
+ * ranges, "my cards", search and sort, and picks them again later; kept per user through the
+ * adapter (docs/list-views.md). Rows can be selected for bulk actions: change a field, export,
+ * delete with undo.
+ *
  * @event kc-open - A row was activated; `detail: {id}`.
  * @csspart search - The search input.
  * @csspart filters - The filter selects.
  * @csspart table - The table.
  * @csspart row - A card's row.
  * @csspart pager - Paging buttons and the "1–20 of 57" status.
+ * @csspart views - The saved views bar (pick, save, delete) and the column chooser.
+ * @csspart bulk - The bulk actions bar, shown while cards are selected.
  */
 export class KcCardList extends LitElement {
   static override styles = [
@@ -62,6 +86,12 @@ export class KcCardList extends LitElement {
       tbody tr { cursor: pointer; }
       tbody tr:hover { background: color-mix(in srgb, var(--_accent) 8%, transparent); }
       .pager { display: flex; gap: var(--_space); align-items: center; margin-block-start: var(--_space); }
+      .views, .bulk { display: flex; flex-wrap: wrap; gap: var(--_space); align-items: end; margin-block-end: var(--_space); }
+      .bulk { padding: calc(var(--_space) / 2) var(--_space); border: 1px solid var(--_border); border-radius: 4px; }
+      .views details { position: relative; }
+      .views fieldset { display: grid; gap: 0.25em; border: 1px solid var(--_border); padding: calc(var(--_space) / 2); }
+      .check { display: flex; gap: 0.35em; align-items: center; }
+      td.pick, th.pick { width: 2.5em; }
     `,
   ];
 
@@ -77,6 +107,24 @@ export class KcCardList extends LitElement {
   /** Milliseconds between the last keystroke and the search. */
   @property({ type: Number, attribute: 'search-delay' }) searchDelay = 250;
   @property({ reflect: true }) locale: Locale = 'en';
+  /** Columns the user may choose from for a view (default: `columns`). */
+  @property({ attribute: false }) available?: CardListColumn[];
+  /** Range filters (from–to) on indexed numbers and ISO dates. */
+  @property({ attribute: false }) rangeFields: CardListRange[] = [];
+  /** The indexed field that names a card's owner (e.g. the manager): "My cards" shows those equal to `user`. */
+  @property({ attribute: 'mine-field' }) mineField = '';
+  /** The signed-in user for "My cards" and as the author of bulk changes (default: the storage's `user`). */
+  @property() user = '';
+  /** The card type's schema: bulk changes are validated against it and keep titles, indexes and unique keys right. */
+  @property({ attribute: false }) schema?: JsonSchema;
+  /** The card type's messages, for exported column titles. */
+  @property({ attribute: false }) messages?: MessageCatalogue;
+  /** Show the saved views bar (pick, save, delete a view; choose columns). */
+  @property({ type: Boolean, attribute: 'saved-views' }) savedViews = false;
+  /** Rows get checkboxes, and selected cards the bulk actions bar. */
+  @property({ type: Boolean }) selectable = false;
+  /** Fields bulk "change a field" may set; none: no such action. */
+  @property({ attribute: false }) bulkFields: CardListBulkField[] = [];
 
   @state() private items: CardRecord[] = [];
   @state() private total = 0;
@@ -87,6 +135,17 @@ export class KcCardList extends LitElement {
   @state() private choices: Record<string, IndexedValue[]> = {};
   @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   @state() private error = '';
+  @state() private views: SavedView[] = [];
+  @state() private viewName = '';
+  @state() private shown?: string[];
+  @state() private rangeText: Record<string, { from: string; to: string }> = {};
+  @state() private mine = false;
+  @state() private selected: string[] = [];
+  @state() private bulkField = '';
+  @state() private bulkValue = '';
+  @state() private notice = '';
+  @state() private busy = false;
+  #undo?: CardRecord[];
   #timer?: ReturnType<typeof setTimeout>;
   /** Any card's change re-reads the page; a page read for an older query is dropped. */
   #watch = new StorageWatch(this, () => {
@@ -104,7 +163,31 @@ export class KcCardList extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('storage')) this.#watch.point(this.storage, '*');
     if (changed.has('storage') || changed.has('schemaId') || changed.has('filters')) void this.#loadChoices();
-    if (['storage', 'schemaId', 'pageSize', 'page', 'sort', 'chosen', 'search'].some((k) => changed.has(k as keyof KcCardList))) void this.reload();
+    if (changed.has('storage') || changed.has('schemaId')) void this.#loadViews();
+    if (['storage', 'schemaId', 'pageSize', 'page', 'sort', 'chosen', 'search', 'rangeText', 'mine', 'mineField', 'user'].some((k) => changed.has(k as keyof KcCardList))) void this.reload();
+  }
+
+  /** The signed-in user: the `user` property, else the storage's. */
+  get #me(): string {
+    return this.user || this.storage?.user || '';
+  }
+
+  /** The ranges typed in, as query ranges. */
+  get #ranges(): Record<string, IndexRange> {
+    const out: Record<string, IndexRange> = {};
+    for (const f of this.rangeFields) {
+      const typed = this.rangeText[f.field];
+      const r = typed && rangeOf(f.type, typed.from, typed.to);
+      if (r) out[f.field] = r;
+    }
+    return out;
+  }
+
+  /** The columns shown now: the view's choice, else `columns`. */
+  get #shownColumns(): CardListColumn[] {
+    if (!this.shown) return this.columns;
+    const all = [...(this.available ?? []), ...this.columns];
+    return this.shown.map((field) => all.find((c) => c.field === field) ?? { field });
   }
 
   /** The query the table shows now. */
@@ -115,7 +198,78 @@ export class KcCardList extends LitElement {
     if (this.schemaId) q.schemaId = this.schemaId;
     if (this.search.trim()) q.search = this.search.trim();
     if (Object.keys(filter).length) q.filter = filter;
-    return q;
+    return viewQuery(q, { range: this.#ranges, mine: this.mine }, { field: this.mineField, user: this.#me });
+  }
+
+  /** The view the list shows now, under `name`. */
+  currentView(name: string): SavedView {
+    const view: SavedView = { name, columns: this.#shownColumns.map((c) => c.field), sort: this.sort };
+    const filter: Record<string, IndexedValue> = {};
+    for (const [field, key] of Object.entries(this.chosen)) if (key !== '') filter[field] = this.#values.get(`${field}\u0000${key}`) ?? key;
+    if (Object.keys(filter).length) view.filter = filter;
+    const range = this.#ranges;
+    if (Object.keys(range).length) view.range = range;
+    if (this.mine) view.mine = true;
+    if (this.search.trim()) view.search = this.search.trim();
+    return view;
+  }
+
+  /** Shows a saved view (or the default one for `undefined`). */
+  applyView(view: SavedView | undefined): void {
+    this.viewName = view?.name ?? '';
+    this.shown = view?.columns.length ? [...view.columns] : undefined;
+    this.sort = view?.sort ?? { field: 'updatedAt', direction: 'desc' };
+    this.search = view?.search ?? '';
+    this.mine = view?.mine ?? false;
+    const chosen: Record<string, string> = {};
+    for (const [field, v] of Object.entries(view?.filter ?? {})) {
+      const key = typeof v === 'string' ? v : JSON.stringify(v);
+      this.#values.set(`${field}\u0000${key}`, v);
+      chosen[field] = key;
+    }
+    this.chosen = chosen;
+    const text: Record<string, { from: string; to: string }> = {};
+    for (const [field, r] of Object.entries(view?.range ?? {})) text[field] = { from: r.min === undefined ? '' : String(r.min), to: r.max === undefined ? '' : String(r.max) };
+    this.rangeText = text;
+    this.page = 0;
+    this.selected = [];
+  }
+
+  async #loadViews(): Promise<void> {
+    const storage = this.storage;
+    if (!storage?.getSetting) return;
+    try {
+      const views = await loadViews(storage, this.schemaId);
+      if (storage === this.storage) this.views = views;
+    } catch (e) {
+      this.notice = lt(this.locale, 'viewsFailed', { msg: (e as Error).message });
+    }
+  }
+
+  async #saveView(name: string): Promise<void> {
+    const storage = this.storage;
+    const n = name.trim();
+    if (!storage || !n) return;
+    try {
+      this.views = await saveView(storage, this.schemaId, this.currentView(n));
+      this.viewName = n;
+      this.notice = lt(this.locale, 'viewSaved', { name: n });
+    } catch (e) {
+      this.notice = lt(this.locale, 'viewsFailed', { msg: (e as Error).message });
+    }
+  }
+
+  async #deleteView(): Promise<void> {
+    const storage = this.storage;
+    const name = this.viewName;
+    if (!storage || !name) return;
+    try {
+      this.views = await deleteView(storage, this.schemaId, name);
+      this.applyView(undefined);
+      this.notice = lt(this.locale, 'viewDeleted', { name });
+    } catch (e) {
+      this.notice = lt(this.locale, 'viewsFailed', { msg: (e as Error).message });
+    }
   }
 
   /** Reads the current page again. */
@@ -209,6 +363,83 @@ export class KcCardList extends LitElement {
     this.page = 0;
   }
 
+  get #ctx() {
+    return { storage: this.storage!, schema: this.schema, locale: this.locale, author: this.#me || undefined };
+  }
+
+  async #bulk(work: () => Promise<void>): Promise<void> {
+    if (!this.storage || this.busy) return;
+    this.busy = true;
+    this.notice = lt(this.locale, 'working');
+    try {
+      await work();
+    } catch (e) {
+      this.notice = (e as Error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #bulkSummary(key: 'bulkChanged' | 'bulkDeleted' | 'bulkRestored', r: { done: unknown[]; failed: { message: string }[] }): string {
+    const done = lt(this.locale, key, { n: r.done.length });
+    return r.failed.length ? `${done} ${lt(this.locale, 'bulkSkipped', { n: r.failed.length, msg: r.failed[0]!.message })}` : done;
+  }
+
+  /** Bulk: sets the chosen field to the typed value in every selected card (each its own put and history entry). */
+  changeSelected(pointer = this.bulkField || this.bulkFields[0]?.pointer || '', raw = this.bulkValue): Promise<void> {
+    return this.#bulk(async () => {
+      const field = this.bulkFields.find((f) => f.pointer === pointer);
+      if (!field) return;
+      const text = raw.trim();
+      const value: JsonValue | undefined = text === '' ? undefined : field.type === 'number' ? Number(text.replace(/\s/g, '').replace(',', '.')) : text;
+      const r = await changeField(this.#ctx, this.selected, pointer, value);
+      this.#undo = undefined;
+      this.notice = this.#bulkSummary('bulkChanged', r);
+      this.selected = r.failed.map((f) => f.id);
+    });
+  }
+
+  /** Bulk: deletes the selected cards; {@link undoDelete} puts them back. */
+  deleteSelected(): Promise<void> {
+    return this.#bulk(async () => {
+      const r = await deleteCards(this.#ctx, this.selected);
+      this.#undo = r.done;
+      this.notice = this.#bulkSummary('bulkDeleted', r);
+      this.selected = r.failed.map((f) => f.id);
+    });
+  }
+
+  /** Puts back the cards of the last bulk delete. */
+  undoDelete(): Promise<void> {
+    const records = this.#undo;
+    if (!records?.length) return Promise.resolve();
+    return this.#bulk(async () => {
+      const r = await restoreCards(this.#ctx, records);
+      this.#undo = undefined;
+      this.notice = this.#bulkSummary('bulkRestored', r);
+    });
+  }
+
+  /**
+   * Bulk: the selected cards as a CSV file (with the card type's schema: words and field titles,
+   * through the import module's `exportCards`, loaded on first use), else as JSON records.
+   */
+  exportSelected(): Promise<void> {
+    return this.#bulk(async () => {
+      const storage = this.storage!;
+      const records = await Promise.all(this.selected.map((id) => storage.get(id)));
+      const { exportCards, downloadBlob } = await import('../import/export.js');
+      const day = new Date().toISOString().slice(0, 10);
+      if (this.schema) downloadBlob(await exportCards(records, { format: 'csv', schema: this.schema, messages: this.messages, locale: this.locale }), `cards-${day}.csv`);
+      else downloadBlob(new Blob([JSON.stringify(records, null, 2)], { type: 'application/json' }), `cards-${day}.json`);
+      this.notice = lt(this.locale, 'bulkExported', { n: records.length });
+    });
+  }
+
+  #toggle(id: string, on: boolean): void {
+    this.selected = on ? [...new Set([...this.selected, id])] : this.selected.filter((x) => x !== id);
+  }
+
   #open(id: string): void {
     this.dispatchEvent(new KcOpenEvent({ id }));
   }
@@ -225,22 +456,36 @@ export class KcCardList extends LitElement {
     const pages = Math.max(1, Math.ceil(this.total / this.pageSize));
     const first = this.total ? this.page * this.pageSize + 1 : 0;
     const last = Math.min(this.total, (this.page + 1) * this.pageSize);
-    return html`<div class="controls">
+    const columns = this.#shownColumns;
+    const pageIds = this.items.map((r) => r.id);
+    const allPicked = pageIds.length > 0 && pageIds.every((id) => this.selected.includes(id));
+    return html`${this.savedViews ? this.#viewsBar() : nothing}
+      <div class="controls">
         <div>
           <label for="search">${t(locale, 'listSearch')}</label>
           <input id="search" part="search" type="search" .value=${this.search} @input=${this.#onSearch} />
         </div>
         ${this.filters.map((f) => this.#filter(f))}
+        ${this.rangeFields.map((f) => this.#range(f))}
+        ${this.mineField
+          ? html`<label class="check"><input type="checkbox" name="mine" .checked=${this.mine} ?disabled=${!this.#me} @change=${(e: Event) => ((this.mine = (e.target as HTMLInputElement).checked), (this.page = 0))} />${lt(locale, 'mine')}</label>`
+          : nothing}
         ${Object.values(this.chosen).some((v) => v !== '')
           ? html`<button type="button" @click=${() => ((this.chosen = {}), (this.page = 0))}>${t(locale, 'listResetFilters')}</button>`
           : nothing}
       </div>
       ${this.status === 'error' ? html`<p role="alert">${t(locale, 'loadFailed', { detail: this.error })}</p>` : nothing}
+      ${this.selectable && this.selected.length ? this.#bulkBar() : nothing}
+      <p class="notice" role="status" part="notice">${this.notice}${this.#undo?.length && !this.busy
+        ? html` <button type="button" name="undo" @click=${() => this.undoDelete()}>${lt(locale, 'undo')}</button>`
+        : nothing}</p>
       <table part="table">
         <caption>${t(locale, 'listCaption')}</caption>
         <thead>
           <tr>
-            ${this.columns.map((c) => this.#header(c))}
+            ${this.selectable ? html`<th scope="col" class="pick"><input type="checkbox" name="pick-page" aria-label=${lt(locale, 'selectPage')} .checked=${allPicked}
+              @change=${(e: Event) => (this.selected = (e.target as HTMLInputElement).checked ? [...new Set([...this.selected, ...pageIds])] : this.selected.filter((id) => !pageIds.includes(id)))} /></th>` : nothing}
+            ${columns.map((c) => this.#header(c))}
           </tr>
         </thead>
         <tbody>
@@ -254,11 +499,15 @@ export class KcCardList extends LitElement {
                   @click=${() => this.#open(r.id)}
                   @keydown=${(e: KeyboardEvent) => this.#onRowKey(e, r.id)}
                 >
-                  ${this.columns.map((c) => html`<td>${this.#cell(r, c)}</td>`)}
+                  ${this.selectable ? html`<td class="pick" @click=${(e: Event) => e.stopPropagation()} @keydown=${(e: Event) => e.stopPropagation()}>
+                    <input type="checkbox" name="pick" data-id=${r.id} aria-label=${lt(locale, 'select', { title: r.title || r.id })} .checked=${this.selected.includes(r.id)}
+                      @change=${(e: Event) => this.#toggle(r.id, (e.target as HTMLInputElement).checked)} />
+                  </td>` : nothing}
+                  ${columns.map((c) => html`<td>${this.#cell(r, c)}</td>`)}
                 </tr>`,
               )
             : html`<tr>
-                <td colspan=${this.columns.length}>${this.status === 'loading' ? t(locale, 'loading') : emptyState(t(locale, 'listEmpty'))}</td>
+                <td colspan=${columns.length + (this.selectable ? 1 : 0)}>${this.status === 'loading' ? t(locale, 'loading') : emptyState(t(locale, 'listEmpty'))}</td>
               </tr>`}
         </tbody>
       </table>
@@ -267,6 +516,95 @@ export class KcCardList extends LitElement {
         <span role="status">${t(locale, 'listShown', { from: first, to: last, total: this.total })}</span>
         <button type="button" aria-label=${t(locale, 'listNext')} ?disabled=${this.page >= pages - 1} @click=${() => this.page++}>›</button>
       </div>`;
+  }
+
+  #viewsBar() {
+    const l = this.locale;
+    if (!this.storage) return nothing;
+    const all = [...this.columns, ...(this.available ?? []).filter((a) => !this.columns.some((c) => c.field === a.field))];
+    const shown = this.#shownColumns.map((c) => c.field);
+    const toggle = (field: string, on: boolean) => {
+      // What is shown at the time of the click (two quick clicks come before a re-render).
+      const now = this.#shownColumns.map((c) => c.field);
+      const next = on ? [...now, field] : now.filter((f) => f !== field);
+      this.shown = all.map((c) => c.field).filter((f) => next.includes(f));
+    };
+    return html`<div class="views" part="views">
+      <div>
+        <label for="view">${lt(l, 'view')}</label>
+        <select id="view" name="view" .value=${this.viewName} @change=${(e: Event) => this.applyView(this.views.find((v) => v.name === (e.target as HTMLSelectElement).value))}>
+          <option value="">${lt(l, 'viewDefault')}</option>
+          ${this.views.map((v) => html`<option value=${v.name} ?selected=${v.name === this.viewName}>${v.name}</option>`)}
+        </select>
+      </div>
+      <form @submit=${(e: Event) => {
+        e.preventDefault();
+        const input = (e.target as HTMLFormElement).elements.namedItem('view-name') as HTMLInputElement;
+        void this.#saveView(input.value);
+      }}>
+        <label for="view-name">${lt(l, 'viewName')}</label>
+        <input id="view-name" name="view-name" .value=${this.viewName} required />
+        <button type="submit">${lt(l, 'viewSave')}</button>
+      </form>
+      ${this.viewName ? html`<button type="button" name="delete-view" @click=${() => this.#deleteView()}>${lt(l, 'viewDelete')}</button>` : nothing}
+      <details>
+        <summary>${lt(l, 'columns')}</summary>
+        <fieldset>
+          <legend>${lt(l, 'columns')}</legend>
+          ${all.map((c) => html`<label class="check"><input type="checkbox" name="column" value=${c.field} .checked=${shown.includes(c.field)}
+            @change=${(e: Event) => toggle(c.field, (e.target as HTMLInputElement).checked)} />${this.#label(c.field, c.label)}</label>`)}
+        </fieldset>
+      </details>
+    </div>`;
+  }
+
+  #range(f: CardListRange) {
+    const l = this.locale;
+    const label = this.#label(f.field, f.label);
+    const typed = this.rangeText[f.field] ?? { from: '', to: '' };
+    const set = (end: 'from' | 'to') => (e: Event) => {
+      this.rangeText = { ...this.rangeText, [f.field]: { ...typed, [end]: (e.target as HTMLInputElement).value } };
+      this.page = 0;
+    };
+    const type = f.type === 'date' ? 'date' : 'text';
+    const mode = f.type === 'number' ? 'decimal' : undefined;
+    return html`<div part="filters" data-range=${f.field}>
+        <label for=${`from-${f.field}`}>${lt(l, 'from', { field: label })}</label>
+        <input id=${`from-${f.field}`} name="range-from" type=${type} inputmode=${mode ?? nothing} .value=${typed.from} @change=${set('from')} />
+      </div>
+      <div part="filters">
+        <label for=${`to-${f.field}`}>${lt(l, 'to', { field: label })}</label>
+        <input id=${`to-${f.field}`} name="range-to" type=${type} inputmode=${mode ?? nothing} .value=${typed.to} @change=${set('to')} />
+      </div>`;
+  }
+
+  #bulkBar() {
+    const l = this.locale;
+    const field = this.bulkFields.find((f) => f.pointer === this.bulkField) ?? this.bulkFields[0];
+    return html`<div class="bulk" part="bulk" role="group" aria-label=${lt(l, 'selected', { n: this.selected.length })}>
+      <span>${lt(l, 'selected', { n: this.selected.length })}</span>
+      <button type="button" name="clear-selection" @click=${() => (this.selected = [])}>${lt(l, 'clearSelection')}</button>
+      ${field
+        ? html`<div>
+              <label for="bulk-field">${lt(l, 'bulkField')}</label>
+              <select id="bulk-field" name="bulk-field" @change=${(e: Event) => ((this.bulkField = (e.target as HTMLSelectElement).value), (this.bulkValue = ''))}>
+                ${this.bulkFields.map((f) => html`<option value=${f.pointer} ?selected=${f.pointer === field.pointer}>${this.#label(f.pointer, f.label)}</option>`)}
+              </select>
+            </div>
+            <div>
+              <label for="bulk-value">${lt(l, 'bulkValue')}</label>
+              ${field.options
+                ? html`<select id="bulk-value" name="bulk-value" @change=${(e: Event) => (this.bulkValue = (e.target as HTMLSelectElement).value)}>
+                    <option value="" ?selected=${this.bulkValue === ''}>${t(l, 'notSet')}</option>
+                    ${Object.entries(field.options).map(([v, label]) => html`<option value=${v} ?selected=${this.bulkValue === v}>${localized(label, l) ?? v}</option>`)}
+                  </select>`
+                : html`<input id="bulk-value" name="bulk-value" inputmode=${field.type === 'number' ? 'decimal' : nothing} .value=${this.bulkValue} @input=${(e: Event) => (this.bulkValue = (e.target as HTMLInputElement).value)} />`}
+            </div>
+            <button type="button" name="bulk-apply" ?disabled=${this.busy} @click=${() => this.changeSelected()}>${lt(l, 'bulkApply')}</button>`
+        : nothing}
+      <button type="button" name="bulk-export" ?disabled=${this.busy} @click=${() => this.exportSelected()}>${lt(l, 'bulkExport')}</button>
+      <button type="button" name="bulk-delete" class="danger" ?disabled=${this.busy} @click=${() => this.deleteSelected()}>${lt(l, 'bulkDelete')}</button>
+    </div>`;
   }
 
   #header(c: CardListColumn) {

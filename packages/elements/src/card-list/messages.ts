@@ -1,0 +1,114 @@
+/**
+ * Strings of the list's saved views and bulk actions in English, Russian and German: the
+ * `cardList` domain of the message registry (`registerTranslation` adds a language).
+ */
+import { registerTranslation, translate, type Locale } from '@kartochka/core';
+
+const en = {
+  view: 'View',
+  viewDefault: 'All cards (default)',
+  viewName: 'Name of the view',
+  viewSave: 'Save view',
+  viewDelete: 'Delete view',
+  viewSaved: 'View «{name}» saved.',
+  viewDeleted: 'View «{name}» deleted.',
+  viewsFailed: 'Views could not be read or saved: {msg}',
+  columns: 'Columns',
+  from: '{field} from',
+  to: '{field} to',
+  mine: 'My cards',
+  select: 'Select «{title}»',
+  selectPage: 'Select all cards on this page',
+  selected: 'Selected: {n}',
+  clearSelection: 'Clear selection',
+  bulkField: 'Field to change',
+  bulkValue: 'New value',
+  bulkApply: 'Change in selected',
+  bulkExport: 'Export selected',
+  bulkDelete: 'Delete selected',
+  bulkChanged: 'Changed in {n} card(s).',
+  bulkSkipped: '{n} card(s) not changed: {msg}',
+  bulkDeleted: 'Deleted {n} card(s).',
+  bulkRestored: 'Restored {n} card(s).',
+  bulkExported: 'Exported {n} card(s).',
+  undo: 'Undo',
+  working: 'Working…',
+};
+export type CardListStrings = typeof en;
+
+const ru: CardListStrings = {
+  view: 'Представление',
+  viewDefault: 'Все карточки (по умолчанию)',
+  viewName: 'Название представления',
+  viewSave: 'Сохранить представление',
+  viewDelete: 'Удалить представление',
+  viewSaved: 'Представление «{name}» сохранено.',
+  viewDeleted: 'Представление «{name}» удалено.',
+  viewsFailed: 'Не удалось прочитать или сохранить представления: {msg}',
+  columns: 'Столбцы',
+  from: '{field} с',
+  to: '{field} по',
+  mine: 'Мои карточки',
+  select: 'Выбрать «{title}»',
+  selectPage: 'Выбрать все карточки на странице',
+  selected: 'Выбрано: {n}',
+  clearSelection: 'Снять выбор',
+  bulkField: 'Какое поле изменить',
+  bulkValue: 'Новое значение',
+  bulkApply: 'Изменить у выбранных',
+  bulkExport: 'Выгрузить выбранные',
+  bulkDelete: 'Удалить выбранные',
+  bulkChanged: 'Изменено карточек: {n}.',
+  bulkSkipped: 'Не изменено карточек: {n} — {msg}',
+  bulkDeleted: 'Удалено карточек: {n}.',
+  bulkRestored: 'Восстановлено карточек: {n}.',
+  bulkExported: 'Выгружено карточек: {n}.',
+  undo: 'Отменить',
+  working: 'Выполняется…',
+};
+
+const de: CardListStrings = {
+  view: 'Ansicht',
+  viewDefault: 'Alle Karten (Standard)',
+  viewName: 'Name der Ansicht',
+  viewSave: 'Ansicht speichern',
+  viewDelete: 'Ansicht löschen',
+  viewSaved: 'Ansicht „{name}“ gespeichert.',
+  viewDeleted: 'Ansicht „{name}“ gelöscht.',
+  viewsFailed: 'Ansichten konnten nicht gelesen oder gespeichert werden: {msg}',
+  columns: 'Spalten',
+  from: '{field} von',
+  to: '{field} bis',
+  mine: 'Meine Karten',
+  select: '„{title}“ auswählen',
+  selectPage: 'Alle Karten dieser Seite auswählen',
+  selected: 'Ausgewählt: {n}',
+  clearSelection: 'Auswahl aufheben',
+  bulkField: 'Zu änderndes Feld',
+  bulkValue: 'Neuer Wert',
+  bulkApply: 'Bei Ausgewählten ändern',
+  bulkExport: 'Ausgewählte exportieren',
+  bulkDelete: 'Ausgewählte löschen',
+  bulkChanged: 'In {n} Karte(n) geändert.',
+  bulkSkipped: '{n} Karte(n) nicht geändert: {msg}',
+  bulkDeleted: '{n} Karte(n) gelöscht.',
+  bulkRestored: '{n} Karte(n) wiederhergestellt.',
+  bulkExported: '{n} Karte(n) exportiert.',
+  undo: 'Rückgängig',
+  working: 'Wird ausgeführt…',
+};
+
+declare module '@kartochka/i18n' {
+  interface TranslationDomains {
+    cardList: CardListStrings;
+  }
+}
+
+/** The built-in catalogues of the `cardList` domain. */
+export const cardListStrings: Record<'en' | 'ru' | 'de', CardListStrings> = { en, ru, de };
+for (const [locale, strings] of Object.entries(cardListStrings)) registerTranslation(locale, { cardList: strings });
+
+/** A saved-views or bulk-action string in `locale`, `{name}` placeholders filled. */
+export function lt(locale: Locale | undefined, key: keyof CardListStrings, params: Record<string, string | number> = {}): string {
+  return translate('cardList', locale, key, params) ?? en[key];
+}

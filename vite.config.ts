@@ -2,12 +2,16 @@
 // condition), so `npm start` needs no separate package build to show current code.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error — plain .mjs build helper
+import { appShell } from './scripts/vite-app-shell.mjs';
 
 const root = fileURLToPath(new URL('./examples/demo', import.meta.url));
 
 export default defineConfig({
   root,
   base: './',
+  // The demo is installable and reloads offline: a service worker precaches the built app shell.
+  plugins: [appShell({ extra: ['manifest.webmanifest', 'icon.svg'], optional: ['demo-users.json'] })],
   resolve: { conditions: ['@kartochka/source', 'module', 'browser', 'development|production'] },
   build: {
     outDir: fileURLToPath(new URL('./demo-dist', import.meta.url)),

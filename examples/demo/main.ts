@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * The demo: the card list, a card (B2B by default, with its sample data, in Russian), its history,
  * the reminders, and the builder — stored in IndexedDB or on the REST server.
@@ -22,6 +23,13 @@ import { s } from './strings.js';
 import { exportBar, importView } from './import-view.js';
 
 const root = document.querySelector<HTMLElement>('#app')!;
+/** index.html paints a skeleton before this module runs; the first render takes its place. */
+let painted = false;
+function paint(view: unknown): void {
+  if (!painted) root.replaceChildren();
+  painted = true;
+  render(view, root);
+}
 let locale: Locale = localStorage.getItem('kc-demo-locale') === 'en' ? 'en' : 'ru';
 let templateId = localStorage.getItem('kc-demo-template') ?? demoTemplates[0].id;
 let backend: Backend = chosenBackend();
@@ -208,21 +216,27 @@ async function cardView(id: string, hint?: string) {
       return migrateRecord(data, savedWith, version.version, await storage!.listSchemaVersions(type.id));
     },
   };
+  // The mode on now is the pressed button (aria-pressed): Edit or View; printing is an action.
   const setMode = (mode: 'edit' | 'view' | 'blank') => {
     const card = document.querySelector<KcCard>('kc-card')!;
     card.mode = mode;
+    for (const b of document.querySelectorAll<HTMLButtonElement>('.modes [data-mode]')) b.setAttribute('aria-pressed', String(b.dataset.mode === mode));
     return card.updateComplete;
   };
   const print = async (mode: 'view' | 'blank') => {
+    const card = document.querySelector<KcCard>('kc-card')!;
+    const was = card.mode;
     await setMode(mode);
     window.print();
+    // Back to the mode the user had: printing is not a mode of its own.
+    await setMode(was === 'blank' ? 'edit' : was);
   };
   return html`<section class="panel">
     <div class="row">
       <a href="#/cards">${s(locale, 'backToList')}</a>
-      <div class="modes" role="group">
-        <button type="button" @click=${() => setMode('edit')}>${s(locale, 'edit')}</button>
-        <button type="button" @click=${() => setMode('view')}>${s(locale, 'view')}</button>
+      <div class="modes" role="group" aria-label=${s(locale, 'modes')}>
+        <button type="button" data-mode="edit" aria-pressed="true" @click=${() => setMode('edit')}>${s(locale, 'edit')}</button>
+        <button type="button" data-mode="view" aria-pressed="false" @click=${() => setMode('view')}>${s(locale, 'view')}</button>
         <button type="button" @click=${() => print('view')}>${s(locale, 'printFilled')}</button>
         <button type="button" @click=${() => print('blank')}>${s(locale, 'printBlank')}</button>
       </div>
@@ -356,12 +370,30 @@ function typesView() {
   </section>`;
 }
 
+/**
+ * What shows while a view loads (at once, within the first frame): the header and grey blocks in
+ * the view's shape, busy for assistive technology. Without it a slow server left the page blank.
+ */
+function skeleton(r: Route) {
+  const lines = r.view === 'card' ? 8 : r.view === 'builder' ? 6 : 5;
+  return html`<section class="panel skeleton" aria-busy="true" data-skeleton=${r.view}>
+    <p class="sr-only" role="status">${s(locale, 'loading')}</p>
+    <div class="sk sk-title"></div>
+    ${Array.from({ length: lines }, (_, i) => html`<div class="sk ${r.view === 'card' ? 'sk-field' : 'sk-row'}" style=${`--sk-w:${60 + ((i * 37) % 40)}%`}></div>`)}
+  </section>`;
+}
+
 let renderSeq = 0;
 async function show() {
   const seq = ++renderSeq;
   const r = route();
   document.documentElement.lang = locale;
   document.title = s(locale, 'appTitle');
+  // A new view: its skeleton now; the same view again (a language switch) keeps what is on screen.
+  if (user && storage && r.view !== shownView) {
+    paint(html`${header(r)}<main>${skeleton(r)}</main>`);
+    shownView = undefined;
+  }
   let body: unknown = nothing;
   if (r.view !== 'types') typesProblem = '';
   if (!user) body = html`<p class="note" role="status">${notice ? html`${notice}<br />` : nothing}${s(locale, 'signInPrompt')}</p>`;
@@ -386,7 +418,7 @@ async function show() {
     }
   }
   if (seq !== renderSeq) return;
-  render(html`${header(r)}<main>${body}</main>`, root);
+  paint(html`${header(r)}<main>${body}</main>`);
   shownView = r.view;
   if (r.view === 'card') {
     await customElements.whenDefined('kc-card');
@@ -411,6 +443,11 @@ window.addEventListener('hashchange', () => {
   }
   void show();
 });
+// Installable and usable offline: the built demo registers its service worker (the app shell,
+// scripts/vite-app-shell.mjs); the dev server has none, so edits show at once there.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('The offline app shell is not available:', e));
+}
 /** The REST server's users with their roles (npm start); empty: free sign-in. */
 const users: DemoUser[] = await loadDemoUsers();
 await connect();

@@ -48,6 +48,8 @@ const en = {
   signOutPending: '{n} save(s) of {user} have not reached the server yet. Signing out removes them from this device. Sign out anyway?',
   leaveBuilder: 'The builder has unpublished changes. They are kept as a draft and offered when you come back. Leave the builder?',
   signedOut: 'Signed out: {drafts} draft(s) and {queued} unsent save(s) of {user} were removed from this device.',
+  modes: 'How the card is shown',
+  loading: 'Loading…',
 };
 export type DemoStrings = typeof en;
 const ru: DemoStrings = {
@@ -97,6 +99,8 @@ const ru: DemoStrings = {
   signOutPending: 'Сохранения пользователя {user} ещё не дошли до сервера ({n}). При выходе они будут удалены с этого устройства. Всё равно выйти?',
   leaveBuilder: 'В конструкторе есть неопубликованные изменения. Они сохранены как черновик, и конструктор предложит их восстановить. Уйти из конструктора?',
   signedOut: 'Вы вышли: с этого устройства удалены черновики ({drafts}) и неотправленные сохранения ({queued}) пользователя {user}.',
+  modes: 'Как показать карточку',
+  loading: 'Загрузка…',
 };
 
 export function s(locale: Locale, key: keyof DemoStrings, params: Record<string, string | number> = {}): string {

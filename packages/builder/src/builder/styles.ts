@@ -29,7 +29,7 @@ export const builderStyles = css`
   kc-builder button, kc-builder select, kc-builder input, kc-builder textarea { font: inherit; color: inherit; }
   kc-builder button {
     border: 1px solid var(--kcb-border); background: var(--kcb-surface); border-radius: 6px;
-    padding: 4px 10px; cursor: pointer; min-height: 30px;
+    padding: 4px 10px; cursor: pointer; min-height: 30px; color: inherit;
   }
   kc-builder button:hover:not(:disabled) { border-color: var(--kcb-accent); }
   kc-builder button:disabled { opacity: .5; cursor: default; }
@@ -126,4 +126,8 @@ export const builderStyles = css`
   kc-builder dialog code { font-size: 12px; }
 
   @container (max-width: 1000px) { kc-builder .kcb-main { grid-template-columns: 1fr; } kc-builder .kcb-splitter { display: none; } }
+  /* Touch screens: every button, field and tab of the builder is a 44 px tap target. */
+  @media (pointer: coarse) {
+    kc-builder button, kc-builder select, kc-builder input:not([type=checkbox], [type=radio]), kc-builder [role=tab] { min-height: 44px; min-width: 44px; box-sizing: border-box; }
+  }
 `;

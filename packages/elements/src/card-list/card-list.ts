@@ -75,13 +75,13 @@ export class KcCardList extends LitElement {
     buttonStyles,
     emptyStyles,
     css`
-      :host { display: block; margin: 0; }
+      :host { display: block; margin: 0; container-type: inline-size; }
       .controls { display: flex; flex-wrap: wrap; gap: var(--_space); align-items: end; margin-block-end: var(--_space); }
       .controls > div { min-width: 10rem; }
       table { width: 100%; border-collapse: collapse; }
       caption { text-align: start; font-weight: 600; margin-block-end: calc(var(--_space) / 2); }
       th, td { text-align: start; padding: calc(var(--_space) / 2) var(--_space); border-block-end: 1px solid var(--_border); }
-      th button { all: unset; cursor: pointer; font-weight: 600; }
+      th button { all: unset; cursor: pointer; font-weight: 600; display: inline-flex; align-items: center; min-block-size: var(--_control-h); }
       th button:focus-visible, tr:focus-visible { outline: 2px solid var(--_accent); outline-offset: -2px; }
       tbody tr { cursor: pointer; }
       tbody tr:hover { background: color-mix(in srgb, var(--_accent) 8%, transparent); }
@@ -92,6 +92,21 @@ export class KcCardList extends LitElement {
       .views fieldset { display: grid; gap: 0.25em; border: 1px solid var(--_border); padding: calc(var(--_space) / 2); }
       .check { display: flex; gap: 0.35em; align-items: center; }
       td.pick, th.pick { width: 2.5em; }
+      .pager button { min-inline-size: var(--_control-h); }
+      /* A narrow list (a phone): each card is a block of "column: value" lines, the sort headers a
+         wrapping row above them; nothing is wider than the list. */
+      @container (max-width: 36rem) {
+        table, caption, thead, tbody, tr, td { display: block; }
+        thead tr { display: flex; flex-wrap: wrap; gap: 0 calc(var(--_space) * 2); border-block-end: 1px solid var(--_border); }
+        th { display: block; border: none; padding: 0; }
+        tbody tr { border-block-end: 1px solid var(--_border); padding-block: var(--_space); }
+        td { border: none; padding: 0.15em var(--_space); overflow-wrap: anywhere; }
+        td[data-label]::before { content: attr(data-label) ': '; color: var(--_muted); }
+        td.pick { float: inline-end; inline-size: auto; }
+        td[data-label]:is(td:first-child, td.pick + td) { font-weight: 600; }
+        td[data-label]:is(td:first-child, td.pick + td)::before { content: none; }
+        .controls > div { flex: 1 1 100%; min-width: 0; }
+      }
     `,
   ];
 
@@ -503,7 +518,7 @@ export class KcCardList extends LitElement {
                     <input type="checkbox" name="pick" data-id=${r.id} aria-label=${lt(locale, 'select', { title: r.title || r.id })} .checked=${this.selected.includes(r.id)}
                       @change=${(e: Event) => this.#toggle(r.id, (e.target as HTMLInputElement).checked)} />
                   </td>` : nothing}
-                  ${columns.map((c) => html`<td>${this.#cell(r, c)}</td>`)}
+                  ${columns.map((c) => html`<td data-label=${this.#label(c.field, c.label)}>${this.#cell(r, c)}</td>`)}
                 </tr>`,
               )
             : html`<tr>

@@ -25,6 +25,9 @@ export const cardStyles = css`
   /* tabs */
   [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0.25rem; border-block-end: 1px solid var(--_border); margin-block-end: calc(var(--_space) * 2); }
   [role='tab'] { font: inherit; color: var(--_muted); background: transparent; border: none; border-block-end: 3px solid transparent; padding: var(--_space) calc(var(--_space) * 1.5); cursor: pointer; }
+  @media (pointer: coarse) {
+    [role='tab'], .acc-trigger, .nav button { min-block-size: var(--_control-h); }
+  }
   [role='tab'][aria-selected='true'] { color: var(--_fg); border-block-end-color: var(--_accent); font-weight: 600; }
   [role='tab']:focus-visible, .acc-trigger:focus-visible, .nav button:focus-visible, [role='tabpanel']:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
 

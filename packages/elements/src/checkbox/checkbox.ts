@@ -24,6 +24,9 @@ export class KcCheckbox extends KcFieldElement {
       .row { display: flex; align-items: center; gap: var(--_space); }
       input { width: auto; margin: 0; accent-color: var(--_accent); inline-size: 1.1rem; block-size: 1.1rem; }
       label { margin: 0; font-weight: 500; }
+      @media (pointer: coarse) {
+        label { display: inline-flex; align-items: center; min-block-size: var(--_control-h); }
+      }
     `,
   ];
 

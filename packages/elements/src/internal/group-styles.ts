@@ -38,6 +38,15 @@ export const groupStyles = css`
     font-weight: 400;
     margin: 0;
   }
+  /* Touch: the label (which checks the box) is the 44 px tap target. */
+  @media (pointer: coarse) {
+    .choice label {
+      display: inline-flex;
+      align-items: center;
+      min-block-size: var(--_control-h);
+      min-inline-size: var(--_control-h);
+    }
+  }
   .unknown label {
     font-style: italic;
   }

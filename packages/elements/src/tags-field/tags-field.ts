@@ -46,6 +46,9 @@ export class KcTagsField extends KcFieldElement {
         font: inherit; line-height: 1; border: 0; background: transparent; color: inherit; cursor: pointer;
         border-radius: 999px; padding: 0.15em 0.4em;
       }
+      @media (pointer: coarse) {
+        li button { min-block-size: var(--_control-h); min-inline-size: var(--_control-h); }
+      }
       li button:hover { background: color-mix(in srgb, var(--_accent) 25%, var(--_bg)); }
       input { flex: 1 1 8rem; width: auto; min-width: 6rem; border: 0; padding: calc(var(--_space) / 2); }
       input:focus-visible { outline: none; }

@@ -49,5 +49,7 @@ export { formatScalar, formatMoney } from './view/format.js';
 export type { CardTheme } from './card/card.js';
 export { KcReminders } from './reminders/reminders.js';
 export { KcHistory } from './history/history.js';
-export { KcCardList, type CardListColumn, type CardListFilter } from './card-list/card-list.js';
+export { KcCardList, type CardListColumn, type CardListFilter, type CardListRange, type CardListBulkField } from './card-list/card-list.js';
+export { KcDuplicates, duplicateGroups, type DuplicateGroup } from './card-list/duplicates.js';
+export { loadViews, saveView, deleteView, viewQuery, viewsKey, type SavedView } from './card-list/views.js';
 export { KcCardSummary } from './summary/summary.js';

@@ -138,6 +138,12 @@ export class KcCardList extends LitElement {
   @property({ type: Boolean, attribute: 'saved-views' }) savedViews = false;
   /** Rows get checkboxes, and selected cards the bulk actions bar. */
   @property({ type: Boolean }) selectable = false;
+  /**
+   * How "Export selected" writes its file (e.g. CSV through `exportCards` and `downloadBlob` of
+   * `@kartochka/elements/import`); default: the records as a JSON download. The list does not load
+   * the import module itself, so pages without export never ship it.
+   */
+  @property({ attribute: false }) exporter?: (records: CardRecord[]) => Promise<void> | void;
   /** Fields bulk "change a field" may set; none: no such action. */
   @property({ attribute: false }) bulkFields: CardListBulkField[] = [];
 
@@ -436,17 +442,22 @@ export class KcCardList extends LitElement {
   }
 
   /**
-   * Bulk: the selected cards as a CSV file (with the card type's schema: words and field titles,
-   * through the import module's `exportCards`, loaded on first use), else as JSON records.
+   * Bulk: the selected cards to a file, by `exporter` (the page's: e.g. `exportCards` of
+   * `@kartochka/elements/import` for CSV/XLSX with words and titles); without one, the records as JSON.
    */
   exportSelected(): Promise<void> {
     return this.#bulk(async () => {
       const storage = this.storage!;
       const records = await Promise.all(this.selected.map((id) => storage.get(id)));
-      const { exportCards, downloadBlob } = await import('../import/export.js');
-      const day = new Date().toISOString().slice(0, 10);
-      if (this.schema) downloadBlob(await exportCards(records, { format: 'csv', schema: this.schema, messages: this.messages, locale: this.locale }), `cards-${day}.csv`);
-      else downloadBlob(new Blob([JSON.stringify(records, null, 2)], { type: 'application/json' }), `cards-${day}.json`);
+      if (this.exporter) await this.exporter(records);
+      else {
+        const url = URL.createObjectURL(new Blob([JSON.stringify(records, null, 2)], { type: 'application/json' }));
+        const a = Object.assign(document.createElement('a'), { href: url, download: `cards-${new Date().toISOString().slice(0, 10)}.json` });
+        this.renderRoot.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      }
       this.notice = lt(this.locale, 'bulkExported', { n: records.length });
     });
   }

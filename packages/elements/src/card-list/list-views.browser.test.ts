@@ -2,10 +2,11 @@
 // server: a view (columns, a range, "my cards", sort) is saved per user and comes back in a new
 // list; bulk change writes each card with its history; delete has an undo; export downloads.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { IndexedDbAdapter, RestAdapter, type StorageAdapter } from '@kartochka/storage';
+import { IndexedDbAdapter, RestAdapter, type CardRecord, type StorageAdapter } from '@kartochka/storage';
 import '../index.js';
 import type { KcCardList } from './card-list.js';
 import { startTestServer } from '../test-support/rest-server.js';
+import { downloadBlob, exportCards } from '../import/export.js';
 import 'axe-core';
 import type { AxeResults, RunOptions } from 'axe-core';
 
@@ -49,6 +50,7 @@ async function listOn(storage: StorageAdapter, locale = 'en') {
     .columns=${[{ field: 'title' }, { field: '/segment', label: 'Segment', options: { dealer: 'Dealer', chain: 'Chain' } }]}
     .available=${[{ field: '/revenue', label: 'Revenue' }, { field: '/signed', label: 'Signed' }, { field: 'updatedAt' }]}
     .rangeFields=${[{ field: '/revenue', label: 'Revenue', type: 'number' }, { field: '/signed', label: 'Signed', type: 'date' }]}
+    .exporter=${async (records: CardRecord[]) => downloadBlob(await exportCards(records, { format: 'csv', schema, locale }), `cards-${new Date().toISOString().slice(0, 10)}.csv`)}
     .bulkFields=${[{ pointer: '/segment', label: 'Segment', options: { dealer: 'Dealer', chain: 'Chain' } }]}
   ></kc-card-list>`);
   await waitUntil(() => el.shadowRoot!.querySelectorAll('tr[data-id]').length > 0, 'rows', { timeout: 10000 });

@@ -33,6 +33,17 @@ const en = {
   bulkExported: 'Exported {n} card(s).',
   undo: 'Undo',
   working: 'Working…',
+  dupHeading: 'Likely duplicates',
+  dupNone: 'No likely duplicates among {n} card(s).',
+  dupGroup: 'Same {fields}: {value}',
+  dupSameTitle: 'the same name',
+  dupCompare: 'Compare and merge',
+  dupField: 'Field',
+  dupKeep: 'Keep «{title}»',
+  dupMerge: 'Merge into «{title}» and delete «{other}»',
+  dupMerged: '«{other}» merged into «{title}».',
+  dupMergeFailed: 'Not merged: {msg}',
+  dupEqual: 'The two cards hold the same data.',
 };
 export type CardListStrings = typeof en;
 
@@ -65,6 +76,17 @@ const ru: CardListStrings = {
   bulkExported: 'Выгружено карточек: {n}.',
   undo: 'Отменить',
   working: 'Выполняется…',
+  dupHeading: 'Возможные дубликаты',
+  dupNone: 'Среди карточек ({n}) возможных дубликатов нет.',
+  dupGroup: 'Совпадает {fields}: {value}',
+  dupSameTitle: 'название',
+  dupCompare: 'Сравнить и объединить',
+  dupField: 'Поле',
+  dupKeep: 'Оставить «{title}»',
+  dupMerge: 'Объединить в «{title}» и удалить «{other}»',
+  dupMerged: '«{other}» объединена с «{title}».',
+  dupMergeFailed: 'Не объединено: {msg}',
+  dupEqual: 'У двух карточек одинаковые данные.',
 };
 
 const de: CardListStrings = {
@@ -96,6 +118,17 @@ const de: CardListStrings = {
   bulkExported: '{n} Karte(n) exportiert.',
   undo: 'Rückgängig',
   working: 'Wird ausgeführt…',
+  dupHeading: 'Mögliche Dubletten',
+  dupNone: 'Keine möglichen Dubletten unter {n} Karte(n).',
+  dupGroup: 'Gleich: {fields}: {value}',
+  dupSameTitle: 'der Name',
+  dupCompare: 'Vergleichen und zusammenführen',
+  dupField: 'Feld',
+  dupKeep: '„{title}“ behalten',
+  dupMerge: 'In „{title}“ zusammenführen und „{other}“ löschen',
+  dupMerged: '„{other}“ in „{title}“ zusammengeführt.',
+  dupMergeFailed: 'Nicht zusammengeführt: {msg}',
+  dupEqual: 'Beide Karten enthalten dieselben Daten.',
 };
 
 declare module '@kartochka/i18n' {

@@ -3,14 +3,39 @@
 // shows them. Run on the test backend (SQLite, or PostgreSQL under KARTOCHKA_TEST_BACKEND=postgres).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PgCardStore, pgMigrations } from './pg-store.js';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { PgCardStore, parsePgUrl, pgMigrations, quoteIdent } from './pg-store.js';
 import { SqliteCardStore, migrations } from './sqlite-store.js';
 import type { CardStore } from './store.js';
-import { onPostgres, rawSql } from './test-support/backend.js';
+import { onPostgres } from './test-support/backend.js';
 import { tempDb } from './test-support/process.js';
 
 const open = async (db: string): Promise<CardStore> => (onPostgres ? PgCardStore.open(db, { poolSize: 2 }) : new SqliteCardStore(db));
-const steps = onPostgres ? pgMigrations.length : migrations.length;
+/** The settings step of the backend's migration list (later steps of other features may follow it). */
+const settingsStep = (onPostgres ? pgMigrations : migrations).find((m) => m.includes('CREATE TABLE settings'))!;
+
+/** Runs several statements straight on the test database (the migration step as the store runs it). */
+async function exec(db: string, sql: string): Promise<void> {
+  if (!onPostgres) {
+    const raw = new Database(db);
+    try {
+      raw.exec(sql);
+    } finally {
+      raw.close();
+    }
+    return;
+  }
+  const { connectionString, schema } = parsePgUrl(db);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    if (schema) await client.query(`SET search_path TO ${quoteIdent(schema)}`);
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
 
 describe('the settings migration (builder drafts out of the cards)', () => {
   it('moves draft cards into their author\'s settings and drops the cards, their history and their audit entries from view', async () => {
@@ -26,10 +51,9 @@ describe('the settings migration (builder drafts out of the cards)', () => {
       await store.put({ id: 'kc-builder-draft:type-x:demo', schemaId: 'kc-builder-draft', schemaVersion: 1, title: 'type-x', data: { ...draft, basedOn: 1 }, indexed: { draftOf: 'type-x' } }, { author: 'Ada' }, at);
       await store.put({ id: 'c-1', schemaId: 'client', schemaVersion: 1, title: 'Альфа', data: {}, indexed: {} }, { author: 'Ada' }, at);
       await store.close();
-      // Back to the database as it was before the settings migration.
-      await rawSql(tmp.db, 'DROP TABLE settings');
-      await rawSql(tmp.db, 'DROP TABLE schema_info');
-      await rawSql(tmp.db, 'DELETE FROM kartochka_migrations WHERE version = ?', [steps]);
+      // The settings step again, over the database as it was before it (no settings tables yet).
+      await exec(tmp.db, 'DROP TABLE settings; DROP TABLE schema_info;');
+      await exec(tmp.db, settingsStep);
 
       store = await open(tmp.db);
       try {

@@ -147,7 +147,7 @@ describe('the custom-elements manifest', () => {
       if (!elements.length) continue;
       const documented = new Set(elements.flatMap((d) => (d.cssParts ?? []).map((p) => p.name)));
       const source = readFileSync(join(dir, m.path.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts')), 'utf8');
-      const rendered = [...source.matchAll(/part="([a-z][a-z0-9-]*)"/g)].map((x) => x[1]!);
+      const rendered = [...source.matchAll(/\spart="([a-z][a-z0-9-]*)"/g)].map((x) => x[1]!);
       assert.deepEqual([...new Set(rendered.filter((p) => !documented.has(p)))], [], `${m.path}: parts rendered but not in the manifest (add @csspart to the class comment)`);
     }
   });

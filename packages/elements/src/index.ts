@@ -12,6 +12,11 @@ export {
   KcStorageStatusEvent,
   KcOpenEvent,
   KcFileRequestEvent,
+  KcDatePickEvent,
+  KcCalendarCloseEvent,
+  KcExportEvent,
+  KcImportEvent,
+  type KcExportDetail,
   type KcFileRequestDetail,
   type KcChangeDetail,
   type KcSaveDetail,
@@ -24,6 +29,7 @@ export type { CardPersistence, PersistenceOptions, PersistenceStatus } from './p
 export { KcFieldElement, defineElement } from './internal/field-element.js';
 export { KcTextField, KcEmailField, KcPhoneField, KcUrlField, KcTimeField, KcDateTimeField } from './text-field/text-field.js';
 export { KcDateField } from './date-field/date-field.js';
+export { KcCalendar } from './date-field/calendar.js';
 export { KcTextarea } from './textarea/textarea.js';
 export { KcNumberField, parseLocaleNumber } from './number-field/number-field.js';
 export { KcCheckbox, KcSwitch } from './checkbox/checkbox.js';

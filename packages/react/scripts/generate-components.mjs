@@ -5,6 +5,7 @@
 // @kartochka/elements`; packages/react/src/components.test.ts fails when the file is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { entryOf } from '../../elements/scripts/entry-of.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const manifestPath = `${root}packages/elements/custom-elements.json`;
@@ -12,12 +13,6 @@ const outPath = `${root}packages/react/src/components.ts`;
 
 const pascal = (name) => name.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
 const eventProp = (name) => `on${pascal(name)}`;
-
-/** Which entry of @kartochka/elements exports each class (the root, or the opt-in persistence). */
-function entryOf(className) {
-  const rootIndex = readFileSync(`${root}packages/elements/src/index.ts`, 'utf8');
-  return new RegExp(`\\b${className}\\b`).test(rootIndex.replace(/export type[^;]*;/g, '')) ? '@kartochka/elements' : '@kartochka/elements/persistence';
-}
 
 export function generate(manifest) {
   const elements = manifest.modules

@@ -2,16 +2,29 @@
 // @kartochka/elements. Do not edit: run `npm run generate -w @kartochka/react`.
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import { KcArrayField as KcArrayFieldElement, KcCard as KcCardElement, KcCardList as KcCardListElement, KcCardSummary as KcCardSummaryElement, KcCheckbox as KcCheckboxElement, KcComputedField as KcComputedFieldElement, KcDateField as KcDateFieldElement, KcDateTimeField as KcDateTimeFieldElement, KcEmailField as KcEmailFieldElement, KcFieldView as KcFieldViewElement, KcFileField as KcFileFieldElement, KcHistory as KcHistoryElement, KcJsonField as KcJsonFieldElement, KcMoneyField as KcMoneyFieldElement, KcMultiSelect as KcMultiSelectElement, KcNumberField as KcNumberFieldElement, KcObjectGroup as KcObjectGroupElement, KcPercentField as KcPercentFieldElement, KcPhoneField as KcPhoneFieldElement, KcRadioGroup as KcRadioGroupElement, KcRating as KcRatingElement, KcReminders as KcRemindersElement, KcSection as KcSectionElement, KcSelect as KcSelectElement, KcSwitch as KcSwitchElement, KcTableField as KcTableFieldElement, KcTagsField as KcTagsFieldElement, KcTextField as KcTextFieldElement, KcTextarea as KcTextareaElement, KcTimeField as KcTimeFieldElement, KcUrlField as KcUrlFieldElement, type KcChangeEvent, type KcInvalidEvent, type KcOpenEvent, type KcSaveEvent, type KcSavedEvent, type KcStorageStatusEvent, type KcSubmitEvent } from '@kartochka/elements';
+import { KcArrayField as KcArrayFieldElement, KcCalendar as KcCalendarElement, KcCard as KcCardElement, KcCardList as KcCardListElement, KcCardSummary as KcCardSummaryElement, KcCheckbox as KcCheckboxElement, KcComputedField as KcComputedFieldElement, KcDateField as KcDateFieldElement, KcDateTimeField as KcDateTimeFieldElement, KcEmailField as KcEmailFieldElement, KcFieldView as KcFieldViewElement, KcFileField as KcFileFieldElement, KcHistory as KcHistoryElement, KcJsonField as KcJsonFieldElement, KcMoneyField as KcMoneyFieldElement, KcMultiSelect as KcMultiSelectElement, KcNumberField as KcNumberFieldElement, KcObjectGroup as KcObjectGroupElement, KcPercentField as KcPercentFieldElement, KcPhoneField as KcPhoneFieldElement, KcRadioGroup as KcRadioGroupElement, KcRating as KcRatingElement, KcReminders as KcRemindersElement, KcSection as KcSectionElement, KcSelect as KcSelectElement, KcSwitch as KcSwitchElement, KcTableField as KcTableFieldElement, KcTagsField as KcTagsFieldElement, KcTextField as KcTextFieldElement, KcTextarea as KcTextareaElement, KcTimeField as KcTimeFieldElement, KcUrlField as KcUrlFieldElement, type KcCalendarCloseEvent, type KcChangeEvent, type KcDatePickEvent, type KcExportEvent, type KcFileRequestEvent, type KcImportEvent, type KcInvalidEvent, type KcOpenEvent, type KcSaveEvent, type KcSavedEvent, type KcStorageStatusEvent, type KcSubmitEvent } from '@kartochka/elements';
+import { KcCardExport as KcCardExportElement, KcImport as KcImportElement } from '@kartochka/elements/import';
 import { KcStoragePanel as KcStoragePanelElement } from '@kartochka/elements/persistence';
 
-/** `<kc-array-field>`: A repeating group: one sub-card per array item (`layout="list"`) or one table row per item (`layout="table"`), with add, remove (with undo), duplicate, and reorder by ↑/↓ buttons, Alt+↑/Alt+↓ on the drag handle, or drag and drop. Re-renders when items are added, removed or moved, never when one is edited. Past 200 items only the visible rows are rendered. */
+/** `<kc-array-field>`: A repeating group: one compact sub-card per array item (`layout="list"`) or one table row per item (`layout="table"`). Each row has a drag handle (drag and drop, or Alt+↑/Alt+↓) and a row menu (an ARIA menu button: duplicate, move up, move down, delete with undo; arrows, Home/End, Enter, Escape). Re-renders when items are added, removed or moved, never when one is edited. Past 200 items only the visible rows are rendered. */
 export const KcArrayField = createComponent({
   tagName: 'kc-array-field',
   elementClass: KcArrayFieldElement,
   react: React,
   events: {},
   displayName: 'KcArrayField',
+});
+
+/** `<kc-calendar>`: A month calendar in the card's language (month names, weekday names and the first day of the week from Intl), the picker of `kc-date-field`. A grid after the WAI-ARIA date picker dialog: arrows move by a day or a week, PageUp/PageDown by a month (with Shift by a year), Home/End to the week's start and end, Enter or Space picks, Escape closes. */
+export const KcCalendar = createComponent({
+  tagName: 'kc-calendar',
+  elementClass: KcCalendarElement,
+  react: React,
+  events: {
+    onKcDatePick: 'kc-date-pick' as EventName<KcDatePickEvent>,
+    onKcCalendarClose: 'kc-calendar-close' as EventName<KcCalendarCloseEvent>,
+  },
+  displayName: 'KcCalendar',
 });
 
 /** `<kc-card>`: A client card rendered from a JSON Schema and an optional layout document: sections as tabs, an accordion, steps or plain blocks; fields on a grid; three modes (edit, view with per-section editing, and a printable blank); a light and a dark theme. Every field is validated as you type, and each keystroke re-renders only its own field. */
@@ -28,6 +41,17 @@ export const KcCard = createComponent({
     onKcStorageStatus: 'kc-storage-status' as EventName<KcStorageStatusEvent>,
   },
   displayName: 'KcCard',
+});
+
+/** `<kc-card-export>`: Exports the cards a list shows — its filters and search, every page — to CSV, XLSX or JSON, values as words or as stored. Point it at a `<kc-card-list>` with `for` (its id), or give it a `query`. */
+export const KcCardExport = createComponent({
+  tagName: 'kc-card-export',
+  elementClass: KcCardExportElement,
+  react: React,
+  events: {
+    onKcExport: 'kc-export' as EventName<KcExportEvent>,
+  },
+  displayName: 'KcCardExport',
 });
 
 /** `<kc-card-list>`: A table of stored cards with search, click-to-sort headers, filters on indexed fields and paging. Activating a row (click or Enter) fires `kc-open` with the card's id. */
@@ -71,7 +95,7 @@ export const KcComputedField = createComponent({
   displayName: 'KcComputedField',
 });
 
-/** `<kc-date-field>` */
+/** `<kc-date-field>`: A calendar date (`format: "date"`, stored as ISO `YYYY-MM-DD`) shown and typed in the card's language (28.02.1990 in Russian, 02/28/1990 in English), never the browser's, with a calendar button that opens a month grid in the same language (`kc-calendar`). Text that names no day is kept as typed and reported by validation. */
 export const KcDateField = createComponent({
   tagName: 'kc-date-field',
   elementClass: KcDateFieldElement,
@@ -116,7 +140,7 @@ export const KcFieldView = createComponent({
   displayName: 'KcFieldView',
 });
 
-/** `<kc-file-field>`: An attachment (`{type: "object", "x-widget": "file"}` or a `contentMediaType`): a native file input with a label; shows the file's name (a download link), size and type, with replace and remove. Files over `x-maxSize` bytes (default 10 MB) are refused with a message and the previous file is kept. `contentMediaType` becomes the input's `accept`. */
+/** `<kc-file-field>`: An attachment (`{type: "object", "x-widget": "file"}` or a `contentMediaType`): a native file input with a label; shows the file's name (a working download link), size and kind, with preview (images, PDF), replace and remove. Files over `x-maxSize` bytes (default 10 MB), or not matching `contentMediaType` (also the input's `accept`), are refused with a message and the previous file is kept. A stored file (`{fileId}`) is fetched on demand through `kc-file-request`. */
 export const KcFileField = createComponent({
   tagName: 'kc-file-field',
   elementClass: KcFileFieldElement,
@@ -124,6 +148,7 @@ export const KcFileField = createComponent({
   events: {
     onInput: 'input' as EventName<Event>,
     onChange: 'change' as EventName<Event>,
+    onKcFileRequest: 'kc-file-request' as EventName<KcFileRequestEvent>,
   },
   displayName: 'KcFileField',
 });
@@ -135,6 +160,17 @@ export const KcHistory = createComponent({
   react: React,
   events: {},
   displayName: 'KcHistory',
+});
+
+/** `<kc-import>`: Imports a CSV or XLSX file into cards of one type: columns matched to fields by title (adjustable), a dry run row by row (create, update by a key such as INN, refuse and why, with the card's own validator's messages), then the write through the storage adapter with a progress bar, time left and Cancel; an unfinished import (a reload, the network gone) is offered to continue. */
+export const KcImport = createComponent({
+  tagName: 'kc-import',
+  elementClass: KcImportElement,
+  react: React,
+  events: {
+    onKcImport: 'kc-import' as EventName<KcImportEvent>,
+  },
+  displayName: 'KcImport',
 });
 
 /** `<kc-json-field>`: The raw JSON editor: the fallback for a part of a schema the engine cannot render. Its data is kept exactly as it came; invalid JSON is reported and kept in the editor, never applied. */
@@ -317,7 +353,7 @@ export const KcTagsField = createComponent({
   displayName: 'KcTagsField',
 });
 
-/** `<kc-text-field>`: A single-line text field. Email, phone, URL, date, date-time and time fields are the same element with another native input type. */
+/** `<kc-text-field>`: A single-line text field. Email, phone, URL, date-time and time fields are the same element with another native input type (dates: `kc-date-field`, a module of its own). */
 export const KcTextField = createComponent({
   tagName: 'kc-text-field',
   elementClass: KcTextFieldElement,

@@ -158,7 +158,7 @@ export async function sweepAbandonedUploads(store: CardStore, now = new Date()):
 class Stalled extends Error {}
 
 /** Reads the next piece of `reader`, or throws {@link Stalled} after `ms` of silence. */
-async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ReadableStreamReadResult<Uint8Array>> {
+async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     return await Promise.race([reader.read(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Stalled()), ms)))]);

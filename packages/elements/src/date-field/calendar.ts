@@ -5,6 +5,7 @@ import { t } from '../internal/i18n.js';
 import { dateTimeFormat } from '../internal/intl.js';
 import { firstDayOfWeek, isoParts, toIso } from '../internal/dates.js';
 import { defineElement } from '../internal/field-element.js';
+import { KcCalendarCloseEvent, KcDatePickEvent } from '../events/events.js';
 
 const MONTH_TITLE: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC' };
 const WEEKDAY_SHORT: Intl.DateTimeFormatOptions = { weekday: 'short', timeZone: 'UTC' };
@@ -84,7 +85,7 @@ export class KcCalendar extends LitElement {
   }
 
   #pick(day: string) {
-    this.dispatchEvent(new CustomEvent('kc-date-pick', { detail: { value: day }, bubbles: true, composed: true }));
+    this.dispatchEvent(new KcDatePickEvent({ value: day }));
   }
 
   #onKey = (e: KeyboardEvent) => {
@@ -113,7 +114,7 @@ export class KcCalendar extends LitElement {
     if (e.key !== 'Escape') return;
     e.preventDefault();
     e.stopPropagation();
-    this.dispatchEvent(new CustomEvent('kc-calendar-close', { bubbles: true, composed: true }));
+    this.dispatchEvent(new KcCalendarCloseEvent());
   };
 
   override render() {

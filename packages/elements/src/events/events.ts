@@ -6,6 +6,7 @@
 import type { FieldError, JsonValue } from '@kartochka/core';
 import type { CardRecord } from '@kartochka/storage';
 import type { PersistenceStatus } from '../persistence/status.js';
+import type { ImportResult } from '../import/write.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -105,8 +106,47 @@ export class KcFileRequestEvent extends CustomEvent<KcFileRequestDetail> {
   }
 }
 
+/** `kc-date-pick`: a day was picked in `<kc-calendar>`; `detail.value` is its ISO date (`YYYY-MM-DD`). */
+export class KcDatePickEvent extends CustomEvent<{ value: string }> {
+  constructor(detail: { value: string }) {
+    super('kc-date-pick', { ...init, detail });
+  }
+}
+
+/** `kc-calendar-close`: Escape in `<kc-calendar>` (the date field closes it and takes focus back). */
+export class KcCalendarCloseEvent extends CustomEvent<undefined> {
+  constructor() {
+    super('kc-calendar-close', init);
+  }
+}
+
+/** Detail of `kc-export`: the file `<kc-card-export>` made, and how many cards it holds. */
+export interface KcExportDetail {
+  blob: Blob;
+  filename: string;
+  count: number;
+}
+
+/** `kc-export`: a file was made; cancel it (`preventDefault()`) to skip the download and handle the file. */
+export class KcExportEvent extends CustomEvent<KcExportDetail> {
+  constructor(detail: KcExportDetail) {
+    super('kc-export', { ...init, cancelable: true, detail });
+  }
+}
+
+/** `kc-import`: an import ended (finished, cancelled, or stopped by an unreachable store). */
+export class KcImportEvent extends CustomEvent<ImportResult> {
+  constructor(detail: ImportResult) {
+    super('kc-import', { ...init, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'kc-date-pick': KcDatePickEvent;
+    'kc-calendar-close': KcCalendarCloseEvent;
+    'kc-export': KcExportEvent;
+    'kc-import': KcImportEvent;
     'kc-file-request': KcFileRequestEvent;
     'kc-change': KcChangeEvent;
     'kc-submit': KcSubmitEvent;

@@ -1,6 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { JsonSchema, Locale, MessageCatalogue } from '@kartochka/core';
+import { KcExportEvent } from '../events/events.js';
 import { StorageError, formatStorageMessage, type ListQuery, type StorageAdapter } from '@kartochka/storage';
 import { tokens, buttonStyles, fieldStyles } from '../internal/styles.js';
 import { defineElement } from '../internal/field-element.js';
@@ -56,7 +57,7 @@ export class KcCardExport extends LitElement {
     this.message = '';
     try {
       const out = await exportList(this.storage, this.currentQuery, { format: this.format, values: this.values, schema: this.schema, messages: this.messages, locale: this.locale, name: this.name });
-      const event = new CustomEvent('kc-export', { detail: out, bubbles: true, composed: true, cancelable: true });
+      const event = new KcExportEvent(out);
       if (this.dispatchEvent(event)) downloadBlob(out.blob, out.filename);
       this.message = `${out.filename}: ${formatNumber(out.count, this.locale)}`;
       return out;

@@ -8,18 +8,14 @@ import { FieldLabels, formatNumber } from '../history/format.js';
 import { imt } from './messages.js';
 import { readTable, type ParsedTable } from './read-table.js';
 import { existingByKey, jobFromPlan, keyComparer, planTable } from './plan-table.js';
+import { KcImportEvent } from '../events/events.js';
 import { forgetImport, runImport, saveImportJob, unfinishedImports, type ImportJobInfo, type ImportProgress, type ImportResult } from './write.js';
 
 type Step = 'choose' | 'reading' | 'map' | 'planning' | 'review' | 'writing' | 'done';
 type Show = 'all' | 'refuse' | 'changes';
 const SHOWN = 200;
 
-/** Fired when an import ends (finished, cancelled or stopped by an unreachable store). */
-export class KcImportEvent extends CustomEvent<ImportResult> {
-  constructor(detail: ImportResult) {
-    super('kc-import', { detail, bubbles: true, composed: true });
-  }
-}
+export { KcImportEvent };
 
 /**
  * @summary Imports a CSV or XLSX file into cards of one type: columns matched to fields by title
@@ -425,9 +421,6 @@ defineElement('kc-import', KcImport);
 declare global {
   interface HTMLElementTagNameMap {
     'kc-import': KcImport;
-  }
-  interface GlobalEventHandlersEventMap {
-    'kc-import': KcImportEvent;
   }
 }
 

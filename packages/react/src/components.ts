@@ -2,7 +2,7 @@
 // @kartochka/elements. Do not edit: run `npm run generate -w @kartochka/react`.
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import { KcArrayField as KcArrayFieldElement, KcCalendar as KcCalendarElement, KcCard as KcCardElement, KcCardList as KcCardListElement, KcCardSummary as KcCardSummaryElement, KcCheckbox as KcCheckboxElement, KcComputedField as KcComputedFieldElement, KcDateField as KcDateFieldElement, KcDateTimeField as KcDateTimeFieldElement, KcEmailField as KcEmailFieldElement, KcFieldView as KcFieldViewElement, KcFileField as KcFileFieldElement, KcHistory as KcHistoryElement, KcJsonField as KcJsonFieldElement, KcMoneyField as KcMoneyFieldElement, KcMultiSelect as KcMultiSelectElement, KcNumberField as KcNumberFieldElement, KcObjectGroup as KcObjectGroupElement, KcPercentField as KcPercentFieldElement, KcPhoneField as KcPhoneFieldElement, KcRadioGroup as KcRadioGroupElement, KcRating as KcRatingElement, KcReminders as KcRemindersElement, KcSection as KcSectionElement, KcSelect as KcSelectElement, KcSwitch as KcSwitchElement, KcTableField as KcTableFieldElement, KcTagsField as KcTagsFieldElement, KcTextField as KcTextFieldElement, KcTextarea as KcTextareaElement, KcTimeField as KcTimeFieldElement, KcUrlField as KcUrlFieldElement, type KcCalendarCloseEvent, type KcChangeEvent, type KcDatePickEvent, type KcExportEvent, type KcFileRequestEvent, type KcImportEvent, type KcInvalidEvent, type KcOpenEvent, type KcSaveEvent, type KcSavedEvent, type KcStorageStatusEvent, type KcSubmitEvent } from '@kartochka/elements';
+import { KcArrayField as KcArrayFieldElement, KcCalendar as KcCalendarElement, KcCard as KcCardElement, KcCardList as KcCardListElement, KcCardSummary as KcCardSummaryElement, KcCheckbox as KcCheckboxElement, KcComputedField as KcComputedFieldElement, KcDateField as KcDateFieldElement, KcDateTimeField as KcDateTimeFieldElement, KcDuplicates as KcDuplicatesElement, KcEmailField as KcEmailFieldElement, KcFieldView as KcFieldViewElement, KcFileField as KcFileFieldElement, KcHistory as KcHistoryElement, KcJsonField as KcJsonFieldElement, KcMoneyField as KcMoneyFieldElement, KcMultiSelect as KcMultiSelectElement, KcNumberField as KcNumberFieldElement, KcObjectGroup as KcObjectGroupElement, KcPercentField as KcPercentFieldElement, KcPhoneField as KcPhoneFieldElement, KcRadioGroup as KcRadioGroupElement, KcRating as KcRatingElement, KcReminders as KcRemindersElement, KcSection as KcSectionElement, KcSelect as KcSelectElement, KcSwitch as KcSwitchElement, KcTableField as KcTableFieldElement, KcTagsField as KcTagsFieldElement, KcTextField as KcTextFieldElement, KcTextarea as KcTextareaElement, KcTimeField as KcTimeFieldElement, KcUrlField as KcUrlFieldElement, type KcCalendarCloseEvent, type KcChangeEvent, type KcDatePickEvent, type KcExportEvent, type KcFileRequestEvent, type KcImportEvent, type KcInvalidEvent, type KcOpenEvent, type KcSaveEvent, type KcSavedEvent, type KcStorageStatusEvent, type KcSubmitEvent } from '@kartochka/elements';
 import { KcCardExport as KcCardExportElement, KcImport as KcImportElement } from '@kartochka/elements/import';
 import { KcStoragePanel as KcStoragePanelElement } from '@kartochka/elements/persistence';
 
@@ -54,7 +54,7 @@ export const KcCardExport = createComponent({
   displayName: 'KcCardExport',
 });
 
-/** `<kc-card-list>`: A table of stored cards with search, click-to-sort headers, filters on indexed fields and paging. Activating a row (click or Enter) fires `kc-open` with the card's id. */
+/** `<kc-card-list>`: A table of stored cards with search, click-to-sort headers, filters on indexed fields and paging. Activating a row (click or Enter) fires `kc-open` with the card's id. Saved views (with a storage that keeps settings): the user names the current columns, filters, ranges, "my cards", search and sort, and picks them again later; kept per user through the adapter (docs/list-views.md). Rows can be selected for bulk actions: change a field, export, delete with undo. */
 export const KcCardList = createComponent({
   tagName: 'kc-card-list',
   elementClass: KcCardListElement,
@@ -117,6 +117,17 @@ export const KcDateTimeField = createComponent({
     onChange: 'change' as EventName<Event>,
   },
   displayName: 'KcDateTimeField',
+});
+
+/** `<kc-duplicates>`: Likely duplicates among the cards of a type — cards sharing a unique key (`x-unique`) or a name — with a field-by-field merge: pick each differing value, the kept card is saved with them (its history records the change) and the other card is deleted (the server keeps its history, closed by a tombstone). docs/duplicates.md. */
+export const KcDuplicates = createComponent({
+  tagName: 'kc-duplicates',
+  elementClass: KcDuplicatesElement,
+  react: React,
+  events: {
+    onKcOpen: 'kc-open' as EventName<KcOpenEvent>,
+  },
+  displayName: 'KcDuplicates',
 });
 
 /** `<kc-email-field>` */

@@ -67,6 +67,7 @@ const DEFAULT_COLUMNS: CardListColumn[] = [{ field: 'title' }, { field: 'updated
  * @csspart pager - Paging buttons and the "1–20 of 57" status.
  * @csspart views - The saved views bar (pick, save, delete) and the column chooser.
  * @csspart bulk - The bulk actions bar, shown while cards are selected.
+ * @csspart notice - What a bulk action did (changed, deleted, exported), with Undo after a delete.
  */
 export class KcCardList extends LitElement {
   static override styles = [

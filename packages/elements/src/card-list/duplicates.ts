@@ -63,6 +63,7 @@ export async function duplicateGroups(records: readonly CardRecord[], schema: Js
  * @event kc-open - A card's name was activated; `detail: {id}`.
  * @csspart group - One group of likely duplicates.
  * @csspart merge - The merge table of two cards.
+ * @csspart notice - What the last merge did, in words.
  */
 export class KcDuplicates extends LitElement {
   static override styles = [

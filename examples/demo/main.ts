@@ -37,6 +37,8 @@ let storage: StorageAdapter | undefined;
 let storageError = '';
 let user = signedInUser();
 let notice = '';
+/** Phones: the header's settings (type, storage, user, theme, language) fold behind one button. */
+let settingsOpen = false;
 
 /**
  * Light or dark: the visitor's choice (the header's toggle, kept in localStorage), else the system's
@@ -103,7 +105,9 @@ function header(r: Route) {
       ${link('types', '#/types', s(locale, 'cardTypes'))}
       ${link('builder', '#/builder', s(locale, 'builder'))}
     </nav>
-    <div class="controls">
+    <button type="button" id="settings-toggle" class="settings-toggle" aria-expanded=${String(settingsOpen || !user)} aria-controls="demo-settings"
+      @click=${() => { settingsOpen = !(settingsOpen || !user); void show(); }}>${s(locale, 'settings')}</button>
+    <div class="controls" id="demo-settings" ?data-open=${settingsOpen || !user}>
       <label>${s(locale, 'template')}
         <select id="template" @change=${(e: Event) => { chooseType((e.target as HTMLSelectElement).value); const h = home(templateId); go(r.view === 'card' ? (h.view === 'card' ? `#/card/${encodeURIComponent(h.id)}` : '#/cards') : location.hash || '#/cards'); void show(); }}>
           ${[...activeCardTypes(), ...cardTypes().filter((t) => t.archived && t.id === templateId)].map((t) => html`<option value=${t.id} ?selected=${t.id === templateId}>${t.title[locale]}</option>`)}

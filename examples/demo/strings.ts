@@ -49,6 +49,7 @@ const en = {
   leaveBuilder: 'The builder has unpublished changes. They are kept as a draft and offered when you come back. Leave the builder?',
   signedOut: 'Signed out: {drafts} draft(s) and {queued} unsent save(s) of {user} were removed from this device.',
   modes: 'How the card is shown',
+  settings: 'Settings',
   loading: 'Loading…',
 };
 export type DemoStrings = typeof en;
@@ -100,6 +101,7 @@ const ru: DemoStrings = {
   leaveBuilder: 'В конструкторе есть неопубликованные изменения. Они сохранены как черновик, и конструктор предложит их восстановить. Уйти из конструктора?',
   signedOut: 'Вы вышли: с этого устройства удалены черновики ({drafts}) и неотправленные сохранения ({queued}) пользователя {user}.',
   modes: 'Как показать карточку',
+  settings: 'Настройки',
   loading: 'Загрузка…',
 };
 

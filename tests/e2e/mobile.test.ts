@@ -141,6 +141,22 @@ test('phone: a tap on Save saves (the toast says so beside the bar), and the car
   await context.close();
 });
 
+test('phone: the header\'s settings fold behind one button; a tap opens them, the language switch works from there', async () => {
+  const { page, context, problems } = await open('', { screen: 'phone' });
+  await page.locator('kc-card [part="action-bar"]').waitFor();
+  const toggle = page.locator('#settings-toggle');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('#template').isVisible(), false);
+  await toggle.tap();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.locator('#template').waitFor();
+  await page.locator('.lang button[data-locale="en"]').tap();
+  await page.locator('kc-card [part="state"]', { hasText: 'All changes saved' }).waitFor();
+  assert.equal(await page.locator('#settings-toggle').textContent(), 'Settings');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the mode on now is shown: Edit or View is pressed', async () => {
   const { page, context, problems } = await open('', { screen: 'desktop' });
   const edit = page.locator('.modes [data-mode="edit"]');

@@ -10,7 +10,7 @@
 import { NotFoundError, type SchemaSummary, type SchemaVersion, type StorageAdapter } from '@kartochka/storage';
 import { templateCardSettings, type CardTemplate, type LocalizedText } from '@kartochka/templates';
 import { cardSettingsOf, defaultCardSettings, withCardSettings, type CardSettings, type FieldMessages, type Locale, type MessageCatalogue } from '@kartochka/core';
-import type { CardListColumn, CardListFilter } from '@kartochka/elements';
+import type { CardListColumn, CardListFilter, CardListRange } from '@kartochka/elements';
 import { demoTemplates } from './templates.js';
 
 export interface CardType {
@@ -139,14 +139,15 @@ function entry(messages: MessageCatalogue | undefined, locale: Locale, pointer: 
 }
 
 /** The schema of the field at `pointer` (plain properties only), for its own title and options. */
-function fieldSchema(schema: unknown, pointer: string): { title?: string; enum?: unknown[] } | undefined {
+type FieldShape = { title?: string; enum?: unknown[]; type?: unknown; format?: unknown };
+function fieldSchema(schema: unknown, pointer: string): FieldShape | undefined {
   let at = schema as { properties?: Record<string, unknown> } | undefined;
   for (const token of pointer.split('/').slice(1)) at = at?.properties?.[token.replace(/~1/g, '/').replace(/~0/g, '~')] as typeof at;
-  return at as { title?: string; enum?: unknown[] } | undefined;
+  return at as FieldShape | undefined;
 }
 
 /** List columns and filters from the type's settings, labelled from its messages in both languages. */
-export function listConfig(settings: CardSettings, version: SchemaVersion): { columns: CardListColumn[]; filters: CardListFilter[] } {
+export function listConfig(settings: CardSettings, version: SchemaVersion): { columns: CardListColumn[]; filters: CardListFilter[]; ranges: CardListRange[] } {
   const messages = version.messages as MessageCatalogue | undefined;
   const label = (pointer: string) => {
     const ru = entry(messages, 'ru', pointer);
@@ -160,5 +161,11 @@ export function listConfig(settings: CardSettings, version: SchemaVersion): { co
   return {
     columns: [{ field: 'title', label: { ru: 'Название', en: 'Name' } }, ...settings.columns.map(label), { field: 'updatedAt' }],
     filters: settings.filters.map(label).filter((c) => c.options),
+    // From–to inputs for the list's number and date columns (saved views, docs/list-views.md).
+    ranges: settings.columns.flatMap((pointer): CardListRange[] => {
+      const own = fieldSchema(version.schema, pointer);
+      const type = own?.type === 'number' || own?.type === 'integer' ? 'number' : own?.format === 'date' ? 'date' : undefined;
+      return type ? [{ field: pointer, label: label(pointer).label, type }] : [];
+    }),
   };
 }

@@ -9,7 +9,8 @@ export const clientSchema: JsonSchemaObject = {
   required: ['companyName'],
   properties: {
     companyName: { type: 'string', title: 'Company name', minLength: 2, maxLength: 200 },
-    email: { type: 'string', format: 'email', title: 'Email' },
+    // Unique among the simple cards (docs/duplicates.md): the card warns while typing, the store refuses.
+    email: { type: 'string', format: 'email', title: 'Email', 'x-unique': true },
     segment: { type: 'string', title: 'Segment', enum: ['dealer', 'corporate', 'chain'] },
     headcount: { type: 'integer', minimum: 0, title: 'Headcount' },
     contractDate: { type: 'string', format: 'date', title: 'Contract date' },

@@ -7,13 +7,14 @@
 // widgets (others load when a schema needs them), the list, history, reminders and summary.
 import '@kartochka/elements/card';
 import '@kartochka/elements/list';
+import '@kartochka/elements/duplicates';
 import '@kartochka/elements/history';
 import '@kartochka/elements/reminders';
 import '@kartochka/elements/summary';
 import '@kartochka/elements/persistence';
 import { html, render, nothing } from 'lit';
 import type { KcCard, KcCardSummary } from '@kartochka/elements';
-import { ForbiddenError, NotFoundError, StorageError, formatStorageMessage, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
+import { ForbiddenError, NotFoundError, StorageError, formatStorageMessage, type CardRecord, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
 import { cardIndexed, cardTitle, deepEqual, type JsonValue, type LayoutDocument, type Locale, type MessageCatalogue, type JsonSchema, type PrecompiledValidator } from '@kartochka/core';
 import { chooseBackend, chosenBackend, loadDemoUsers, openBackend, rolesOf, seed, setSignedInUser, signedInUser, type Backend, type DemoUser } from './backend.js';
 import { clearLocalData, pendingLocalData } from '@kartochka/elements/persistence';
@@ -174,14 +175,31 @@ async function cardsView() {
   const type = cardTypeFor(templateId);
   const version = await latestTypeSchema(storage!, type);
   if (!version) return notPublished(type);
-  const { columns, filters } = listConfig(settingsFor(type, version), version);
+  const { columns, filters, ranges: rangeFields } = listConfig(settingsFor(type, version), version);
+  const schema = version.schema as JsonSchema;
+  const messages = version.messages as MessageCatalogue | undefined;
+  // Views may add any column of the type's list settings, ranges on its numbers and dates; bulk
+  // change offers its choice fields (docs/list-views.md).
+  const available = [...columns, { field: 'createdAt', label: { ru: 'Создана', en: 'Created' } }];
+  const bulkFields = filters.map((f) => ({ pointer: f.field, label: f.label, options: f.options }));
+  const exporter = async (records: CardRecord[]) => {
+    const { exportCards, downloadBlob } = await import('@kartochka/elements/import');
+    downloadBlob(await exportCards(records, { format: 'csv', schema, messages, locale }), `${type.title[locale]}-${new Date().toISOString().slice(0, 10)}.csv`);
+  };
   return html`<section class="panel">
     <div class="row"><h2>${type.title[locale]}</h2>
       ${type.archived ? nothing : html`<button type="button" class="primary" @click=${() => go(`#/card/${encodeURIComponent(`${type.id}-${Date.now().toString(36)}`)}?t=${type.id}`)}>${s(locale, 'newCard')}</button>
         <button type="button" name="import" @click=${() => go('#/import')}>${s(locale, 'importCards')}</button>`}</div>
     <kc-card-list id="card-list" .storage=${storage} schema-id=${type.id} .columns=${columns} .filters=${filters} locale=${locale}
+      saved-views selectable .available=${available} .rangeFields=${rangeFields} .bulkFields=${bulkFields} .schema=${schema} .messages=${messages}
+      .exporter=${exporter} user=${user}
       @kc-open=${(e: CustomEvent<{ id: string }>) => go(`#/card/${encodeURIComponent(e.detail.id)}`)}></kc-card-list>
     ${exportBar({ storage: storage!, version, locale, name: type.title[locale] })}
+    <details class="duplicates" id="duplicates">
+      <summary>${s(locale, 'duplicates')}</summary>
+      <kc-duplicates .storage=${storage} schema-id=${type.id} .schema=${schema} .messages=${messages} locale=${locale} user=${user}
+        @kc-open=${(e: CustomEvent<{ id: string }>) => go(`#/card/${encodeURIComponent(e.detail.id)}`)}></kc-duplicates>
+    </details>
   </section>`;
 }
 
@@ -214,6 +232,8 @@ async function cardView(id: string, hint?: string) {
     title: (d: JsonValue | undefined) => cardTitle(settings, d),
     indexed: (d: JsonValue | undefined) => cardIndexed(settings, d),
     author: user,
+    // The duplicate warning's link (x-unique) opens the other card here.
+    recordHref: (other: string) => `#/card/${encodeURIComponent(other)}`,
     // A card saved under an older version of its type opens in the latest one (renamed fields moved).
     migrate: async (data: JsonValue, savedWith: number) => {
       const { migrateRecord } = await import('@kartochka/builder/model');

@@ -225,7 +225,7 @@ export class KcFileField extends KcFieldElement {
       ${v
         ? html`<div class="file" part="file">
             ${url
-              ? html`<a part="download" href=${url} download=${name} aria-label=${t(this.locale, 'download', { name })} @click=${this.#onLinkClick}>${name}</a>`
+              ? html`<a part="download" href=${url} download=${name} type=${type || nothing} aria-label=${t(this.locale, 'download', { name })} @click=${this.#onLinkClick}>${name}</a>`
               : html`<span>${name}</span>`}
             <span class="meta">${size !== undefined ? formatBytes(this.locale, size) : nothing}${kindWord ? html` · ${kindWord}` : nothing}</span>
             ${canPreview

@@ -259,8 +259,8 @@ const fileDriver: WidgetDriver = {
   read: (w) => {
     const link = w.shadowRoot!.querySelector<HTMLAnchorElement>('[part="download"]');
     if (!link) return undefined;
-    const meta = q<HTMLElement>(w, '.meta').textContent!;
-    return { name: link.textContent!.trim(), type: meta.split('·')[1]?.trim() ?? '' };
+    // The kind is shown in words («документ PDF»); the link carries the media type as its `type` hint.
+    return { name: link.textContent!.trim(), type: link.type };
   },
   edit: async (w, v) => {
     const input = q(w, 'input[type="file"]');

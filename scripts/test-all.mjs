@@ -13,7 +13,7 @@ const steps = [
   { name: 'API reference (TypeDoc → docs/api)', cmd: 'npm', args: ['run', 'docs'], count: 'single' },
   { name: 'docs site (VitePress, with the API reference)', cmd: 'node', args: ['scripts/docs-site.mjs', '--with-api'], count: 'single' },
   { name: 'package builds', cmd: 'npm', args: ['run', 'build'], count: 'single' },
-  { name: 'end-to-end tests (demo in Chromium)', cmd: 'node', args: ['--conditions=@kartochka/source', '--import', 'tsx', '--test', '--test-reporter=spec', 'tests/e2e/demo.test.ts', 'tests/e2e/card-types.test.ts', 'tests/e2e/import.test.ts', 'tests/e2e/files.test.ts', 'tests/e2e/demo-users.test.ts', 'tests/e2e/duplicates-views.test.ts', 'tests/e2e/mobile.test.ts', 'tests/e2e/examples.test.ts', 'tests/e2e/plain-html.test.ts', 'tests/e2e/pack-install.test.ts'], count: 'node', browser: true },
+  { name: 'end-to-end tests (demo in Chromium)', cmd: 'node', args: ['--conditions=@kartochka/source', '--import', 'tsx', '--test', '--test-reporter=spec', 'tests/e2e/demo.test.ts', 'tests/e2e/card-types.test.ts', 'tests/e2e/import.test.ts', 'tests/e2e/files.test.ts', 'tests/e2e/demo-users.test.ts', 'tests/e2e/duplicates-views.test.ts', 'tests/e2e/mobile.test.ts', 'tests/e2e/visual.test.ts', 'tests/e2e/examples.test.ts', 'tests/e2e/plain-html.test.ts', 'tests/e2e/pack-install.test.ts'], count: 'node', browser: true },
   { name: 'storybook build', cmd: 'npm', args: ['run', 'build-storybook'], count: 'single' },
 ];
 

@@ -4,8 +4,8 @@
 // page. Data is not its business: cards live in IndexedDB or go through the card's outbox.
 //
 // Why not Workbox (vite-plugin-pwa): its build step pulls in Babel, Rollup 2 and Terser (tens of
-// megabytes) for what is here ~60 lines; the strategies we need are two (cache first for hashed
-// files, network first with a cached fallback for pages). docs/feedback-and-mobile.md.
+// megabytes) for what is here ~70 lines; the strategies we need are two (cache first for hashed
+// files, network first with a cached fallback for the rest). docs/feedback-and-mobile.md.
 import { createHash } from 'node:crypto';
 
 /**
@@ -63,17 +63,21 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(req.url);
   // Only this app's own GETs: the REST server (another origin or port) and writes go to the network.
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (req.mode === 'navigate') {
-    // Pages: the network when there is one (a new build shows at once), else the cached shell.
-    event.respondWith(fetch(req).catch(() => caches.match('./', { ignoreSearch: true, ignoreVary: true }).then((r) => r || caches.match('index.html'))));
+  const cached = (key) => caches.match(key, { ignoreSearch: true, ignoreVary: true });
+  // Hashed build files never change under their name: the cache first.
+  if (req.mode !== 'navigate' && url.pathname.includes('/assets/')) {
+    event.respondWith(cached(req).then((hit) => hit || fetch(req)));
     return;
   }
+  // Pages and unhashed files (the manifest, demo-users.json): the network when there is one, so a
+  // new build or file shows at once, kept for next time; the cached copy (pages: the shell) offline.
   event.respondWith(
-    caches.match(req, { ignoreSearch: true, ignoreVary: true }).then((hit) => hit || fetch(req).then((res) => {
-      // Files written next to the build after it (demo-users.json) are kept for the next time offline.
-      if (res.ok) { const copy = res.clone(); void caches.open(CACHE).then((c) => c.put(req, copy)); }
-      return res;
-    }).catch(() => new Response('', { status: 503, statusText: 'Offline' }))),
+    fetch(req)
+      .then((res) => {
+        if (res.ok && req.mode !== 'navigate') { const copy = res.clone(); void caches.open(CACHE).then((c) => c.put(req, copy)); }
+        return res;
+      })
+      .catch(() => (req.mode === 'navigate' ? cached('./').then((r) => r || cached('index.html')) : cached(req)).then((r) => r || new Response('', { status: 503, statusText: 'Offline' }))),
   );
 });
 `;

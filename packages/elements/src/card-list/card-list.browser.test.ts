@@ -49,6 +49,25 @@ async function makeList(storage: IndexedDbAdapter, pageSize = 20): Promise<KcCar
 }
 
 describe('<kc-card-list>', () => {
+  it('in a narrow place (a phone) each card is a block of «column: value» lines, nothing wider than the list', async () => {
+    const storage = await seeded();
+    const box = await fixture<HTMLDivElement>(html`<div style="inline-size: 360px"></div>`);
+    const el = document.createElement('kc-card-list') as KcCardList;
+    Object.assign(el, { storage, columns, filters, locale: 'ru' });
+    el.setAttribute('schema-id', 'b2b');
+    box.append(el);
+    await waitUntil(() => rows(el).length > 0, 'rows rendered');
+    expect(el.getBoundingClientRect().width).to.equal(360);
+    for (const node of el.shadowRoot!.querySelectorAll('*')) expect(node.getBoundingClientRect().right, node.tagName).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    const cell = rows(el)[0].cells[1];
+    expect(getComputedStyle(cell).display).to.equal('block');
+    expect(cell.dataset.label).to.equal('Сегмент');
+    expect(getComputedStyle(cell, '::before').content).to.equal('"Сегмент: "');
+    // The title line needs no label.
+    expect(getComputedStyle(rows(el)[0].cells[0], '::before').content).to.equal('none');
+    await storage.close();
+  });
+
   it('lists the cards of one schema with labelled values', async () => {
     const storage = await seeded();
     const el = await makeList(storage);

@@ -60,6 +60,7 @@ export type CardTheme = 'light' | 'dark' | 'auto';
  * @csspart cancel-button - The bar's Cancel (back to the card as last loaded or saved).
  * @csspart state - The bar's state in words (unsaved changes, all saved, waiting to be sent, not saved).
  * @csspart unsaved - The unsaved-changes dot beside the state.
+ * @csspart show-problem - After a refusal or a conflict: scrolls to the storage panel's full message.
  * @csspart toast - What a save came to (saved, queued, conflict…), shown for a few seconds above the bar.
  * @csspart form - The wrapper around all sections.
  * @csspart summary - The error summary shown after a failed submit.

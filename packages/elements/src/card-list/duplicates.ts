@@ -1,12 +1,13 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { foldCase, diff, type CardRecord, type StorageAdapter } from '@kartochka/storage';
+import { foldCase, diff } from '@kartochka/storage/data';
+import type { CardRecord, StorageAdapter } from '@kartochka/storage';
 import { setAt, validate, type JsonSchema, type JsonValue, type Locale, type MessageCatalogue } from '@kartochka/core';
 import { tokens, buttonStyles } from '../internal/styles.js';
 import { defineElement } from '../internal/field-element.js';
 import { KcOpenEvent } from '../events/events.js';
 import { FieldLabels } from '../history/format.js';
-import { pointersOfKey, uniqueKeysOf } from '../persistence/duplicate-watch.js';
+import { pointersOfKey, uniqueKeysOf } from '../internal/unique-keys.js';
 import { lt } from './messages.js';
 import { changeField, restoreCards } from './views.js';
 

@@ -15,7 +15,7 @@ import {
   type Locale,
 } from '@kartochka/core';
 import type { CardRecord, IndexRange, IndexedValue, ListQuery, StorageAdapter } from '@kartochka/storage';
-import { uniqueKeysOf } from '../persistence/duplicate-watch.js';
+import { uniqueKeysOf } from '../internal/unique-keys.js';
 
 /** A named view: columns, filters, ranges, "my cards", search and sort. JSON, kept per user. */
 export interface SavedView {

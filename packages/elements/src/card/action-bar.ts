@@ -6,7 +6,7 @@
  * repeats it visually near the button the user pressed, so it is hidden from screen readers (they
  * hear the live region once, not twice).
  */
-import { html, nothing, css, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, css, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Locale } from '@kartochka/core';
 import type { CardPersistence, PersistenceStatus } from '../persistence/card-persistence.js';
 
@@ -81,7 +81,7 @@ export interface ActionBarOptions {
   showProblem: () => void;
 }
 
-export function renderActionBar(p: CardPersistence, o: ActionBarOptions) {
+export function renderActionBar(p: CardPersistence, o: ActionBarOptions): TemplateResult {
   const l = o.locale;
   const busy = p.status === 'saving' || p.status === 'loading';
   return html`<div class="action-bar" part="action-bar" role="group" aria-label=${p.text('actionBar', l)} lang=${l} ?data-unsaved=${o.unsaved}>

@@ -53,9 +53,9 @@ test('the card entry loads the card and the standard widgets, and none of the re
     assert.ok(has(loaded, part), `the card entry loads ${part}`);
   }
   const ours = ['card-list/', 'history/', 'reminders/', 'persistence/', 'array-field/', 'money-field/', 'tags-field/', 'json-field/'].map((d) => `elements/src/${d}`);
-  // View mode shows file references in words, so the file-reference shape helpers
-  // (@kartochka/storage/files: pure functions, no adapter, no idb) are the one part of storage it may load.
-  const fileHelpers = ['storage/src/files.ts', 'storage/src/diff.ts'];
+  // View mode shows file references in words, so storage's helpers on card data
+  // (@kartochka/storage/data: pure functions, no adapter, no idb) are the one part of storage it may load.
+  const fileHelpers = ['storage/src/data.ts', 'storage/src/files.ts', 'storage/src/diff.ts', 'storage/src/query.ts'];
   for (const part of [...ours, 'node_modules/idb/', '@lit-labs/virtualizer', 'storage/src/']) {
     const offending = [...loaded].filter((f) => f.includes(part) && !fileHelpers.some((h) => f.includes(h)));
     assert.deepEqual(offending, [], `the card entry must not load ${part}`);

@@ -1,4 +1,4 @@
-import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { tokens, buttonStyles } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
@@ -117,7 +117,7 @@ export class KcCalendar extends LitElement {
     this.dispatchEvent(new KcCalendarCloseEvent());
   };
 
-  override render() {
+  override render(): TemplateResult {
     const loc = this.locale;
     const p = isoParts(this.active)!;
     const first = Date.UTC(p.y, p.m - 1, 1);

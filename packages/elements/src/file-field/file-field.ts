@@ -5,7 +5,7 @@ import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { buttonStyles, fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
 import { fireInputAndChange, formatBytes, safeFileLink } from '../internal/widget-utils.js';
-import { acceptsFile, asLocalFile, isFileRef, parseAccept, type FileRef } from '@kartochka/storage/files';
+import { acceptsFile, asLocalFile, isFileRef, parseAccept, type FileRef } from '@kartochka/storage/data';
 import { KcFileRequestEvent } from '../events/events.js';
 
 /** The size limit when the schema gives no `x-maxSize`: 10 MB. */

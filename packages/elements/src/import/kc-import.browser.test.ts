@@ -144,7 +144,8 @@ describe('<kc-import>', function () {
   // The 200 ms long-task goal is a number of the bench (`npm run bench -- --only import`, with a
   // hand-written baseline in the same run): a timed assertion here would fail on a loaded machine.
   // This test checks what makes the goal reachable, independent of the machine's speed: the page
-  // keeps painting frames and showing progress all through the dry run and the write.
+  // keeps painting frames and showing progress all through the write (seconds long on any machine;
+  // the dry run may be over in a frame or two on a fast one).
   it('imports 10,000 rows into IndexedDB while the page keeps painting and showing progress', async function () {
     this.timeout(300000);
     const storage = await open();
@@ -173,7 +174,6 @@ describe('<kc-import>', function () {
     painting = false;
     watch.disconnect();
     expect((await storage.list({ schemaId: t.id, limit: 1 })).total).to.equal(10000);
-    expect(framesInDryRun, 'frames painted during the dry run').to.be.above(3);
     expect(frames - framesInDryRun, 'frames painted during the write').to.be.above(10);
     expect(progressTexts.size, `progress shown while writing: ${[...progressTexts].slice(0, 3).join(' | ')}`).to.be.above(5);
     await storage.close();

@@ -7,6 +7,7 @@
  * workers are not available.
  */
 import type { Cell } from '@kartochka/core';
+import { loadExcelJs } from './excel.js';
 
 export interface ParsedTable {
   rows: Cell[][];
@@ -77,12 +78,6 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParsedTable> {
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   return { rows: rows.filter((r, i) => i === 0 || r.some((c) => c !== null && c !== undefined && c !== '')), format: 'xlsx', sheet: sheet?.name };
-}
-
-/** exceljs, loaded when a spreadsheet is read or written (≈ 250 kB gzipped: never in a page's first load). */
-export async function loadExcelJs(): Promise<typeof import('exceljs')> {
-  const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
-  return mod.default ?? mod;
 }
 
 /** A file's rows: XLSX by its bytes (a ZIP), CSV otherwise. */

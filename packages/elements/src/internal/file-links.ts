@@ -3,7 +3,7 @@
  * picked or legacy inline file through an object URL of its Blob, a stored file (`{fileId}`) fetched
  * through `kc-file-request` when the link is clicked. The file field manages its own URLs.
  */
-import { asLocalFile, isFileRef } from '@kartochka/storage/files';
+import { asLocalFile, isFileRef } from '@kartochka/storage/data';
 import { KcFileRequestEvent } from '../events/events.js';
 import { safeFileLink } from './widget-utils.js';
 

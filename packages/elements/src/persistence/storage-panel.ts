@@ -7,7 +7,7 @@ import type { CardPersistence } from './card-persistence.js';
 import { pt } from './messages.js';
 import { fieldName, formatText } from '../view/format.js';
 import { KcOpenEvent } from '../events/events.js';
-import { pointersOfKey } from './duplicate-watch.js';
+import { pointersOfKey } from '../internal/unique-keys.js';
 
 /**
  * @summary The card's saving status, the offer to restore an unsaved draft, and the field-by-field

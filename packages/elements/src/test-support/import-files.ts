@@ -3,7 +3,7 @@
  * (Windows-1251, `;`), UTF-8 with a BOM, XLSX with a merged title row and a two-row header, and a
  * file of 10,000 fictional clients.
  */
-import { loadExcelJs } from '../import/parse.js';
+import { loadExcelJs } from '../import/excel.js';
 
 /** Windows-1251 bytes of `text` (ASCII, Cyrillic, Ёё, №, «», —, non-breaking space). */
 export function cp1251(text: string): Uint8Array<ArrayBuffer> {

@@ -107,7 +107,12 @@ function header(r: Route) {
       ${link('builder', '#/builder', s(locale, 'builder'))}
     </nav>
     <button type="button" id="settings-toggle" class="settings-toggle" aria-expanded=${String(settingsOpen || !user)} aria-controls="demo-settings"
-      @click=${() => { settingsOpen = !(settingsOpen || !user); void show(); }}>${s(locale, 'settings')}</button>
+      @click=${(e: Event) => {
+        // At once, not after the view re-renders (show() waits for the view's data first).
+        settingsOpen = !(settingsOpen || !user);
+        (e.currentTarget as HTMLElement).setAttribute('aria-expanded', String(settingsOpen));
+        document.querySelector('#demo-settings')?.toggleAttribute('data-open', settingsOpen);
+      }}>${s(locale, 'settings')}</button>
     <div class="controls" id="demo-settings" ?data-open=${settingsOpen || !user}>
       <label>${s(locale, 'template')}
         <select id="template" @change=${(e: Event) => { chooseType((e.target as HTMLSelectElement).value); const h = home(templateId); go(r.view === 'card' ? (h.view === 'card' ? `#/card/${encodeURIComponent(h.id)}` : '#/cards') : location.hash || '#/cards'); void show(); }}>

@@ -148,7 +148,7 @@ test('phone: the header\'s settings fold behind one button; a tap opens them, th
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   assert.equal(await page.locator('#template').isVisible(), false);
   await toggle.tap();
-  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.locator('#settings-toggle[aria-expanded="true"]').waitFor();
   await page.locator('#template').waitFor();
   await page.locator('.lang button[data-locale="en"]').tap();
   await page.locator('kc-card [part="state"]', { hasText: 'All changes saved' }).waitFor();

@@ -93,6 +93,13 @@ export class KcCardList extends LitElement {
       .views fieldset { display: grid; gap: 0.25em; border: 1px solid var(--_border); padding: calc(var(--_space) / 2); }
       .check { display: flex; gap: 0.35em; align-items: center; }
       td.pick, th.pick { width: 2.5em; }
+      .check input, .pick input { inline-size: auto; }
+      /* Touch: a check box's label (the whole cell for a row's pick) and the column chooser are 44 px targets. */
+      @media (pointer: coarse) {
+        .views summary, .check, .pick-target { display: inline-flex; align-items: center; min-block-size: var(--_control-h); }
+        .pick-target { justify-content: center; min-inline-size: var(--_control-h); }
+        .check input, .pick input { inline-size: 1.25rem; block-size: 1.25rem; }
+      }
       .pager button { min-inline-size: var(--_control-h); }
       /* A narrow list (a phone): each card is a block of "column: value" lines, the sort headers a
          wrapping row above them; nothing is wider than the list. */
@@ -510,8 +517,8 @@ export class KcCardList extends LitElement {
         <caption>${t(locale, 'listCaption')}</caption>
         <thead>
           <tr>
-            ${this.selectable ? html`<th scope="col" class="pick"><input type="checkbox" name="pick-page" aria-label=${lt(locale, 'selectPage')} .checked=${allPicked}
-              @change=${(e: Event) => (this.selected = (e.target as HTMLInputElement).checked ? [...new Set([...this.selected, ...pageIds])] : this.selected.filter((id) => !pageIds.includes(id)))} /></th>` : nothing}
+            ${this.selectable ? html`<th scope="col" class="pick"><label class="pick-target"><input type="checkbox" name="pick-page" aria-label=${lt(locale, 'selectPage')} .checked=${allPicked}
+              @change=${(e: Event) => (this.selected = (e.target as HTMLInputElement).checked ? [...new Set([...this.selected, ...pageIds])] : this.selected.filter((id) => !pageIds.includes(id)))} /></label></th>` : nothing}
             ${columns.map((c) => this.#header(c))}
           </tr>
         </thead>
@@ -527,8 +534,8 @@ export class KcCardList extends LitElement {
                   @keydown=${(e: KeyboardEvent) => this.#onRowKey(e, r.id)}
                 >
                   ${this.selectable ? html`<td class="pick" @click=${(e: Event) => e.stopPropagation()} @keydown=${(e: Event) => e.stopPropagation()}>
-                    <input type="checkbox" name="pick" data-id=${r.id} aria-label=${lt(locale, 'select', { title: r.title || r.id })} .checked=${this.selected.includes(r.id)}
-                      @change=${(e: Event) => this.#toggle(r.id, (e.target as HTMLInputElement).checked)} />
+                    <label class="pick-target"><input type="checkbox" name="pick" data-id=${r.id} aria-label=${lt(locale, 'select', { title: r.title || r.id })} .checked=${this.selected.includes(r.id)}
+                      @change=${(e: Event) => this.#toggle(r.id, (e.target as HTMLInputElement).checked)} /></label>
                   </td>` : nothing}
                   ${columns.map((c) => html`<td data-label=${this.#label(c.field, c.label)}>${this.#cell(r, c)}</td>`)}
                 </tr>`,

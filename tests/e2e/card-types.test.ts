@@ -174,6 +174,8 @@ for (const locale of ['ru', 'en'] as const) {
     assert.deepEqual(await axeViolations(page), [], 'the list of an archived type');
     await row.click();
     await page.getByRole('textbox', { name: new RegExp(`^${ui.name}`) }).waitFor();
+    // The fields paint before the stored card has loaded into them: read the value once it has.
+    await page.locator('kc-storage-panel [part="status"]', { hasText: /Загружено|Loaded/ }).waitFor();
     assert.equal(await page.getByRole('textbox', { name: new RegExp(`^${ui.name}`) }).inputValue(), ui.company);
 
     assert.deepEqual(problems, []);

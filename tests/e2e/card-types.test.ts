@@ -8,22 +8,16 @@
  * (reindexed) column, and opening migrated; then archived — gone from "new card", its cards still
  * open. No console errors or page errors anywhere; the pages axe-clean.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { axeViolations, launchChromium, recordProblems, startDemo } from './demo-server.js';
+import { axeViolations, recordProblems, type Demo, useDemo } from './demo-server.js';
 
-let demo: Awaited<ReturnType<typeof startDemo>>;
+let demo: Demo;
 let browser: Browser;
-
-before(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
+useDemo((d, b) => {
+  demo = d;
+  browser = b;
 });
 
 /** What the admin reads and types, per UI language. */

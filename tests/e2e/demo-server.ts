@@ -1,4 +1,5 @@
 /** Builds the demo with Vite and serves it on an ephemeral loopback port, for end-to-end tests. */
+import { after, before } from 'node:test';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 // @ts-expect-error — plain .mjs helper shared with the test-runner config
@@ -50,3 +51,26 @@ export async function signInAs(page: Page, name: string): Promise<void> {
   await page.locator('#sign-in button').click();
   await page.locator('#user-name', { hasText: name }).waitFor();
 }
+
+export type Demo = Awaited<ReturnType<typeof startDemo>>;
+
+/**
+ * The built demo and a Chromium for one test file: started before its tests (then handed to
+ * `ready`), stopped after them — the same before/after pair every demo e2e file needs.
+ */
+export function useDemo(ready: (demo: Demo, browser: Browser) => void): void {
+  let demo: Demo | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    demo = await startDemo();
+    browser = await launchChromium();
+    ready(demo, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+}
+
+/** Waits until the card's storage panel says `text` (its status line, in the card's language). */
+export const storageStatus = (page: Page, text: string | RegExp): Promise<void> => page.locator('kc-storage-panel [part="status"]', { hasText: text }).waitFor();

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordProblems, signInAs, startDemo } from './demo-server.js';
+import { launchChromium, recordProblems, signInAs, startDemo, storageStatus } from './demo-server.js';
 import { createKey, startServer, tempDb, type ServerProcess } from '../../packages/server/src/test-support/process.js';
 
 let demo: Awaited<ReturnType<typeof startDemo>>;
@@ -36,7 +36,7 @@ after(async () => {
 
 const SALON = '#/card/beauty-salon-card-sample';
 const api = (key: string) => async (path: string) => (await fetch(`${server.api}${path}`, { headers: { Authorization: `Bearer ${key}` } })).json();
-const status = (page: Page, text: string | RegExp) => page.locator('kc-storage-panel [part="status"]', { hasText: text }).waitFor();
+const status = storageStatus;
 /** The card's data as the page holds it. */
 const cardValue = (page: Page) => page.evaluate(() => (document.querySelector('kc-card') as unknown as { value: Record<string, unknown> }).value);
 

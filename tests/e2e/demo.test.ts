@@ -2,27 +2,21 @@
  * The demo end to end, as a person uses it — in real Chromium, with real IndexedDB (a fresh
  * browser context per test is a fresh database), and no console errors anywhere.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axeViolations, launchChromium, recordProblems, startDemo } from './demo-server.js';
+import { axeViolations, recordProblems, storageStatus, type Demo, useDemo } from './demo-server.js';
 import { startServer } from '../../packages/server/src/test-support/process.js';
 import { RestAdapter } from '@kartochka/storage';
 
-let demo: Awaited<ReturnType<typeof startDemo>>;
+let demo: Demo;
 let browser: Browser;
-
-before(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
+useDemo((d, b) => {
+  demo = d;
+  browser = b;
 });
 
 async function open(hash = '', backend: 'idb' | 'rest' = 'idb'): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
@@ -34,7 +28,7 @@ async function open(hash = '', backend: 'idb' | 'rest' = 'idb'): Promise<{ page:
   return { page, context, problems };
 }
 
-const status = (page: Page, text: string | RegExp) => page.locator('kc-storage-panel [part="status"]', { hasText: text }).waitFor();
+const status = storageStatus;
 
 test('opens on the B2B card with its sample data, in Russian, with the summary header', async () => {
   const { page, context, problems } = await open();

@@ -5,25 +5,19 @@
  * a named view (columns, "my cards" off, sort) and changes a field in selected cards; the likely
  * duplicates panel is there. No console errors; axe-clean.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchChromium, recordProblems, startDemo } from './demo-server.js';
+import { axeViolations, recordProblems, storageStatus, type Demo, useDemo } from './demo-server.js';
 
-let demo: Awaited<ReturnType<typeof startDemo>>;
+let demo: Demo;
 let browser: Browser;
-
-before(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
+useDemo((d, b) => {
+  demo = d;
+  browser = b;
 });
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-const status = (page: Page, text: string | RegExp) => page.locator('kc-storage-panel [part="status"]', { hasText: text }).waitFor();
+const status = storageStatus;
 
 async function newCard(page: Page, name: string, email: string): Promise<void> {
   await page.goto(demo.url + '#/cards');

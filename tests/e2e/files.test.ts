@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordProblems, signInAs, startDemo } from './demo-server.js';
+import { launchChromium, recordProblems, signInAs, startDemo, storageStatus } from './demo-server.js';
 import { createKey, startServer, tempDb, type ServerProcess } from '../../packages/server/src/test-support/process.js';
 
 let demo: Awaited<ReturnType<typeof startDemo>>;
@@ -34,7 +34,7 @@ after(async () => {
   await tmp.cleanup();
 });
 
-const status = (page: Page, text: string | RegExp) => page.locator('kc-storage-panel [part="status"]', { hasText: text }).waitFor();
+const status = storageStatus;
 const api = async (path: string) => fetch(`${server.api}${path}`, { headers: { Authorization: `Bearer ${users[0]!.key}` } });
 const storedFile = async () => ((await (await api('/cards/b2b-client-card-sample')).json()) as { data: { contract: { file: Record<string, unknown> } } }).data.contract.file;
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n${'0'.repeat(3000)}\n%%EOF\n`);

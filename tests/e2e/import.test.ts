@@ -5,23 +5,17 @@
  * the progress shown, the cards found in the list; the same file again updates them; the list
  * exported to CSV. axe-clean at each step; no console errors.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { axeViolations, launchChromium, recordProblems, startDemo } from './demo-server.js';
+import { axeViolations, recordProblems, type Demo, useDemo } from './demo-server.js';
 
-let demo: Awaited<ReturnType<typeof startDemo>>;
+let demo: Demo;
 let browser: Browser;
-
-before(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
+useDemo((d, b) => {
+  demo = d;
+  browser = b;
 });
 
 const UI = {

@@ -5,27 +5,21 @@
  * a person on a phone does: Save by a tap, the toast beside it, the active mode shown, a skeleton at
  * once while a slow server answers, and a reload with no network (the service worker's app shell).
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axeViolations, launchChromium, recordProblems, startDemo } from './demo-server.js';
+import { axeViolations, recordProblems, type Demo, useDemo } from './demo-server.js';
 import { MEASURE_LAYOUT, type LayoutReport } from './layout-measure.js';
 import { startServer } from '../../packages/server/src/test-support/process.js';
 
-let demo: Awaited<ReturnType<typeof startDemo>>;
+let demo: Demo;
 let browser: Browser;
-
-before(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
+useDemo((d, b) => {
+  demo = d;
+  browser = b;
 });
 
 export const SCREENS = {

@@ -405,7 +405,7 @@ export function createApp(options: AppOptions): Hono {
     // The author is who signed in, never the body's `author`.
     delete input.author;
     const { record, created } = await store
-      .put(input, { expectedRevision, author: principal.name }, now().toISOString(), (stored) => {
+      .put(input, { expectedRevision, author: principal.name, client: clientOf(c) }, now().toISOString(), (stored) => {
         let data = input.data;
         if (access) {
           // Hidden fields come back from what is stored; refused fields stop the write.
@@ -437,6 +437,7 @@ export function createApp(options: AppOptions): Hono {
       .delete(id, ifMatch === undefined ? undefined : parseRevisionTag(ifMatch, 'If-Match'), {
         at: now().toISOString(),
         author: principal.name,
+        client: clientOf(c),
       })
       .catch((error: unknown) => strippedConflict(c, error));
     announce({ type: 'delete', tenant: principal.tenant, id, revision: deleted.revision, client: clientOf(c) });

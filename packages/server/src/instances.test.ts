@@ -11,6 +11,7 @@ interface Change {
   type: string;
   id: string;
   revision: number;
+  client?: string;
 }
 
 /** Opens `GET /api/events` and resolves once the stream said `ready`; `changes` fills as frames arrive. */
@@ -59,10 +60,14 @@ async function openStream(server: ServerProcess): Promise<{ changes: Change[]; n
   };
 }
 
-const put = (server: ServerProcess, id: string, body: object, revision?: number): Promise<Response> =>
+const put = (server: ServerProcess, id: string, body: object, revision?: number, client?: string): Promise<Response> =>
   fetch(`${server.api}/cards/${id}`, {
     method: 'PUT',
-    headers: { 'Content-Type': 'application/json', ...(revision === undefined ? {} : { 'If-Match': `"${revision}"` }) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(revision === undefined ? {} : { 'If-Match': `"${revision}"` }),
+      ...(client === undefined ? {} : { 'X-Kartochka-Client': client }),
+    },
     body: JSON.stringify(body),
   });
 
@@ -110,6 +115,29 @@ describe('two server instances on one PostgreSQL database', { skip: !onPostgres 
       onB.close();
       onElsewhere.close();
       await Promise.all([elsewhere.kill('SIGTERM'), elsewhere2.kill('SIGTERM')]);
+    }
+  });
+
+  it("a change heard from the other instance carries the writing client's id, so the client skips its own echo", async () => {
+    const onB = await openStream(b);
+    const onA = await openStream(a);
+    try {
+      assert.equal((await put(a, 'own-1', card('own-1'), undefined, 'tab-1')).status, 201);
+      assert.equal((await put(a, 'own-1', card('own-1', { title: 'again' }), 1)).status, 200);
+      const del = await fetch(`${a.api}/cards/own-1`, { method: 'DELETE', headers: { 'If-Match': '"2"', 'X-Kartochka-Client': 'tab-2' } });
+      assert.equal(del.status, 200);
+      await onB.next(3);
+      await onA.next(3);
+      const expected = [
+        { type: 'put', id: 'own-1', revision: 1, client: 'tab-1' },
+        { type: 'put', id: 'own-1', revision: 2 },
+        { type: 'delete', id: 'own-1', revision: 2, client: 'tab-2' },
+      ];
+      assert.deepEqual(onB.changes, expected, 'the other instance (LISTEN/NOTIFY) passes the client id on, and only when one was sent');
+      assert.deepEqual(onA.changes, expected, 'the writing instance says the same');
+    } finally {
+      onA.close();
+      onB.close();
     }
   });
 

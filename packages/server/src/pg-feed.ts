@@ -6,12 +6,13 @@
  * (its own it announced already, with the writing client's id).
  *
  * Payload (JSON, ids and revisions only, never card data): `{o: instance, t: tenant, i: card id,
- * r: revision, d: 1 for a delete}`. A lost connection is re-opened with backoff; what was said
+ * r: revision, d: 1 for a delete, c: the writing client's id (X-Kartochka-Client) when it sent one}`,
+ * so a client skips its own writes whichever instance streams them back. A lost connection is re-opened with backoff; what was said
  * meanwhile is unknown, so the feed is told (`lost()`) and open streams end, their clients
  * reconnect and re-read.
  */
 import pg from 'pg';
-import type { ChangeFeed } from './change-feed.js';
+import type { ChangeFeed, ChangeNotice } from './change-feed.js';
 import { changesChannel, parsePgUrl, quoteIdent, type PgCardStore } from './pg-store.js';
 
 export interface ChangeListener {
@@ -24,6 +25,7 @@ interface Payload {
   i: string;
   r: number;
   d: 0 | 1;
+  c?: string;
 }
 
 function parse(text: string | undefined): Payload | undefined {
@@ -52,7 +54,9 @@ export async function listenForChanges(url: string, store: PgCardStore, feed: Ch
       if (m.channel !== channel) return;
       const p = parse(m.payload);
       if (!p || p.o === store.origin) return;
-      feed.publish({ type: p.d ? 'delete' : 'put', tenant: p.t, id: p.i, revision: p.r });
+      const notice: ChangeNotice = { type: p.d ? 'delete' : 'put', tenant: p.t, id: p.i, revision: p.r };
+      if (typeof p.c === 'string') notice.client = p.c;
+      feed.publish(notice);
     });
     c.on('error', () => reconnect(c));
     c.on('end', () => reconnect(c));

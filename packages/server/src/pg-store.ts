@@ -32,7 +32,6 @@ import {
   type CardRecord,
   type NewOrUpdatedRecord,
   type PublishSchemaInput,
-  type PutOptions,
   type Revision,
   type SchemaInfo,
   type SchemaSummary,
@@ -43,7 +42,7 @@ import type { KeyRow, KeyRows } from './auth/keys.js';
 import type { ChangeNotice } from './change-feed.js';
 import { DEFAULT_TENANT } from './sqlite-store.js';
 import { listInSql, type SqlListSource, type StoreListQuery, type StoreListResult } from './sql-list.js';
-import type { AuditAction, AuditEntry, AuditQuery, CardStore, PutCheck, PutResult, WriteMeta } from './store.js';
+import type { AuditAction, AuditEntry, AuditQuery, CardStore, PutCheck, PutResult, StorePutOptions, WriteMeta } from './store.js';
 import { fileOfRow, type FileRow, type FileRows } from './file-store.js';
 
 /** Step *i* takes the database from version *i* to *i + 1*. Never edit a released step; append. */
@@ -382,13 +381,14 @@ export class PgCardStore implements CardStore, SqlListSource {
     card: { sql: string; params: unknown[] },
     revision: Revision,
     audit: { action: AuditAction; at: string; actor: string | undefined; revision: number },
-    notice: Pick<ChangeNotice, 'type' | 'id' | 'revision'>,
+    notice: Pick<ChangeNotice, 'type' | 'id' | 'revision' | 'client'>,
   ): Promise<void> {
     const params = [...card.params];
     const p = (value: unknown): string => (params.push(value), `$${params.length}`);
     const history = `INSERT INTO revisions (tenant, record_id, revision, entry) VALUES (${p(this.tenant)}, ${p(revision.recordId)}, ${p(revision.revision)}, ${p(JSON.stringify(revision))})`;
     const auditRow = `INSERT INTO audit (tenant, at, actor, action, target, revision) VALUES (${p(this.tenant)}, ${p(audit.at)}, ${p(audit.actor ?? 'anonymous')}, ${p(audit.action)}, ${p(notice.id)}, ${p(audit.revision)})`;
-    const payload = JSON.stringify({ o: this.origin, t: this.tenant, i: notice.id, r: notice.revision, d: notice.type === 'delete' ? 1 : 0 });
+    // The writing client's id too (`c`), so its own write is not news to it on another instance's stream.
+    const payload = JSON.stringify({ o: this.origin, t: this.tenant, i: notice.id, r: notice.revision, d: notice.type === 'delete' ? 1 : 0, ...(notice.client === undefined ? {} : { c: notice.client }) });
     // pg_notify payloads are limited to 8000 bytes; ids are short (the server validates them).
     const notify = Buffer.byteLength(payload) < 7900 ? `SELECT pg_notify(${p(changesChannel(this.schema))}, ${p(payload)})` : 'SELECT 1';
     await client.query(`WITH card AS (${card.sql}), history AS (${history}), audit_row AS (${auditRow}) ${notify}`, params);
@@ -411,7 +411,7 @@ export class PgCardStore implements CardStore, SqlListSource {
    * to lock yet) both insert; the second hits the primary key, and the whole put runs again — now
    * it sees the first one's card and its revision check decides, as for any other update.
    */
-  async put(input: NewOrUpdatedRecord, options: PutOptions, now: string, check?: PutCheck): Promise<PutResult> {
+  async put(input: NewOrUpdatedRecord, options: StorePutOptions, now: string, check?: PutCheck): Promise<PutResult> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.transaction(input.id, (client) => this.putOnce(client, input, options, now, check));
@@ -422,7 +422,7 @@ export class PgCardStore implements CardStore, SqlListSource {
     }
   }
 
-  private async putOnce(client: pg.PoolClient, input: NewOrUpdatedRecord, options: PutOptions, now: string, check?: PutCheck): Promise<PutResult> {
+  private async putOnce(client: pg.PoolClient, input: NewOrUpdatedRecord, options: StorePutOptions, now: string, check?: PutCheck): Promise<PutResult> {
     const stored = await this.readForUpdate(client, input.id);
     checkRevision(input.id, stored, options.expectedRevision);
     // Inside the transaction, so what the check merges and compares is what is stored now.
@@ -457,7 +457,7 @@ export class PgCardStore implements CardStore, SqlListSource {
                 VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)`,
           params: values,
         };
-    await this.writeAll(client, card, revision, { action: 'card.put', at: now, actor: options.author, revision: record.revision }, { type: 'put', id: record.id, revision: record.revision });
+    await this.writeAll(client, card, revision, { action: 'card.put', at: now, actor: options.author, revision: record.revision }, { type: 'put', id: record.id, revision: record.revision, client: options.client });
     return { record, created: stored === undefined };
   }
 
@@ -514,7 +514,7 @@ export class PgCardStore implements CardStore, SqlListSource {
       if (meta.author !== undefined) tombstone.author = meta.author;
       await client.query('DELETE FROM card_unique WHERE tenant = $1 AND card_id = $2', [this.tenant, id]);
       const card = { sql: 'DELETE FROM cards WHERE tenant = $1 AND id = $2', params: [this.tenant, id] };
-      await this.writeAll(client, card, tombstone, { action: 'card.delete', at, actor: meta.author, revision: stored.revision }, { type: 'delete', id, revision: stored.revision });
+      await this.writeAll(client, card, tombstone, { action: 'card.delete', at, actor: meta.author, revision: stored.revision }, { type: 'delete', id, revision: stored.revision, client: meta.client });
       return stored;
     });
   }

@@ -29,10 +29,20 @@ import type { StoreListQuery, StoreListResult } from './sql-list.js';
  */
 export type PutCheck = (stored: CardRecord | undefined) => NewOrUpdatedRecord;
 
-/** Who made a change and when, for deletes (puts carry it in `PutOptions`). */
+/** Who made a change and when, for deletes (puts carry it in `StorePutOptions`). */
 export interface WriteMeta {
   at?: string;
   author?: string;
+  /**
+   * The writing client's id (`X-Kartochka-Client`), carried in the change notice other instances
+   * hear (pg-feed.ts), so the client can skip its own write whichever instance streams it back.
+   */
+  client?: string;
+}
+
+/** `PutOptions` plus the writing client's id, as in {@link WriteMeta}. */
+export interface StorePutOptions extends PutOptions {
+  client?: string;
 }
 
 /** What the audit log records. */
@@ -85,7 +95,7 @@ export interface CardStore {
    * The record `check` returns (else `input`) brings its unique keys (`unique`); another card of
    * the schema holding one throws `DuplicateError`, atomically with the write (docs/duplicates.md).
    */
-  put(input: NewOrUpdatedRecord, options: PutOptions, now: string, check?: PutCheck): Promise<PutResult>;
+  put(input: NewOrUpdatedRecord, options: StorePutOptions, now: string, check?: PutCheck): Promise<PutResult>;
   /**
    * Deletes a card in one transaction, keeping its history closed by a tombstone revision
    * (`deleted: true`); returns what was deleted. Throws `NotFoundError`/`ConflictError`. Audited.

@@ -7,12 +7,14 @@
  */
 import type { Ajv } from './ajv.js';
 import type { PrecompiledValidator } from './errors.js';
-import type { JsonSchema } from '../types.js';
+import type { JsonSchema, Locale, ValidationResult } from '../types.js';
 
 type AjvClass = new (opts?: Record<string, unknown>) => Ajv;
 
 export interface ValidationRuntime {
   compileSchema(schema: JsonSchema): PrecompiledValidator;
+  /** `validate()` of the package root: for code that loads the compiler on demand (`<kc-duplicates>`). */
+  validate(schema: JsonSchema, data: unknown, locale?: Locale): ValidationResult;
   Ajv2020: AjvClass;
   AjvDraft07: AjvClass;
   addFormats(ajv: Ajv): unknown;

@@ -121,7 +121,7 @@ export function validate(schema: JsonSchema, data: unknown, locale: Locale = 'en
 }
 
 /** What runtime.ts hands to FormController and the schema matcher. */
-export const validationRuntimeImpl = { compileSchema, Ajv2020, AjvDraft07, addFormats };
+export const validationRuntimeImpl = { compileSchema, validate, Ajv2020, AjvDraft07, addFormats };
 
 // Whoever loads this module (the package root does, in Node) makes the run-time compiler
 // available to FormController and the schema matcher (runtime.ts). A bundle may drop this

@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { foldCase, diff } from '@kartochka/storage/data';
 import type { CardRecord, StorageAdapter } from '@kartochka/storage';
-import { setAt, validate, type JsonSchema, type JsonValue, type Locale, type MessageCatalogue } from '@kartochka/core';
+import { setAt, loadValidationRuntime, type JsonSchema, type JsonValue, type Locale, type MessageCatalogue } from '@kartochka/core';
 import { tokens, buttonStyles } from '../internal/styles.js';
 import { defineElement } from '../internal/field-element.js';
 import { KcOpenEvent } from '../events/events.js';
@@ -123,7 +123,9 @@ export class KcDuplicates extends LitElement {
       let data = (await storage.get<JsonValue>(keep.id)).data;
       for (const c of fromOther) data = setAt(data, c.path, 'after' in c ? (c.after as JsonValue) : undefined);
       // Checked before anything is written: a merge that cannot be saved deletes nothing.
-      const errors = this.schema ? validate(this.schema, data, this.locale).errors : [];
+      // The run-time compiler is a chunk of its own (loaded here, on the first merge): importing
+      // validate() statically would put ajv and re2js in every page that imports the elements.
+      const errors = this.schema ? (await loadValidationRuntime()).validate(this.schema, data, this.locale).errors : [];
       if (errors.length) throw new Error(errors.map((e) => e.message).join('; '));
       // The other card goes first: its unique keys must be free before the kept card may take them.
       await storage.delete(other.id, { expectedRevision: other.revision });

@@ -8,8 +8,8 @@ import {
   cardRecordFields,
   cardSettingsOf,
   defaultCardSettings,
+  loadValidationRuntime,
   setAt,
-  validate,
   type JsonSchema,
   type JsonValue,
   type Locale,
@@ -108,11 +108,14 @@ async function derived(ctx: BulkContext, record: CardRecord, data: JsonValue): P
  */
 export async function changeField(ctx: BulkContext, ids: readonly string[], pointer: string, value: JsonValue | undefined): Promise<BulkResult> {
   const result: BulkResult = { done: [], failed: [] };
+  // The run-time compiler is a chunk of its own, loaded by the first bulk change: a static
+  // validate() would put ajv and re2js up front in every page that imports the elements.
+  const validate = ctx.schema ? (await loadValidationRuntime()).validate : undefined;
   for (const id of ids) {
     try {
       const record = await ctx.storage.get<JsonValue>(id);
       const data = setAt(record.data, pointer, value);
-      if (ctx.schema) {
+      if (ctx.schema && validate) {
         const errors = validate(ctx.schema, data, ctx.locale ?? 'en').errors;
         if (errors.length) {
           result.failed.push({ id, message: errors.map((e) => e.message).join('; ') });

@@ -95,3 +95,34 @@ test('sideEffects names every module that defines an element, so bundlers keep t
     assert.ok(pkg.sideEffects.includes(local), `${local} defines an element but is not in sideEffects`);
   }
 });
+
+/**
+ * What a Vite app build (rolldown, tree-shaken, `sideEffects` honoured) puts in the chunks a page
+ * loads before anything asks for more: the entry and its static imports. esbuild's graph above
+ * keeps every module a re-export passes through, so this one needs the real bundler.
+ */
+async function upFront(entry: string): Promise<string[]> {
+  const { build: viteBuild } = await import('vite');
+  const result = await viteBuild({
+    configFile: false,
+    root: pkgDir,
+    mode: 'production',
+    logLevel: 'silent',
+    resolve: { conditions: ['@kartochka/source', 'module', 'browser', 'production'] },
+    build: { write: false, minify: false, modulePreload: false, rolldownOptions: { input: pkgDir + entry } },
+  });
+  type Chunk = { type: string; fileName: string; isEntry?: boolean; imports?: string[]; modules?: Record<string, unknown> };
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => (r as { output: Chunk[] }).output).filter((o) => o.type === 'chunk');
+  const entryChunk = outputs.find((o) => o.isEntry)!;
+  const initial = outputs.filter((o) => o === entryChunk || entryChunk.imports!.includes(o.fileName));
+  return initial.flatMap((o) => Object.keys(o.modules ?? {}));
+}
+
+test('the run-time compiler (ajv, re2js) is never loaded up front by the root or the card entry', async () => {
+  for (const entry of ['src/index.ts', 'src/card/index.ts']) {
+    const modules = await upFront(entry);
+    assert.ok(modules.some((m) => m.includes('elements/src/card/card.ts')), `${entry}: the card is up front`);
+    const offending = modules.filter((m) => /validation\/validator\.ts|\/node_modules\/(ajv|re2js)\//.test(m) && !m.includes('ajv/dist/runtime/'));
+    assert.deepEqual(offending, [], `${entry} loads the run-time compiler up front (import it through loadValidationRuntime())`);
+  }
+});

@@ -38,7 +38,7 @@ export interface ConformanceOptions {
    * the author it records (for every write of the suite's one adapter).
    */
   authenticatedAuthor?: string;
-  /** A server that keeps a deleted card's history ends it with a tombstone; a re-created card continues the count. */
+  /** An adapter that keeps a deleted card's history (the server, IndexedDB) ends it with a tombstone; a re-created card continues the count. */
   keepsHistoryOnDelete?: boolean;
 }
 

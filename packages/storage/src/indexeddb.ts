@@ -179,7 +179,9 @@ export class IndexedDbAdapter implements StorageAdapter {
       const holders = await Promise.all(keys.map((key) => unique.getKey([input.schemaId, key])));
       const taken = holders.findIndex((holder) => holder !== undefined && holder !== input.id);
       if (taken >= 0) throw new DuplicateError(input.id, holders[taken]!, keys[taken]!);
-      const next = nextRecord(input, stored, options, this.now().toISOString());
+      // A card created again after a delete continues its kept history (after the tombstone).
+      const previous = stored ? undefined : await tx.objectStore('revisions').openCursor(rangeOf(input.id), 'prev');
+      const next = nextRecord(input, stored, options, this.now().toISOString(), previous?.value.revision ?? 0);
       this.beforeWrite?.(input.id);
       await Promise.all([
         records.put(toStored(next.record, keys)),
@@ -199,7 +201,11 @@ export class IndexedDbAdapter implements StorageAdapter {
       if (!row) throw NotFoundError.card(id);
       checkRevision(id, fromStored(row), options?.expectedRevision);
       this.beforeWrite?.(id);
-      await Promise.all([records.delete(id), tx.objectStore('revisions').delete(rangeOf(id)), tx.done]);
+      // The history stays, closed by a tombstone, as on the server: a merged-away or deleted card's
+      // changes can still be read (and a card created again under this id continues the count).
+      const tombstone: Revision = { recordId: id, revision: row.revision + 1, at: this.now().toISOString(), changedPaths: [], deleted: true, schemaId: row.schemaId };
+      if (this.user !== undefined) tombstone.author = this.user;
+      await Promise.all([records.delete(id), tx.objectStore('revisions').put(tombstone), tx.done]);
       return row.revision;
     });
     this.announce({ type: 'delete', id, revision });

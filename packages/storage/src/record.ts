@@ -69,9 +69,11 @@ export function nextRecord<T>(
   stored: CardRecord | undefined,
   options: PutOptions | undefined,
   now: string,
+  /** For a card created again after a delete: the last revision of its kept history (its tombstone). */
+  previousRevision = 0,
 ): { record: CardRecord<T>; revision: Revision } {
   const author = options?.author ?? input.author;
-  const revisionNo = (stored?.revision ?? 0) + 1;
+  const revisionNo = (stored?.revision ?? previousRevision) + 1;
   // Listing fields (not spreading `input`) keeps unknown extra properties out of storage.
   const record: CardRecord<T> = {
     id: input.id,

@@ -34,8 +34,11 @@ afterEach(async () => {
   await Promise.all(created.splice(0).map(deleteDatabase));
 });
 
-runStorageConformance({ describe, it, beforeEach, afterEach }, 'IndexedDbAdapter (Chromium)', () =>
-  IndexedDbAdapter.open({ name: freshName() }),
+runStorageConformance(
+  { describe, it, beforeEach, afterEach },
+  'IndexedDbAdapter (Chromium)',
+  () => IndexedDbAdapter.open({ name: freshName() }),
+  { keepsHistoryOnDelete: true },
 );
 runStorageConformance({ describe, it, beforeEach, afterEach }, 'MemoryAdapter (Chromium)', async () => new MemoryAdapter());
 

@@ -20,8 +20,11 @@ import {
 runStorageConformance({ describe, it, beforeEach, afterEach }, 'MemoryAdapter', async () => new MemoryAdapter());
 
 let n = 0;
-runStorageConformance({ describe, it, beforeEach, afterEach }, 'IndexedDbAdapter (fake-indexeddb)', () =>
-  IndexedDbAdapter.open({ name: `conformance-${++n}`, indexedDB: new IDBFactory() }),
+runStorageConformance(
+  { describe, it, beforeEach, afterEach },
+  'IndexedDbAdapter (fake-indexeddb)',
+  () => IndexedDbAdapter.open({ name: `conformance-${++n}`, indexedDB: new IDBFactory() }),
+  { keepsHistoryOnDelete: true },
 );
 
 describe('diff', () => {

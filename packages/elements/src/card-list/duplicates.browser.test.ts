@@ -44,6 +44,9 @@ describe('<kc-duplicates>', function () {
     expect((await storage.history('a')).at(-1)!.changedPaths).to.deep.equal(['/phone']);
     expect((await storage.history('a')).at(-1)!.author).to.equal('anna');
     expect((await storage.list({ schemaId: 'client' })).items.map((r) => r.id).sort()).to.deep.equal(['a', 'c']);
+    // The merged-away card's history is kept (offline too), closed by a tombstone naming who merged.
+    const mergedAway = await storage.history('b');
+    expect(mergedAway.map((r) => [r.revision, r.deleted ?? false, r.author])).to.deep.equal([[1, false, undefined], [2, true, 'anna']]);
     // The kept card now holds the key: a new duplicate is refused by the store.
     expect((await storage.findUnique('client', ['/inn=["7701234567"]'])).map((m) => m.id)).to.deep.equal(['a']);
     expect(el.shadowRoot!.querySelectorAll('[part=group]').length).to.equal(0);

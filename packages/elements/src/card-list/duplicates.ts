@@ -58,8 +58,8 @@ export async function duplicateGroups(records: readonly CardRecord[], schema: Js
 /**
  * @summary Likely duplicates among the cards of a type — cards sharing a unique key (`x-unique`)
  * or a name — with a field-by-field merge: pick each differing value, the kept card is saved with
- * them (its history records the change) and the other card is deleted (the server keeps its history,
- * closed by a tombstone). docs/duplicates.md.
+ * them (its history records the change) and the other card is deleted (the server and IndexedDB
+ * keep its history, closed by a tombstone). docs/duplicates.md.
  *
  * @event kc-open - A card's name was activated; `detail: {id}`.
  * @csspart group - One group of likely duplicates.

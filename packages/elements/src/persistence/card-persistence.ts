@@ -93,6 +93,8 @@ export class CardPersistence implements ReactiveController {
    */
   #authPaused = false;
   #loading = false;
+  /** An edit arrived while a load was still looking up the outbox and drafts (after 'loaded' showed). */
+  #editedWhileLoading = false;
   #writing = 0;
   #carried: JsonValue | undefined | typeof NONE = NONE;
   #flushChain: Promise<void> = Promise.resolve();
@@ -244,6 +246,7 @@ export class CardPersistence implements ReactiveController {
     const generation = this.#watch.begin();
     const current = () => this.#watch.isCurrent(generation) && this.#options === o;
     this.#loading = true;
+    this.#editedWhileLoading = false;
     this.#set('loading');
     try {
       let stored: CardRecord<JsonValue> | undefined;
@@ -308,7 +311,13 @@ export class CardPersistence implements ReactiveController {
       else this.#set('failed', { msg: (e as Error).message });
       return false;
     } finally {
-      if (current()) this.#loading = false;
+      if (current()) {
+        this.#loading = false;
+        // The card shows 'loaded' before the outbox and draft lookups end: what the user typed in
+        // that window is still theirs and goes into the draft like any other edit.
+        if (this.#editedWhileLoading && !deepEqual(this.host.value, this.#clean)) this.#scheduleDraft();
+        this.#editedWhileLoading = false;
+      }
     }
   }
 
@@ -672,10 +681,18 @@ export class CardPersistence implements ReactiveController {
   #onChange = () => {
     // Edits made while a draft is still being looked up count for the duplicate check too.
     if (this.#options) this.duplicates.schedule();
-    if (!this.#options || this.#loading) return;
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => this.#flushDraftNow(), this.#options.draftDelay ?? 400);
+    if (!this.#options) return;
+    if (this.#loading) {
+      this.#editedWhileLoading = true;
+      return;
+    }
+    this.#scheduleDraft();
   };
+
+  #scheduleDraft(): void {
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = setTimeout(() => this.#flushDraftNow(), this.#options?.draftDelay ?? 400);
+  }
 
   /** Writes the pending draft of the record attached now (its key and data taken at once). */
   #flushDraftNow(): Promise<unknown> | undefined {

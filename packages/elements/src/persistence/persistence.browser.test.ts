@@ -68,6 +68,34 @@ describe('card persistence (real IndexedDB)', () => {
     storage.close();
   });
 
+  it('an edit typed as soon as the card says "loaded" (while it still looks up drafts) is kept as a draft', async () => {
+    const storage = await IndexedDbAdapter.open({ name: uniq('kc-p') });
+    const local = uniq('kc-local');
+    const a = await cardWith(storage, local);
+    a.card.value = { name: 'Saved' };
+    await a.p.save();
+    const card = await fixture<KcCard>(html`<kc-card .schema=${schema}></kc-card>`);
+    await settle(card);
+    const p = new CardPersistence(card);
+    // 'loaded' is announced before the outbox and draft lookups end; type in that window.
+    let typedWhile: string | undefined;
+    card.addEventListener('kc-storage-status', (e) => {
+      if (e.detail.status !== 'loaded' || typedWhile) return;
+      typeInto(controlOf(fieldAt(card.shadowRoot!, '/city')!) as HTMLInputElement, 'Typed at once');
+      typedWhile = p.status;
+    });
+    await p.attach({ storage, recordId: 'c-1', schemaId: 's', localDbName: local, draftDelay: 10 });
+    await p.ready;
+    expect(typedWhile).to.equal('loaded');
+    expect(card.value).to.deep.equal({ name: 'Saved', city: 'Typed at once' });
+    await p.flushDraft();
+    const b = await cardWith(storage, local);
+    expect(b.p.status).to.equal('draft-available');
+    await b.p.restoreDraft();
+    expect(b.card.value).to.deep.equal({ name: 'Saved', city: 'Typed at once' });
+    storage.close();
+  });
+
   it('a stale save is never silent: other fields merge, the same field asks', async () => {
     // A writes through an adapter that tells nobody (like another client of a server), so B only
     // finds out when it saves.

@@ -129,8 +129,38 @@ function serverCpuMs() {
   }
 }
 
+/** Busy and total jiffies of the whole machine (/proc/stat), or undefined elsewhere. */
+function machineTicks() {
+  try {
+    const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    const idle = f[3] + f[4];
+    const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU ms of the PostgreSQL backends serving the bench's schema (their application_name), via /proc. */
+let pgBackendPids = [];
+function pgCpuMs() {
+  let ms = 0;
+  for (const pid of pgBackendPids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      // the backend ended (pool idle timeout): its CPU is lost from the sum
+    }
+  }
+  return ms;
+}
+
 async function phase(name, request) {
   const cpuBefore = serverCpuMs();
+  const machineBefore = machineTicks();
+  const clientBefore = process.cpuUsage();
+  const pgBefore = pgCpuMs();
   let ok = 0;
   let failed = 0;
   const latencies = [];
@@ -155,6 +185,9 @@ async function phase(name, request) {
   const pct = (p) => Number((latencies[Math.floor((latencies.length - 1) * p)] ?? 0).toFixed(2));
   const cpuAfter = serverCpuMs();
   const serverCpuUsPerRequest = cpuBefore === undefined || ok === 0 ? null : Math.round(((cpuAfter - cpuBefore) * 1000) / ok);
+  const client = process.cpuUsage(clientBefore);
+  const machineAfter = machineTicks();
+  const pgAfter = pgCpuMs();
   const result = {
     perSecond: Math.round(ok / seconds),
     ok,
@@ -164,6 +197,12 @@ async function phase(name, request) {
     p99ms: pct(0.99),
     // CPU the server spent per request: 1e6 / this ≈ requests/s one free core could serve.
     serverCpuUsPerRequest,
+    // The load generator's own CPU per request (it shares the cores with what it measures).
+    clientCpuUsPerRequest: ok === 0 ? null : Math.round((client.user + client.system) / ok),
+    // PostgreSQL's backends for this schema (found by application_name; --pg-instances only).
+    pgCpuUsPerRequest: pgBackendPids.length === 0 || ok === 0 ? null : Math.round(((pgAfter - pgBefore) * 1000) / ok),
+    // How busy the whole machine was (all cores, every process): near 100 % means no core was left for a second instance.
+    machineBusyPercent: machineBefore && machineAfter ? Math.round((100 * (machineAfter.busy - machineBefore.busy)) / Math.max(1, machineAfter.total - machineBefore.total)) : null,
   };
   log(`${name}: ${JSON.stringify(result)}`);
   return result;
@@ -212,6 +251,11 @@ async function pgWrites(n) {
     DURATION_MS = Math.min(2000, saved);
     await phase(`warm-up (${n})`, (w, k) => call(`${apis[w % n]}/cards/c-${(w * 7919 + k * 31) % CARDS}`, 'PUT', cardBody(w, k)));
     DURATION_MS = saved;
+    const { default: pg } = await import('pg');
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    pgBackendPids = (await c.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`kartochka:${schemaName}`])).rows.map((r) => r.pid);
+    await c.end();
     return await phase(`writes, ${n} instance(s)`, (w, k) => {
       const i = (w * 7919 + k * 31) % CARDS;
       return call(`${apis[w % n]}/cards/c-${i}`, 'PUT', cardBody(i, k));

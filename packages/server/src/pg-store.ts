@@ -193,6 +193,70 @@ export const pgMigrations: readonly string[] = [
      PRIMARY KEY (tenant, schema_id, key)
    );
    CREATE INDEX card_unique_card ON card_unique (tenant, card_id);`,
+  // Lists without a scan of the schema (sql-list.ts), as in the SQLite store's migration 10:
+  // card_values keys every indexed value (null included) in query.ts's sort order (rank: number 0,
+  // text 1, boolean 2, null 3; then the value; then the id), so a sort on an indexed field walks
+  // it and a null filter reads its ids from it; card_field_counts says how many cards of a schema
+  // hold each field (a missing field counts as null: when every card holds it, nothing is missing).
+  // Its rows change only when a card is created, deleted, moved or its set of fields changes, so
+  // saves of existing cards never wait on a counter. title_grams holds the folded title's distinct
+  // 1- and 2-character substrings, for searches too short for the trigram index (GIN, exact).
+  `CREATE TABLE card_values (
+     tenant text COLLATE "C" NOT NULL,
+     field text COLLATE "C" NOT NULL,
+     rank smallint NOT NULL,
+     num float8,
+     txt text COLLATE "C",
+     bool boolean,
+     card_id text COLLATE "C" NOT NULL,
+     schema_id text COLLATE "C" NOT NULL
+   );
+   INSERT INTO card_values SELECT c.tenant, e.key, CASE jsonb_typeof(e.value) WHEN 'number' THEN 0 WHEN 'string' THEN 1 WHEN 'boolean' THEN 2 ELSE 3 END,
+       CASE WHEN jsonb_typeof(e.value) = 'number' THEN (e.value)::float8 END,
+       CASE WHEN jsonb_typeof(e.value) = 'string' THEN e.value #>> '{}' END,
+       CASE WHEN jsonb_typeof(e.value) = 'boolean' THEN (e.value)::boolean END,
+       c.id, c.schema_id FROM cards c, jsonb_each(c.indexed) e;
+   CREATE INDEX card_values_sort ON card_values (tenant, field, rank, num, txt, bool, card_id) INCLUDE (schema_id);
+   CREATE INDEX card_values_card ON card_values (tenant, card_id);
+   CREATE TABLE card_field_counts (
+     tenant text COLLATE "C" NOT NULL,
+     schema_id text COLLATE "C" NOT NULL,
+     field text COLLATE "C" NOT NULL,
+     n bigint NOT NULL,
+     PRIMARY KEY (tenant, schema_id, field)
+   );
+   INSERT INTO card_field_counts SELECT tenant, schema_id, field, COUNT(*) FROM card_values GROUP BY tenant, schema_id, field;
+   CREATE FUNCTION kartochka_card_values() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+   DECLARE
+     moved boolean := TG_OP <> 'UPDATE' OR OLD.schema_id IS DISTINCT FROM NEW.schema_id
+       OR ARRAY(SELECT jsonb_object_keys(OLD.indexed) ORDER BY 1) IS DISTINCT FROM ARRAY(SELECT jsonb_object_keys(NEW.indexed) ORDER BY 1);
+   BEGIN
+     IF TG_OP IN ('DELETE', 'UPDATE') THEN
+       DELETE FROM card_values WHERE tenant = OLD.tenant AND card_id = OLD.id;
+       IF moved THEN
+         UPDATE card_field_counts SET n = n - 1 WHERE tenant = OLD.tenant AND schema_id = OLD.schema_id AND field IN (SELECT jsonb_object_keys(OLD.indexed));
+       END IF;
+     END IF;
+     IF TG_OP IN ('INSERT', 'UPDATE') THEN
+       INSERT INTO card_values SELECT NEW.tenant, e.key, CASE jsonb_typeof(e.value) WHEN 'number' THEN 0 WHEN 'string' THEN 1 WHEN 'boolean' THEN 2 ELSE 3 END,
+       CASE WHEN jsonb_typeof(e.value) = 'number' THEN (e.value)::float8 END,
+       CASE WHEN jsonb_typeof(e.value) = 'string' THEN e.value #>> '{}' END,
+       CASE WHEN jsonb_typeof(e.value) = 'boolean' THEN (e.value)::boolean END,
+       NEW.id, NEW.schema_id FROM jsonb_each(NEW.indexed) e;
+       IF moved THEN
+         INSERT INTO card_field_counts (tenant, schema_id, field, n) SELECT NEW.tenant, NEW.schema_id, k, 1 FROM jsonb_object_keys(NEW.indexed) k
+           ON CONFLICT (tenant, schema_id, field) DO UPDATE SET n = card_field_counts.n + 1;
+       END IF;
+     END IF;
+     RETURN NULL;
+   END $$;
+   CREATE TRIGGER cards_values AFTER INSERT OR DELETE ON cards FOR EACH ROW EXECUTE FUNCTION kartochka_card_values();
+   CREATE TRIGGER cards_values_changed AFTER UPDATE OF indexed, schema_id ON cards
+     FOR EACH ROW WHEN (OLD.indexed IS DISTINCT FROM NEW.indexed OR OLD.schema_id IS DISTINCT FROM NEW.schema_id) EXECUTE FUNCTION kartochka_card_values();
+   CREATE FUNCTION kartochka_grams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
+     $$ SELECT coalesce(array_agg(DISTINCT g), '{}') FROM (SELECT substr(t, i, n) AS g FROM generate_series(1, length(t)) AS i, (VALUES (1), (2)) AS v(n) WHERE i + n - 1 <= length(t)) s $$;
+   ALTER TABLE cards ADD COLUMN title_grams text[] GENERATED ALWAYS AS (kartochka_grams(title_folded)) STORED;
+   CREATE INDEX cards_title_grams ON cards USING gin (title_grams);`,
 ];
 
 /** The session advisory lock held while migrating (any constant; instances agree on it). */
@@ -712,7 +776,7 @@ export class PgCardStore implements CardStore, SqlListSource {
   /** Removes every tenant's cards, history, schemas, files and audit log (the test-only reset hook). API keys stay. */
   async clear(): Promise<void> {
     // TRUNCATE fires no row triggers: the append-only guard stays for everything but this reset.
-    await this.query('TRUNCATE cards, card_counts, revisions, schemas, audit, files, file_chunks, settings, schema_info');
+    await this.query('TRUNCATE cards, card_counts, card_values, card_field_counts, revisions, schemas, audit, files, file_chunks, settings, schema_info');
     await this.query('TRUNCATE cards, card_unique, card_counts, revisions, schemas, audit, files, file_chunks');
   }
 

@@ -5,15 +5,20 @@
  * stores to keep the two meanings the same.
  *
  * - filter: exact, type-strict equality on `indexed` fields; a missing field counts as null
- *   (PostgreSQL: `indexed @> {"f": v}`, served by a GIN index; SQLite: the `card_fields` index
- *   table; a null filter also matches a missing field, so it reads the JSON).
- * - search: substring of the folded title (`foldCase`: lower case, ё = е), stored as `title_folded`
- *   (PostgreSQL: `LIKE '%…%'`, served by a pg_trgm GIN index; SQLite: an FTS5 trigram index,
- *   confirmed by `instr`; under 3 characters, `instr` alone).
+ *   (PostgreSQL: `indexed @> {"f": v}`, served by a GIN index; SQLite: the `card_values` index
+ *   table). A null filter reads `card_values` (which holds nulls too) when every card in scope
+ *   holds the field (`card_field_counts`; a card type writes every indexed field, null when
+ *   empty); only cards saved without the field make it read the JSON of the schema's cards.
+ * - search: substring of the folded title (`foldCase`: lower case, ё = е), stored as `title_folded`.
+ *   3+ characters: a trigram index (PostgreSQL: `LIKE '%…%'` on a pg_trgm GIN index; SQLite: FTS5
+ *   trigram, confirmed by `instr`). 1–2 characters: an index of each title's distinct 1- and
+ *   2-character substrings, exact (PostgreSQL: `title_grams` + GIN; SQLite: FTS5 `cards_grams`).
  * - sort: `updatedAt`, `createdAt`, `title` (folded) are columns with (tenant, schema, key, id)
  *   indexes; an indexed field sorts numbers, then strings, then booleans, then null/missing, ties by
- *   id — all reversed for `desc`. Text compares by code point (collation "C" / SQLite's BINARY),
- *   which is the JS code-unit order except for characters beyond U+FFFF against U+E000–U+FFFF.
+ *   id — all reversed for `desc`: `card_values` is keyed in that order, so without filter or search
+ *   (and with every card holding the field) the page walks it; with one, the matches are sorted.
+ *   Text compares by code point (collation "C" / SQLite's BINARY), which is the JS code-unit order
+ *   except for characters beyond U+FFFF against U+E000–U+FFFF.
  * - paging: `offset`/`limit`, or a keyset cursor (`after`) for column sorts, so a deep page costs
  *   as much as the first; `total` counts every match — on a cursor's pages, as counted for the
  *   page that made the first cursor (counting again would cost a scan of the matches per page);
@@ -60,24 +65,43 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filterSql(dialect: SqlListSource['dialect'], tenant: string, field: string, value: IndexedValue, params: unknown[]): string {
+/** The rank of a value in card_values, as query.ts ranks it: numbers, then text, then booleans, then null. */
+function rankOf(value: IndexedValue): number {
+  return typeof value === 'number' ? 0 : typeof value === 'string' ? 1 : typeof value === 'boolean' ? 2 : 3;
+}
+
+/** card_values' one value column in SQLite: the number or text, booleans as 0/1, null as 0. */
+const sqliteValue = (value: IndexedValue): unknown => (typeof value === 'boolean' ? Number(value) : value ?? 0);
+
+/** The ids whose `field` holds exactly `value` (null included), from card_values' key. */
+function valueIdsSql(dialect: SqlListSource['dialect'], tenant: string, field: string, value: IndexedValue, params: unknown[]): string {
   if (dialect === 'postgres') {
-    if (value === null) {
+    params.push(tenant, field, rankOf(value));
+    if (value === null) return 'cards.id IN (SELECT card_id FROM card_values WHERE tenant = ? AND field = ? AND rank = ?)';
+    const column = typeof value === 'number' ? 'num' : typeof value === 'string' ? 'txt' : 'bool';
+    params.push(value);
+    return `cards.id IN (SELECT card_id FROM card_values WHERE tenant = ? AND field = ? AND rank = ? AND ${column} = ?)`;
+  }
+  params.push(tenant, field, rankOf(value), sqliteValue(value));
+  return 'cards.id IN (SELECT card_id FROM card_values WHERE tenant = ? AND field = ? AND rank = ? AND value = ?)';
+}
+
+/** A filter on an indexed field; `complete`: every card in scope holds the field (so null needs no scan). */
+function filterSql(dialect: SqlListSource['dialect'], tenant: string, field: string, value: IndexedValue, complete: boolean, params: unknown[]): string {
+  if (value === null && !complete) {
+    // Some cards lack the field (saved before it was indexed): they count as null and are in no index.
+    if (dialect === 'postgres') {
       params.push(field, field);
-      return `(indexed -> ?::text IS NULL OR indexed -> ?::text = 'null'::jsonb)`;
+      return `(cards.indexed -> ?::text IS NULL OR cards.indexed -> ?::text = 'null'::jsonb)`;
     }
+    params.push(sqlitePath(field)!);
+    return `coalesce(json_type(cards.indexed, ?), 'null') = 'null'`;
+  }
+  if (dialect === 'postgres' && value !== null) {
     params.push(JSON.stringify({ [field]: value }));
-    return 'indexed @> ?::jsonb';
+    return 'cards.indexed @> ?::jsonb';
   }
-  const path = sqlitePath(field)!;
-  if (value === null) {
-    params.push(path);
-    return `coalesce(json_type(indexed, ?), 'null') = 'null'`;
-  }
-  // card_fields (SQLite migration 5): the ids whose field holds this value, of this type.
-  const kind = typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'text';
-  params.push(tenant, field, kind, typeof value === 'boolean' ? Number(value) : value);
-  return 'id IN (SELECT card_id FROM card_fields WHERE tenant = ? AND field = ? AND kind = ? AND value = ?)';
+  return valueIdsSql(dialect, tenant, field, value, params);
 }
 
 /** An inclusive range on an indexed field: numbers against numbers, text against text. */
@@ -90,39 +114,56 @@ function rangeSql(dialect: SqlListSource['dialect'], tenant: string, field: stri
     // CASE, not AND: PostgreSQL does not promise to test the type before the cast.
     const value =
       kind === 'number'
-        ? `(CASE WHEN jsonb_typeof(indexed -> ?::text) = 'number' THEN (indexed -> ?::text)::float8 END)`
-        : `(CASE WHEN jsonb_typeof(indexed -> ?::text) = 'string' THEN indexed ->> ?::text END) COLLATE "C"`;
+        ? `(CASE WHEN jsonb_typeof(cards.indexed -> ?::text) = 'number' THEN (cards.indexed -> ?::text)::float8 END)`
+        : `(CASE WHEN jsonb_typeof(cards.indexed -> ?::text) = 'string' THEN cards.indexed ->> ?::text END) COLLATE "C"`;
     const parts = bounds.map((end) => {
       params.push(field, field, range[end]);
       return `${value} ${end === 'min' ? '>=' : '<='} ?::${kind === 'number' ? 'float8' : 'text'}`;
     });
     return `(${parts.join(' AND ')})`;
   }
-  // card_fields (SQLite migration 5): a range scan of its primary key (tenant, field, kind, value).
-  params.push(tenant, field, kind, ...bounds.map((end) => range[end]));
+  // card_values (SQLite migration 10): a range scan of its primary key (tenant, field, rank, value).
+  params.push(tenant, field, kind === 'number' ? 0 : 1, ...bounds.map((end) => range[end]));
   const conds = bounds.map((end) => (end === 'min' ? 'value >= ?' : 'value <= ?')).join(' AND ');
-  return `id IN (SELECT card_id FROM card_fields WHERE tenant = ? AND field = ? AND kind = ? AND ${conds})`;
+  return `cards.id IN (SELECT card_id FROM card_values WHERE tenant = ? AND field = ? AND rank = ? AND ${conds})`;
 }
 
-/** The ORDER BY keys (without id) for an indexed field. */
+/** The ORDER BY keys (without id) for an indexed field, computed from each match's JSON. */
 function fieldSortKeys(dialect: SqlListSource['dialect'], field: string, params: unknown[]): string[] {
   if (dialect === 'postgres') {
-    const v = 'indexed -> ?::text';
+    const v = 'cards.indexed -> ?::text';
     params.push(field, field, field, field, field, field, field);
     return [
       `CASE jsonb_typeof(${v}) WHEN 'number' THEN 0 WHEN 'string' THEN 1 WHEN 'boolean' THEN 2 ELSE 3 END`,
       `CASE WHEN jsonb_typeof(${v}) = 'number' THEN (${v})::float8 END`,
-      `CASE WHEN jsonb_typeof(${v}) = 'string' THEN (indexed ->> ?::text) END COLLATE "C"`,
+      `CASE WHEN jsonb_typeof(${v}) = 'string' THEN (cards.indexed ->> ?::text) END COLLATE "C"`,
       `CASE WHEN jsonb_typeof(${v}) = 'boolean' THEN (${v})::boolean END`,
     ];
   }
   const path = sqlitePath(field)!;
   params.push(path, path);
   return [
-    `CASE json_type(indexed, ?) WHEN 'integer' THEN 0 WHEN 'real' THEN 0 WHEN 'text' THEN 1 WHEN 'true' THEN 2 WHEN 'false' THEN 2 ELSE 3 END`,
-    'json_extract(indexed, ?)',
+    `CASE json_type(cards.indexed, ?) WHEN 'integer' THEN 0 WHEN 'real' THEN 0 WHEN 'text' THEN 1 WHEN 'true' THEN 2 WHEN 'false' THEN 2 ELSE 3 END`,
+    'json_extract(cards.indexed, ?)',
   ];
 }
+
+/**
+ * True when every card in scope holds `field` (card_field_counts against card_counts, both kept by
+ * triggers): then card_values has a row per card, null included, and a null filter or a sort on
+ * the field is answered from it. Cards written through a card type hold every indexed field.
+ */
+async function holdsEverywhere(db: SqlListSource, field: string, schemaId: string | undefined): Promise<boolean> {
+  const scope = schemaId === undefined ? '' : ' AND schema_id = ?';
+  const rows = await db.select<{ m: number | string | null }>(
+    `SELECT (SELECT coalesce(SUM(n), 0) FROM card_counts WHERE tenant = ?${scope}) - (SELECT coalesce(SUM(n), 0) FROM card_field_counts WHERE tenant = ? AND field = ?${scope}) AS m`,
+    schemaId === undefined ? [db.tenant, db.tenant, field] : [db.tenant, schemaId, db.tenant, field, schemaId],
+  );
+  return Number(rows[0]?.m ?? 1) === 0;
+}
+
+/** The FTS5 query of cards_grams for a 1–2 character needle: its one token, the UTF-8 bytes in hex. */
+const gramToken = (needle: string): string => `"g${Buffer.from(needle, 'utf8').toString('hex').toUpperCase()}"`;
 
 interface Cursor {
   /** The sort it belongs to: `field:direction`. */
@@ -149,70 +190,100 @@ function decodeCursor(text: string, sort: string): Cursor {
 
 type Row = { record: string; sort_key?: string };
 
-/** One page of `query` for `db.tenant`, with `total`, in two SQL statements. */
+/** One page of `query` for `db.tenant`, with `total`, in two SQL statements (three for a null filter or field sort). */
 export async function listInSql(db: SqlListSource, query: StoreListQuery): Promise<StoreListResult> {
   const { offset, limit } = pageBounds(query);
   const { dialect } = db;
-  const where: string[] = ['tenant = ?'];
+  const filters = Object.entries(query.filter ?? {});
+  const ranges = Object.entries(query.range ?? {});
+  const needle = query.search ? foldCase(query.search) : '';
+  const unfiltered = needle === '' && filters.length === 0 && ranges.length === 0;
+  const sort = query.sort ?? DEFAULT_SORT;
+  const column = COLUMNS[sort.field];
+  // Which fields card_values holds for every card in scope (a null filter, a sort on the field).
+  const complete = new Map<string, boolean>();
+  for (const field of [...filters.filter(([, v]) => v === null).map(([f]) => f), ...(unfiltered && !column ? [sort.field] : [])]) {
+    if (!complete.has(field)) complete.set(field, await holdsEverywhere(db, field, query.schemaId));
+  }
+  const fieldIndexed = (dialect === 'sqlite' && filters.some(([f, v]) => v !== null || complete.get(f))) || (dialect === 'sqlite' && ranges.length > 0);
+  // A sort on an indexed field with nothing to narrow walks card_values in order (LIMIT stops it).
+  const walkValues = unfiltered && !column && complete.get(sort.field) === true;
+
+  const where: string[] = ['cards.tenant = ?'];
   const whereParams: unknown[] = [db.tenant];
-  // SQLite plans without statistics (nobody runs ANALYZE): when an index table or the trigram
-  // index names the candidate ids, `+` keeps it from walking a list index over the whole schema
+  // SQLite plans without statistics (nobody runs ANALYZE): when an index table or a title index
+  // names the candidate ids, `+` keeps it from walking a list index over the whole schema
   // instead (cost ∝ matches, not ∝ cards).
-  const fieldIndexed = dialect === 'sqlite' && (Object.values(query.filter ?? {}).some((v) => v !== null) || Object.keys(query.range ?? {}).length > 0);
-  const titleIndexed = dialect === 'sqlite' && [...(query.search ?? '')].length >= 3;
-  const plus = fieldIndexed || titleIndexed ? '+' : '';
-  // With only the trigram index naming rowids, the tenant must not pull in an index either.
-  if (titleIndexed && !fieldIndexed) where[0] = '+tenant = ?';
+  const titleIndexed = dialect === 'sqlite' && needle !== '';
+  const plus = fieldIndexed || titleIndexed || (dialect === 'sqlite' && walkValues) ? '+' : '';
+  // With only a title index naming rowids, the tenant must not pull in an index either.
+  if (titleIndexed && !fieldIndexed) where[0] = '+cards.tenant = ?';
   if (query.schemaId !== undefined) {
-    where.push(`${plus}schema_id = ?`);
+    where.push(`${plus}cards.schema_id = ?`);
     whereParams.push(query.schemaId);
   }
   let from = 'cards';
-  for (const [field, value] of Object.entries(query.filter ?? {})) {
-    if (dialect === 'sqlite' && value !== null && from === 'cards') {
-      // The first indexed filter drives the query: its card_fields rows, then each card by key
+  let driven = false;
+  for (const [field, value] of filters) {
+    if (dialect === 'sqlite' && !driven && (value !== null || complete.get(field))) {
+      // The first indexed filter drives the query: its card_values rows, then each card by key
       // (CROSS JOIN fixes that order, with or without statistics).
-      from = 'card_fields AS f CROSS JOIN cards ON cards.tenant = f.tenant AND cards.id = f.card_id';
-      where[0] = 'cards.tenant = ?';
-      const kind = typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'text';
-      where.push('f.tenant = ? AND f.field = ? AND f.kind = ? AND f.value = ?');
-      whereParams.push(db.tenant, field, kind, typeof value === 'boolean' ? Number(value) : value);
+      driven = true;
+      from = 'card_values AS f CROSS JOIN cards ON cards.tenant = f.tenant AND cards.id = f.card_id';
+      where.push('f.tenant = ? AND f.field = ? AND f.rank = ? AND f.value = ?');
+      whereParams.push(db.tenant, field, rankOf(value), sqliteValue(value));
       continue;
     }
-    where.push(filterSql(dialect, db.tenant, field, value, whereParams));
+    where.push(filterSql(dialect, db.tenant, field, value, complete.get(field) === true, whereParams));
   }
-  for (const [field, range] of Object.entries(query.range ?? {})) where.push(rangeSql(dialect, db.tenant, field, range, whereParams));
-  if (query.search) {
-    const needle = foldCase(query.search);
+  for (const [field, range] of ranges) where.push(rangeSql(dialect, db.tenant, field, range, whereParams));
+  if (needle !== '') {
+    const short = [...needle].length < 3;
     if (dialect === 'postgres') {
-      where.push(`title_folded LIKE ?`);
-      whereParams.push(`%${escapeLike(needle)}%`);
-    } else if ([...needle].length >= 3) {
-      // The FTS5 trigram index finds titles holding every trigram in order (a phrase); instr confirms.
-      where.push('rowid IN (SELECT rowid FROM cards_title WHERE cards_title MATCH ?) AND instr(title_folded, ?) > 0');
-      whereParams.push(`"${needle.replace(/"/g, '""')}"`, needle);
+      // 1–2 characters: the GIN index of the title's 1- and 2-character substrings (exact);
+      // longer: the trigram index, which LIKE confirms.
+      where.push(short ? 'cards.title_grams @> ARRAY[?]::text[]' : 'cards.title_folded LIKE ?');
+      whereParams.push(short ? needle : `%${escapeLike(needle)}%`);
+    } else if (short) {
+      // cards_grams (SQLite migration 10) holds each title's distinct 1- and 2-character substrings: exact.
+      where.push('cards.rowid IN (SELECT rowid FROM cards_grams WHERE cards_grams MATCH ?)');
+      whereParams.push(gramToken(needle));
     } else {
-      where.push('instr(title_folded, ?) > 0');
-      whereParams.push(needle);
+      // The FTS5 trigram index finds titles holding every trigram in order (a phrase); instr confirms.
+      where.push('cards.rowid IN (SELECT rowid FROM cards_title WHERE cards_title MATCH ?) AND instr(cards.title_folded, ?) > 0');
+      whereParams.push(`"${needle.replace(/"/g, '""')}"`, needle);
+    }
+  }
+  if (walkValues) {
+    from = `card_values AS s ${dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN'} cards ON cards.tenant = s.tenant AND cards.id = s.card_id`;
+    where.push('s.tenant = ? AND s.field = ?');
+    whereParams.push(db.tenant, sort.field);
+    if (query.schemaId !== undefined) {
+      where.push('s.schema_id = ?');
+      whereParams.push(query.schemaId);
     }
   }
 
-  const unfiltered = !query.search && Object.keys(query.filter ?? {}).length === 0 && Object.keys(query.range ?? {}).length === 0;
-  const sort = query.sort ?? DEFAULT_SORT;
   const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
   const sortName = `${sort.field}:${sort.direction}`;
-  const column = COLUMNS[sort.field];
   const orderParams: unknown[] = [];
-  const keys = column ? [column] : fieldSortKeys(dialect, sort.field, orderParams);
-  const orderBy = [...keys, 'id'].map((k) => `${column ? plus : ''}${k} ${dir}`).join(', ');
+  const keys = column
+    ? [`${plus}cards.${column}`, `${plus}cards.id`]
+    : walkValues
+      ? dialect === 'postgres'
+        ? ['s.rank', 's.num', 's.txt', 's.bool', 's.card_id']
+        : ['s.rank', 's.value', 's.card_id']
+      : [...fieldSortKeys(dialect, sort.field, orderParams), 'cards.id'];
+  const orderBy = keys.map((k) => `${k} ${dir}`).join(', ');
 
+  const nullOnly = needle === '' && ranges.length === 0 && filters.length === 1 && filters[0]![1] === null && complete.get(filters[0]![0]) ? filters[0]![0] : undefined;
   const pageWhere = [...where];
   const pageParams = [...whereParams];
   let counted: number | undefined;
   if (query.after !== undefined) {
     if (!column) throw new CursorError(`a cursor pages column sorts only (updatedAt, createdAt, title), not ${sort.field}.`);
     const c = decodeCursor(query.after, sortName);
-    pageWhere.push(`(${column}, id) ${dir === 'DESC' ? '<' : '>'} (?, ?)`);
+    pageWhere.push(`(cards.${column}, cards.id) ${dir === 'DESC' ? '<' : '>'} (?, ?)`);
     pageParams.push(c.k, c.id);
     counted = c.t;
   }
@@ -220,15 +291,15 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
   const take = limit === Infinity ? undefined : limit + 1;
   const paging = take === undefined ? (offset ? (dialect === 'sqlite' ? ' LIMIT -1 OFFSET ?' : ' OFFSET ?') : '') : ' LIMIT ? OFFSET ?';
   const pagingParams = take === undefined ? (offset ? [offset] : []) : [take, offset];
-  const sortKey = column ? `, ${column} AS sort_key` : '';
+  const sortKey = column ? `, cards.${column} AS sort_key` : '';
   const pageSql = `FROM ${from} WHERE ${pageWhere.join(' AND ')} ORDER BY ${orderBy}${paging}`;
   const pageRows: Promise<Row[]> =
-    column || dialect === 'postgres' || take === undefined
+    column || walkValues || dialect === 'postgres' || take === undefined
       ? db.select<Row>(`SELECT record${sortKey} ${pageSql}`, [...pageParams, ...orderParams, ...pagingParams])
       : // A field sort has no index and sorts every match: in SQLite, sort ids only for a page (the sorter
         // then never reads records from their overflow pages; ~1.8× faster at 200,000), then read
         // the page's records by key.
-        db.select<{ id: string }>(`SELECT id ${pageSql}`, [...pageParams, ...orderParams, ...pagingParams]).then(async (ids) => {
+        db.select<{ id: string }>(`SELECT cards.id AS id ${pageSql}`, [...pageParams, ...orderParams, ...pagingParams]).then(async (ids) => {
           if (ids.length === 0) return [];
           const found = await db.select<{ id: string; record: string }>(
             `SELECT id, record FROM cards WHERE tenant = ? AND id IN (${ids.map(() => '?').join(', ')})`,
@@ -246,7 +317,14 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
             `SELECT SUM(n) AS n FROM card_counts WHERE tenant = ?${query.schemaId === undefined ? '' : ' AND schema_id = ?'}`,
             query.schemaId === undefined ? [db.tenant] : [db.tenant, query.schemaId],
           )
-        : db.select<{ n: number | string | null }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`, whereParams)
+        : nullOnly !== undefined
+          ? // A lone null filter on a field every card holds: count its key entries (PostgreSQL's planner
+            // would rather hash-join a scan of the schema's cards than probe one per match).
+            db.select<{ n: number | string | null }>(
+              `SELECT COUNT(*) AS n FROM card_values WHERE tenant = ? AND field = ? AND rank = 3${query.schemaId === undefined ? '' : ' AND schema_id = ?'}`,
+              query.schemaId === undefined ? [db.tenant, nullOnly] : [db.tenant, nullOnly, query.schemaId],
+            )
+          : db.select<{ n: number | string | null }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`, whereParams)
       ).then((r) => Number(r[0]?.n ?? 0)),
   ]);
   const more = take !== undefined && rows.length === take;

@@ -252,6 +252,65 @@ export const migrations: readonly string[] = [
    CREATE TRIGGER card_unique_delete AFTER DELETE ON cards BEGIN
      DELETE FROM card_unique WHERE tenant = OLD.tenant AND card_id = OLD.id;
    END;`,
+  // Lists without a scan of the schema (sql-list.ts). card_values replaces card_fields: every
+  // indexed value of every card, null included, keyed in query.ts's sort order (rank: number 0,
+  // text 1, boolean 2, null 3; then the value, then the id), so a filter (null too) reads its ids
+  // from the key and a sort on an indexed field walks it. card_field_counts says how many cards of
+  // a schema hold each field: when all do (cards written by a card type always hold every indexed
+  // field, null when empty), a missing field (which counts as null) needs no scan. cards_grams
+  // indexes each folded title's distinct 1- and 2-character substrings (as hex tokens) for
+  // searches the trigram index cannot serve.
+  `DROP TRIGGER card_fields_insert;
+   DROP TRIGGER card_fields_update;
+   DROP TRIGGER card_fields_delete;
+   DROP TABLE card_fields;
+   CREATE TABLE card_values (
+     tenant TEXT NOT NULL,
+     field TEXT NOT NULL,
+     rank INTEGER NOT NULL,
+     value NOT NULL,
+     card_id TEXT NOT NULL,
+     schema_id TEXT NOT NULL,
+     PRIMARY KEY (tenant, field, rank, value, card_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX card_values_card ON card_values (tenant, card_id);
+   INSERT INTO card_values SELECT c.tenant, j.key, CASE j.type WHEN 'integer' THEN 0 WHEN 'real' THEN 0 WHEN 'text' THEN 1 WHEN 'true' THEN 2 WHEN 'false' THEN 2 ELSE 3 END, CASE j.type WHEN 'true' THEN 1 WHEN 'false' THEN 0 WHEN 'null' THEN 0 ELSE j.value END, c.id, c.schema_id FROM cards c, json_each(c.indexed) j;
+   CREATE TABLE card_field_counts (
+     tenant TEXT NOT NULL,
+     schema_id TEXT NOT NULL,
+     field TEXT NOT NULL,
+     n INTEGER NOT NULL,
+     PRIMARY KEY (tenant, schema_id, field)
+   ) WITHOUT ROWID;
+   INSERT INTO card_field_counts SELECT tenant, schema_id, field, COUNT(*) FROM card_values GROUP BY tenant, schema_id, field;
+   CREATE TRIGGER card_values_insert AFTER INSERT ON cards BEGIN
+     INSERT INTO card_values SELECT NEW.tenant, j.key, CASE j.type WHEN 'integer' THEN 0 WHEN 'real' THEN 0 WHEN 'text' THEN 1 WHEN 'true' THEN 2 WHEN 'false' THEN 2 ELSE 3 END, CASE j.type WHEN 'true' THEN 1 WHEN 'false' THEN 0 WHEN 'null' THEN 0 ELSE j.value END, NEW.id, NEW.schema_id FROM json_each(NEW.indexed) j;
+     INSERT INTO card_field_counts SELECT NEW.tenant, NEW.schema_id, j.key, 1 FROM json_each(NEW.indexed) j WHERE true
+       ON CONFLICT (tenant, schema_id, field) DO UPDATE SET n = n + 1;
+   END;
+   CREATE TRIGGER card_values_update AFTER UPDATE OF indexed, schema_id ON cards BEGIN
+     DELETE FROM card_values WHERE tenant = OLD.tenant AND card_id = OLD.id;
+     INSERT INTO card_values SELECT NEW.tenant, j.key, CASE j.type WHEN 'integer' THEN 0 WHEN 'real' THEN 0 WHEN 'text' THEN 1 WHEN 'true' THEN 2 WHEN 'false' THEN 2 ELSE 3 END, CASE j.type WHEN 'true' THEN 1 WHEN 'false' THEN 0 WHEN 'null' THEN 0 ELSE j.value END, NEW.id, NEW.schema_id FROM json_each(NEW.indexed) j;
+     UPDATE card_field_counts SET n = n - 1 WHERE tenant = OLD.tenant AND schema_id = OLD.schema_id AND field IN (SELECT key FROM json_each(OLD.indexed));
+     INSERT INTO card_field_counts SELECT NEW.tenant, NEW.schema_id, j.key, 1 FROM json_each(NEW.indexed) j WHERE true
+       ON CONFLICT (tenant, schema_id, field) DO UPDATE SET n = n + 1;
+   END;
+   CREATE TRIGGER card_values_delete AFTER DELETE ON cards BEGIN
+     DELETE FROM card_values WHERE tenant = OLD.tenant AND card_id = OLD.id;
+     UPDATE card_field_counts SET n = n - 1 WHERE tenant = OLD.tenant AND schema_id = OLD.schema_id AND field IN (SELECT key FROM json_each(OLD.indexed));
+   END;
+   CREATE VIRTUAL TABLE cards_grams USING fts5(grams, content='', contentless_delete=1, detail=none, tokenize='ascii');
+   INSERT INTO cards_grams (rowid, grams) SELECT c.rowid, (SELECT group_concat(g, ' ') FROM (SELECT DISTINCT 'g' || hex(substr(c.title_folded, p.key + 1, n.n)) AS g FROM json_each('[' || rtrim(replace(hex(zeroblob(length(c.title_folded))), '00', '0,'), ',') || ']') AS p, (SELECT 1 AS n UNION ALL SELECT 2) AS n WHERE p.key + n.n <= length(c.title_folded))) FROM cards c;
+   CREATE TRIGGER cards_grams_insert AFTER INSERT ON cards BEGIN
+     INSERT INTO cards_grams (rowid, grams) VALUES (NEW.rowid, (SELECT group_concat(g, ' ') FROM (SELECT DISTINCT 'g' || hex(substr(NEW.title_folded, p.key + 1, n.n)) AS g FROM json_each('[' || rtrim(replace(hex(zeroblob(length(NEW.title_folded))), '00', '0,'), ',') || ']') AS p, (SELECT 1 AS n UNION ALL SELECT 2) AS n WHERE p.key + n.n <= length(NEW.title_folded))));
+   END;
+   CREATE TRIGGER cards_grams_update AFTER UPDATE OF title_folded ON cards BEGIN
+     DELETE FROM cards_grams WHERE rowid = OLD.rowid;
+     INSERT INTO cards_grams (rowid, grams) VALUES (NEW.rowid, (SELECT group_concat(g, ' ') FROM (SELECT DISTINCT 'g' || hex(substr(NEW.title_folded, p.key + 1, n.n)) AS g FROM json_each('[' || rtrim(replace(hex(zeroblob(length(NEW.title_folded))), '00', '0,'), ',') || ']') AS p, (SELECT 1 AS n UNION ALL SELECT 2) AS n WHERE p.key + n.n <= length(NEW.title_folded))));
+   END;
+   CREATE TRIGGER cards_grams_delete AFTER DELETE ON cards BEGIN
+     DELETE FROM cards_grams WHERE rowid = OLD.rowid;
+   END;`,
 ];
 
 /** The tenant of existing single-tenant databases, of `KARTOCHKA_TOKEN` and of an open server. */

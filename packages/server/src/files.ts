@@ -82,10 +82,12 @@ function ascii(b: Uint8Array, at: number, text: string): boolean {
 /** Types shown inline (the card's preview); everything else downloads as an attachment. */
 export const PREVIEWABLE = new Set(Object.keys(SIGNATURES));
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it removes
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** A stored name: the last path segment, no control characters, at most 255 characters. */
 export function cleanFileName(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  const name = raw.replace(/[\u0000-\u001f\u007f]/g, '').split(/[\\/]/).pop()!.trim().slice(0, 255);
+  const name = raw.replace(CONTROL_CHARACTERS, '').split(/[\\/]/).pop()!.trim().slice(0, 255);
   return name === '' || name === '.' || name === '..' ? 'file' : name;
 }
 

@@ -5,7 +5,7 @@ import type { Locale } from '@kartochka/core';
 import '../index.js';
 import type { KcCard } from '../card/card.js';
 import { fieldAt, settle, typeInto } from '../test-support/helpers.js';
-import { parseLocaleDate, formatIsoDate, firstDayOfWeek } from '../internal/dates.js';
+import { parseLocaleDate, formatIsoDate, firstDayOfWeek, dateOrder, dateSeparator, KNOWN_DATE_PATTERNS } from '../internal/dates.js';
 
 const axe = (window as unknown as { axe: { run(ctx: Element, opts: RunOptions): Promise<AxeResults> } }).axe;
 const key = (el: Element, k: string, shiftKey = false) => el.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true, composed: true, cancelable: true }));
@@ -45,6 +45,21 @@ describe('kc-date-field: dates in the card’s language', () => {
     expect(parseLocaleDate('01.03.05', 'ru')).to.equal('2005-03-01');
     expect(firstDayOfWeek('ru')).to.equal(1);
     expect(firstDayOfWeek('en')).to.equal(7);
+  });
+
+  it('the catalogue languages’ date patterns, written without Intl, are exactly what Intl writes', () => {
+    const intl = (tag: string) => new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+    for (const tag of Object.keys(KNOWN_DATE_PATTERNS)) {
+      const parts = intl(tag).formatToParts(new Date(Date.UTC(2001, 10, 22)));
+      expect(dateOrder(tag), tag).to.deep.equal(parts.map((p) => p.type).filter((t) => t === 'day' || t === 'month' || t === 'year'));
+      expect(dateSeparator(tag), tag).to.equal(parts.find((p) => p.type === 'literal')?.value);
+      for (const iso of ['1990-02-28', '2000-02-29', '2026-12-01', '1000-01-09', '9999-10-31']) {
+        const [y, m, d] = iso.split('-').map(Number);
+        expect(formatIsoDate(iso, tag), `${tag} ${iso}`).to.equal(intl(tag).format(new Date(Date.UTC(y!, m! - 1, d!))));
+      }
+    }
+    // Other tags still ask Intl: British English writes the day first.
+    expect(formatIsoDate('1990-02-28', 'en-GB')).to.equal('28/02/1990');
   });
 
   it('a Russian card shows 28.02.1990 (not 02/28/1990) and stores what is typed as ISO', async () => {

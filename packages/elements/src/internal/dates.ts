@@ -22,8 +22,25 @@ export function toIso(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+type DatePart = 'day' | 'month' | 'year';
+
+/**
+ * The numeric date of the catalogue's own languages, exactly as Intl writes it (dates.browser.test
+ * checks them against Intl): a card's first paint then creates no `Intl.DateTimeFormat`, whose
+ * first construction loads the page's ICU date data (~15–50 ms, before any field could paint).
+ * Other tags (en-GB, a language added to the catalogue) ask Intl.
+ */
+export const KNOWN_DATE_PATTERNS: Readonly<Record<string, { order: readonly DatePart[]; separator: string }>> = {
+  en: { order: ['month', 'day', 'year'], separator: '/' },
+  ru: { order: ['day', 'month', 'year'], separator: '.' },
+  de: { order: ['day', 'month', 'year'], separator: '.' },
+};
+const known = (locale: string) => (Object.prototype.hasOwnProperty.call(KNOWN_DATE_PATTERNS, locale) ? KNOWN_DATE_PATTERNS[locale] : undefined);
+
 /** The order of the parts in `locale`'s numeric date, e.g. ['day', 'month', 'year']. */
-export function dateOrder(locale: string): ('day' | 'month' | 'year')[] {
+export function dateOrder(locale: string): DatePart[] {
+  const k = known(locale);
+  if (k) return [...k.order];
   return dateTimeFormat(locale, NUMERIC)
     .formatToParts(new Date(Date.UTC(2001, 10, 22)))
     .map((p) => p.type)
@@ -32,6 +49,8 @@ export function dateOrder(locale: string): ('day' | 'month' | 'year')[] {
 
 /** The mark between the parts of `locale`'s numeric date ('.' or '/'). */
 export function dateSeparator(locale: string): string {
+  const k = known(locale);
+  if (k) return k.separator;
   return dateTimeFormat(locale, NUMERIC).formatToParts(new Date(Date.UTC(2001, 10, 22))).find((p) => p.type === 'literal')?.value ?? '.';
 }
 
@@ -40,6 +59,11 @@ export function formatIsoDate(value: unknown, locale: string): string {
   if (value === undefined || value === null) return '';
   const p = isoParts(value);
   if (!p) return String(value);
+  const k = known(locale);
+  if (k && p.y >= 1000) {
+    const text = { day: String(p.d).padStart(2, '0'), month: String(p.m).padStart(2, '0'), year: String(p.y) };
+    return k.order.map((part) => text[part]).join(k.separator);
+  }
   return dateTimeFormat(locale, NUMERIC).format(new Date(Date.UTC(p.y, p.m - 1, p.d)));
 }
 
@@ -54,7 +78,7 @@ export function parseLocaleDate(text: string, locale: string): string | undefine
   const nums = t.split(/[^\d]+/).filter(Boolean);
   if (nums.length !== 3 || nums.some((n) => n.length > 4)) return undefined;
   const order = dateOrder(locale);
-  const at = (k: 'day' | 'month' | 'year') => nums[order.indexOf(k)];
+  const at = (k: DatePart) => nums[order.indexOf(k)];
   let y = Number(at('year'));
   if (at('year').length <= 2) {
     const now = new Date().getFullYear();

@@ -42,18 +42,21 @@ async function sizeOf(entry, { initialOnly = false } = {}) {
   let min = 0;
   let gzip = 0;
   const modules = {};
+  const chunks = [];
   for (const o of outputs) {
     if (o.type !== 'chunk') continue;
     // What the page loads before anything asks for more: lazily imported chunks left out.
     if (initialOnly && !o.isEntry && !outputs.some((e) => e.type === 'chunk' && e.isEntry && e.imports.includes(o.fileName))) continue;
+    const chunkGzip = gzipSync(o.code, { level: 9 }).length;
     min += Buffer.byteLength(o.code);
-    gzip += gzipSync(o.code, { level: 9 }).length;
+    gzip += chunkGzip;
+    chunks.push({ fileName: o.fileName, gzip: chunkGzip, re2: Object.keys(o.modules ?? {}).some((id) => id.includes('/node_modules/re2js/')) });
     for (const [id, m] of Object.entries(o.modules ?? {})) {
       const pkg = id.includes('/node_modules/') ? id.replace(/^.*\/node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1') : id.replace(/^.*\/packages\/([^/]+)\/.*$/, '@kartochka/$1');
       modules[pkg] = (modules[pkg] ?? 0) + (m.renderedLength ?? 0);
     }
   }
-  return { min, gzip, modules };
+  return { min, gzip, modules, chunks };
 }
 
 export async function runBundleBench() {
@@ -66,6 +69,8 @@ export async function runBundleBench() {
   };
   await writePrecompiledValidator();
   out.cardPrecompiled = await sizeOf(here('./bundle/card.js'), { initialOnly: true });
+  // The RE2 engine of schema patterns: a chunk of its own, fetched only for schemas with a pattern.
+  out.elementsRe2 = { gzip: out.elementsOnly.chunks.filter((c) => c.re2).reduce((n, c) => n + c.gzip, 0) };
   out.ownEstimate = { gzip: out.app.gzip - out.ajv.gzip - out.lit.gzip, min: out.app.min - out.ajv.min - out.lit.min };
   const builder = here('../packages/builder/src/index.ts');
   out.builder = existsSync(builder) ? await sizeOf(builder) : null;

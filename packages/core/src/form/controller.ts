@@ -158,7 +158,7 @@ export class FormController {
     this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
     this.#placements.set('', { schema, template: '', key: '', required: false });
     this.#precompiled = options.validator;
-    const canCompile = !!this.#precompiled || !!validationRuntime();
+    const canCompile = !!this.#precompiled || !!validationRuntime(this.schema);
     if (options.deferValidation || !canCompile) {
       this.#pending = true;
       this.#runValidation(); // rules' errors only, until the validator is ready
@@ -179,14 +179,14 @@ export class FormController {
   #fetchRuntime(): void {
     if (this.#fetching) return;
     this.#fetching = true;
-    void loadValidationRuntime().then(() => this.startValidation());
+    void loadValidationRuntime(this.schema).then(() => this.startValidation());
   }
 
   /** Compiles (or takes the precompiled) validator; false when the run-time compiler is not loaded yet. */
   #compile(): boolean {
-    if (!this.#precompiled && !validationRuntime()) return false;
+    if (!this.#precompiled && !validationRuntime(this.schema)) return false;
     try {
-      this.#validate = this.#precompiled ?? validationRuntime()!.compileSchema(this.schema);
+      this.#validate = this.#precompiled ?? validationRuntime(this.schema)!.compileSchema(this.schema);
     } catch (e) {
       if (e instanceof ValidationUnavailableError) this.#validationUnavailable = e.detail;
       else this.#schemaError = (e as Error).message;
@@ -200,7 +200,7 @@ export class FormController {
    * resolves once it has arrived and run.
    */
   get validatorAvailable(): boolean {
-    return !this.#pending || !!this.#precompiled || !!validationRuntime();
+    return !this.#pending || !!this.#precompiled || !!validationRuntime(this.schema);
   }
 
   /** Set when the schema itself is broken; the form then renders one raw JSON editor. */

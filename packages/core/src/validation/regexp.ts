@@ -11,15 +11,15 @@
  * Standalone validators (precompile.ts) import this module by name, so they use the same engine.
  */
 import { RE2JS } from 're2js';
+import { REGEXP_MODULE } from './runtime.js';
+
+export { REGEXP_MODULE };
 
 /** What ajv calls for each pattern: an object with `test`, plus the code standalone modules emit. */
 export interface LinearRegExpEngine {
   (pattern: string, flags: string): { test(s: string): boolean };
   code: string;
 }
-
-/** The module standalone validators import `linearRegExp` from. */
-export const REGEXP_MODULE = '@kartochka/core/regexp';
 
 /**
  * Compiles an ECMAScript pattern (as JSON Schema writes it) with RE2. ajv dedupes patterns by

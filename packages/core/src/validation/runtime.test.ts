@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FormController } from '../form/controller.js';
-import { schemaNeedsMatcher, validationRuntime } from './runtime.js';
+import { schemaHasPatterns, schemaNeedsMatcher, validationRuntime } from './runtime.js';
 import type { JsonSchemaObject } from '../types.js';
 
 const schema: JsonSchemaObject = { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 2 } } };
@@ -34,4 +34,25 @@ test('schemaNeedsMatcher: conditionals and alternatives need the matcher, plain 
   assert.equal(schemaNeedsMatcher(schema), false);
   assert.equal(schemaNeedsMatcher({ type: 'object', properties: { a: { oneOf: [{ type: 'string' }, { type: 'number' }] } } }), true);
   assert.equal(schemaNeedsMatcher({ if: { properties: { a: { const: 1 } } }, then: { required: ['b'] } }), true);
+});
+
+test('the compiler comes without the RE2 engine; a schema with a pattern waits for both, and its pattern runs on RE2', async () => {
+  const plainCard = new FormController(schema, { value: {} });
+  await plainCard.validatorReady;
+  const withPattern: JsonSchemaObject = { type: 'object', properties: { code: { type: 'string', pattern: '^(a+)+$' } } };
+  assert.equal(validationRuntime(withPattern), undefined, 'the compiler alone cannot compile a pattern yet');
+  const f = new FormController(withPattern, { value: { code: `${'a'.repeat(40)}!` } });
+  assert.equal(f.validationPending, true, 'pending while the RE2 engine loads');
+  await f.validatorReady;
+  assert.equal(f.schemaError, undefined);
+  assert.notEqual(validationRuntime(withPattern), undefined);
+  // ^(a+)+$ against 40 a's and a mismatch: catastrophic for a backtracking engine, instant on RE2.
+  assert.deepEqual(f.allErrors().map((e) => [e.path, e.keyword]), [['/code', 'pattern']]);
+});
+
+test('schemaHasPatterns: pattern and patternProperties anywhere; a property named "pattern" is not one', () => {
+  assert.equal(schemaHasPatterns(schema), false);
+  assert.equal(schemaHasPatterns({ properties: { pattern: { type: 'string' } } }), false);
+  assert.equal(schemaHasPatterns({ $defs: { a: { items: { pattern: '^x' } } } }), true);
+  assert.equal(schemaHasPatterns({ patternProperties: { '^x': {} } }), true);
 });

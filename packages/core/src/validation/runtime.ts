@@ -1,9 +1,11 @@
 /**
- * Where FormController and the schema matcher find the run-time compiler (ajv, ajv-formats, the
- * RE2 engine: validator.ts) without importing it. Importing validator.ts (the package root does)
- * registers it; a bundled page that never imports it gets it on demand through
- * `loadValidationRuntime()`, a dynamic import and so a chunk of its own. A card whose validator
- * is precompiled, and whose schema has no conditionals, never loads it.
+ * Where FormController and the schema matcher find the run-time compiler (ajv, ajv-formats:
+ * compiler.ts) and the RE2 engine of schema patterns (regexp.ts) without importing them.
+ * Importing validator.ts (the package root does) registers both; a bundled page that never
+ * imports it gets them on demand through `loadValidationRuntime(schema)`, dynamic imports and so
+ * chunks of their own — the RE2 engine only when the schema has a `pattern` or
+ * `patternProperties`. A card whose validator is precompiled, and whose schema has no
+ * conditionals, never loads either.
  */
 import type { Ajv } from './ajv.js';
 import type { PrecompiledValidator } from './errors.js';
@@ -20,28 +22,83 @@ export interface ValidationRuntime {
   addFormats(ajv: Ajv): unknown;
 }
 
+/** The module standalone validators import `linearRegExp` (the RE2 engine) from. */
+export const REGEXP_MODULE = '@kartochka/core/regexp';
+
+type PatternEngine = (pattern: string, flags: string) => { test(s: string): boolean };
+
 let runtime: ValidationRuntime | undefined;
 let loading: Promise<ValidationRuntime> | undefined;
+let patternEngine: PatternEngine | undefined;
+let loadingPatterns: Promise<unknown> | undefined;
 
-/** Called by validator.ts when it is loaded. */
+/** Called by compiler.ts when it is loaded. */
 export function registerValidationRuntime(r: ValidationRuntime): void {
   runtime ??= r;
 }
 
-/** The run-time compiler, when it has been loaded. */
-export function validationRuntime(): ValidationRuntime | undefined {
+/** Called by validator.ts (the package root's validation) and by loadValidationRuntime: regexp.ts's `linearRegExp`. */
+export function registerPatternEngine(engine: PatternEngine): void {
+  patternEngine ??= engine;
+}
+
+/**
+ * What ajv compiles schema patterns with (compiler.ts): the registered RE2 engine. Before it is
+ * registered a pattern cannot be compiled, and compiling the schema fails; loadValidationRuntime
+ * loads it first for any schema that has one. `code` is what standalone modules import.
+ */
+export const patternRegExp = Object.assign(
+  (pattern: string, flags: string) => {
+    if (!patternEngine) throw new Error('Schema patterns need the RE2 engine: call loadValidationRuntime(schema) first.');
+    return patternEngine(pattern, flags);
+  },
+  { code: `require(${JSON.stringify(REGEXP_MODULE)}).linearRegExp` },
+);
+
+const patternsOf = new WeakMap<object, boolean>();
+
+/** Whether `schema` has a `pattern` or `patternProperties` anywhere (compiling it needs the RE2 engine). */
+export function schemaHasPatterns(schema: JsonSchema | undefined): boolean {
+  if (!schema || typeof schema !== 'object') return false;
+  let has = patternsOf.get(schema);
+  if (has === undefined) patternsOf.set(schema, (has = hasKey(schema, (k, v) => (k === 'pattern' && typeof v === 'string') || (k === 'patternProperties' && !!v && typeof v === 'object'))));
+  return has;
+}
+
+/**
+ * The run-time compiler, when it has been loaded — and, given a schema, when it can compile that
+ * schema now (a schema with patterns also needs the RE2 engine).
+ */
+export function validationRuntime(schema?: JsonSchema): ValidationRuntime | undefined {
+  if (schema !== undefined && runtime && !patternEngine && schemaHasPatterns(schema)) return undefined;
   return runtime;
 }
 
-/** Loads the run-time compiler (once) and resolves with it. */
-export function loadValidationRuntime(): Promise<ValidationRuntime> {
-  if (runtime) return Promise.resolve(runtime);
-  // Uses the module's export rather than relying on its registration statement: bundlers drop
-  // the side effects of a package that declares none.
-  return (loading ??= import('./validator.js').then((m) => {
+/** Loads the run-time compiler (once), and the RE2 engine when `schema` has patterns, and resolves with it. */
+export function loadValidationRuntime(schema?: JsonSchema): Promise<ValidationRuntime> {
+  const patterns = !patternEngine && schemaHasPatterns(schema);
+  if (runtime && !patterns) return Promise.resolve(runtime);
+  // Uses the modules' exports rather than relying on their registration statements: bundlers
+  // drop the side effects of a package that declares none.
+  const compiler = (loading ??= import('./compiler.js').then((m) => {
     registerValidationRuntime(m.validationRuntimeImpl);
     return runtime!;
   }));
+  if (!patterns) return compiler;
+  loadingPatterns ??= import('./regexp.js').then((m) => registerPatternEngine(m.linearRegExp));
+  return Promise.all([compiler, loadingPatterns]).then(() => runtime!);
+}
+
+/** Whether some key of `v` (at any depth) passes `test`. */
+function hasKey(v: unknown, test: (key: string, value: unknown) => boolean, seen = new Set<object>()): boolean {
+  if (!v || typeof v !== 'object' || seen.has(v)) return false;
+  seen.add(v);
+  if (Array.isArray(v)) return v.some((x) => hasKey(x, test, seen));
+  for (const [k, child] of Object.entries(v)) {
+    if (test(k, child)) return true;
+    if (hasKey(child, test, seen)) return true;
+  }
+  return false;
 }
 
 /** Keywords whose evaluation needs the run-time matcher (schema/matcher.ts) to build a form. */
@@ -52,16 +109,5 @@ const CONDITIONAL = new Set(['if', 'oneOf', 'anyOf', 'dependentSchemas', 'depend
  * alternatives), which needs the run-time compiler loaded first. A plain schema does not.
  */
 export function schemaNeedsMatcher(schema: JsonSchema | undefined): boolean {
-  const seen = new Set<object>();
-  const walk = (v: unknown): boolean => {
-    if (!v || typeof v !== 'object' || seen.has(v)) return false;
-    seen.add(v);
-    if (Array.isArray(v)) return v.some(walk);
-    for (const [k, child] of Object.entries(v)) {
-      if (CONDITIONAL.has(k) && child !== undefined) return true;
-      if (walk(child)) return true;
-    }
-    return false;
-  };
-  return walk(schema);
+  return hasKey(schema, (k, child) => CONDITIONAL.has(k) && child !== undefined);
 }

@@ -125,7 +125,7 @@ export class KcDuplicates extends LitElement {
       // Checked before anything is written: a merge that cannot be saved deletes nothing.
       // The run-time compiler is a chunk of its own (loaded here, on the first merge): importing
       // validate() statically would put ajv and re2js in every page that imports the elements.
-      const errors = this.schema ? (await loadValidationRuntime()).validate(this.schema, data, this.locale).errors : [];
+      const errors = this.schema ? (await loadValidationRuntime(this.schema)).validate(this.schema, data, this.locale).errors : [];
       if (errors.length) throw new Error(errors.map((e) => e.message).join('; '));
       // The other card goes first: its unique keys must be free before the kept card may take them.
       await storage.delete(other.id, { expectedRevision: other.revision });

@@ -110,7 +110,7 @@ export async function changeField(ctx: BulkContext, ids: readonly string[], poin
   const result: BulkResult = { done: [], failed: [] };
   // The run-time compiler is a chunk of its own, loaded by the first bulk change: a static
   // validate() would put ajv and re2js up front in every page that imports the elements.
-  const validate = ctx.schema ? (await loadValidationRuntime()).validate : undefined;
+  const validate = ctx.schema ? (await loadValidationRuntime(ctx.schema)).validate : undefined;
   for (const id of ids) {
     try {
       const record = await ctx.storage.get<JsonValue>(id);

@@ -315,7 +315,7 @@ export class KcCard<T = JsonValue> extends LitElement {
   #runtimeLoad?: Promise<unknown>;
 
   #waitForRuntime(): void {
-    this.#runtimeLoad ??= loadValidationRuntime().then(
+    this.#runtimeLoad ??= loadValidationRuntime(this.schema).then(
       () => this.requestUpdate('schema'),
       (e: unknown) => console.error('kc-card: the run-time validator could not be loaded', e),
     );

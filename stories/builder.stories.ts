@@ -132,9 +132,11 @@ export const CardTitleAndList: Story = {
 };
 
 /**
- * The B2B card as an admin edits it: each block drawn once, rule badges in words («Показ по
- * условию»), a wide settings panel (drag its handle or use ←/→ on it), and a field's title being
- * edited in place (double click a title, or F2; Enter keeps it, Escape leaves it).
+ * The B2B card as an admin edits it: fields by title and type in words with the type's icon (the
+ * data key only in Settings, under «Дополнительно»), each block drawn once, rule badges in words
+ * («Показ по условию»), a wide settings panel (drag its handle or use ←/→ on it), and a field's
+ * title being edited in place (double click a title, F2, or Enter on the selected item; Enter keeps
+ * it, Escape leaves it, an empty title is refused).
  */
 export const EditingOnTheCanvas: Story = {
   render: ({ locale }) => {
@@ -149,6 +151,27 @@ export const EditingOnTheCanvas: Story = {
       const node = el.querySelector<HTMLElement>('kc-builder-canvas .kcb-node[data-ref^="field:"]');
       node?.focus();
       node?.dispatchEvent(new KeyboardEvent('keydown', { key: 'F2', bubbles: true }));
+    });
+    return el;
+  },
+};
+
+/**
+ * A section's title renamed in place on its tab (F2 on the focused tab, or a double click): while
+ * the title is a text box the strip is plain buttons; Enter keeps it as one undo step.
+ */
+export const RenamingASectionTab: Story = {
+  render: ({ locale }) => {
+    const el = document.createElement('kc-builder');
+    el.locale = locale;
+    el.schemaId = 'story-section-rename';
+    el.storage = new MemoryAdapter();
+    void el.updateComplete.then(async () => {
+      el.store.reset(normalizeDocument(b2bClientCard));
+      await el.updateComplete;
+      const tab = el.querySelector<HTMLElement>('kc-builder-canvas [role=tab]');
+      tab?.focus();
+      tab?.dispatchEvent(new KeyboardEvent('keydown', { key: 'F2', bubbles: true }));
     });
     return el;
   },

@@ -1,7 +1,8 @@
 /**
  * The issue's "Done when": a card type made by an admin from nothing, in the Russian and in the
  * English UI, driven only through the UI: created on «Типы карточек» (the list of types comes from
- * the storage adapter), its fields made in the builder, its title and a list column set there,
+ * the storage adapter), its fields made in the builder (the section and «Штат» named in place on
+ * the canvas), its title and a list column set there,
  * published, a card filled and saved, the card found in the list by its title; then version 2 —
  * the INN's key renamed (its data moves) and «Штат» changed from a whole number to a number — the
  * publish dialog saying so in words, the old card still found by title and showing its INN in the
@@ -45,21 +46,26 @@ for (const locale of ['ru', 'en'] as const) {
     await builder.locator('kc-builder-canvas').waitFor();
     await page.locator('main h2', { hasText: ui.typeName }).waitFor();
 
-    // Fields: a section, the supplier's name and INN.
+    // Fields: a section (named in place on its tab: F2, type, Enter), the supplier's name and INN.
     await builder.locator('kc-builder-palette button[data-what="section"]').click();
+    await builder.locator('kc-builder-canvas .kcb-tablist button.kcb-selected').press('F2');
+    const inline = builder.locator('kc-builder-canvas input[name="inline-title"]');
+    await inline.fill(ui.section);
+    await inline.press('Enter');
+    await builder.getByRole('tab', { name: ui.section, selected: true }).waitFor();
     const title = builder.locator(`kc-builder-inspector input[name="title-${locale}"]`);
-    await title.fill(ui.section);
-    await title.press('Tab');
     for (const name of [ui.name, ui.inn]) {
       await builder.locator('kc-builder-palette button[data-what="text"]').click();
       await title.fill(name);
       await title.press('Tab');
       await builder.locator('kc-builder-canvas', { hasText: name }).waitFor();
     }
+    // «Штат» named on the canvas: a double click on the new field's title, type, Enter.
     await builder.locator('kc-builder-palette button[data-what="integer"]').click();
-    await title.fill(ui.staff);
-    await title.press('Tab');
-    await builder.locator('kc-builder-canvas', { hasText: ui.staff }).waitFor();
+    await builder.locator('kc-builder-canvas .kcb-node.kcb-selected .kcb-title').dblclick();
+    await inline.fill(ui.staff);
+    await inline.press('Enter');
+    await builder.locator('kc-builder-canvas .kcb-title', { hasText: ui.staff }).waitFor();
 
     // Title and list: the title is the name and the INN; the INN is a list column.
     await builder.getByRole('tab', { name: ui.tab }).click();
@@ -98,14 +104,13 @@ for (const locale of ['ru', 'en'] as const) {
     await page.getByRole('navigation').getByRole('link', { name: ui.types }).click();
     const typeRow = page.locator('table.types tr', { has: page.locator(`input[name="rename"][aria-label*="${ui.typeName}"]`) });
     await typeRow.getByRole('button', { name: ui.builder }).click();
-    const node = (label: string) => builder.locator('kc-builder-canvas .kcb-node', { has: page.locator('.kcb-label > span', { hasText: new RegExp(`^${label}$`) }) });
+    const node = (label: string) => builder.locator('kc-builder-canvas .kcb-node', { has: page.locator('.kcb-label > .kcb-title', { hasText: new RegExp(`^${label}$`) }) });
     await node(ui.inn).click();
     // The key is a technical setting: under «Дополнительно: ключ в данных».
     await builder.locator('kc-builder-inspector details[data-advanced="key"] summary').click();
     const key = builder.locator('kc-builder-inspector input[name="key"]');
     await key.fill('supplierInn');
     await key.press('Tab');
-    await builder.locator('kc-builder-canvas .kcb-key', { hasText: 'supplierInn' }).waitFor();
     await node(ui.staff).click();
     await builder.locator('kc-builder-inspector select[name="type"]').selectOption('number');
     await builder.locator('button[name="publish"]').click();

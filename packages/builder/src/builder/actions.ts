@@ -21,9 +21,14 @@ import {
 import type { BuilderStore } from './store.js';
 import { s } from './strings.js';
 
+/** A node's title in the UI language, else in the other one of ru/en, else `''`. */
+export function nodeTitle(doc: BuilderDocument, ref: NodeRef, locale: Locale): string {
+  return titleOf(doc, ref, locale) || titleOf(doc, ref, locale === 'ru' ? 'en' : 'ru');
+}
+
 /** A node's name for people: its title in the UI language, else a placeholder. */
 export function nodeName(doc: BuilderDocument, ref: NodeRef, locale: Locale): string {
-  const title = titleOf(doc, ref, locale) || titleOf(doc, ref, locale === 'ru' ? 'en' : 'ru');
+  const title = nodeTitle(doc, ref, locale);
   if (title) return title;
   if (ref.kind === 'section') return s(locale, 'untitledSection', { n: doc.layout.items.findIndex((x) => x.id === ref.id) + 1 });
   if (ref.kind === 'group') return s(locale, 'untitledGroup');

@@ -13,10 +13,11 @@ import {
   type OutlineItem,
   type Target,
 } from '../model/index.js';
-import { addAtSelection, deleteNode, moveSelected, moveTo, nodeName, sectionOf } from './actions.js';
+import { addAtSelection, deleteNode, moveSelected, moveTo, nodeName, nodeTitle, sectionOf } from './actions.js';
 import { fieldLook, fieldBadges } from './field-look.js';
 import { BuilderPart } from './part.js';
 import type { PaletteDragData } from './palette.js';
+import { typeIcon } from './type-icons.js';
 
 const refKey = (r: NodeRef) => `${r.kind}:${r.id}`;
 const parseRef = (k: string | undefined): NodeRef | undefined => {
@@ -32,16 +33,20 @@ interface NodeDragData {
 }
 
 /**
- * @summary The card as it will look: sections as tabs, groups and fields in order. Click selects;
- * drag (pragmatic-drag-and-drop) or Alt+ArrowUp/Down moves; Delete deletes (Ctrl+Z brings it back);
- * a double click on a field's or group's title, or F2, edits the title in place (Enter keeps it,
- * Escape leaves it as it was).
+ * @summary The card as it will look, in the admin's words: sections as tabs, groups and fields in
+ * order, each field with its title and its type (icon and name; the data key only when it has no
+ * title). Click selects; drag (pragmatic-drag-and-drop) or Alt+ArrowUp/Down moves; Delete deletes
+ * (Ctrl+Z brings it back). A double click on a title, F2, or Enter on the selected item edits a
+ * field's, group's or section's title in place: Enter keeps it (one undo step), Escape leaves it as
+ * it was, an empty title is refused with a message.
  */
 export class KcBuilderCanvas extends BuilderPart {
   #cleanup?: () => void;
   #focusAfter?: string;
-  /** The node (`field:id` / `group:id`) whose title is being edited in place. */
+  /** The node (`field:id` / `group:id` / `section:id`) whose title is being edited in place. */
   #editing?: string;
+  /** Why the typed title was refused (empty), shown under the box until it is fixed or left. */
+  #titleError = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -176,10 +181,14 @@ export class KcBuilderCanvas extends BuilderPart {
     } else if (e.key === 'Delete' && !e.altKey && !e.ctrlKey) {
       e.preventDefault();
       deleteNode(store, ref);
+    } else if (e.key === 'Enter' && !e.altKey && store.selection && refKey(store.selection) === refKey(ref)) {
+      // Enter on the selected item renames it (as in a file manager); on another item it selects.
+      e.preventDefault();
+      this.#editTitle(ref);
     } else if ((e.key === 'Enter' || e.key === ' ') && !e.altKey) {
       e.preventDefault();
       this.#select(ref);
-    } else if (e.key === 'F2' && ref.kind !== 'section') {
+    } else if (e.key === 'F2') {
       e.preventDefault();
       this.#editTitle(ref);
     }
@@ -188,6 +197,7 @@ export class KcBuilderCanvas extends BuilderPart {
   #editTitle(ref: NodeRef): void {
     this.#select(ref);
     this.#editing = refKey(ref);
+    this.#titleError = '';
     this.requestUpdate();
     void this.updateComplete.then(() => {
       const input = this.querySelector<HTMLInputElement>('input[name="inline-title"]');
@@ -196,42 +206,78 @@ export class KcBuilderCanvas extends BuilderPart {
     });
   }
 
-  /** Ends in-place editing: keeps the typed title (`keep`) or not, and gives focus back to the node. */
-  #endEdit(ref: NodeRef, input: HTMLInputElement, keep: boolean): void {
+  /**
+   * Ends in-place editing: keeps the typed title (`keep`, one undo step) or not, and gives focus back
+   * to the node. An empty title is refused: Enter keeps the box open with the reason, leaving the box
+   * (blur) leaves the title as it was.
+   */
+  #endEdit(ref: NodeRef, input: HTMLInputElement, keep: 'enter' | 'blur' | false): void {
     if (this.#editing !== refKey(ref)) return;
-    this.#editing = undefined;
     const store = this.store!;
     const title = input.value.trim();
-    if (keep && title !== titleOf(store.doc, ref, this.locale)) {
-      store.edit((d) => setTitle(d, ref, this.locale, title, store.context));
-      store.seal();
+    if (keep && !title) {
+      if (keep === 'enter') {
+        this.#titleError = this.t('titleEmpty');
+        this.requestUpdate();
+        return;
+      }
+      keep = false;
     }
-    this.#focusAfter = refKey(ref);
+    this.#editing = undefined;
+    this.#titleError = '';
+    let now = ref;
+    if (keep && title !== titleOf(store.doc, ref, this.locale)) {
+      const index = ref.kind === 'section' ? store.doc.layout.items.findIndex((x) => x.id === ref.id) : -1;
+      store.seal();
+      store.edit((d) => setTitle(d, ref, this.locale, title, store.context), { announce: this.t('renamed', { name: title }) });
+      store.seal();
+      // A section's id follows its title until published: find it again by its place.
+      const id = index >= 0 ? store.doc.layout.items[index]?.id : undefined;
+      if (id && id !== ref.id) {
+        now = { kind: 'section', id };
+        store.activeSection = id;
+        store.select(now);
+      }
+    }
+    this.#focusAfter = refKey(now);
     this.requestUpdate();
   }
 
-  #titleInput(ref: NodeRef): TemplateResult {
+  /** The in-place title box; `id` lets a section's tab panel keep its label while the tab is a box. */
+  #titleInput(ref: NodeRef, id?: string): TemplateResult {
     const keys = (e: KeyboardEvent) => {
       if (e.key !== 'Enter' && e.key !== 'Escape') return;
       e.preventDefault();
       e.stopPropagation();
-      this.#endEdit(ref, e.target as HTMLInputElement, e.key === 'Enter');
+      this.#endEdit(ref, e.target as HTMLInputElement, e.key === 'Enter' ? 'enter' : false);
     };
+    const error = `${this.uid}-title-error`;
     return html`<input
       class="kcb-inline-title"
       name="inline-title"
+      id=${id ?? nothing}
       aria-label=${this.t('titleIn', { lang: this.locale.toUpperCase() })}
+      aria-invalid=${this.#titleError ? 'true' : 'false'}
+      aria-describedby=${this.#titleError ? error : nothing}
       .value=${titleOf(this.store!.doc, ref, this.locale)}
       @keydown=${keys}
-      @blur=${(e: FocusEvent) => this.#endEdit(ref, e.target as HTMLInputElement, true)}
+      @input=${() => {
+        if (this.#titleError) {
+          this.#titleError = '';
+          this.requestUpdate();
+        }
+      }}
+      @blur=${(e: FocusEvent) => this.#endEdit(ref, e.target as HTMLInputElement, 'blur')}
       @click=${(e: Event) => e.stopPropagation()}
-    />`;
+    />${this.#titleError ? html`<span class="kcb-error kcb-title-error" id=${error} role="alert">${this.#titleError}</span>` : nothing}`;
   }
 
   #onDblclick(e: MouseEvent): void {
-    const label = (e.target as HTMLElement).closest('.kcb-label');
+    const target = e.target as HTMLElement;
+    if (target.closest('input')) return;
+    const label = target.closest('.kcb-label, [role=tab]');
     const ref = parseRef(label?.closest<HTMLElement>('[data-ref]')?.dataset.ref);
-    if (!ref || ref.kind === 'section') return;
+    if (!ref) return;
     e.preventDefault();
     this.#editTitle(ref);
   }
@@ -256,31 +302,38 @@ export class KcBuilderCanvas extends BuilderPart {
     const active = this.#active;
     const current = sections.find((s) => s.id === active);
     const sel = store.selection && refKey(store.selection);
+    // While a tab's title is a text box the strip is plain buttons: a tab can't hold a text box.
+    const renaming = sections.find((s) => this.#editing === `section:${s.id}`);
+    const tab = renaming ? nothing : 'tab';
     return html`<section class="kcb-panel" aria-labelledby="${this.uid}-h" @keydown=${this.#onKeydown} @click=${this.#onClick} @dblclick=${this.#onDblclick}>
       <h2 id="${this.uid}-h">${this.t('canvas')}</h2>
+      <p class="kcb-hint">${this.t('canvasHint')}</p>
       <div class="kcb-tabs">
-      ${sections.length ? html`<div role="tablist" aria-label=${this.t('canvas')}>
-        ${sections.map(
-          (s) => html`<button
+      ${sections.length ? html`<div class="kcb-tablist" role=${renaming ? nothing : 'tablist'} aria-label=${renaming ? nothing : this.t('canvas')}>
+        ${sections.map((s) =>
+          s === renaming
+            ? html`<span class="kcb-tab-edit" data-ref="section:${s.id}">${this.#titleInput({ kind: 'section', id: s.id }, `${this.uid}-tab-${s.id}`)}</span>`
+            : html`<button
             type="button"
-            role="tab"
+            role=${tab}
             id="${this.uid}-tab-${s.id}"
-            aria-selected=${s.id === active ? 'true' : 'false'}
-            aria-controls="${this.uid}-panel"
+            aria-selected=${renaming ? nothing : s.id === active ? 'true' : 'false'}
+            aria-controls=${renaming ? nothing : `${this.uid}-panel`}
+            aria-keyshortcuts="F2"
             class=${sel === `section:${s.id}` ? 'kcb-selected' : ''}
             data-ref="section:${s.id}"
             data-select="section:${s.id}"
             data-container="section:${s.id}"
-            title="Alt+←/→"
+            title="Alt+←/→, F2"
           >
-            ${nodeName(doc, s, this.locale)}
+            ${typeIcon('section')}<span>${nodeName(doc, s, this.locale)}</span>
           </button>`,
         )}
         </div>` : ''}
         <button type="button" @click=${() => addAtSelection(store, 'section')}>+ ${this.t('addSection')}</button>
       </div>
       ${current
-        ? html`<div role="tabpanel" id="${this.uid}-panel" aria-labelledby="${this.uid}-tab-${current.id}">
+        ? html`<div role=${renaming ? 'region' : 'tabpanel'} id="${this.uid}-panel" aria-labelledby="${this.uid}-tab-${current.id}">
             ${this.#items(current.items, { kind: 'section', id: current.id }, current.section.columns ?? doc.layout.columns)}
           </div>`
         : html`<p class="kcb-empty">${this.t('emptyCard')}</p>`}
@@ -304,10 +357,11 @@ export class KcBuilderCanvas extends BuilderPart {
       tabindex="0"
       aria-label="${this.t('group')}: ${name}"
       aria-current=${selected ? 'true' : 'false'}
+      aria-keyshortcuts="F2"
       data-ref=${refKey(ref)}
       data-select=${refKey(ref)}
     >
-      <div class="kcb-label">${this.#editing === refKey(ref) ? this.#titleInput(ref) : name}</div>
+      <div class="kcb-label">${typeIcon('group')}${this.#editing === refKey(ref) ? this.#titleInput(ref) : html`<span class="kcb-title">${name}</span>`}</div>
       ${this.#items(g.items, ref, g.group.columns)}
     </div>`;
   }
@@ -318,6 +372,7 @@ export class KcBuilderCanvas extends BuilderPart {
     const ref: NodeRef = { kind: 'field', id: f.id };
     const selected = store.selection?.kind === 'field' && store.selection.id === f.id;
     const name = nodeName(doc, ref, this.locale);
+    const titled = !!nodeTitle(doc, ref, this.locale);
     const type = localize(fieldTypeInfo(f.field.type).label, this.locale);
     const required = isRequired(doc, f.id);
     const container = f.field.type === 'repeating' || f.field.type === 'object';
@@ -328,12 +383,16 @@ export class KcBuilderCanvas extends BuilderPart {
       aria-label=${editing ? name : nothing}
       tabindex="0"
       aria-current=${selected ? 'true' : 'false'}
+      aria-keyshortcuts="F2"
       data-ref=${refKey(ref)}
       data-select=${refKey(ref)}
     >
       <div class="kcb-label">
-        ${editing ? this.#titleInput(ref) : html`<span>${name}</span>`}${required ? html`<span class="kcb-req" aria-hidden="true">*</span>` : nothing}
-        <span class="kcb-key">${f.field.key} · ${type}</span>
+        ${editing
+          ? this.#titleInput(ref)
+          : html`<span class="kcb-title ${titled ? '' : 'kcb-untitled'}">${titled ? name : this.t('noTitle')}</span>`}${required ? html`<span class="kcb-req" aria-hidden="true">*</span>` : nothing}
+        <span class="kcb-type">${typeIcon(f.field.type)}${type}</span>
+        ${titled ? nothing : html`<span class="kcb-key" title=${this.t('key')}>${f.field.key}</span>`}
       </div>
       ${container ? this.#items(f.children, ref) : fieldLook(doc, f.field, this.locale)} ${fieldBadges(doc, f.field, this.locale)}
     </div>`;

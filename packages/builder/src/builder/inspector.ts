@@ -25,6 +25,7 @@ import { deleteNode, duplicateNode, moveSelected, moveTargets, moveTo, nodeName 
 import { FieldSettings } from './field-settings.js';
 import { BuilderPart } from './part.js';
 import { ruleEditor } from './rule-editor.js';
+import { typeIcon } from './type-icons.js';
 import { LANGUAGE_NAMES } from './strings.js';
 
 const LOCALES: Locale[] = ['ru', 'en'];
@@ -48,9 +49,16 @@ export class KcBuilderInspector extends BuilderPart {
     if (!store) return nothing;
     const sel = store.selection;
     return html`<section class="kcb-panel" aria-labelledby="${this.uid}-h">
-      <h2 id="${this.uid}-h">${this.t('inspector')}${sel ? html`: ${nodeName(store.doc, sel, this.locale)}` : nothing}</h2>
+      <h2 id="${this.uid}-h">${this.t('inspector')}${sel ? html`: ${this.#kindIcon(sel)}${nodeName(store.doc, sel, this.locale)}` : nothing}</h2>
       ${!sel ? html`<p class="kcb-hint">${this.t('nothingSelected')}</p>` : sel.kind === 'field' ? this.#field(sel) : this.#layoutNode(sel)}
     </section>`;
+  }
+
+  /** The icon of what is selected (its type's, for a field), decorative: the type is named below. */
+  #kindIcon(ref: NodeRef): TemplateResult | typeof nothing {
+    if (ref.kind !== 'field') return typeIcon(ref.kind);
+    const f = fieldById(this.store!.doc, ref.id);
+    return f ? typeIcon(f.type) : nothing;
   }
 
   #texts(ref: NodeRef, withDescription: boolean): TemplateResult {

@@ -5,6 +5,7 @@ import { localize } from '@kartochka/core';
 import { FIELD_TYPES, type FieldType } from '../model/index.js';
 import { addAtSelection } from './actions.js';
 import { BuilderPart } from './part.js';
+import { typeIcon } from './type-icons.js';
 
 /** What a palette drag carries. */
 export interface PaletteDragData {
@@ -42,8 +43,9 @@ export class KcBuilderPalette extends BuilderPart {
 
   override render(): unknown {
     const l = this.locale;
+    // The icon is decorative: the button's name is the type's name in words.
     const item = (what: PaletteDragData['what'], label: string) =>
-      html`<li><button type="button" data-what=${what} draggable="true" @click=${() => this.#add(what)}>${label}</button></li>`;
+      html`<li><button type="button" data-what=${what} draggable="true" @click=${() => this.#add(what)}>${typeIcon(what)}<span>${label}</span></button></li>`;
     return html`<section class="kcb-panel" aria-labelledby="${this.uid}-h">
       <h2 id="${this.uid}-h">${this.t('palette')}</h2>
       <p class="kcb-hint">${this.t('paletteHint')}</p>

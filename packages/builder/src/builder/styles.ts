@@ -70,12 +70,16 @@ export const builderStyles = css`
 
   /* palette */
   kc-builder-palette ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
-  kc-builder-palette button { width: 100%; text-align: start; cursor: grab; }
+  kc-builder-palette button { width: 100%; text-align: start; cursor: grab; display: flex; align-items: center; gap: 6px; }
+  /* Field-type icons (decorative, beside the type's name): the text's colour, a little muted. */
+  kc-builder svg.kc-icon { flex: none; width: 1.1em; height: 1.1em; vertical-align: -0.15em; color: var(--kcb-muted); }
+  kc-builder-inspector h2 svg.kc-icon { margin-inline-end: 4px; }
+  kc-builder-palette button:hover svg.kc-icon, kc-builder-canvas [role=tab][aria-selected=true] svg.kc-icon { color: var(--kcb-accent); }
   kc-builder-palette .kcb-sep { border-top: 1px solid var(--kcb-border); margin: 6px 0; }
 
   /* canvas */
-  kc-builder-canvas [role=tablist] { display: flex; flex-wrap: wrap; gap: 2px; border-bottom: 1px solid var(--kcb-border); margin-bottom: var(--kcb-space); }
-  kc-builder-canvas [role=tab] { border-radius: 6px 6px 0 0; border-bottom: none; }
+  kc-builder-canvas .kcb-tablist { display: flex; flex-wrap: wrap; gap: 2px; border-bottom: 1px solid var(--kcb-border); margin-bottom: var(--kcb-space); }
+  kc-builder-canvas .kcb-tablist > button { border-radius: 6px 6px 0 0; border-bottom: none; }
   kc-builder-canvas [role=tab][aria-selected=true] { border-color: var(--kcb-accent); font-weight: 600; }
   kc-builder-canvas .kcb-items { display: grid; gap: 6px; min-height: 40px; padding: 4px; border-radius: 6px; }
   kc-builder-canvas .kcb-items.kcb-cols-2 { grid-template-columns: 1fr 1fr; }
@@ -92,12 +96,20 @@ export const builderStyles = css`
   kc-builder-canvas .kcb-node.kcb-drop-after::after { bottom: -5px; }
   kc-builder-canvas .kcb-items.kcb-drop-into { outline: 2px dashed var(--kcb-accent); }
   kc-builder-canvas .kcb-label { font-weight: 500; display: flex; flex-wrap: wrap; gap: 6px; align-items: baseline; }
-  kc-builder-canvas .kcb-label .kcb-key { color: var(--kcb-muted); font-size: 11px; font-family: ui-monospace, monospace; margin-inline-start: auto; }
+  kc-builder-canvas .kcb-label .kcb-type { color: var(--kcb-muted); font-size: 12px; font-weight: 400; margin-inline-start: auto; display: inline-flex; gap: 4px; align-items: center; }
+  kc-builder-canvas .kcb-label .kcb-key { color: var(--kcb-muted); font-size: 11px; font-weight: 400; font-family: ui-monospace, monospace; flex-basis: 100%; }
+  kc-builder-canvas .kcb-untitled { color: var(--kcb-muted); font-style: italic; }
+  kc-builder-canvas .kcb-group > .kcb-label { align-items: center; }
+  kc-builder-canvas [role=tab], kc-builder-canvas .kcb-tablist > button { display: inline-flex; gap: 6px; align-items: center; }
+  kc-builder-canvas .kcb-title-error { flex-basis: 100%; font-size: 12px; font-weight: 400; }
+  kc-builder-canvas .kcb-tab-edit { display: inline-flex; flex-wrap: wrap; align-items: center; }
   kc-builder-canvas .kcb-req { color: var(--kcb-danger); }
   kc-builder-canvas .kcb-fake { margin-top: 4px; border: 1px solid var(--kcb-border); border-radius: 4px; min-height: 24px; padding: 2px 6px; color: var(--kcb-muted); background: var(--kcb-bg); font-size: 12px; }
   kc-builder-canvas .kcb-badges { display: flex; gap: 4px; margin-top: 4px; flex-wrap: wrap; }
   kc-builder-canvas .kcb-badge { font-size: 11px; background: var(--kc-color-accent-subtle, #e0e7ff); border-radius: 4px; padding: 0 4px; }
   kc-builder-canvas .kcb-empty { color: var(--kcb-muted); padding: 12px; text-align: center; }
+  /* An empty group: its drop area on the surface colour, so the muted hint keeps its contrast. */
+  kc-builder-canvas .kcb-group .kcb-empty { background: var(--kcb-surface); border-radius: 4px; margin: 0; }
 
   /* inspector */
   kc-builder-inspector label, kc-builder-inspector .kcb-row { display: grid; gap: 2px; margin-bottom: 6px; }

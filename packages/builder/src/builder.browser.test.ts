@@ -1,21 +1,13 @@
 // Drives <kc-builder> through its UI only (clicks, typing, keys) in Chromium with real IndexedDB.
 import './test-support/process-shim.js';
 import { expect } from '@open-wc/testing';
-import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
+import type { StorageAdapter } from '@kartochka/storage';
 import { validatorCacheStats } from '@kartochka/core';
 import './index.js';
 import { addField, fieldById, setFormula, type BuilderDocument, type KcBuilder } from './index.js';
 import { moveTo } from './builder/actions.js';
-import { settle, tick, type } from './test-support/interact.js';
-
-/** Waits for a state (storage writes and dialogs settle asynchronously), never a fixed delay. */
-async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 30000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await ready())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await tick(20);
-  }
-}
+import { useBuilder } from './test-support/harness.js';
+import { settle, tick, type, until } from './test-support/interact.js';
 
 /** Finds an element through open shadow roots. */
 function deep<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | null {
@@ -39,20 +31,17 @@ function choose(select: HTMLSelectElement, value: string): void {
 
 describe('<kc-builder> through its UI', function () {
   this.timeout(60000);
+  const b = useBuilder({ locale: 'en', schemaId: 'client-card', preview: true });
+  const { $ } = b;
   let storage: StorageAdapter;
   let el: KcBuilder;
-  const $ = <T extends Element = HTMLElement>(sel: string) => {
-    const found = el.querySelector<T>(sel);
-    if (!found) throw new Error(`Not found: ${sel}`);
-    return found;
-  };
   const inspector = <T extends Element = HTMLInputElement>(sel: string) => $<T>(`kc-builder-inspector ${sel}`);
   const palette = async (what: string) => {
     $<HTMLButtonElement>(`kc-builder-palette button[data-what="${what}"]`).click();
     await settle(el);
   };
   const node = (label: string) => {
-    const found = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label span')?.textContent?.trim() === label);
+    const found = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label .kcb-title')?.textContent?.trim() === label);
     if (!found) throw new Error(`No canvas node "${label}"`);
     return found;
   };
@@ -72,19 +61,9 @@ describe('<kc-builder> through its UI', function () {
   const doc = (): BuilderDocument => el.store.doc;
   const props = () => (doc().schema.properties!.general as { properties: Record<string, Record<string, unknown>> }).properties;
 
-  before(async () => {
-    storage = await IndexedDbAdapter.open({ name: `kc-builder-test-${Date.now()}-${Math.random()}` });
-    el = document.createElement('kc-builder') as KcBuilder;
-    el.locale = 'en';
-    el.storage = storage;
-    el.schemaId = 'client-card';
-    document.body.append(el);
-    await settle(el);
-  });
-
-  after(async () => {
-    el.remove();
-    await storage.close();
+  before(() => {
+    el = b.el;
+    storage = b.storage;
   });
 
   it('builds a card from blank: a section, fields, options, a rule and a formula', async () => {

@@ -14,7 +14,7 @@ import { expect } from '@open-wc/testing';
 import { localize } from '@kartochka/core';
 import { FIELD_TYPES, fieldById, fieldTypeInfo, titleOf, type KcBuilder, type NodeRef } from './index.js';
 import { useBuilder, violations } from './test-support/harness.js';
-import { key, type } from './test-support/interact.js';
+import { key, type, until } from './test-support/interact.js';
 
 for (const locale of ['ru', 'en'] as const) {
   describe(`<kc-builder> canvas editing and the settings panel (${locale})`, function () {
@@ -219,8 +219,7 @@ for (const locale of ['ru', 'en'] as const) {
       key(handle, 'End');
       await settle();
       const storage = el.storage!;
-      const end = Date.now() + 5000;
-      while (JSON.stringify(await storage.getSetting('builder-look:-')) !== JSON.stringify({ inspectorWidth: 720 }) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      await until(async () => JSON.stringify(await storage.getSetting('builder-look:-')) === JSON.stringify({ inspectorWidth: 720 }), 'the width kept', 5000).catch(() => undefined);
       expect(await storage.getSetting('builder-look:-')).to.deep.equal({ inspectorWidth: 720 });
       const again = document.createElement('kc-builder') as KcBuilder;
       again.locale = locale;
@@ -229,8 +228,7 @@ for (const locale of ['ru', 'en'] as const) {
       again.schemaId = `canvas-again-${locale}`;
       document.body.append(again);
       try {
-        const until = Date.now() + 5000;
-        while (again.inspectorWidth !== 720 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+        await until(() => again.inspectorWidth === 720, 'the kept width', 5000).catch(() => undefined);
         expect(again.inspectorWidth).to.equal(720);
       } finally {
         again.remove();

@@ -2,29 +2,19 @@
 // summary chips are set through the UI, are undoable, and are published with the schema (x-card).
 import './test-support/process-shim.js';
 import { expect } from '@open-wc/testing';
-import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
 import { cardRecordFields, cardSettingsOf } from '@kartochka/core';
 import './index.js';
 import type { KcBuilder } from './index.js';
-import { settle, tick, type } from './test-support/interact.js';
-
-async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 30000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await ready())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await tick(20);
-  }
-}
+import type { StorageAdapter } from '@kartochka/storage';
+import { useBuilder } from './test-support/harness.js';
+import { settle, type, until } from './test-support/interact.js';
 
 describe('<kc-builder> card settings: title and list', function () {
   this.timeout(60000);
-  let storage: StorageAdapter;
+  const b = useBuilder({ locale: 'ru', schemaId: 'made-here' });
+  const { $ } = b;
   let el: KcBuilder;
-  const $ = <T extends Element = HTMLElement>(sel: string) => {
-    const found = el.querySelector<T>(sel);
-    if (!found) throw new Error(`Not found: ${sel}`);
-    return found;
-  };
+  let storage: StorageAdapter;
   const palette = async (what: string, title: string) => {
     $<HTMLButtonElement>(`kc-builder-palette button[data-what="${what}"]`).click();
     await settle(el, { preview: false });
@@ -33,18 +23,9 @@ describe('<kc-builder> card settings: title and list', function () {
   };
   const box = (pointer: string, setting: string) => $<HTMLInputElement>(`kc-builder-card-settings tr[data-pointer="${pointer}"] input[data-setting="${setting}"]`);
 
-  before(async () => {
-    storage = await IndexedDbAdapter.open({ name: `kc-builder-card-${Date.now()}-${Math.random()}` });
-    el = document.createElement('kc-builder') as KcBuilder;
-    el.locale = 'ru';
-    el.storage = storage;
-    el.schemaId = 'made-here';
-    document.body.append(el);
-    await settle(el, { preview: false });
-  });
-  after(async () => {
-    el.remove();
-    await storage.close();
+  before(() => {
+    el = b.el;
+    storage = b.storage;
   });
 
   it('sets the title from fields, columns, a filter and a chip; undo takes a change back; publishing stores them', async () => {

@@ -10,15 +10,8 @@ import { startTestServer, type TestServer } from '../../elements/src/test-suppor
 import './index.js';
 import type { KcBuilder } from './index.js';
 import { draftKey, loadDraft } from './builder/draft.js';
+import { tick, until } from './test-support/interact.js';
 
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-async function until(ready: () => boolean | Promise<boolean>, what: string, ms = 20000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await ready())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await tick(20);
-  }
-}
 
 async function builder(storage: StorageAdapter, schemaId: string, locale = 'ru'): Promise<KcBuilder> {
   const el = document.createElement('kc-builder') as KcBuilder;

@@ -3,51 +3,20 @@
 // date field once threw while rendering, and the inspector went on editing the previous field).
 import './test-support/process-shim.js';
 import { expect } from '@open-wc/testing';
-import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
 import { validate, type JsonValue } from '@kartochka/core';
 import './index.js';
 import { FIELD_TYPES, fieldById, type KcBuilder } from './index.js';
+import { useBuilder } from './test-support/harness.js';
 import { settle, type } from './test-support/interact.js';
 
 for (const locale of ['ru', 'en'] as const) {
   describe(`every palette type, added, selected and edited (${locale})`, function () {
     this.timeout(120000);
-    let storage: StorageAdapter;
+    const b = useBuilder({ locale, schemaId: `every-type-${locale}`, preview: true, consoleErrors: true });
+    const { errors, $ } = b;
     let el: KcBuilder;
-    const errors: string[] = [];
-    const onError = (e: ErrorEvent) => errors.push(e.message);
-    const onRejection = (e: PromiseRejectionEvent) => errors.push(String(e.reason));
-    const consoleError = console.error;
+    before(() => (el = b.el));
 
-    before(async () => {
-      window.addEventListener('error', onError);
-      window.addEventListener('unhandledrejection', onRejection);
-      console.error = (...args: unknown[]) => {
-        errors.push(args.map(String).join(' '));
-        consoleError(...args);
-      };
-      storage = await IndexedDbAdapter.open({ name: `kc-builder-types-${Date.now()}-${Math.random()}` });
-      el = document.createElement('kc-builder') as KcBuilder;
-      el.locale = locale;
-      el.storage = storage;
-      el.schemaId = `every-type-${locale}`;
-      document.body.append(el);
-      await settle(el);
-    });
-
-    after(async () => {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-      console.error = consoleError;
-      el.remove();
-      await storage.close();
-    });
-
-    const $ = <T extends Element = HTMLElement>(sel: string): T => {
-      const found = el.querySelector<T>(sel);
-      if (!found) throw new Error(`Not found: ${sel}`);
-      return found;
-    };
     const titleInput = () => $<HTMLInputElement>(`kc-builder-inspector input[name=title-${locale}]`);
     const selectedField = () => {
       const sel = el.store.selection;

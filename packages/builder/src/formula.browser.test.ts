@@ -2,14 +2,10 @@
 // names after "[" (ARIA combobox, keyboard), the error at its place, the result on the sample record.
 import './test-support/process-shim.js';
 import { expect } from '@open-wc/testing';
-import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
-import 'axe-core';
-import type { AxeResults, RunOptions } from 'axe-core';
 import './index.js';
 import type { KcBuilder } from './index.js';
-import { settle } from './test-support/interact.js';
-
-const axe = (window as unknown as { axe: { run(ctx: Element, opts: RunOptions): Promise<AxeResults> } }).axe;
+import { useBuilder, violations } from './test-support/harness.js';
+import { key, settle } from './test-support/interact.js';
 
 /** Types as a person does: the value so far and the caret at its end, one input event. */
 function type(input: HTMLInputElement, text: string): void {
@@ -19,45 +15,26 @@ function type(input: HTMLInputElement, text: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
-const key = (input: HTMLElement, k: string) => input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
-
 describe('<kc-builder> formula editor in words (ru, B2B)', function () {
   this.timeout(90000);
-  let storage: StorageAdapter;
+  const b = useBuilder({ locale: 'ru', schemaId: 'formula-card' });
+  const pageErrors = b.errors;
   let el: KcBuilder;
-  const pageErrors: string[] = [];
-  const onError = (e: ErrorEvent) => pageErrors.push(e.message);
-  const onRejection = (e: PromiseRejectionEvent) => pageErrors.push(String(e.reason));
   const input = () => el.querySelector<HTMLInputElement>('kc-builder-inspector input[name=formula]')!;
   const listbox = () => el.querySelector<HTMLElement>(`#${input().getAttribute('aria-controls')}`)!;
   const options = () => [...listbox().querySelectorAll<HTMLElement>('[role=option]')];
 
   before(async () => {
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-    storage = await IndexedDbAdapter.open({ name: `kc-formula-${Date.now()}-${Math.random()}` });
-    el = document.createElement('kc-builder') as KcBuilder;
-    el.locale = 'ru';
-    el.storage = storage;
-    el.schemaId = 'formula-card';
-    document.body.append(el);
-    await settle(el, { preview: false });
+    el = b.el;
     await el.startFrom('b2b-client-card');
     await settle(el, { preview: false });
     // Open the "Категоризация" tab and select the computed share field, through the canvas.
     [...el.querySelectorAll<HTMLElement>('kc-builder-canvas [role=tab]')].find((t) => t.textContent!.includes('Категоризация'))!.click();
     await settle(el, { preview: false });
-    const share = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label span')?.textContent?.trim() === 'Доля нашей продукции в портфеле клиента, %');
+    const share = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label .kcb-title')?.textContent?.trim() === 'Доля нашей продукции в портфеле клиента, %');
     expect(share, 'the computed share field on the canvas').to.exist;
     share!.click();
     await settle(el, { preview: false });
-  });
-
-  after(async () => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    el.remove();
-    await storage.close();
   });
 
   it('shows the existing formula in words and its result on the sample', () => {
@@ -85,8 +62,7 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     expect([error.dataset.start, error.dataset.end]).to.deep.equal(['4', '18']);
     expect(el.querySelector('.kcb-formula-where mark')!.textContent).to.equal('[Фактич объём]');
     expect(input().getAttribute('aria-invalid')).to.equal('true');
-    const axeResult = await axe.run(el.querySelector('kc-builder-inspector')!, { resultTypes: ['violations'] });
-    expect(axeResult.violations.map((v) => v.id), 'axe with an error shown').to.deep.equal([]);
+    expect(await violations(el.querySelector('kc-builder-inspector')!), 'axe with an error shown').to.deep.equal([]);
     expect(input().getAttribute('aria-describedby')).to.contain(error.id);
     expect(input().value).to.equal('1 + [Фактич объём] * 2');
     const share = (el.store.doc.schema.properties!.category as { properties: Record<string, Record<string, unknown>> }).properties.ourShare;
@@ -103,8 +79,7 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     expect(names.every((n) => n.toLowerCase().includes('потен'))).to.equal(true);
     expect(input().getAttribute('aria-activedescendant')).to.equal(options()[0]!.id);
     expect(options()[0]!.getAttribute('aria-selected')).to.equal('true');
-    const axeResult = await axe.run(el.querySelector('kc-builder-inspector')!, { resultTypes: ['violations'] });
-    expect(axeResult.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'axe with the list open').to.deep.equal([]);
+    expect(await violations(el.querySelector('kc-builder-inspector')!), 'axe with the list open').to.deep.equal([]);
     if (options().length > 1) {
       key(input(), 'ArrowDown');
       await settle(el, { preview: false });
@@ -137,7 +112,7 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
   });
 
   it('shows a rule in words as its advanced view, and edits it there: pick-lists follow, a custom rule stays in words', async () => {
-    const currency = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label span')?.textContent?.trim() === 'Валюта');
+    const currency = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label .kcb-title')?.textContent?.trim() === 'Валюта');
     currency!.click();
     await settle(el, { preview: false });
     const rule = () => el.querySelector<HTMLInputElement>('kc-builder-inspector input[name=rule-visible]')!;
@@ -206,8 +181,7 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     const words = el.querySelector<HTMLInputElement>('kc-builder-inspector input[name=rule-visible]')!;
     expect(words.value).to.equal('[Единица] = "Деньги" И ([Потенциал] > 1000000 ИЛИ ЕПУСТО([Фактический объём продаж]))');
     expect(el.querySelector('kc-builder-inspector [data-formula-result]')!.textContent).to.equal('Результат на примере: Да');
-    const axeResult = await axe.run(el.querySelector('kc-builder-inspector')!, { resultTypes: ['violations'] });
-    expect(axeResult.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'axe with a group').to.deep.equal([]);
+    expect(await violations(el.querySelector('kc-builder-inspector')!), 'axe with a group').to.deep.equal([]);
     // Removing the group's last conditions removes the group.
     button('Удалить группу 1').click();
     await settle(el, { preview: false });

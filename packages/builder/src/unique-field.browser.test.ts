@@ -1,35 +1,18 @@
 // The field inspector's «Уникальное» checkbox writes and removes `"x-unique": true` (docs/duplicates.md).
 import './test-support/process-shim.js';
 import { expect } from '@open-wc/testing';
-import { IndexedDbAdapter, type StorageAdapter } from '@kartochka/storage';
 import { uniqueRules } from '@kartochka/core/unique';
 import './index.js';
 import type { KcBuilder } from './index.js';
+import { useBuilder } from './test-support/harness.js';
 import { settle, type } from './test-support/interact.js';
 
 describe('<kc-builder> marks a field unique', function () {
   this.timeout(60000);
-  let storage: StorageAdapter;
+  const b = useBuilder({ locale: 'ru', schemaId: 'unique-here' });
+  const { $ } = b;
   let el: KcBuilder;
-  const $ = <T extends Element = HTMLElement>(sel: string) => {
-    const found = el.querySelector<T>(sel);
-    if (!found) throw new Error(`Not found: ${sel}`);
-    return found;
-  };
-
-  before(async () => {
-    storage = await IndexedDbAdapter.open({ name: `kc-builder-unique-${Date.now()}-${Math.random()}` });
-    el = document.createElement('kc-builder') as KcBuilder;
-    el.locale = 'ru';
-    el.storage = storage;
-    el.schemaId = 'unique-here';
-    document.body.append(el);
-    await settle(el, { preview: false });
-  });
-  after(async () => {
-    el.remove();
-    await storage.close();
-  });
+  before(() => (el = b.el));
 
   it('the checkbox sets x-unique on the selected field, in Russian, and undo takes it back', async () => {
     $<HTMLButtonElement>('kc-builder-palette button[data-what="section"]').click();

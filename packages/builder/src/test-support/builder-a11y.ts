@@ -4,27 +4,11 @@
 // B2B builder take ~40 s on a loaded 2-core machine.
 import './process-shim.js';
 import { expect } from '@open-wc/testing';
-import 'axe-core';
-import type { AxeResults, RunOptions } from 'axe-core';
 import { IndexedDbAdapter } from '@kartochka/storage';
 import '../index.js';
 import type { KcBuilder } from '../index.js';
-import { settle, tick } from './interact.js';
-
-const axe = (window as unknown as { axe: { run(ctx: Element, opts: RunOptions): Promise<AxeResults> } }).axe;
-
-async function until(ready: () => boolean, ms = 30000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!ready()) {
-    if (Date.now() > end) throw new Error('timed out waiting for the builder');
-    await tick(20);
-  }
-}
-
-async function violations(el: Element): Promise<string[]> {
-  const r = await axe.run(el, { resultTypes: ['violations'] });
-  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
+import { violations } from './harness.js';
+import { settle, tick, until } from './interact.js';
 
 export function builderA11ySuite(locale: 'ru' | 'en'): void {
   describe(`<kc-builder> accessibility (${locale})`, function () {
@@ -81,7 +65,7 @@ export function builderA11ySuite(locale: 'ru' | 'en'): void {
       again.schemaId = 'raw-card';
       document.body.append(again);
       // Wait on the state (the version line), not on a fixed delay: the load is async.
-      await until(() => /version 1/.test(again.querySelector('[data-published]')?.textContent ?? ''));
+      await until(() => /version 1/.test(again.querySelector('[data-published]')?.textContent ?? ''), 'the version line');
       await settle(again, { preview: false });
       expect(again.querySelector('[data-published]')!.textContent).to.contain('version 1').and.not.contain('unpublished');
       again.remove();

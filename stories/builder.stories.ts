@@ -139,21 +139,7 @@ export const CardTitleAndList: Story = {
  * it, Escape leaves it, an empty title is refused).
  */
 export const EditingOnTheCanvas: Story = {
-  render: ({ locale }) => {
-    const el = document.createElement('kc-builder');
-    el.locale = locale;
-    el.schemaId = 'story-canvas-editing';
-    el.inspectorWidth = 520;
-    el.storage = new MemoryAdapter();
-    void el.updateComplete.then(async () => {
-      el.store.reset(normalizeDocument(b2bClientCard));
-      await el.updateComplete;
-      const node = el.querySelector<HTMLElement>('kc-builder-canvas .kcb-node[data-ref^="field:"]');
-      node?.focus();
-      node?.dispatchEvent(new KeyboardEvent('keydown', { key: 'F2', bubbles: true }));
-    });
-    return el;
-  },
+  render: ({ locale }) => renamingInPlace(locale, 'story-canvas-editing', 'kc-builder-canvas .kcb-node[data-ref^="field:"]', 520),
 };
 
 /**
@@ -161,18 +147,22 @@ export const EditingOnTheCanvas: Story = {
  * the title is a text box the strip is plain buttons; Enter keeps it as one undo step.
  */
 export const RenamingASectionTab: Story = {
-  render: ({ locale }) => {
-    const el = document.createElement('kc-builder');
-    el.locale = locale;
-    el.schemaId = 'story-section-rename';
-    el.storage = new MemoryAdapter();
-    void el.updateComplete.then(async () => {
-      el.store.reset(normalizeDocument(b2bClientCard));
-      await el.updateComplete;
-      const tab = el.querySelector<HTMLElement>('kc-builder-canvas [role=tab]');
-      tab?.focus();
-      tab?.dispatchEvent(new KeyboardEvent('keydown', { key: 'F2', bubbles: true }));
-    });
-    return el;
-  },
+  render: ({ locale }) => renamingInPlace(locale, 'story-section-rename', 'kc-builder-canvas [role=tab]'),
 };
+
+/** The B2B card in a builder with the title of what `selector` finds open for renaming (F2 on it). */
+function renamingInPlace(locale: Locale, schemaId: string, selector: string, inspectorWidth?: number): HTMLElement {
+  const el = document.createElement('kc-builder');
+  el.locale = locale;
+  el.schemaId = schemaId;
+  if (inspectorWidth) el.inspectorWidth = inspectorWidth;
+  el.storage = new MemoryAdapter();
+  void el.updateComplete.then(async () => {
+    el.store.reset(normalizeDocument(b2bClientCard));
+    await el.updateComplete;
+    const item = el.querySelector<HTMLElement>(selector);
+    item?.focus();
+    item?.dispatchEvent(new KeyboardEvent('keydown', { key: 'F2', bubbles: true }));
+  });
+  return el;
+}

@@ -5,11 +5,14 @@
  *
  * - Migrations: an append-only list recorded in `kartochka_migrations`, applied on open under a
  *   session advisory lock, so instances started at once migrate one after the other.
- * - A put is one transaction: the stored card read `FOR UPDATE` (writers of one card wait for each
- *   other), the revision check, then the card, history and audit rows and the change notice
- *   (`pg_notify`, delivered only if the transaction commits; pg-feed.ts) in one statement — four
- *   round trips in all. Two creators of a card that does not exist yet have no row to lock: the
- *   second hits the primary key and its put runs again, meeting the first one's revision check.
+ * - A put is two round trips and holds no transaction open across JavaScript: the card read
+ *   (with its history's last revision), the revision check and the put's own checks, then one
+ *   statement that writes the card only if it still has the checked revision (`UPDATE … WHERE
+ *   revision = $n`, or `INSERT … ON CONFLICT DO NOTHING` for a new card) together with the
+ *   history and audit rows and the change notice (`pg_notify`, delivered only if it commits;
+ *   pg-feed.ts). A writer that lost the race wrote nothing and reads again. A card with unique keys
+ *   (and a writer that lost three races) takes a transaction with the card read `FOR UPDATE`
+ *   instead, where its keys are claimed before the write.
  * - `?schema=name` in the URL keeps the tables in that PostgreSQL schema (created if missing);
  *   tests use one schema per run so parallel runs never meet.
  */
@@ -259,6 +262,12 @@ export const pgMigrations: readonly string[] = [
    CREATE INDEX cards_title_grams ON cards USING gin (title_grams);`,
 ];
 
+/** The card row of a put: `$1`–`$10` are tenant, id, schema, revision, title, folded title, indexed, created, updated, record. */
+const UPDATE_CARD = `UPDATE cards SET schema_id = $3, revision = $4, title = $5, title_folded = $6, indexed = $7::jsonb, created_at = $8, updated_at = $9, record = $10
+  WHERE tenant = $1 AND id = $2`;
+const INSERT_CARD = `INSERT INTO cards (tenant, id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record)
+  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)`;
+
 /** The session advisory lock held while migrating (any constant; instances agree on it). */
 const MIGRATION_LOCK = 7_212_004_114;
 /**
@@ -438,24 +447,32 @@ export class PgCardStore implements CardStore, SqlListSource {
   /**
    * The write statements of one put or delete, as one round trip: data-modifying CTEs for the card
    * row, the history row and the audit row, then the change notice (sent only if the transaction
-   * commits). `card` is the card statement with `$n` placeholders numbered from 1.
+   * commits). `card` is the card statement with `$n` placeholders numbered from 1, ending in
+   * `RETURNING 1`: the other rows (and the notice) are written only if it touched the card, so a
+   * conditional card statement (`… WHERE revision = $n`, `ON CONFLICT DO NOTHING`) makes the whole
+   * write conditional. `dropUnique` also removes the card's unique keys (a put that has none).
+   * Resolves to whether the card was written.
    */
   private async writeAll(
-    client: pg.PoolClient,
+    client: pg.PoolClient | pg.Pool,
     card: { sql: string; params: unknown[] },
     revision: Revision,
     audit: { action: AuditAction; at: string; actor: string | undefined; revision: number },
     notice: Pick<ChangeNotice, 'type' | 'id' | 'revision' | 'client'>,
-  ): Promise<void> {
+    dropUnique = false,
+  ): Promise<boolean> {
     const params = [...card.params];
-    const p = (value: unknown): string => (params.push(value), `$${params.length}`);
-    const history = `INSERT INTO revisions (tenant, record_id, revision, entry) VALUES (${p(this.tenant)}, ${p(revision.recordId)}, ${p(revision.revision)}, ${p(JSON.stringify(revision))})`;
-    const auditRow = `INSERT INTO audit (tenant, at, actor, action, target, revision) VALUES (${p(this.tenant)}, ${p(audit.at)}, ${p(audit.actor ?? 'anonymous')}, ${p(audit.action)}, ${p(notice.id)}, ${p(audit.revision)})`;
+    const p = (value: unknown, type = 'text'): string => (params.push(value), `$${params.length}::${type}`);
+    const written = 'WHERE EXISTS (SELECT 1 FROM card)';
+    const history = `INSERT INTO revisions (tenant, record_id, revision, entry) SELECT ${p(this.tenant)}, ${p(revision.recordId)}, ${p(revision.revision, 'integer')}, ${p(JSON.stringify(revision))} ${written}`;
+    const auditRow = `INSERT INTO audit (tenant, at, actor, action, target, revision) SELECT ${p(this.tenant)}, ${p(audit.at)}, ${p(audit.actor ?? 'anonymous')}, ${p(audit.action)}, ${p(notice.id)}, ${p(audit.revision, 'integer')} ${written}`;
+    const unique = dropUnique ? `, unique_gone AS (DELETE FROM card_unique WHERE tenant = ${p(this.tenant)} AND card_id = ${p(notice.id)} AND EXISTS (SELECT 1 FROM card))` : '';
     // The writing client's id too (`c`), so its own write is not news to it on another instance's stream.
     const payload = JSON.stringify({ o: this.origin, t: this.tenant, i: notice.id, r: notice.revision, d: notice.type === 'delete' ? 1 : 0, ...(notice.client === undefined ? {} : { c: notice.client }) });
     // pg_notify payloads are limited to 8000 bytes; ids are short (the server validates them).
-    const notify = Buffer.byteLength(payload) < 7900 ? `SELECT pg_notify(${p(changesChannel(this.schema))}, ${p(payload)})` : 'SELECT 1';
-    await client.query(`WITH card AS (${card.sql}), history AS (${history}), audit_row AS (${auditRow}) ${notify}`, params);
+    const notify = Buffer.byteLength(payload) < 7900 ? `SELECT pg_notify(${p(changesChannel(this.schema))}, ${p(payload)}) FROM card` : 'SELECT 1 FROM card';
+    const result = await client.query(`WITH card AS (${card.sql}), history AS (${history}), audit_row AS (${auditRow})${unique} ${notify}`, params);
+    return (result.rowCount ?? result.rows.length) > 0;
   }
 
   /** Reads the card under a row lock (writers of an existing card wait here for each other). */
@@ -478,12 +495,65 @@ export class PgCardStore implements CardStore, SqlListSource {
   async put(input: NewOrUpdatedRecord, options: StorePutOptions, now: string, check?: PutCheck): Promise<PutResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.transaction(input.id, (client) => this.putOnce(client, input, options, now, check));
+        const done = await this.putOptimistic(input, options, now, check, attempt);
+        if (done) return done;
       } catch (error) {
         if (attempt < 5 && (error as { code?: string } | null)?.code === '23505') continue;
-        throw error;
+        throw storageError(error, input.id);
       }
     }
+  }
+
+  /**
+   * A put in two round trips and no open transaction: read the card (and, for a new one, its
+   * history's last revision), check it, then one statement writes the card only if it is still
+   * the revision that was checked (`UPDATE … WHERE revision = $n`; a new card: `INSERT … ON
+   * CONFLICT DO NOTHING`), with its history, audit row and notice (writeAll). Another writer in
+   * between makes it write nothing: `undefined`, and put reads again. A card with unique keys
+   * takes the locking transaction instead (its keys are claimed before the write), as does a card
+   * raced past the 3rd attempt.
+   */
+  private async putOptimistic(input: NewOrUpdatedRecord, options: StorePutOptions, now: string, check: PutCheck | undefined, attempt: number): Promise<PutResult | undefined> {
+    if (attempt > 3) return this.transaction(input.id, (client) => this.putOnce(client, input, options, now, check));
+    const [state] = await this.query<{ record: string | null; last: number | null }>(
+      'SELECT (SELECT record FROM cards WHERE tenant = $1 AND id = $2) AS record, (SELECT MAX(revision) FROM revisions WHERE tenant = $1 AND record_id = $2) AS last',
+      [this.tenant, input.id],
+    );
+    const stored = state?.record ? (JSON.parse(state.record) as CardRecord) : undefined;
+    checkRevision(input.id, stored, options.expectedRevision);
+    const checked = check ? check(stored) : input;
+    if (uniqueOf(checked).length > 0) return this.transaction(input.id, (client) => this.putOnce(client, input, options, now, check));
+    // A card created again after a delete continues its history after the tombstone.
+    const { record, revision } = nextRecord(checked, stored, options, now, stored ? 0 : (state?.last ?? 0));
+    const values = this.cardValues(record);
+    const card = stored
+      ? { sql: `${UPDATE_CARD} AND revision = $11 RETURNING 1`, params: [...values, stored.revision] }
+      : { sql: `${INSERT_CARD} ON CONFLICT (tenant, id) DO NOTHING RETURNING 1`, params: values };
+    const written = await this.writeAll(
+      this.pool,
+      card,
+      revision,
+      { action: 'card.put', at: now, actor: options.author, revision: record.revision },
+      { type: 'put', id: record.id, revision: record.revision, client: options.client },
+      true,
+    );
+    return written ? { record, created: stored === undefined } : undefined;
+  }
+
+  /** The card row's values, `$1`–`$10` of UPDATE_CARD and INSERT_CARD. */
+  private cardValues(record: CardRecord): unknown[] {
+    return [
+      this.tenant,
+      record.id,
+      record.schemaId,
+      record.revision,
+      record.title,
+      foldCase(record.title),
+      JSON.stringify(record.indexed),
+      record.createdAt,
+      record.updatedAt,
+      JSON.stringify(record),
+    ];
   }
 
   private async putOnce(client: pg.PoolClient, input: NewOrUpdatedRecord, options: StorePutOptions, now: string, check?: PutCheck): Promise<PutResult> {
@@ -498,29 +568,8 @@ export class PgCardStore implements CardStore, SqlListSource {
       const last = await client.query<{ v: number | null }>('SELECT MAX(revision) AS v FROM revisions WHERE tenant = $1 AND record_id = $2', [this.tenant, input.id]);
       record.revision = revision.revision = (last.rows[0]?.v ?? 0) + 1;
     }
-    const values = [
-      this.tenant,
-      record.id,
-      record.schemaId,
-      record.revision,
-      record.title,
-      foldCase(record.title),
-      JSON.stringify(record.indexed),
-      record.createdAt,
-      record.updatedAt,
-      JSON.stringify(record),
-    ];
-    const card = stored
-      ? {
-          sql: `UPDATE cards SET schema_id = $3, revision = $4, title = $5, title_folded = $6, indexed = $7::jsonb, created_at = $8, updated_at = $9, record = $10
-                WHERE tenant = $1 AND id = $2`,
-          params: values,
-        }
-      : {
-          sql: `INSERT INTO cards (tenant, id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record)
-                VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)`,
-          params: values,
-        };
+    const values = this.cardValues(record);
+    const card = stored ? { sql: `${UPDATE_CARD} RETURNING 1`, params: values } : { sql: `${INSERT_CARD} RETURNING 1`, params: values };
     await this.writeAll(client, card, revision, { action: 'card.put', at: now, actor: options.author, revision: record.revision }, { type: 'put', id: record.id, revision: record.revision, client: options.client });
     return { record, created: stored === undefined };
   }
@@ -577,7 +626,7 @@ export class PgCardStore implements CardStore, SqlListSource {
       const tombstone: Revision = { recordId: id, revision: stored.revision + 1, at, changedPaths: [], deleted: true, schemaId: stored.schemaId };
       if (meta.author !== undefined) tombstone.author = meta.author;
       await client.query('DELETE FROM card_unique WHERE tenant = $1 AND card_id = $2', [this.tenant, id]);
-      const card = { sql: 'DELETE FROM cards WHERE tenant = $1 AND id = $2', params: [this.tenant, id] };
+      const card = { sql: 'DELETE FROM cards WHERE tenant = $1 AND id = $2 RETURNING 1', params: [this.tenant, id] };
       await this.writeAll(client, card, tombstone, { action: 'card.delete', at, actor: meta.author, revision: stored.revision }, { type: 'delete', id, revision: stored.revision, client: meta.client });
       return stored;
     });

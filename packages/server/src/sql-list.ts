@@ -188,7 +188,7 @@ function decodeCursor(text: string, sort: string): Cursor {
   return c;
 }
 
-type Row = { record: string; sort_key?: string };
+type Row = { record: string; sort_key?: string; total_n?: number | string };
 
 /** One page of `query` for `db.tenant`, with `total`, in two SQL statements (three for a null filter or field sort). */
 export async function listInSql(db: SqlListSource, query: StoreListQuery): Promise<StoreListResult> {
@@ -293,9 +293,15 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
   const pagingParams = take === undefined ? (offset ? [offset] : []) : [take, offset];
   const sortKey = column ? `, cards.${column} AS sort_key` : '';
   const pageSql = `FROM ${from} WHERE ${pageWhere.join(' AND ')} ORDER BY ${orderBy}${paging}`;
+  const direct = column || walkValues || dialect === 'postgres' || take === undefined;
+  // SQLite: a filtered or searched page counts its matches in the same statement (a window over
+  // the matches, before LIMIT), so the index lookup runs once, not once for the page and once for
+  // total; an index always drives these (see `plus`). Not PostgreSQL: its planner then walked a
+  // list index through the whole schema to feed the window (the plan test caught it).
+  const windowed = dialect === 'sqlite' && direct && !unfiltered && counted === undefined && nullOnly === undefined && take !== undefined;
   const pageRows: Promise<Row[]> =
-    column || walkValues || dialect === 'postgres' || take === undefined
-      ? db.select<Row>(`SELECT record${sortKey} ${pageSql}`, [...pageParams, ...orderParams, ...pagingParams])
+    direct
+      ? db.select<Row>(`SELECT record${sortKey}${windowed ? ', COUNT(*) OVER () AS total_n' : ''} ${pageSql}`, [...pageParams, ...orderParams, ...pagingParams])
       : // A field sort has no index and sorts every match: in SQLite, sort ids only for a page (the sorter
         // then never reads records from their overflow pages; ~1.8× faster at 200,000), then read
         // the page's records by key.
@@ -310,7 +316,14 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
         });
   const [rows, total] = await Promise.all([
     pageRows,
-    counted ??
+    windowed
+      ? pageRows.then(async (r) =>
+          r.length > 0 || offset === 0
+            ? Number(r[0]?.total_n ?? 0)
+            : // Past the last match: the window saw no row, so count.
+              Number((await db.select<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`, whereParams))[0]?.n ?? 0),
+        )
+      : counted ??
       (unfiltered
         ? // Kept by triggers (card_counts): no scan for the commonest list.
           db.select<{ n: number | string | null }>(

@@ -131,6 +131,10 @@ for (const locale of ['ru', 'en'] as const) {
       expect(document.activeElement, 'focus back on the tab').to.equal(tab());
       expect(el.store.selection).to.deep.equal({ kind: 'section', id: section().id });
       expect(el.store.announcement).to.contain(sectionName);
+      // Where its fields sit in the data is technical: in the settings, under "Advanced", closed.
+      const advanced = b.$<HTMLDetailsElement>('kc-builder-inspector details[data-advanced="key"]');
+      expect(advanced.open).to.equal(false);
+      expect(advanced.querySelector('code')!.textContent).to.equal(section().pointer);
 
       // One undo step takes the rename back, id and all; redo brings it again.
       b.$<HTMLButtonElement>('button[name="undo"]').click();
@@ -245,6 +249,17 @@ for (const locale of ['ru', 'en'] as const) {
       expect(badges.length).to.be.greaterThan(0);
       expect(badges.join(' '), 'no rule keywords').to.not.match(/\bvisible\b|\brequired\b|readOnly/);
       expect(badges).to.include(locale === 'ru' ? '⚙ Показ по условию' : '⚙ Shown when…');
+
+      // On a phone's width (the B2B card's three columns, 100 px a field) a title and a type name
+      // break inside their field, never past its edge (where the group's colour fails contrast).
+      el.style.width = '390px';
+      await settle();
+      const outside = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node[data-ref^="field:"] > .kcb-label > *')].filter((part) => {
+        const node = part.closest('.kcb-node')!.getBoundingClientRect();
+        const r = part.getBoundingClientRect();
+        return r.right > node.right + 0.5 || r.left < node.left - 0.5;
+      });
+      expect(outside.map((p) => `${p.closest('[data-ref]')!.getAttribute('data-ref')}: ${p.textContent}`)).to.deep.equal([]);
     });
   });
 }

@@ -147,7 +147,12 @@ export class KcBuilderInspector extends BuilderPart {
     if (ref.kind === 'section') {
       const section = doc.layout.items[findSectionIndex(doc, ref.id)];
       return html`${this.#texts(ref, true)}
-        <p class="kcb-hint">${this.t('key')}: <code>${section?.pointer ?? ''}</code></p>
+        ${section?.pointer
+          ? // Where the section's fields sit in the data: technical, under "Advanced" like a field's key.
+            html`<details class="kcb-advanced" data-advanced="key"><summary>${this.t('advancedKey')}</summary>
+              <p class="kcb-hint">${this.t('key')}: <code>${section.pointer}</code></p>
+            </details>`
+          : nothing}
         <label>${this.t('sectionsMode')}
           <select name="sections-mode" @change=${(e: Event) => store.edit((d) => setSectionsMode(d, (e.target as HTMLSelectElement).value as SectionsMode))}>
             ${MODES.map((m) => html`<option value=${m} ?selected=${(doc.layout.sections ?? 'tabs') === m}>${this.t(`mode_${m}`)}</option>`)}

@@ -96,7 +96,10 @@ export const builderStyles = css`
   kc-builder-canvas .kcb-node.kcb-drop-after::after { bottom: -5px; }
   kc-builder-canvas .kcb-items.kcb-drop-into { outline: 2px dashed var(--kcb-accent); }
   kc-builder-canvas .kcb-label { font-weight: 500; display: flex; flex-wrap: wrap; gap: 6px; align-items: baseline; }
-  kc-builder-canvas .kcb-label .kcb-type { color: var(--kcb-muted); font-size: 12px; font-weight: 400; margin-inline-start: auto; display: inline-flex; gap: 4px; align-items: center; }
+  /* Narrow columns (three on a phone): every part of a label may shrink and break, never overflow the field. */
+  kc-builder-canvas .kcb-label > * { min-width: 0; overflow-wrap: anywhere; }
+  kc-builder-canvas .kcb-label .kcb-type { color: var(--kcb-muted); font-size: 12px; font-weight: 400; margin-inline-start: auto; }
+  kc-builder-canvas .kcb-label .kcb-type svg.kc-icon { margin-inline-end: 4px; }
   kc-builder-canvas .kcb-label .kcb-key { color: var(--kcb-muted); font-size: 11px; font-weight: 400; font-family: ui-monospace, monospace; flex-basis: 100%; }
   kc-builder-canvas .kcb-untitled { color: var(--kcb-muted); font-style: italic; }
   kc-builder-canvas .kcb-group > .kcb-label { align-items: center; }

@@ -4,6 +4,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 // @ts-expect-error — plain .mjs helper shared with the test-runner config
 import { chromiumPath, chromiumArgs } from '../../scripts/chromium.mjs';
+import { createKey, startServer, tempDb, type ServerProcess } from '../../packages/server/src/test-support/process.js';
 
 export async function startDemo(): Promise<{ url: string; close: () => Promise<void> }> {
   await build({ configFile: 'vite.config.ts', logLevel: 'error' });
@@ -72,5 +73,44 @@ export function useDemo(ready: (demo: Demo, browser: Browser) => void): void {
   });
 }
 
+/** A user of the demo's REST mode: `key` is filled in with an API key for their roles. */
+export interface DemoUser {
+  name: string;
+  roles: string[];
+  key: string;
+}
+
+/**
+ * `useDemo` with the reference server beside it (on a temporary database, allowing the demo's
+ * origin): each of `users` gets an API key before the server starts.
+ */
+export function useDemoWithServer(users: DemoUser[], ready: (demo: Demo, browser: Browser, server: ServerProcess) => void): void {
+  const tmp = tempDb();
+  let demo: Demo | undefined;
+  let browser: Browser | undefined;
+  let server: ServerProcess | undefined;
+  before(async () => {
+    for (const u of users) u.key = await createKey(tmp.db, u.roles, 'default', u.name);
+    demo = await startDemo();
+    server = await startServer({ db: tmp.db, args: ['--cors', new URL(demo.url).origin], testHooks: false });
+    browser = await launchChromium();
+    ready(demo, browser, server);
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+    await server?.kill();
+    await tmp.cleanup();
+  });
+}
+
 /** Waits until the card's storage panel says `text` (its status line, in the card's language). */
-export const storageStatus = (page: Page, text: string | RegExp): Promise<void> => page.locator('kc-storage-panel [part="status"]', { hasText: text }).waitFor();
+export async function storageStatus(page: Page, text: string | RegExp): Promise<void> {
+  try {
+    await page.locator('kc-storage-panel [part="status"]', { hasText: text }).waitFor();
+  } catch (e) {
+    // Say what the panel said instead: a timeout alone does not tell a slow load from a wrong state.
+    const said = await page.locator('kc-storage-panel [part="status"]').allTextContents().catch(() => []);
+    throw new Error(`The storage panel never said ${String(text)}; it says ${JSON.stringify(said)} (${page.url()})`, { cause: e });
+  }
+}

@@ -5,33 +5,24 @@
  * schemas; Борис sees no anamnesis (the server strips it, the card hides it) and his publication is
  * refused. Real Chromium, the real server process, no page errors.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordProblems, signInAs, startDemo, storageStatus } from './demo-server.js';
-import { createKey, startServer, tempDb, type ServerProcess } from '../../packages/server/src/test-support/process.js';
+import { recordProblems, signInAs, storageStatus, useDemoWithServer, type Demo, type DemoUser } from './demo-server.js';
+import type { ServerProcess } from '../../packages/server/src/test-support/process.js';
 
-let demo: Awaited<ReturnType<typeof startDemo>>;
+let demo: Demo;
 let browser: Browser;
 let server: ServerProcess;
-const tmp = tempDb();
-const users = [
+const users: DemoUser[] = [
   { name: 'Анна', roles: ['admin', 'master'], key: '' },
   { name: 'Борис', roles: ['editor'], key: '' },
 ];
 
-before(async () => {
-  for (const u of users) u.key = await createKey(tmp.db, u.roles, 'default', u.name);
-  demo = await startDemo();
-  server = await startServer({ db: tmp.db, args: ['--cors', new URL(demo.url).origin], testHooks: false });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-  await server?.kill();
-  await tmp.cleanup();
+useDemoWithServer(users, (d, b, s) => {
+  demo = d;
+  browser = b;
+  server = s;
 });
 
 const SALON = '#/card/beauty-salon-card-sample';

@@ -6,32 +6,23 @@
  * was down at the save (the outbox sends it once it is back). IndexedDB mode: the same card links
  * its contract from the Blob kept in the browser. Real Chromium, no page errors.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordProblems, signInAs, startDemo, storageStatus } from './demo-server.js';
-import { createKey, startServer, tempDb, type ServerProcess } from '../../packages/server/src/test-support/process.js';
+import { recordProblems, signInAs, storageStatus, useDemoWithServer, type Demo, type DemoUser } from './demo-server.js';
+import type { ServerProcess } from '../../packages/server/src/test-support/process.js';
 
-let demo: Awaited<ReturnType<typeof startDemo>>;
+let demo: Demo;
 let browser: Browser;
 let server: ServerProcess;
-const tmp = tempDb();
-const users = [{ name: 'Анна', roles: ['admin', 'master'], key: '' }];
+const users: DemoUser[] = [{ name: 'Анна', roles: ['admin', 'master'], key: '' }];
 const B2B = '#/card/b2b-client-card-sample';
 
-before(async () => {
-  users[0]!.key = await createKey(tmp.db, users[0]!.roles, 'default', 'Анна');
-  demo = await startDemo();
-  server = await startServer({ db: tmp.db, args: ['--cors', new URL(demo.url).origin], testHooks: false });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-  await server?.kill();
-  await tmp.cleanup();
+useDemoWithServer(users, (d, b, s) => {
+  demo = d;
+  browser = b;
+  server = s;
 });
 
 const status = storageStatus;

@@ -16,14 +16,14 @@
  * (docs/feedback-and-mobile.md, "Screenshot tests"). A failing comparison writes the actual
  * screenshot and a diff image to test-results/visual/.
  */
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium, recordProblems, startDemo } from './demo-server.js';
+import { recordProblems, useDemo, type Demo } from './demo-server.js';
 
 const BASELINES = 'tests/e2e/visual';
 const RESULTS = 'test-results/visual';
@@ -52,21 +52,19 @@ const VIEWS = [
 const FIXED_FONT_CSS = `:root { --kc-font-family: '${FONT}', sans-serif; font-family: '${FONT}', sans-serif; }
 *, *::before, *::after { font-family: '${FONT}', sans-serif !important; }`;
 
-let demo: Awaited<ReturnType<typeof startDemo>>;
+let demo: Demo;
 let browser: Browser;
 
-before(async () => {
+// Before the demo is built (hooks run in the order they are registered): no font, no screenshots.
+before(() => {
   if (!execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' }).includes(FONT)) {
     throw new Error(`The screenshot tests draw with the font «${FONT}»: install it (Debian: apt-get install fonts-dejavu-core).`);
   }
-  demo = await startDemo();
-  browser = await launchChromium();
   mkdirSync(RESULTS, { recursive: true });
 });
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
+useDemo((d, b) => {
+  demo = d;
+  browser = b;
 });
 
 async function settled(page: Page): Promise<void> {

@@ -225,6 +225,15 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
   let from = 'cards';
   let driven = false;
   for (const [field, value] of filters) {
+    if (dialect === 'postgres' && !driven && value === null && complete.get(field)) {
+      // A null filter drives from card_values too: each match's card by key (the LATERAL … OFFSET 0
+      // fence keeps the planner from hash-joining a scan of every card instead; cost ∝ matches).
+      driven = true;
+      from = 'card_values AS f CROSS JOIN LATERAL (SELECT * FROM cards WHERE cards.tenant = f.tenant AND cards.id = f.card_id OFFSET 0) AS cards';
+      where.push(`f.tenant = ? AND f.field = ? AND f.rank = 3${query.schemaId === undefined ? '' : ' AND f.schema_id = ?'}`);
+      whereParams.push(db.tenant, field, ...(query.schemaId === undefined ? [] : [query.schemaId]));
+      continue;
+    }
     if (dialect === 'sqlite' && !driven && (value !== null || complete.get(field))) {
       // The first indexed filter drives the query: its card_values rows, then each card by key
       // (CROSS JOIN fixes that order, with or without statistics).
@@ -299,8 +308,21 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
   // total; an index always drives these (see `plus`). Not PostgreSQL: its planner then walked a
   // list index through the whole schema to feed the window (the plan test caught it).
   const windowed = dialect === 'sqlite' && direct && !unfiltered && counted === undefined && nullOnly === undefined && take !== undefined;
-  const pageRows: Promise<Row[]> =
-    direct
+  // PostgreSQL, a filtered or searched list sorted by a column: the matches are found first (GIN
+  // or card_values), counted and sorted from there, and only the page's records read by key. As
+  // two statements the index lookup ran twice, and with a rare match (a null filter, a
+  // one-character search) the planner walked the sort's index through the whole schema looking
+  // for the page (1.1 s at 200,000 cards).
+  const once = dialect === 'postgres' && !unfiltered && column !== undefined && counted === undefined && take !== undefined;
+  const pageRows: Promise<Row[]> = once
+    ? db.select<Row>(
+        `WITH m AS MATERIALIZED (SELECT cards.id AS id, cards.${column} AS k FROM ${from} WHERE ${where.join(' AND ')}),
+              page AS (SELECT id, k FROM m ORDER BY k ${dir}, id ${dir} LIMIT ? OFFSET ?)
+         SELECT c.record, page.k AS sort_key, (SELECT COUNT(*) FROM m) AS total_n
+         FROM page JOIN cards c ON c.tenant = ? AND c.id = page.id ORDER BY page.k ${dir}, page.id ${dir}`,
+        [...whereParams, ...pagingParams, db.tenant],
+      )
+    : direct
       ? db.select<Row>(`SELECT record${sortKey}${windowed ? ', COUNT(*) OVER () AS total_n' : ''} ${pageSql}`, [...pageParams, ...orderParams, ...pagingParams])
       : // A field sort has no index and sorts every match: in SQLite, sort ids only for a page (the sorter
         // then never reads records from their overflow pages; ~1.8× faster at 200,000), then read
@@ -316,7 +338,7 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
         });
   const [rows, total] = await Promise.all([
     pageRows,
-    windowed
+    windowed || once
       ? pageRows.then(async (r) =>
           r.length > 0 || offset === 0
             ? Number(r[0]?.total_n ?? 0)

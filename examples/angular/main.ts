@@ -1,6 +1,6 @@
 // An Angular app (standalone component, signals, zoneless) with a Kartochka card, compiled ahead of
 // time as an Angular CLI app is: `ngc` compiles the template (strict template type checking) and the
-// Angular linker finishes Angular's own packages, both in this folder's vite.config.ts, so the
+// Angular linker finishes Angular's own packages, both in scripts/vite-angular-aot.ts, so the
 // browser gets no template compiler (`@angular/compiler` is not in the bundle).
 // Run: `npx vite examples/angular --config examples/angular/vite.config.ts`.
 import { provideZonelessChangeDetection } from '@angular/core';

@@ -59,7 +59,14 @@ export function angularAot({ dir, tsconfig = join(dir, 'tsconfig.aot.json'), out
     async transform(code, id) {
       if (!/[\\/]node_modules[\\/]@angular[\\/]/.test(id) || !code.includes('ɵɵngDeclare')) return undefined;
       const { transformAsync, linker } = await linkerTools();
-      const linked = await transformAsync(code, { filename: id, configFile: false, babelrc: false, sourceMaps: true, compact: false, plugins: [[linker, { linkerJitMode: false }]] });
+      const linked = await transformAsync(code, {
+        filename: id,
+        configFile: false,
+        babelrc: false,
+        sourceMaps: true,
+        compact: false,
+        plugins: [[linker, { linkerJitMode: false }]],
+      });
       return linked?.code ? { code: linked.code, map: linked.map } : undefined;
     },
   };

@@ -20,8 +20,7 @@ const schema: JsonSchemaObject = {
 @Component({
   selector: 'kc-pack-angular',
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
-  template: `
-    <kc-card #card [schema]="schema" [value]="client()" locale="de" (kc-change)="changed($event, card)"></kc-card>
+  template: ` <kc-card #card [schema]="schema" [value]="client()" locale="de" (kc-change)="changed($event, card)"></kc-card>
     <button id="save" (click)="save(card)">Save</button>
     <output id="result">{{ lastPath() ? lastPath() + '=' + state() : '' }}</output>
     <output id="saved">{{ saved() }}</output>`,

@@ -96,7 +96,8 @@ describe('dry run', () => {
       planner.plan(['', '', '', '', ''], 6),
     ];
     assert.equal(rows[0].action, 'create');
-    assert.deepEqual(rows[0].data, { general: { companyName: 'ООО Новая', requisites: { codes: { inn: '500100732259' }, registration: { date: '2020-02-01' } }, contacts: { phones: [{ number: '+7 495 000-00-01' }] } }, category: { segment: 'dealer' } });
+    // The card's formula (total turnover) is stored with the row, as the card stores it.
+    assert.deepEqual(rows[0].data, { general: { companyName: 'ООО Новая', requisites: { codes: { inn: '500100732259' }, registration: { date: '2020-02-01' } }, contacts: { phones: [{ number: '+7 495 000-00-01' }] } }, category: { segment: 'dealer' }, history: { totalTurnover: 0 } });
     assert.equal(rows[1].action, 'update');
     assert.equal(rows[1].id, 'c-1');
     assert.equal(rows[1].revision, 3);
@@ -139,5 +140,29 @@ describe('dry run', () => {
     const f: ImportField[] = importFields(schema);
     assert.equal(f.find((x) => x.pointer === '/email')!.unique, true);
     assert.equal(f.find((x) => x.pointer === '/name')!.unique, undefined);
+  });
+
+  it('judges each row by the card’s rules too: formulas filled, a rule’s required field refused, a hidden field not held against it', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        kind: { type: 'string', enum: ['person', 'company'] },
+        name: { type: 'string' },
+        inn: { type: 'string', pattern: '^\\d{10}$', 'x-rules': { required: { '==': [{ var: '/kind' }, 'company'] }, visible: { '==': [{ var: '/kind' }, 'company'] } } },
+        points: { type: 'integer' },
+        budget: { type: 'number', 'x-formula': { '*': [{ var: '/points' }, 150000] } },
+      },
+    };
+    const planner = new ImportPlanner({ schema, fields: importFields(schema), mapping: ['/kind', '/name', '/inn', '/points'], locale: 'ru' });
+    const company = planner.plan(['company', 'ООО Без ИНН', '', '3'], 2);
+    assert.equal(company.action, 'refuse', 'a company needs its INN, as the card says');
+    assert.deepEqual(company.problems.map((p) => [p.pointer, p.column]), [['/inn', 2]]);
+    assert.match(String(company.problems[0]!.message), /обязательн/i);
+    const person = planner.plan(['person', 'Иван', '12', '2'], 3);
+    assert.equal(person.action, 'create', 'a person’s INN is hidden: its bad value does not refuse the row');
+    assert.equal(getAt(person.data, '/budget'), 300000, 'the formula’s value is stored, as the card would store it');
+    // The row before left nothing behind: a third row is judged from scratch.
+    const other = planner.plan(['company', 'ООО С ИНН', '7707083893', ''], 4);
+    assert.equal(other.action, 'create', JSON.stringify(other.problems));
   });
 });

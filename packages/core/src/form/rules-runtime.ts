@@ -84,6 +84,12 @@ export class RulesRuntime {
     return [...fromGraph, ...this.#issues];
   }
 
+  /** Forgets every flag and runtime issue: the next `runAll` judges new data from scratch (the import's next row). */
+  reset(): void {
+    this.#flags.clear();
+    this.#issues = [];
+  }
+
   /** Evaluates every rule (on load). `write` stores a computed value; returns the pointers touched. */
   runAll(write: (pointer: string, value: JsonValue | undefined) => void): Set<string> {
     return this.#run(this.graph.all(), write);

@@ -1,14 +1,19 @@
 /**
  * The dry run of an import, one row at a time: the row's cells converted by their fields, written
  * over a new card or over the card that has the same key (INN, email…), and checked with the card's
- * own validator (`validate`, the same the form and the server run). Each row becomes a create, an
+ * own validator (`validate`, the same the form and the server run) and its rules, as the card would
+ * (formulas fill computed fields; a field a rule requires must be filled; a field a rule hides is not
+ * held against the row). Each row becomes a create, an
  * update, a skip or a refusal that says why. Nothing is stored here; the UI slices the rows so the
  * page never freezes, and hands the plan to the writer.
  */
-import type { JsonSchema, JsonValue, Locale } from '../types.js';
+import type { FieldError, JsonSchema, JsonValue, Locale } from '../types.js';
 import type { PrecompiledValidator } from '../validation/errors.js';
 import { getAt, setAt } from '../pointer.js';
 import { validate } from '../validation/validator.js';
+import { createSchemaContext } from '../schema/context.js';
+import { RulesRuntime } from '../form/rules-runtime.js';
+import type { RuleSpec } from '../rules/index.js';
 import { convertCell, foldLabel, normalizePhone, type Cell, type ConvertErrorCode } from './convert.js';
 import type { ImportField } from './fields.js';
 
@@ -71,6 +76,8 @@ export interface PlanOptions {
   newId?: () => string;
   /** The data a new card starts from (its defaults); default `{}`. */
   blank?: () => JsonValue;
+  /** Rules beside the schema's own `x-rules`/`x-formula` (a layout's), as the card is given them. */
+  rules?: readonly RuleSpec[];
 }
 
 /** A key value as compared: folded case, `ё` as `е`, no spaces; phone numbers by their digits. */
@@ -90,10 +97,35 @@ export class ImportPlanner {
   readonly #seen = new Map<string, number>();
   #counter = 0;
   readonly #stamp = Date.now().toString(36);
+  /** The card's rules and formulas, when its schema has any; they read the row being planned. */
+  readonly #rules: RulesRuntime | undefined;
+  #row: JsonValue | undefined;
 
   constructor(options: PlanOptions) {
     this.#o = options;
     this.#byPointer = new Map(options.fields.map((f) => [f.pointer, f]));
+    const rules = new RulesRuntime(createSchemaContext(options.schema), options.rules ?? [], () => this.#row);
+    this.#rules = rules.active ? rules : undefined;
+  }
+
+  /** Runs the rules over a row's data: computed fields filled in, the rules' flags set for it. */
+  #applyRules(data: JsonValue): JsonValue {
+    const rules = this.#rules;
+    if (!rules) return data;
+    this.#row = data;
+    rules.reset();
+    rules.runAll((pointer, value) => (this.#row = setAt(this.#row, pointer, value)));
+    return this.#row;
+  }
+
+  /** The validator's errors as the card shows them: a rule's required field added, hidden fields' left out. */
+  #errorsOf(data: JsonValue): FieldError[] {
+    const errors = validate(this.#o.schema, data, this.#o.locale ?? 'en', this.#o.validator).errors;
+    if (!this.#rules) return errors;
+    const byPath = new Map<string, FieldError[]>();
+    for (const e of errors) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
+    this.#rules.adjustErrors(byPath, this.#o.locale ?? 'en');
+    return [...byPath.values()].flat();
   }
 
   #newId(): string {
@@ -140,10 +172,10 @@ export class ImportPlanner {
 
     let data: JsonValue = existing ? existing.data : (o.blank?.() ?? {});
     for (const [pointer, value] of values) data = setAt(data, pointer, value);
+    data = this.#applyRules(data);
     // Every reason at once: the validator runs even when a cell was not read (its field then left out).
     const unread = new Set(problems.map((p) => p.pointer).filter(Boolean));
-    const result = validate(o.schema, data, o.locale ?? 'en', o.validator);
-    for (const e of result.errors) {
+    for (const e of this.#errorsOf(data)) {
       if ([...unread].some((p) => e.path === p || e.path.startsWith(p + '/'))) continue;
       const column = o.mapping.findIndex((p) => p !== undefined && (e.path === p || e.path.startsWith(p + '/')));
       problems.push({ pointer: e.path || undefined, column: column >= 0 ? column : undefined, code: 'validation', message: e.message, text: column >= 0 ? stringOf(getAt(data, e.path)) : undefined });

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { foldCase } from '@kartochka/storage';
+import { foldCase } from '@kartochka/storage/backend';
 import { PgCardStore, pgMigrations } from '../packages/server/src/pg-store.ts';
 import { SqliteCardStore } from '../packages/server/src/sqlite-store.ts';
 

@@ -2,8 +2,9 @@
 // (generated, not committed: it is rebuilt from the code by `npm test`, so it cannot go stale).
 // The entry points are read from each package's `exports` map (its "@kartochka/source" file), so a
 // new subpath is documented without editing this script; each module is named by the specifier an
-// app imports (`@kartochka/elements/persistence`), not by its file path. Internal subpaths and the
-// per-widget subpaths (the same classes the package root exports) are left out.
+// app imports (`@kartochka/elements/persistence`), not by its file path. Internal subpaths
+// (`@kartochka/core/internal`: no semver promise) and the per-widget subpaths (the same classes the
+// package root exports) are left out.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +12,8 @@ import { Application, ReflectionKind } from 'typedoc';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = join(root, 'docs/api');
-/** Subpaths that are not API: per-widget re-exports of the elements root, the CLI's bin. */
-const SKIP = /^@kartochka\/elements\/(?!persistence$|testing$|import$)|^@kartochka\/cli\/run$/;
+/** Subpaths that are not API: per-widget re-exports of the elements root, the CLI's bin, `internal`. */
+const SKIP = /^@kartochka\/elements\/(?!persistence$|testing$|import$)|^@kartochka\/cli\/run$|\/internal$/;
 
 const entries = new Map(); // absolute source file -> import specifier
 for (const dir of readdirSync(join(root, 'packages'))) {

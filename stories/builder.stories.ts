@@ -4,7 +4,7 @@ import { withCardSettings, type Locale } from '@kartochka/core';
 import { MemoryAdapter } from '@kartochka/storage';
 import { b2bClientCard, templateCardSettings } from '@kartochka/templates';
 import '@kartochka/builder';
-import { addField, addSection, blankDocument, diffVersions, fieldById, migrationsFor, move, normalizeDocument, setFormula, setTitle, withMigrations } from '@kartochka/builder';
+import { addField, addSection, blankDocument, diffVersions, fieldById, migrationsFor, move, normalizeDocument, setFormula, setTitle, withMigrations } from '@kartochka/builder/model';
 
 interface BuilderArgs {
   locale: Locale;

@@ -1,4 +1,4 @@
-import { formatMessage } from '@kartochka/core';
+import { formatMessage } from '@kartochka/i18n';
 import type { Locale } from '@kartochka/core';
 
 const en = {

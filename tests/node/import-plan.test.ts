@@ -5,7 +5,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ImportPlanner, getAt, convertCell, detectHeader, importFields, keyOf, normalizePhone, parseDate, parseNumber, planCounts, type ImportField } from '@kartochka/core';
+import { ImportPlanner, convertCell, detectHeader, importFields, type ImportField } from '@kartochka/core';
+import { getAt, keyOf, normalizePhone, parseDate, parseNumber, planCounts } from '@kartochka/core/internal';
 import { b2bClientCard } from '@kartochka/templates';
 
 const fields = importFields(b2bClientCard.schema, b2bClientCard.messages);

@@ -2,7 +2,7 @@
 // storage's search does (case and ё/е), so a duplicate warning and a search agree.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldCase } from '@kartochka/storage';
+import { foldCase } from '@kartochka/storage/backend';
 import { foldUniqueText } from '@kartochka/core/unique';
 
 test('foldUniqueText is storage foldCase plus trimmed, collapsed spaces', () => {

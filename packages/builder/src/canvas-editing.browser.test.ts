@@ -12,7 +12,8 @@
 import './test-support/process-shim.js';
 import { expect } from '@open-wc/testing';
 import { localize } from '@kartochka/core';
-import { FIELD_TYPES, fieldById, fieldTypeInfo, titleOf, type KcBuilder, type NodeRef } from './index.js';
+import { type KcBuilder } from './index.js';
+import { FIELD_TYPES, fieldById, fieldTypeInfo, titleOf, type NodeRef } from './model/index.js';
 import { useBuilder, violations } from './test-support/harness.js';
 import { key, type, until } from './test-support/interact.js';
 

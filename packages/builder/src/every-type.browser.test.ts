@@ -5,7 +5,8 @@ import './test-support/process-shim.js';
 import { expect } from '@open-wc/testing';
 import { validate, type JsonValue } from '@kartochka/core';
 import './index.js';
-import { FIELD_TYPES, fieldById, type KcBuilder } from './index.js';
+import { type KcBuilder } from './index.js';
+import { FIELD_TYPES, fieldById } from './model/index.js';
 import { useBuilder } from './test-support/harness.js';
 import { settle, type } from './test-support/interact.js';
 

@@ -1,9 +1,9 @@
 /**
  * @kartochka/builder — `<kc-builder>`, the visual editor admins shape their own client card with,
- * and its UI-free model: immutable operations over `{schema, layout, messages}`, undo/redo,
- * version diffs, impact on stored cards and migrations. Importing this module defines the elements.
+ * and the builder's store and strings. Importing this module defines the elements. Its UI-free
+ * model (immutable operations over `{schema, layout, messages}`, undo/redo, version diffs, impact
+ * on stored cards and migrations) is `@kartochka/builder/model`, which loads no element.
  */
-export * from './model/index.js';
 export { KcBuilder } from './builder/builder.js';
 export { KcBuilderPalette, type PaletteDragData } from './builder/palette.js';
 export { KcBuilderCanvas } from './builder/canvas.js';
@@ -14,4 +14,3 @@ export { KcBuilderPublish } from './builder/publish.js';
 export { KcPublishEvent, KcBuilderChangeEvent, type KcPublishDetail } from './builder/events.js';
 export { BuilderStore } from './builder/store.js';
 export { builderStrings, type BuilderStringKey } from './builder/strings.js';
-export { locateJsonError, parseJson, type JsonSyntaxError } from './builder/json-error.js';

@@ -5,7 +5,8 @@
  * roles. The latest version's rules govern every card of the schema: a company tightening access
  * by publishing a new version protects its old cards too.
  */
-import { FieldAccess, getAt, setAt, type JsonSchema, type JsonValue } from '@kartochka/core';
+import { FieldAccess, type JsonSchema, type JsonValue } from '@kartochka/core';
+import { getAt, setAt } from '@kartochka/core/internal';
 import type { CardRecord, Revision } from '@kartochka/storage';
 import type { CardStore } from './store.js';
 import type { Principal } from './auth/principal.js';

@@ -13,9 +13,6 @@ import {
   NotFoundError,
   StorageError,
   ValidationError,
-  errorBody,
-  statusOf,
-  validateRecord,
   type CardRecord,
   type IndexedValue,
   type IndexRange,
@@ -23,8 +20,13 @@ import {
   type PublishSchemaInput,
   type SchemaInfo,
   type StorageFieldError,
-  checkSchemaInfo,
 } from '@kartochka/storage';
+import {
+  errorBody,
+  statusOf,
+  validateRecord,
+  checkSchemaInfo,
+} from '@kartochka/storage/backend';
 import { AccessRules, stripHistory, stripRecord } from './access.js';
 import { authenticate, principalOf, requireRole } from './auth/authenticate.js';
 import type { JwtOptions } from './auth/jwt.js';

@@ -16,13 +16,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import {
   createSchemaContext,
+  type JsonSchema,
+  type JsonSchemaObject,
+} from '@kartochka/core';
+import {
   getAt,
   joinPointer,
   parsePointer,
   schemaAtTemplate,
-  type JsonSchema,
-  type JsonSchemaObject,
-} from '@kartochka/core';
+} from '@kartochka/core/internal';
 import { ForbiddenError, NotFoundError, acceptsFile, parseAccept, type StorageFieldError } from '@kartochka/storage';
 import type { AccessRules } from './access.js';
 import { principalOf, requireRole } from './auth/authenticate.js';

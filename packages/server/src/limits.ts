@@ -5,7 +5,8 @@
  * from core's catalogue in the caller's language (Accept-Language: ru or en).
  */
 import type { Context } from 'hono';
-import { validationMessage, type Locale } from '@kartochka/core';
+import { type Locale } from '@kartochka/core';
+import { validationMessage } from '@kartochka/core/internal';
 import type { StorageFieldError } from '@kartochka/storage';
 
 /** Every limit the server enforces; `createApp({limits})` takes any subset. */

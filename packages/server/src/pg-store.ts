@@ -23,15 +23,6 @@ import {
   NotFoundError,
   QuotaExceededError,
   UnavailableError,
-  catalogue,
-  checkRevision,
-  foldCase,
-  mergeSchemaInfo,
-  nextRecord,
-  reindexed,
-  reindexes,
-  schemaSummary,
-  uniqueOf,
   type CardRecord,
   type NewOrUpdatedRecord,
   type PublishSchemaInput,
@@ -41,6 +32,17 @@ import {
   type SchemaVersion,
   type UniqueMatch,
 } from '@kartochka/storage';
+import {
+  catalogue,
+  checkRevision,
+  foldCase,
+  mergeSchemaInfo,
+  nextRecord,
+  reindexed,
+  reindexes,
+  schemaSummary,
+  uniqueOf,
+} from '@kartochka/storage/backend';
 import type { KeyRow, KeyRows } from './auth/keys.js';
 import type { ChangeNotice } from './change-feed.js';
 import { DEFAULT_TENANT } from './sqlite-store.js';

@@ -9,7 +9,8 @@
  * A reference back to a schema still being expanded (recursion: a tree of sections) counts as
  * one: validation follows it only as deep as the data goes, and data depth has its own limit.
  */
-import { createSchemaContext, resolveRef, type JsonSchema } from '@kartochka/core';
+import { createSchemaContext, type JsonSchema } from '@kartochka/core';
+import { resolveRef } from '@kartochka/core/internal';
 
 const REF_KEYWORDS = ['$ref', '$dynamicRef', '$recursiveRef'] as const;
 

@@ -4,7 +4,8 @@
 // a first page must not read every row.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { applyQuery, type CardRecord, type IndexedValue, type ListQuery } from '@kartochka/storage';
+import { type CardRecord, type IndexedValue, type ListQuery } from '@kartochka/storage';
+import { applyQuery } from '@kartochka/storage/backend';
 import { createApp } from './app.js';
 import { listInSql, type SqlListSource } from './sql-list.js';
 import type { CardStore } from './store.js';

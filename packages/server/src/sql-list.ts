@@ -24,7 +24,8 @@
  *   page that made the first cursor (counting again would cost a scan of the matches per page);
  *   without filter or search it is read from `card_counts`, kept by triggers.
  */
-import { DEFAULT_SORT, foldCase, pageBounds, type CardRecord, type IndexRange, type IndexedValue, type ListQuery, type ListResult } from '@kartochka/storage';
+import { type CardRecord, type IndexRange, type IndexedValue, type ListQuery, type ListResult } from '@kartochka/storage';
+import { DEFAULT_SORT, foldCase, pageBounds } from '@kartochka/storage/backend';
 
 /** A list query as the server's stores take it: `ListQuery` plus an optional keyset cursor. */
 export interface StoreListQuery extends ListQuery {

@@ -9,17 +9,7 @@ import {
   DuplicateError,
   QuotaExceededError,
   UnavailableError,
-  applyQuery,
-  catalogue,
-  checkRevision,
-  mergeSchemaInfo,
-  reindexed,
-  reindexes,
-  schemaSummary,
-  foldCase,
-  nextRecord,
   NotFoundError,
-  uniqueOf,
   type CardRecord,
   type IndexedValue,
   type NewOrUpdatedRecord,
@@ -31,6 +21,18 @@ import {
   type SchemaVersion,
   type UniqueMatch,
 } from '@kartochka/storage';
+import {
+  applyQuery,
+  catalogue,
+  checkRevision,
+  mergeSchemaInfo,
+  reindexed,
+  reindexes,
+  schemaSummary,
+  foldCase,
+  nextRecord,
+  uniqueOf,
+} from '@kartochka/storage/backend';
 import type { KeyRow, KeyRows } from './auth/keys.js';
 import { listInSql, sqlCanList, type SqlListSource, type StoreListQuery, type StoreListResult } from './sql-list.js';
 import type { AuditAction, AuditEntry, AuditQuery, CardStore, PutCheck, PutResult, WriteMeta } from './store.js';

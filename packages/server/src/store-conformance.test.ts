@@ -2,7 +2,8 @@
 // the CardStore of the test backend (SQLite, or PostgreSQL under KARTOCHKA_TEST_BACKEND=postgres)
 // through a thin StorageAdapter wrapper doing what the HTTP layer does around it.
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { NotFoundError, checkSchemaInfo, validateRecord, type ChangeEvent, type StorageAdapter, type WatchCallback } from '@kartochka/storage';
+import { NotFoundError, type ChangeEvent, type StorageAdapter, type WatchCallback } from '@kartochka/storage';
+import { checkSchemaInfo, validateRecord } from '@kartochka/storage/backend';
 import { runStorageConformance } from '@kartochka/storage/conformance';
 import type { CardStore } from './store.js';
 import { backendName, openTestStore } from './test-support/backend.js';

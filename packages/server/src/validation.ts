@@ -10,7 +10,8 @@
  * latest unless the stored card already has that version (a card not yet migrated may still be
  * saved as it is; a new card, or one already moved on, may not go back).
  */
-import { compileSchema, validate, validationMessage, type JsonSchema, type Locale } from '@kartochka/core';
+import { compileSchema, validate, type JsonSchema, type Locale } from '@kartochka/core';
+import { validationMessage } from '@kartochka/core/internal';
 import { uniqueKeyStrings } from '@kartochka/core/unique';
 import type { SchemaVersion, StorageFieldError } from '@kartochka/storage';
 import type { CardStore } from './store.js';

@@ -1,6 +1,8 @@
 /**
  * `@kartochka/storage`: the storage adapter interface, its typed errors, and the memory and
- * IndexedDB adapters. The conformance suite for adapter authors is the `./conformance` subpath.
+ * IndexedDB adapters. The conformance suite for adapter authors is the `./conformance` subpath;
+ * the write and query rules a backend outside this package applies (the reference server's stores)
+ * are `./backend` (docs/adopting.md, "Public API and subpaths").
  */
 export type {
   CardRecord,
@@ -34,11 +36,10 @@ export {
   UnavailableError,
   ValidationError,
   formatStorageMessage,
-  ruleOfKey,
   storageMessages,
 } from './errors.js';
-export type { MessageParams, StorageErrorCode, StorageFieldError, StorageMessageKey } from './errors.js';
-export { changedPaths, diff, escapePointerToken, unescapePointerToken } from './diff.js';
+export type { StorageErrorCode, StorageFieldError, StorageMessageKey } from './errors.js';
+export { changedPaths, diff } from './diff.js';
 export type { Change } from './diff.js';
 export { acceptsFile, asLocalFile, blobOfDataUrl, isFileRef, localFilesIn, parseAccept, replaceAt, sha256Hex } from './files.js';
 export type { FileRef, FileUpload, LocalFile } from './files.js';
@@ -48,25 +49,6 @@ export { IndexedDbAdapter } from './indexeddb.js';
 export type { IndexedDbAdapterOptions } from './indexeddb.js';
 export { DB_VERSION } from './indexeddb-schema.js';
 export type { KartochkaDB } from './indexeddb-schema.js';
-// The write and query rules, for backends outside this package (the reference server's stores).
-export { checkRevision, nextRecord, uniqueOf, validateRecord } from './record.js';
-export { DEFAULT_SORT, applyQuery, foldCase, matcher, pageBounds, sortRecords } from './query.js';
-export { INTERNAL_SCHEMA_PREFIX } from './types.js';
-// Card types, settings and reindexing, for backends outside this package (the server's stores).
-export {
-  LEGACY_DRAFT_KEY_PREFIX,
-  LEGACY_DRAFT_SCHEMA,
-  catalogue,
-  checkSchemaInfo,
-  checkSettingKey,
-  isInternalSchema,
-  legacyDraftKey,
-  mergeSchemaInfo,
-  reindexed,
-  reindexes,
-  schemaSummary,
-} from './catalogue.js';
 export { RestAdapter } from './rest.js';
 export type { RestAdapterOptions, RequestOptions } from './rest.js';
-export { errorBody, errorFromResponse, retryAfterMs, statusOf } from './rest-errors.js';
-export type { RestErrorBody } from './rest-errors.js';
+export { retryAfterMs } from './rest-errors.js';

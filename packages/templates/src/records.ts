@@ -1,5 +1,6 @@
 /** Helpers for apps that store cards of a template: record title and indexed values, deep copies. */
-import { cardSettingsOf, getAt, type CardSettings, type JsonValue } from '@kartochka/core';
+import { cardSettingsOf, type CardSettings, type JsonValue } from '@kartochka/core';
+import { getAt } from '@kartochka/core/internal';
 import type { CardTemplate } from './types.js';
 
 /** A value `list()` can filter on: strings, finite numbers, booleans; anything else is `null`. */

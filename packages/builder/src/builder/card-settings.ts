@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { cardSettingsOrDefault, withCardSettings, type CardSettings } from '@kartochka/core';
+import { withCardSettings, type CardSettings } from '@kartochka/core';
+import { cardSettingsOrDefault } from '@kartochka/core/internal';
 import { fieldIndex, titleOf } from '../model/index.js';
 import { BuilderPart } from './part.js';
 

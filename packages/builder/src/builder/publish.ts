@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { compileSchema, localize, parsePointer } from '@kartochka/core';
+import { compileSchema, localize } from '@kartochka/core';
+import { parsePointer } from '@kartochka/core/internal';
 import type { SchemaVersion, StorageAdapter } from '@kartochka/storage';
 import {
   diffVersions,

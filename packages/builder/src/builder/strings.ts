@@ -2,7 +2,8 @@
  * The builder's own UI strings in English, Russian and German: the `builder` domain of the message
  * registry (`registerTranslation` adds a language). Field type names come from the model's FIELD_TYPES.
  */
-import { registerTranslation, translate } from '@kartochka/core';
+import { registerTranslation } from '@kartochka/core';
+import { translate } from '@kartochka/i18n';
 import type { Locale } from '@kartochka/core';
 import { de } from './strings.de.js';
 

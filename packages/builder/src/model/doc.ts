@@ -4,7 +4,7 @@
  * (`/general/phones/*\/number`: `*` is any array item).
  */
 import type { JsonSchemaObject, LayoutGroup, LayoutItem, LayoutSection } from '@kartochka/core';
-import { escapeToken, isWithin, parsePointer } from '@kartochka/core';
+import { escapeToken, isWithin, parsePointer } from '@kartochka/core/internal';
 import { fieldTypeOf } from './field-types.js';
 import { ID_KEYWORD, type BuilderDocument, type FieldType, type NodeRef } from './types.js';
 

@@ -7,7 +7,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dataContext, dependencies, evaluate, setAt, getAt, validateExpression, type JsonValue } from '@kartochka/core';
+import { dataContext, dependencies, evaluate, validateExpression, type JsonValue } from '@kartochka/core';
+import { setAt, getAt } from '@kartochka/core/internal';
 import { rewriteExpression } from './rewrite.js';
 
 interface Row {

@@ -1,5 +1,6 @@
 /** Checking a computed field's formula and showing its result on sample data, as the card will. */
-import { dataContext, dependencies, evaluate, parseFormula, printFormula, templateOf, validateExpression, type FormulaField, type FormulaTextError, type JsonValue, type Locale } from '@kartochka/core';
+import { dataContext, dependencies, evaluate, parseFormula, printFormula, validateExpression, type FormulaField, type FormulaTextError, type JsonValue, type Locale } from '@kartochka/core';
+import { templateOf } from '@kartochka/core/internal';
 import { fieldIndex, ruleFields } from './doc.js';
 import { optionsOf, titleOf } from './settings.js';
 import type { BuilderDocument } from './types.js';

@@ -1,6 +1,6 @@
 /** Low-level immutable edits shared by the operations: schema nodes, layout lists, renames. */
 import type { JsonSchemaObject, LayoutDocument, LayoutItem } from '@kartochka/core';
-import { escapeToken, isWithin, lastToken, moveSchemaCardSettings } from '@kartochka/core';
+import { escapeToken, isWithin, lastToken, moveSchemaCardSettings } from '@kartochka/core/internal';
 import { fieldById, findGroup, findSection, getIn, layoutPath, schemaAt, schemaPath, updateIn, type FieldInfo } from './doc.js';
 import { rewriteLayout, rewriteMessages, rewriteSchemaRules } from './rewrite.js';
 import { uniqueKey } from './translit.js';

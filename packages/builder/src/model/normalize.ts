@@ -3,7 +3,8 @@
  * `$ref`s are inlined so every field has one place to edit, every field gets an `x-kc-id`, sections
  * name their object, and publish-time data (`x-kc-migrations`) is dropped.
  */
-import { defaultLayout, unescapeToken, type JsonSchemaObject, type LayoutDocument, type MessageCatalogue } from '@kartochka/core';
+import { defaultLayout, type JsonSchemaObject, type LayoutDocument, type MessageCatalogue } from '@kartochka/core';
+import { unescapeToken } from '@kartochka/core/internal';
 import { fieldTypeOf } from './field-types.js';
 import { sectionPointer } from './doc.js';
 import { newId } from './translit.js';

@@ -3,7 +3,8 @@
  * names it by pointer follows: layout placements, message keys, and `var`s in rules and formulas.
  */
 import type { JsonSchemaObject, JsonValue, LayoutDocument, LayoutItem, MessageCatalogue } from '@kartochka/core';
-import { escapeToken, isWithin, mapPaths, relativePointer, resolveRelative } from '@kartochka/core';
+import { mapPaths } from '@kartochka/core';
+import { escapeToken, isWithin, relativePointer, resolveRelative } from '@kartochka/core/internal';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

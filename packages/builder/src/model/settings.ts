@@ -4,7 +4,7 @@
  * rules, formula and reminders. All immutable, like the structural operations.
  */
 import type { FieldMessages, JsonSchemaObject, JsonValue, LayoutGroup, LayoutSection, Locale, SectionsMode } from '@kartochka/core';
-import { escapeToken } from '@kartochka/core';
+import { escapeToken } from '@kartochka/core/internal';
 import { fieldById, fieldIndex, findGroup, findSection, getIn, layoutPath, schemaAt, schemaPath, updateIn } from './doc.js';
 import { fieldTypeInfo, hasOptions, isDateType } from './field-types.js';
 import { editFieldSchema, relocateField, requireField, siblingKeys, withKeyword } from './internal.js';

@@ -4,7 +4,7 @@
  * keeping the previous document.
  */
 import type { JsonSchemaObject, LayoutGroup, LayoutItem, LayoutSection } from '@kartochka/core';
-import { escapeToken, isWithin, moveSchemaCardSettings } from '@kartochka/core';
+import { escapeToken, isWithin, moveSchemaCardSettings } from '@kartochka/core/internal';
 import {
   childContainerPointer,
   fieldById,

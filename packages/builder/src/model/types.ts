@@ -21,7 +21,7 @@ export const MANUAL_KEY_KEYWORD = 'x-kc-manualKey';
 /** Reminder settings on date fields. */
 export const REMINDER_KEYWORD = 'x-reminder';
 /** Migrations stored with a published schema version (core's card/migrate.ts). */
-export { MIGRATIONS_KEYWORD } from '@kartochka/core';
+export { MIGRATIONS_KEYWORD } from '@kartochka/core/internal';
 
 /** Every kind of field the palette offers. */
 export type FieldType =

@@ -4,7 +4,8 @@
  * migrations that carry a card's data from one version to the next. Data of removed fields is never
  * deleted: it stays in the record as data the schema doesn't describe, which core keeps.
  */
-import { expandPresent, getAt, migrateRecord, parsePointer, type Conversion, type JsonSchemaObject, type MigrationStep, type StoredMigrations } from '@kartochka/core';
+import { migrateRecord, type Conversion, type JsonSchemaObject, type MigrationStep, type StoredMigrations } from '@kartochka/core';
+import { expandPresent, getAt, parsePointer } from '@kartochka/core/internal';
 import type { SchemaVersion, StorageAdapter } from '@kartochka/storage';
 import { fieldIndex, type FieldInfo } from './doc.js';
 import { movePointer } from './rewrite.js';
@@ -146,7 +147,8 @@ export const isEmptyDiff = (d: VersionDiff): boolean => !d.added.length && !d.re
 
 // ---- migrations --------------------------------------------------------------------------------
 
-export { applySteps, migrateRecord, storedMigrations, type MigrationStep, type StoredMigrations } from '@kartochka/core';
+export { migrateRecord, type MigrationStep, type StoredMigrations } from '@kartochka/core';
+export { applySteps, storedMigrations } from '@kartochka/core/internal';
 
 const stars = (p: string) => parsePointer(p).filter((t) => t === '*').length;
 

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { moveCardSettings, cardIndexed, cardRecordFields, cardSettingsOf, cardSettingsOrDefault, cardTitle, titlePointers, withCardSettings, type CardSettings } from '../index.js';
+import { moveCardSettings, cardIndexed, cardRecordFields, cardSettingsOf, cardTitle, withCardSettings, type CardSettings } from '../index.js';
+import { cardSettingsOrDefault, titlePointers } from '../internal.js';
 
 const settings: CardSettings = { title: '{general/name} ({/general/inn})', columns: ['/general/segment', '/general/headcount'], filters: ['/general/segment'], summary: ['/general/segment'] };
 const data = { general: { name: 'ООО «Ромашка»', inn: '7707083893', segment: 'dealer', headcount: 120 } };

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FORMULA_FUNCTIONS, FormulaPrintError, dataContext, evaluate, parseFormula, printFormula, validateExpression, type FormulaField, type JsonValue } from '../index.js';
+import { FormulaPrintError, dataContext, evaluate, parseFormula, printFormula, validateExpression, type FormulaField, type JsonValue } from '../index.js';
+import { FORMULA_FUNCTIONS } from '../internal.js';
 
 const ruFields: FormulaField[] = [
   { name: 'Количество точек', pointer: '/general/points' },

@@ -2,7 +2,8 @@
  * Strings of the list's saved views and bulk actions in English, Russian and German: the
  * `cardList` domain of the message registry (`registerTranslation` adds a language).
  */
-import { registerTranslation, translate, type Locale } from '@kartochka/core';
+import { registerTranslation, type Locale } from '@kartochka/core';
+import { translate } from '@kartochka/i18n';
 
 const en = {
   view: 'View',

@@ -9,11 +9,11 @@ import {
   cardSettingsOf,
   defaultCardSettings,
   loadValidationRuntime,
-  setAt,
   type JsonSchema,
   type JsonValue,
   type Locale,
 } from '@kartochka/core';
+import { setAt } from '@kartochka/core/internal';
 import type { CardRecord, IndexRange, IndexedValue, ListQuery, StorageAdapter } from '@kartochka/storage';
 import { uniqueKeysOf } from '../internal/unique-keys.js';
 

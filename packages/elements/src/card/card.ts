@@ -6,12 +6,8 @@ import {
   dataContext,
   deepEqual,
   evaluate,
-  humanize,
   loadValidationRuntime,
   localize,
-  schemaNeedsMatcher,
-  truthy,
-  validationRuntime,
   type FieldError,
   type JsonSchema,
   type JsonValue,
@@ -25,6 +21,12 @@ import {
   type ValidationResult,
   type WidgetRegistry,
 } from '@kartochka/core';
+import {
+  humanize,
+  schemaNeedsMatcher,
+  truthy,
+  validationRuntime,
+} from '@kartochka/core/internal';
 import { tokens } from '../internal/styles.js';
 import { renderWidget } from '../section/render-widget.js';
 import { findIn, inSection, type CardMode, type KcSection } from '../section/section.js';

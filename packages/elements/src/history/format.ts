@@ -5,9 +5,6 @@
 import {
   createSchemaContext,
   deref,
-  escapeToken,
-  humanize,
-  parsePointer,
   type FieldMessages,
   type JsonSchema,
   type JsonSchemaObject,
@@ -15,6 +12,11 @@ import {
   type MessageCatalogue,
   type SchemaContext,
 } from '@kartochka/core';
+import {
+  escapeToken,
+  humanize,
+  parsePointer,
+} from '@kartochka/core/internal';
 import { t } from '../internal/i18n.js';
 import { numberFormat, dateTimeFormat } from '../internal/intl.js';
 import { formatBytes } from '../internal/widget-utils.js';

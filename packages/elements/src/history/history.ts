@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { JsonSchema, Locale, MessageCatalogue } from '@kartochka/core';
-import { escapeToken } from '@kartochka/core';
+import { escapeToken } from '@kartochka/core/internal';
 import type { Revision, StorageAdapter } from '@kartochka/storage';
 import { tokens } from '../internal/styles.js';
 import { emptyState, emptyStyles } from '../internal/empty.js';

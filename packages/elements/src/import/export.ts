@@ -4,7 +4,8 @@
  * file reads like the card and imports back) or as stored (pointers and codes, for other programs).
  * CSV is UTF-8 with a BOM and `;` for Russian (what Excel opens without asking), `,` otherwise.
  */
-import { getAt, importFields, listItemOf, type ImportField, type JsonSchema, type JsonValue, type Locale, type MessageCatalogue } from '@kartochka/core';
+import { importFields, type ImportField, type JsonSchema, type JsonValue, type Locale, type MessageCatalogue } from '@kartochka/core';
+import { getAt, listItemOf } from '@kartochka/core/internal';
 import type { CardRecord, ListQuery, StorageAdapter } from '@kartochka/storage';
 import { FieldLabels, formatInstant } from '../history/format.js';
 import { imt } from './messages.js';

@@ -2,7 +2,8 @@
 // `;` (Russian Excel), UTF-8 with a BOM, an XLSX with a merged title and a two-row header, 10,000
 // rows — read in the worker, planned, and written into real IndexedDB and the real REST server.
 import { expect } from '@open-wc/testing';
-import { detectHeader, importFields, planCounts, type Cell } from '@kartochka/core';
+import { detectHeader, importFields, type Cell } from '@kartochka/core';
+import { planCounts } from '@kartochka/core/internal';
 import { IndexedDbAdapter, RestAdapter, type StorageAdapter } from '@kartochka/storage';
 import { b2bClientCard, templateCardSettings } from '@kartochka/templates';
 import { readTable } from './read-table.js';

@@ -1,6 +1,7 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { cardSettingsOrDefault, cardTitle, detectHeader, columnTitles, importFields, matchColumns, planCounts, type CardSettings, type ImportField, type ImportProblem, type JsonSchema, type Locale, type MessageCatalogue, type PlannedRow, type PrecompiledValidator } from '@kartochka/core';
+import { cardTitle, detectHeader, importFields, matchColumns, type CardSettings, type ImportField, type ImportProblem, type JsonSchema, type Locale, type MessageCatalogue, type PlannedRow, type PrecompiledValidator } from '@kartochka/core';
+import { cardSettingsOrDefault, columnTitles, planCounts } from '@kartochka/core/internal';
 import { StorageError, formatStorageMessage, type StorageAdapter } from '@kartochka/storage';
 import { tokens, buttonStyles, fieldStyles } from '../internal/styles.js';
 import { defineElement } from '../internal/field-element.js';

@@ -2,7 +2,8 @@
  * Strings of import and export in English, Russian and German: the `import` domain of the message
  * registry (`registerTranslation` adds a language).
  */
-import { registerTranslation, translate, type Locale } from '@kartochka/core';
+import { registerTranslation, type Locale } from '@kartochka/core';
+import { translate } from '@kartochka/i18n';
 
 const en = {
   heading: 'Import cards from a file',

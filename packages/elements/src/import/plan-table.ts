@@ -3,7 +3,8 @@
  * milliseconds between tasks, so 10,000 rows never make a long task; the stored cards looked up by
  * key once; and a plan turned into the job the writer keeps and writes.
  */
-import { ImportPlanner, cardRecordFields, getAt, keyOf, templateOf, type CardSettings, type JsonSchema, type Cell, type ExistingCard, type JsonValue, type PlanOptions, type PlannedRow } from '@kartochka/core';
+import { ImportPlanner, cardRecordFields, type CardSettings, type JsonSchema, type Cell, type ExistingCard, type JsonValue, type PlanOptions, type PlannedRow } from '@kartochka/core';
+import { getAt, keyOf, templateOf } from '@kartochka/core/internal';
 import type { StorageAdapter } from '@kartochka/storage';
 import { storeIdOf, type ImportJob } from './write.js';
 

@@ -3,7 +3,8 @@
  * message registry (`registerTranslation(locale, { elements: {...} })` adds a language). Field
  * labels come from the core.
  */
-import { registerTranslation, translate } from '@kartochka/core';
+import { registerTranslation } from '@kartochka/core';
+import { translate } from '@kartochka/i18n';
 import type { Locale } from '@kartochka/core';
 import { de } from './i18n.de.js';
 

@@ -10,7 +10,8 @@
  * (the adapter's `id`) and signed-in user (draft-store.ts).
  */
 import type { ReactiveController } from 'lit';
-import { deepEqual, validationMessage, type JsonValue, type Locale } from '@kartochka/core';
+import { deepEqual, type JsonValue, type Locale } from '@kartochka/core';
+import { validationMessage } from '@kartochka/core/internal';
 import {
   ConflictError,
   DuplicateError,

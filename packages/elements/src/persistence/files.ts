@@ -6,7 +6,7 @@
  * stores Blobs), so a save queued offline uploads its files when it goes out. A store that keeps
  * Blobs itself (IndexedDB) gets legacy inline files as Blobs instead: base64 leaves the JSON there too.
  */
-import { getAt } from '@kartochka/core';
+import { getAt } from '@kartochka/core/internal';
 import { localFilesIn, replaceAt, type CardRecord, type FileRef, type NewOrUpdatedRecord, type StorageAdapter } from '@kartochka/storage';
 
 /** Uploads already made in this page, per Blob: a retried save does not upload the same file twice. */

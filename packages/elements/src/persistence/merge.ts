@@ -5,7 +5,8 @@
  * side typed is dropped without the user's say.
  */
 import { diff } from '@kartochka/storage';
-import { getAt, isWithin, setAt, deepEqual, type JsonValue } from '@kartochka/core';
+import { deepEqual, type JsonValue } from '@kartochka/core';
+import { getAt, isWithin, setAt } from '@kartochka/core/internal';
 
 export interface FieldConflict {
   path: string;

@@ -2,7 +2,8 @@
  * Strings of saving, drafts, the outbox and conflicts in English, Russian and German: the
  * `persistence` domain of the message registry (`registerTranslation` adds a language).
  */
-import { registerTranslation, translate } from '@kartochka/core';
+import { registerTranslation } from '@kartochka/core';
+import { translate } from '@kartochka/i18n';
 import type { Locale } from '@kartochka/core';
 import { de } from './messages.de.js';
 

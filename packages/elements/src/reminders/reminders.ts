@@ -1,18 +1,20 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  addCalendarDays,
-  calendarDate,
   collectReminderSpecs,
   dueReminders,
   localize,
   roleLabel,
-  formatIsoDate,
   toICalendar,
   type JsonSchema,
   type Locale,
   type Reminder,
 } from '@kartochka/core';
+import {
+  addCalendarDays,
+  calendarDate,
+  formatIsoDate,
+} from '@kartochka/core/internal';
 import type { StorageAdapter } from '@kartochka/storage';
 import { tokens, buttonStyles } from '../internal/styles.js';
 import { emptyState, emptyStyles } from '../internal/empty.js';

@@ -2,7 +2,8 @@ import { LitElement, html, css, nothing, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { escapeToken, getAt, isWithin, localize, parentPointer, type FieldNode, type FormController, type JsonValue, type ResolvedItem, type ResolvedSection } from '@kartochka/core';
+import { localize, type FieldNode, type FormController, type JsonValue, type ResolvedItem, type ResolvedSection } from '@kartochka/core';
+import { escapeToken, getAt, isWithin, parentPointer } from '@kartochka/core/internal';
 import { buttonStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
 import { renderWidget } from './render-widget.js';

@@ -1,6 +1,7 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { expandTemplate, isWithin, type FormController, type JsonValue, type Locale, type FieldNode } from '@kartochka/core';
+import { type FormController, type JsonValue, type Locale, type FieldNode } from '@kartochka/core';
+import { expandTemplate, isWithin } from '@kartochka/core/internal';
 import { tokens } from '../internal/styles.js';
 import { defineElement } from '../internal/field-element.js';
 import { formatScalar, formatText } from '../view/format.js';

@@ -12,7 +12,8 @@
  * app's own widget passes its own `driver`.
  */
 import { expect, html } from '@open-wc/testing';
-import { getAt, type FieldError, type JsonSchemaObject, type JsonValue, type Locale, type WidgetRegistry } from '@kartochka/core';
+import { type FieldError, type JsonSchemaObject, type JsonValue, type Locale, type WidgetRegistry } from '@kartochka/core';
+import { getAt } from '@kartochka/core/internal';
 import type { KcCard, KcChangeDetail } from '../card/card.js';
 import { fieldAt, mount, settle, unmountAll } from './helpers.js';
 import { parseLocaleNumber } from '../number-field/number-field.js';

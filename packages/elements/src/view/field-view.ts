@@ -1,7 +1,8 @@
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { FieldNode, JsonSchema, JsonSchemaObject } from '@kartochka/core';
-import { deref, escapeToken } from '@kartochka/core';
+import { deref } from '@kartochka/core';
+import { escapeToken } from '@kartochka/core/internal';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';

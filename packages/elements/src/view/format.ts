@@ -3,7 +3,8 @@
  * locale's `Intl` formats, yes/no for booleans, nested lists for arrays and objects.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { joinPointer, parentPointer, type FieldNode, type FormController, type JsonValue, type JsonSchemaObject, type Locale } from '@kartochka/core';
+import { type FieldNode, type FormController, type JsonValue, type JsonSchemaObject, type Locale } from '@kartochka/core';
+import { joinPointer, parentPointer } from '@kartochka/core/internal';
 import { t } from '../internal/i18n.js';
 import { numberFormat, dateTimeFormat } from '../internal/intl.js';
 import { formatBytes } from '../internal/widget-utils.js';

@@ -126,68 +126,68 @@ async function seedPg(store, n) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function time(fn) {
-  for (let i = 0; i < 3; i++) await fn(i);
-  const samples = [];
+/**
+ * Times `fn` on both sizes, alternating small and large sample by sample (after 3 warm-ups of
+ * each), so a change in the machine's load meets both sides alike and the ratio stays honest.
+ */
+async function timePair(sides, fn) {
+  for (let i = 0; i < 3; i++) for (const side of sides) await fn(side, i);
+  const samples = sides.map(() => []);
+  const found = sides.map(() => 0);
   for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn(i);
-    samples.push(performance.now() - t);
+    for (const [k, side] of sides.entries()) {
+      const t = performance.now();
+      found[k] += (await fn(side, i)) ?? 0;
+      samples[k].push(performance.now() - t);
+    }
   }
-  return Number(median(samples).toFixed(3));
+  return sides.map((_, k) => ({ ms: Number(median(samples[k]).toFixed(3)), found: Math.round(found[k] / RUNS) }));
 }
 
-/** The three measured lists at size `n` (the store holds exactly n cards). */
-async function measure(store, n) {
-  const groups = Math.max(1, Math.floor(n / 50));
-  const managers = Array.from({ length: 16 }, (_, k) => `m${(k * 97) % groups}`);
-  const words = Array.from({ length: 16 }, (_, k) => word((k * 131) % groups));
-  const out = {};
-  out.firstPage = await time(async () => {
+/** The measured lists on both sizes (each side: a store holding exactly n cards), interleaved. */
+async function measure(sides) {
+  for (const side of sides) {
+    const groups = Math.max(1, Math.floor(side.n / 50));
+    side.managers = Array.from({ length: 16 }, (_, k) => `m${(k * 97) % groups}`);
+    side.words = Array.from({ length: 16 }, (_, k) => word((k * 131) % groups));
+    // Deep page: the cursor at the middle of the list (made once, not timed), then one page after it.
+    side.middle = Math.floor(side.n / 2);
+    const before = await side.store.list({ schemaId: 'client', sort: { field: 'updatedAt', direction: 'desc' }, offset: side.middle - 50, limit: 50 });
+    side.cursor = before.nextCursor;
+  }
+  const out = sides.map(() => ({}));
+  const record = (key, pair, foundKey) =>
+    pair.forEach((r, k) => {
+      out[k][key] = r.ms;
+      if (foundKey) out[k][foundKey] = r.found;
+    });
+  record('firstPage', await timePair(sides, async ({ store, n }) => {
     const r = await store.list({ schemaId: 'client', limit: 50 });
     if (r.items.length !== 50 || r.total !== n) throw new Error('first page wrong');
-  });
-  let found = 0;
-  out.filteredSorted = await time(async (i) => {
+  }));
+  record('filteredSorted', await timePair(sides, async ({ store, managers }, i) => {
     const r = await store.list({ schemaId: 'client', filter: { manager: managers[i % 16] }, sort: { field: 'title', direction: 'asc' }, limit: 50 });
-    found += r.items.length;
-  });
-  out.filteredFound = Math.round(found / (RUNS + 3));
-  found = 0;
-  out.search = await time(async (i) => {
+    return r.items.length;
+  }), 'filteredFound');
+  record('search', await timePair(sides, async ({ store, words }, i) => {
     const r = await store.list({ schemaId: 'client', search: words[i % 16].toUpperCase(), limit: 50 });
-    found += r.items.length;
-  });
-  out.searchFound = Math.round(found / (RUNS + 3));
-  // Deep page: the cursor at the middle of the list (made once, not timed), then one page after it.
-  const middle = Math.floor(n / 2);
-  const before = await store.list({ schemaId: 'client', sort: { field: 'updatedAt', direction: 'desc' }, offset: middle - 50, limit: 50 });
-  const cursor = before.nextCursor;
-  out.deepPage = await time(async () => {
+    return r.items.length;
+  }), 'searchFound');
+  record('deepPage', await timePair(sides, async ({ store, cursor }) => {
     const r = await store.list({ schemaId: 'client', sort: { field: 'updatedAt', direction: 'desc' }, limit: 50, after: cursor });
     if (r.items.length !== 50) throw new Error('deep page came back short');
-  });
+  }));
   // Sorting on an indexed field walks card_values' key (every card holds the field).
-  out.fieldSort = await time(async () => {
+  record('fieldSort', await timePair(sides, async ({ store }) => {
     const r = await store.list({ schemaId: 'client', sort: { field: 'priority', direction: 'desc' }, limit: 50 });
     if (r.items.length !== 50 || r.items[0].indexed.priority !== 5) throw new Error('field sort wrong');
-  });
-  found = 0;
-  out.nullFilter = await time(async () => {
-    const r = await store.list({ schemaId: 'client', filter: { region: null }, limit: 50 });
-    found += r.items.length;
-  });
-  out.nullFound = Math.round(found / (RUNS + 3));
-  found = 0;
-  out.shortSearch = await time(async () => {
-    const r = await store.list({ schemaId: 'client', search: '№', limit: 50 });
-    found += r.items.length;
-  });
-  out.shortFound = Math.round(found / (RUNS + 3));
+  }));
+  record('nullFilter', await timePair(sides, async ({ store }) => (await store.list({ schemaId: 'client', filter: { region: null }, limit: 50 })).items.length), 'nullFound');
+  record('shortSearch', await timePair(sides, async ({ store }) => (await store.list({ schemaId: 'client', search: '№', limit: 50 })).items.length), 'shortFound');
   // For contrast (no goal): the same page by offset, which walks every row before it.
-  out.deepOffset = await time(async () => {
+  record('deepOffset', await timePair(sides, async ({ store, middle }) => {
     await store.list({ schemaId: 'client', sort: { field: 'updatedAt', direction: 'desc' }, offset: middle, limit: 50 });
-  });
+  }));
   return out;
 }
 
@@ -218,18 +218,25 @@ const results = { small: SMALL, large: LARGE, runs: RUNS, backends: {} };
 const rows = [];
 for (const backend of values.backends.split(',')) {
   const per = {};
-  for (const n of [SMALL, LARGE]) {
-    const b = await openBackend(backend);
-    try {
+  // Both sizes are seeded first and stay open; their samples are then taken alternately.
+  const sides = [];
+  try {
+    for (const n of [SMALL, LARGE]) {
+      const b = await openBackend(backend);
+      sides.push({ n, store: b.store, drop: b.drop });
       const t0 = performance.now();
       await b.seed(n);
       const seedSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
       log(`${backend}: seeded ${n.toLocaleString('en')} cards in ${seedSeconds} s`);
-      per[n] = { seedSeconds, ...(await measure(b.store, n)) };
-      log(`${backend} @ ${n}: ${JSON.stringify(per[n])}`);
-    } finally {
-      await b.drop();
+      per[n] = { seedSeconds };
     }
+    const measured = await measure(sides);
+    for (const [k, side] of sides.entries()) {
+      Object.assign(per[side.n], measured[k]);
+      log(`${backend} @ ${side.n}: ${JSON.stringify(per[side.n])}`);
+    }
+  } finally {
+    for (const side of sides) await side.drop();
   }
   results.backends[backend] = per;
   const name = backend === 'sqlite' ? 'SQLite' : 'PostgreSQL';

@@ -5,14 +5,14 @@
  *
  * - Migrations: an append-only list recorded in `kartochka_migrations`, applied on open under a
  *   session advisory lock, so instances started at once migrate one after the other.
- * - A put is two round trips and holds no transaction open across JavaScript: the card read
- *   (with its history's last revision), the revision check and the put's own checks, then one
- *   statement that writes the card only if it still has the checked revision (`UPDATE … WHERE
- *   revision = $n`, or `INSERT … ON CONFLICT DO NOTHING` for a new card) together with the
- *   history and audit rows and the change notice (`pg_notify`, delivered only if it commits;
- *   pg-feed.ts). A writer that lost the race wrote nothing and reads again. A card with unique keys
- *   (and a writer that lost three races) takes a transaction with the card read `FOR UPDATE`
- *   instead, where its keys are claimed before the write.
+ * - A put is one transaction: the stored card read `FOR UPDATE` (writers of one card wait for each
+ *   other), the revision check, then the card, history and audit rows and the change notice
+ *   (`pg_notify`, delivered only if the transaction commits; pg-feed.ts) in one statement — four
+ *   round trips in all (a card with unique keys claims them first). Two creators of a card that
+ *   does not exist yet have no row to lock: the second hits the primary key and its put runs
+ *   again, meeting the first one's revision check. (A lock-free variant — read, then one
+ *   `UPDATE … WHERE revision = $n` statement, two round trips — was measured against this one
+ *   and wrote 15–45 % fewer cards per second here; docs/performance.md.)
  * - `?schema=name` in the URL keeps the tables in that PostgreSQL schema (created if missing);
  *   tests use one schema per run so parallel runs never meet.
  */
@@ -497,49 +497,12 @@ export class PgCardStore implements CardStore, SqlListSource {
   async put(input: NewOrUpdatedRecord, options: StorePutOptions, now: string, check?: PutCheck): Promise<PutResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const done = await this.putOptimistic(input, options, now, check, attempt);
-        if (done) return done;
+        return await this.transaction(input.id, (client) => this.putOnce(client, input, options, now, check));
       } catch (error) {
         if (attempt < 5 && (error as { code?: string } | null)?.code === '23505') continue;
-        throw storageError(error, input.id);
+        throw error;
       }
     }
-  }
-
-  /**
-   * A put in two round trips and no open transaction: read the card (and, for a new one, its
-   * history's last revision), check it, then one statement writes the card only if it is still
-   * the revision that was checked (`UPDATE … WHERE revision = $n`; a new card: `INSERT … ON
-   * CONFLICT DO NOTHING`), with its history, audit row and notice (writeAll). Another writer in
-   * between makes it write nothing: `undefined`, and put reads again. A card with unique keys
-   * takes the locking transaction instead (its keys are claimed before the write), as does a card
-   * raced past the 3rd attempt.
-   */
-  private async putOptimistic(input: NewOrUpdatedRecord, options: StorePutOptions, now: string, check: PutCheck | undefined, attempt: number): Promise<PutResult | undefined> {
-    if (attempt > 3) return this.transaction(input.id, (client) => this.putOnce(client, input, options, now, check));
-    const [state] = await this.query<{ record: string | null; last: number | null }>(
-      'SELECT (SELECT record FROM cards WHERE tenant = $1 AND id = $2) AS record, (SELECT MAX(revision) FROM revisions WHERE tenant = $1 AND record_id = $2) AS last',
-      [this.tenant, input.id],
-    );
-    const stored = state?.record ? (JSON.parse(state.record) as CardRecord) : undefined;
-    checkRevision(input.id, stored, options.expectedRevision);
-    const checked = check ? check(stored) : input;
-    if (uniqueOf(checked).length > 0) return this.transaction(input.id, (client) => this.putOnce(client, input, options, now, check));
-    // A card created again after a delete continues its history after the tombstone.
-    const { record, revision } = nextRecord(checked, stored, options, now, stored ? 0 : (state?.last ?? 0));
-    const values = this.cardValues(record);
-    const card = stored
-      ? { sql: `${UPDATE_CARD} AND revision = $11 RETURNING 1`, params: [...values, stored.revision] }
-      : { sql: `${INSERT_CARD} ON CONFLICT (tenant, id) DO NOTHING RETURNING 1`, params: values };
-    const written = await this.writeAll(
-      this.pool,
-      card,
-      revision,
-      { action: 'card.put', at: now, actor: options.author, revision: record.revision },
-      { type: 'put', id: record.id, revision: record.revision, client: options.client },
-      true,
-    );
-    return written ? { record, created: stored === undefined } : undefined;
   }
 
   /** The card row's values, `$1`–`$10` of UPDATE_CARD and INSERT_CARD. */
@@ -563,7 +526,9 @@ export class PgCardStore implements CardStore, SqlListSource {
     checkRevision(input.id, stored, options.expectedRevision);
     // Inside the transaction, so what the check merges and compares is what is stored now.
     const checked = check ? check(stored) : input;
-    await this.claimKeys(client, input.id, checked.schemaId, uniqueOf(checked));
+    const keys = uniqueOf(checked);
+    // Without keys, the card's old keys go in the write statement below (one round trip fewer).
+    if (keys.length > 0) await this.claimKeys(client, input.id, checked.schemaId, keys);
     const { record, revision } = nextRecord(checked, stored, options, now);
     if (!stored) {
       // A card re-created after a delete continues its history after the tombstone.
@@ -572,7 +537,14 @@ export class PgCardStore implements CardStore, SqlListSource {
     }
     const values = this.cardValues(record);
     const card = stored ? { sql: `${UPDATE_CARD} RETURNING 1`, params: values } : { sql: `${INSERT_CARD} RETURNING 1`, params: values };
-    await this.writeAll(client, card, revision, { action: 'card.put', at: now, actor: options.author, revision: record.revision }, { type: 'put', id: record.id, revision: record.revision, client: options.client });
+    await this.writeAll(
+      client,
+      card,
+      revision,
+      { action: 'card.put', at: now, actor: options.author, revision: record.revision },
+      { type: 'put', id: record.id, revision: record.revision, client: options.client },
+      keys.length === 0,
+    );
     return { record, created: stored === undefined };
   }
 

@@ -119,8 +119,10 @@ const WRAPPERS = { package: 'react', wraps: 'elements' };
 
 const packageDirs = readdirSync(join(root, 'packages')).filter((d) => existsSync(join(root, 'packages', d, 'package.json')));
 type Exports = Record<string, string | Record<string, string>>;
-const manifest = (dir: string): { name: string; exports: Exports } => JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'));
-const rootSource = (dir: string): string => join(root, 'packages', dir, (manifest(dir).exports['.'] as Record<string, string>)['@kartochka/source']);
+const manifest = (dir: string): { name: string; exports: Exports } =>
+  JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'));
+const rootSource = (dir: string): string =>
+  join(root, 'packages', dir, (manifest(dir).exports['.'] as Record<string, string>)['@kartochka/source']);
 
 interface Exported {
   name: string;
@@ -140,7 +142,11 @@ describe('the public surface', () => {
   const roots = new Map<string, Exported[]>();
 
   before(() => {
-    const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.check.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(root, 'tsconfig.check.json'),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    )!;
     const program = ts.createProgram(packageDirs.map(rootSource), { ...config.options, noEmit: true });
     const checker = program.getTypeChecker();
     for (const dir of packageDirs) {
@@ -160,7 +166,10 @@ describe('the public surface', () => {
   for (const dir of Object.keys(ROOTS)) {
     it(`@kartochka/${dir} exports at its root exactly the reviewed names`, () => {
       const actual = roots.get(dir)!.map((e) => (e.type ? `type ${e.name}` : e.name));
-      const reviewed = ROOTS[dir]!.replace(/\btype\s+/g, 'type:').trim().split(/\s+/).map((n) => n.replace('type:', 'type '));
+      const reviewed = ROOTS[dir]!.replace(/\btype\s+/g, 'type:')
+        .trim()
+        .split(/\s+/)
+        .map((n) => n.replace('type:', 'type '));
       const added = actual.filter((n) => !reviewed.includes(n)).sort();
       const removed = reviewed.filter((n) => !actual.includes(n)).sort();
       assert.deepEqual(
@@ -187,10 +196,19 @@ describe('the public surface', () => {
       const allowed = SAME_BINDING[name];
       if (allowed) {
         assert.deepEqual(dirs, [...allowed].sort(), `${name} is exported by ${dirs.join(', ')}; SAME_BINDING says ${allowed.join(', ')}`);
-        assert.equal(new Set(list.map((e) => e.symbol)).size, 1, `${name}: the roots of ${dirs.join(', ')} export different bindings under one name`);
+        assert.equal(
+          new Set(list.map((e) => e.symbol)).size,
+          1,
+          `${name}: the roots of ${dirs.join(', ')} export different bindings under one name`,
+        );
         continue;
       }
-      const isWrapper = dirs.length === 2 && dirs.includes(WRAPPERS.package) && dirs.includes(WRAPPERS.wraps) && /^Kc[A-Z]/.test(name) && list.every((e) => !e.type);
+      const isWrapper =
+        dirs.length === 2 &&
+        dirs.includes(WRAPPERS.package) &&
+        dirs.includes(WRAPPERS.wraps) &&
+        /^Kc[A-Z]/.test(name) &&
+        list.every((e) => !e.type);
       if (!isWrapper) clashes.push(`${name} (${dirs.join(', ')})`);
     }
     assert.deepEqual(clashes, [], 'names exported by more than one package root');

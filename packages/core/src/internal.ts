@@ -56,4 +56,14 @@ export {
   type IndexedValue,
   type IndexedCard,
 } from './card/index.js';
-export { foldLabel, parseDate, parseNumber, normalizePhone, columnTitles, matchScore, keyOf, listItemOf, planCounts } from './import/index.js';
+export {
+  foldLabel,
+  parseDate,
+  parseNumber,
+  normalizePhone,
+  columnTitles,
+  matchScore,
+  keyOf,
+  listItemOf,
+  planCounts,
+} from './import/index.js';

@@ -30,7 +30,7 @@ const schema: JsonSchemaObject = {
           <option value="de">Deutsch</option>
         </select>
       </label>
-      <kc-card #card [schema]="schema" [value]="client()" [locale]="locale()" (kc-change)="changed($event)"></kc-card>
+      <kc-card #card [schema]="schema" [value]="client()" [locale]="locale()" (kc-change)="changed($event, card)"></kc-card>
       <button id="save" (click)="save(card)">Save</button>
       <pre id="state">{{ stateText() }}</pre>
       <p id="last-path">{{ lastPath() }}</p>
@@ -48,11 +48,11 @@ export class ExampleComponent {
     return JSON.stringify(this.client());
   }
 
-  // The element comes from the event and the template reference (#card): no query is needed.
-  changed(event: Event): void {
-    const e = event as KcChangeEvent;
-    this.lastPath.set(e.detail.path);
-    this.client.set(structuredClone((e.currentTarget as KcCard).value) as JsonValue);
+  // The element comes from the template reference (#card): no query, no cast. Angular types `$event`
+  // as KcChangeEvent and `card` as KcCard from the elements' event and tag maps.
+  changed(event: KcChangeEvent, card: KcCard): void {
+    this.lastPath.set(event.detail.path);
+    this.client.set(structuredClone(card.value) as JsonValue);
   }
 
   save(card: KcCard): void {

@@ -119,7 +119,7 @@ export const KcDateTimeField = createComponent({
   displayName: 'KcDateTimeField',
 });
 
-/** `<kc-duplicates>`: Likely duplicates among the cards of a type — cards sharing a unique key (`x-unique`) or a name — with a field-by-field merge: pick each differing value, the kept card is saved with them (its history records the change) and the other card is deleted (the server keeps its history, closed by a tombstone). docs/duplicates.md. */
+/** `<kc-duplicates>`: Likely duplicates among the cards of a type — cards sharing a unique key (`x-unique`) or a name — with a field-by-field merge: pick each differing value, the kept card is saved with them (its history records the change) and the other card is deleted (the server and IndexedDB keep its history, closed by a tombstone). docs/duplicates.md. */
 export const KcDuplicates = createComponent({
   tagName: 'kc-duplicates',
   elementClass: KcDuplicatesElement,

@@ -16,7 +16,7 @@ function random(seed: number): () => number {
   return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 }
 
-const TITLES = ['Ёлка', 'елка и Ко', 'ООО Ромашка', 'Acme Corp', 'acme', 'Зебра', 'ЯБЛОКО', 'яблоко', 'Über', 'über', '100% скидка', 'a_b', 'a\\b'];
+const TITLES = ['Сверхдлинноеназваниекомпании-без-пробелов и ещё', 'Ёлка', 'елка и Ко', 'ООО Ромашка', 'Acme Corp', 'acme', 'Зебра', 'ЯБЛОКО', 'яблоко', 'Über', 'über', '100% скидка', 'a_b', 'a\\b'];
 // Indexed names are field pointers since card types name their fields so (core card/settings.ts).
 const P = '/general/p';
 const VALUES: IndexedValue[] = [1, 2, 2.5, -1, 0, 'a', 'B', 'b', 'ё', 'е', '', true, false, null];
@@ -118,6 +118,14 @@ describe(`lists in SQL (${backendName})`, () => {
     { search: ' ', limit: 5 },
     { search: 'o%' },
     { search: '0', sort: { field: P, direction: 'desc' } },
+    // 3+ characters: without a space, suffix prefixes; with one, trigrams.
+    { search: 'ЛОК' },
+    { search: 'ооо р', schemaId: 'a' },
+    { search: 'корп', sort: { field: 'title', direction: 'desc' } },
+    { search: '% ск' },
+    { search: 'скидка' },
+    { search: 'ДЛИННОЕНАЗВАНИЕКОМПАНИИ-БЕЗ-П' },
+    { search: 'длинноеназваниекомпании-без-пробелов и' },
   ];
   for (const query of queries) {
     it(`answers ${JSON.stringify(query)} as query.ts does`, async () => {
@@ -248,6 +256,7 @@ describe(`list plans read no schema whole (${backendName})`, () => {
     ['a null filter with a sort by title', { schemaId: 'big', filter: { p: null }, sort: { field: 'title', direction: 'asc' }, limit: 20 }, N / 4],
     ['a one-character search', { schemaId: 'big', search: 'Ъ', limit: 50 }, N / 4],
     ['a two-character search', { search: 'ъя', limit: 10 }, N / 4],
+    ['a three-character search', { schemaId: 'big', search: 'ЪЯВ', limit: 10 }, N / 4],
   ];
   for (const [name, query, bound] of cases) {
     it(`${name}: no full scan, no sort of the schema`, async () => {

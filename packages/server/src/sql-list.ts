@@ -10,9 +10,11 @@
  *   holds the field (`card_field_counts`; a card type writes every indexed field, null when
  *   empty); only cards saved without the field make it read the JSON of the schema's cards.
  * - search: substring of the folded title (`foldCase`: lower case, ё = е), stored as `title_folded`.
- *   3+ characters: a trigram index (PostgreSQL: `LIKE '%…%'` on a pg_trgm GIN index; SQLite: FTS5
- *   trigram, confirmed by `instr`). 1–2 characters: an index of each title's distinct 1- and
- *   2-character substrings, exact (PostgreSQL: `title_grams` + GIN; SQLite: FTS5 `cards_grams`).
+ *   3+ characters: PostgreSQL: `LIKE '%…%'` on a pg_trgm GIN index; SQLite: without a space, an
+ *   FTS5 prefix query on the starts of the title's suffixes (`cards_grams`, cost ∝ matches), with
+ *   one, the FTS5 trigram index; `instr` confirms. 1–2 characters: an index of each title's
+ *   distinct 1- and 2-character substrings, exact (PostgreSQL: `title_grams` + GIN; SQLite: FTS5
+ *   `cards_grams`).
  * - sort: `updatedAt`, `createdAt`, `title` (folded) are columns with (tenant, schema, key, id)
  *   indexes; an indexed field sorts numbers, then strings, then booleans, then null/missing, ties by
  *   id — all reversed for `desc`: `card_values` is keyed in that order, so without filter or search
@@ -165,6 +167,8 @@ async function holdsEverywhere(db: SqlListSource, field: string, schemaId: strin
 
 /** The FTS5 query of cards_grams for a 1–2 character needle: its one token, the UTF-8 bytes in hex. */
 const gramToken = (needle: string): string => `"g${Buffer.from(needle, 'utf8').toString('hex').toUpperCase()}"`;
+/** The FTS5 token of cards_grams for the start of a suffix (a prefix query adds ` *`). */
+const suffixToken = (start: string): string => `"s${Buffer.from(start, 'utf8').toString('hex').toUpperCase()}"`;
 
 interface Cursor {
   /** The sort it belongs to: `field:direction`. */
@@ -258,6 +262,12 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
       // cards_grams (SQLite migration 10) holds each title's distinct 1- and 2-character substrings: exact.
       where.push('cards.rowid IN (SELECT rowid FROM cards_grams WHERE cards_grams MATCH ?)');
       whereParams.push(gramToken(needle));
+    } else if (!needle.includes(' ')) {
+      // cards_grams (SQLite migration 11) holds the first 24 characters of every suffix of every
+      // space-separated run of the title: the needle's start is a prefix of one (instr confirms
+      // past 24 characters). Cost ∝ matching titles, where the trigram index's is ∝ cards.
+      where.push('cards.rowid IN (SELECT rowid FROM cards_grams WHERE cards_grams MATCH ?) AND instr(cards.title_folded, ?) > 0');
+      whereParams.push(`${suffixToken([...needle].slice(0, 24).join(''))} *`, needle);
     } else {
       // The FTS5 trigram index finds titles holding every trigram in order (a phrase); instr confirms.
       where.push('cards.rowid IN (SELECT rowid FROM cards_title WHERE cards_title MATCH ?) AND instr(cards.title_folded, ?) > 0');

@@ -313,6 +313,26 @@ export const migrations: readonly string[] = [
    CREATE TRIGGER cards_grams_delete AFTER DELETE ON cards BEGIN
      DELETE FROM cards_grams WHERE rowid = OLD.rowid;
    END;`,
+  // cards_grams also holds, per title, the start (up to 24 characters) of every suffix of every
+  // space-separated run: a search of 3+ characters without a space is a prefix of one of them, so
+  // an FTS5 prefix query reads the matching titles' entries only (cost ∝ matches), where the
+  // trigram index reads every title holding each of its trigrams (cost ∝ cards).
+  `DROP TRIGGER cards_grams_insert;
+   DROP TRIGGER cards_grams_update;
+   DROP TRIGGER cards_grams_delete;
+   DROP TABLE cards_grams;
+   CREATE VIRTUAL TABLE cards_grams USING fts5(grams, content='', contentless_delete=1, detail=none, tokenize='ascii');
+   INSERT INTO cards_grams (rowid, grams) SELECT c.rowid, (SELECT group_concat(g, ' ') FROM (SELECT 'g' || hex(substr(c.title_folded, p.key + 1, n.n)) AS g FROM json_each('[' || rtrim(replace(hex(zeroblob(length(c.title_folded))), '00', '0,'), ',') || ']') AS p, (SELECT 1 AS n UNION ALL SELECT 2) AS n WHERE p.key + n.n <= length(c.title_folded) UNION SELECT 's' || hex(substr(c.title_folded, p.key + 1, min(24, instr(substr(c.title_folded, p.key + 1) || ' ', ' ') - 1))) FROM json_each('[' || rtrim(replace(hex(zeroblob(length(c.title_folded))), '00', '0,'), ',') || ']') AS p WHERE substr(c.title_folded, p.key + 1, 1) <> ' ')) FROM cards c;
+   CREATE TRIGGER cards_grams_insert AFTER INSERT ON cards BEGIN
+     INSERT INTO cards_grams (rowid, grams) VALUES (NEW.rowid, (SELECT group_concat(g, ' ') FROM (SELECT 'g' || hex(substr(NEW.title_folded, p.key + 1, n.n)) AS g FROM json_each('[' || rtrim(replace(hex(zeroblob(length(NEW.title_folded))), '00', '0,'), ',') || ']') AS p, (SELECT 1 AS n UNION ALL SELECT 2) AS n WHERE p.key + n.n <= length(NEW.title_folded) UNION SELECT 's' || hex(substr(NEW.title_folded, p.key + 1, min(24, instr(substr(NEW.title_folded, p.key + 1) || ' ', ' ') - 1))) FROM json_each('[' || rtrim(replace(hex(zeroblob(length(NEW.title_folded))), '00', '0,'), ',') || ']') AS p WHERE substr(NEW.title_folded, p.key + 1, 1) <> ' ')));
+   END;
+   CREATE TRIGGER cards_grams_update AFTER UPDATE OF title_folded ON cards BEGIN
+     DELETE FROM cards_grams WHERE rowid = OLD.rowid;
+     INSERT INTO cards_grams (rowid, grams) VALUES (NEW.rowid, (SELECT group_concat(g, ' ') FROM (SELECT 'g' || hex(substr(NEW.title_folded, p.key + 1, n.n)) AS g FROM json_each('[' || rtrim(replace(hex(zeroblob(length(NEW.title_folded))), '00', '0,'), ',') || ']') AS p, (SELECT 1 AS n UNION ALL SELECT 2) AS n WHERE p.key + n.n <= length(NEW.title_folded) UNION SELECT 's' || hex(substr(NEW.title_folded, p.key + 1, min(24, instr(substr(NEW.title_folded, p.key + 1) || ' ', ' ') - 1))) FROM json_each('[' || rtrim(replace(hex(zeroblob(length(NEW.title_folded))), '00', '0,'), ',') || ']') AS p WHERE substr(NEW.title_folded, p.key + 1, 1) <> ' ')));
+   END;
+   CREATE TRIGGER cards_grams_delete AFTER DELETE ON cards BEGIN
+     DELETE FROM cards_grams WHERE rowid = OLD.rowid;
+   END;`,
 ];
 
 /** The tenant of existing single-tenant databases, of `KARTOCHKA_TOKEN` and of an open server. */

@@ -262,6 +262,13 @@ export const pgMigrations: readonly string[] = [
      $$ SELECT coalesce(array_agg(DISTINCT g), '{}') FROM (SELECT substr(t, i, n) AS g FROM generate_series(1, length(t)) AS i, (VALUES (1), (2)) AS v(n) WHERE i + n - 1 <= length(t)) s $$;
    ALTER TABLE cards ADD COLUMN title_grams text[] GENERATED ALWAYS AS (kartochka_grams(title_folded)) STORED;
    CREATE INDEX cards_title_grams ON cards USING gin (title_grams);`,
+  // Title search of 6+ characters (sql-list.ts): the folded title's distinct 6-character substrings,
+  // GIN-indexed; the needle's first six characters name candidates that hold them (about the
+  // matches), where the trigram index reads every title holding each trigram (∝ cards).
+  `CREATE FUNCTION kartochka_grams6(t text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
+     $$ SELECT coalesce(array_agg(DISTINCT substr(t, i, 6)), '{}') FROM generate_series(1, length(t) - 5) AS i $$;
+   ALTER TABLE cards ADD COLUMN title_g6 text[] GENERATED ALWAYS AS (kartochka_grams6(title_folded)) STORED;
+   CREATE INDEX cards_title_g6 ON cards USING gin (title_g6);`,
 ];
 
 /** The card row of a put: `$1`–`$10` are tenant, id, schema, revision, title, folded title, indexed, created, updated, record. */

@@ -10,7 +10,8 @@
  *   holds the field (`card_field_counts`; a card type writes every indexed field, null when
  *   empty); only cards saved without the field make it read the JSON of the schema's cards.
  * - search: substring of the folded title (`foldCase`: lower case, ё = е), stored as `title_folded`.
- *   3+ characters: PostgreSQL: `LIKE '%…%'` on a pg_trgm GIN index; SQLite: without a space, an
+ *   3+ characters: PostgreSQL: 6+ characters, a GIN index of the title's 6-character substrings
+ *   (`title_g6`) for the needle's first six; 3–5, `LIKE '%…%'` on a pg_trgm GIN index. SQLite: without a space, an
  *   FTS5 prefix query on the starts of the title's suffixes (`cards_grams`, cost ∝ matches), with
  *   one, the FTS5 trigram index; `instr` confirms. 1–2 characters: an index of each title's
  *   distinct 1- and 2-character substrings, exact (PostgreSQL: `title_grams` + GIN; SQLite: FTS5
@@ -256,8 +257,16 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
     if (dialect === 'postgres') {
       // 1–2 characters: the GIN index of the title's 1- and 2-character substrings (exact);
       // longer: the trigram index, which LIKE confirms.
-      where.push(short ? 'cards.title_grams @> ARRAY[?]::text[]' : 'cards.title_folded LIKE ?');
-      whereParams.push(short ? needle : `%${escapeLike(needle)}%`);
+      if ([...needle].length >= 6) {
+        // 6+ characters: the GIN index of the title's 6-character substrings (migration 8) names
+        // the titles holding the needle's first six; strpos confirms (and, unlike LIKE, does not
+        // invite the planner to AND the trigram index in).
+        where.push('cards.title_g6 @> ARRAY[?]::text[] AND strpos(cards.title_folded, ?) > 0');
+        whereParams.push([...needle].slice(0, 6).join(''), needle);
+      } else {
+        where.push(short ? 'cards.title_grams @> ARRAY[?]::text[]' : 'cards.title_folded LIKE ?');
+        whereParams.push(short ? needle : `%${escapeLike(needle)}%`);
+      }
     } else if (short) {
       // cards_grams (SQLite migration 10) holds each title's distinct 1- and 2-character substrings: exact.
       where.push('cards.rowid IN (SELECT rowid FROM cards_grams WHERE cards_grams MATCH ?)');

@@ -12,7 +12,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { axeViolations, recordProblems, type Demo, useDemo } from './demo-server.js';
+import { axeViolations, demoSettings, recordProblems, type Demo, useDemo } from './demo-server.js';
 
 let demo: Demo;
 let browser: Browser;
@@ -31,7 +31,7 @@ for (const locale of ['ru', 'en'] as const) {
   const ui = UI[locale];
   test(`${locale}: a type made in the builder from scratch: published, filled, found in the list by its title, migrated through a rename and a retype, archived`, async () => {
     const context = await browser.newContext();
-    await context.addInitScript((l) => localStorage.setItem('kc-demo-locale', l), locale);
+    await demoSettings(context, { 'kc-demo-locale': locale });
     const page = await context.newPage();
     const problems = recordProblems(page);
     await page.goto(demo.url + '#/types');

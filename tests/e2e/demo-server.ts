@@ -1,7 +1,7 @@
 /** Builds the demo with Vite and serves it on an ephemeral loopback port, for end-to-end tests. */
 import { after, before } from 'node:test';
 import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 // @ts-expect-error — plain .mjs helper shared with the test-runner config
 import { chromiumPath, chromiumArgs } from '../../scripts/chromium.mjs';
 import { createKey, startServer, tempDb, type ServerProcess } from '../../packages/server/src/test-support/process.js';
@@ -42,6 +42,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
     const r = await axe.run(document.querySelector('main')!, { resultTypes: ['violations'] });
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   });
+}
+
+/**
+ * The demo's own settings (`kc-demo-backend`, `kc-demo-locale`, `kc-demo-template`…) set in every page
+ * of `context` before its scripts run. Frames without a storage of their own (Chromium's PDF viewer,
+ * which the contract preview opens, has `localStorage` null) are left alone instead of throwing.
+ */
+export async function demoSettings(context: BrowserContext, settings: Record<string, string>): Promise<void> {
+  await context.addInitScript((s: Record<string, string>) => {
+    if (!window.localStorage) return;
+    for (const [key, value] of Object.entries(s)) localStorage.setItem(key, value);
+  }, settings);
 }
 
 /** Signs the demo in as one of its REST users (signing out whoever is signed in first). */

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { recordProblems, signInAs, storageStatus, useDemoWithServer, type Demo, type DemoUser } from './demo-server.js';
+import { demoSettings, recordProblems, signInAs, storageStatus, useDemoWithServer, type Demo, type DemoUser } from './demo-server.js';
 import type { ServerProcess } from '../../packages/server/src/test-support/process.js';
 
 let demo: Demo;
@@ -34,10 +34,7 @@ const cardValue = (page: Page) => page.evaluate(() => (document.querySelector('k
 test('Анна and Борис: each may do what the server lets their roles do', async () => {
   const context = await browser.newContext();
   // REST mode, and the users `npm start` would hand the page (demo-users.json beside it).
-  await context.addInitScript(() => {
-    localStorage.setItem('kc-demo-backend', 'rest');
-    localStorage.setItem('kc-demo-template', 'beauty-salon-card');
-  });
+  await demoSettings(context, { 'kc-demo-backend': 'rest', 'kc-demo-template': 'beauty-salon-card' });
   await context.route('**/demo-users.json', (route) => route.fulfill({ json: users }));
   const page = await context.newPage();
   // The browser logs every refused request itself (the 403 below); nothing else may appear.
@@ -111,7 +108,7 @@ test('Анна and Борис: each may do what the server lets their roles do',
 test('card types are the server\'s: a type Анна makes in one browser is listed by its name in another (Борис\'s)', async () => {
   const open = async (name: string) => {
     const context = await browser.newContext();
-    await context.addInitScript(() => localStorage.setItem('kc-demo-backend', 'rest'));
+    await demoSettings(context, { 'kc-demo-backend': 'rest' });
     await context.route('**/demo-users.json', (route) => route.fulfill({ json: users }));
     const page = await context.newPage();
     // Before signing in, the page's first request is refused (401) and the browser logs it.

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axeViolations, recordProblems, storageStatus, type Demo, useDemo } from './demo-server.js';
+import { axeViolations, demoSettings, recordProblems, storageStatus, type Demo, useDemo } from './demo-server.js';
 import { startServer } from '../../packages/server/src/test-support/process.js';
 import { RestAdapter } from '@kartochka/storage';
 
@@ -21,7 +21,7 @@ useDemo((d, b) => {
 
 async function open(hash = '', backend: 'idb' | 'rest' = 'idb'): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
   const context = await browser.newContext();
-  if (backend === 'rest') await context.addInitScript(() => localStorage.setItem('kc-demo-backend', 'rest'));
+  if (backend === 'rest') await demoSettings(context, { 'kc-demo-backend': 'rest' });
   const page = await context.newPage();
   const problems = recordProblems(page);
   await page.goto(demo.url + hash);

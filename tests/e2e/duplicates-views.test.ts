@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, recordProblems, storageStatus, type Demo, useDemo } from './demo-server.js';
+import { axeViolations, demoSettings, recordProblems, storageStatus, type Demo, useDemo } from './demo-server.js';
 
 let demo: Demo;
 let browser: Browser;
@@ -28,10 +28,7 @@ async function newCard(page: Page, name: string, email: string): Promise<void> {
 
 test('a duplicate e-mail is warned about while typing, links to the first card, and is refused on save; the list keeps a view and changes selected cards', async () => {
   const context = await browser.newContext();
-  await context.addInitScript(() => {
-    localStorage.setItem('kc-demo-locale', 'ru');
-    localStorage.setItem('kc-demo-template', 'demo-client');
-  });
+  await demoSettings(context, { 'kc-demo-locale': 'ru', 'kc-demo-template': 'demo-client' });
   const page = await context.newPage();
   // The refused save is the test's own doing.
   const problems = recordProblems(page, /409|duplicate|Duplicate/);

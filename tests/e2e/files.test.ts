@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { recordProblems, signInAs, storageStatus, useDemoWithServer, type Demo, type DemoUser } from './demo-server.js';
+import { demoSettings, recordProblems, signInAs, storageStatus, useDemoWithServer, type Demo, type DemoUser } from './demo-server.js';
 import type { ServerProcess } from '../../packages/server/src/test-support/process.js';
 
 let demo: Demo;
@@ -39,7 +39,7 @@ async function openContract(page: Page) {
 
 test('REST: the contract copy is a stored file — shown, previewed, downloaded, replaced online and offline', async () => {
   const context = await browser.newContext({ acceptDownloads: true });
-  await context.addInitScript(() => localStorage.setItem('kc-demo-backend', 'rest'));
+  await demoSettings(context, { 'kc-demo-backend': 'rest' });
   await context.route('**/demo-users.json', (route) => route.fulfill({ json: users }));
   const page = await context.newPage();
   // The browser itself logs the refused first request (before sign-in) and the failed save offline.

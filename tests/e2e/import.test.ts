@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { axeViolations, recordProblems, type Demo, useDemo } from './demo-server.js';
+import { axeViolations, demoSettings, recordProblems, type Demo, useDemo } from './demo-server.js';
 
 let demo: Demo;
 let browser: Browser;
@@ -27,7 +27,7 @@ for (const locale of ['ru', 'en'] as const) {
   const ui = UI[locale];
   test(`${locale}: the sample file imported through the Import button, again as updates by INN, then exported`, async () => {
     const context = await browser.newContext({ acceptDownloads: true });
-    await context.addInitScript((l) => localStorage.setItem('kc-demo-locale', l), locale);
+    await demoSettings(context, { 'kc-demo-locale': locale });
     const page = await context.newPage();
     const problems = recordProblems(page);
     await page.goto(demo.url + '#/cards');

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axeViolations, recordProblems, type Demo, useDemo } from './demo-server.js';
+import { axeViolations, demoSettings, recordProblems, type Demo, useDemo } from './demo-server.js';
 import { MEASURE_LAYOUT, type LayoutReport } from './layout-measure.js';
 import { startServer } from '../../packages/server/src/test-support/process.js';
 
@@ -91,7 +91,7 @@ for (const screen of ['phone', 'desktop'] as const) {
 
 test('phone: the beauty-salon card, each of its tabs, fits 360 px and every target is a 44 px tap', async () => {
   const context = await browser.newContext({ ...SCREENS.phone, viewport: { width: 360, height: 740 } });
-  await context.addInitScript(() => localStorage.setItem('kc-demo-template', 'beauty-salon-card'));
+  await demoSettings(context, { 'kc-demo-template': 'beauty-salon-card' });
   const page = await context.newPage();
   const problems = recordProblems(page);
   await page.goto(demo.url);
@@ -171,7 +171,7 @@ test('a slow server (300 ms an answer): a skeleton shows in the same task as the
   const server = await startServer({ db, args: ['--cors', new URL(demo.url).origin], testHooks: false });
   t.after(() => server.kill());
   const context = await browser.newContext(SCREENS.desktop);
-  await context.addInitScript(() => localStorage.setItem('kc-demo-backend', 'rest'));
+  await demoSettings(context, { 'kc-demo-backend': 'rest' });
   // Every API answer 300 ms late: the latency of a far server, made by the network layer.
   await context.route(`${server.api}/**`, async (route) => {
     await new Promise((r) => setTimeout(r, 300));

@@ -12,6 +12,7 @@ import '@kartochka/elements/history';
 import '@kartochka/elements/reminders';
 import '@kartochka/elements/summary';
 import '@kartochka/elements/persistence';
+import '@kartochka/elements/themes/dark.css';
 import { html, render, nothing } from 'lit';
 import type { KcCard, KcCardSummary } from '@kartochka/elements';
 import { ForbiddenError, NotFoundError, StorageError, formatStorageMessage, type CardRecord, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
@@ -43,21 +44,21 @@ let settingsOpen = false;
 
 /**
  * Light or dark: the visitor's choice (the header's toggle, kept in localStorage), else the system's
- * (prefers-color-scheme, followed live). The page sets the --kc-* tokens on :root (demo.css), so the
- * list, history and reminders follow as well as the card.
+ * (prefers-color-scheme, followed live). <html data-kc-theme="dark"> takes the elements' page theme
+ * (@kartochka/elements/themes/dark.css), so the list, history and reminders follow as well as the card.
  */
 type Theme = 'light' | 'dark';
 const systemDark = matchMedia('(prefers-color-scheme: dark)');
 const chosenTheme = (): Theme | undefined => (localStorage.getItem('kc-demo-theme') as Theme | null) ?? undefined;
 let theme: Theme = chosenTheme() ?? (systemDark.matches ? 'dark' : 'light');
-document.documentElement.dataset.theme = theme;
+document.documentElement.dataset.kcTheme = theme;
 systemDark.addEventListener('change', () => {
   if (!chosenTheme()) setTheme(systemDark.matches ? 'dark' : 'light', false);
 });
 function setTheme(t: Theme, remember = true) {
   theme = t;
   if (remember) localStorage.setItem('kc-demo-theme', t);
-  document.documentElement.dataset.theme = t;
+  document.documentElement.dataset.kcTheme = t;
   void show();
 }
 

@@ -64,20 +64,30 @@ describe('themes and controls', () => {
     expect(bg(input)).to.equal('rgb(255, 255, 255)');
   });
 
-  it('tokens set on an ancestor theme every element below it (the demo’s :root)', async () => {
-    const style = document.createElement('style');
-    style.textContent = `.dark-page { ${darkTokens.cssText} }`;
-    document.head.append(style);
+  it('the shipped page theme (themes/dark.css) holds exactly the card’s dark values', async () => {
+    const declarations = (text: string) => [...text.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([\w-]+)\s*:\s*([^;{}]+);/g)].map((m) => `${m[1]}: ${m[2].trim()}`).sort();
+    const shipped = await (await fetch(new URL('../../themes/dark.css', import.meta.url))).text();
+    expect(declarations(shipped)).to.deep.equal(declarations(darkTokens.cssText));
+  });
+
+  it('the page theme on an ancestor (data-kc-theme="dark", as the demo’s <html>) themes every element below it', async () => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL('../../themes/dark.css', import.meta.url).href;
+    const loaded = new Promise((resolve, reject) => ((link.onload = resolve), (link.onerror = reject)));
+    document.head.append(link);
     try {
-      const page = await fixture<HTMLElement>(html`<div class="dark-page" style="background: #12161d"><kc-card theme="dark" .schema=${schema} .value=${value}></kc-card></div>`);
+      await loaded;
+      const page = await fixture<HTMLElement>(html`<div data-kc-theme="dark" style="background: var(--kc-color-background)"><kc-card .schema=${schema} .value=${value}></kc-card></div>`);
       const card = page.querySelector('kc-card') as KcCard;
       await settle(card);
       const select = controlOf(fieldAt(card.shadowRoot!, '/kind')!)!;
       expect(bg(select)).to.equal('rgb(28, 33, 43)');
       expect(getComputedStyle(select).color).to.equal('rgb(230, 233, 240)');
+      expect(getComputedStyle(card).colorScheme).to.equal('dark');
       expect(await violations(page)).to.deep.equal([]);
     } finally {
-      style.remove();
+      link.remove();
     }
   });
 });

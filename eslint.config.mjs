@@ -8,7 +8,21 @@ import litA11y from 'eslint-plugin-lit-a11y';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', 'demo-dist/**', 'docs/api/**', 'docs/.vitepress/dist/**', 'docs/.vitepress/cache/**', 'examples/*/dist/**', 'examples/angular/.aot/**', 'bench/results/**', 'packages/*/.test-*/**', '**/generated/**', 'packages/core/src/layout/generated/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'storybook-static/**',
+      'demo-dist/**',
+      'docs/api/**',
+      'docs/.vitepress/dist/**',
+      'docs/.vitepress/cache/**',
+      'examples/*/dist/**',
+      'examples/angular/.aot/**',
+      'bench/results/**',
+      'packages/*/.test-*/**',
+      '**/generated/**',
+      'packages/core/src/layout/generated/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -46,7 +46,11 @@ export default {
   // package has it): from sources, that `.js` is a `.ts` file, served as such.
   middleware: [
     (context, next) => {
-      if (/^\/packages\/[^?]+\.js$/.test(context.path) && !existsSync(path.join(root, context.path)) && existsSync(path.join(root, context.path.replace(/\.js$/, '.ts')))) {
+      if (
+        /^\/packages\/[^?]+\.js$/.test(context.path) &&
+        !existsSync(path.join(root, context.path)) &&
+        existsSync(path.join(root, context.path.replace(/\.js$/, '.ts')))
+      ) {
         context.url = context.url.replace(/\.js(?=$|\?)/, '.ts');
       }
       return next();
@@ -55,7 +59,16 @@ export default {
   plugins: [
     commonjsBundlePlugin({
       root,
-      packages: ['ajv', 'ajv/dist/2020.js', 'ajv/dist/2019.js', 'ajv-formats', 'ajv-formats/dist/formats.js', 'ajv/dist/runtime/ucs2length.js', 'ajv/dist/runtime/equal.js', 'bind-event-listener'],
+      packages: [
+        'ajv',
+        'ajv/dist/2020.js',
+        'ajv/dist/2019.js',
+        'ajv-formats',
+        'ajv-formats/dist/formats.js',
+        'ajv/dist/runtime/ucs2length.js',
+        'ajv/dist/runtime/equal.js',
+        'bind-event-listener',
+      ],
     }),
     // React 19 ships CommonJS only: its own bundle, loaded only by the tests that render React.
     commonjsBundlePlugin({ root, id: 'react', packages: ['react', 'react-dom', 'react-dom/client'] }),

@@ -17,7 +17,10 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 async function writePrecompiledValidator() {
   // From core's TypeScript sources (as the pages are built), so no package build is needed.
   const { tsImport } = await import('tsx/esm/api');
-  const { precompileValidator } = await tsImport(pathToFileURL(here('../packages/core/src/validation/precompile.ts')).href, import.meta.url);
+  const { precompileValidator } = await tsImport(
+    pathToFileURL(here('../packages/core/src/validation/precompile.ts')).href,
+    import.meta.url,
+  );
   const { generateCard } = await import('./lib/schema.mjs');
   mkdirSync(here('./bundle/generated'), { recursive: true });
   writeFileSync(here('./bundle/generated/validator.js'), precompileValidator(generateCard(50).schema));
@@ -50,9 +53,15 @@ async function sizeOf(entry, { initialOnly = false } = {}) {
     const chunkGzip = gzipSync(o.code, { level: 9 }).length;
     min += Buffer.byteLength(o.code);
     gzip += chunkGzip;
-    chunks.push({ fileName: o.fileName, gzip: chunkGzip, re2: Object.keys(o.modules ?? {}).some((id) => id.includes('/node_modules/re2js/')) });
+    chunks.push({
+      fileName: o.fileName,
+      gzip: chunkGzip,
+      re2: Object.keys(o.modules ?? {}).some((id) => id.includes('/node_modules/re2js/')),
+    });
     for (const [id, m] of Object.entries(o.modules ?? {})) {
-      const pkg = id.includes('/node_modules/') ? id.replace(/^.*\/node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1') : id.replace(/^.*\/packages\/([^/]+)\/.*$/, '@kartochka/$1');
+      const pkg = id.includes('/node_modules/')
+        ? id.replace(/^.*\/node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1')
+        : id.replace(/^.*\/packages\/([^/]+)\/.*$/, '@kartochka/$1');
       modules[pkg] = (modules[pkg] ?? 0) + (m.renderedLength ?? 0);
     }
   }

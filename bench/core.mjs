@@ -42,9 +42,13 @@ for (const size of sizes) {
   const r = (result.sizes[size] = {});
 
   let nodes = 0;
-  r.build = summary(timeSync(() => (nodes = buildAll(new FormController(schema, { value }))), { warmup: it.buildWarm, iterations: it.build }));
+  r.build = summary(
+    timeSync(() => (nodes = buildAll(new FormController(schema, { value }))), { warmup: it.buildWarm, iterations: it.build }),
+  );
   r.nodes = nodes;
-  r.coldBuild = summary(timeSync(() => buildAll(new FormController(structuredClone(schema), { value })), { warmup: 0, iterations: it.cold }));
+  r.coldBuild = summary(
+    timeSync(() => buildAll(new FormController(structuredClone(schema), { value })), { warmup: 0, iterations: it.cold }),
+  );
   const fresh = structuredClone(schema);
   r.compile = summary(timeSync(() => compileSchema(structuredClone(fresh)), { warmup: 0, iterations: it.cold }));
 

@@ -47,7 +47,9 @@ try {
 const k = median(times.kartochka);
 const b = median(times.baseline);
 const p = median(times['paint-first']);
-console.log(`${size} fields, ${rounds} rounds: first render ${k.toFixed(0)} ms vs compile-first ${b.toFixed(0)} ms = ${(k / b).toFixed(2)}×, ` +
-  `vs paint-first ${p.toFixed(0)} ms = ${(k / p).toFixed(2)}×; ` +
-  `heap ${median(heaps.kartochka).toFixed(1)} vs ${median(heaps.baseline).toFixed(1)} MB = ${(median(heaps.kartochka) / median(heaps.baseline)).toFixed(2)}×`);
+console.log(
+  `${size} fields, ${rounds} rounds: first render ${k.toFixed(0)} ms vs compile-first ${b.toFixed(0)} ms = ${(k / b).toFixed(2)}×, ` +
+    `vs paint-first ${p.toFixed(0)} ms = ${(k / p).toFixed(2)}×; ` +
+    `heap ${median(heaps.kartochka).toFixed(1)} vs ${median(heaps.baseline).toFixed(1)} MB = ${(median(heaps.kartochka) / median(heaps.baseline)).toFixed(2)}×`,
+);
 console.log(IMPLS.map((i) => `  ${i} ${times[i].map((t) => t.toFixed(0)).join(' ')}`).join('\n'));

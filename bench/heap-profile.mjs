@@ -32,7 +32,10 @@ try {
   cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => (json += e.chunk));
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   const snap = JSON.parse(json);
-  const { node_fields: nf, node_types: [types] } = snap.snapshot.meta;
+  const {
+    node_fields: nf,
+    node_types: [types],
+  } = snap.snapshot.meta;
   const width = nf.length;
   const [iType, iName, iSize] = ['type', 'name', 'self_size'].map((f) => nf.indexOf(f));
   const by = new Map();

@@ -64,7 +64,11 @@ function* records(n) {
       schemaVersion: 1,
       revision: 1,
       title,
-      data: { general: { companyName: title, inn: String(7700000000 + i), email: `c${i}@example.com` }, segment, priority: indexed.priority },
+      data: {
+        general: { companyName: title, inn: String(7700000000 + i), email: `c${i}@example.com` },
+        segment,
+        priority: indexed.priority,
+      },
       indexed,
       createdAt: at,
       updatedAt: at,
@@ -78,7 +82,8 @@ async function seedSqlite(store, n) {
     `INSERT INTO cards (tenant, id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record) VALUES ('default', ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
   );
   const batch = store.db.transaction((rows) => {
-    for (const r of rows) insert.run(r.id, r.schemaId, r.title, foldCase(r.title), JSON.stringify(r.indexed), r.createdAt, r.updatedAt, JSON.stringify(r));
+    for (const r of rows)
+      insert.run(r.id, r.schemaId, r.title, foldCase(r.title), JSON.stringify(r.indexed), r.createdAt, r.updatedAt, JSON.stringify(r));
   });
   const rows = [];
   for (const r of records(n)) {
@@ -152,7 +157,12 @@ async function measure(sides) {
     side.words = Array.from({ length: 16 }, (_, k) => word((k * 131) % groups));
     // Deep page: the cursor at the middle of the list (made once, not timed), then one page after it.
     side.middle = Math.floor(side.n / 2);
-    const before = await side.store.list({ schemaId: 'client', sort: { field: 'updatedAt', direction: 'desc' }, offset: side.middle - 50, limit: 50 });
+    const before = await side.store.list({
+      schemaId: 'client',
+      sort: { field: 'updatedAt', direction: 'desc' },
+      offset: side.middle - 50,
+      limit: 50,
+    });
     side.cursor = before.nextCursor;
   }
   const out = sides.map(() => ({}));
@@ -161,33 +171,69 @@ async function measure(sides) {
       out[k][key] = r.ms;
       if (foundKey) out[k][foundKey] = r.found;
     });
-  record('firstPage', await timePair(sides, async ({ store, n }) => {
-    const r = await store.list({ schemaId: 'client', limit: 50 });
-    if (r.items.length !== 50 || r.total !== n) throw new Error('first page wrong');
-  }));
-  record('filteredSorted', await timePair(sides, async ({ store, managers }, i) => {
-    const r = await store.list({ schemaId: 'client', filter: { manager: managers[i % 16] }, sort: { field: 'title', direction: 'asc' }, limit: 50 });
-    return r.items.length;
-  }), 'filteredFound');
-  record('search', await timePair(sides, async ({ store, words }, i) => {
-    const r = await store.list({ schemaId: 'client', search: words[i % 16].toUpperCase(), limit: 50 });
-    return r.items.length;
-  }), 'searchFound');
-  record('deepPage', await timePair(sides, async ({ store, cursor }) => {
-    const r = await store.list({ schemaId: 'client', sort: { field: 'updatedAt', direction: 'desc' }, limit: 50, after: cursor });
-    if (r.items.length !== 50) throw new Error('deep page came back short');
-  }));
+  record(
+    'firstPage',
+    await timePair(sides, async ({ store, n }) => {
+      const r = await store.list({ schemaId: 'client', limit: 50 });
+      if (r.items.length !== 50 || r.total !== n) throw new Error('first page wrong');
+    }),
+  );
+  record(
+    'filteredSorted',
+    await timePair(sides, async ({ store, managers }, i) => {
+      const r = await store.list({
+        schemaId: 'client',
+        filter: { manager: managers[i % 16] },
+        sort: { field: 'title', direction: 'asc' },
+        limit: 50,
+      });
+      return r.items.length;
+    }),
+    'filteredFound',
+  );
+  record(
+    'search',
+    await timePair(sides, async ({ store, words }, i) => {
+      const r = await store.list({ schemaId: 'client', search: words[i % 16].toUpperCase(), limit: 50 });
+      return r.items.length;
+    }),
+    'searchFound',
+  );
+  record(
+    'deepPage',
+    await timePair(sides, async ({ store, cursor }) => {
+      const r = await store.list({ schemaId: 'client', sort: { field: 'updatedAt', direction: 'desc' }, limit: 50, after: cursor });
+      if (r.items.length !== 50) throw new Error('deep page came back short');
+    }),
+  );
   // Sorting on an indexed field walks card_values' key (every card holds the field).
-  record('fieldSort', await timePair(sides, async ({ store }) => {
-    const r = await store.list({ schemaId: 'client', sort: { field: 'priority', direction: 'desc' }, limit: 50 });
-    if (r.items.length !== 50 || r.items[0].indexed.priority !== 5) throw new Error('field sort wrong');
-  }));
-  record('nullFilter', await timePair(sides, async ({ store }) => (await store.list({ schemaId: 'client', filter: { region: null }, limit: 50 })).items.length), 'nullFound');
-  record('shortSearch', await timePair(sides, async ({ store }) => (await store.list({ schemaId: 'client', search: '№', limit: 50 })).items.length), 'shortFound');
+  record(
+    'fieldSort',
+    await timePair(sides, async ({ store }) => {
+      const r = await store.list({ schemaId: 'client', sort: { field: 'priority', direction: 'desc' }, limit: 50 });
+      if (r.items.length !== 50 || r.items[0].indexed.priority !== 5) throw new Error('field sort wrong');
+    }),
+  );
+  record(
+    'nullFilter',
+    await timePair(
+      sides,
+      async ({ store }) => (await store.list({ schemaId: 'client', filter: { region: null }, limit: 50 })).items.length,
+    ),
+    'nullFound',
+  );
+  record(
+    'shortSearch',
+    await timePair(sides, async ({ store }) => (await store.list({ schemaId: 'client', search: '№', limit: 50 })).items.length),
+    'shortFound',
+  );
   // For contrast (no goal): the same page by offset, which walks every row before it.
-  record('deepOffset', await timePair(sides, async ({ store, middle }) => {
-    await store.list({ schemaId: 'client', sort: { field: 'updatedAt', direction: 'desc' }, offset: middle, limit: 50 });
-  }));
+  record(
+    'deepOffset',
+    await timePair(sides, async ({ store, middle }) => {
+      await store.list({ schemaId: 'client', sort: { field: 'updatedAt', direction: 'desc' }, offset: middle, limit: 50 });
+    }),
+  );
   return out;
 }
 
@@ -195,7 +241,11 @@ async function openBackend(backend) {
   if (backend === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'kartochka-bench-lists-'));
     const store = new SqliteCardStore(join(dir, 'cards.sqlite'));
-    return { store, seed: (n) => seedSqlite(store, n), drop: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+    return {
+      store,
+      seed: (n) => seedSqlite(store, n),
+      drop: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })),
+    };
   }
   const schema = `kb_${randomBytes(5).toString('hex')}`;
   const u = new URL(PG_URL);
@@ -263,6 +313,9 @@ if (values.json) {
 } else {
   console.log(`| backend | list | ${SMALL.toLocaleString('en')} cards, ms | ${LARGE.toLocaleString('en')} cards, ms | growth | goal |`);
   console.log('|---|---|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.backend} | ${r.metric} | ${r.small} | ${r.large} | ${r.growth}× | ${r.goal ? `≤ ${r.goal}× ${r.pass ? 'pass' : 'FAIL'}` : '—'} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.backend} | ${r.metric} | ${r.small} | ${r.large} | ${r.growth}× | ${r.goal ? `≤ ${r.goal}× ${r.pass ? 'pass' : 'FAIL'}` : '—'} |`,
+    );
 }
 process.exitCode = rows.every((r) => r.pass !== false) ? 0 : 1;

@@ -24,7 +24,10 @@ async function traced(cdp, body) {
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'blink.user_timing', 'v8.execute'] }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'blink.user_timing', 'v8.execute'] },
+    transferMode: 'ReportEvents',
+  });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
@@ -37,7 +40,23 @@ async function traced(cdp, body) {
 }
 
 function phases(events) {
-  const names = ['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'Commit', 'FunctionCall', 'EventDispatch', 'RunMicrotasks', 'ParseHTML', 'HitTest', 'v8.compile', 'EvaluateScript', 'MinorGC', 'MajorGC'];
+  const names = [
+    'UpdateLayoutTree',
+    'Layout',
+    'Paint',
+    'PrePaint',
+    'Layerize',
+    'Commit',
+    'FunctionCall',
+    'EventDispatch',
+    'RunMicrotasks',
+    'ParseHTML',
+    'HitTest',
+    'v8.compile',
+    'EvaluateScript',
+    'MinorGC',
+    'MajorGC',
+  ];
   const by = {};
   for (const e of events) {
     if (e.ph !== 'X' || !names.includes(e.name)) continue;
@@ -46,7 +65,10 @@ function phases(events) {
     b.n++;
     b.elements += e.args?.elementCount ?? 0;
   }
-  return Object.entries(by).sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => `${k.padEnd(18)} ${v.ms.toFixed(1).padStart(8)} ms  ×${v.n}${v.elements ? `  (style: ${v.elements} elements)` : ''}`).join('\n');
+  return Object.entries(by)
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .map(([k, v]) => `${k.padEnd(18)} ${v.ms.toFixed(1).padStart(8)} ms  ×${v.n}${v.elements ? `  (style: ${v.elements} elements)` : ''}`)
+    .join('\n');
 }
 
 function pkgOf(url) {
@@ -65,7 +87,10 @@ function hot(profile, top = 25) {
     const key = `${f.functionName || '(anonymous)'} ${pkgOf(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
     fns.set(key, (fns.get(key) ?? 0) + ms);
   }
-  const lines = [...fns].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`);
+  const lines = [...fns]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`);
   // For the hottest DOM calls, who calls them (two frames up), since their self time is native.
   const parent = new Map();
   for (const n of nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -82,7 +107,8 @@ function hot(profile, top = 25) {
       callers.set(key, (callers.get(key) ?? 0) + ms);
     }
     const topCallers = [...callers].sort((a, b) => b[1] - a[1]).slice(0, 4);
-    if (topCallers.length && topCallers[0][1] > 5) lines.push(`  ${native} called from:`, ...topCallers.map(([k, ms]) => `    ${ms.toFixed(1).padStart(8)} ms  ${k}`));
+    if (topCallers.length && topCallers[0][1] > 5)
+      lines.push(`  ${native} called from:`, ...topCallers.map(([k, ms]) => `    ${ms.toFixed(1).padStart(8)} ms  ${k}`));
   }
   // Inclusive time (a function counted once per sample however deep it recurses): the big subtrees.
   const inclusive = new Map();
@@ -96,7 +122,14 @@ function hot(profile, top = 25) {
       inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
     }
   }
-  lines.push('## inclusive time', ...[...inclusive].sort((a, b) => b[1] - a[1]).filter(([k]) => !k.includes('harness-')).slice(0, top + 35).map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`));
+  lines.push(
+    '## inclusive time',
+    ...[...inclusive]
+      .sort((a, b) => b[1] - a[1])
+      .filter(([k]) => !k.includes('harness-'))
+      .slice(0, top + 35)
+      .map(([k, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${k}`),
+  );
   return lines.join('\n');
 }
 
@@ -114,7 +147,9 @@ try {
   const render = await traced(cdp, async () => {
     mount = await page.evaluate(([s, v, n]) => window.bench.mount(s, v, n), [card.schema, card.value, card.fields.length]);
   });
-  console.log(`# ${impl}, ${size} fields: first render ${mount.firstRender.toFixed(0)} ms\n## rendering phases\n${phases(render.events)}\n## self time\n${hot(render.profile)}`);
+  console.log(
+    `# ${impl}, ${size} fields: first render ${mount.firstRender.toFixed(0)} ms\n## rendering phases\n${phases(render.events)}\n## self time\n${hot(render.profile)}`,
+  );
 
   const sel = impl === 'kartochka' ? `[path="${card.typingField}"] input` : `[data-path="${card.typingField}"]`;
   await page.locator(sel).click();
@@ -127,7 +162,9 @@ try {
   });
   const k = await page.evaluate(() => window.bench.collectPresses());
   const frames = k.map((x) => x.nextFrame).sort((a, b) => a - b);
-  console.log(`\n# ${presses} key presses: next frame median ${frames[frames.length >> 1].toFixed(1)} ms\n## rendering phases (all presses)\n${phases(keys.events)}\n## self time\n${hot(keys.profile, 20)}`);
+  console.log(
+    `\n# ${presses} key presses: next frame median ${frames[frames.length >> 1].toFixed(1)} ms\n## rendering phases (all presses)\n${phases(keys.events)}\n## self time\n${hot(keys.profile, 20)}`,
+  );
   await context.close();
 } finally {
   await browser.close();

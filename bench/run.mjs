@@ -33,7 +33,11 @@ const cardsArg = argv.includes('--cards') ? argv[argv.indexOf('--cards') + 1] : 
 
 const config = quick
   ? { ui: { sizes: [50, 2000], rounds: 1, presses: 20 }, storage: { count: 500, chunk: 250, queries: 5 }, import: { count: 2000 } }
-  : { ui: { sizes: [50, 500, 2000], rounds: 5, presses: 24 }, storage: { count: 10000, chunk: 500, queries: 30 }, import: { count: 10000 } };
+  : {
+      ui: { sizes: [50, 500, 2000], rounds: 5, presses: 24 },
+      storage: { count: 10000, chunk: 500, queries: 30 },
+      import: { count: 10000 },
+    };
 
 const started = Date.now();
 const log = (s) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}\n`);
@@ -101,16 +105,50 @@ if (only.has('ui') || only.has('storage') || only.has('import')) {
         // Against the paint-first baseline: ≤ 1.3× at the smallest size, ≤ 1.5× at the largest.
         const paintGoal = small ? 1.3 : big ? 1.5 : undefined;
         rows.push(
-          { area, measure: 'first render (mount → first frame with every input), vs the compile-first baseline', unit: 'ms', value: k.firstRender, baseline: b.firstRender, goal: big ? { of: 'ratio', max: 1.3, text: '≤ 1.3× baseline' } : undefined },
-          { area, measure: 'first paint of every input, vs the paint-first baseline (validator after the first frame)', unit: 'ms', value: k.firstRender, baseline: pf.firstRender, goal: paintGoal ? { of: 'ratio', max: paintGoal, text: `≤ ${paintGoal}× paint-first` } : undefined },
+          {
+            area,
+            measure: 'first render (mount → first frame with every input), vs the compile-first baseline',
+            unit: 'ms',
+            value: k.firstRender,
+            baseline: b.firstRender,
+            goal: big ? { of: 'ratio', max: 1.3, text: '≤ 1.3× baseline' } : undefined,
+          },
+          {
+            area,
+            measure: 'first paint of every input, vs the paint-first baseline (validator after the first frame)',
+            unit: 'ms',
+            value: k.firstRender,
+            baseline: pf.firstRender,
+            goal: paintGoal ? { of: 'ratio', max: paintGoal, text: `≤ ${paintGoal}× paint-first` } : undefined,
+          },
           { area, measure: 'keystroke p50, Event Timing', unit: 'ms', value: k.keyEventP50, baseline: b.keyEventP50, note: 'et' },
-          { area, measure: 'keystroke p95, Event Timing', unit: 'ms', value: k.keyEventP95, baseline: b.keyEventP95, goal: { of: 'ratio', max: 1.0, text: '≤ 1.0× baseline' } },
+          {
+            area,
+            measure: 'keystroke p95, Event Timing',
+            unit: 'ms',
+            value: k.keyEventP95,
+            baseline: b.keyEventP95,
+            goal: { of: 'ratio', max: 1.0, text: '≤ 1.0× baseline' },
+          },
           { area, measure: 'keystroke p50, keydown → next frame', unit: 'ms', value: k.keyFrameP50, baseline: b.keyFrameP50 },
           { area, measure: 'keystroke p95, keydown → next frame', unit: 'ms', value: k.keyFrameP95, baseline: b.keyFrameP95 },
-          { area, measure: 'keystroke p50, page work only (keydown → input handled and re-rendered)', unit: 'ms', value: k.keyProcessingP50, baseline: b.keyProcessingP50 },
+          {
+            area,
+            measure: 'keystroke p50, page work only (keydown → input handled and re-rendered)',
+            unit: 'ms',
+            value: k.keyProcessingP50,
+            baseline: b.keyProcessingP50,
+          },
           { area, measure: 'validation error in the DOM (after keydown)', unit: 'ms', value: k.errorDom, baseline: b.errorDom },
           { area, measure: 'validation error painted (next frame)', unit: 'ms', value: k.errorPainted, baseline: b.errorPainted },
-          { area, measure: 'JS heap after render (after GC)', unit: 'MB', value: k.heapMB, baseline: b.heapMB, goal: { of: 'ratio', max: 1.5, text: '≤ 1.5× baseline' } },
+          {
+            area,
+            measure: 'JS heap after render (after GC)',
+            unit: 'MB',
+            value: k.heapMB,
+            baseline: b.heapMB,
+            goal: { of: 'ratio', max: 1.5, text: '≤ 1.5× baseline' },
+          },
           { area, measure: 'DOM (Blink) heap after render, for context', unit: 'MB', value: k.embedderHeapMB, baseline: b.embedderHeapMB },
         );
       }
@@ -141,8 +179,22 @@ if (only.has('ui') || only.has('storage') || only.has('import')) {
         { area, measure: `put ${n} (one by one) vs raw idb, same work`, unit: 'ms', value: a.put, baseline: s.put, goal: g },
         { area, measure: `put ${n} vs raw idb, bare put (no read, no history, 2 indexes)`, unit: 'ms', value: a.put, baseline: b.put },
         { area, measure: `get ${n} (shuffled) vs raw idb get`, unit: 'ms', value: a.get, baseline: s.get, goal: g },
-        { area, measure: 'list: page of 50 by updatedAt desc + total, vs same-work idb', unit: 'ms', value: a.page, baseline: s.page, goal: g },
-        { area, measure: 'list: filter segment = smb, first 50 + total, vs same-work idb', unit: 'ms', value: a.filter, baseline: s.filter, goal: g },
+        {
+          area,
+          measure: 'list: page of 50 by updatedAt desc + total, vs same-work idb',
+          unit: 'ms',
+          value: a.page,
+          baseline: s.page,
+          goal: g,
+        },
+        {
+          area,
+          measure: 'list: filter segment = smb, first 50 + total, vs same-work idb',
+          unit: 'ms',
+          value: a.filter,
+          baseline: s.filter,
+          goal: g,
+        },
         { area, measure: 'list: filter, vs bare idb (index on indexed.segment)', unit: 'ms', value: a.filter, baseline: b.filter },
       );
     }
@@ -152,11 +204,23 @@ if (only.has('ui') || only.has('storage') || only.has('import')) {
       const r = (results.import = await runImportBench({ browser, url: server.url, ...config.import }));
       const area = `Import, ${n} rows (CSV → IndexedDB)`;
       rows.push(
-        { area, measure: 'longest task while reading, checking and writing (PerformanceObserver longtask)', unit: 'ms', value: r.maxLongTaskMs, goal: { of: 'value', max: 200, text: 'no task > 200 ms' } },
+        {
+          area,
+          measure: 'longest task while reading, checking and writing (PerformanceObserver longtask)',
+          unit: 'ms',
+          value: r.maxLongTaskMs,
+          goal: { of: 'value', max: 200, text: 'no task > 200 ms' },
+        },
         { area, measure: 'long tasks (> 50 ms) in all', unit: '', value: r.longTasks },
         { area, measure: 'read the file (worker) and match the columns', unit: 'ms', value: r.readMs },
         { area, measure: 'dry run of every row (convert, find by key, validate)', unit: 'ms', value: r.planMs },
-        { area, measure: `write ${n} cards, vs the same puts straight through the adapter`, unit: 'ms', value: r.writeMs, baseline: r.directWriteMs },
+        {
+          area,
+          measure: `write ${n} cards, vs the same puts straight through the adapter`,
+          unit: 'ms',
+          value: r.writeMs,
+          baseline: r.directWriteMs,
+        },
       );
     }
   } finally {
@@ -168,15 +232,31 @@ if (only.has('ui') || only.has('storage') || only.has('import')) {
 // ---- core, in Node ---------------------------------------------------------------------------
 if (only.has('core')) {
   log('core: FormController in Node…');
-  results.core = await run(process.execPath, ['--conditions=@kartochka/source', '--import', 'tsx', 'bench/core.mjs', ...(quick ? ['--quick'] : [])], { timeoutMs: 180_000 });
+  results.core = await run(
+    process.execPath,
+    ['--conditions=@kartochka/source', '--import', 'tsx', 'bench/core.mjs', ...(quick ? ['--quick'] : [])],
+    { timeoutMs: 180_000 },
+  );
   for (const [size, c] of Object.entries(results.core.sizes)) {
     const area = `Core, ${Number(size).toLocaleString('en')} fields`;
     const big = Number(size) === 2000;
     rows.push(
-      { area, measure: `model build (construct + ${c.nodes} nodes), median`, unit: 'ms', value: c.build.median, goal: big ? { of: 'value', max: 50, strict: true, text: '< 50 ms' } : undefined },
+      {
+        area,
+        measure: `model build (construct + ${c.nodes} nodes), median`,
+        unit: 'ms',
+        value: c.build.median,
+        goal: big ? { of: 'value', max: 50, strict: true, text: '< 50 ms' } : undefined,
+      },
       { area, measure: 'model build, p95', unit: 'ms', value: c.build.p95 },
       { area, measure: 'first card of a schema (ajv compile + first validation + build), median', unit: 'ms', value: c.coldBuild.median },
-      { area, measure: 'change cycle (setValue on a leaf: write, notify, rules, validate), median', unit: 'ms', value: c.change.median, goal: big ? { of: 'value', max: 1, strict: true, text: '< 1 ms' } : undefined },
+      {
+        area,
+        measure: 'change cycle (setValue on a leaf: write, notify, rules, validate), median',
+        unit: 'ms',
+        value: c.change.median,
+        goal: big ? { of: 'value', max: 1, strict: true, text: '< 1 ms' } : undefined,
+      },
       { area, measure: 'change cycle, p95', unit: 'ms', value: c.change.p95 },
       { area, measure: 'of which ajv validating the whole document, median', unit: 'ms', value: c.validateOnly.median },
     );
@@ -190,15 +270,52 @@ if (only.has('bundle')) {
   const kb = (x) => x / 1024;
   const bd = results.bundle;
   rows.push(
-    { area: 'Bundle (min + gzip)', measure: "`import '@kartochka/elements/card'` + a precompiled validator (standard widgets, Lit; on-demand widgets not counted)", unit: 'KB', value: kb(bd.cardPrecompiled.gzip), goal: { of: 'value', max: 55, text: '≤ 55 KB' } },
+    {
+      area: 'Bundle (min + gzip)',
+      measure: "`import '@kartochka/elements/card'` + a precompiled validator (standard widgets, Lit; on-demand widgets not counted)",
+      unit: 'KB',
+      value: kb(bd.cardPrecompiled.gzip),
+      goal: { of: 'value', max: 55, text: '≤ 55 KB' },
+    },
     { area: 'Bundle (min + gzip)', measure: 'core + elements, whole API, with ajv and Lit', unit: 'KB', value: kb(bd.app.gzip) },
-    { area: 'Bundle (min + gzip)', measure: "`import '@kartochka/elements'` only (every element, run-time ajv), all chunks", unit: 'KB', value: kb(bd.elementsOnly.gzip), goal: { of: 'value', max: 100, text: '≤ 100 KB' } },
-    { area: 'Bundle (min + gzip)', measure: '… of which loaded up front (the run-time compiler, ajv, is a chunk fetched after the first paint)', unit: 'KB', value: kb(bd.elementsInitial.gzip) },
-    { area: 'Bundle (min + gzip)', measure: '… of which the RE2 engine of schema patterns (re2js), a chunk fetched only for a schema with a `pattern`', unit: 'KB', value: kb(bd.elementsRe2.gzip) },
-    { area: 'Bundle (min + gzip)', measure: 'of which ajv + ajv-formats (as core imports them), alone', unit: 'KB', value: kb(bd.ajv.gzip) },
+    {
+      area: 'Bundle (min + gzip)',
+      measure: "`import '@kartochka/elements'` only (every element, run-time ajv), all chunks",
+      unit: 'KB',
+      value: kb(bd.elementsOnly.gzip),
+      goal: { of: 'value', max: 100, text: '≤ 100 KB' },
+    },
+    {
+      area: 'Bundle (min + gzip)',
+      measure: '… of which loaded up front (the run-time compiler, ajv, is a chunk fetched after the first paint)',
+      unit: 'KB',
+      value: kb(bd.elementsInitial.gzip),
+    },
+    {
+      area: 'Bundle (min + gzip)',
+      measure: '… of which the RE2 engine of schema patterns (re2js), a chunk fetched only for a schema with a `pattern`',
+      unit: 'KB',
+      value: kb(bd.elementsRe2.gzip),
+    },
+    {
+      area: 'Bundle (min + gzip)',
+      measure: 'of which ajv + ajv-formats (as core imports them), alone',
+      unit: 'KB',
+      value: kb(bd.ajv.gzip),
+    },
     { area: 'Bundle (min + gzip)', measure: 'of which Lit (the parts elements import), alone', unit: 'KB', value: kb(bd.lit.gzip) },
-    { area: 'Bundle (min + gzip)', measure: "of which Kartochka's own code (total − ajv − Lit, estimate)", unit: 'KB', value: kb(bd.ownEstimate.gzip) },
-    { area: 'Bundle (min + gzip)', measure: 'builder', unit: 'KB', value: bd.builder && bd.builder.min > 0 ? kb(bd.builder.gzip) : 'n/a (not built yet)' },
+    {
+      area: 'Bundle (min + gzip)',
+      measure: "of which Kartochka's own code (total − ajv − Lit, estimate)",
+      unit: 'KB',
+      value: kb(bd.ownEstimate.gzip),
+    },
+    {
+      area: 'Bundle (min + gzip)',
+      measure: 'builder',
+      unit: 'KB',
+      value: bd.builder && bd.builder.min > 0 ? kb(bd.builder.gzip) : 'n/a (not built yet)',
+    },
   );
 }
 
@@ -210,9 +327,18 @@ if (only.has('server')) {
   if (existsSync(script)) {
     log('server: bench/server.mjs --json…');
     try {
-      results.server = await run(process.execPath, ['bench/server.mjs', '--json', ...(quick ? ['--duration', '1'] : [])], { timeoutMs: 240_000, okCodes: [0, 1] });
+      results.server = await run(process.execPath, ['bench/server.mjs', '--json', ...(quick ? ['--duration', '1'] : [])], {
+        timeoutMs: 240_000,
+        okCodes: [0, 1],
+      });
       for (const r of results.server.rows ?? []) {
-        rows.push({ area: 'Server (REST, loopback)', measure: r.metric, unit: '/s', value: r.value, goal: { text: `≥ ${r.threshold}/s`, pass: r.pass } });
+        rows.push({
+          area: 'Server (REST, loopback)',
+          measure: r.metric,
+          unit: '/s',
+          value: r.value,
+          goal: { text: `≥ ${r.threshold}/s`, pass: r.pass },
+        });
       }
     } catch (e) {
       results.server = { error: String(e) };
@@ -227,7 +353,10 @@ if (only.has('server')) {
 /** Why PostgreSQL (KARTOCHKA_TEST_PG) cannot be used here, or undefined. */
 async function pgUnreachable() {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: process.env.KARTOCHKA_TEST_PG || 'postgres://postgres@127.0.0.1:5432/test', connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({
+    connectionString: process.env.KARTOCHKA_TEST_PG || 'postgres://postgres@127.0.0.1:5432/test',
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
     return undefined;
@@ -245,7 +374,16 @@ if (only.has('lists')) {
   try {
     results.lists = await run(
       process.execPath,
-      ['--conditions=@kartochka/source', '--import', 'tsx', 'bench/lists.mjs', '--json', ...sizes, '--backends', pgWhyNot ? 'sqlite' : 'sqlite,postgres'],
+      [
+        '--conditions=@kartochka/source',
+        '--import',
+        'tsx',
+        'bench/lists.mjs',
+        '--json',
+        ...sizes,
+        '--backends',
+        pgWhyNot ? 'sqlite' : 'sqlite,postgres',
+      ],
       { timeoutMs: 1_800_000, okCodes: [0, 1] },
     );
     const { small, large } = results.lists;
@@ -266,12 +404,26 @@ if (only.has('lists')) {
 if (only.has('instances') && !pgWhyNot) {
   log('instances: bench/server.mjs --pg-instances…');
   try {
-    results.instances = await run(process.execPath, ['bench/server.mjs', '--json', '--pg-instances', ...(quick ? ['--duration', '2'] : [])], { timeoutMs: 300_000, okCodes: [0, 1] });
+    results.instances = await run(
+      process.execPath,
+      ['bench/server.mjs', '--json', '--pg-instances', ...(quick ? ['--duration', '2'] : [])],
+      { timeoutMs: 300_000, okCodes: [0, 1] },
+    );
     for (const r of results.instances.rows) {
-      rows.push({ area: 'Server, PostgreSQL instances', measure: r.metric, unit: r.unit ?? '/s', value: r.value, goal: { text: `≥ ${r.threshold}${r.unit ?? '/s'}`, pass: r.pass } });
+      rows.push({
+        area: 'Server, PostgreSQL instances',
+        measure: r.metric,
+        unit: r.unit ?? '/s',
+        value: r.value,
+        goal: { text: `≥ ${r.threshold}${r.unit ?? '/s'}`, pass: r.pass },
+      });
     }
   } catch (e) {
-    rows.push({ area: 'Server, PostgreSQL instances', measure: 'bench/server.mjs --pg-instances', value: `failed: ${String(e.message ?? e).slice(0, 80)}` });
+    rows.push({
+      area: 'Server, PostgreSQL instances',
+      measure: 'bench/server.mjs --pg-instances',
+      value: `failed: ${String(e.message ?? e).slice(0, 80)}`,
+    });
   }
 }
 

@@ -105,11 +105,15 @@ function cardBody(i, n) {
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 function call(url, method = 'GET', body) {
   return new Promise((ok, fail) => {
-    const req = httpRequest(url, { method, agent, headers: body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {} }, (res) => {
-      res.on('data', () => {});
-      res.on('end', () => ok(res.statusCode));
-      res.on('error', fail);
-    });
+    const req = httpRequest(
+      url,
+      { method, agent, headers: body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {} },
+      (res) => {
+        res.on('data', () => {});
+        res.on('end', () => ok(res.statusCode));
+        res.on('error', fail);
+      },
+    );
     req.on('error', fail);
     req.end(body);
   });
@@ -202,7 +206,10 @@ async function phase(name, request) {
     // PostgreSQL's backends for this schema (found by application_name; --pg-instances only).
     pgCpuUsPerRequest: pgBackendPids.length === 0 || ok === 0 ? null : Math.round(((pgAfter - pgBefore) * 1000) / ok),
     // How busy the whole machine was (all cores, every process): near 100 % means no core was left for a second instance.
-    machineBusyPercent: machineBefore && machineAfter ? Math.round((100 * (machineAfter.busy - machineBefore.busy)) / Math.max(1, machineAfter.total - machineBefore.total)) : null,
+    machineBusyPercent:
+      machineBefore && machineAfter
+        ? Math.round((100 * (machineAfter.busy - machineBefore.busy)) / Math.max(1, machineAfter.total - machineBefore.total))
+        : null,
   };
   log(`${name}: ${JSON.stringify(result)}`);
   return result;
@@ -211,11 +218,14 @@ async function phase(name, request) {
 let server;
 /** The other instances in --pg-instances mode. */
 let extraServers = [];
-const hardStop = setTimeout(() => {
-  console.error('bench/server.mjs: took too long, stopping');
-  server?.child.kill('SIGKILL');
-  process.exit(2);
-}, DURATION_MS * 4 + 120_000);
+const hardStop = setTimeout(
+  () => {
+    console.error('bench/server.mjs: took too long, stopping');
+    server?.child.kill('SIGKILL');
+    process.exit(2);
+  },
+  DURATION_MS * 4 + 120_000,
+);
 hardStop.unref();
 
 async function stopAll() {
@@ -229,10 +239,18 @@ async function stopAll() {
 }
 
 async function seed(api) {
-  const pub = await fetch(`${api}/schemas/client/versions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ schema }) });
+  const pub = await fetch(`${api}/schemas/client/versions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ schema }),
+  });
   if (pub.status !== 201) throw new Error(`publish failed: HTTP ${pub.status} ${await pub.text()}`);
   for (let i = 0; i < CARDS; i++) {
-    const res = await fetch(`${api}/cards/c-${i}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: cardBody(i, 0) });
+    const res = await fetch(`${api}/cards/c-${i}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: cardBody(i, 0),
+    });
     if (res.status !== 201) throw new Error(`seed failed: HTTP ${res.status} ${await res.text()}`);
   }
 }
@@ -254,7 +272,9 @@ async function pgWrites(n) {
     const { default: pg } = await import('pg');
     const c = new pg.Client({ connectionString: PG_URL });
     await c.connect();
-    pgBackendPids = (await c.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`kartochka:${schemaName}`])).rows.map((r) => r.pid);
+    pgBackendPids = (await c.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`kartochka:${schemaName}`])).rows.map(
+      (r) => r.pid,
+    );
     await c.end();
     return await phase(`writes, ${n} instance(s)`, (w, k) => {
       const i = (w * 7919 + k * 31) % CARDS;
@@ -277,8 +297,20 @@ if (values['pg-instances']) {
     agent.destroy();
     const ratio = Number((two.perSecond / one.perSecond).toFixed(2));
     const rows = [
-      { metric: `PostgreSQL writes/s, 1 instance (p99 ${one.p99ms} ms)`, value: one.perSecond, p99ms: one.p99ms, threshold: THRESHOLDS.writes, pass: one.perSecond >= THRESHOLDS.writes && one.failed === 0 },
-      { metric: `PostgreSQL writes/s, 2 instances (p99 ${two.p99ms} ms)`, value: two.perSecond, p99ms: two.p99ms, threshold: THRESHOLDS.writes, pass: two.perSecond >= THRESHOLDS.writes && two.failed === 0 },
+      {
+        metric: `PostgreSQL writes/s, 1 instance (p99 ${one.p99ms} ms)`,
+        value: one.perSecond,
+        p99ms: one.p99ms,
+        threshold: THRESHOLDS.writes,
+        pass: one.perSecond >= THRESHOLDS.writes && one.failed === 0,
+      },
+      {
+        metric: `PostgreSQL writes/s, 2 instances (p99 ${two.p99ms} ms)`,
+        value: two.perSecond,
+        p99ms: two.p99ms,
+        threshold: THRESHOLDS.writes,
+        pass: two.perSecond >= THRESHOLDS.writes && two.failed === 0,
+      },
       // Scaling shows only if one instance left CPU idle: with the machine busy, a second process
       // just takes a larger share of it (or nothing). The busy figures stand beside the ratio.
       {
@@ -289,7 +321,8 @@ if (values['pg-instances']) {
         pass: ratio >= 1.6,
       },
     ];
-    if (values.json) process.stdout.write(JSON.stringify({ concurrency: CONCURRENCY, durationSeconds: DURATION_MS / 1000, one, two, rows }) + '\n');
+    if (values.json)
+      process.stdout.write(JSON.stringify({ concurrency: CONCURRENCY, durationSeconds: DURATION_MS / 1000, one, two, rows }) + '\n');
     else for (const r of rows) console.log(`| ${r.metric} | ${r.value} | ≥ ${r.threshold} | ${r.pass ? 'pass' : 'fail'} |`);
     process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
   } finally {
@@ -297,38 +330,50 @@ if (values['pg-instances']) {
     rmSync(dir, { recursive: true, force: true });
   }
 } else {
-try {
-  server = await start();
-  const api = `${server.url}/api`;
-  log(`server at ${server.url}; ${CONCURRENCY} in flight, ${DURATION_MS / 1000} s per phase`);
-  await seed(api);
-  // Warm-up (not counted): JIT, SQLite page cache, keep-alive sockets.
-  const saved = DURATION_MS;
-  DURATION_MS = Math.min(2000, saved);
-  await phase('warm-up', (w, k) => (k % 4 === 0 ? call(`${api}/cards/c-${w}`, 'PUT', cardBody(w, k)) : call(`${api}/cards/c-${(w + k) % CARDS}`)));
-  DURATION_MS = saved;
-  const reads = await phase('reads', (w, k) => call(`${api}/cards/c-${(w * 7919 + k * 31) % CARDS}`));
-  const writes = await phase('writes', (w, k) => {
-    const i = (w * 7919 + k * 31) % CARDS;
-    return call(`${api}/cards/c-${i}`, 'PUT', cardBody(i, k));
-  });
-  agent.destroy();
-  const rows = [
-    { metric: 'server reads/s', value: reads.perSecond, threshold: THRESHOLDS.reads, pass: reads.perSecond >= THRESHOLDS.reads && reads.failed === 0 },
-    { metric: 'server writes/s', value: writes.perSecond, threshold: THRESHOLDS.writes, pass: writes.perSecond >= THRESHOLDS.writes && writes.failed === 0 },
-  ];
-  if (values.json) {
-    process.stdout.write(JSON.stringify({ concurrency: CONCURRENCY, durationSeconds: DURATION_MS / 1000, reads, writes, rows }) + '\n');
-  } else {
-    for (const r of rows) console.log(`| ${r.metric} | ${r.value} | ≥ ${r.threshold} | ${r.pass ? 'pass' : 'fail'} |`);
+  try {
+    server = await start();
+    const api = `${server.url}/api`;
+    log(`server at ${server.url}; ${CONCURRENCY} in flight, ${DURATION_MS / 1000} s per phase`);
+    await seed(api);
+    // Warm-up (not counted): JIT, SQLite page cache, keep-alive sockets.
+    const saved = DURATION_MS;
+    DURATION_MS = Math.min(2000, saved);
+    await phase('warm-up', (w, k) =>
+      k % 4 === 0 ? call(`${api}/cards/c-${w}`, 'PUT', cardBody(w, k)) : call(`${api}/cards/c-${(w + k) % CARDS}`),
+    );
+    DURATION_MS = saved;
+    const reads = await phase('reads', (w, k) => call(`${api}/cards/c-${(w * 7919 + k * 31) % CARDS}`));
+    const writes = await phase('writes', (w, k) => {
+      const i = (w * 7919 + k * 31) % CARDS;
+      return call(`${api}/cards/c-${i}`, 'PUT', cardBody(i, k));
+    });
+    agent.destroy();
+    const rows = [
+      {
+        metric: 'server reads/s',
+        value: reads.perSecond,
+        threshold: THRESHOLDS.reads,
+        pass: reads.perSecond >= THRESHOLDS.reads && reads.failed === 0,
+      },
+      {
+        metric: 'server writes/s',
+        value: writes.perSecond,
+        threshold: THRESHOLDS.writes,
+        pass: writes.perSecond >= THRESHOLDS.writes && writes.failed === 0,
+      },
+    ];
+    if (values.json) {
+      process.stdout.write(JSON.stringify({ concurrency: CONCURRENCY, durationSeconds: DURATION_MS / 1000, reads, writes, rows }) + '\n');
+    } else {
+      for (const r of rows) console.log(`| ${r.metric} | ${r.value} | ≥ ${r.threshold} | ${r.pass ? 'pass' : 'fail'} |`);
+    }
+    process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
+  } finally {
+    if (server) {
+      const exited = new Promise((r) => server.child.once('exit', r));
+      server.child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
   }
-  process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
-} finally {
-  if (server) {
-    const exited = new Promise((r) => server.child.once('exit', r));
-    server.child.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(dir, { recursive: true, force: true });
-}
 }

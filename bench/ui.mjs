@@ -79,7 +79,10 @@ function summarise(runs) {
     keyEventP95: percentile(et, 95),
     keyFrameP50: percentile(frame, 50),
     keyFrameP95: percentile(frame, 95),
-    keyProcessingP50: percentile(keys.map((k) => k.processing), 50),
+    keyProcessingP50: percentile(
+      keys.map((k) => k.processing),
+      50,
+    ),
     errorDom: median(errors.map((e) => e.dom ?? NaN)),
     errorPainted: median(errors.map((e) => e.painted ?? NaN)),
     errorMissing: errors.filter((e) => e.dom === null).length,
@@ -103,7 +106,9 @@ export async function runUiBench({ browser, url, sizes, rounds, presses, log }) 
       for (const impl of order) {
         const res = await runOnce(browser, url, impl, card, presses);
         runs[impl].push(res);
-        log(`  ui ${size} fields, round ${r + 1}/${rounds}, ${impl}: render ${res.mount.firstRender.toFixed(0)} ms, key p50 ${median(res.keys.map((k) => k.nextFrame)).toFixed(1)} ms (frame)`);
+        log(
+          `  ui ${size} fields, round ${r + 1}/${rounds}, ${impl}: render ${res.mount.firstRender.toFixed(0)} ms, key p50 ${median(res.keys.map((k) => k.nextFrame)).toFixed(1)} ms (frame)`,
+        );
       }
     }
     out[size] = { ...Object.fromEntries(IMPLS.map((i) => [i, summarise(runs[i])])), raw: runs };

@@ -48,7 +48,13 @@ async function gz(code) {
   const { writeFileSync, mkdirSync } = await import('node:fs');
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/v-entry.js`, code);
-  const r = await build({ configFile: false, root: dir, logLevel: 'silent', mode: 'production', build: { write: false, minify: true, target: 'es2022', rolldownOptions: { input: `${dir}/v-entry.js` } } });
+  const r = await build({
+    configFile: false,
+    root: dir,
+    logLevel: 'silent',
+    mode: 'production',
+    build: { write: false, minify: true, target: 'es2022', rolldownOptions: { input: `${dir}/v-entry.js` } },
+  });
   let g = 0;
   for (const o of (Array.isArray(r) ? r[0] : r).output) if (o.type === 'chunk') g += gzipSync(o.code, { level: 9 }).length;
   return g / 1024;
@@ -65,9 +71,19 @@ for (const n of [50, 2000]) {
   for (let i = 0; i < 5; i++) {
     const fresh = structuredClone(card.schema);
     clearValidatorCache(); // a schema seen before would come from the cache
-    ajvCold.push(timeMs(() => { ajvFn = compileSchema(fresh); ajvFn(card.value); }));
+    ajvCold.push(
+      timeMs(() => {
+        ajvFn = compileSchema(fresh);
+        ajvFn(card.value);
+      }),
+    );
     const fresh2 = structuredClone(card.schema);
-    cfCold.push(timeMs(() => { cf = new Validator(fresh2, '2020-12', false); cf.validate(card.value); }));
+    cfCold.push(
+      timeMs(() => {
+        cf = new Validator(fresh2, '2020-12', false);
+        cf.validate(card.value);
+      }),
+    );
   }
   const ajvHot = [];
   const cfHot = [];
@@ -76,9 +92,12 @@ for (const n of [50, 2000]) {
     cfHot.push(timeMs(() => cf.validate(bad)));
   }
   ajvFn(bad);
-  const ajvErrors = toFieldErrors(ajvFn.errors, 'en').map((e) => `${e.path} ${e.keyword}`).sort();
-  const cfErrors = cf.validate(bad).errors
-    .filter((e) => !['properties', 'allOf', 'items', '$ref', 'prefixItems'].includes(e.keyword))
+  const ajvErrors = toFieldErrors(ajvFn.errors, 'en')
+    .map((e) => `${e.path} ${e.keyword}`)
+    .sort();
+  const cfErrors = cf
+    .validate(bad)
+    .errors.filter((e) => !['properties', 'allOf', 'items', '$ref', 'prefixItems'].includes(e.keyword))
     .map((e) => `${cfPointer(e.instanceLocation)} ${e.keyword}`)
     .sort();
   const same = JSON.stringify(ajvErrors) === JSON.stringify(cfErrors);
@@ -95,9 +114,13 @@ const sizes = {
 };
 const f = (x) => x.toFixed(2);
 for (const [n, r] of Object.entries(out)) {
-  console.log(`${n} fields: first validation of a fresh schema: ajv ${f(r.firstValidation.ajv)} ms, cfworker ${f(r.firstValidation.cfworker)} ms; ` +
-    `whole-document validation: ajv ${f(r.validate.ajv)} ms, cfworker ${f(r.validate.cfworker)} ms (${f(r.validate.cfworker / r.validate.ajv)}×); ` +
-    `errors: ajv ${r.errors.ajv}, cfworker ${r.errors.cfworker}, same paths and keywords: ${r.errors.samePathsAndKeywords}`);
+  console.log(
+    `${n} fields: first validation of a fresh schema: ajv ${f(r.firstValidation.ajv)} ms, cfworker ${f(r.firstValidation.cfworker)} ms; ` +
+      `whole-document validation: ajv ${f(r.validate.ajv)} ms, cfworker ${f(r.validate.cfworker)} ms (${f(r.validate.cfworker / r.validate.ajv)}×); ` +
+      `errors: ajv ${r.errors.ajv}, cfworker ${r.errors.cfworker}, same paths and keywords: ${r.errors.samePathsAndKeywords}`,
+  );
 }
-console.log(`min+gzip: ajv 2020 + ajv-formats ${f(sizes.ajv)} KB (+ re2js ${f(sizes.re2js)} KB for RE2 patterns); @cfworker/json-schema ${f(sizes.cfworker)} KB`);
+console.log(
+  `min+gzip: ajv 2020 + ajv-formats ${f(sizes.ajv)} KB (+ re2js ${f(sizes.re2js)} KB for RE2 patterns); @cfworker/json-schema ${f(sizes.cfworker)} KB`,
+);
 console.log(JSON.stringify({ sizes, ...out }));

@@ -4,8 +4,7 @@ import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 /** The one line `npm test`, the test runner and the e2e tests say when there is no browser. */
-export const CHROMIUM_MISSING =
-  'Chromium not found. Install it with `apt-get install -y chromium` or set CHROME_PATH.';
+export const CHROMIUM_MISSING = 'Chromium not found. Install it with `apt-get install -y chromium` or set CHROME_PATH.';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
 

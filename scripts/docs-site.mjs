@@ -34,4 +34,6 @@ if (problems.length) {
   console.error(`docs site: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`docs site: ${guides.length} guides${existsSync(join(dist, 'api/index.html')) ? ' and the API reference' : ''} in docs/.vitepress/dist`);
+console.log(
+  `docs site: ${guides.length} guides${existsSync(join(dist, 'api/index.html')) ? ' and the API reference' : ''} in docs/.vitepress/dist`,
+);

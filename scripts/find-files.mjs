@@ -25,6 +25,5 @@ export function findFiles(roots, accept) {
   return out.sort();
 }
 
-export const isNodeTest = (name) =>
-  name.endsWith('.test.ts') && !name.endsWith('.browser.test.ts');
+export const isNodeTest = (name) => name.endsWith('.test.ts') && !name.endsWith('.browser.test.ts');
 export const isBrowserTest = (name) => name.endsWith('.browser.test.ts');

@@ -16,7 +16,19 @@ const server = await preview({ configFile: 'vite.config.ts', preview: { host: '1
 const db = process.env.KARTOCHKA_DB ?? './cards.sqlite';
 const usersFile = `${db}.demo-users.json`;
 const makeKey = (name, roles) => {
-  const args = ['--conditions=@kartochka/source', '--import', 'tsx', 'packages/server/src/cli.ts', 'keys', 'create', '--db', db, '--name', name, ...roles.flatMap((r) => ['--role', r])];
+  const args = [
+    '--conditions=@kartochka/source',
+    '--import',
+    'tsx',
+    'packages/server/src/cli.ts',
+    'keys',
+    'create',
+    '--db',
+    db,
+    '--name',
+    name,
+    ...roles.flatMap((r) => ['--role', r]),
+  ];
   const out = spawnSync(process.execPath, args, { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`keys create failed: ${out.stderr}`);
   return out.stdout.trim();
@@ -32,7 +44,18 @@ writeFileSync('demo-dist/demo-users.json', JSON.stringify(users));
 
 const api = spawn(
   process.execPath,
-  ['--conditions=@kartochka/source', '--import', 'tsx', 'packages/server/src/cli.ts', '--db', db, '--port', String(apiPort), '--cors', `http://127.0.0.1:${port},http://localhost:${port}`],
+  [
+    '--conditions=@kartochka/source',
+    '--import',
+    'tsx',
+    'packages/server/src/cli.ts',
+    '--db',
+    db,
+    '--port',
+    String(apiPort),
+    '--cors',
+    `http://127.0.0.1:${port},http://localhost:${port}`,
+  ],
   { stdio: ['ignore', 'inherit', 'inherit'] },
 );
 api.on('exit', (code) => {

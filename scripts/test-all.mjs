@@ -8,12 +8,43 @@ const steps = [
   { name: 'custom-elements manifest', cmd: 'npm', args: ['run', 'manifest', '-w', '@kartochka/elements'], count: 'single' },
   { name: 'type check', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.check.json'], count: 'single' },
   { name: 'lint (typescript-eslint, lit, lit-a11y)', cmd: 'npx', args: ['eslint', '.'], count: 'single' },
+  { name: 'format (Prettier)', cmd: 'npm', args: ['run', 'format:check'], count: 'single' },
   { name: 'node unit tests', cmd: 'node', args: ['scripts/test-node.mjs'], count: 'node' },
-  { name: 'browser tests (Chromium)', cmd: 'npx', args: ['wtr', '--config', 'web-test-runner.config.mjs'], env: { KC_WTR_QUIET: '1' }, count: 'wtr', browser: true },
+  {
+    name: 'browser tests (Chromium)',
+    cmd: 'npx',
+    args: ['wtr', '--config', 'web-test-runner.config.mjs'],
+    env: { KC_WTR_QUIET: '1' },
+    count: 'wtr',
+    browser: true,
+  },
   { name: 'API reference (TypeDoc → docs/api)', cmd: 'npm', args: ['run', 'docs'], count: 'single' },
   { name: 'docs site (VitePress, with the API reference)', cmd: 'node', args: ['scripts/docs-site.mjs', '--with-api'], count: 'single' },
   { name: 'package builds', cmd: 'npm', args: ['run', 'build'], count: 'single' },
-  { name: 'end-to-end tests (demo in Chromium)', cmd: 'node', args: ['--conditions=@kartochka/source', '--import', 'tsx', '--test', '--test-reporter=spec', 'tests/e2e/demo.test.ts', 'tests/e2e/card-types.test.ts', 'tests/e2e/import.test.ts', 'tests/e2e/files.test.ts', 'tests/e2e/demo-users.test.ts', 'tests/e2e/duplicates-views.test.ts', 'tests/e2e/mobile.test.ts', 'tests/e2e/visual.test.ts', 'tests/e2e/examples.test.ts', 'tests/e2e/plain-html.test.ts', 'tests/e2e/pack-install.test.ts'], count: 'node', browser: true },
+  {
+    name: 'end-to-end tests (demo in Chromium)',
+    cmd: 'node',
+    args: [
+      '--conditions=@kartochka/source',
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      'tests/e2e/demo.test.ts',
+      'tests/e2e/card-types.test.ts',
+      'tests/e2e/import.test.ts',
+      'tests/e2e/files.test.ts',
+      'tests/e2e/demo-users.test.ts',
+      'tests/e2e/duplicates-views.test.ts',
+      'tests/e2e/mobile.test.ts',
+      'tests/e2e/visual.test.ts',
+      'tests/e2e/examples.test.ts',
+      'tests/e2e/plain-html.test.ts',
+      'tests/e2e/pack-install.test.ts',
+    ],
+    count: 'node',
+    browser: true,
+  },
   { name: 'storybook build', cmd: 'npm', args: ['run', 'build-storybook'], count: 'single' },
 ];
 
@@ -34,7 +65,11 @@ const STEP_LIMIT_MS = 20 * 60 * 1000;
 function run(step) {
   return new Promise((resolve) => {
     // Its own process group, so a stop reaches the step's children (servers, browsers) too.
-    const child = spawn(step.cmd, step.args, { env: { ...process.env, ...step.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(step.cmd, step.args, {
+      env: { ...process.env, ...step.env, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     const limit = setTimeout(() => {
       out += `\n${step.name}: still running after ${STEP_LIMIT_MS / 60000} min; stopped.\n`;
       process.stderr.write(`\n${step.name}: still running after ${STEP_LIMIT_MS / 60000} min; stopped.\n`);
@@ -85,7 +120,9 @@ for (const step of selected) {
   const c = countOf(step, result);
   passed += c.passed;
   failed += c.failed;
-  lines.push(`${c.failed ? 'FAIL' : 'ok  '} ${step.name}: ${c.passed} passed, ${c.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  lines.push(
+    `${c.failed ? 'FAIL' : 'ok  '} ${step.name}: ${c.passed} passed, ${c.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 process.stdout.write(`\n=== summary ===\n${lines.join('\n')}\n\n${passed} passed, ${failed} failed\n`);
 process.exit(failed ? 1 : 0);

@@ -21,7 +21,9 @@ export function appShell(options = {}) {
     apply: 'build',
     enforce: 'post',
     generateBundle(_output, bundle) {
-      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map')).sort();
+      const files = Object.keys(bundle)
+        .filter((f) => !f.endsWith('.map'))
+        .sort();
       const hash = createHash('sha256');
       for (const f of files) {
         const item = bundle[f];

@@ -16,9 +16,7 @@ export function commonjsBundlePlugin({ root, packages, id = 'main' }) {
   const moduleId = (name) => `/__kc_cjs__/${id}/${name.replace(/[^a-zA-Z0-9]/g, '_')}.js`;
   let bundled;
   const bundle = async () => {
-    const entry = packages
-      .map((p) => `import * as ${exportName(p)} from ${JSON.stringify(p)}; export { ${exportName(p)} };`)
-      .join('\n');
+    const entry = packages.map((p) => `import * as ${exportName(p)} from ${JSON.stringify(p)}; export { ${exportName(p)} };`).join('\n');
     const result = await build({
       stdin: { contents: entry, resolveDir: root, loader: 'js' },
       bundle: true,
@@ -52,7 +50,9 @@ export function commonjsBundlePlugin({ root, packages, id = 'main' }) {
 const mod = ${ns}.default ?? ${ns};
 export default mod;
 export const __namespace = ${ns};
-${namedExports(root, name).map((n) => `export const ${n} = mod.${n};`).join('\n')}`;
+${namedExports(root, name)
+  .map((n) => `export const ${n} = mod.${n};`)
+  .join('\n')}`;
         return { body, type: 'js' };
       }
       return undefined;
@@ -78,7 +78,9 @@ function namedExports(root, name) {
         // not loadable in Node: default export only
       }
     }
-    const names = keys.filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default' && k !== 'mod' && k !== '__namespace' && k !== '__esModule');
+    const names = keys.filter(
+      (k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default' && k !== 'mod' && k !== '__namespace' && k !== '__esModule',
+    );
     namedCache.set(name, names);
   }
   return namedCache.get(name);

@@ -13,7 +13,8 @@ export function restServerPlugin({ root }) {
   let helpers;
   const running = new Map();
   let next = 0;
-  const load = () => (helpers ??= tsImport(pathToFileURL(path.join(root, 'packages/server/src/test-support/process.ts')).href, import.meta.url));
+  const load = () =>
+    (helpers ??= tsImport(pathToFileURL(path.join(root, 'packages/server/src/test-support/process.ts')).href, import.meta.url));
   const stop = async (id) => {
     const s = running.get(id);
     if (!s) return;
@@ -37,7 +38,9 @@ export function restServerPlugin({ root }) {
         const id = String(++next);
         running.set(id, { server, tmp });
         // Saves need a published schema: `publish=a,b` publishes accept-anything ones (test hook).
-        const publish = String(context.query.publish ?? '').split(',').filter(Boolean);
+        const publish = String(context.query.publish ?? '')
+          .split(',')
+          .filter(Boolean);
         if (publish.length > 0) await hook(server, 'reset', { publish });
         return { body: JSON.stringify({ id, url: server.url, api: server.api }), type: 'json' };
       }

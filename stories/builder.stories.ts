@@ -4,7 +4,19 @@ import { withCardSettings, type Locale } from '@kartochka/core';
 import { MemoryAdapter } from '@kartochka/storage';
 import { b2bClientCard, templateCardSettings } from '@kartochka/templates';
 import '@kartochka/builder';
-import { addField, addSection, blankDocument, diffVersions, fieldById, migrationsFor, move, normalizeDocument, setFormula, setTitle, withMigrations } from '@kartochka/builder/model';
+import {
+  addField,
+  addSection,
+  blankDocument,
+  diffVersions,
+  fieldById,
+  migrationsFor,
+  move,
+  normalizeDocument,
+  setFormula,
+  setTitle,
+  withMigrations,
+} from '@kartochka/builder/model';
 
 interface BuilderArgs {
   locale: Locale;
@@ -35,7 +47,14 @@ export const FromB2bTemplate: Story = {
     const doc = normalizeDocument(b2bClientCard);
     const ready = (async () => {
       await storage.publishSchema({ schemaId: 'b2b', schema: doc.schema, layout: doc.layout, messages: doc.messages });
-      await storage.put({ id: 'romashka', schemaId: 'b2b', schemaVersion: 1, title: 'ООО Ромашка', data: b2bClientCard.sample, indexed: {} });
+      await storage.put({
+        id: 'romashka',
+        schemaId: 'b2b',
+        schemaVersion: 1,
+        title: 'ООО Ромашка',
+        data: b2bClientCard.sample,
+        indexed: {},
+      });
     })();
     const el = html`<kc-builder locale=${locale} schema-id="b2b"></kc-builder>`;
     void ready.then(() => {
@@ -49,7 +68,9 @@ export const FromB2bTemplate: Story = {
 /** Migrations as data: what publishing stores for a renamed field. */
 export const MigrationsAsData: Story = {
   render: () => {
-    const a = normalizeDocument({ schema: { type: 'object', properties: { general: { type: 'object', properties: { companyName: { type: 'string' } } } } } });
+    const a = normalizeDocument({
+      schema: { type: 'object', properties: { general: { type: 'object', properties: { companyName: { type: 'string' } } } } },
+    });
     const id = Object.keys((a.schema.properties!.general as { properties: object }).properties)[0];
     void id;
     const b = JSON.parse(JSON.stringify(a).replace('"companyName"', '"legalName"'));
@@ -117,7 +138,10 @@ export const FormulaInWords: Story = {
  */
 export const CardTitleAndList: Story = {
   render: ({ locale }) => {
-    const doc = normalizeDocument({ ...b2bClientCard, schema: withCardSettings(b2bClientCard.schema, templateCardSettings(b2bClientCard)) });
+    const doc = normalizeDocument({
+      ...b2bClientCard,
+      schema: withCardSettings(b2bClientCard.schema, templateCardSettings(b2bClientCard)),
+    });
     const el = document.createElement('kc-builder');
     el.locale = locale;
     el.schemaId = 'story-card-settings';

@@ -29,7 +29,13 @@ export const clientLayout = (sections: LayoutDocument['sections']): LayoutDocume
       columns: 2,
       items: [{ type: 'field', pointer: '/companyName', span: 2 }, '/segment', '/headcount', '/email'],
     },
-    { type: 'section', id: 'address', pointer: '/address', columns: 2, items: [{ type: 'field', pointer: '/address/street', span: 2 }, '/address/city', '/address/postcode'] },
+    {
+      type: 'section',
+      id: 'address',
+      pointer: '/address',
+      columns: 2,
+      items: [{ type: 'field', pointer: '/address/street', span: 2 }, '/address/city', '/address/postcode'],
+    },
     { type: 'section', id: 'contract', title: { ru: 'Договор', en: 'Contract' }, items: ['/contractDate'] },
   ],
 });
@@ -109,7 +115,11 @@ export const Disabled: Story = { args: { value: filledValue, disabled: true, lay
 /** A schema that refers back to itself: each "Child" is collapsed until "Fill in" opens it. */
 const orgUnit: JsonSchemaObject = {
   title: 'Подразделение',
-  properties: { name: { type: 'string', title: 'Название' }, head: { type: 'string', title: 'Руководитель' }, child: { $ref: '#', title: 'Дочернее подразделение' } },
+  properties: {
+    name: { type: 'string', title: 'Название' },
+    head: { type: 'string', title: 'Руководитель' },
+    child: { $ref: '#', title: 'Дочернее подразделение' },
+  },
 };
 export const RecursiveSchema: Story = { args: { schema: orgUnit, messages: {}, value: { name: 'Продажи', child: { name: 'Регион Юг' } } } };
 
@@ -118,7 +128,9 @@ export const RecursiveSchema: Story = { args: { schema: orgUnit, messages: {}, v
  * blocks at the first invalid field (its message shows at the field), and a reset.
  */
 export const InNativeForm: Story = {
-  render: (a) => html`<form @submit=${(e: Event) => (e.preventDefault(), alert('submitted: ' + new FormData(e.target as HTMLFormElement).get('client')))}>
+  render: (
+    a,
+  ) => html`<form @submit=${(e: Event) => (e.preventDefault(), alert('submitted: ' + new FormData(e.target as HTMLFormElement).get('client')))}>
     <label><input type="checkbox" @change=${(e: Event) => ((e.target as HTMLElement).closest('form')!.querySelector('fieldset')!.disabled = (e.target as HTMLInputElement).checked)} /> disable the fieldset</label>
     <fieldset>
       <kc-card name="client" required .schema=${a.schema} .messages=${a.messages} .value=${a.value} locale=${a.locale}></kc-card>
@@ -147,7 +159,14 @@ export const RussianRequisites: Story = {
   args: {
     schema: requisitesSchema,
     messages: {},
-    value: { inn: '7707083894', kpp: '773601001', ogrn: '102770013219', bik: '044525225', account: '40702810038000000001', correspondentAccount: '30101810400000000225' },
+    value: {
+      inn: '7707083894',
+      kpp: '773601001',
+      ogrn: '102770013219',
+      bik: '044525225',
+      account: '40702810038000000001',
+      correspondentAccount: '30101810400000000225',
+    },
   },
   play: async ({ canvasElement }) => {
     (canvasElement.querySelector('kc-card') as unknown as { validate(): unknown }).validate();

@@ -63,8 +63,14 @@ export const SavedViewsAndBulk: Story = {
   render: ({ locale }) =>
     html`<kc-card-list .storage=${store()} schema-id="client" locale=${locale} saved-views selectable user="anna" .schema=${schema}
       .columns=${[{ field: 'title' }, { field: '/segment', label: { ru: 'Сегмент', en: 'Segment' }, options: { dealer: { ru: 'Дилер', en: 'Dealer' }, chain: { ru: 'Сеть', en: 'Chain' } } }]}
-      .available=${[{ field: '/revenue', label: { ru: 'Выручка', en: 'Revenue' } }, { field: '/signed', label: { ru: 'Подписан', en: 'Signed' } }]}
-      .rangeFields=${[{ field: '/revenue', label: { ru: 'Выручка', en: 'Revenue' }, type: 'number' }, { field: '/signed', label: { ru: 'Подписан', en: 'Signed' }, type: 'date' }]}
+      .available=${[
+        { field: '/revenue', label: { ru: 'Выручка', en: 'Revenue' } },
+        { field: '/signed', label: { ru: 'Подписан', en: 'Signed' } },
+      ]}
+      .rangeFields=${[
+        { field: '/revenue', label: { ru: 'Выручка', en: 'Revenue' }, type: 'number' },
+        { field: '/signed', label: { ru: 'Подписан', en: 'Signed' }, type: 'date' },
+      ]}
       .bulkFields=${[{ pointer: '/segment', label: { ru: 'Сегмент', en: 'Segment' }, options: { dealer: { ru: 'Дилер', en: 'Dealer' }, chain: { ru: 'Сеть', en: 'Chain' } } }]}></kc-card-list>`,
 };
 

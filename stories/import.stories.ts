@@ -22,7 +22,10 @@ function sampleUrl(): string {
 async function filled(): Promise<MemoryAdapter> {
   const storage = new MemoryAdapter({ id: 'story-export', user: 'anna' });
   for (const [i, r] of clientRows(12).slice(1).entries()) {
-    const data = { general: { companyName: String(r[0]), requisites: { codes: { inn: String(r[1]) } } }, category: { segment: ['dealer', 'corporate', 'chain', 'distributor'][i % 4] } };
+    const data = {
+      general: { companyName: String(r[0]), requisites: { codes: { inn: String(r[1]) } } },
+      category: { segment: ['dealer', 'corporate', 'chain', 'distributor'][i % 4] },
+    };
     await storage.put({ id: `c-${i}`, schemaId: t.id, schemaVersion: 1, data, ...cardRecordFields(settings, data) });
   }
   return storage;
@@ -41,13 +44,18 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Import: Story = {
-  render: ({ locale }) => html`<p><a href=${sampleUrl()} download="clients.csv">${locale === 'ru' ? 'Пример файла (CSV)' : 'A sample file (CSV)'}</a></p>
+  render: ({
+    locale,
+  }) => html`<p><a href=${sampleUrl()} download="clients.csv">${locale === 'ru' ? 'Пример файла (CSV)' : 'A sample file (CSV)'}</a></p>
     <kc-import .storage=${new MemoryAdapter({ id: 'story-import', user: 'anna' })} .schema=${t.schema} .messages=${t.messages} .settings=${settings}
       schema-id=${t.id} schema-version="1" author="Анна" locale=${locale}></kc-import>`,
 };
 
 export const Export: Story = {
   loaders: [async () => ({ storage: await filled() })],
-  render: ({ locale }, { loaded }) => html`<kc-card-list id="list" .storage=${loaded.storage} schema-id=${t.id} page-size="5" locale=${locale}></kc-card-list>
+  render: (
+    { locale },
+    { loaded },
+  ) => html`<kc-card-list id="list" .storage=${loaded.storage} schema-id=${t.id} page-size="5" locale=${locale}></kc-card-list>
     <kc-card-export for="list" .storage=${loaded.storage} .schema=${t.schema} .messages=${t.messages} name="clients" locale=${locale}></kc-card-export>`,
 };

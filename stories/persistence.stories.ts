@@ -22,7 +22,10 @@ function store(answer: Answer): StorageAdapter {
     get(target, prop) {
       const v = Reflect.get(target, prop);
       if (prop === 'put' && answer !== 'ok') {
-        return () => Promise.reject(answer === 'offline' ? new UnavailableError('story', 'offline') : new UnauthorizedError('story', 401, 'token expired'));
+        return () =>
+          Promise.reject(
+            answer === 'offline' ? new UnavailableError('story', 'offline') : new UnauthorizedError('story', 401, 'token expired'),
+          );
       }
       return typeof v === 'function' ? v.bind(target) : v;
     },
@@ -38,7 +41,10 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Card/Persistence',
   args: { answer: 'ok', locale: 'en', recordId: 'c-1' },
-  argTypes: { answer: { control: 'inline-radio', options: ['ok', 'offline', 'sign-in'] }, locale: { control: 'inline-radio', options: ['en', 'ru'] } },
+  argTypes: {
+    answer: { control: 'inline-radio', options: ['ok', 'offline', 'sign-in'] },
+    locale: { control: 'inline-radio', options: ['en', 'ru'] },
+  },
   render: ({ answer, locale, recordId }) =>
     html`<kc-card .schema=${schema} .storage=${store(answer)} record-id=${recordId} schema-id="client" locale=${locale}
       .storageOptions=${{ localDbName: 'kc-storybook-local' }}></kc-card>

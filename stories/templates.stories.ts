@@ -38,7 +38,10 @@ export const B2BClientCardRu: Story = { name: 'B2B client card (ru)' };
 export const B2BClientCardEn: Story = { name: 'B2B client card (en)', args: { locale: 'en' } };
 export const B2BClientCardBlank: Story = { name: 'B2B client card, blank', args: { filled: false } };
 export const BeautySalonCardRu: Story = { name: 'Beauty salon card (ru)', args: { template: beautySalonCard as CardTemplate<unknown> } };
-export const BeautySalonCardEn: Story = { name: 'Beauty salon card (en)', args: { template: beautySalonCard as CardTemplate<unknown>, locale: 'en' } };
+export const BeautySalonCardEn: Story = {
+  name: 'Beauty salon card (en)',
+  args: { template: beautySalonCard as CardTemplate<unknown>, locale: 'en' },
+};
 
 /** A storage with the two samples and a few more B2B cards, for the list, history and reminders. */
 async function demoStorage(): Promise<MemoryAdapter> {
@@ -57,7 +60,16 @@ async function demoStorage(): Promise<MemoryAdapter> {
   const edited = structuredClone(b2bClientCard.sample);
   edited.relationship!.loyalty = { score: 5, assessedAt: '2026-11-20' };
   edited.contract!.renewalReminderDays = 60;
-  await storage.put({ id: 'c-1', schemaId: b2bClientCard.id, schemaVersion: 1, data: edited, ...recordFields(b2bClientCard as CardTemplate<unknown>, edited) }, { author: 'Кузнецова О. В.' });
+  await storage.put(
+    {
+      id: 'c-1',
+      schemaId: b2bClientCard.id,
+      schemaVersion: 1,
+      data: edited,
+      ...recordFields(b2bClientCard as CardTemplate<unknown>, edited),
+    },
+    { author: 'Кузнецова О. В.' },
+  );
   await put(beautySalonCard as CardTemplate<unknown>, 's-1', beautySalonCard.sample);
   return storage;
 }
@@ -75,7 +87,10 @@ const segmentOptions = Object.fromEntries(
 
 export const CardList: Story = {
   name: 'Card list (kc-card-list)',
-  render: (a) => html`${until(storage.then((s) => html`<kc-card-list
+  render: (a) =>
+    html`${until(
+      storage.then(
+        (s) => html`<kc-card-list
     .storage=${s}
     schema-id=${b2bClientCard.id}
     locale=${a.locale}
@@ -92,7 +107,9 @@ export const CardList: Story = {
       { field: 'priority', label: { ru: 'Приоритет', en: 'Priority' } },
       { field: 'manager', label: { ru: 'Менеджер', en: 'Manager' } },
     ]}
-  ></kc-card-list>`))}`,
+  ></kc-card-list>`,
+      ),
+    )}`,
 };
 
 export const History: Story = {
@@ -104,9 +121,7 @@ export const History: Story = {
 export const Reminders: Story = {
   name: 'Reminders (kc-reminders)',
   render: (a) => {
-    const records = [
-      { id: 'c-1', title: b2bClientCard.sample.general.companyName, data: b2bClientCard.sample },
-    ];
+    const records = [{ id: 'c-1', title: b2bClientCard.sample.general.companyName, data: b2bClientCard.sample }];
     const reminders = dueReminders(records, collectReminderSpecs(b2bClientCard.schema), { from: '2026-12-01', to: '2027-06-30' });
     return html`<kc-reminders .reminders=${reminders} from="2026-12-01" to="2027-06-30" locale=${a.locale}></kc-reminders>`;
   },

@@ -39,4 +39,6 @@ export const Light: Story = {};
 export const Dark: Story = { args: { theme: 'dark' } };
 export const DarkEnglish: Story = { args: { theme: 'dark', locale: 'en' } };
 /** A page's own tokens: a green accent, square corners and 36 px controls. */
-export const PageTokens: Story = { args: { tokens: '--kc-color-accent: #1b7a3d; --kc-color-accent-subtle: #e3f3e8; --kc-radius: 0; --kc-control-height: 2.25rem;' } };
+export const PageTokens: Story = {
+  args: { tokens: '--kc-color-accent: #1b7a3d; --kc-color-accent-subtle: #e3f3e8; --kc-radius: 0; --kc-control-height: 2.25rem;' },
+};

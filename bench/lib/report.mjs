@@ -22,7 +22,7 @@ export function judge(row) {
   const g = row.goal;
   if (!g) return undefined;
   if (typeof g.pass === 'boolean') return { text: g.text, pass: g.pass, verdict: g.pass ? 'pass' : '**MISS**' };
-  const x = g.of === 'ratio' ? row.ratio ?? ratio(row.value, row.baseline) : row.value;
+  const x = g.of === 'ratio' ? (row.ratio ?? ratio(row.value, row.baseline)) : row.value;
   if (typeof x !== 'number' || Number.isNaN(x)) return { text: g.text, pass: null, verdict: 'n/a' };
   const pass = g.strict ? x < g.max : x <= g.max;
   const by = g.of === 'ratio' ? `${(x / g.max).toFixed(2)}× the goal` : `${fmt(x - g.max, row.unit)} over`;

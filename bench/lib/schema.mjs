@@ -122,11 +122,18 @@ export function generateCard(n) {
     s++;
     // The repeating group sits after the first section.
     if (s === 1) {
-      schema.properties.contacts = { type: 'array', title: 'Contacts', items: { type: 'object', title: 'Contact', properties: ITEM_PROPS, required: ['fullName'] } };
+      schema.properties.contacts = {
+        type: 'array',
+        title: 'Contacts',
+        items: { type: 'object', title: 'Contact', properties: ITEM_PROPS, required: ['fullName'] },
+      };
       value.contacts = Array.from({ length: ARRAY_ITEMS }, (_, k) => ITEM_VALUE(k));
       for (let k = 0; k < ARRAY_ITEMS; k++) {
         for (const [p, sch] of Object.entries(ITEM_PROPS)) {
-          fields.push({ pointer: `/contacts/${k}/${p}`, kind: sch.enum ? 'enum' : sch.type === 'boolean' ? 'boolean' : sch.format === 'email' ? 'email' : 'text' });
+          fields.push({
+            pointer: `/contacts/${k}/${p}`,
+            kind: sch.enum ? 'enum' : sch.type === 'boolean' ? 'boolean' : sch.format === 'email' ? 'email' : 'text',
+          });
         }
       }
     }

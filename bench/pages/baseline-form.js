@@ -41,7 +41,9 @@ function getAt(root, pointer) {
 /** The message for the field at `pointer` from the last validation ('' when it is valid). */
 function errorFor(pointer) {
   const errs = validate.errors ?? [];
-  const mine = errs.filter((e) => (e.keyword === 'required' ? `${e.instancePath}/${e.params.missingProperty}` : e.instancePath) === pointer);
+  const mine = errs.filter(
+    (e) => (e.keyword === 'required' ? `${e.instancePath}/${e.params.missingProperty}` : e.instancePath) === pointer,
+  );
   return mine.map((e) => e.message).join(' ');
 }
 

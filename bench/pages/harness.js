@@ -40,17 +40,28 @@ export function installHarness(impl) {
   const events = [];
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      events.push({ name: e.name, startTime: e.startTime, duration: e.duration, processingStart: e.processingStart, processingEnd: e.processingEnd, interactionId: e.interactionId });
+      events.push({
+        name: e.name,
+        startTime: e.startTime,
+        duration: e.duration,
+        processingStart: e.processingStart,
+        processingEnd: e.processingEnd,
+        interactionId: e.interactionId,
+      });
     }
   });
   observer.observe({ type: 'event', durationThreshold: 16, buffered: true });
 
   // Capture on window: runs before any handler of the page.
-  window.addEventListener('keydown', (e) => {
-    if (e.key === 'Tab' || e.key === 'Shift') return;
-    current = { keydown: e.timeStamp, input: NaN, frame: NaN };
-    presses.push(current);
-  }, true);
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Tab' || e.key === 'Shift') return;
+      current = { keydown: e.timeStamp, input: NaN, frame: NaN };
+      presses.push(current);
+    },
+    true,
+  );
   // Bubble on window: `input` is composed, so this runs after the field's own handler and after
   // the microtasks it queued (Lit's update), i.e. once the page has done its work for the key.
   window.addEventListener('input', () => {
@@ -116,7 +127,15 @@ export function installHarness(impl) {
      */
     async collectPresses() {
       await sleep(200);
-      for (const e of observer.takeRecords()) events.push({ name: e.name, startTime: e.startTime, duration: e.duration, processingStart: e.processingStart, processingEnd: e.processingEnd, interactionId: e.interactionId });
+      for (const e of observer.takeRecords())
+        events.push({
+          name: e.name,
+          startTime: e.startTime,
+          duration: e.duration,
+          processingStart: e.processingStart,
+          processingEnd: e.processingEnd,
+          interactionId: e.interactionId,
+        });
       return presses.map((p, i) => {
         const end = presses[i + 1]?.keydown ?? Infinity;
         const mine = events.filter((e) => e.startTime >= p.keydown - 0.5 && e.startTime < end - 0.5);

@@ -23,7 +23,16 @@ window.runImport = async (count) => {
   const storage = await IndexedDbAdapter.open({ name: `bench-import-${Date.now()}-${++n}`, user: 'bench' });
   const validator = await t.loadValidator();
   const el = document.createElement('kc-import');
-  Object.assign(el, { storage, schema: t.schema, validator, messages: t.messages, settings: templateCardSettings(t), schemaId: t.id, schemaVersion: 1, locale: 'ru' });
+  Object.assign(el, {
+    storage,
+    schema: t.schema,
+    validator,
+    messages: t.messages,
+    settings: templateCardSettings(t),
+    schemaId: t.id,
+    schemaVersion: 1,
+    locale: 'ru',
+  });
   document.body.append(el);
   await el.updateComplete;
   const file = new File([cp1251(csv(clientRows(count)))], 'bench.csv');
@@ -57,7 +66,8 @@ window.runImport = async (count) => {
     return { id: `d-${i}`, schemaId: t.id, schemaVersion: 1, data, ...cardRecordFields(settings, data) };
   });
   const b0 = performance.now();
-  for (let i = 0; i < records.length; i += 50) await Promise.all(records.slice(i, i + 50).map((r) => direct.put(r, { expectedRevision: 0 })));
+  for (let i = 0; i < records.length; i += 50)
+    await Promise.all(records.slice(i, i + 50).map((r) => direct.put(r, { expectedRevision: 0 })));
   const b1 = performance.now();
   await direct.close();
 
@@ -75,7 +85,10 @@ window.runImport = async (count) => {
     maxLongTaskMs: long.length ? Math.max(...long.map((l) => l.d)) : 0,
     over200: long.filter((l) => l.d > 200).length,
     /** Each long task: its phase (read, plan, write) and length, to see where the page was busy. */
-    longTaskList: long.map((l) => `${l.at < t1 ? 'read' : l.at < t2 ? 'plan' : 'write'}@${Math.round(l.at - (l.at < t1 ? t0 : l.at < t2 ? t1 : t2))}:${Math.round(l.d)}`),
+    longTaskList: long.map(
+      (l) =>
+        `${l.at < t1 ? 'read' : l.at < t2 ? 'plan' : 'write'}@${Math.round(l.at - (l.at < t1 ? t0 : l.at < t2 ? t1 : t2))}:${Math.round(l.d)}`,
+    ),
   };
 };
 window.importReady = true;

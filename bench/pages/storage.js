@@ -22,7 +22,13 @@ const SEGMENTS = ['smb', 'enterprise', 'public', 'retail'];
 function card(i) {
   const segment = SEGMENTS[i % SEGMENTS.length];
   const data = {
-    general: { companyName: `Company ${i}`, inn: String(7700000000 + i), segment, website: `https://c${i}.example.com`, founded: `20${String(i % 24).padStart(2, '0')}-01-15` },
+    general: {
+      companyName: `Company ${i}`,
+      inn: String(7700000000 + i),
+      segment,
+      website: `https://c${i}.example.com`,
+      founded: `20${String(i % 24).padStart(2, '0')}-01-15`,
+    },
     contacts: [
       { fullName: `Person ${i}`, email: `p${i}@example.com`, phone: '+7 495 000-00-00', role: 'owner' },
       { fullName: `Buyer ${i}`, email: `b${i}@example.com`, phone: '+7 495 111-11-11', role: 'buyer' },
@@ -30,7 +36,14 @@ function card(i) {
     finance: { revenue: i * 1000, employees: i % 500, vip: i % 7 === 0 },
     notes: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(2),
   };
-  return { id: `c-${String(i).padStart(5, '0')}`, schemaId: 'client', schemaVersion: 1, title: `Company ${i}`, data, indexed: { segment, manager: `m${i % 20}`, vip: i % 7 === 0 } };
+  return {
+    id: `c-${String(i).padStart(5, '0')}`,
+    schemaId: 'client',
+    schemaVersion: 1,
+    title: `Company ${i}`,
+    data,
+    indexed: { segment, manager: `m${i % 20}`, vip: i % 7 === 0 },
+  };
 }
 
 const strip = (row) => {

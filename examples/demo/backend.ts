@@ -80,7 +80,13 @@ export async function latestSchema(storage: StorageAdapter, t: CardTemplate<unkn
     return await storage.getSchema(t.id);
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
-    return storage.publishSchema({ schemaId: t.id, schema: t.schema, layout: t.layout as object, messages: t.messages as object, note: 'template' });
+    return storage.publishSchema({
+      schemaId: t.id,
+      schema: t.schema,
+      layout: t.layout as object,
+      messages: t.messages as object,
+      note: 'template',
+    });
   }
 }
 
@@ -100,7 +106,13 @@ export async function seed(storage: StorageAdapter): Promise<void> {
       const data = t.sample as JsonValue;
       // The B2B sample's contract copy is inline (as older cards held files): uploaded to the
       // server's file store first (REST), kept as a Blob (IndexedDB); the card references it.
-      const record = await withUploadedFiles(storage, { id: sampleId(t), schemaId: t.id, schemaVersion: version.version, data, ...cardRecordFields(templateCardSettings(t), data) });
+      const record = await withUploadedFiles(storage, {
+        id: sampleId(t),
+        schemaId: t.id,
+        schemaVersion: version.version,
+        data,
+        ...cardRecordFields(templateCardSettings(t), data),
+      });
       await storage.put(record, { expectedRevision: 0, author: 'demo' });
     }
   }

@@ -9,7 +9,15 @@
  */
 import { NotFoundError, type SchemaSummary, type SchemaVersion, type StorageAdapter } from '@kartochka/storage';
 import { templateCardSettings, type CardTemplate, type LocalizedText } from '@kartochka/templates';
-import { cardSettingsOf, defaultCardSettings, withCardSettings, type CardSettings, type FieldMessages, type Locale, type MessageCatalogue } from '@kartochka/core';
+import {
+  cardSettingsOf,
+  defaultCardSettings,
+  withCardSettings,
+  type CardSettings,
+  type FieldMessages,
+  type Locale,
+  type MessageCatalogue,
+} from '@kartochka/core';
 import type { CardListColumn, CardListFilter, CardListRange } from '@kartochka/elements';
 import { demoTemplates } from './templates.js';
 
@@ -44,7 +52,10 @@ async function moveLegacyList(storage: StorageAdapter): Promise<void> {
       await storage.putSchemaInfo(t.id, { title: { ...t.title }, archived: !!t.archived, ...(t.template ? { template: t.template } : {}) });
     }
     for (const [id, c] of Object.entries(v.changed ?? {})) {
-      await storage.putSchemaInfo(id, { ...(c.title ? { title: { ...c.title } } : {}), ...(c.archived !== undefined ? { archived: c.archived } : {}) });
+      await storage.putSchemaInfo(id, {
+        ...(c.title ? { title: { ...c.title } } : {}),
+        ...(c.archived !== undefined ? { archived: c.archived } : {}),
+      });
     }
   } catch {
     // A malformed old list: nothing to move.
@@ -69,7 +80,8 @@ export async function loadCardTypes(storage: StorageAdapter): Promise<CardType[]
 }
 
 /** Every card type as last loaded, the templates first, archived ones included. */
-export const cardTypes = (): CardType[] => (known.length ? known : demoTemplates.map((t): CardType => ({ id: t.id, title: t.title, template: t.id })));
+export const cardTypes = (): CardType[] =>
+  known.length ? known : demoTemplates.map((t): CardType => ({ id: t.id, title: t.title, template: t.id }));
 
 export const activeCardTypes = () => cardTypes().filter((t) => !t.archived);
 
@@ -102,7 +114,13 @@ export async function createCardType(storage: StorageAdapter, title: LocalizedTe
     const source = await latestTypeSchema(storage, cardTypeFor(from));
     if (source) {
       const settings = cardSettingsOf(source.schema) ?? settingsFor(cardTypeFor(from), source);
-      await storage.publishSchema({ schemaId: type.id, schema: withCardSettings(source.schema, settings), layout: source.layout, messages: source.messages, note: `from ${from}` });
+      await storage.publishSchema({
+        schemaId: type.id,
+        schema: withCardSettings(source.schema, settings),
+        layout: source.layout,
+        messages: source.messages,
+        note: `from ${from}`,
+      });
     }
   }
   await storage.putSchemaInfo(type.id, { title: { ...title }, ...(type.template ? { template: type.template } : {}) });
@@ -121,7 +139,13 @@ export async function latestTypeSchema(storage: StorageAdapter, t: CardType): Pr
     if (!(e instanceof NotFoundError)) throw e;
     const tpl = templateOfType(t);
     if (!tpl) return undefined;
-    return storage.publishSchema({ schemaId: tpl.id, schema: tpl.schema, layout: tpl.layout as object, messages: tpl.messages as object, note: 'template' });
+    return storage.publishSchema({
+      schemaId: tpl.id,
+      schema: tpl.schema,
+      layout: tpl.layout as object,
+      messages: tpl.messages as object,
+      note: 'template',
+    });
   }
 }
 
@@ -147,7 +171,10 @@ function fieldSchema(schema: unknown, pointer: string): FieldShape | undefined {
 }
 
 /** List columns and filters from the type's settings, labelled from its messages in both languages. */
-export function listConfig(settings: CardSettings, version: SchemaVersion): { columns: CardListColumn[]; filters: CardListFilter[]; ranges: CardListRange[] } {
+export function listConfig(
+  settings: CardSettings,
+  version: SchemaVersion,
+): { columns: CardListColumn[]; filters: CardListFilter[]; ranges: CardListRange[] } {
   const messages = version.messages as MessageCatalogue | undefined;
   const label = (pointer: string) => {
     const ru = entry(messages, 'ru', pointer);
@@ -155,7 +182,9 @@ export function listConfig(settings: CardSettings, version: SchemaVersion): { co
     const own = fieldSchema(version.schema, pointer);
     const fallback = own?.title ?? pointer.split('/').pop() ?? pointer;
     const values = new Set([...Object.keys(ru?.options ?? {}), ...Object.keys(en?.options ?? {}), ...(own?.enum ?? []).map(String)]);
-    const options = values.size ? Object.fromEntries([...values].map((v) => [v, { ru: ru?.options?.[v] ?? v, en: en?.options?.[v] ?? v }])) : undefined;
+    const options = values.size
+      ? Object.fromEntries([...values].map((v) => [v, { ru: ru?.options?.[v] ?? v, en: en?.options?.[v] ?? v }]))
+      : undefined;
     return { field: pointer, label: { ru: ru?.title ?? fallback, en: en?.title ?? fallback }, options };
   };
   return {

@@ -15,7 +15,8 @@ export async function importView(o: { storage: StorageAdapter; type: CardType; v
   const { storage, type, version, locale } = o;
   const t = templateOfType(type);
   // The template's precompiled validator while the stored schema is the shipped one (no compile).
-  const validator: PrecompiledValidator | undefined = t?.loadValidator && deepEqual(version.schema, t.schema) ? await t.loadValidator() : undefined;
+  const validator: PrecompiledValidator | undefined =
+    t?.loadValidator && deepEqual(version.schema, t.schema) ? await t.loadValidator() : undefined;
   return html`<section class="panel">
     <div class="row"><h2>${type.title[locale]}</h2><a href="#/cards">${s(locale, 'importDone')}</a></div>
     ${type.id === 'b2b-client-card' ? html`<p><a href="sample-clients.csv" download="клиенты-пример.csv" data-sample>${s(locale, 'importSample')}</a></p>` : nothing}

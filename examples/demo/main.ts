@@ -15,12 +15,55 @@ import '@kartochka/elements/persistence';
 import '@kartochka/elements/themes/dark.css';
 import { html, render, nothing } from 'lit';
 import type { KcCard, KcCardSummary } from '@kartochka/elements';
-import { ForbiddenError, NotFoundError, StorageError, formatStorageMessage, type CardRecord, type StorageAdapter, type SchemaVersion } from '@kartochka/storage';
-import { cardIndexed, cardTitle, deepEqual, type JsonValue, type LayoutDocument, type Locale, type MessageCatalogue, type JsonSchema, type PrecompiledValidator } from '@kartochka/core';
-import { chooseBackend, chosenBackend, loadDemoUsers, openBackend, rolesOf, seed, setSignedInUser, signedInUser, type Backend, type DemoUser } from './backend.js';
+import {
+  ForbiddenError,
+  NotFoundError,
+  StorageError,
+  formatStorageMessage,
+  type CardRecord,
+  type StorageAdapter,
+  type SchemaVersion,
+} from '@kartochka/storage';
+import {
+  cardIndexed,
+  cardTitle,
+  deepEqual,
+  type JsonValue,
+  type LayoutDocument,
+  type Locale,
+  type MessageCatalogue,
+  type JsonSchema,
+  type PrecompiledValidator,
+} from '@kartochka/core';
+import {
+  chooseBackend,
+  chosenBackend,
+  loadDemoUsers,
+  openBackend,
+  rolesOf,
+  seed,
+  setSignedInUser,
+  signedInUser,
+  type Backend,
+  type DemoUser,
+} from './backend.js';
 import { clearLocalData, pendingLocalData } from '@kartochka/elements/persistence';
 import { demoTemplates, sampleId } from './templates.js';
-import { activeCardTypes, archiveCardType, cardTypeFor, cardTypes, createCardType, duplicateCardType, latestTypeSchema, listConfig, loadCardTypes, renameCardType, settingsFor, templateOfType, type CardType } from './card-types.js';
+import {
+  activeCardTypes,
+  archiveCardType,
+  cardTypeFor,
+  cardTypes,
+  createCardType,
+  duplicateCardType,
+  latestTypeSchema,
+  listConfig,
+  loadCardTypes,
+  renameCardType,
+  settingsFor,
+  templateOfType,
+  type CardType,
+} from './card-types.js';
 import { s } from './strings.js';
 import { exportBar, importView } from './import-view.js';
 
@@ -62,7 +105,13 @@ function setTheme(t: Theme, remember = true) {
   void show();
 }
 
-type Route = { view: 'cards' } | { view: 'import' } | { view: 'types' } | { view: 'card'; id: string; template?: string } | { view: 'reminders' } | { view: 'builder' };
+type Route =
+  | { view: 'cards' }
+  | { view: 'import' }
+  | { view: 'types' }
+  | { view: 'card'; id: string; template?: string }
+  | { view: 'reminders' }
+  | { view: 'builder' };
 
 function route(): Route {
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
@@ -72,7 +121,8 @@ function route(): Route {
   if (parts[0] === 'reminders') return { view: 'reminders' };
   if (parts[0] === 'types') return { view: 'types' };
   if (parts[0] === 'builder') return { view: 'builder' };
-  if (parts[0] === 'card' && parts[1]) return { view: 'card', id: decodeURIComponent(parts[1]), template: new URLSearchParams(query).get('t') ?? undefined };
+  if (parts[0] === 'card' && parts[1])
+    return { view: 'card', id: decodeURIComponent(parts[1]), template: new URLSearchParams(query).get('t') ?? undefined };
   return home(templateId);
 }
 
@@ -116,21 +166,35 @@ function header(r: Route) {
       }}>${s(locale, 'settings')}</button>
     <div class="controls" id="demo-settings" ?data-open=${settingsOpen || !user}>
       <label>${s(locale, 'template')}
-        <select id="template" @change=${(e: Event) => { chooseType((e.target as HTMLSelectElement).value); const h = home(templateId); go(r.view === 'card' ? (h.view === 'card' ? `#/card/${encodeURIComponent(h.id)}` : '#/cards') : location.hash || '#/cards'); void show(); }}>
+        <select id="template" @change=${(e: Event) => {
+          chooseType((e.target as HTMLSelectElement).value);
+          const h = home(templateId);
+          go(r.view === 'card' ? (h.view === 'card' ? `#/card/${encodeURIComponent(h.id)}` : '#/cards') : location.hash || '#/cards');
+          void show();
+        }}>
           ${[...activeCardTypes(), ...cardTypes().filter((t) => t.archived && t.id === templateId)].map((t) => html`<option value=${t.id} ?selected=${t.id === templateId}>${t.title[locale]}</option>`)}
         </select>
       </label>
       <label>${s(locale, 'backend')}
-        <select id="backend" @change=${async (e: Event) => { backend = (e.target as HTMLSelectElement).value as Backend; chooseBackend(backend); await connect(); void show(); }}>
+        <select id="backend" @change=${async (e: Event) => {
+          backend = (e.target as HTMLSelectElement).value as Backend;
+          chooseBackend(backend);
+          await connect();
+          void show();
+        }}>
           <option value="idb" ?selected=${backend === 'idb'}>${s(locale, 'idb')}</option>
           <option value="rest" ?selected=${backend === 'rest'}>${s(locale, 'rest')}</option>
         </select>
       </label>
-      ${user
-        ? html`<span class="user">${s(locale, 'user')}: <b id="user-name">${user}</b> <button type="button" id="sign-out" @click=${signOut}>${s(locale, 'signOut')}</button></span>`
-        : html`<form class="user" id="sign-in" @submit=${signIn}><label>${s(locale, 'user')} ${backend === 'rest' && users.length
-            ? html`<select name="user" id="user-switch">${users.map((u) => html`<option value=${u.name}>${u.name} (${u.roles.join(', ')})</option>`)}</select>`
-            : html`<input name="user" required autocomplete="username" />`}</label> <button>${s(locale, 'signIn')}</button></form>`}
+      ${
+        user
+          ? html`<span class="user">${s(locale, 'user')}: <b id="user-name">${user}</b> <button type="button" id="sign-out" @click=${signOut}>${s(locale, 'signOut')}</button></span>`
+          : html`<form class="user" id="sign-in" @submit=${signIn}><label>${s(locale, 'user')} ${
+              backend === 'rest' && users.length
+                ? html`<select name="user" id="user-switch">${users.map((u) => html`<option value=${u.name}>${u.name} (${u.roles.join(', ')})</option>`)}</select>`
+                : html`<input name="user" required autocomplete="username" />`
+            }</label> <button>${s(locale, 'signIn')}</button></form>`
+      }
       <button type="button" id="theme" class="theme" aria-pressed=${String(theme === 'dark')} @click=${() => setTheme(theme === 'dark' ? 'light' : 'dark')}>${s(locale, 'darkTheme')}</button>
       <div class="lang" role="group" aria-label="Язык / Language">
         ${(['ru', 'en'] as const).map((l) => html`<button type="button" data-locale=${l} aria-pressed=${String(l === locale)} @click=${() => setLocale(l)}>${l.toUpperCase()}</button>`)}
@@ -190,12 +254,19 @@ async function cardsView() {
   const bulkFields = filters.map((f) => ({ pointer: f.field, label: f.label, options: f.options }));
   const exporter = async (records: CardRecord[]) => {
     const { exportCards, downloadBlob } = await import('@kartochka/elements/import');
-    downloadBlob(await exportCards(records, { format: 'csv', schema, messages, locale }), `${type.title[locale]}-${new Date().toISOString().slice(0, 10)}.csv`);
+    downloadBlob(
+      await exportCards(records, { format: 'csv', schema, messages, locale }),
+      `${type.title[locale]}-${new Date().toISOString().slice(0, 10)}.csv`,
+    );
   };
   return html`<section class="panel">
     <div class="row"><h2>${type.title[locale]}</h2>
-      ${type.archived ? nothing : html`<button type="button" class="primary" @click=${() => go(`#/card/${encodeURIComponent(`${type.id}-${Date.now().toString(36)}`)}?t=${type.id}`)}>${s(locale, 'newCard')}</button>
-        <button type="button" name="import" @click=${() => go('#/import')}>${s(locale, 'importCards')}</button>`}</div>
+      ${
+        type.archived
+          ? nothing
+          : html`<button type="button" class="primary" @click=${() => go(`#/card/${encodeURIComponent(`${type.id}-${Date.now().toString(36)}`)}?t=${type.id}`)}>${s(locale, 'newCard')}</button>
+        <button type="button" name="import" @click=${() => go('#/import')}>${s(locale, 'importCards')}</button>`
+      }</div>
     <kc-card-list id="card-list" .storage=${storage} schema-id=${type.id} .columns=${columns} .filters=${filters} locale=${locale}
       saved-views selectable .available=${available} .rangeFields=${rangeFields} .bulkFields=${bulkFields} .schema=${schema} .messages=${messages}
       .exporter=${exporter} user=${user}
@@ -232,7 +303,8 @@ async function cardView(id: string, hint?: string) {
   const settings = settingsFor(type, version);
   // A template ships its schema's validator precompiled: while the stored schema is the shipped
   // one, the card uses it and loads no ajv compiler (a schema edited in the builder compiles).
-  const validator: PrecompiledValidator | undefined = t?.loadValidator && deepEqual(version.schema, t.schema) ? await t.loadValidator() : undefined;
+  const validator: PrecompiledValidator | undefined =
+    t?.loadValidator && deepEqual(version.schema, t.schema) ? await t.loadValidator() : undefined;
   const options = {
     // Title and indexed values as the type's settings say (x-card): the list shows and searches them.
     title: (d: JsonValue | undefined) => cardTitle(settings, d),
@@ -250,7 +322,8 @@ async function cardView(id: string, hint?: string) {
   const setMode = (mode: 'edit' | 'view' | 'blank') => {
     const card = document.querySelector<KcCard>('kc-card')!;
     card.mode = mode;
-    for (const b of document.querySelectorAll<HTMLButtonElement>('.modes [data-mode]')) b.setAttribute('aria-pressed', String(b.dataset.mode === mode));
+    for (const b of document.querySelectorAll<HTMLButtonElement>('.modes [data-mode]'))
+      b.setAttribute('aria-pressed', String(b.dataset.mode === mode));
     return card.updateComplete;
   };
   const print = async (mode: 'view' | 'blank') => {
@@ -339,7 +412,12 @@ async function changeTypes(change: () => Promise<unknown>): Promise<boolean> {
     typesProblem = '';
     return true;
   } catch (e) {
-    typesProblem = e instanceof ForbiddenError ? s(locale, 'typeChangeForbidden') : e instanceof StorageError ? formatStorageMessage(e, locale) : (e as Error).message;
+    typesProblem =
+      e instanceof ForbiddenError
+        ? s(locale, 'typeChangeForbidden')
+        : e instanceof StorageError
+          ? formatStorageMessage(e, locale)
+          : (e as Error).message;
     return false;
   } finally {
     void show();
@@ -364,7 +442,9 @@ function typesView() {
     if (name) void changeTypes(() => renameCardType(storage!, t.id, { ...t.title, [locale]: name }));
   };
   const duplicate = (t: CardType) =>
-    void changeTypes(() => duplicateCardType(storage!, t.id, { ru: s('ru', 'copyOf', { name: t.title.ru }), en: s('en', 'copyOf', { name: t.title.en }) }));
+    void changeTypes(() =>
+      duplicateCardType(storage!, t.id, { ru: s('ru', 'copyOf', { name: t.title.ru }), en: s('en', 'copyOf', { name: t.title.en }) }),
+    );
   const open = (t: CardType, hash: string) => {
     chooseType(t.id);
     go(hash);
@@ -385,7 +465,8 @@ function typesView() {
     <table class="types">
       <thead><tr><th>${s(locale, 'typeName')}</th><th>${s(locale, 'typeActions')}</th></tr></thead>
       <tbody>
-        ${cardTypes().map((t) => html`<tr data-type=${t.id} ?data-archived=${!!t.archived}>
+        ${cardTypes().map(
+          (t) => html`<tr data-type=${t.id} ?data-archived=${!!t.archived}>
           <td><input name="rename" aria-label=${s(locale, 'renameType', { name: t.title[locale] })} .value=${t.title[locale]} @change=${(e: Event) => rename(t, e)} />
             ${t.archived ? html`<small>(${s(locale, 'archived')})</small>` : nothing}</td>
           <td>
@@ -394,7 +475,8 @@ function typesView() {
             <button type="button" name="duplicate" @click=${() => duplicate(t)}>${s(locale, 'duplicateType')}</button>
             <button type="button" name="archive" @click=${() => void changeTypes(() => archiveCardType(storage!, t.id, !t.archived))}>${s(locale, t.archived ? 'restoreType' : 'archiveType')}</button>
           </td>
-        </tr>`)}
+        </tr>`,
+        )}
       </tbody>
     </table>
   </section>`;
@@ -437,8 +519,7 @@ async function show() {
         const type = cardTypeFor(templateId);
         const version = await latestTypeSchema(storage, type);
         body = version ? await importView({ storage, type, version, locale, user }) : notPublished(type);
-      }
-      else if (r.view === 'card') body = await cardView(r.id, r.template);
+      } else if (r.view === 'card') body = await cardView(r.id, r.template);
       else if (r.view === 'reminders') body = await remindersView();
       else if (r.view === 'types') body = typesView();
       else body = await builderView();

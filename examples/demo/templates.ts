@@ -7,13 +7,29 @@ export const simpleClientCard: CardTemplate<unknown> = {
   title: { ru: 'Простая карточка', en: 'Simple card' },
   description: { ru: 'Небольшая карточка клиента', en: 'A small client card' },
   schema: clientSchema,
-  layout: { version: 1, sections: 'tabs', items: [{ type: 'section', id: 'main', title: { ru: 'Клиент', en: 'Client' }, columns: 2, items: ['/companyName', '/email', '/segment', '/headcount', '/contractDate', '/address'] }] },
+  layout: {
+    version: 1,
+    sections: 'tabs',
+    items: [
+      {
+        type: 'section',
+        id: 'main',
+        title: { ru: 'Клиент', en: 'Client' },
+        columns: 2,
+        items: ['/companyName', '/email', '/segment', '/headcount', '/contractDate', '/address'],
+      },
+    ],
+  },
   messages: clientMessages,
   sample: { companyName: 'ООО «Ромашка»', segment: 'dealer', headcount: 120, address: { city: 'Казань' } },
   listing: { title: '/companyName', indexed: { segment: '/segment' }, summary: ['/segment', '/contractDate'] },
 };
 
-export const demoTemplates: CardTemplate<unknown>[] = [b2bClientCard as CardTemplate<unknown>, beautySalonCard as CardTemplate<unknown>, simpleClientCard];
+export const demoTemplates: CardTemplate<unknown>[] = [
+  b2bClientCard as CardTemplate<unknown>,
+  beautySalonCard as CardTemplate<unknown>,
+  simpleClientCard,
+];
 
 export const templateFor = (id: string) => demoTemplates.find((t) => t.id === id) ?? demoTemplates[0];
 

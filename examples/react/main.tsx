@@ -36,7 +36,13 @@ function App() {
           <option value="de">Deutsch</option>
         </select>
       </label>
-      <KcCard ref={card} schema={schema} value={value} locale={locale} onKcChange={() => setValue(structuredClone(card.current!.value) as JsonValue)} />
+      <KcCard
+        ref={card}
+        schema={schema}
+        value={value}
+        locale={locale}
+        onKcChange={() => setValue(structuredClone(card.current!.value) as JsonValue)}
+      />
       <button id="save" onClick={save}>
         Save
       </button>

@@ -18,7 +18,11 @@ function defineElementPlugin() {
         decl.tagName = tagName;
       }
       moduleDoc.exports ??= [];
-      moduleDoc.exports.push({ kind: 'custom-element-definition', name: tagName, declaration: { name: className, module: moduleDoc.path } });
+      moduleDoc.exports.push({
+        kind: 'custom-element-definition',
+        name: tagName,
+        declaration: { name: className, module: moduleDoc.path },
+      });
     },
   };
 }
@@ -31,11 +35,16 @@ function everyPartPlugin() {
     name: 'kartochka-every-part',
     analyzePhase({ ts, node }) {
       if (!ts.isClassDeclaration(node) || !node.name) return;
-      const comment = ts.getJSDocCommentsAndTags(node).map((d) => d.getFullText()).join('\n');
-      const parts = [...comment.matchAll(/@csspart\s+([\w-]+)(?:\s+-\s+([^@]*?))?(?=\s*(?:\*\s*)?(?:@|\*\/|$))/g)].map(([, name, description]) => ({
-        name,
-        description: description?.replace(/\s*\*\s*/g, ' ').trim() ?? '',
-      }));
+      const comment = ts
+        .getJSDocCommentsAndTags(node)
+        .map((d) => d.getFullText())
+        .join('\n');
+      const parts = [...comment.matchAll(/@csspart\s+([\w-]+)(?:\s+-\s+([^@]*?))?(?=\s*(?:\*\s*)?(?:@|\*\/|$))/g)].map(
+        ([, name, description]) => ({
+          name,
+          description: description?.replace(/\s*\*\s*/g, ' ').trim() ?? '',
+        }),
+      );
       if (parts.length) partsByClass.set(node.name.getText(), parts);
     },
     packageLinkPhase({ customElementsManifest }) {
@@ -60,7 +69,15 @@ function builtPathsPlugin() {
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
         mod.path = built(mod.path);
-        const refs = [...(mod.exports ?? []).map((e) => e.declaration), ...(mod.declarations ?? []).flatMap((d) => [d.superclass, ...(d.members ?? []).map((m) => m.inheritedFrom), ...(d.attributes ?? []).map((a) => a.inheritedFrom), ...(d.events ?? []).map((e) => e.inheritedFrom)])];
+        const refs = [
+          ...(mod.exports ?? []).map((e) => e.declaration),
+          ...(mod.declarations ?? []).flatMap((d) => [
+            d.superclass,
+            ...(d.members ?? []).map((m) => m.inheritedFrom),
+            ...(d.attributes ?? []).map((a) => a.inheritedFrom),
+            ...(d.events ?? []).map((e) => e.inheritedFrom),
+          ]),
+        ];
         for (const ref of refs) if (ref?.module) ref.module = built(ref.module);
       }
     },
@@ -97,12 +114,16 @@ const ALIAS_VALUES = {
   Locale: ['en', 'ru', 'de'],
 };
 function editorDataPlugin() {
-  const valuesOf = (type = '') => ALIAS_VALUES[type] ?? (/^('[^']*'\s*\|\s*)+'[^']*'$/.test(type) ? [...type.matchAll(/'([^']*)'/g)].map((m) => m[1]) : undefined);
+  const valuesOf = (type = '') =>
+    ALIAS_VALUES[type] ?? (/^('[^']*'\s*\|\s*)+'[^']*'$/.test(type) ? [...type.matchAll(/'([^']*)'/g)].map((m) => m[1]) : undefined);
   const oneLine = (text = '') => text.replace(/\s+/g, ' ').trim();
   return {
     name: 'kartochka-editor-data',
     packageLinkPhase({ customElementsManifest }) {
-      const elements = customElementsManifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).sort((a, b) => a.tagName.localeCompare(b.tagName));
+      const elements = customElementsManifest.modules
+        .flatMap((m) => m.declarations ?? [])
+        .filter((d) => d.tagName)
+        .sort((a, b) => a.tagName.localeCompare(b.tagName));
       const docs = (d) => oneLine(d.summary ?? d.description);
       const vscode = {
         $schema: 'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json',
@@ -112,7 +133,11 @@ function editorDataPlugin() {
           description: docs(d),
           attributes: (d.attributes ?? []).map((a) => {
             const values = valuesOf(a.type?.text);
-            return { name: a.name, description: oneLine(a.description), ...(values ? { values: values.map((name) => ({ name })) } : a.type?.text === 'boolean' ? { valueSet: 'v' } : {}) };
+            return {
+              name: a.name,
+              description: oneLine(a.description),
+              ...(values ? { values: values.map((name) => ({ name })) } : a.type?.text === 'boolean' ? { valueSet: 'v' } : {}),
+            };
           }),
         })),
       };
@@ -128,13 +153,25 @@ function editorDataPlugin() {
               description: docs(d),
               attributes: (d.attributes ?? []).map((a) => {
                 const values = valuesOf(a.type?.text);
-                return { name: a.name, description: oneLine(a.description), value: values ? { type: 'enum', required: true } : { type: a.type?.text ?? 'string', required: a.type?.text !== 'boolean' }, ...(values ? { values: values.map((name) => ({ name })) } : {}) };
+                return {
+                  name: a.name,
+                  description: oneLine(a.description),
+                  value: values
+                    ? { type: 'enum', required: true }
+                    : { type: a.type?.text ?? 'string', required: a.type?.text !== 'boolean' },
+                  ...(values ? { values: values.map((name) => ({ name })) } : {}),
+                };
               }),
               js: {
-                properties: (d.members ?? []).filter((m) => m.kind === 'field' && !m.static).map((m) => ({ name: m.name, description: oneLine(m.description), type: m.type?.text })),
+                properties: (d.members ?? [])
+                  .filter((m) => m.kind === 'field' && !m.static)
+                  .map((m) => ({ name: m.name, description: oneLine(m.description), type: m.type?.text })),
                 events: (d.events ?? []).map((e) => ({ name: e.name, description: oneLine(e.description) })),
               },
-              css: { parts: (d.cssParts ?? []).map((p) => ({ name: p.name, description: oneLine(p.description) })), properties: (d.cssProperties ?? []).map((p) => ({ name: p.name, description: oneLine(p.description) })) },
+              css: {
+                parts: (d.cssParts ?? []).map((p) => ({ name: p.name, description: oneLine(p.description) })),
+                properties: (d.cssProperties ?? []).map((p) => ({ name: p.name, description: oneLine(p.description) })),
+              },
             })),
           },
         },
@@ -152,7 +189,8 @@ function publicOnlyPlugin() {
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) {
-          if (decl.members) decl.members = decl.members.filter((m) => !m.privacy || m.privacy === 'public').filter((m) => !m.name.startsWith('#'));
+          if (decl.members)
+            decl.members = decl.members.filter((m) => !m.privacy || m.privacy === 'public').filter((m) => !m.name.startsWith('#'));
         }
       }
     },

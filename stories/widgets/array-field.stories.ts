@@ -53,7 +53,15 @@ export const TableWithErrors: WidgetStory = { args: { field: table, value: [{ na
 /** 10,000 rows: past 200 only the rows in view are rendered. */
 export const Table10000Rows: WidgetStory = {
   args: {
-    field: { type: 'array', title: 'Позиции', 'x-widget': 'table', items: { type: 'object', properties: { sku: { type: 'string', title: 'Артикул' }, qty: { type: 'integer', title: 'Кол-во', minimum: 0 } } } },
+    field: {
+      type: 'array',
+      title: 'Позиции',
+      'x-widget': 'table',
+      items: {
+        type: 'object',
+        properties: { sku: { type: 'string', title: 'Артикул' }, qty: { type: 'integer', title: 'Кол-во', minimum: 0 } },
+      },
+    },
     value: Array.from({ length: 10_000 }, (_, i) => ({ sku: `SKU-${String(i + 1).padStart(5, '0')}`, qty: i % 17 })),
   },
 };

@@ -9,7 +9,12 @@ const schema: JsonSchemaObject = {
   properties: {
     actual: { type: 'number', title: 'Фактический объём' },
     potential: { type: 'number', title: 'Потенциал' },
-    share: { type: 'number', title: 'Наша доля', 'x-unit': '%', 'x-formula': { round: [{ '*': [{ '/': [{ var: '/actual' }, { var: '/potential' }] }, 100] }, 1] } },
+    share: {
+      type: 'number',
+      title: 'Наша доля',
+      'x-unit': '%',
+      'x-formula': { round: [{ '*': [{ '/': [{ var: '/actual' }, { var: '/potential' }] }, 100] }, 1] },
+    },
   },
 };
 

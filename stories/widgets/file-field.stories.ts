@@ -10,7 +10,13 @@ const meta: Meta<WidgetArgs> = {
   args: {
     locale: 'ru',
     field: { type: 'object', title: 'Договор', 'x-widget': 'file', 'x-maxSize': 1048576 },
-    value: { name: 'договор.pdf', size: 15, type: 'application/pdf', lastModified: 0, blob: new Blob(['%PDF-1.7 sample'], { type: 'application/pdf' }) } as never,
+    value: {
+      name: 'договор.pdf',
+      size: 15,
+      type: 'application/pdf',
+      lastModified: 0,
+      blob: new Blob(['%PDF-1.7 sample'], { type: 'application/pdf' }),
+    } as never,
   },
 };
 export default meta;
@@ -20,7 +26,12 @@ export const English: WidgetStory = { args: { locale: 'en' } };
 export const Empty: WidgetStory = { args: { value: null } };
 
 /** A one-page PDF, as a server would hold it. */
-const storedPdf = new Blob(['%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'], { type: 'application/pdf' });
+const storedPdf = new Blob(
+  [
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  ],
+  { type: 'application/pdf' },
+);
 
 /**
  * A stored file (docs/files.md): the card's data holds `{fileId, name, size, type, sha256}` only; the
@@ -30,7 +41,13 @@ const storedPdf = new Blob(['%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endob
 export const StoredFile: WidgetStory = {
   args: {
     field: { type: 'object', title: 'Копия договора', 'x-widget': 'file', contentMediaType: 'application/pdf,image/png,image/jpeg' },
-    value: { fileId: 'f_storyStoryStoryStory0', name: 'договор-ДП-2025-015.pdf', size: storedPdf.size, type: 'application/pdf', sha256: '0'.repeat(64) },
+    value: {
+      fileId: 'f_storyStoryStoryStory0',
+      name: 'договор-ДП-2025-015.pdf',
+      size: storedPdf.size,
+      type: 'application/pdf',
+      sha256: '0'.repeat(64),
+    },
   },
   render: (a) => {
     const card = renderWidget(a);

@@ -8,7 +8,11 @@ const meta: Meta<WidgetArgs> = {
   render: renderWidget,
   args: {
     locale: 'ru',
-    field: { type: 'object', title: 'Цена', properties: { amount: { type: 'number', minimum: 0 }, currency: { type: 'string', enum: ['RUB', 'USD', 'EUR', 'CNY'] } } },
+    field: {
+      type: 'object',
+      title: 'Цена',
+      properties: { amount: { type: 'number', minimum: 0 }, currency: { type: 'string', enum: ['RUB', 'USD', 'EUR', 'CNY'] } },
+    },
     value: { amount: 1500.5, currency: 'RUB' },
   },
 };

@@ -10,7 +10,10 @@ const meta: Meta<WidgetArgs> = {
     locale: 'ru',
     field: { type: 'array', title: 'Регионы', uniqueItems: true, minItems: 1, items: { enum: ['ru', 'kz', 'by'] } },
     value: ['ru', 'by'],
-    messages: { ru: { '/field': { title: 'Регионы', options: { ru: 'Россия', kz: 'Казахстан', by: 'Беларусь' } } }, en: { '/field': { title: 'Regions', options: { ru: 'Russia', kz: 'Kazakhstan', by: 'Belarus' } } } },
+    messages: {
+      ru: { '/field': { title: 'Регионы', options: { ru: 'Россия', kz: 'Казахстан', by: 'Беларусь' } } },
+      en: { '/field': { title: 'Regions', options: { ru: 'Russia', kz: 'Kazakhstan', by: 'Belarus' } } },
+    },
   },
 };
 export default meta;

@@ -10,7 +10,10 @@ const meta: Meta<WidgetArgs> = {
     locale: 'ru',
     field: { enum: ['s', 'm', 'l'], 'x-widget': 'radio', title: 'Размер' },
     value: 'm',
-    messages: { ru: { '/field': { title: 'Размер', options: { s: 'Малый', m: 'Средний', l: 'Крупный' } } }, en: { '/field': { title: 'Size', options: { s: 'Small', m: 'Medium', l: 'Large' } } } },
+    messages: {
+      ru: { '/field': { title: 'Размер', options: { s: 'Малый', m: 'Средний', l: 'Крупный' } } },
+      en: { '/field': { title: 'Size', options: { s: 'Small', m: 'Medium', l: 'Large' } } },
+    },
   },
 };
 export default meta;

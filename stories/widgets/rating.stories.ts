@@ -10,7 +10,32 @@ const meta: Meta<WidgetArgs> = {
     locale: 'ru',
     field: { type: 'integer', title: 'Лояльность', minimum: 1, maximum: 5, 'x-widget': 'rating' },
     value: 5,
-    messages: { ru: { '/field': { title: 'Лояльность', options: { '1': 'враждебен', '2': 'холоден', '3': 'нейтрален', '4': 'доброжелателен', '5': 'продвигает и рекомендует нас, активно сотрудничает, наращивает нашу долю' } } }, en: { '/field': { title: 'Loyalty', options: { '1': 'hostile', '2': 'cold', '3': 'neutral', '4': 'friendly', '5': 'promotes and recommends us, cooperates actively, grows our share' } } } },
+    messages: {
+      ru: {
+        '/field': {
+          title: 'Лояльность',
+          options: {
+            '1': 'враждебен',
+            '2': 'холоден',
+            '3': 'нейтрален',
+            '4': 'доброжелателен',
+            '5': 'продвигает и рекомендует нас, активно сотрудничает, наращивает нашу долю',
+          },
+        },
+      },
+      en: {
+        '/field': {
+          title: 'Loyalty',
+          options: {
+            '1': 'hostile',
+            '2': 'cold',
+            '3': 'neutral',
+            '4': 'friendly',
+            '5': 'promotes and recommends us, cooperates actively, grows our share',
+          },
+        },
+      },
+    },
   },
 };
 export default meta;

@@ -10,7 +10,10 @@ const meta: Meta<WidgetArgs> = {
     locale: 'ru',
     field: { enum: ['dealer', 'corporate', 'retail'], title: 'Сегмент' },
     value: 'dealer',
-    messages: { ru: { '/field': { title: 'Сегмент', options: { dealer: 'Дилер', corporate: 'Корпоративный', retail: 'Розница' } } }, en: { '/field': { title: 'Segment', options: { dealer: 'Dealer', corporate: 'Corporate', retail: 'Retail' } } } },
+    messages: {
+      ru: { '/field': { title: 'Сегмент', options: { dealer: 'Дилер', corporate: 'Корпоративный', retail: 'Розница' } } },
+      en: { '/field': { title: 'Segment', options: { dealer: 'Dealer', corporate: 'Corporate', retail: 'Retail' } } },
+    },
   },
 };
 export default meta;

@@ -10,7 +10,8 @@ import '@kartochka/elements';
 import type { KcCard } from '@kartochka/elements';
 import { controlOf, fieldAt, settle, typeInto } from '../../packages/elements/src/testing/helpers.js';
 
-const errorText = (card: KcCard, pointer: string) => fieldAt(card.shadowRoot!, pointer)!.shadowRoot!.querySelector('[part="error"]')?.textContent?.trim() ?? '';
+const errorText = (card: KcCard, pointer: string) =>
+  fieldAt(card.shadowRoot!, pointer)!.shadowRoot!.querySelector('[part="error"]')?.textContent?.trim() ?? '';
 
 async function card(locale: 'ru' | 'en', validator?: PrecompiledValidator): Promise<KcCard> {
   const el = await fixture<KcCard>(

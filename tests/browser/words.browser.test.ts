@@ -22,8 +22,14 @@ describe('values as words', function () {
   ] as const) {
     it(`the salon summary chip shows allergies as text, with the severity's label (${locale})`, async () => {
       const t = beautySalonCard;
-      const controller = new FormController(t.schema, { value: structuredClone(t.sample) as unknown as JsonValue, messages: t.messages, locale });
-      const el = await fixture<KcCardSummary>(html`<kc-card-summary .controller=${controller} .pointers=${t.listing!.summary} .locale=${locale}></kc-card-summary>`);
+      const controller = new FormController(t.schema, {
+        value: structuredClone(t.sample) as unknown as JsonValue,
+        messages: t.messages,
+        locale,
+      });
+      const el = await fixture<KcCardSummary>(
+        html`<kc-card-summary .controller=${controller} .pointers=${t.listing!.summary} .locale=${locale}></kc-card-summary>`,
+      );
       await el.updateComplete;
       const texts = chips(el);
       expect(texts.find((x) => x.startsWith(allergy.split(' ')[0]!))).to.equal(allergy);
@@ -54,7 +60,14 @@ describe('values as words', function () {
       type: 'object',
       properties: {
         name: { type: 'string', title: 'Название' },
-        size: { type: 'object', title: 'Размер', properties: { headcount: { type: 'integer', title: 'Штат' }, class: { type: 'string', title: 'Размер бизнеса', enum: ['small', 'medium', 'large'] } } },
+        size: {
+          type: 'object',
+          title: 'Размер',
+          properties: {
+            headcount: { type: 'integer', title: 'Штат' },
+            class: { type: 'string', title: 'Размер бизнеса', enum: ['small', 'medium', 'large'] },
+          },
+        },
       },
     };
     const messages = { ru: { '/size/class': { options: { small: 'Малый', medium: 'Средний', large: 'Крупный' } } } };
@@ -62,13 +75,16 @@ describe('values as words', function () {
     // B learns of the other write only when it saves (no broadcast), as with another client of a server.
     const quiet = await IndexedDbAdapter.open({ name: dbName, broadcast: false });
     const other = await IndexedDbAdapter.open({ name: dbName, broadcast: false });
-    await other.put({ id: 'm-1', schemaId: 's', schemaVersion: 1, title: 'X', indexed: {}, data: { name: 'X', size: { headcount: 10, class: 'small' } } }, { expectedRevision: 0 });
+    await other.put(
+      { id: 'm-1', schemaId: 's', schemaVersion: 1, title: 'X', indexed: {}, data: { name: 'X', size: { headcount: 10, class: 'small' } } },
+      { expectedRevision: 0 },
+    );
     const card = await fixture<KcCard>(
       html`<kc-card .schema=${schema} .messages=${messages} .storage=${quiet} record-id="m-1" schema-id="s" .storageOptions=${{ localDbName: `${dbName}-local`, draftDelay: 10 }} locale="ru"></kc-card>`,
     );
     await new Promise((r) => card.addEventListener('kc-storage-status', (e) => (e as CustomEvent).detail.status === 'loaded' && r(null)));
     await settle(card);
-    const stored = async () => (await other.get<Record<string, unknown>>('m-1'));
+    const stored = async () => await other.get<Record<string, unknown>>('m-1');
     let cur = await stored();
     await other.put({ ...cur, data: { name: 'X', size: { headcount: 12, class: 'small' } } }, { expectedRevision: cur.revision });
     typeInto(controlOf(fieldAt(card.shadowRoot!, '/name')!) as HTMLInputElement, 'Y');
@@ -80,7 +96,10 @@ describe('values as words', function () {
     // Both change the business size: the table offers «Средний» against «Крупный», not codes.
     expect(await card.persistence!.save()).to.equal(true);
     cur = await stored();
-    await other.put({ ...cur, data: { ...(cur.data as object), size: { headcount: 12, class: 'large' } } }, { expectedRevision: cur.revision });
+    await other.put(
+      { ...cur, data: { ...(cur.data as object), size: { headcount: 12, class: 'large' } } },
+      { expectedRevision: cur.revision },
+    );
     card.value = { ...(card.value as object), size: { headcount: 12, class: 'medium' } } as JsonValue;
     expect(await card.persistence!.save()).to.equal(false);
     expect(card.persistence!.status).to.equal('conflict');
@@ -102,15 +121,37 @@ describe('values as words', function () {
       const storage = await IndexedDbAdapter.open({ name: `kc-words-rem-${Date.now()}-${locale}` });
       const t = beautySalonCard;
       const birthDate = (t.sample as unknown as { personal: { birthDate: string } }).personal.birthDate;
-      await storage.put({ id: 's-1', schemaId: t.id, schemaVersion: 1, title: 'Клиент', indexed: {}, data: structuredClone(t.sample) as unknown as JsonValue });
+      await storage.put({
+        id: 's-1',
+        schemaId: t.id,
+        schemaVersion: 1,
+        title: 'Клиент',
+        indexed: {},
+        data: structuredClone(t.sample) as unknown as JsonValue,
+      });
       const from = `2027-${birthDate.slice(5, 7)}-01`;
-      const el = await fixture<KcReminders>(html`<kc-reminders .storage=${storage} .schema=${t.schema} schema-id=${t.id} from=${from} days="40" locale=${locale}></kc-reminders>`);
+      const el = await fixture<KcReminders>(
+        html`<kc-reminders .storage=${storage} .schema=${t.schema} schema-id=${t.id} from=${from} days="40" locale=${locale}></kc-reminders>`,
+      );
       await waitUntil(() => el.shadowRoot!.querySelector('[part="reminder"]'), 'a reminder');
       const texts = [...el.shadowRoot!.querySelectorAll('[part="reminder"]')].map((r) => r.textContent!.replace(/\s+/g, ' '));
-      expect(texts.some((x) => x.includes(who)), texts.join(' | ')).to.equal(true);
+      expect(
+        texts.some((x) => x.includes(who)),
+        texts.join(' | '),
+      ).to.equal(true);
       expect(texts.join(' ')).to.not.contain(': administrator', 'not the code');
       // The calendar file says the same (lines unfolded: RFC 5545 folds them at 75 octets).
-      const role: Reminder = { recordId: 's-1', recordTitle: 'Клиент', pointer: '/personal/birthDate', template: '/personal/birthDate', dueDate: '2027-02-27', eventDate: '2027-02-28', title: { ru: 'ДР', en: 'Birthday' }, who: 'administrator', whoIsRole: true };
+      const role: Reminder = {
+        recordId: 's-1',
+        recordTitle: 'Клиент',
+        pointer: '/personal/birthDate',
+        template: '/personal/birthDate',
+        dueDate: '2027-02-27',
+        eventDate: '2027-02-28',
+        title: { ru: 'ДР', en: 'Birthday' },
+        who: 'administrator',
+        whoIsRole: true,
+      };
       expect(toICalendar([role], { locale }).replace(/\r\n[ \t]/g, '')).to.contain(who);
       storage.close();
     });
@@ -125,7 +166,9 @@ describe('values as words', function () {
     await storage.put({ ...base, data: data as unknown as JsonValue }, { expectedRevision: 0 });
     data.general.size.exportCountries = ['KZ', 'UZ'];
     await storage.put({ ...base, data: data as unknown as JsonValue }, { expectedRevision: 1 });
-    const el = await fixture<KcHistory>(html`<kc-history .storage=${storage} record-id="h-1" .schema=${t.schema} .messages=${t.messages} locale="ru"></kc-history>`);
+    const el = await fixture<KcHistory>(
+      html`<kc-history .storage=${storage} record-id="h-1" .schema=${t.schema} .messages=${t.messages} locale="ru"></kc-history>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelectorAll('[part="change"]').length > 0, 'a change');
     const change = el.shadowRoot!.querySelector('[part="change"]')!.textContent!.replace(/\s+/g, ' ').trim();
     expect(change).to.match(/Страны экспорта › #2: — → стало Узбекистан$/);
@@ -201,7 +244,9 @@ describe('values as words', function () {
       const all = text(card.shadowRoot!);
       expect(all).to.not.contain(t.sample.general.companyName as string);
       expect(all).to.not.contain('6312000007');
-      const boxes = [...fieldAt(card.shadowRoot!, '/general/size/exportCountries')!.shadowRoot!.querySelectorAll('[part="box"]')].map((b) => b.parentElement!.textContent!.trim());
+      const boxes = [...fieldAt(card.shadowRoot!, '/general/size/exportCountries')!.shadowRoot!.querySelectorAll('[part="box"]')].map((b) =>
+        b.parentElement!.textContent!.trim(),
+      );
       for (const c of countries) expect(boxes).to.include(c);
       expect(boxes).to.not.include('KZ');
     });

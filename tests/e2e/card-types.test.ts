@@ -23,8 +23,46 @@ useDemo((d, b) => {
 
 /** What the admin reads and types, per UI language. */
 const UI = {
-  ru: { types: 'Типы карточек', builder: 'Конструктор', staff: 'Штат', renamed: ['Переименовано / перемещено', 'значения переносятся вместе с ним', 'карточек: 1'], retyped: ['Изменён тип', '«Штат»: тип «Целое число» становится «Число»', 'значения сохранятся'], create: 'Создать тип', typeName: 'Поставщики', section: 'Поставщик', name: 'Наименование', inn: 'ИНН', tab: 'Заголовок и список', newCard: 'Новая карточка', saved: 'Сохранено', cards: 'Карточки', archive: 'В архив', restore: 'Вернуть из архива', company: 'ООО «Северный лес»', search: 'северный' },
-  en: { types: 'Card types', builder: 'Builder', staff: 'Staff', renamed: ['Renamed / moved', 'values move with it', 'cards: 1'], retyped: ['Type changed', '«Staff»: type «Whole number» becomes «Number»', 'values are kept'], create: 'Create type', typeName: 'Suppliers', section: 'Supplier', name: 'Company', inn: 'Tax ID', tab: 'Title and list', newCard: 'New card', saved: 'Saved', cards: 'Cards', archive: 'Archive', restore: 'Restore', company: 'Northern Timber LLC', search: 'timber' },
+  ru: {
+    types: 'Типы карточек',
+    builder: 'Конструктор',
+    staff: 'Штат',
+    renamed: ['Переименовано / перемещено', 'значения переносятся вместе с ним', 'карточек: 1'],
+    retyped: ['Изменён тип', '«Штат»: тип «Целое число» становится «Число»', 'значения сохранятся'],
+    create: 'Создать тип',
+    typeName: 'Поставщики',
+    section: 'Поставщик',
+    name: 'Наименование',
+    inn: 'ИНН',
+    tab: 'Заголовок и список',
+    newCard: 'Новая карточка',
+    saved: 'Сохранено',
+    cards: 'Карточки',
+    archive: 'В архив',
+    restore: 'Вернуть из архива',
+    company: 'ООО «Северный лес»',
+    search: 'северный',
+  },
+  en: {
+    types: 'Card types',
+    builder: 'Builder',
+    staff: 'Staff',
+    renamed: ['Renamed / moved', 'values move with it', 'cards: 1'],
+    retyped: ['Type changed', '«Staff»: type «Whole number» becomes «Number»', 'values are kept'],
+    create: 'Create type',
+    typeName: 'Suppliers',
+    section: 'Supplier',
+    name: 'Company',
+    inn: 'Tax ID',
+    tab: 'Title and list',
+    newCard: 'New card',
+    saved: 'Saved',
+    cards: 'Cards',
+    archive: 'Archive',
+    restore: 'Restore',
+    company: 'Northern Timber LLC',
+    search: 'timber',
+  },
 };
 
 for (const locale of ['ru', 'en'] as const) {
@@ -104,7 +142,10 @@ for (const locale of ['ru', 'en'] as const) {
     await page.getByRole('navigation').getByRole('link', { name: ui.types }).click();
     const typeRow = page.locator('table.types tr', { has: page.locator(`input[name="rename"][aria-label*="${ui.typeName}"]`) });
     await typeRow.getByRole('button', { name: ui.builder }).click();
-    const node = (label: string) => builder.locator('kc-builder-canvas .kcb-node', { has: page.locator('.kcb-label > .kcb-title', { hasText: new RegExp(`^${label}$`) }) });
+    const node = (label: string) =>
+      builder.locator('kc-builder-canvas .kcb-node', {
+        has: page.locator('.kcb-label > .kcb-title', { hasText: new RegExp(`^${label}$`) }),
+      });
     await node(ui.inn).click();
     // The key is a technical setting: under «Дополнительно: ключ в данных».
     await builder.locator('kc-builder-inspector details[data-advanced="key"] summary').click();
@@ -133,7 +174,7 @@ for (const locale of ['ru', 'en'] as const) {
     await list.locator('input[type="search"]').fill(ui.search);
     await row.waitFor();
     assert.equal(await list.locator('tbody tr').count(), 1);
-    assert.equal(await row.locator('td', { hasText: /^\s*7707083893\s*$/ }).count(), 1, 'the INN column shows the old card\'s INN');
+    assert.equal(await row.locator('td', { hasText: /^\s*7707083893\s*$/ }).count(), 1, "the INN column shows the old card's INN");
     await row.click();
     // The card opens its stored data carried to version 2 (the migration runs as it loads).
     await page.waitForFunction(

@@ -8,7 +8,11 @@ import { createKey, startServer, tempDb, type ServerProcess } from '../../packag
 
 export async function startDemo(): Promise<{ url: string; close: () => Promise<void> }> {
   await build({ configFile: 'vite.config.ts', logLevel: 'error' });
-  const server: PreviewServer = await preview({ configFile: 'vite.config.ts', logLevel: 'error', preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  const server: PreviewServer = await preview({
+    configFile: 'vite.config.ts',
+    logLevel: 'error',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('The preview server has no TCP address.');
   return {
@@ -38,9 +42,19 @@ export function recordProblems(page: Page, allowed?: RegExp): string[] {
 export async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(el: Element, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(el: Element, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const r = await axe.run(document.querySelector('main')!, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    return r.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
   });
 }
 
@@ -122,7 +136,10 @@ export async function storageStatus(page: Page, text: string | RegExp): Promise<
     await page.locator('kc-storage-panel [part="status"]', { hasText: text }).waitFor();
   } catch (e) {
     // Say what the panel said instead: a timeout alone does not tell a slow load from a wrong state.
-    const said = await page.locator('kc-storage-panel [part="status"]').allTextContents().catch(() => []);
+    const said = await page
+      .locator('kc-storage-panel [part="status"]')
+      .allTextContents()
+      .catch(() => []);
     throw new Error(`The storage panel never said ${String(text)}; it says ${JSON.stringify(said)} (${page.url()})`, { cause: e });
   }
 }

@@ -26,10 +26,12 @@ useDemoWithServer(users, (d, b, s) => {
 });
 
 const SALON = '#/card/beauty-salon-card-sample';
-const api = (key: string) => async (path: string) => (await fetch(`${server.api}${path}`, { headers: { Authorization: `Bearer ${key}` } })).json();
+const api = (key: string) => async (path: string) =>
+  (await fetch(`${server.api}${path}`, { headers: { Authorization: `Bearer ${key}` } })).json();
 const status = storageStatus;
 /** The card's data as the page holds it. */
-const cardValue = (page: Page) => page.evaluate(() => (document.querySelector('kc-card') as unknown as { value: Record<string, unknown> }).value);
+const cardValue = (page: Page) =>
+  page.evaluate(() => (document.querySelector('kc-card') as unknown as { value: Record<string, unknown> }).value);
 
 test('Анна and Борис: each may do what the server lets their roles do', async () => {
   const context = await browser.newContext();
@@ -105,7 +107,7 @@ test('Анна and Борис: each may do what the server lets their roles do',
   await context.close();
 });
 
-test('card types are the server\'s: a type Анна makes in one browser is listed by its name in another (Борис\'s)', async () => {
+test("card types are the server's: a type Анна makes in one browser is listed by its name in another (Борис's)", async () => {
   const open = async (name: string) => {
     const context = await browser.newContext();
     await demoSettings(context, { 'kc-demo-backend': 'rest' });
@@ -138,7 +140,11 @@ test('card types are the server\'s: a type Анна makes in one browser is list
   await refusal.waitFor();
   assert.equal((await refusal.textContent())!.trim(), 'Типы карточек не изменены: вашей роли это не разрешено (это может администратор).');
   assert.equal(await row.getAttribute('data-archived'), null);
-  assert.equal(((await api(users[0]!.key)('/schemas')).items as { schemaId: string; archived: boolean }[]).find((t) => t.schemaId === made.schemaId)?.archived, false);
+  assert.equal(
+    ((await api(users[0]!.key)('/schemas')).items as { schemaId: string; archived: boolean }[]).find((t) => t.schemaId === made.schemaId)
+      ?.archived,
+    false,
+  );
   assert.deepEqual([a.problems, b.problems.filter((p) => !/status of 403/.test(p))], [[], []]);
   await a.context.close();
   await b.context.close();

@@ -76,7 +76,13 @@ test('fill, validate, save, reload: the card comes back (the small card)', async
   assert.equal(await page.locator('kc-text-field[path="/companyName"] input').inputValue(), 'ООО Ромашка');
   assert.equal(await page.locator('kc-text-field[path="/address/city"] input').inputValue(), 'Самара');
   const value = await page.evaluate(() => (document.querySelector('kc-card') as unknown as { value: unknown }).value);
-  assert.deepEqual(value, { companyName: 'ООО Ромашка', segment: 'dealer', headcount: 120, address: { city: 'Самара' }, email: 'info@romashka.example' });
+  assert.deepEqual(value, {
+    companyName: 'ООО Ромашка',
+    segment: 'dealer',
+    headcount: 120,
+    address: { city: 'Самара' },
+    email: 'info@romashka.example',
+  });
 
   // The language switch re-labels the same card.
   await page.getByRole('button', { name: 'EN' }).click();
@@ -93,21 +99,36 @@ test('an unsaved edit survives a reload as a draft the card offers to restore', 
   await name.fill('Волжская керамика и Ко');
   // The draft is written shortly after typing stops (no flush here: that debounce is what is
   // tested); wait until it is in the card's local database rather than for a fixed time.
-  const draftStored = () => page.evaluate(() => new Promise<boolean>((resolve) => {
-    const open = indexedDB.open('kartochka-local');
-    open.onupgradeneeded = () => open.transaction!.abort(); // never create the card's database here
-    open.onerror = () => resolve(false);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('drafts')) { db.close(); resolve(false); return; }
-      const all = db.transaction('drafts').objectStore('drafts').getAll();
-      all.onsuccess = () => {
-        db.close();
-        resolve(all.result.some((d: { data?: { general?: { companyName?: string } } }) => d.data?.general?.companyName === 'Волжская керамика и Ко'));
-      };
-      all.onerror = () => { db.close(); resolve(false); };
-    };
-  }));
+  const draftStored = () =>
+    page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('kartochka-local');
+          open.onupgradeneeded = () => open.transaction!.abort(); // never create the card's database here
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('drafts')) {
+              db.close();
+              resolve(false);
+              return;
+            }
+            const all = db.transaction('drafts').objectStore('drafts').getAll();
+            all.onsuccess = () => {
+              db.close();
+              resolve(
+                all.result.some(
+                  (d: { data?: { general?: { companyName?: string } } }) => d.data?.general?.companyName === 'Волжская керамика и Ко',
+                ),
+              );
+            };
+            all.onerror = () => {
+              db.close();
+              resolve(false);
+            };
+          };
+        }),
+    );
   for (let i = 0; !(await draftStored()); i++) {
     assert.ok(i < 100, 'the draft is stored within 10 s of the last keystroke');
     await page.waitForTimeout(100); // poll interval only: the loop ends on the stored draft
@@ -121,7 +142,7 @@ test('an unsaved edit survives a reload as a draft the card offers to restore', 
   await context.close();
 });
 
-test('sign-out removes the user\'s drafts from this device; signing in again offers nothing', async () => {
+test("sign-out removes the user's drafts from this device; signing in again offers nothing", async () => {
   const { page, context, problems } = await open();
   const name = page.locator('kc-text-field[path="/general/companyName"] input');
   await name.waitFor();
@@ -196,10 +217,13 @@ test('REST mode: saves go to the real server; saved while it is down, they wait 
   // Another user saves the same card: the open (unedited) card follows the server's change stream
   // and shows the new version by itself.
   const other = new RestAdapter({ baseUrl: server.api });
-  await other.put({ ...stored, data: { ...stored.data, general: { ...stored.data.general, companyName: 'Изменено коллегой' } } }, { expectedRevision: 2 });
+  await other.put(
+    { ...stored, data: { ...stored.data, general: { ...stored.data.general, companyName: 'Изменено коллегой' } } },
+    { expectedRevision: 2 },
+  );
   await status(page, 'Карточку изменили в другом месте');
   for (let i = 0; (await name.inputValue()) !== 'Изменено коллегой'; i++) {
-    assert.ok(i < 50, 'the field shows the colleague\'s value within 5 s');
+    assert.ok(i < 50, "the field shows the colleague's value within 5 s");
     await page.waitForTimeout(100);
   }
   await other.close();
@@ -219,7 +243,10 @@ test('REST mode: saves go to the real server; saved while it is down, they wait 
   assert.equal(after.revision, 4);
   // The browser itself logs refused connections (server down) and 404 answers (the first run looks
   // for the sample card before creating it); nothing else may appear.
-  assert.deepEqual(problems.filter((p) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(p)), []);
+  assert.deepEqual(
+    problems.filter((p) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(p)),
+    [],
+  );
   await context.close();
   await server.kill();
 });

@@ -67,7 +67,9 @@ for (const example of ['react', 'vue', 'angular']) {
 
 test('examples/angular is compiled ahead of time: no template compiler and no partial declarations reach the browser', async () => {
   const assets = fileURLToPath(new URL('../../examples/angular/dist/assets/', import.meta.url));
-  const code = (await Promise.all((await readdir(assets)).filter((f) => f.endsWith('.js')).map((f) => readFile(join(assets, f), 'utf8')))).join('\n');
+  const code = (
+    await Promise.all((await readdir(assets)).filter((f) => f.endsWith('.js')).map((f) => readFile(join(assets, f), 'utf8')))
+  ).join('\n');
   assert.ok(code.includes('kc-angular-example'), 'the built example is there (the test above built it)');
   // A message only @angular/compiler's expression lexer has; ɵɵngDeclare… calls are what the linker replaces.
   assert.equal(code.includes('Unterminated quote'), false, '@angular/compiler is not bundled');

@@ -27,7 +27,9 @@ useDemoWithServer(users, (d, b, s) => {
 
 const status = storageStatus;
 const api = async (path: string) => fetch(`${server.api}${path}`, { headers: { Authorization: `Bearer ${users[0]!.key}` } });
-const storedFile = async () => ((await (await api('/cards/b2b-client-card-sample')).json()) as { data: { contract: { file: Record<string, unknown> } } }).data.contract.file;
+const storedFile = async () =>
+  ((await (await api('/cards/b2b-client-card-sample')).json()) as { data: { contract: { file: Record<string, unknown> } } }).data.contract
+    .file;
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n${'0'.repeat(3000)}\n%%EOF\n`);
 
 async function openContract(page: Page) {

@@ -19,8 +19,34 @@ useDemo((d, b) => {
 });
 
 const UI = {
-  ru: { import: 'Импорт', inn: 'ИНН', check: 'Проверить строки', planned: 'Создать: 12 · Обновить: 0 · Пропустить: 0 · Отклонено: 2', again: 'Создать: 0 · Обновить: 12 · Пропустить: 0 · Отклонено: 2', date: 'Дата регистрации: «31.02.2020» — не дата', segment: 'Сегмент: «Оптовик» — нет среди вариантов', start: 'Импортировать карточки: 12', done: 'Импорт завершён: создано 12, обновлено 0.', updated: 'Импорт завершён: создано 0, обновлено 12.', back: 'К списку карточек', another: 'Импортировать другой файл' },
-  en: { import: 'Import', inn: 'Taxpayer number (INN)', check: 'Check the rows', planned: 'Create: 12 · Update: 0 · Skip: 0 · Refused: 2', again: 'Create: 0 · Update: 12 · Skip: 0 · Refused: 2', date: 'Дата регистрации: «31.02.2020» is not a date', segment: 'Сегмент: «Оптовик» is not one of the options', start: 'Import 12 cards', done: 'Import finished: 12 created, 0 updated.', updated: 'Import finished: 0 created, 12 updated.', back: 'Back to the list', another: 'Import another file' },
+  ru: {
+    import: 'Импорт',
+    inn: 'ИНН',
+    check: 'Проверить строки',
+    planned: 'Создать: 12 · Обновить: 0 · Пропустить: 0 · Отклонено: 2',
+    again: 'Создать: 0 · Обновить: 12 · Пропустить: 0 · Отклонено: 2',
+    date: 'Дата регистрации: «31.02.2020» — не дата',
+    segment: 'Сегмент: «Оптовик» — нет среди вариантов',
+    start: 'Импортировать карточки: 12',
+    done: 'Импорт завершён: создано 12, обновлено 0.',
+    updated: 'Импорт завершён: создано 0, обновлено 12.',
+    back: 'К списку карточек',
+    another: 'Импортировать другой файл',
+  },
+  en: {
+    import: 'Import',
+    inn: 'Taxpayer number (INN)',
+    check: 'Check the rows',
+    planned: 'Create: 12 · Update: 0 · Skip: 0 · Refused: 2',
+    again: 'Create: 0 · Update: 12 · Skip: 0 · Refused: 2',
+    date: 'Дата регистрации: «31.02.2020» is not a date',
+    segment: 'Сегмент: «Оптовик» is not one of the options',
+    start: 'Import 12 cards',
+    done: 'Import finished: 12 created, 0 updated.',
+    updated: 'Import finished: 0 created, 12 updated.',
+    back: 'Back to the list',
+    another: 'Import another file',
+  },
 };
 
 for (const locale of ['ru', 'en'] as const) {
@@ -71,7 +97,9 @@ for (const locale of ['ru', 'en'] as const) {
     const list = page.locator('kc-card-list');
     await list.locator('input[type=search]').fill('Северный');
     await list.locator('tr[part=row]', { hasText: 'ООО «Северный ветер»' }).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('kc-card-list')[0]?.shadowRoot?.querySelectorAll('tr[part=row]').length === 1);
+    await page.waitForFunction(
+      () => document.querySelectorAll('kc-card-list')[0]?.shadowRoot?.querySelectorAll('tr[part=row]').length === 1,
+    );
     const exporter = page.locator('kc-card-export');
     await exporter.locator('#format').selectOption('csv');
     const [download] = await Promise.all([page.waitForEvent('download'), exporter.locator('button[name=export]').click()]);

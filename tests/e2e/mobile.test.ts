@@ -78,7 +78,11 @@ for (const screen of ['phone', 'desktop'] as const) {
           if (!view.hash) await page.goto(demo.url);
           await page.locator(view.ready).first().waitFor();
           const r = await measure(page);
-          assert.equal(r.scrollWidth, width, `${view.name}: the page is ${r.scrollWidth} px wide on a ${width} px screen: ${r.wide.slice(0, 5).join('; ')}`);
+          assert.equal(
+            r.scrollWidth,
+            width,
+            `${view.name}: the page is ${r.scrollWidth} px wide on a ${width} px screen: ${r.wide.slice(0, 5).join('; ')}`,
+          );
           if (screen === 'phone') assert.deepEqual(r.small, [], `${view.name}: tap targets under 44 px (of ${r.interactive})`);
           assert.deepEqual(await axeViolations(page), [], `${view.name}: axe`);
         }
@@ -135,7 +139,7 @@ test('phone: a tap on Save saves (the toast says so beside the bar), and the car
   await context.close();
 });
 
-test('phone: the header\'s settings fold behind one button; a tap opens them, the language switch works from there', async () => {
+test("phone: the header's settings fold behind one button; a tap opens them, the language switch works from there", async () => {
   const { page, context, problems } = await open('', { screen: 'phone' });
   await page.locator('kc-card [part="action-bar"]').waitFor();
   const toggle = page.locator('#settings-toggle');
@@ -219,7 +223,8 @@ test('installable, and a reload with no network shows the app and its cards (ser
   // The service worker has installed (the shell is cached) and controls the page.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
   });
   await context.setOffline(true);
   await page.reload();

@@ -25,16 +25,27 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const packages = ['i18n', 'core', 'storage', 'elements', 'templates', 'react', 'vue'];
 // The frameworks at the versions the workspace has, so npm finds them in its cache. Angular's
 // compiler (with the TypeScript it is built for) is the app's own, as in an Angular CLI app.
-const angular = ['@angular/core', '@angular/common', '@angular/compiler', '@angular/compiler-cli', '@angular/platform-browser', 'rxjs', 'tslib', 'typescript'];
+const angular = [
+  '@angular/core',
+  '@angular/common',
+  '@angular/compiler',
+  '@angular/compiler-cli',
+  '@angular/platform-browser',
+  'rxjs',
+  'tslib',
+  'typescript',
+];
 const frameworks = ['react', 'react-dom', '@types/react', '@types/react-dom', 'vue', ...angular];
-const versionOf = (name: string): string => (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const versionOf = (name: string): string =>
+  (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 let work: string;
 let app: string;
 let browser: Browser | undefined;
 let server: PreviewServer | undefined;
 
 before(() => {
-  for (const p of packages) assert.ok(existsSync(join(root, 'packages', p, 'dist/index.js')), `packages/${p} is not built: run npm run build`);
+  for (const p of packages)
+    assert.ok(existsSync(join(root, 'packages', p, 'dist/index.js')), `packages/${p} is not built: run npm run build`);
   work = mkdtempSync(join(tmpdir(), 'kc-pack-'));
   app = join(work, 'app');
   cpSync(join(root, 'tests/e2e/pack-app'), app, { recursive: true });
@@ -53,9 +64,16 @@ test('the packed packages install into a fresh strict TypeScript + Vite app and 
     t.diagnostic(`${phase}: ${((Date.now() - since) / 1000).toFixed(1)} s`);
     since = Date.now();
   };
-  execFileSync('npm', ['pack', '--pack-destination', work, '--ignore-scripts', ...packages.flatMap((p) => ['-w', `packages/${p}`])], { cwd: root, stdio: 'ignore' });
+  execFileSync('npm', ['pack', '--pack-destination', work, '--ignore-scripts', ...packages.flatMap((p) => ['-w', `packages/${p}`])], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   took('npm pack');
-  const tarballs = Object.fromEntries(readdirSync(work).filter((f) => f.endsWith('.tgz')).map((f) => [`@kartochka/${f.replace(/^kartochka-(.*)-\d+\.\d+\.\d+\.tgz$/, '$1')}`, `file:${join(work, f)}`]));
+  const tarballs = Object.fromEntries(
+    readdirSync(work)
+      .filter((f) => f.endsWith('.tgz'))
+      .map((f) => [`@kartochka/${f.replace(/^kartochka-(.*)-\d+\.\d+\.\d+\.tgz$/, '$1')}`, `file:${join(work, f)}`]),
+  );
   assert.equal(Object.keys(tarballs).length, packages.length);
   const dependencies = { ...tarballs, ...Object.fromEntries(frameworks.map((f) => [f, versionOf(f)])) };
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'kc-pack-app', private: true, type: 'module', dependencies }, null, 2));
@@ -67,18 +85,36 @@ test('the packed packages install into a fresh strict TypeScript + Vite app and 
   // other libraries' own declarations (Vue's compiler types want @babel/types) are theirs, not ours.
   let tscOutput = '';
   try {
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')], { cwd: app, encoding: 'utf8' });
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')], {
+      cwd: app,
+      encoding: 'utf8',
+    });
   } catch (e) {
     tscOutput = (e as { stdout?: string }).stdout ?? String(e);
   }
-  const ours = tscOutput.split('\n').filter((line) => /error TS/.test(line) && (!line.startsWith('node_modules/') || /node_modules\/@kartochka\//.test(line)));
+  const ours = tscOutput
+    .split('\n')
+    .filter((line) => /error TS/.test(line) && (!line.startsWith('node_modules/') || /node_modules\/@kartochka\//.test(line)));
   assert.deepEqual(ours, [], `tsc failed in the packed app:\n${tscOutput}`);
   took('strict tsc');
 
   // One build for the four pages; the Angular page's modules (angular/) are compiled by ngc first.
   const input = Object.fromEntries(['index', 'react', 'vue', 'angular'].map((page) => [page, join(app, `${page}.html`)]));
-  await build({ root: app, configFile: false, logLevel: 'error', plugins: [angularAot({ dir: join(app, 'angular') })], oxc: { jsx: { runtime: 'automatic' } }, build: { outDir: join(app, 'dist'), target: 'es2022', rollupOptions: { input } } });
-  server = await preview({ root: app, configFile: false, logLevel: 'error', build: { outDir: join(app, 'dist') }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  await build({
+    root: app,
+    configFile: false,
+    logLevel: 'error',
+    plugins: [angularAot({ dir: join(app, 'angular') })],
+    oxc: { jsx: { runtime: 'automatic' } },
+    build: { outDir: join(app, 'dist'), target: 'es2022', rollupOptions: { input } },
+  });
+  server = await preview({
+    root: app,
+    configFile: false,
+    logLevel: 'error',
+    build: { outDir: join(app, 'dist') },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('The preview server has no TCP address.');
   took('Vite build (ngc included), preview');
@@ -107,7 +143,9 @@ test('the packed packages install into a fresh strict TypeScript + Vite app and 
     await page
       .locator('#result', { hasText: /^\/general\/companyName=.*"companyName":"Acme Trading"/ })
       .waitFor({ timeout: 10000 })
-      .catch(async (e: Error) => assert.fail(`${flavour}: #result is "${await page.locator('#result').textContent()}"; ${problems.join('; ')} (${e.message})`));
+      .catch(async (e: Error) =>
+        assert.fail(`${flavour}: #result is "${await page.locator('#result').textContent()}"; ${problems.join('; ')} (${e.message})`),
+      );
     assert.equal(await input.inputValue(), 'Acme Trading', `${flavour}: the write-back kept the text`);
   }
 
@@ -121,7 +159,9 @@ test('the packed packages install into a fresh strict TypeScript + Vite app and 
   await page
     .locator('#result', { hasText: '/companyName={"companyName":"Acme Trading"}' })
     .waitFor({ timeout: 10000 })
-    .catch(async (e: Error) => assert.fail(`angular: #result is "${await page.locator('#result').textContent()}"; ${problems.join('; ')} (${e.message})`));
+    .catch(async (e: Error) =>
+      assert.fail(`angular: #result is "${await page.locator('#result').textContent()}"; ${problems.join('; ')} (${e.message})`),
+    );
   assert.equal(await companyName.inputValue(), 'Acme Trading', 'angular: the write-back kept the text');
   const email = page.locator('kc-pack-angular kc-card kc-email-field[path="/email"] input');
   await email.fill('not-an-email');

@@ -76,7 +76,10 @@ test('examples/plain-html: the single-module build renders, types and validates 
   assert.equal(await page.getByText('Must be an email address.').count(), 0);
 
   // The page got its code from the one module: nothing else under packages/ was fetched.
-  assert.deepEqual(served.filter((p) => p.startsWith('packages/')), ['packages/elements/dist/kartochka.js']);
+  assert.deepEqual(
+    served.filter((p) => p.startsWith('packages/')),
+    ['packages/elements/dist/kartochka.js'],
+  );
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -102,11 +102,20 @@ for (const screen of ['desktop', 'phone'] as const) {
   for (const locale of ['ru', 'en'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       test(`screenshots: card, list and builder — ${screen}, ${locale}, ${theme}`, async () => {
-        const context = await browser.newContext({ ...SCREENS[screen], colorScheme: theme, reducedMotion: 'reduce', timezoneId: 'UTC', locale: locale === 'ru' ? 'ru-RU' : 'en-GB' });
-        await context.addInitScript(({ l, t }) => {
-          localStorage.setItem('kc-demo-locale', l);
-          localStorage.setItem('kc-demo-theme', t);
-        }, { l: locale, t: theme });
+        const context = await browser.newContext({
+          ...SCREENS[screen],
+          colorScheme: theme,
+          reducedMotion: 'reduce',
+          timezoneId: 'UTC',
+          locale: locale === 'ru' ? 'ru-RU' : 'en-GB',
+        });
+        await context.addInitScript(
+          ({ l, t }) => {
+            localStorage.setItem('kc-demo-locale', l);
+            localStorage.setItem('kc-demo-theme', t);
+          },
+          { l: locale, t: theme },
+        );
         await context.addInitScript((css: string) => {
           document.addEventListener('DOMContentLoaded', () => {
             const style = document.createElement('style');

@@ -50,7 +50,11 @@ describe('built-in translations', () => {
     assert.equal(translate('validation', 'de', 'required'), 'Dieses Feld ist erforderlich.');
     assert.equal(translate('validation', 'de', 'minLength', { limit: 3 }), 'Mindestens 3 Zeichen lang.');
     assert.equal(formatStorageMessage(NotFoundError.card('c-1'), 'de'), 'Karte „c-1“ wurde nicht gefunden.');
-    const { errors } = validateLayout({ version: 1, items: [{ type: 'section', id: 's', items: ['/nope'] }] }, { type: 'object', properties: {} }, { locale: 'de' });
+    const { errors } = validateLayout(
+      { version: 1, items: [{ type: 'section', id: 's', items: ['/nope'] }] },
+      { type: 'object', properties: {} },
+      { locale: 'de' },
+    );
     assert.equal(errors[0]?.message, 'Das Schema hat kein Feld „/nope“.');
   });
 });

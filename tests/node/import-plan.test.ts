@@ -19,7 +19,9 @@ describe('import fields', () => {
     assert.equal(field('/general/contacts/phones/0/number').kind, 'phone');
     assert.equal(field('/general/contacts/phones/0/number').labels.ru, 'Телефоны › Номер');
     assert.equal(field('/category/segment').kind, 'enum');
-    assert.ok(field('/category/segment').options!.some((o) => o.value === 'dealer' && o.labels.includes('Дилер') && o.labels.includes('Dealer')));
+    assert.ok(
+      field('/category/segment').options!.some((o) => o.value === 'dealer' && o.labels.includes('Дилер') && o.labels.includes('Dealer')),
+    );
     assert.equal(field('/general/requisites/registration/date').kind, 'date');
     assert.equal(field('/general/size/headcount').kind, 'integer');
     assert.equal(field('/general/size/exportCountries').kind, 'enum-list');
@@ -69,7 +71,14 @@ describe('header and columns', () => {
     const rows = [['Название организации', 'ИНН', 'Сегмент', 'Телефон', 'Штат', 'Примечание']];
     const { depth, mapping } = detectHeader([...rows, ['ООО Ромашка', '7707083893', 'Дилер', '8 495 123 45 67', '12', '']], fields);
     assert.equal(depth, 1);
-    assert.deepEqual(mapping, ['/general/companyName', '/general/requisites/codes/inn', '/category/segment', '/general/contacts/phones/0/number', '/general/size/headcount', undefined]);
+    assert.deepEqual(mapping, [
+      '/general/companyName',
+      '/general/requisites/codes/inn',
+      '/category/segment',
+      '/general/contacts/phones/0/number',
+      '/general/size/headcount',
+      undefined,
+    ]);
   });
   it('finds a header of two rows under a merged title, in English', () => {
     const rows = [
@@ -80,15 +89,44 @@ describe('header and columns', () => {
     const { depth, mapping, titles } = detectHeader(rows, fields);
     assert.equal(depth, 2);
     assert.deepEqual(titles[3], ['Codes', 'KPP']);
-    assert.deepEqual(mapping, ['/general/companyName', '/category/segment', '/general/requisites/codes/inn', '/general/requisites/codes/kpp', '/general/requisites/registration/date']);
+    assert.deepEqual(mapping, [
+      '/general/companyName',
+      '/category/segment',
+      '/general/requisites/codes/inn',
+      '/general/requisites/codes/kpp',
+      '/general/requisites/registration/date',
+    ]);
   });
 });
 
 describe('dry run', () => {
-  const mapping = ['/general/companyName', '/general/requisites/codes/inn', '/category/segment', '/general/contacts/phones/0/number', '/general/requisites/registration/date'];
+  const mapping = [
+    '/general/companyName',
+    '/general/requisites/codes/inn',
+    '/category/segment',
+    '/general/contacts/phones/0/number',
+    '/general/requisites/registration/date',
+  ];
   it('creates, updates by INN, refuses with the validator’s words, and refuses a key seen twice', () => {
-    const existing = new Map([[keyOf('7707083893')!, { id: 'c-1', revision: 3, data: { general: { companyName: 'Старое имя', requisites: { codes: { inn: '7707083893' } } }, category: { priority: 'A' } } }]]);
-    const planner = new ImportPlanner({ schema: b2bClientCard.schema, fields, mapping, key: '/general/requisites/codes/inn', existing, locale: 'ru', newId: () => 'new-1' });
+    const existing = new Map([
+      [
+        keyOf('7707083893')!,
+        {
+          id: 'c-1',
+          revision: 3,
+          data: { general: { companyName: 'Старое имя', requisites: { codes: { inn: '7707083893' } } }, category: { priority: 'A' } },
+        },
+      ],
+    ]);
+    const planner = new ImportPlanner({
+      schema: b2bClientCard.schema,
+      fields,
+      mapping,
+      key: '/general/requisites/codes/inn',
+      existing,
+      locale: 'ru',
+      newId: () => 'new-1',
+    });
     const rows = [
       planner.plan(['ООО Новая', '500100732259', 'Дилер', '8 (495) 000-00-01', '01.02.2020'], 2),
       planner.plan(['ООО Ромашка', ' 7707083893 ', 'Сети', '', ''], 3),
@@ -98,7 +136,15 @@ describe('dry run', () => {
     ];
     assert.equal(rows[0].action, 'create');
     // The card's formula (total turnover) is stored with the row, as the card stores it.
-    assert.deepEqual(rows[0].data, { general: { companyName: 'ООО Новая', requisites: { codes: { inn: '500100732259' }, registration: { date: '2020-02-01' } }, contacts: { phones: [{ number: '+7 495 000-00-01' }] } }, category: { segment: 'dealer' }, history: { totalTurnover: 0 } });
+    assert.deepEqual(rows[0].data, {
+      general: {
+        companyName: 'ООО Новая',
+        requisites: { codes: { inn: '500100732259' }, registration: { date: '2020-02-01' } },
+        contacts: { phones: [{ number: '+7 495 000-00-01' }] },
+      },
+      category: { segment: 'dealer' },
+      history: { totalTurnover: 0 },
+    });
     assert.equal(rows[1].action, 'update');
     assert.equal(rows[1].id, 'c-1');
     assert.equal(rows[1].revision, 3);
@@ -120,24 +166,48 @@ describe('dry run', () => {
     const row = planner.plan(['', '1234567890', 'Дилер', '', ''], 2);
     assert.equal(row.action, 'refuse');
     const messages = row.problems.map((p) => [p.pointer, p.column, p.message]);
-    assert.ok(messages.some(([p, c, m]) => p === '/general/requisites/codes/inn' && c === 1 && /ИНН/.test(String(m))), JSON.stringify(messages));
-    assert.ok(messages.some(([p]) => p === '/general/companyName'), JSON.stringify(messages));
+    assert.ok(
+      messages.some(([p, c, m]) => p === '/general/requisites/codes/inn' && c === 1 && /ИНН/.test(String(m))),
+      JSON.stringify(messages),
+    );
+    assert.ok(
+      messages.some(([p]) => p === '/general/companyName'),
+      JSON.stringify(messages),
+    );
   });
   it('takes several values of a list from one cell: «+7 …; 8 …» becomes two phone items', () => {
-    const planner = new ImportPlanner({ schema: b2bClientCard.schema, fields, mapping: ['/general/companyName', '/general/contacts/phones/0/number'] });
+    const planner = new ImportPlanner({
+      schema: b2bClientCard.schema,
+      fields,
+      mapping: ['/general/companyName', '/general/contacts/phones/0/number'],
+    });
     const row = planner.plan(['ООО Два телефона', '8 (495) 000-00-01; +7 916 000 11 22'], 2);
     assert.equal(row.action, 'create');
     assert.deepEqual(getAt(row.data, '/general/contacts/phones'), [{ number: '+7 495 000-00-01' }, { number: '+7 916 000-11-22' }]);
     const bad = planner.plan(['ООО Плохой второй', '8 (495) 000-00-01; звонить'], 3);
-    assert.deepEqual(bad.problems.map((p) => [p.code, p.pointer]), [['notAPhone', '/general/contacts/phones/1/number']]);
+    assert.deepEqual(
+      bad.problems.map((p) => [p.code, p.pointer]),
+      [['notAPhone', '/general/contacts/phones/1/number']],
+    );
   });
   it('skips stored keys when asked to', () => {
     const existing = new Map([[keyOf('7707083893')!, { id: 'c-1', revision: 1, data: { general: { companyName: 'X' } } }]]);
-    const planner = new ImportPlanner({ schema: b2bClientCard.schema, fields, mapping, key: '/general/requisites/codes/inn', existing, onExisting: 'skip' });
+    const planner = new ImportPlanner({
+      schema: b2bClientCard.schema,
+      fields,
+      mapping,
+      key: '/general/requisites/codes/inn',
+      existing,
+      onExisting: 'skip',
+    });
     assert.equal(planner.plan(['Y', '7707083893', '', '', ''], 2).action, 'skip');
   });
   it('takes the key from x-unique when the schema has one', () => {
-    const schema = { type: 'object', 'x-unique': ['/email'], properties: { email: { type: 'string', format: 'email' }, name: { type: 'string' } } };
+    const schema = {
+      type: 'object',
+      'x-unique': ['/email'],
+      properties: { email: { type: 'string', format: 'email' }, name: { type: 'string' } },
+    };
     const f: ImportField[] = importFields(schema);
     assert.equal(f.find((x) => x.pointer === '/email')!.unique, true);
     assert.equal(f.find((x) => x.pointer === '/name')!.unique, undefined);
@@ -149,15 +219,27 @@ describe('dry run', () => {
       properties: {
         kind: { type: 'string', enum: ['person', 'company'] },
         name: { type: 'string' },
-        inn: { type: 'string', pattern: '^\\d{10}$', 'x-rules': { required: { '==': [{ var: '/kind' }, 'company'] }, visible: { '==': [{ var: '/kind' }, 'company'] } } },
+        inn: {
+          type: 'string',
+          pattern: '^\\d{10}$',
+          'x-rules': { required: { '==': [{ var: '/kind' }, 'company'] }, visible: { '==': [{ var: '/kind' }, 'company'] } },
+        },
         points: { type: 'integer' },
         budget: { type: 'number', 'x-formula': { '*': [{ var: '/points' }, 150000] } },
       },
     };
-    const planner = new ImportPlanner({ schema, fields: importFields(schema), mapping: ['/kind', '/name', '/inn', '/points'], locale: 'ru' });
+    const planner = new ImportPlanner({
+      schema,
+      fields: importFields(schema),
+      mapping: ['/kind', '/name', '/inn', '/points'],
+      locale: 'ru',
+    });
     const company = planner.plan(['company', 'ООО Без ИНН', '', '3'], 2);
     assert.equal(company.action, 'refuse', 'a company needs its INN, as the card says');
-    assert.deepEqual(company.problems.map((p) => [p.pointer, p.column]), [['/inn', 2]]);
+    assert.deepEqual(
+      company.problems.map((p) => [p.pointer, p.column]),
+      [['/inn', 2]],
+    );
     assert.match(String(company.problems[0]!.message), /обязательн/i);
     const person = planner.plan(['person', 'Иван', '12', '2'], 3);
     assert.equal(person.action, 'create', 'a person’s INN is hidden: its bad value does not refuse the row');

@@ -44,12 +44,18 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
 }
 
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
-const packageOf = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string): string =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /** Every bare module a file imports or re-exports, type-only and dynamic imports included. */
 function importsOf(file: string): string[] {
   const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-  return info.importedFiles.map((f) => f.fileName).filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtinModules.includes(s));
+  return info.importedFiles
+    .map((f) => f.fileName)
+    .filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtinModules.includes(s));
 }
 
 /** Whether an installed package carries its own type declarations. */
@@ -67,7 +73,8 @@ describe('every package is ready to publish', () => {
         const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), pkg.name]);
         const missing = new Set<string>();
         for (const file of sourceFiles(join(root, 'packages', dir, 'src'))) {
-          for (const spec of importsOf(file)) if (!declared.has(packageOf(spec))) missing.add(`${packageOf(spec)} (${file.slice(root.length)})`);
+          for (const spec of importsOf(file))
+            if (!declared.has(packageOf(spec))) missing.add(`${packageOf(spec)} (${file.slice(root.length)})`);
         }
         assert.deepEqual([...missing], [], `add these to ${dir}/package.json "dependencies" (or "peerDependencies")`);
       });
@@ -92,7 +99,11 @@ describe('every package is ready to publish', () => {
   }
 
   it('npm pack ships no build info, tests or test-support', () => {
-    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', ...packageDirs.flatMap((d) => ['-w', `packages/${d}`])], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(
+      'npm',
+      ['pack', '--dry-run', '--json', '--ignore-scripts', ...packageDirs.flatMap((d) => ['-w', `packages/${d}`])],
+      { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     const packs = JSON.parse(out) as { name: string; files: { path: string }[] }[];
     assert.equal(packs.length, packageDirs.length);
     for (const p of packs) {
@@ -113,7 +124,8 @@ describe('the custom-elements manifest', () => {
 
   before(() => {
     // `npm test` writes it first; a lone run of this file makes it.
-    if (!existsSync(join(dir, 'custom-elements.json'))) execFileSync('npm', ['run', 'manifest', '-w', '@kartochka/elements'], { cwd: root, stdio: 'ignore' });
+    if (!existsSync(join(dir, 'custom-elements.json')))
+      execFileSync('npm', ['run', 'manifest', '-w', '@kartochka/elements'], { cwd: root, stdio: 'ignore' });
     manifest = JSON.parse(readFileSync(join(dir, 'custom-elements.json'), 'utf8')) as typeof manifest;
   });
 
@@ -124,13 +136,26 @@ describe('the custom-elements manifest', () => {
   });
 
   it('gives editors the same data: VS Code custom data and JetBrains web-types, shipped and named', () => {
-    const vscode = JSON.parse(readFileSync(join(dir, 'vscode.html-custom-data.json'), 'utf8')) as { tags: { name: string; attributes: { name: string; values?: { name: string }[] }[] }[] };
-    const webTypes = JSON.parse(readFileSync(join(dir, 'web-types.json'), 'utf8')) as { contributions: { html: { elements: { name: string; js: { events: { name: string }[] } }[] } } };
+    const vscode = JSON.parse(readFileSync(join(dir, 'vscode.html-custom-data.json'), 'utf8')) as {
+      tags: { name: string; attributes: { name: string; values?: { name: string }[] }[] }[];
+    };
+    const webTypes = JSON.parse(readFileSync(join(dir, 'web-types.json'), 'utf8')) as {
+      contributions: { html: { elements: { name: string; js: { events: { name: string }[] } }[] } };
+    };
     const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName).filter(Boolean)).sort();
-    assert.deepEqual(vscode.tags.map((t) => t.name), tags);
-    assert.deepEqual(webTypes.contributions.html.elements.map((t) => t.name), tags);
+    assert.deepEqual(
+      vscode.tags.map((t) => t.name),
+      tags,
+    );
+    assert.deepEqual(
+      webTypes.contributions.html.elements.map((t) => t.name),
+      tags,
+    );
     const mode = vscode.tags.find((t) => t.name === 'kc-card')!.attributes.find((a) => a.name === 'mode')!;
-    assert.deepEqual(mode.values?.map((v) => v.name), ['edit', 'view', 'blank']);
+    assert.deepEqual(
+      mode.values?.map((v) => v.name),
+      ['edit', 'view', 'blank'],
+    );
     assert.ok(webTypes.contributions.html.elements.find((t) => t.name === 'kc-card')!.js.events.some((e) => e.name === 'kc-change'));
     assert.equal((pkg as { 'web-types'?: string })['web-types'], './web-types.json');
     for (const f of ['vscode.html-custom-data.json', 'web-types.json']) assert.ok(pkg.files?.includes(f), f);
@@ -142,7 +167,11 @@ describe('the custom-elements manifest', () => {
 
   it('lists every element and every part each renders', () => {
     const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName).filter(Boolean));
-    const defined = [...sourceFiles(join(dir, 'src')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?:defineElement|customElements\.define)\('(kc-[a-z-]+)'/g)].map((m) => m[1]))];
+    const defined = [
+      ...sourceFiles(join(dir, 'src')).flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/(?:defineElement|customElements\.define)\('(kc-[a-z-]+)'/g)].map((m) => m[1]),
+      ),
+    ];
     assert.deepEqual([...new Set(tags)].sort(), [...new Set(defined)].sort());
     for (const m of manifest.modules) {
       const elements = (m.declarations ?? []).filter((d) => d.tagName);
@@ -150,7 +179,11 @@ describe('the custom-elements manifest', () => {
       const documented = new Set(elements.flatMap((d) => (d.cssParts ?? []).map((p) => p.name)));
       const source = readFileSync(join(dir, m.path.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts')), 'utf8');
       const rendered = [...source.matchAll(/\spart="([a-z][a-z0-9-]*)"/g)].map((x) => x[1]!);
-      assert.deepEqual([...new Set(rendered.filter((p) => !documented.has(p)))], [], `${m.path}: parts rendered but not in the manifest (add @csspart to the class comment)`);
+      assert.deepEqual(
+        [...new Set(rendered.filter((p) => !documented.has(p)))],
+        [],
+        `${m.path}: parts rendered but not in the manifest (add @csspart to the class comment)`,
+      );
     }
   });
 });

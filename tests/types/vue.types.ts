@@ -8,7 +8,12 @@ import type { GlobalComponents } from 'vue';
 type CardProps = InstanceType<GlobalComponents['kc-card']>['$props'];
 type ListProps = InstanceType<GlobalComponents['kc-card-list']>['$props'];
 
-export const card: CardProps = { locale: 'de', mode: 'view', modelValue: { companyName: 'Acme' }, onKcChange: (e) => console.log(e.detail.path) };
+export const card: CardProps = {
+  locale: 'de',
+  mode: 'view',
+  modelValue: { companyName: 'Acme' },
+  onKcChange: (e) => console.log(e.detail.path),
+};
 export const list: ListProps = { pageSize: 20, onKcOpen: (e) => console.log(e.detail.id) };
 // @ts-expect-error: the card's mode is a closed set
 export const badMode: CardProps = { mode: 'edits' };

@@ -35,8 +35,19 @@ describe('<kc-builder> in the dark theme', function () {
       expect(getComputedStyle(el.querySelector('.kcb-toolbar button')!).color).to.equal('rgb(230, 233, 240)');
       // The preview card's sections below the fold skip painting (content-visibility), and axe then
       // measures against the page, not the panel: check what is in view, the builder's own parts.
-      const r = await axe.run({ include: [el], exclude: [['kc-builder-preview']] } as unknown as Element, { resultTypes: ['violations'], runOnly: { type: 'rule', values: ['color-contrast'] } });
-      expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).slice(0, 2).join(', ')}`)).to.deep.equal([]);
+      const r = await axe.run({ include: [el], exclude: [['kc-builder-preview']] } as unknown as Element, {
+        resultTypes: ['violations'],
+        runOnly: { type: 'rule', values: ['color-contrast'] },
+      });
+      expect(
+        r.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => `${n.target.join(' ')} ${n.failureSummary}`)
+              .slice(0, 2)
+              .join(', ')}`,
+        ),
+      ).to.deep.equal([]);
     } finally {
       page.remove();
       style.remove();

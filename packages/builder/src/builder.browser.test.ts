@@ -42,7 +42,9 @@ describe('<kc-builder> through its UI', function () {
     await settle(el);
   };
   const node = (label: string) => {
-    const found = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label .kcb-title')?.textContent?.trim() === label);
+    const found = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find(
+      (n) => n.querySelector('.kcb-label .kcb-title')?.textContent?.trim() === label,
+    );
     if (!found) throw new Error(`No canvas node "${label}"`);
     return found;
   };
@@ -55,7 +57,9 @@ describe('<kc-builder> through its UI', function () {
     await settle(el);
   };
   const fieldset = (legend: string) => {
-    const fs = [...el.querySelectorAll('kc-builder-inspector fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === legend);
+    const fs = [...el.querySelectorAll('kc-builder-inspector fieldset')].find(
+      (f) => f.querySelector('legend')?.textContent?.trim() === legend,
+    );
     if (!fs) throw new Error(`No fieldset "${legend}"`);
     return fs as HTMLFieldSetElement;
   };
@@ -127,7 +131,12 @@ describe('<kc-builder> through its UI', function () {
     expect(props().doubleStaff['x-formula']).to.deep.equal({ '*': [{ var: '/general/staff' }, 2] });
 
     expect(Object.keys(props())).to.deep.equal(['companyName', 'staff', 'segment', 'doubleStaff']);
-    expect(doc().layout.items[0].items).to.deep.equal(['/general/companyName', '/general/staff', '/general/segment', '/general/doubleStaff']);
+    expect(doc().layout.items[0].items).to.deep.equal([
+      '/general/companyName',
+      '/general/staff',
+      '/general/segment',
+      '/general/doubleStaff',
+    ]);
   });
 
   it('moves by keyboard (Alt+ArrowUp/Down) with an announcement', async () => {
@@ -135,7 +144,12 @@ describe('<kc-builder> through its UI', function () {
     n.focus();
     n.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true }));
     await settle(el);
-    expect(doc().layout.items[0].items).to.deep.equal(['/general/companyName', '/general/segment', '/general/staff', '/general/doubleStaff']);
+    expect(doc().layout.items[0].items).to.deep.equal([
+      '/general/companyName',
+      '/general/segment',
+      '/general/staff',
+      '/general/doubleStaff',
+    ]);
     expect($('[data-announcer]').textContent).to.contain('position 2 of 4');
     expect(document.activeElement).to.equal(node('Segment'));
     node('Segment').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true }));
@@ -243,13 +257,23 @@ describe('<kc-builder> through its UI', function () {
       return (w.shadowRoot?.querySelector<T>(sel) ?? w.querySelector<T>(sel))!;
     };
     type(control<HTMLInputElement>('/general/companyName', 'input'), 'ООО Ромашка');
-    choose(control<HTMLSelectElement>('/general/segment', 'select'), control<HTMLSelectElement>('/general/segment', 'select').options[2].value);
+    choose(
+      control<HTMLSelectElement>('/general/segment', 'select'),
+      control<HTMLSelectElement>('/general/segment', 'select').options[2].value,
+    );
     await settle(el);
     type(control<HTMLInputElement>('/general/staff', 'input'), '12');
     await settle(el);
     expect(card.value).to.deep.include({ general: { companyName: 'ООО Ромашка', segment: 'diler', staff: 12, doubleStaff: 24 } });
     $<HTMLButtonElement>('button[name=save-record]').click();
-    await until(() => storage.get('card-1').then(() => true, () => false), 'the record saved');
+    await until(
+      () =>
+        storage.get('card-1').then(
+          () => true,
+          () => false,
+        ),
+      'the record saved',
+    );
     await settle(el);
     const saved = await storage.get('card-1');
     expect(saved.schemaVersion).to.equal(1);
@@ -276,9 +300,16 @@ describe('<kc-builder> through its UI', function () {
     window.addEventListener('unhandledrejection', onError);
     const publishRows = async () => {
       $<HTMLButtonElement>('button[name=publish]').click();
-      await until(() => el.querySelectorAll('kc-builder-publish td[data-records]').length > 1 && !/…/.test(el.querySelector('kc-builder-publish table')!.textContent!), 'the change table with counts');
+      await until(
+        () =>
+          el.querySelectorAll('kc-builder-publish td[data-records]').length > 1 &&
+          !/…/.test(el.querySelector('kc-builder-publish table')!.textContent!),
+        'the change table with counts',
+      );
       await settle(el);
-      return [...el.querySelectorAll<HTMLTableRowElement>('kc-builder-publish tr')].map((r) => [...r.cells].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).join(' | '));
+      return [...el.querySelectorAll<HTMLTableRowElement>('kc-builder-publish tr')].map((r) =>
+        [...r.cells].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).join(' | '),
+      );
     };
     // Russian titles (v1 was published with the Russian titles named after the types: «Текст»).
     await selectNode('Legal name');

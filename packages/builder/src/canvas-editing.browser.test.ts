@@ -44,10 +44,14 @@ for (const locale of ['ru', 'en'] as const) {
       expect(titleOf(el.store.doc, { kind: 'field', id }, locale)).to.equal(name);
       expect(node().querySelector('.kcb-label .kcb-title')!.textContent).to.equal(name);
       expect(document.activeElement).to.equal(node(), 'focus back on the field');
-      expect(fieldById(el.store.doc, id)!.key, 'the key follows the title until published').to.equal(locale === 'ru' ? 'naimenovanie' : 'company');
+      expect(fieldById(el.store.doc, id)!.key, 'the key follows the title until published').to.equal(
+        locale === 'ru' ? 'naimenovanie' : 'company',
+      );
 
       // A double click on the title; Escape leaves it as it was.
-      node().querySelector('.kcb-label .kcb-title')!.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+      node()
+        .querySelector('.kcb-label .kcb-title')!
+        .dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
       await settle();
       input = node().querySelector<HTMLInputElement>('input[name="inline-title"]')!;
       expect(input.value).to.equal(name);
@@ -86,7 +90,7 @@ for (const locale of ['ru', 'en'] as const) {
       const typeName = localize(fieldTypeInfo('date').label, locale)!;
       expect(node().querySelector('.kcb-title')!.textContent).to.equal(locale === 'ru' ? '(без названия)' : '(no title)');
       expect(node().querySelector('.kcb-type')!.textContent!.trim()).to.equal(typeName);
-      expect(node().querySelector('.kcb-type svg[aria-hidden="true"]'), 'the type\'s icon').to.exist;
+      expect(node().querySelector('.kcb-type svg[aria-hidden="true"]'), "the type's icon").to.exist;
       expect(node().querySelector('.kcb-key')!.textContent).to.equal(fieldById(el.store.doc, id)!.key);
       // The settings header: the type's icon and the field's name.
       expect(b.$('kc-builder-inspector h2 svg[aria-hidden="true"]').innerHTML).to.equal(node().querySelector('.kcb-type svg')!.innerHTML);
@@ -125,7 +129,7 @@ for (const locale of ['ru', 'en'] as const) {
       key(input, 'Enter');
       await settle();
       expect(titleOf(el.store.doc, { kind: 'section', id: section().id }, locale)).to.equal(sectionName);
-      expect(section().id, 'an unpublished section\'s id follows its title').to.not.equal(sectionId);
+      expect(section().id, "an unpublished section's id follows its title").to.not.equal(sectionId);
       expect(tab().getAttribute('role')).to.equal('tab');
       expect(tab().textContent!.trim()).to.equal(sectionName);
       expect(tab().getAttribute('aria-selected')).to.equal('true');
@@ -170,7 +174,11 @@ for (const locale of ['ru', 'en'] as const) {
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       const error = el.querySelector(`#${input.getAttribute('aria-describedby')}`)!;
       expect(error.getAttribute('role')).to.equal('alert');
-      expect(error.textContent).to.equal(locale === 'ru' ? 'Название не может быть пустым: введите его или нажмите Escape, чтобы оставить прежнее.' : 'A title can’t be empty: type one, or press Escape to keep the old one.');
+      expect(error.textContent).to.equal(
+        locale === 'ru'
+          ? 'Название не может быть пустым: введите его или нажмите Escape, чтобы оставить прежнее.'
+          : 'A title can’t be empty: type one, or press Escape to keep the old one.',
+      );
       expect(el.store.history.past.length, 'no step for a refused title').to.equal(steps);
       expect(await violations(el), 'axe with the message').to.deep.equal([]);
 
@@ -213,7 +221,8 @@ for (const locale of ['ru', 'en'] as const) {
       expect(panel()).to.be.closeTo(280, 1);
       // Dragging the handle 100 px to the left widens the panel by as much.
       const box = handle.getBoundingClientRect();
-      const at = (type: string, x: number) => handle.dispatchEvent(new PointerEvent(type, { bubbles: true, clientX: x, clientY: box.top + 10, button: 0, pointerId: 1 }));
+      const at = (type: string, x: number) =>
+        handle.dispatchEvent(new PointerEvent(type, { bubbles: true, clientX: x, clientY: box.top + 10, button: 0, pointerId: 1 }));
       at('pointerdown', box.left);
       at('pointermove', box.left - 100);
       at('pointerup', box.left - 100);
@@ -224,7 +233,11 @@ for (const locale of ['ru', 'en'] as const) {
       key(handle, 'End');
       await settle();
       const storage = el.storage!;
-      await until(async () => JSON.stringify(await storage.getSetting('builder-look:-')) === JSON.stringify({ inspectorWidth: 720 }), 'the width kept', 5000).catch(() => undefined);
+      await until(
+        async () => JSON.stringify(await storage.getSetting('builder-look:-')) === JSON.stringify({ inspectorWidth: 720 }),
+        'the width kept',
+        5000,
+      ).catch(() => undefined);
       expect(await storage.getSetting('builder-look:-')).to.deep.equal({ inspectorWidth: 720 });
       const again = document.createElement('kc-builder') as KcBuilder;
       again.locale = locale;
@@ -255,11 +268,13 @@ for (const locale of ['ru', 'en'] as const) {
       // break inside their field, never past its edge (where the group's colour fails contrast).
       el.style.width = '390px';
       await settle();
-      const outside = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node[data-ref^="field:"] > .kcb-label > *')].filter((part) => {
-        const node = part.closest('.kcb-node')!.getBoundingClientRect();
-        const r = part.getBoundingClientRect();
-        return r.right > node.right + 0.5 || r.left < node.left - 0.5;
-      });
+      const outside = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node[data-ref^="field:"] > .kcb-label > *')].filter(
+        (part) => {
+          const node = part.closest('.kcb-node')!.getBoundingClientRect();
+          const r = part.getBoundingClientRect();
+          return r.right > node.right + 0.5 || r.left < node.left - 0.5;
+        },
+      );
       expect(outside.map((p) => `${p.closest('[data-ref]')!.getAttribute('data-ref')}: ${p.textContent}`)).to.deep.equal([]);
     });
   });

@@ -21,7 +21,8 @@ describe('<kc-builder> card settings: title and list', function () {
     type($<HTMLInputElement>('kc-builder-inspector input[name=title-ru]'), title);
     await settle(el, { preview: false });
   };
-  const box = (pointer: string, setting: string) => $<HTMLInputElement>(`kc-builder-card-settings tr[data-pointer="${pointer}"] input[data-setting="${setting}"]`);
+  const box = (pointer: string, setting: string) =>
+    $<HTMLInputElement>(`kc-builder-card-settings tr[data-pointer="${pointer}"] input[data-setting="${setting}"]`);
 
   before(() => {
     el = b.el;
@@ -35,7 +36,9 @@ describe('<kc-builder> card settings: title and list', function () {
     await palette('text', 'ИНН');
     await palette('select', 'Сегмент');
     const pointers = Object.keys(el.store.doc.messages.ru!).filter((p) => p.split('/').length === 3);
-    const [name, inn, segment] = ['Название', 'ИНН', 'Сегмент'].map((t) => pointers.find((p) => (el.store.doc.messages.ru![p] as { title?: string }).title === t)!);
+    const [name, inn, segment] = ['Название', 'ИНН', 'Сегмент'].map((t) =>
+      pointers.find((p) => (el.store.doc.messages.ru![p] as { title?: string }).title === t)!,
+    );
     expect(name && inn && segment, 'three fields made').to.be.ok;
 
     $<HTMLButtonElement>('button[name=view-card]').click();
@@ -66,7 +69,12 @@ describe('<kc-builder> card settings: title and list', function () {
     await settle(el, { preview: false });
     box(segment, 'summary').click();
     await settle(el, { preview: false });
-    expect(cardSettingsOf(el.store.doc.schema)).to.deep.equal({ title: `{${name}} ({${inn}})`, columns: [segment, inn], filters: [segment], summary: [segment] });
+    expect(cardSettingsOf(el.store.doc.schema)).to.deep.equal({
+      title: `{${name}} ({${inn}})`,
+      columns: [segment, inn],
+      filters: [segment],
+      summary: [segment],
+    });
     expect(box(segment, 'summary').checked).to.equal(true);
 
     // Undo takes the last tick back, and the checkbox follows.

@@ -12,7 +12,6 @@ import type { KcBuilder } from './index.js';
 import { draftKey, loadDraft } from './builder/draft.js';
 import { tick, until } from './test-support/interact.js';
 
-
 async function builder(storage: StorageAdapter, schemaId: string, locale = 'ru'): Promise<KcBuilder> {
   const el = document.createElement('kc-builder') as KcBuilder;
   el.locale = locale;
@@ -21,7 +20,10 @@ async function builder(storage: StorageAdapter, schemaId: string, locale = 'ru')
   el.schemaId = schemaId;
   document.body.append(el);
   await el.updateComplete;
-  await until(() => el.querySelector('[data-published]')?.textContent?.includes(locale === 'ru' ? 'Загрузка' : 'Loading') === false, 'loaded');
+  await until(
+    () => el.querySelector('[data-published]')?.textContent?.includes(locale === 'ru' ? 'Загрузка' : 'Loading') === false,
+    'loaded',
+  );
   await el.updateComplete;
   return el;
 }
@@ -104,7 +106,7 @@ describe('<kc-builder> keeps unpublished work', function () {
     expect(b.document.layout.items.length).to.equal(0);
   });
 
-  it('on the real server: an admin\'s draft is kept there (its type published once); an editor keeps none but is warned', async () => {
+  it("on the real server: an admin's draft is kept there (its type published once); an editor keeps none but is warned", async () => {
     const s = await startTestServer({ token: 'admin-token' });
     servers.push(s);
     const admin = new RestAdapter({ baseUrl: s.api, token: 'admin-token', user: 'anna', live: false });
@@ -114,7 +116,9 @@ describe('<kc-builder> keeps unpublished work', function () {
     // No card, no card type, no audit entry: the draft is the user's setting.
     expect((await admin.list()).total).to.equal(0);
     expect((await admin.listSchemas()).map((t) => t.schemaId)).to.deep.equal([]);
-    const audit = (await (await fetch(`${s.api}/audit`, { headers: { Authorization: 'Bearer admin-token' } })).json()) as { items: unknown[] };
+    const audit = (await (await fetch(`${s.api}/audit`, { headers: { Authorization: 'Bearer admin-token' } })).json()) as {
+      items: unknown[];
+    };
     expect(audit.items).to.deep.equal([]);
     a.remove();
     // From another browser (a fresh adapter): offered.

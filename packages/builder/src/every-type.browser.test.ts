@@ -55,7 +55,9 @@ for (const locale of ['ru', 'en'] as const) {
         expect(titleText(f!.id), `${t.type}: the title went to the new field`).to.equal(title);
         if (previous) expect(titleText(previous.id), `${t.type}: the previous field kept its title`).to.equal(previous.title);
         // Every setting the inspector offers for this type takes a value and lands on this field.
-        for (const input of el.querySelectorAll<HTMLInputElement>('kc-builder-inspector fieldset input[type=number], kc-builder-inspector fieldset input[type=date], kc-builder-inspector fieldset input[type=datetime-local]')) {
+        for (const input of el.querySelectorAll<HTMLInputElement>(
+          'kc-builder-inspector fieldset input[type=number], kc-builder-inspector fieldset input[type=date], kc-builder-inspector fieldset input[type=datetime-local]',
+        )) {
           const label = input.closest('label')?.textContent?.trim() ?? '';
           expect(label, `${t.type}: every setting has a label`).to.not.equal('');
           const value = input.type === 'number' ? '3' : input.type === 'date' ? '2026-01-15' : '2026-01-15T10:30';
@@ -102,7 +104,10 @@ for (const locale of ['ru', 'en'] as const) {
       const pointer = fieldById(el.store.doc, f.id)!.pointer;
       const data: Record<string, unknown> = {};
       const parts = pointer.split('/').slice(1);
-      parts.reduce<Record<string, unknown>>((at, key, i) => (at[key] = i === parts.length - 1 ? '2025-05-05' : {}) as Record<string, unknown>, data);
+      parts.reduce<Record<string, unknown>>(
+        (at, key, i) => (at[key] = i === parts.length - 1 ? '2025-05-05' : {}) as Record<string, unknown>,
+        data,
+      );
       const problems = validate(el.store.doc.schema, data as JsonValue, locale).errors.filter((e) => e.path === pointer);
       expect(problems.map((e) => e.keyword)).to.deep.equal(['formatMinimum']);
       expect(problems[0]!.message).to.equal(locale === 'ru' ? 'Не раньше 1 янв. 2026 г.' : 'Not earlier than Jan 1, 2026.');
@@ -116,7 +121,9 @@ for (const locale of ['ru', 'en'] as const) {
       $<HTMLButtonElement>(`kc-builder-palette button[data-what="${text.type}"]`).click();
       await settle(el);
       const f = selectedField()!;
-      const select = [...el.querySelectorAll<HTMLSelectElement>('kc-builder-inspector select')].find((x) => [...x.options].some((o) => o.value === 'ru-inn'))!;
+      const select = [...el.querySelectorAll<HTMLSelectElement>('kc-builder-inspector select')].find((x) =>
+        [...x.options].some((o) => o.value === 'ru-inn'),
+      )!;
       expect(select, 'the format list').to.not.equal(undefined);
       const words = Object.fromEntries([...select.options].map((o) => [o.value, o.textContent!.trim()]));
       expect(words['ru-inn']).to.equal(locale === 'ru' ? 'ИНН' : 'INN (Russian taxpayer number)');
@@ -130,9 +137,14 @@ for (const locale of ['ru', 'en'] as const) {
       expect(schema.format).to.equal('ru-inn');
       const data: Record<string, unknown> = {};
       const parts = pointer.split('/').slice(1);
-      parts.reduce<Record<string, unknown>>((at, key, i) => (at[key] = i === parts.length - 1 ? '7707083894' : {}) as Record<string, unknown>, data);
+      parts.reduce<Record<string, unknown>>(
+        (at, key, i) => (at[key] = i === parts.length - 1 ? '7707083894' : {}) as Record<string, unknown>,
+        data,
+      );
       const problems = validate(el.store.doc.schema, data as JsonValue, locale).errors.filter((e) => e.path === pointer);
-      expect(problems.map((e) => e.message)).to.deep.equal([locale === 'ru' ? 'Неверная контрольная цифра ИНН: проверьте, нет ли опечатки.' : 'The INN check digit is wrong: look for a typo.']);
+      expect(problems.map((e) => e.message)).to.deep.equal([
+        locale === 'ru' ? 'Неверная контрольная цифра ИНН: проверьте, нет ли опечатки.' : 'The INN check digit is wrong: look for a typo.',
+      ]);
       expect(errors).to.deep.equal([]);
     });
   });

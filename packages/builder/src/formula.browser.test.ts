@@ -31,7 +31,9 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     // Open the "Категоризация" tab and select the computed share field, through the canvas.
     [...el.querySelectorAll<HTMLElement>('kc-builder-canvas [role=tab]')].find((t) => t.textContent!.includes('Категоризация'))!.click();
     await settle(el, { preview: false });
-    const share = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label .kcb-title')?.textContent?.trim() === 'Доля нашей продукции в портфеле клиента, %');
+    const share = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find(
+      (n) => n.querySelector('.kcb-label .kcb-title')?.textContent?.trim() === 'Доля нашей продукции в портфеле клиента, %',
+    );
     expect(share, 'the computed share field on the canvas').to.exist;
     share!.click();
     await settle(el, { preview: false });
@@ -112,11 +114,15 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
   });
 
   it('shows a rule in words as its advanced view, and edits it there: pick-lists follow, a custom rule stays in words', async () => {
-    const currency = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find((n) => n.querySelector('.kcb-label .kcb-title')?.textContent?.trim() === 'Валюта');
+    const currency = [...el.querySelectorAll<HTMLElement>('kc-builder-canvas .kcb-node')].find(
+      (n) => n.querySelector('.kcb-label .kcb-title')?.textContent?.trim() === 'Валюта',
+    );
     currency!.click();
     await settle(el, { preview: false });
     const rule = () => el.querySelector<HTMLInputElement>('kc-builder-inspector input[name=rule-visible]')!;
-    const schema = () => (el.store.doc.schema.properties!.category as { properties: { potential: { properties: Record<string, Record<string, unknown>> } } }).properties.potential.properties.currency;
+    const schema = () =>
+      (el.store.doc.schema.properties!.category as { properties: { potential: { properties: Record<string, Record<string, unknown>> } } })
+        .properties.potential.properties.currency;
     expect(rule().closest('details')!.querySelector('summary')!.textContent).to.equal('Как формула');
     // The option is named by its label (stored as its code, money).
     expect(rule().value).to.equal('[Единица] = "Деньги"');
@@ -124,13 +130,23 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     // Words that fit the pick-lists: the conditions show them.
     type(rule(), '[Единица] = "деньги" И [Потенциал] > 1000000');
     await settle(el, { preview: false });
-    expect(schema()['x-rules']).to.deep.equal({ visible: { and: [{ '==': [{ var: '/category/potential/unit' }, 'money'] }, { '>': [{ var: '/category/potential/value' }, 1000000] }] } });
-    const legend = [...el.querySelectorAll('kc-builder-inspector fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === 'Показывать, когда')!;
+    expect(schema()['x-rules']).to.deep.equal({
+      visible: {
+        and: [{ '==': [{ var: '/category/potential/unit' }, 'money'] }, { '>': [{ var: '/category/potential/value' }, 1000000] }],
+      },
+    });
+    const legend = [...el.querySelectorAll('kc-builder-inspector fieldset')].find(
+      (f) => f.querySelector('legend')?.textContent?.trim() === 'Показывать, когда',
+    )!;
     expect(legend.querySelectorAll('.kcb-condition').length).to.equal(2);
     // Words the pick-lists can't say: the rule is edited in words only.
     type(rule(), '[Потенциал] / 2 > 1000 ИЛИ ЕПУСТО([Единица])');
     await settle(el, { preview: false });
-    expect(schema()['x-rules']).to.deep.equal({ visible: { or: [{ '>': [{ '/': [{ var: '/category/potential/value' }, 2] }, 1000] }, { empty: [{ var: '/category/potential/unit' }] }] } });
+    expect(schema()['x-rules']).to.deep.equal({
+      visible: {
+        or: [{ '>': [{ '/': [{ var: '/category/potential/value' }, 2] }, 1000] }, { empty: [{ var: '/category/potential/unit' }] }],
+      },
+    });
     expect(legend.isConnected ? legend.querySelectorAll('.kcb-condition').length : 0).to.equal(0);
     expect(el.querySelector('kc-builder-inspector')!.textContent).to.contain('Это правило не укладывается в списки выбора');
     expect(rule().closest('details'), 'open, not under a summary').to.equal(null);
@@ -148,7 +164,10 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
   });
 
   it('builds a rule with an AND/OR group from pick-lists, shown in words', async () => {
-    const fieldset = () => [...el.querySelectorAll('kc-builder-inspector fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === 'Показывать, когда')!;
+    const fieldset = () =>
+      [...el.querySelectorAll('kc-builder-inspector fieldset')].find(
+        (f) => f.querySelector('legend')?.textContent?.trim() === 'Показывать, когда',
+      )!;
     const button = (text: string) => [...fieldset().querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!;
     const control = <T extends Element>(label: string) => fieldset().querySelector<T>(`[aria-label="${label}"]`)!;
     const choose = async (select: HTMLSelectElement, value: string) => {
@@ -157,7 +176,9 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
       select.dispatchEvent(new Event('change', { bubbles: true }));
       await settle(el, { preview: false });
     };
-    const rules = () => (el.store.doc.schema.properties!.category as { properties: { potential: { properties: Record<string, Record<string, unknown>> } } }).properties.potential.properties.currency['x-rules'];
+    const rules = () =>
+      (el.store.doc.schema.properties!.category as { properties: { potential: { properties: Record<string, Record<string, unknown>> } } })
+        .properties.potential.properties.currency['x-rules'];
     button('+ Добавить условие').click();
     await settle(el, { preview: false });
     await choose(control('Поле условия 1'), '/category/potential/unit');
@@ -171,12 +192,19 @@ describe('<kc-builder> formula editor in words (ru, B2B)', function () {
     value.value = '1000000';
     value.dispatchEvent(new Event('input', { bubbles: true }));
     await settle(el, { preview: false });
-    [...fieldset().querySelectorAll<HTMLButtonElement>('[role=group] button')].find((b) => b.textContent!.includes('Добавить условие'))!.click();
+    [...fieldset().querySelectorAll<HTMLButtonElement>('[role=group] button')]
+      .find((b) => b.textContent!.includes('Добавить условие'))!
+      .click();
     await settle(el, { preview: false });
     await choose(control('Поле условия 1.2'), '/category/actualVolume');
     await choose(control('Оператор условия 1.2'), 'empty');
     expect(rules()).to.deep.equal({
-      visible: { and: [{ '==': [{ var: '/category/potential/unit' }, 'money'] }, { or: [{ '>': [{ var: '/category/potential/value' }, 1000000] }, { empty: { var: '/category/actualVolume' } }] }] },
+      visible: {
+        and: [
+          { '==': [{ var: '/category/potential/unit' }, 'money'] },
+          { or: [{ '>': [{ var: '/category/potential/value' }, 1000000] }, { empty: { var: '/category/actualVolume' } }] },
+        ],
+      },
     });
     const words = el.querySelector<HTMLInputElement>('kc-builder-inspector input[name=rule-visible]')!;
     expect(words.value).to.equal('[Единица] = "Деньги" И ([Потенциал] > 1000000 ИЛИ ЕПУСТО([Фактический объём продаж]))');

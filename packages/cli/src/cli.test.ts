@@ -16,7 +16,11 @@ const bin = join(root, 'packages/cli/bin/kartochka.js');
 let dir: string;
 
 function kartochka(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--conditions=@kartochka/source', '--import', 'tsx', bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
+  const r = spawnSync(process.execPath, ['--conditions=@kartochka/source', '--import', 'tsx', bin, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -72,8 +76,16 @@ describe('kartochka', () => {
     const shipped = readFileSync(join(root, 'packages/templates/src/generated/b2b-client-card.ts'), 'utf8');
     const body = (s: string) => s.slice(s.indexOf('export '));
     assert.equal(body(readFileSync(join(dir, 'b2b.ts'), 'utf8')), body(shipped));
-    write('acme-client.schema.json', { type: 'object', required: ['name'], properties: { name: { type: 'string' }, staff: { type: 'integer' } } });
-    assert.match(kartochka('types', 'acme-client.schema.json').stdout, /export interface AcmeClient \{\n {2}name: string;\n {2}staff\?: number;\n\}/, 'named after the file');
+    write('acme-client.schema.json', {
+      type: 'object',
+      required: ['name'],
+      properties: { name: { type: 'string' }, staff: { type: 'integer' } },
+    });
+    assert.match(
+      kartochka('types', 'acme-client.schema.json').stdout,
+      /export interface AcmeClient \{\n {2}name: string;\n {2}staff\?: number;\n\}/,
+      'named after the file',
+    );
   });
 
   it('lint: a good card passes (exit 0); schema, layout and rule problems are listed with pointers (exit 1)', () => {
@@ -98,18 +110,37 @@ describe('kartochka', () => {
     const r = kartochka('lint', 'rules.json', 'layout.json', '--json');
     assert.equal(r.code, 1);
     const problems = JSON.parse(r.stdout) as { source: string; path: string; message: string }[];
-    assert.ok(problems.some((p) => p.source === 'layout' && p.message === 'The schema has no field "/missing".'), r.stdout);
-    assert.ok(problems.some((p) => p.source === 'rule' && /nokind/.test(p.message)), r.stdout);
-    assert.ok(problems.some((p) => p.source === 'rule' && /frobnicate/.test(p.message)), r.stdout);
+    assert.ok(
+      problems.some((p) => p.source === 'layout' && p.message === 'The schema has no field "/missing".'),
+      r.stdout,
+    );
+    assert.ok(
+      problems.some((p) => p.source === 'rule' && /nokind/.test(p.message)),
+      r.stdout,
+    );
+    assert.ok(
+      problems.some((p) => p.source === 'rule' && /frobnicate/.test(p.message)),
+      r.stdout,
+    );
   });
 
-  it('migrate: exported records follow the published versions\' stored steps', () => {
+  it("migrate: exported records follow the published versions' stored steps", () => {
     write('versions.json', [
       { schemaId: 'c', version: 1, schema: { type: 'object', properties: { name: { type: 'string' }, staff: { type: 'integer' } } } },
       {
         schemaId: 'c',
         version: 2,
-        schema: { type: 'object', properties: { companyName: { type: 'string' }, staff: { type: 'string' } }, 'x-kc-migrations': { from: 1, steps: [{ from: '/name', to: '/companyName' }, { at: '/staff', convert: 'numberToString' }] } },
+        schema: {
+          type: 'object',
+          properties: { companyName: { type: 'string' }, staff: { type: 'string' } },
+          'x-kc-migrations': {
+            from: 1,
+            steps: [
+              { from: '/name', to: '/companyName' },
+              { at: '/staff', convert: 'numberToString' },
+            ],
+          },
+        },
       },
     ]);
     write('records.json', [

@@ -54,8 +54,13 @@ const commands: Record<string, Command> = {
       if (values.json) {
         process.stdout.write(`${JSON.stringify(problems, null, 2)}\n`);
       } else if (problems.length) {
-        const label = { schema: message(locale, 'schemaProblem'), rule: message(locale, 'ruleProblem'), layout: message(locale, 'layoutProblem') };
-        for (const p of problems) process.stdout.write(`${p.source === 'layout' ? layoutFile : schemaFile} ${p.path}  ${label[p.source]}: ${p.message}\n`);
+        const label = {
+          schema: message(locale, 'schemaProblem'),
+          rule: message(locale, 'ruleProblem'),
+          layout: message(locale, 'layoutProblem'),
+        };
+        for (const p of problems)
+          process.stdout.write(`${p.source === 'layout' ? layoutFile : schemaFile} ${p.path}  ${label[p.source]}: ${p.message}\n`);
         log(message(locale, 'problems', { n: problems.length }));
       } else {
         log(message(locale, 'noProblems', { files: [schemaFile, layoutFile].filter(Boolean).join(', ') }));
@@ -68,7 +73,8 @@ const commands: Record<string, Command> = {
     options: { ...common, versions: { type: 'string' }, to: { type: 'string' } },
     async run({ locale, positionals: [recordsFile], values, log }) {
       if (!recordsFile) throw new CliError(message(locale, 'missingArgument', { what: 'records.json', command: 'migrate' }));
-      if (!values.versions) throw new CliError(message(locale, 'missingArgument', { what: '--versions <versions.json>', command: 'migrate' }));
+      if (!values.versions)
+        throw new CliError(message(locale, 'missingArgument', { what: '--versions <versions.json>', command: 'migrate' }));
       const records = (await readJsonArray(recordsFile, locale)) as ExportedRecord[];
       const versions = (await readJsonArray(values.versions as string, locale)) as PublishedVersion[];
       const max = Math.max(0, ...versions.map((v) => v.version));

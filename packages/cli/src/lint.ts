@@ -5,7 +5,16 @@
  * unknown fields and cycles, and expressions that fail on an empty card: `FormController.ruleIssues`),
  * and the layout against the schema (`validateLayout`).
  */
-import { FormController, SchemaCompileError, compileSchema, metaSchemaErrors, validateLayout, type JsonSchema, type LayoutDocument, type Locale } from '@kartochka/core';
+import {
+  FormController,
+  SchemaCompileError,
+  compileSchema,
+  metaSchemaErrors,
+  validateLayout,
+  type JsonSchema,
+  type LayoutDocument,
+  type Locale,
+} from '@kartochka/core';
 
 export interface LintProblem {
   /** What was checked: the schema itself, a rule or formula in it, or the layout. */
@@ -16,7 +25,11 @@ export interface LintProblem {
 }
 
 export function lintCard(schema: JsonSchema, layout: unknown, locale: Locale): LintProblem[] {
-  const meta = metaSchemaErrors(schema).map((e) => ({ source: 'schema' as const, path: e.instancePath || '/', message: e.message ?? e.keyword }));
+  const meta = metaSchemaErrors(schema).map((e) => ({
+    source: 'schema' as const,
+    path: e.instancePath || '/',
+    message: e.message ?? e.keyword,
+  }));
   if (meta.length) return meta; // an invalid schema makes every later check noise
   const problems: LintProblem[] = [];
   try {
@@ -26,10 +39,16 @@ export function lintCard(schema: JsonSchema, layout: unknown, locale: Locale): L
     problems.push({ source: 'schema', path: '/', message: e.message });
   }
   if (layout !== undefined) {
-    for (const e of validateLayout(layout, schema, { locale }).errors) problems.push({ source: 'layout', path: e.path || '/', message: e.message });
+    for (const e of validateLayout(layout, schema, { locale }).errors)
+      problems.push({ source: 'layout', path: e.path || '/', message: e.message });
   }
   const layoutOk = layout !== undefined && !problems.some((p) => p.source === 'layout');
-  const controller = new FormController(schema, { locale, deferValidation: true, layout: layoutOk ? (layout as LayoutDocument) : undefined });
-  for (const issue of controller.ruleIssues) problems.push({ source: 'rule', path: issue.at || issue.target || '/', message: issue.message });
+  const controller = new FormController(schema, {
+    locale,
+    deferValidation: true,
+    layout: layoutOk ? (layout as LayoutDocument) : undefined,
+  });
+  for (const issue of controller.ruleIssues)
+    problems.push({ source: 'rule', path: issue.at || issue.target || '/', message: issue.message });
   return problems;
 }

@@ -74,8 +74,18 @@ test('expandTemplate: every place of a template, with or without the leaf presen
       ['/rows/2/a', [2], 3],
     ],
   );
-  assert.deepEqual(expandTemplate(data, '/rows/*/a', { present: true }).map((m) => m.pointer), ['/rows/0/a', '/rows/2/a']);
-  assert.deepEqual(expandTemplate(data, '/x~1y/~0').map((m) => [m.pointer, m.value]), [['/x~1y/~0', 2]]);
+  assert.deepEqual(
+    expandTemplate(data, '/rows/*/a', { present: true }).map((m) => m.pointer),
+    ['/rows/0/a', '/rows/2/a'],
+  );
+  assert.deepEqual(
+    expandTemplate(data, '/x~1y/~0').map((m) => [m.pointer, m.value]),
+    [['/x~1y/~0', 2]],
+  );
   assert.deepEqual(expandTemplate(data, '/none/*/a'), [], 'no array: no rows');
-  assert.deepEqual(expandTemplate({}, '/__proto__/polluted').map((m) => m.value), [undefined], 'own properties only');
+  assert.deepEqual(
+    expandTemplate({}, '/__proto__/polluted').map((m) => m.value),
+    [undefined],
+    'own properties only',
+  );
 });

@@ -6,10 +6,7 @@ import { RANK, defaultRegistry, defaultWidgets, kindIs, rankWith, typeIs, Widget
 
 /** The tag the registry picks for one property, through the real node builder. */
 function widgetFor(schema: JsonSchemaObject, registry: WidgetRegistry = defaultRegistry, hint?: string): string {
-  const c = new FormController(
-    { type: 'object', properties: { f: schema } },
-    { registry, widgetHints: hint ? { '/f': hint } : undefined },
-  );
+  const c = new FormController({ type: 'object', properties: { f: schema } }, { registry, widgetHints: hint ? { '/f': hint } : undefined });
   return c.node('/f')!.widget;
 }
 
@@ -29,16 +26,34 @@ const cases: [string, JsonSchemaObject, string][] = [
   ['boolean', { type: 'boolean' }, 'kc-checkbox'],
   ['switch by name', { type: 'boolean', 'x-widget': 'switch' }, 'kc-switch'],
   ['enum', { enum: ['a', 'b'] }, 'kc-select'],
-  ['oneOf const', { type: 'integer', oneOf: [{ const: 1, title: 'One' }, { const: 2, title: 'Two' }] }, 'kc-select'],
+  [
+    'oneOf const',
+    {
+      type: 'integer',
+      oneOf: [
+        { const: 1, title: 'One' },
+        { const: 2, title: 'Two' },
+      ],
+    },
+    'kc-select',
+  ],
   ['radio by name', { enum: ['a', 'b'], 'x-widget': 'radio' }, 'kc-radio-group'],
   ['rating by name', { type: 'integer', minimum: 1, maximum: 5, 'x-widget': 'rating' }, 'kc-rating'],
   ['rating on a wide scale falls back', { type: 'integer', minimum: 0, maximum: 100, 'x-widget': 'rating' }, 'kc-number-field'],
   ['computed', { type: 'number', 'x-formula': { '+': [1, 2] } }, 'kc-computed-field'],
   ['money', { type: 'object', properties: { amount: { type: 'number' }, currency: { type: 'string' } } }, 'kc-money-field'],
-  ['not money (a third property)', { type: 'object', properties: { amount: { type: 'number' }, currency: { type: 'string' }, x: { type: 'string' } } }, 'kc-object-group'],
+  [
+    'not money (a third property)',
+    { type: 'object', properties: { amount: { type: 'number' }, currency: { type: 'string' }, x: { type: 'string' } } },
+    'kc-object-group',
+  ],
   ['file by name', { type: 'object', 'x-widget': 'file' }, 'kc-file-field'],
   ['file by contentMediaType', { type: 'object', contentMediaType: 'application/pdf' }, 'kc-file-field'],
-  ['file with declared properties', { type: 'object', 'x-widget': 'file', properties: { name: { type: 'string' }, size: { type: 'integer' } } }, 'kc-file-field'],
+  [
+    'file with declared properties',
+    { type: 'object', 'x-widget': 'file', properties: { name: { type: 'string' }, size: { type: 'integer' } } },
+    'kc-file-field',
+  ],
   ['free-form object stays raw JSON', { type: 'object' }, 'kc-json-field'],
   ['plain object', { type: 'object', properties: { a: { type: 'string' } } }, 'kc-object-group'],
   ['multi-select', { type: 'array', uniqueItems: true, items: { enum: ['a', 'b'] } }, 'kc-multi-select'],
@@ -68,7 +83,11 @@ test('registry: every default tag is a valid custom element name and names are u
 });
 
 test('registry: an app entry beats the defaults, even an explicit x-widget, and leaves the defaults untouched', () => {
-  const app = defaultRegistry.extend({ name: 'inn', tag: 'app-inn-field', tester: rankWith(RANK.app, kindIs('value'), typeIs('string'), (c) => c.schema.format === 'inn') });
+  const app = defaultRegistry.extend({
+    name: 'inn',
+    tag: 'app-inn-field',
+    tester: rankWith(RANK.app, kindIs('value'), typeIs('string'), (c) => c.schema.format === 'inn'),
+  });
   assert.equal(widgetFor({ type: 'string', format: 'inn' }, app), 'app-inn-field');
   assert.equal(widgetFor({ type: 'string', format: 'inn', 'x-widget': 'textarea' }, app), 'app-inn-field');
   assert.equal(widgetFor({ type: 'string' }, app), 'kc-text-field');

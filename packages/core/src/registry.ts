@@ -33,11 +33,19 @@ export interface WidgetEntry {
 }
 
 /** Combinators for testers, so entries read as a sentence: `rankWith(RANK.format, formatIs('email'))`. */
-export const rankWith = (rank: number, ...predicates: ((c: WidgetContext) => boolean)[]): WidgetTester =>
-  (c) => (predicates.every((p) => p(c)) ? rank : NOT_APPLICABLE);
+export const rankWith =
+  (rank: number, ...predicates: ((c: WidgetContext) => boolean)[]): WidgetTester =>
+  (c) =>
+    predicates.every((p) => p(c)) ? rank : NOT_APPLICABLE;
 export const kindIs = (kind: WidgetContext['kind']) => (c: WidgetContext) => c.kind === kind;
-export const typeIs = (...types: string[]) => (c: WidgetContext) => c.type.primary !== undefined && types.includes(c.type.primary);
-export const formatIs = (...formats: string[]) => (c: WidgetContext) => typeof c.schema.format === 'string' && formats.includes(c.schema.format);
+export const typeIs =
+  (...types: string[]) =>
+  (c: WidgetContext) =>
+    c.type.primary !== undefined && types.includes(c.type.primary);
+export const formatIs =
+  (...formats: string[]) =>
+  (c: WidgetContext) =>
+    typeof c.schema.format === 'string' && formats.includes(c.schema.format);
 export const hasOptions = (c: WidgetContext) => !!c.options?.length;
 export const hasItemOptions = (c: WidgetContext) => !!c.itemOptions?.length;
 export const isComputed = (c: WidgetContext) => c.computed;
@@ -139,7 +147,11 @@ export const defaultWidgets: readonly WidgetEntry[] = [
   { name: 'number', tag: 'kc-number-field', tester: rankWith(RANK.type, kindIs('value'), typeIs('number', 'integer')) },
   { name: 'percent', tag: 'kc-percent-field', tester: percentTester },
   { name: 'checkbox', tag: 'kc-checkbox', tester: rankWith(RANK.type, kindIs('value'), typeIs('boolean')) },
-  { name: 'email', tag: 'kc-email-field', tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('email', 'idn-email')) },
+  {
+    name: 'email',
+    tag: 'kc-email-field',
+    tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('email', 'idn-email')),
+  },
   { name: 'phone', tag: 'kc-phone-field', tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('phone', 'tel')) },
   { name: 'url', tag: 'kc-url-field', tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('uri', 'url', 'iri')) },
   { name: 'date', tag: 'kc-date-field', tester: rankWith(RANK.format, kindIs('value'), typeIs('string'), formatIs('date')) },

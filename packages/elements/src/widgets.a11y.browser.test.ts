@@ -11,7 +11,20 @@ import type { KcCard } from './card/card.js';
 import { allFields, settle } from './test-support/helpers.js';
 
 const axe = (window as unknown as { axe: { run(ctx: Element, opts: RunOptions): Promise<AxeResults> } }).axe;
-const cities = ['Москва', 'Санкт-Петербург', 'Казань', 'Новосибирск', 'Екатеринбург', 'Нижний Новгород', 'Самара', 'Омск', 'Ростов-на-Дону', 'Уфа', 'Красноярск', 'Пермь'];
+const cities = [
+  'Москва',
+  'Санкт-Петербург',
+  'Казань',
+  'Новосибирск',
+  'Екатеринбург',
+  'Нижний Новгород',
+  'Самара',
+  'Омск',
+  'Ростов-на-Дону',
+  'Уфа',
+  'Красноярск',
+  'Пермь',
+];
 
 const schema: JsonSchemaObject = {
   type: 'object',
@@ -31,13 +44,24 @@ const schema: JsonSchemaObject = {
     segment: { enum: ['dealer', 'corporate'], title: 'Segment' },
     city: { enum: cities, title: 'City' },
     size: { enum: ['s', 'm', 'l'], 'x-enumTitles': ['Small', 'Medium', 'Large'], 'x-widget': 'radio', title: 'Size' },
-    regions: { type: 'array', title: 'Regions', uniqueItems: true, minItems: 1, items: { enum: ['ru', 'kz'], 'x-enumTitles': ['Russia', 'Kazakhstan'] } },
+    regions: {
+      type: 'array',
+      title: 'Regions',
+      uniqueItems: true,
+      minItems: 1,
+      items: { enum: ['ru', 'kz'], 'x-enumTitles': ['Russia', 'Kazakhstan'] },
+    },
     tags: { type: 'array', title: 'Tags', items: { type: 'string', maxLength: 4 } },
     loyalty: { type: 'integer', minimum: 1, maximum: 5, 'x-widget': 'rating', title: 'Loyalty' },
     price: { type: 'object', title: 'Price', properties: { amount: { type: 'number', minimum: 0 }, currency: { type: 'string' } } },
     share: { type: 'number', 'x-unit': '%', minimum: 0, maximum: 100, title: 'Share' },
     potential: { type: 'number', title: 'Potential' },
-    computedShare: { type: 'number', 'x-unit': '%', title: 'Computed share', 'x-formula': { '*': [{ '/': [{ var: '/headcount' }, { var: '/potential' }] }, 100] } },
+    computedShare: {
+      type: 'number',
+      'x-unit': '%',
+      title: 'Computed share',
+      'x-formula': { '*': [{ '/': [{ var: '/headcount' }, { var: '/potential' }] }, 100] },
+    },
     contract: { type: 'object', 'x-widget': 'file', title: 'Contract' },
     raw: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }], title: 'Raw' },
   },
@@ -67,7 +91,22 @@ const filled = {
   contract: { name: 'contract.pdf', size: 15, type: 'application/pdf', lastModified: 0, blob: new Blob(['%PDF-1.7 sample']) } as never,
   raw: ['x', 1],
 };
-const broken = { ...filled, name: 'A', email: 'nope', notes: 'too long', headcount: -1, active: false, segment: 'alien', city: 'Атлантида', size: 'xl', regions: [], tags: ['toolong'], price: { amount: -5, currency: 'RUB' }, share: 150, raw: ['x', 'y'] };
+const broken = {
+  ...filled,
+  name: 'A',
+  email: 'nope',
+  notes: 'too long',
+  headcount: -1,
+  active: false,
+  segment: 'alien',
+  city: 'Атлантида',
+  size: 'xl',
+  regions: [],
+  tags: ['toolong'],
+  price: { amount: -5, currency: 'RUB' },
+  share: 150,
+  raw: ['x', 'y'],
+};
 
 async function violations(card: KcCard): Promise<string[]> {
   const r = await axe.run(card, { resultTypes: ['violations'] });
@@ -80,7 +119,29 @@ describe('axe: a card with every widget', () => {
       const card = await fixture<KcCard>(html`<kc-card .schema=${schema} .value=${filled} locale=${locale}></kc-card>`);
       await settle(card);
       const tags = new Set([...allFields(card).values()].map((w) => w.localName));
-      for (const tag of ['kc-text-field', 'kc-email-field', 'kc-phone-field', 'kc-url-field', 'kc-date-field', 'kc-datetime-field', 'kc-time-field', 'kc-textarea', 'kc-number-field', 'kc-checkbox', 'kc-switch', 'kc-select', 'kc-radio-group', 'kc-multi-select', 'kc-tags-field', 'kc-rating', 'kc-money-field', 'kc-percent-field', 'kc-computed-field', 'kc-file-field', 'kc-json-field']) {
+      for (const tag of [
+        'kc-text-field',
+        'kc-email-field',
+        'kc-phone-field',
+        'kc-url-field',
+        'kc-date-field',
+        'kc-datetime-field',
+        'kc-time-field',
+        'kc-textarea',
+        'kc-number-field',
+        'kc-checkbox',
+        'kc-switch',
+        'kc-select',
+        'kc-radio-group',
+        'kc-multi-select',
+        'kc-tags-field',
+        'kc-rating',
+        'kc-money-field',
+        'kc-percent-field',
+        'kc-computed-field',
+        'kc-file-field',
+        'kc-json-field',
+      ]) {
         expect(tags.has(tag), tag).to.equal(true);
       }
       expect(await violations(card)).to.deep.equal([]);

@@ -48,7 +48,8 @@ export function registerTranslation(locale: Locale, translation: Translation, op
     for (const [key, message] of Object.entries(catalogue)) if (message !== undefined) merged[key] = message;
     domains.set(domain, merged);
   }
-  if (options.fallback !== undefined) fallbacks.set(tag, typeof options.fallback === 'string' ? [norm(options.fallback)] : options.fallback.map(norm));
+  if (options.fallback !== undefined)
+    fallbacks.set(tag, typeof options.fallback === 'string' ? [norm(options.fallback)] : options.fallback.map(norm));
 }
 
 /** The locales to try, in order: `de-AT` → `de-at`, `de`, `en`; `kk` (fallback `ru`) → `kk`, `ru`, `en`. */

@@ -15,7 +15,14 @@ it('src/components.ts is what the manifest generates', () => {
   if (!existsSync(manifestPath)) execFileSync('npm', ['run', 'manifest', '-w', '@kartochka/elements'], { cwd: root, stdio: 'ignore' });
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { modules: unknown[] };
   const expected = (generate as (m: unknown) => string)(manifest);
-  assert.equal(readFileSync(`${root}packages/react/src/components.ts`, 'utf8'), expected, 'stale: run `npm run generate -w @kartochka/react`');
+  assert.equal(
+    readFileSync(`${root}packages/react/src/components.ts`, 'utf8'),
+    expected,
+    'stale: run `npm run generate -w @kartochka/react`',
+  );
   assert.match(expected, /onKcChange: 'kc-change' as EventName<KcChangeEvent>/);
-  assert.equal((expected.match(/createComponent\(\{/g) ?? []).length, (manifest.modules as { declarations?: { tagName?: string }[] }[]).flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).length);
+  assert.equal(
+    (expected.match(/createComponent\(\{/g) ?? []).length,
+    (manifest.modules as { declarations?: { tagName?: string }[] }[]).flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).length,
+  );
 });

@@ -30,7 +30,8 @@ describe('@kartochka/react', () => {
     return host;
   }
 
-  const inputOf = (card: KcCardElement, pointer: string) => fieldAt(card.shadowRoot!, pointer)?.shadowRoot?.querySelector('input') ?? undefined;
+  const inputOf = (card: KcCardElement, pointer: string) =>
+    fieldAt(card.shadowRoot!, pointer)?.shadowRoot?.querySelector('input') ?? undefined;
 
   it('sets props as properties, hands the element to a ref, and calls onKcChange with the typed event', async () => {
     const ref = createRef<KcCardElement>();
@@ -54,10 +55,16 @@ describe('@kartochka/react', () => {
     function Form(): ReactElement {
       const [value, setValue] = useState<JsonValue>({ companyName: '' });
       latest = value;
-      return createElement(KcCard, { schema, value, onKcChange: (e) => setValue(structuredClone((e.target as KcCardElement).value) as JsonValue) });
+      return createElement(KcCard, {
+        schema,
+        value,
+        onKcChange: (e) => setValue(structuredClone((e.target as KcCardElement).value) as JsonValue),
+      });
     }
     const el = render(createElement(Form));
-    await waitUntil(() => el.querySelector('kc-card') && inputOf(el.querySelector('kc-card')!, '/companyName'), 'rendered', { timeout: 5000 });
+    await waitUntil(() => el.querySelector('kc-card') && inputOf(el.querySelector('kc-card')!, '/companyName'), 'rendered', {
+      timeout: 5000,
+    });
     const card = el.querySelector('kc-card')!;
     const control = inputOf(card, '/companyName')!;
     for (const text of ['A', 'Ac', 'Acm', 'Acme']) {
@@ -70,7 +77,9 @@ describe('@kartochka/react', () => {
   });
 
   it('every element has a component: a list and a standalone widget render too', async () => {
-    const el = render(createElement('div', null, createElement(KcCardList, { locale: 'en' }), createElement(KcTextField, { path: '/x', readonly: true })));
+    const el = render(
+      createElement('div', null, createElement(KcCardList, { locale: 'en' }), createElement(KcTextField, { path: '/x', readonly: true })),
+    );
     await waitUntil(() => el.querySelector('kc-card-list') && el.querySelector('kc-text-field'), 'rendered');
     const field = el.querySelector('kc-text-field')!;
     expect(field.path).to.equal('/x');

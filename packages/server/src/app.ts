@@ -21,12 +21,7 @@ import {
   type SchemaInfo,
   type StorageFieldError,
 } from '@kartochka/storage';
-import {
-  errorBody,
-  statusOf,
-  validateRecord,
-  checkSchemaInfo,
-} from '@kartochka/storage/backend';
+import { errorBody, statusOf, validateRecord, checkSchemaInfo } from '@kartochka/storage/backend';
 import { AccessRules, stripHistory, stripRecord } from './access.js';
 import { authenticate, principalOf, requireRole } from './auth/authenticate.js';
 import type { JwtOptions } from './auth/jwt.js';
@@ -188,7 +183,8 @@ function listQueryOf(c: Context, maxLimit: number): StoreListQuery {
     } catch {
       value = raw;
     }
-    if (typeof value !== 'number' && typeof value !== 'string') throw badRequest('', key, `${key} must be a number or a string (got ${raw}).`);
+    if (typeof value !== 'number' && typeof value !== 'string')
+      throw badRequest('', key, `${key} must be a number or a string (got ${raw}).`);
     (range[key.slice(4)] ??= {})[end] = value;
   }
   if (Object.keys(range).length) q.range = range;
@@ -203,7 +199,8 @@ function listQueryOf(c: Context, maxLimit: number): StoreListQuery {
   // A keyset cursor (a previous answer's `next`): deep pages cost what the first one does.
   const cursor = url.searchParams.get('cursor');
   if (cursor) q.after = cursor;
-  if (limit !== undefined && limit > maxLimit) throw new BadRequest('?', [limitProblem(c, '', 'maximum', { limit: maxLimit, comparison: '<=', name: 'limit' })]);
+  if (limit !== undefined && limit > maxLimit)
+    throw new BadRequest('?', [limitProblem(c, '', 'maximum', { limit: maxLimit, comparison: '<=', name: 'limit' })]);
   // No limit asked: one page of the largest size; the answer's `next` leads on.
   q.limit = limit ?? maxLimit;
   return q;
@@ -243,7 +240,16 @@ export function createApp(options: AppOptions): Hono {
   const corsMiddleware = cors({
     origin: origins.includes('*') ? '*' : origins,
     allowMethods: ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Accept-Language', CLIENT_HEADER, FILE_NAME_HEADER, FILE_SHA256_HEADER],
+    allowHeaders: [
+      'Authorization',
+      'Content-Type',
+      'If-Match',
+      'If-None-Match',
+      'Accept-Language',
+      CLIENT_HEADER,
+      FILE_NAME_HEADER,
+      FILE_SHA256_HEADER,
+    ],
     // Retry-After is not CORS-safelisted: without this a page on another origin cannot honour a 429.
     exposeHeaders: ['ETag', 'Location', 'Retry-After', 'Content-Disposition', FILE_SHA256_HEADER],
     maxAge: 600,
@@ -322,7 +328,7 @@ export function createApp(options: AppOptions): Hono {
     // Read (and drop) a bounded amount first, so a client still uploading receives the 413
     // instead of a reset connection; past the bound the socket is simply closed after the answer.
     const reader = c.req.raw.body?.getReader();
-    for (let seen = 0; reader && seen <= DRAIN_LIMIT; ) {
+    for (let seen = 0; reader && seen <= DRAIN_LIMIT;) {
       const { done, value } = await reader.read();
       if (done) break;
       seen += value.byteLength;
@@ -390,7 +396,10 @@ export function createApp(options: AppOptions): Hono {
       validateRecord(input);
     } catch (error) {
       if (error instanceof ValidationError) {
-        throw new BadRequest(id, error.errors.map((e) => ({ ...e, source: 'server' as const })));
+        throw new BadRequest(
+          id,
+          error.errors.map((e) => ({ ...e, source: 'server' as const })),
+        );
       }
       throw error;
     }
@@ -413,7 +422,11 @@ export function createApp(options: AppOptions): Hono {
           // Hidden fields come back from what is stored; refused fields stop the write.
           const verdict = access.checkWrite(stored?.data, input.data as never, locale);
           if (verdict.errors.length > 0) {
-            throw new ForbiddenError(id, `Card "${id}" was not saved: your role may not write ${verdict.errors.length} of its field(s).`, verdict.errors);
+            throw new ForbiddenError(
+              id,
+              `Card "${id}" was not saved: your role may not write ${verdict.errors.length} of its field(s).`,
+              verdict.errors,
+            );
           }
           data = verdict.data;
         }
@@ -549,7 +562,11 @@ export function createApp(options: AppOptions): Hono {
     try {
       info = checkSchemaInfo(schemaId, body as SchemaInfo);
     } catch (error) {
-      if (error instanceof ValidationError) throw new BadRequest(schemaId, error.errors.map((e) => ({ ...e, source: 'server' as const })));
+      if (error instanceof ValidationError)
+        throw new BadRequest(
+          schemaId,
+          error.errors.map((e) => ({ ...e, source: 'server' as const })),
+        );
       throw error;
     }
     return c.json(await storeOf(c).putSchemaInfo(schemaId, info, now().toISOString()));

@@ -27,7 +27,8 @@ describe('identity and roles (real server process)', () => {
   });
   beforeEach(() => hook(server, 'reset'));
   /** Cards need a published schema; an admin publishes it (and the audit log records that). */
-  const publishClient = async () => assert.equal((await admin('/schemas/client/versions', { method: 'POST', json: { schema: { type: 'object' } } })).status, 201);
+  const publishClient = async () =>
+    assert.equal((await admin('/schemas/client/versions', { method: 'POST', json: { schema: { type: 'object' } } })).status, 201);
 
   it('answers 401 without a key, with a wrong or malformed one; keys are stored only as hashes', async () => {
     assert.equal((await nobody('/cards')).status, 401);
@@ -64,19 +65,25 @@ describe('identity and roles (real server process)', () => {
     const stored = (await admin('/cards/c-1')).body;
     assert.deepEqual([stored.revision, stored.title], [1, 'Card c-1']);
     assert.equal((await admin('/cards/c-2')).status, 404);
-    assert.deepEqual((await admin('/schemas/client/versions')).body.items.map((v: { version: number }) => v.version), [1]);
+    assert.deepEqual(
+      (await admin('/schemas/client/versions')).body.items.map((v: { version: number }) => v.version),
+      [1],
+    );
   });
 
   it('lets an editor create and edit cards, but not delete or publish (403)', async () => {
     await publishClient();
     assert.equal((await editor('/cards/c-1', { method: 'PUT', json: card('c-1') })).status, 201);
-    assert.equal((await editor('/cards/c-1', { method: 'PUT', json: card('c-1', { title: 'B' }), headers: { 'If-Match': '"1"' } })).status, 200);
+    assert.equal(
+      (await editor('/cards/c-1', { method: 'PUT', json: card('c-1', { title: 'B' }), headers: { 'If-Match': '"1"' } })).status,
+      200,
+    );
     assert.equal((await editor('/cards/c-1', { method: 'DELETE' })).status, 403);
     assert.equal((await editor('/schemas/client/versions', { method: 'POST', json: { schema: { type: 'object' } } })).status, 403);
     assert.equal((await admin('/cards/c-1')).body.revision, 2, 'still there');
   });
 
-  it('treats KARTOCHKA_TOKEN as the default tenant\'s admin: it deletes, publishes and manages keys', async () => {
+  it("treats KARTOCHKA_TOKEN as the default tenant's admin: it deletes, publishes and manages keys", async () => {
     assert.equal((await boot('/schemas/client/versions', { method: 'POST', json: { schema: { type: 'object' } } })).status, 201);
     assert.equal((await boot('/cards/c-1', { method: 'PUT', json: card('c-1') })).status, 201);
     assert.equal((await admin('/cards/c-1')).body.author, 'admin');
@@ -97,19 +104,29 @@ describe('identity and roles (real server process)', () => {
     await editor('/cards/c-1', { method: 'PUT', json: { ...card('c-1'), author: 'CEO' } });
     await editor('/cards/c-1', { method: 'PUT', json: { ...card('c-1', { title: 'x', data: { name: 'y' } }), author: 'CEO' } });
     assert.equal((await viewer('/cards/c-1')).body.author, 'Eddie Editor');
-    assert.deepEqual((await viewer('/cards/c-1/history')).body.items.map((r: { author: string }) => r.author), ['Eddie Editor', 'Eddie Editor']);
+    assert.deepEqual(
+      (await viewer('/cards/c-1/history')).body.items.map((r: { author: string }) => r.author),
+      ['Eddie Editor', 'Eddie Editor'],
+    );
     const v = await admin('/schemas/client/versions', { method: 'POST', json: { schema: { type: 'object' }, author: 'CEO', note: 'n' } });
     assert.deepEqual([v.body.author, v.body.note], ['Ada Admin', 'n']);
   });
 
-  it('keeps a deleted card\'s history, closed by a tombstone; a re-created card continues it', async () => {
+  it("keeps a deleted card's history, closed by a tombstone; a re-created card continues it", async () => {
     await publishClient();
     await editor('/cards/c-1', { method: 'PUT', json: card('c-1') });
     await editor('/cards/c-1', { method: 'PUT', json: card('c-1', { data: { name: 'B' } }) });
     assert.equal((await admin('/cards/c-1', { method: 'DELETE' })).status, 200);
     assert.equal((await viewer('/cards/c-1')).status, 404);
     const h = (await viewer('/cards/c-1/history')).body.items as { revision: number; deleted?: boolean; author: string }[];
-    assert.deepEqual(h.map((r) => [r.revision, r.deleted ?? false, r.author]), [[1, false, 'Eddie Editor'], [2, false, 'Eddie Editor'], [3, true, 'Ada Admin']]);
+    assert.deepEqual(
+      h.map((r) => [r.revision, r.deleted ?? false, r.author]),
+      [
+        [1, false, 'Eddie Editor'],
+        [2, false, 'Eddie Editor'],
+        [3, true, 'Ada Admin'],
+      ],
+    );
     const again = await editor('/cards/c-1', { method: 'PUT', json: card('c-1'), headers: { 'If-None-Match': '*' } });
     assert.deepEqual([again.status, again.body.revision], [201, 4]);
   });
@@ -129,7 +146,10 @@ describe('identity and roles (real server process)', () => {
         ['Ada Admin', 'key.create', made.body.id, null],
       ],
     );
-    assert.deepEqual((await admin(`/audit?after=${log[1]!.seq}&limit=1`)).body.items.map((e: { action: string }) => e.action), ['card.delete']);
+    assert.deepEqual(
+      (await admin(`/audit?after=${log[1]!.seq}&limit=1`)).body.items.map((e: { action: string }) => e.action),
+      ['card.delete'],
+    );
     assert.equal((await editor('/audit')).status, 403);
     await assert.rejects(rawSql(tmp.db, 'UPDATE audit SET actor = ?', ['nobody']), /append-only/);
     await assert.rejects(rawSql(tmp.db, 'DELETE FROM audit'), /append-only/);

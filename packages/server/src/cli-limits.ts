@@ -34,7 +34,8 @@ export function limitsFromArgs(values: Partial<Record<string, string | boolean |
     if (typeof raw !== 'string') continue;
     const n = Number(raw);
     const zeroOk = key === 'rateRequests' || key === 'authFailures';
-    if (!Number.isInteger(n) || n < (zeroOk ? 0 : 1)) throw new Error(`--${flag} must be a whole number${zeroOk ? ' (0 turns it off)' : ' above 0'}, got ${raw}`);
+    if (!Number.isInteger(n) || n < (zeroOk ? 0 : 1))
+      throw new Error(`--${flag} must be a whole number${zeroOk ? ' (0 turns it off)' : ' above 0'}, got ${raw}`);
     limits[key] = n;
   }
   return limits;

@@ -113,12 +113,18 @@ async function main(): Promise<void> {
     db: values.db,
     port,
     host: values.host,
-    allowedHosts: [...(isLoopbackHost(values.host) || wildcard ? [] : [values.host.includes(':') ? `[${values.host}]` : values.host]), ...(values['allowed-host'] ?? [])],
+    allowedHosts: [
+      ...(isLoopbackHost(values.host) || wildcard ? [] : [values.host.includes(':') ? `[${values.host}]` : values.host]),
+      ...(values['allowed-host'] ?? []),
+    ],
     token,
     bodyLimit,
     limits: limitsFromArgs(values),
     staticDir: values.static,
-    corsOrigins: values.cors?.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: values.cors
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     jwt,
     testHooks: typeof hooksToken === 'string' && hooksToken !== '' ? { token: hooksToken } : undefined,
   });

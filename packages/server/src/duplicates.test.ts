@@ -16,7 +16,8 @@ const schema = {
     phone: { type: 'string', format: 'phone', 'x-unique': true },
   },
 };
-const client = (id: string, data: Record<string, string>) => card(id, { schemaId: 'client', schemaVersion: 1, title: data.name ?? id, data });
+const client = (id: string, data: Record<string, string>) =>
+  card(id, { schemaId: 'client', schemaVersion: 1, title: data.name ?? id, data });
 
 describe('duplicates: x-unique on the real server', () => {
   const tmp = tempDb();
@@ -36,11 +37,15 @@ describe('duplicates: x-unique on the real server', () => {
   });
   beforeEach(async () => {
     await hook(server, 'reset', { tenants: [] });
-    for (const call of [acme, globex]) assert.equal((await call('/schemas/client/versions', { method: 'POST', json: { schema } })).status, 201);
+    for (const call of [acme, globex])
+      assert.equal((await call('/schemas/client/versions', { method: 'POST', json: { schema } })).status, 201);
   });
 
   it('refuses a duplicate create with 409, the holder id and the key; normalises phones server-side', async () => {
-    assert.equal((await acme('/cards/c-1', { method: 'PUT', json: client('c-1', { name: 'Ромашка', phone: '8 (916) 123-45-67' }) })).status, 201);
+    assert.equal(
+      (await acme('/cards/c-1', { method: 'PUT', json: client('c-1', { name: 'Ромашка', phone: '8 (916) 123-45-67' }) })).status,
+      201,
+    );
     const res = await acme('/cards/c-2', {
       method: 'PUT',
       headers: { 'If-None-Match': '*' },
@@ -49,7 +54,10 @@ describe('duplicates: x-unique on the real server', () => {
     assert.equal(res.status, 409);
     assert.equal(res.body.error.code, 'duplicate');
     assert.deepEqual(res.body.duplicate, { existingId: 'c-1', key: '/phone=["+79161234567"]' });
-    assert.deepEqual(res.body.errors.map((e: { path: string; keyword: string }) => [e.path, e.keyword]), [['/phone', 'x-unique']]);
+    assert.deepEqual(
+      res.body.errors.map((e: { path: string; keyword: string }) => [e.path, e.keyword]),
+      [['/phone', 'x-unique']],
+    );
     assert.equal((await acme('/cards/c-2')).status, 404, 'nothing stored');
     assert.deepEqual((await acme('/cards/c-2/history')).body.items, []);
   });
@@ -58,13 +66,18 @@ describe('duplicates: x-unique on the real server', () => {
     const db = new RestAdapter({ baseUrl: server.api, token: acmeKey });
     await db.put(client('c-1', { name: 'A', inn: '7701234567' }));
     const b = await db.put(client('c-2', { name: 'B', inn: '7707083893' }));
-    const error = await db.put(client('c-2', { name: 'B', inn: ' 7701234567 ' }), { expectedRevision: b.revision }).catch((e: unknown) => e);
+    const error = await db
+      .put(client('c-2', { name: 'B', inn: ' 7701234567 ' }), { expectedRevision: b.revision })
+      .catch((e: unknown) => e);
     assert.ok(error instanceof DuplicateError, String(error));
     assert.equal(error.existingId, 'c-1');
     const stored = await db.get('c-2');
     assert.deepEqual([stored.revision, stored.data], [b.revision, { name: 'B', inn: '7707083893' }]);
     assert.equal((await db.history('c-2')).length, 1);
-    assert.deepEqual((await db.findUnique('client', ['/inn=["7701234567"]'])).map((m) => [m.id, m.title]), [['c-1', 'A']]);
+    assert.deepEqual(
+      (await db.findUnique('client', ['/inn=["7701234567"]'])).map((m) => [m.id, m.title]),
+      [['c-1', 'A']],
+    );
     await db.close();
   });
 
@@ -84,7 +97,10 @@ describe('duplicates: x-unique on the real server', () => {
     assert.equal(res.status, 201, 'the same INN in another tenant is allowed');
     assert.equal(JSON.stringify(res.body).includes('g-secret'), false);
     const lookup = await acme('/unique', { method: 'POST', json: { schemaId: 'client', keys: ['/inn=["7701234567"]'] } });
-    assert.deepEqual(lookup.body.items.map((m: { id: string }) => m.id), ['a-1']);
+    assert.deepEqual(
+      lookup.body.items.map((m: { id: string }) => m.id),
+      ['a-1'],
+    );
     await acme('/cards/a-1', { method: 'DELETE' });
     const none = await acme('/unique', { method: 'POST', json: { schemaId: 'client', keys: ['/inn=["7701234567"]'] } });
     assert.deepEqual(none.body.items, [], "globex's holder is invisible to acme");
@@ -95,7 +111,11 @@ describe('duplicates: x-unique on the real server', () => {
   it('is atomic under concurrent creates: of eight writers of one key exactly one wins, the rest get its id', async () => {
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        acme(`/cards/r-${i}`, { method: 'PUT', headers: { 'If-None-Match': '*' }, json: client(`r-${i}`, { name: `R${i}`, inn: '7728168971' }) }),
+        acme(`/cards/r-${i}`, {
+          method: 'PUT',
+          headers: { 'If-None-Match': '*' },
+          json: client(`r-${i}`, { name: `R${i}`, inn: '7728168971' }),
+        }),
       ),
     );
     const won = results.flatMap((r, i) => (r.status === 201 ? [`r-${i}`] : []));
@@ -112,7 +132,10 @@ describe('duplicates: x-unique on the real server', () => {
     const ok = await acmeViewer('/unique', { method: 'POST', json: { schemaId: 'client', keys: ['/inn=["7701234567"]', '/inn=["0"]'] } });
     assert.deepEqual(ok.body.items, [{ key: '/inn=["7701234567"]', id: 'c-1', title: 'A' }]);
     assert.equal((await as(server, undefined)('/unique', { method: 'POST', json: { schemaId: 'client', keys: [] } })).status, 401);
-    const many = await acme('/unique', { method: 'POST', json: { schemaId: 'client', keys: Array.from({ length: 101 }, (_, i) => `k${i}`) } });
+    const many = await acme('/unique', {
+      method: 'POST',
+      json: { schemaId: 'client', keys: Array.from({ length: 101 }, (_, i) => `k${i}`) },
+    });
     assert.equal(many.status, 400);
   });
 });

@@ -19,7 +19,11 @@ describe('eventStream', () => {
     feed.publish({ type: 'delete', tenant: 't', id: 'b', revision: 2 });
     let got = await next;
     while (!got.includes('"b"')) got += await text(reader);
-    assert.deepEqual([...got.matchAll(/"id":"(\w)"/g)].map((m) => m[1]), ['a', 'b'], 'only its own tenant\'s changes');
+    assert.deepEqual(
+      [...got.matchAll(/"id":"(\w)"/g)].map((m) => m[1]),
+      ['a', 'b'],
+      "only its own tenant's changes",
+    );
     assert.doesNotMatch(got, /tenant/);
     await reader.cancel();
     assert.equal(released, 1);
@@ -61,7 +65,9 @@ describe('eventStream', () => {
 
   it('with 1,000 idle streams the log stays at its capacity: a publish appends once, not once per stream', async () => {
     const feed = new ChangeFeed(4);
-    const readers = Array.from({ length: 1000 }, () => eventStream({ feed, tenant: 't', keepAliveMs: 60_000, release: () => {} }).getReader());
+    const readers = Array.from({ length: 1000 }, () =>
+      eventStream({ feed, tenant: 't', keepAliveMs: 60_000, release: () => {} }).getReader(),
+    );
     for (const r of readers) await r.read();
     for (let i = 0; i < 100; i++) feed.publish({ type: 'put', tenant: 't', id: 'x', revision: i });
     // The log holds 4 notices whatever the number of streams; streams that did not pull hold none.

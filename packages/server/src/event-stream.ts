@@ -90,15 +90,18 @@ export function eventStream({ feed, tenant, keepAliveMs, release }: EventStreamO
         controller.enqueue(frame('ready', '{}', 2000));
         feed.closed.addEventListener('abort', onClose, { once: true });
         // Slow consumers are looked for every second (or each keep-alive, when that is shorter).
-        timer = setInterval(() => {
-          if (feed.since(cursor).missed) {
-            // A slow consumer: drop it (the socket is destroyed) rather than buffer for it.
-            end();
-            controller.error(new Error('event stream dropped: the client reads too slowly'));
-            return;
-          }
-          if (Date.now() - lastSent >= keepAliveMs) wakeKeepAlive?.();
-        }, Math.min(keepAliveMs, 1000));
+        timer = setInterval(
+          () => {
+            if (feed.since(cursor).missed) {
+              // A slow consumer: drop it (the socket is destroyed) rather than buffer for it.
+              end();
+              controller.error(new Error('event stream dropped: the client reads too slowly'));
+              return;
+            }
+            if (Date.now() - lastSent >= keepAliveMs) wakeKeepAlive?.();
+          },
+          Math.min(keepAliveMs, 1000),
+        );
         timer.unref?.();
       },
       async pull(controller) {

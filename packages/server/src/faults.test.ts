@@ -58,7 +58,11 @@ describe('crash and restart mid-save', () => {
       assert.equal(saved.revision, 2);
       assert.deepEqual(saved.data, { name: 'v2' });
       const history = await client.history('c-1');
-      assert.deepEqual(history.map((h) => h.revision), [1, 2], 'written exactly once');
+      assert.deepEqual(
+        history.map((h) => h.revision),
+        [1, 2],
+        'written exactly once',
+      );
     } finally {
       await again.kill('SIGTERM');
     }

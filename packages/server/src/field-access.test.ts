@@ -16,10 +16,17 @@ const schema = {
       'x-access': { read: ['admin', 'doctor'], write: ['doctor'] },
       properties: { allergies: { type: 'string' }, notes: { type: 'string' } },
     },
-    visits: { type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, diagnosis: { type: 'string', 'x-access': { read: ['doctor'] } } } } },
+    visits: {
+      type: 'array',
+      items: { type: 'object', properties: { date: { type: 'string' }, diagnosis: { type: 'string', 'x-access': { read: ['doctor'] } } } },
+    },
   },
 };
-const full = { name: 'Anna', anamnesis: { allergies: 'latex', notes: 'asthma' }, visits: [{ date: '2026-01-05', diagnosis: 'dermatitis' }] };
+const full = {
+  name: 'Anna',
+  anamnesis: { allergies: 'latex', notes: 'asthma' },
+  visits: [{ date: '2026-01-05', diagnosis: 'dermatitis' }],
+};
 
 describe('x-access field rules (real server process)', () => {
   const tmp = tempDb();
@@ -49,7 +56,10 @@ describe('x-access field rules (real server process)', () => {
     assert.deepEqual((await editor('/cards/p-1')).body.data, forEditor);
     assert.deepEqual((await editor('/cards')).body.items[0].data, forEditor);
     assert.deepEqual((await admin('/cards/p-1')).body.data, { ...forEditor, anamnesis: full.anamnesis }, 'admin is listed for read');
-    await doctor('/cards/p-1', { method: 'PUT', json: card('p-1', { data: { ...full, name: 'Anna K', anamnesis: { allergies: 'latex, nuts', notes: 'asthma' } } }) });
+    await doctor('/cards/p-1', {
+      method: 'PUT',
+      json: card('p-1', { data: { ...full, name: 'Anna K', anamnesis: { allergies: 'latex, nuts', notes: 'asthma' } } }),
+    });
     const h = (await editor('/cards/p-1/history')).body.items as { changedPaths: string[]; before?: object; after?: object }[];
     assert.deepEqual(h[1], { ...h[1], changedPaths: ['/name'], before: { '/name': 'Anna' }, after: { '/name': 'Anna K' } });
     const hd = (await doctor('/cards/p-1/history')).body.items as { changedPaths: string[] }[];
@@ -59,7 +69,11 @@ describe('x-access field rules (real server process)', () => {
 
   it('keeps hidden values when a role that cannot read them saves the card', async () => {
     const seen = (await editor('/cards/p-1')).body;
-    const res = await editor('/cards/p-1', { method: 'PUT', json: { ...card('p-1'), data: { ...seen.data, name: 'Anna Karenina' } }, headers: { 'If-Match': '"1"' } });
+    const res = await editor('/cards/p-1', {
+      method: 'PUT',
+      json: { ...card('p-1'), data: { ...seen.data, name: 'Anna Karenina' } },
+      headers: { 'If-Match': '"1"' },
+    });
     assert.equal(res.status, 200);
     assert.deepEqual(res.body.data, { ...seen.data, name: 'Anna Karenina' }, 'the answer is stripped too');
     assert.deepEqual(await storedData(), { ...full, name: 'Anna Karenina' });
@@ -70,10 +84,20 @@ describe('x-access field rules (real server process)', () => {
     let res = await editor('/cards/p-1', { method: 'PUT', json: card('p-1', { data: { name: 'X', anamnesis: { allergies: 'none' } } }) });
     assert.equal(res.status, 403);
     assert.equal(res.body.error.code, 'forbidden');
-    assert.deepEqual(res.body.errors.map((e: { path: string; keyword: string }) => [e.path, e.keyword]), [['/anamnesis', 'x-access']]);
-    res = await admin('/cards/p-1', { method: 'PUT', json: card('p-1', { data: { ...full, anamnesis: { allergies: 'none', notes: 'asthma' }, visits: [{ date: '2026-01-05' }] } }), headers: { 'Accept-Language': 'ru' } });
+    assert.deepEqual(
+      res.body.errors.map((e: { path: string; keyword: string }) => [e.path, e.keyword]),
+      [['/anamnesis', 'x-access']],
+    );
+    res = await admin('/cards/p-1', {
+      method: 'PUT',
+      json: card('p-1', { data: { ...full, anamnesis: { allergies: 'none', notes: 'asthma' }, visits: [{ date: '2026-01-05' }] } }),
+      headers: { 'Accept-Language': 'ru' },
+    });
     assert.equal(res.status, 403);
-    assert.deepEqual(res.body.errors.map((e: { path: string; message: string }) => [e.path, e.message]), [['/anamnesis', 'Вам нельзя изменять это поле.']]);
+    assert.deepEqual(
+      res.body.errors.map((e: { path: string; message: string }) => [e.path, e.message]),
+      [['/anamnesis', 'Вам нельзя изменять это поле.']],
+    );
     assert.deepEqual(await storedData(), full);
     assert.equal((await doctor('/cards/p-1')).body.revision, 1);
     // The same refusal through RestAdapter: a ForbiddenError (a ValidationError, so a card shows it on the field).
@@ -81,12 +105,19 @@ describe('x-access field rules (real server process)', () => {
     const e = await db.put(card('p-1', { data: { name: 'Y', visits: [{ date: 'x', diagnosis: 'guess' }] } })).catch((x: unknown) => x);
     assert.ok(e instanceof ForbiddenError, String(e));
     assert.equal(e.code, 'forbidden');
-    assert.deepEqual(e.errors.map((x) => x.path), ['/visits/0/diagnosis']);
+    assert.deepEqual(
+      e.errors.map((x) => x.path),
+      ['/visits/0/diagnosis'],
+    );
     await db.close();
   });
 
   it('strips the stored record sent back with a conflict', async () => {
-    const res = await editor('/cards/p-1', { method: 'PUT', json: card('p-1', { data: { name: 'late' } }), headers: { 'If-Match': '"7"' } });
+    const res = await editor('/cards/p-1', {
+      method: 'PUT',
+      json: card('p-1', { data: { name: 'late' } }),
+      headers: { 'If-Match': '"7"' },
+    });
     assert.equal(res.status, 412);
     assert.deepEqual(res.body.current.data, { name: 'Anna', visits: [{ date: '2026-01-05' }] });
   });

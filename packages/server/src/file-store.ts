@@ -64,5 +64,15 @@ export interface FileRow {
 }
 
 export function fileOfRow(r: FileRow): StoredFile {
-  return { id: r.id, cardId: r.card_id, field: r.field, name: r.name, type: r.type, size: Number(r.size), sha256: r.sha256, createdAt: r.created_at, author: r.author };
+  return {
+    id: r.id,
+    cardId: r.card_id,
+    field: r.field,
+    name: r.name,
+    type: r.type,
+    size: Number(r.size),
+    sha256: r.sha256,
+    createdAt: r.created_at,
+    author: r.author,
+  };
 }

@@ -58,7 +58,8 @@ describe(`file fields on ${backendName} (real server process)`, () => {
   });
   beforeEach(async () => {
     await hook(server, 'reset');
-    for (const call of [admin, globex]) assert.equal((await call('/schemas/client/versions', { method: 'POST', json: { schema } })).status, 201);
+    for (const call of [admin, globex])
+      assert.equal((await call('/schemas/client/versions', { method: 'POST', json: { schema } })).status, 201);
   });
 
   async function upload(key: string, cardId: string, bytes: Buffer, o: UploadOptions = {}) {
@@ -77,7 +78,12 @@ describe(`file fields on ${backendName} (real server process)`, () => {
           },
         })
       : bytes;
-    const res = await fetch(`${server.api}/cards/${encodeURIComponent(cardId)}/files?${q}`, { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+    const res = await fetch(`${server.api}/cards/${encodeURIComponent(cardId)}/files?${q}`, {
+      method: 'POST',
+      headers,
+      body,
+      duplex: 'half',
+    } as RequestInit);
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
@@ -90,7 +96,9 @@ describe(`file fields on ${backendName} (real server process)`, () => {
   }
 
   async function download(key: string, cardId: string, fileId: string) {
-    const res = await fetch(`${server.api}/cards/${encodeURIComponent(cardId)}/files/${fileId}`, { headers: { Authorization: `Bearer ${key}` } });
+    const res = await fetch(`${server.api}/cards/${encodeURIComponent(cardId)}/files/${fileId}`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
     return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
   }
 
@@ -98,7 +106,10 @@ describe(`file fields on ${backendName} (real server process)`, () => {
   async function attach(cardId: string, bytes = pdf()) {
     const up = await upload(keys.editor!, cardId, bytes);
     assert.equal(up.status, 201, JSON.stringify(up.body));
-    const put = await editor(`/cards/${cardId}`, { method: 'PUT', json: card(cardId, { data: { name: 'Acme', contract: { file: up.body } } }) });
+    const put = await editor(`/cards/${cardId}`, {
+      method: 'PUT',
+      json: card(cardId, { data: { name: 'Acme', contract: { file: up.body } } }),
+    });
     assert.equal(put.status, 201, JSON.stringify(put.body));
     return put.body.data.contract.file as { fileId: string; name: string; size: number; type: string; sha256: string };
   }
@@ -107,7 +118,10 @@ describe(`file fields on ${backendName} (real server process)`, () => {
     const bytes = pdf('y'.repeat(3000));
     const ref = await attach('c-1', bytes);
     assert.match(ref.fileId, /^f_[A-Za-z0-9_-]{22}$/);
-    assert.deepEqual({ ...ref, fileId: 'id' }, { fileId: 'id', name: 'договор.pdf', size: bytes.length, type: 'application/pdf', sha256: sha(bytes) });
+    assert.deepEqual(
+      { ...ref, fileId: 'id' },
+      { fileId: 'id', name: 'договор.pdf', size: bytes.length, type: 'application/pdf', sha256: sha(bytes) },
+    );
     const stored = await rawSql(tmp.db, 'SELECT record FROM cards WHERE id = ?', ['c-1']);
     assert.ok(!String(stored[0]!.record).includes('yyyy'), 'the bytes are not in the card');
     for (const key of [keys.editor!, keys.viewer!]) {
@@ -131,7 +145,7 @@ describe(`file fields on ${backendName} (real server process)`, () => {
     assert.equal(sha(got.bytes), sha(big));
   });
 
-  it('refuses a file over the field\'s x-maxSize, declared or streamed, and stores nothing', async () => {
+  it("refuses a file over the field's x-maxSize, declared or streamed, and stores nothing", async () => {
     await attach('c-1');
     const before = await storedCounts();
     const big = pdf('z'.repeat(5000));
@@ -214,7 +228,10 @@ describe(`file fields on ${backendName} (real server process)`, () => {
     assert.equal(up.status, 201);
     const stolen = await globex('/cards/c-1', { method: 'PUT', json: card('c-1', { data: { contract: { file: { ...ref } } } }) });
     assert.equal(stolen.status, 422);
-    assert.deepEqual(stolen.body.errors.map((e: { path: string; keyword: string }) => [e.path, e.keyword]), [['/contract/file', 'fileRef']]);
+    assert.deepEqual(
+      stolen.body.errors.map((e: { path: string; keyword: string }) => [e.path, e.keyword]),
+      [['/contract/file', 'fileRef']],
+    );
     assert.equal((await globex('/cards/c-1')).status, 404, 'nothing was saved');
     assert.equal((await download(keys.globex!, 'c-1', ref.fileId)).status, 404);
     assert.equal((await download(keys.viewer!, 'c-1', ref.fileId)).status, 200, 'Acme still reads its own');
@@ -226,7 +243,11 @@ describe(`file fields on ${backendName} (real server process)`, () => {
     assert.equal(other.status, 422);
     assert.equal(other.body.errors[0].keyword, 'fileRef');
     assert.equal((await download(keys.viewer!, 'c-2', ref.fileId)).status, 404);
-    const forged = await editor('/cards/c-1', { method: 'PUT', json: card('c-1', { data: { contract: { file: { ...ref, fileId: 'f_AAAAAAAAAAAAAAAAAAAAAA' } } } }), headers: { 'If-Match': '"1"' } });
+    const forged = await editor('/cards/c-1', {
+      method: 'PUT',
+      json: card('c-1', { data: { contract: { file: { ...ref, fileId: 'f_AAAAAAAAAAAAAAAAAAAAAA' } } } }),
+      headers: { 'If-Match': '"1"' },
+    });
     assert.equal(forged.status, 422);
     assert.equal((await viewer('/cards/c-1')).body.revision, 1, 'the card is unchanged');
   });
@@ -235,7 +256,10 @@ describe(`file fields on ${backendName} (real server process)`, () => {
     const up = await upload(keys.admin!, 'c-1', pdf('secret'), { field: '/secret', type: 'application/pdf' });
     assert.equal(up.status, 201);
     assert.equal((await download(keys.admin!, 'c-1', up.body.fileId)).status, 404, 'not referenced by a saved card yet');
-    assert.equal((await admin('/cards/c-1', { method: 'PUT', json: card('c-1', { data: { name: 'Acme', secret: up.body } }) })).status, 201);
+    assert.equal(
+      (await admin('/cards/c-1', { method: 'PUT', json: card('c-1', { data: { name: 'Acme', secret: up.body } }) })).status,
+      201,
+    );
     assert.equal((await download(keys.admin!, 'c-1', up.body.fileId)).status, 200);
     const v = await download(keys.viewer!, 'c-1', up.body.fileId);
     assert.equal(v.status, 404, 'the viewer may read the card but not the field');
@@ -300,9 +324,27 @@ describe(`abandoned uploads on ${backendName}`, () => {
       assert.equal(up.status, 201);
       await server.kill('SIGKILL');
       // What a crash leaves: chunks without a file row, one upload long ago, one just now.
-      await rawSql(tmp.db, 'INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES (?, ?, ?, ?, ?)', ['default', 'f_cutOffLongAgo0000000', 0, Buffer.from('x'), old]);
-      await rawSql(tmp.db, 'INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES (?, ?, ?, ?, ?)', ['acme', 'f_cutOffLongAgo1111111', 0, Buffer.from('x'), old]);
-      await rawSql(tmp.db, 'INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES (?, ?, ?, ?, ?)', ['default', 'f_stillUploading000000', 0, Buffer.from('x'), new Date().toISOString()]);
+      await rawSql(tmp.db, 'INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES (?, ?, ?, ?, ?)', [
+        'default',
+        'f_cutOffLongAgo0000000',
+        0,
+        Buffer.from('x'),
+        old,
+      ]);
+      await rawSql(tmp.db, 'INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES (?, ?, ?, ?, ?)', [
+        'acme',
+        'f_cutOffLongAgo1111111',
+        0,
+        Buffer.from('x'),
+        old,
+      ]);
+      await rawSql(tmp.db, 'INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES (?, ?, ?, ?, ?)', [
+        'default',
+        'f_stillUploading000000',
+        0,
+        Buffer.from('x'),
+        new Date().toISOString(),
+      ]);
       await rawSql(tmp.db, 'UPDATE file_chunks SET created_at = ? WHERE file_id IN (SELECT id FROM files)', [old]);
       server = await startServer({ db: tmp.db });
       const ids = (await rawSql(tmp.db, 'SELECT DISTINCT file_id FROM file_chunks ORDER BY file_id')).map((r) => String(r.file_id));

@@ -14,17 +14,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
-import {
-  createSchemaContext,
-  type JsonSchema,
-  type JsonSchemaObject,
-} from '@kartochka/core';
-import {
-  getAt,
-  joinPointer,
-  parsePointer,
-  schemaAtTemplate,
-} from '@kartochka/core/internal';
+import { createSchemaContext, type JsonSchema, type JsonSchemaObject } from '@kartochka/core';
+import { getAt, joinPointer, parsePointer, schemaAtTemplate } from '@kartochka/core/internal';
 import { ForbiddenError, NotFoundError, acceptsFile, parseAccept, type StorageFieldError } from '@kartochka/storage';
 import type { AccessRules } from './access.js';
 import { principalOf, requireRole } from './auth/authenticate.js';
@@ -162,7 +153,10 @@ export async function sweepAbandonedUploads(store: CardStore, now = new Date()):
 class Stalled extends Error {}
 
 /** Reads the next piece of `reader`, or throws {@link Stalled} after `ms` of silence. */
-async function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']> {
+async function readWithin(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  ms: number,
+): ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     return await Promise.race([reader.read(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Stalled()), ms)))]);
@@ -212,7 +206,8 @@ export function mountFileRoutes(app: Hono, { storeOf, rules, limits, now }: File
       name = 'file';
     }
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase() || 'application/octet-stream';
-    if (!acceptsFile(fieldRules.accept, type, name)) return drainAndRefuse(c, 415, 'fileType', { type: type.slice(0, 100), accept: fieldRules.accept!.join(', ') });
+    if (!acceptsFile(fieldRules.accept, type, name))
+      return drainAndRefuse(c, 415, 'fileType', { type: type.slice(0, 100), accept: fieldRules.accept!.join(', ') });
     const declared = Number(c.req.header('Content-Length'));
     if (declared > fieldRules.maxBytes) return drainAndRefuse(c, 413, 'fileTooLarge', { limit: fieldRules.maxBytes });
 
@@ -266,7 +261,17 @@ export function mountFileRoutes(app: Hono, { storeOf, rules, limits, now }: File
       return refuse(c, problem.status, problem.keyword, problem.params);
     }
     await flush();
-    const file: StoredFile = { id: fileId, cardId: id, field, name, type, size, sha256: sha, createdAt: now().toISOString(), author: principal.name };
+    const file: StoredFile = {
+      id: fileId,
+      cardId: id,
+      field,
+      name,
+      type,
+      size,
+      sha256: sha,
+      createdAt: now().toISOString(),
+      author: principal.name,
+    };
     await files.commit(file);
     c.header('Location', `/api/cards/${encodeURIComponent(id)}/files/${fileId}`);
     return c.json({ fileId, name, size, type, sha256: sha }, 201);
@@ -319,7 +324,7 @@ async function drainAndRefuse(
   params: Record<string, unknown>,
   reader: ReadableStreamDefaultReader<Uint8Array> | undefined = c.req.raw.body?.getReader(),
 ): Promise<Response> {
-  for (let seen = 0; reader && seen <= DRAIN_BYTES; ) {
+  for (let seen = 0; reader && seen <= DRAIN_BYTES;) {
     const next = await readWithin(reader, 2000).catch(() => ({ done: true as const, value: undefined }));
     if (next.done) break;
     seen += next.value.byteLength;

@@ -37,7 +37,11 @@ export function hostGuard(allowed: readonly string[]): MiddlewareHandler {
     const port = localPort(c);
     const ok =
       host !== undefined &&
-      entries.some((e) => e.name === host.name && (e.port !== undefined ? e.port === host.port : host.port === undefined || port === undefined || host.port === port));
+      entries.some(
+        (e) =>
+          e.name === host.name &&
+          (e.port !== undefined ? e.port === host.port : host.port === undefined || port === undefined || host.port === port),
+      );
     if (ok) return next();
     return refuse(c, 421, 'hostNotAllowed', { host: header.slice(0, 100) });
   };

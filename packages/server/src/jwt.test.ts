@@ -34,7 +34,18 @@ describe('JWT bearer tokens checked against a JWKS (real server process)', () =>
     const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/certs`;
     server = await startServer({
       db: tmp.db,
-      args: ['--jwks-url', jwksUrl, '--jwt-issuer', ISSUER, '--jwt-audience', AUDIENCE, '--jwt-roles-claim', 'realm_access.roles', '--jwt-tenant-claim', 'org'],
+      args: [
+        '--jwks-url',
+        jwksUrl,
+        '--jwt-issuer',
+        ISSUER,
+        '--jwt-audience',
+        AUDIENCE,
+        '--jwt-roles-claim',
+        'realm_access.roles',
+        '--jwt-tenant-claim',
+        'org',
+      ],
     });
     // The tokens' tenant ("clinic") needs the card's schema published; its editors may not publish.
     await hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS, tenants: ['clinic'] });
@@ -71,7 +82,16 @@ describe('JWT bearer tokens checked against a JWKS (real server process)', () =>
     const none =
       Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url') +
       '.' +
-      Buffer.from(JSON.stringify({ sub: 'x', iss: ISSUER, aud: AUDIENCE, org: 'clinic', realm_access: { roles: ['admin'] }, exp: Math.floor(Date.now() / 1000) + 300 })).toString('base64url') +
+      Buffer.from(
+        JSON.stringify({
+          sub: 'x',
+          iss: ISSUER,
+          aud: AUDIENCE,
+          org: 'clinic',
+          realm_access: { roles: ['admin'] },
+          exp: Math.floor(Date.now() / 1000) + 300,
+        }),
+      ).toString('base64url') +
       '.';
     const cases: [string, string][] = [
       ['expired', await token({ exp: Math.floor(Date.now() / 1000) - 3600 })],

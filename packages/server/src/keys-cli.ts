@@ -34,10 +34,15 @@ export async function keysCommand(argv: string[]): Promise<void> {
   try {
     const keys = new KeyStore(store.keyRows());
     if (sub === 'create') {
-      const roles = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+      const roles = (values.role ?? [])
+        .flatMap((r) => r.split(','))
+        .map((r) => r.trim())
+        .filter(Boolean);
       const created = await keys.create({ tenant: values.tenant ?? DEFAULT_TENANT, roles, name: values.name });
       console.log(created.key);
-      console.error(`Created key ${created.id} (tenant ${created.tenant}, roles ${created.roles.join(',')}, author "${created.name}"). Store it now: it is not shown again.`);
+      console.error(
+        `Created key ${created.id} (tenant ${created.tenant}, roles ${created.roles.join(',')}, author "${created.name}"). Store it now: it is not shown again.`,
+      );
     } else if (sub === 'list') {
       for (const k of await keys.list(values.tenant)) {
         console.log([k.id, k.tenant, k.roles.join(','), k.name, k.createdAt, k.revokedAt ? `revoked ${k.revokedAt}` : 'active'].join('\t'));

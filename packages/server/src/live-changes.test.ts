@@ -45,13 +45,22 @@ describe('live changes over GET /api/events (real server process)', () => {
     await eventually(() => seenByB.length === 3, 'b hears two puts and a delete of live-1');
     assert.deepEqual(
       seenByB.map((e) => [e.type, e.id, e.revision, e.remote]),
-      [['put', 'live-1', 1, true], ['put', 'live-1', 2, true], ['delete', 'live-1', 2, true]],
+      [
+        ['put', 'live-1', 1, true],
+        ['put', 'live-1', 2, true],
+        ['delete', 'live-1', 2, true],
+      ],
     );
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(
       seenByA.map((e) => [e.type, e.id, e.remote]),
-      [['put', 'live-1', false], ['put', 'live-1', false], ['put', 'other', false], ['delete', 'live-1', false]],
-      "a sees its own writes once, locally, not again from the stream",
+      [
+        ['put', 'live-1', false],
+        ['put', 'live-1', false],
+        ['put', 'other', false],
+        ['delete', 'live-1', false],
+      ],
+      'a sees its own writes once, locally, not again from the stream',
     );
     offA();
     offB();

@@ -13,7 +13,10 @@ import { as, repoRoot, startServer, tempDb } from './test-support/process.js';
 
 function migrate(from: string, to: string): { status: number | null; stdout: string; stderr: string } {
   const cli = join(repoRoot, 'packages/server/src/cli.ts');
-  return spawnSync(process.execPath, ['--conditions=@kartochka/source', '--import', 'tsx', cli, 'migrate', '--from', from, '--to', to], { cwd: repoRoot, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--conditions=@kartochka/source', '--import', 'tsx', cli, 'migrate', '--from', from, '--to', to], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
 }
 
 describe('migrate SQLite → PostgreSQL', { skip: !onPostgres && 'PostgreSQL pass only (KARTOCHKA_TEST_BACKEND=postgres)' }, () => {
@@ -28,9 +31,17 @@ describe('migrate SQLite → PostgreSQL', { skip: !onPostgres && 'PostgreSQL pas
       await store.publishSchema({ schemaId: 'client', schema: { type: 'object' }, author: 'ada' }, at);
       for (let i = 0; i < 2500; i++) {
         const id = `c-${i}`;
-        await store.put({ id, schemaId: 'client', schemaVersion: 1, title: `Клиент ${i}`, data: { n: i }, indexed: { n: i } }, { author: 'ada' }, at);
+        await store.put(
+          { id, schemaId: 'client', schemaVersion: 1, title: `Клиент ${i}`, data: { n: i }, indexed: { n: i } },
+          { author: 'ada' },
+          at,
+        );
       }
-      await store.put({ id: 'c-1', schemaId: 'client', schemaVersion: 1, title: 'Ёлка', data: { n: -1 }, indexed: {} }, { author: 'bob' }, at);
+      await store.put(
+        { id: 'c-1', schemaId: 'client', schemaVersion: 1, title: 'Ёлка', data: { n: -1 }, indexed: {} },
+        { author: 'bob' },
+        at,
+      );
       await store.delete('c-2', 1, { author: 'ada', at });
     }
     key = (await new KeyStore(source.keyRows()).create({ tenant: 'acme', roles: ['viewer'], name: 'Vera' })).key;
@@ -53,7 +64,13 @@ describe('migrate SQLite → PostgreSQL', { skip: !onPostgres && 'PostgreSQL pas
       assert.equal(one.status, 200);
       assert.equal(one.body.title, 'Ёлка');
       assert.equal((await vera('/cards?search=елка')).body.total, 1);
-      assert.deepEqual((await vera('/cards/c-2/history')).body.items.map((r: { revision: number; deleted?: boolean }) => [r.revision, r.deleted ?? false]), [[1, false], [2, true]]);
+      assert.deepEqual(
+        (await vera('/cards/c-2/history')).body.items.map((r: { revision: number; deleted?: boolean }) => [r.revision, r.deleted ?? false]),
+        [
+          [1, false],
+          [2, true],
+        ],
+      );
       assert.equal((await vera('/cards?limit=1')).body.total, 2499, 'the tenant of the key only');
       const audit = await rawSql(to, "SELECT COUNT(*) AS n FROM audit WHERE action = 'key.create'");
       assert.equal(Number(audit[0]!.n), 1);

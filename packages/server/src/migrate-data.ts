@@ -35,7 +35,11 @@ export const TABLES: readonly Table[] = [
   { name: 'api_keys', key: ['id'], columns: ['id', 'tenant', 'roles', 'name', 'hash', 'created_at', 'revoked_at'] },
   { name: 'audit', key: ['seq'], columns: ['seq', 'tenant', 'at', 'actor', 'action', 'target', 'revision'] },
   { name: 'file_chunks', key: ['tenant', 'file_id', 'seq'], columns: ['tenant', 'file_id', 'seq', 'bytes', 'created_at'] },
-  { name: 'files', key: ['tenant', 'id'], columns: ['tenant', 'id', 'card_id', 'field', 'name', 'type', 'size', 'sha256', 'created_at', 'author'] },
+  {
+    name: 'files',
+    key: ['tenant', 'id'],
+    columns: ['tenant', 'id', 'card_id', 'field', 'name', 'type', 'size', 'sha256', 'created_at', 'author'],
+  },
   { name: 'schema_info', key: ['tenant', 'schema_id'], columns: ['tenant', 'schema_id', 'info', 'updated_at'] },
   { name: 'settings', key: ['tenant', 'user_name', 'key'], columns: ['tenant', 'user_name', 'key', 'value', 'updated_at'] },
 ];
@@ -52,7 +56,8 @@ export interface TableReport {
 }
 
 /** Key columns in byte order on PostgreSQL (SQLite's BINARY order), so both sides agree. */
-const pgOrder = (t: Table, dir = 'ASC'): string => t.key.map((k) => (k === 'seq' || k === 'version' || k === 'revision' ? `${k} ${dir}` : `${k} COLLATE "C" ${dir}`)).join(', ');
+const pgOrder = (t: Table, dir = 'ASC'): string =>
+  t.key.map((k) => (k === 'seq' || k === 'version' || k === 'revision' ? `${k} ${dir}` : `${k} COLLATE "C" ${dir}`)).join(', ');
 
 function normal(value: unknown): unknown {
   if (Buffer.isBuffer(value)) return value.toString('hex');
@@ -69,7 +74,9 @@ async function* sqliteRows(source: SqliteCardStore, t: Table, after: unknown[] |
   let last = after;
   for (;;) {
     const where = last ? `WHERE (${t.key.join(', ')}) > (${t.key.map(() => '?').join(', ')})` : '';
-    const rows = source.db.prepare(`SELECT ${t.columns.join(', ')} FROM ${t.name} ${where} ORDER BY ${t.key.join(', ')} LIMIT ${BATCH}`).all(...(last ?? [])) as Row[];
+    const rows = source.db
+      .prepare(`SELECT ${t.columns.join(', ')} FROM ${t.name} ${where} ORDER BY ${t.key.join(', ')} LIMIT ${BATCH}`)
+      .all(...(last ?? [])) as Row[];
     if (rows.length === 0) return;
     yield rows;
     last = t.key.map((k) => rows[rows.length - 1]![k]);
@@ -79,9 +86,12 @@ async function* sqliteRows(source: SqliteCardStore, t: Table, after: unknown[] |
 async function* pgRows(target: PgCardStore, t: Table): AsyncGenerator<Row[]> {
   let last: unknown[] | undefined;
   for (;;) {
-    const keyCols = t.key.map((k) => (pgOrder({ ...t, key: [k] }).replace(/ ASC$/, '')));
+    const keyCols = t.key.map((k) => pgOrder({ ...t, key: [k] }).replace(/ ASC$/, ''));
     const where = last ? `WHERE (${keyCols.join(', ')}) > (${t.key.map((_, i) => `$${i + 1}`).join(', ')})` : '';
-    const rows = await target.query<Row>(`SELECT ${t.columns.join(', ')} FROM ${t.name} ${where} ORDER BY ${pgOrder(t)} LIMIT ${BATCH}`, last ?? []);
+    const rows = await target.query<Row>(
+      `SELECT ${t.columns.join(', ')} FROM ${t.name} ${where} ORDER BY ${pgOrder(t)} LIMIT ${BATCH}`,
+      last ?? [],
+    );
     if (rows.length === 0) return;
     yield rows;
     last = t.key.map((k) => rows[rows.length - 1]![k]);
@@ -110,7 +120,13 @@ export async function migrateSqliteToPg(from: string, to: string, log: (line: st
       const lastRow = (await target.query<Row>(`SELECT ${t.key.join(', ')} FROM ${t.name} ORDER BY ${pgOrder(t, 'DESC')} LIMIT 1`))[0];
       const resumeAfter = lastRow ? t.key.map((k) => (k === 'seq' ? Number(lastRow[k]) : lastRow[k])) : undefined;
       let copied = 0;
-      let done = lastRow ? (source.db.prepare(`SELECT COUNT(*) AS n FROM ${t.name} WHERE (${t.key.join(', ')}) <= (${t.key.map(() => '?').join(', ')})`).get(...resumeAfter!) as { n: number }).n : 0;
+      let done = lastRow
+        ? (
+            source.db
+              .prepare(`SELECT COUNT(*) AS n FROM ${t.name} WHERE (${t.key.join(', ')}) <= (${t.key.map(() => '?').join(', ')})`)
+              .get(...resumeAfter!) as { n: number }
+          ).n
+        : 0;
       if (resumeAfter) log(`${t.name}: resuming after ${done} rows already copied`);
       for await (const batch of sqliteRows(source, t, resumeAfter)) {
         const params: unknown[] = [];
@@ -127,8 +143,12 @@ export async function migrateSqliteToPg(from: string, to: string, log: (line: st
         await target.query(`SELECT setval(pg_get_serial_sequence('audit', 'seq'), GREATEST((SELECT MAX(seq) FROM audit), 1))`);
       }
       const [a, b] = [await digest(sqliteRows(source, t, undefined), t), await digest(pgRows(target, t), t)];
-      if (a.count !== b.count) throw new Error(`${t.name}: ${a.count} rows in SQLite, ${b.count} in PostgreSQL — not verified (run again to resume)`);
-      if (a.checksum !== b.checksum) throw new Error(`${t.name}: checksums differ (SQLite ${a.checksum.slice(0, 12)}, PostgreSQL ${b.checksum.slice(0, 12)}) — the target holds other data`);
+      if (a.count !== b.count)
+        throw new Error(`${t.name}: ${a.count} rows in SQLite, ${b.count} in PostgreSQL — not verified (run again to resume)`);
+      if (a.checksum !== b.checksum)
+        throw new Error(
+          `${t.name}: checksums differ (SQLite ${a.checksum.slice(0, 12)}, PostgreSQL ${b.checksum.slice(0, 12)}) — the target holds other data`,
+        );
       log(`${t.name}: ${a.count} rows verified (sha256 ${a.checksum.slice(0, 12)})`);
       reports.push({ table: t.name, rows: a.count, copied, checksum: a.checksum });
     }
@@ -144,7 +164,11 @@ Copies schemas, cards, history, API keys and the audit log; run again to resume;
 
 /** `kartochka-server migrate …` */
 export async function migrateCommand(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { from: { type: 'string' }, to: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
   if (values.help) return void console.log(MIGRATE_HELP);
   if (!values.from || !values.to) throw new Error(`migrate needs --from and --to.\n${MIGRATE_HELP}`);
   const started = Date.now();

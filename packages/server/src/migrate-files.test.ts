@@ -9,7 +9,12 @@ import { openTestStore, backendName } from './test-support/backend.js';
 import type { CardStore } from './store.js';
 
 const pdf = Buffer.from('%PDF-1.4\n' + 'z'.repeat(300_000) + '\n%%EOF\n');
-const inline = (name: string) => ({ name, type: 'application/pdf', size: pdf.length, url: `data:application/pdf;base64,${pdf.toString('base64')}` });
+const inline = (name: string) => ({
+  name,
+  type: 'application/pdf',
+  size: pdf.length,
+  url: `data:application/pdf;base64,${pdf.toString('base64')}`,
+});
 
 async function bytesOf(store: CardStore, fileId: string): Promise<Buffer> {
   const parts: Uint8Array[] = [];
@@ -30,7 +35,17 @@ describe(`migrate-files on ${backendName}`, () => {
 
   it('moves inline files into the file store, references them in a new revision, and is idempotent', async () => {
     const now = '2026-12-01T10:00:00.000Z';
-    await store.put(card('c-1', { data: { name: 'Acme', contract: { file: inline('договор.pdf') }, scans: [{ file: { name: 'a.txt', data: Buffer.from('hello').toString('base64'), type: 'text/plain' } }] } }), {}, now);
+    await store.put(
+      card('c-1', {
+        data: {
+          name: 'Acme',
+          contract: { file: inline('договор.pdf') },
+          scans: [{ file: { name: 'a.txt', data: Buffer.from('hello').toString('base64'), type: 'text/plain' } }],
+        },
+      }),
+      {},
+      now,
+    );
     await store.put(card('c-2', { data: { name: 'Plain', link: { name: 'w.pdf', url: 'https://example.com/w.pdf' } } }), {}, now);
     await store.forTenant('globex').put(card('c-1', { data: { contract: { file: inline('globex.pdf') } } }), {}, now);
 
@@ -42,7 +57,10 @@ describe(`migrate-files on ${backendName}`, () => {
     assert.equal(c1.author, 'migrate-files');
     const data = c1.data as { contract: { file: Record<string, unknown> }; scans: { file: Record<string, unknown> }[] };
     assert.match(String(data.contract.file.fileId), /^f_/);
-    assert.deepEqual({ ...data.contract.file, fileId: 'x', sha256: 'y' }, { fileId: 'x', name: 'договор.pdf', size: pdf.length, type: 'application/pdf', sha256: 'y' });
+    assert.deepEqual(
+      { ...data.contract.file, fileId: 'x', sha256: 'y' },
+      { fileId: 'x', name: 'договор.pdf', size: pdf.length, type: 'application/pdf', sha256: 'y' },
+    );
     assert.ok(!JSON.stringify(c1.data).includes('base64'), 'no inline bytes left in the card');
     assert.deepEqual(await bytesOf(store, String(data.contract.file.fileId)), pdf);
     assert.equal((await bytesOf(store, String(data.scans[0]!.file.fileId))).toString(), 'hello');

@@ -27,9 +27,20 @@ export interface MigrateFilesReport {
 async function storeBytes(files: FileRows, cardId: string, field: string, name: string, type: string, bytes: Uint8Array, now: string) {
   const id = `f_${randomBytes(16).toString('base64url')}`;
   try {
-    for (let seq = 0, at = 0; at < bytes.length || seq === 0; seq++, at += FILE_CHUNK_BYTES) await files.putChunk(id, seq, bytes.subarray(at, at + FILE_CHUNK_BYTES));
+    for (let seq = 0, at = 0; at < bytes.length || seq === 0; seq++, at += FILE_CHUNK_BYTES)
+      await files.putChunk(id, seq, bytes.subarray(at, at + FILE_CHUNK_BYTES));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const file = { id, cardId, field, name: cleanFileName(name), type: type || 'application/octet-stream', size: bytes.length, sha256, createdAt: now, author: AUTHOR };
+    const file = {
+      id,
+      cardId,
+      field,
+      name: cleanFileName(name),
+      type: type || 'application/octet-stream',
+      size: bytes.length,
+      sha256,
+      createdAt: now,
+      author: AUTHOR,
+    };
     await files.commit(file);
     return { fileId: id, name: file.name, size: file.size, type: file.type, sha256 };
   } catch (error) {
@@ -58,10 +69,12 @@ async function migrateCard(store: CardStore, card: CardRecord, report: MigrateFi
 /** Moves every inline file of `tenants` (default: every tenant with cards) into the file store. */
 export async function migrateInlineFiles(store: CardStore, tenants?: readonly string[]): Promise<MigrateFilesReport> {
   const report: MigrateFilesReport = { cards: 0, files: 0, bytes: 0 };
-  const names = tenants ?? (await (store as unknown as SqlListSource).select<{ tenant: string }>('SELECT DISTINCT tenant FROM cards', [])).map((r) => r.tenant);
+  const names =
+    tenants ??
+    (await (store as unknown as SqlListSource).select<{ tenant: string }>('SELECT DISTINCT tenant FROM cards', [])).map((r) => r.tenant);
   for (const tenant of names) {
     const view = store.forTenant(tenant);
-    for (let after: string | undefined, more = true; more; ) {
+    for (let after: string | undefined, more = true; more;) {
       const page = await view.list({ sort: { field: 'createdAt', direction: 'asc' }, limit: 200, ...(after ? { after } : {}) });
       for (const card of page.items) {
         try {
@@ -80,7 +93,11 @@ export async function migrateInlineFiles(store: CardStore, tenants?: readonly st
 
 /** The CLI command. */
 export async function migrateFilesCommand(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { db: { type: 'string', default: defaultDb() }, tenant: { type: 'string', multiple: true } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { db: { type: 'string', default: defaultDb() }, tenant: { type: 'string', multiple: true } },
+    strict: true,
+  });
   const store = await openStore(values.db);
   try {
     const r = await migrateInlineFiles(store, values.tenant);

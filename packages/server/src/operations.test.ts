@@ -9,7 +9,6 @@ import { card } from '@kartochka/storage/conformance';
 import { CONFORMANCE_SCHEMAS, hook, rawRequest, repoRoot, startServer, tempDb, type ServerProcess } from './test-support/process.js';
 import { sqliteOnly } from './test-support/backend.js';
 
-
 describe('--static', () => {
   const tmp = tempDb();
   const site = join(tmp.dir, 'site');
@@ -31,14 +30,25 @@ describe('--static', () => {
     await tmp.cleanup();
   });
 
-  it('serves the folder\'s files', async () => {
+  it("serves the folder's files", async () => {
     const { status, body } = await rawRequest(server, '/');
     assert.deepEqual({ status, body }, { status: 200, body: '<h1>card</h1>' });
     assert.equal((await rawRequest(server, '/assets/app.js')).status, 200);
   });
 
   it('serves no dotfiles, no traversal (plain or encoded) and no link out of the folder', async () => {
-    for (const path of ['/.env', '/.git/config', '/%2Eenv', '/assets/../.env', '/..%2Foutside.txt', '/%2E%2E/outside.txt', '/assets/..%5C..%5Coutside.txt', '/link.txt', '/up/outside.txt', '/up/cards.sqlite']) {
+    for (const path of [
+      '/.env',
+      '/.git/config',
+      '/%2Eenv',
+      '/assets/../.env',
+      '/..%2Foutside.txt',
+      '/%2E%2E/outside.txt',
+      '/assets/..%5C..%5Coutside.txt',
+      '/link.txt',
+      '/up/outside.txt',
+      '/up/cards.sqlite',
+    ]) {
       const res = await rawRequest(server, path);
       assert.equal(res.status, 404, path);
       assert.doesNotMatch(res.body, /SECRET/, path);
@@ -56,17 +66,45 @@ describe('backup (SQLite online backup)', { skip: sqliteOnly }, () => {
     try {
       await hook(server, 'reset', { publish: CONFORMANCE_SCHEMAS });
       for (const id of ['a', 'b']) {
-        const res = await fetch(`${server.api}/cards/${id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(card(id, { data: { name: id } })) });
+        const res = await fetch(`${server.api}/cards/${id}`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(card(id, { data: { name: id } })),
+        });
         assert.equal(res.status, 201);
       }
       const run = spawnSync(
         process.execPath,
-        ['--conditions=@kartochka/source', '--import', 'tsx', join(repoRoot, 'packages/server/src/cli.ts'), 'backup', '--db', tmp.db, '--to', copy],
+        [
+          '--conditions=@kartochka/source',
+          '--import',
+          'tsx',
+          join(repoRoot, 'packages/server/src/cli.ts'),
+          'backup',
+          '--db',
+          tmp.db,
+          '--to',
+          copy,
+        ],
         { cwd: repoRoot, encoding: 'utf8' },
       );
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stdout, /Backed up .* to .*\.backup/);
-      const again = spawnSync(process.execPath, ['--conditions=@kartochka/source', '--import', 'tsx', join(repoRoot, 'packages/server/src/cli.ts'), 'backup', '--db', tmp.db, '--to', copy], { cwd: repoRoot, encoding: 'utf8' });
+      const again = spawnSync(
+        process.execPath,
+        [
+          '--conditions=@kartochka/source',
+          '--import',
+          'tsx',
+          join(repoRoot, 'packages/server/src/cli.ts'),
+          'backup',
+          '--db',
+          tmp.db,
+          '--to',
+          copy,
+        ],
+        { cwd: repoRoot, encoding: 'utf8' },
+      );
       assert.notEqual(again.status, 0, 'never overwrites');
       assert.match(again.stderr, /exists/);
     } finally {
@@ -75,7 +113,13 @@ describe('backup (SQLite online backup)', { skip: sqliteOnly }, () => {
     const restored = await startServer({ db: copy });
     try {
       const list = (await (await fetch(`${restored.api}/cards?sort=id`)).json()) as { items: { id: string; data: unknown }[] };
-      assert.deepEqual(list.items.map((c) => [c.id, c.data]), [['a', { name: 'a' }], ['b', { name: 'b' }]]);
+      assert.deepEqual(
+        list.items.map((c) => [c.id, c.data]),
+        [
+          ['a', { name: 'a' }],
+          ['b', { name: 'b' }],
+        ],
+      );
     } finally {
       await restored.kill('SIGTERM');
     }

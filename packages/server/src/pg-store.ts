@@ -298,7 +298,8 @@ export function parsePgUrl(url: string): { connectionString: string; schema?: st
   const u = new URL(url);
   const schema = u.searchParams.get('schema') ?? undefined;
   u.searchParams.delete('schema');
-  if (schema !== undefined && !/^[A-Za-z0-9_-]{1,63}$/.test(schema)) throw new Error(`schema must be 1–63 letters, digits, _ or - (got ${JSON.stringify(schema)})`);
+  if (schema !== undefined && !/^[A-Za-z0-9_-]{1,63}$/.test(schema))
+    throw new Error(`schema must be 1–63 letters, digits, _ or - (got ${JSON.stringify(schema)})`);
   return { connectionString: u.toString(), schema };
 }
 
@@ -442,7 +443,15 @@ export class PgCardStore implements CardStore, SqlListSource {
     }
   }
 
-  private async audited(client: pg.PoolClient, tenant: string, action: AuditAction, target: string, at: string, actor: string | undefined, revision?: number): Promise<void> {
+  private async audited(
+    client: pg.PoolClient,
+    tenant: string,
+    action: AuditAction,
+    target: string,
+    at: string,
+    actor: string | undefined,
+    revision?: number,
+  ): Promise<void> {
     await client.query('INSERT INTO audit (tenant, at, actor, action, target, revision) VALUES ($1, $2, $3, $4, $5, $6)', [
       tenant,
       at,
@@ -475,18 +484,36 @@ export class PgCardStore implements CardStore, SqlListSource {
     const written = 'WHERE EXISTS (SELECT 1 FROM card)';
     const history = `INSERT INTO revisions (tenant, record_id, revision, entry) SELECT ${p(this.tenant)}, ${p(revision.recordId)}, ${p(revision.revision, 'integer')}, ${p(JSON.stringify(revision))} ${written}`;
     const auditRow = `INSERT INTO audit (tenant, at, actor, action, target, revision) SELECT ${p(this.tenant)}, ${p(audit.at)}, ${p(audit.actor ?? 'anonymous')}, ${p(audit.action)}, ${p(notice.id)}, ${p(audit.revision, 'integer')} ${written}`;
-    const unique = dropUnique ? `, unique_gone AS (DELETE FROM card_unique WHERE tenant = ${p(this.tenant)} AND card_id = ${p(notice.id)} AND EXISTS (SELECT 1 FROM card))` : '';
+    const unique = dropUnique
+      ? `, unique_gone AS (DELETE FROM card_unique WHERE tenant = ${p(this.tenant)} AND card_id = ${p(notice.id)} AND EXISTS (SELECT 1 FROM card))`
+      : '';
     // The writing client's id too (`c`), so its own write is not news to it on another instance's stream.
-    const payload = JSON.stringify({ o: this.origin, t: this.tenant, i: notice.id, r: notice.revision, d: notice.type === 'delete' ? 1 : 0, ...(notice.client === undefined ? {} : { c: notice.client }) });
+    const payload = JSON.stringify({
+      o: this.origin,
+      t: this.tenant,
+      i: notice.id,
+      r: notice.revision,
+      d: notice.type === 'delete' ? 1 : 0,
+      ...(notice.client === undefined ? {} : { c: notice.client }),
+    });
     // pg_notify payloads are limited to 8000 bytes; ids are short (the server validates them).
-    const notify = Buffer.byteLength(payload) < 7900 ? `SELECT pg_notify(${p(changesChannel(this.schema))}, ${p(payload)}) FROM card` : 'SELECT 1 FROM card';
-    const result = await client.query(`WITH card AS (${card.sql}), history AS (${history}), audit_row AS (${auditRow})${unique} ${notify}`, params);
+    const notify =
+      Buffer.byteLength(payload) < 7900
+        ? `SELECT pg_notify(${p(changesChannel(this.schema))}, ${p(payload)}) FROM card`
+        : 'SELECT 1 FROM card';
+    const result = await client.query(
+      `WITH card AS (${card.sql}), history AS (${history}), audit_row AS (${auditRow})${unique} ${notify}`,
+      params,
+    );
     return (result.rowCount ?? result.rows.length) > 0;
   }
 
   /** Reads the card under a row lock (writers of an existing card wait here for each other). */
   private async readForUpdate(client: pg.PoolClient, id: string): Promise<CardRecord | undefined> {
-    const found = await client.query<{ record: string }>('SELECT record FROM cards WHERE tenant = $1 AND id = $2 FOR UPDATE', [this.tenant, id]);
+    const found = await client.query<{ record: string }>('SELECT record FROM cards WHERE tenant = $1 AND id = $2 FOR UPDATE', [
+      this.tenant,
+      id,
+    ]);
     return found.rows[0] ? (JSON.parse(found.rows[0].record) as CardRecord) : undefined;
   }
 
@@ -528,7 +555,13 @@ export class PgCardStore implements CardStore, SqlListSource {
     ];
   }
 
-  private async putOnce(client: pg.PoolClient, input: NewOrUpdatedRecord, options: StorePutOptions, now: string, check?: PutCheck): Promise<PutResult> {
+  private async putOnce(
+    client: pg.PoolClient,
+    input: NewOrUpdatedRecord,
+    options: StorePutOptions,
+    now: string,
+    check?: PutCheck,
+  ): Promise<PutResult> {
     const stored = await this.readForUpdate(client, input.id);
     checkRevision(input.id, stored, options.expectedRevision);
     // Inside the transaction, so what the check merges and compares is what is stored now.
@@ -539,7 +572,10 @@ export class PgCardStore implements CardStore, SqlListSource {
     const { record, revision } = nextRecord(checked, stored, options, now);
     if (!stored) {
       // A card re-created after a delete continues its history after the tombstone.
-      const last = await client.query<{ v: number | null }>('SELECT MAX(revision) AS v FROM revisions WHERE tenant = $1 AND record_id = $2', [this.tenant, input.id]);
+      const last = await client.query<{ v: number | null }>(
+        'SELECT MAX(revision) AS v FROM revisions WHERE tenant = $1 AND record_id = $2',
+        [this.tenant, input.id],
+      );
       record.revision = revision.revision = (last.rows[0]?.v ?? 0) + 1;
     }
     const values = this.cardValues(record);
@@ -604,11 +640,24 @@ export class PgCardStore implements CardStore, SqlListSource {
       if (!stored) throw NotFoundError.card(id);
       checkRevision(id, stored, expectedRevision);
       // The history stays, closed by a tombstone: who deleted the card, and when.
-      const tombstone: Revision = { recordId: id, revision: stored.revision + 1, at, changedPaths: [], deleted: true, schemaId: stored.schemaId };
+      const tombstone: Revision = {
+        recordId: id,
+        revision: stored.revision + 1,
+        at,
+        changedPaths: [],
+        deleted: true,
+        schemaId: stored.schemaId,
+      };
       if (meta.author !== undefined) tombstone.author = meta.author;
       await client.query('DELETE FROM card_unique WHERE tenant = $1 AND card_id = $2', [this.tenant, id]);
       const card = { sql: 'DELETE FROM cards WHERE tenant = $1 AND id = $2 RETURNING 1', params: [this.tenant, id] };
-      await this.writeAll(client, card, tombstone, { action: 'card.delete', at, actor: meta.author, revision: stored.revision }, { type: 'delete', id, revision: stored.revision, client: meta.client });
+      await this.writeAll(
+        client,
+        card,
+        tombstone,
+        { action: 'card.delete', at, actor: meta.author, revision: stored.revision },
+        { type: 'delete', id, revision: stored.revision, client: meta.client },
+      );
       return stored;
     });
   }
@@ -620,17 +669,26 @@ export class PgCardStore implements CardStore, SqlListSource {
   /** Runs one SELECT for sql-list.ts (`?` placeholders become `$n`). */
   async select<R>(sql: string, params: unknown[]): Promise<R[]> {
     let n = 0;
-    return (await this.query(sql.replace(/\?/g, () => `$${++n}`), params)) as R[];
+    return (await this.query(
+      sql.replace(/\?/g, () => `$${++n}`),
+      params,
+    )) as R[];
   }
 
   async history(id: string): Promise<Revision[]> {
-    const rows = await this.query<{ entry: string }>('SELECT entry FROM revisions WHERE tenant = $1 AND record_id = $2 ORDER BY revision', [this.tenant, id]);
+    const rows = await this.query<{ entry: string }>('SELECT entry FROM revisions WHERE tenant = $1 AND record_id = $2 ORDER BY revision', [
+      this.tenant,
+      id,
+    ]);
     return rows.map((r) => JSON.parse(r.entry) as Revision);
   }
 
   async publishSchema(input: PublishSchemaInput, now: string): Promise<SchemaVersion> {
     return this.transaction(input.schemaId, async (client) => {
-      await client.query("SELECT pg_advisory_xact_lock(hashtext('kartochka.schema'), hashtext($1 || '/' || $2))", [this.tenant, input.schemaId]);
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('kartochka.schema'), hashtext($1 || '/' || $2))", [
+        this.tenant,
+        input.schemaId,
+      ]);
       const max = await client.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schemas WHERE tenant = $1 AND schema_id = $2', [
         this.tenant,
         input.schemaId,
@@ -646,21 +704,23 @@ export class PgCardStore implements CardStore, SqlListSource {
       await this.audited(client, this.tenant, 'schema.publish', input.schemaId, now, input.author, version);
       // In the same transaction: cards saved earlier take the new version's indexed names and title.
       if (reindexes(published)) {
-        const versions = (await client.query<{ entry: string }>('SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 ORDER BY version', [this.tenant, input.schemaId])).rows.map(
-          (r) => JSON.parse(r.entry) as SchemaVersion,
-        );
-        const cards = await client.query<{ record: string }>('SELECT record FROM cards WHERE tenant = $1 AND schema_id = $2 FOR UPDATE', [this.tenant, input.schemaId]);
+        const versions = (
+          await client.query<{ entry: string }>('SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 ORDER BY version', [
+            this.tenant,
+            input.schemaId,
+          ])
+        ).rows.map((r) => JSON.parse(r.entry) as SchemaVersion);
+        const cards = await client.query<{ record: string }>('SELECT record FROM cards WHERE tenant = $1 AND schema_id = $2 FOR UPDATE', [
+          this.tenant,
+          input.schemaId,
+        ]);
         for (const row of cards.rows) {
           const next = reindexed(JSON.parse(row.record) as CardRecord, published, versions);
           if (!next) continue;
-          await client.query('UPDATE cards SET title = $3, title_folded = $4, indexed = $5::jsonb, record = $6 WHERE tenant = $1 AND id = $2', [
-            this.tenant,
-            next.id,
-            next.title,
-            foldCase(next.title),
-            JSON.stringify(next.indexed),
-            JSON.stringify(next),
-          ]);
+          await client.query(
+            'UPDATE cards SET title = $3, title_folded = $4, indexed = $5::jsonb, record = $6 WHERE tenant = $1 AND id = $2',
+            [this.tenant, next.id, next.title, foldCase(next.title), JSON.stringify(next.indexed), JSON.stringify(next)],
+          );
         }
       }
       return published;
@@ -670,49 +730,85 @@ export class PgCardStore implements CardStore, SqlListSource {
   async getSchema(schemaId: string, version?: number): Promise<SchemaVersion | undefined> {
     const rows =
       version === undefined
-        ? await this.query<{ entry: string }>('SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 ORDER BY version DESC LIMIT 1', [this.tenant, schemaId])
-        : await this.query<{ entry: string }>('SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 AND version = $3', [this.tenant, schemaId, version]);
+        ? await this.query<{ entry: string }>(
+            'SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 ORDER BY version DESC LIMIT 1',
+            [this.tenant, schemaId],
+          )
+        : await this.query<{ entry: string }>('SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 AND version = $3', [
+            this.tenant,
+            schemaId,
+            version,
+          ]);
     return rows[0] ? (JSON.parse(rows[0].entry) as SchemaVersion) : undefined;
   }
 
   async latestSchemaVersion(schemaId: string): Promise<number | undefined> {
-    const rows = await this.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schemas WHERE tenant = $1 AND schema_id = $2', [this.tenant, schemaId]);
+    const rows = await this.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schemas WHERE tenant = $1 AND schema_id = $2', [
+      this.tenant,
+      schemaId,
+    ]);
     return rows[0]?.v ?? undefined;
   }
 
   async listSchemaVersions(schemaId: string): Promise<SchemaVersion[]> {
-    const rows = await this.query<{ entry: string }>('SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 ORDER BY version', [this.tenant, schemaId]);
+    const rows = await this.query<{ entry: string }>('SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 ORDER BY version', [
+      this.tenant,
+      schemaId,
+    ]);
     return rows.map((r) => JSON.parse(r.entry) as SchemaVersion);
   }
 
   async listSchemas(): Promise<SchemaSummary[]> {
     const latest = new Map(
-      (await this.query<{ schema_id: string; entry: string }>('SELECT DISTINCT ON (schema_id) schema_id, entry FROM schemas WHERE tenant = $1 ORDER BY schema_id, version DESC', [this.tenant])).map(
-        (r) => [r.schema_id, JSON.parse(r.entry) as SchemaVersion],
-      ),
+      (
+        await this.query<{ schema_id: string; entry: string }>(
+          'SELECT DISTINCT ON (schema_id) schema_id, entry FROM schemas WHERE tenant = $1 ORDER BY schema_id, version DESC',
+          [this.tenant],
+        )
+      ).map((r) => [r.schema_id, JSON.parse(r.entry) as SchemaVersion]),
     );
     const info = new Map(
-      (await this.query<{ schema_id: string; info: string }>('SELECT schema_id, info FROM schema_info WHERE tenant = $1', [this.tenant])).map((r) => [r.schema_id, JSON.parse(r.info) as SchemaInfo]),
+      (
+        await this.query<{ schema_id: string; info: string }>('SELECT schema_id, info FROM schema_info WHERE tenant = $1', [this.tenant])
+      ).map((r) => [r.schema_id, JSON.parse(r.info) as SchemaInfo]),
     );
-    return catalogue([...latest.keys(), ...info.keys()], (id) => latest.get(id), (id) => info.get(id));
+    return catalogue(
+      [...latest.keys(), ...info.keys()],
+      (id) => latest.get(id),
+      (id) => info.get(id),
+    );
   }
 
   async putSchemaInfo(schemaId: string, info: SchemaInfo, now: string): Promise<SchemaSummary> {
     return this.transaction(schemaId, async (client) => {
-      await client.query("SELECT pg_advisory_xact_lock(hashtext('kartochka.schema-info'), hashtext($1 || '/' || $2))", [this.tenant, schemaId]);
-      const stored = (await client.query<{ info: string }>('SELECT info FROM schema_info WHERE tenant = $1 AND schema_id = $2', [this.tenant, schemaId])).rows[0];
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('kartochka.schema-info'), hashtext($1 || '/' || $2))", [
+        this.tenant,
+        schemaId,
+      ]);
+      const stored = (
+        await client.query<{ info: string }>('SELECT info FROM schema_info WHERE tenant = $1 AND schema_id = $2', [this.tenant, schemaId])
+      ).rows[0];
       const merged = mergeSchemaInfo(stored && (JSON.parse(stored.info) as SchemaInfo), info);
       await client.query(
         'INSERT INTO schema_info (tenant, schema_id, info, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant, schema_id) DO UPDATE SET info = excluded.info, updated_at = excluded.updated_at',
         [this.tenant, schemaId, JSON.stringify(merged), now],
       );
-      const latest = (await client.query<{ entry: string }>('SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 ORDER BY version DESC LIMIT 1', [this.tenant, schemaId])).rows[0];
+      const latest = (
+        await client.query<{ entry: string }>(
+          'SELECT entry FROM schemas WHERE tenant = $1 AND schema_id = $2 ORDER BY version DESC LIMIT 1',
+          [this.tenant, schemaId],
+        )
+      ).rows[0];
       return schemaSummary(schemaId, latest && (JSON.parse(latest.entry) as SchemaVersion), merged);
     });
   }
 
   async getSetting(user: string, key: string): Promise<unknown> {
-    const rows = await this.query<{ value: string }>('SELECT value FROM settings WHERE tenant = $1 AND user_name = $2 AND key = $3', [this.tenant, user, key]);
+    const rows = await this.query<{ value: string }>('SELECT value FROM settings WHERE tenant = $1 AND user_name = $2 AND key = $3', [
+      this.tenant,
+      user,
+      key,
+    ]);
     return rows[0] ? JSON.parse(rows[0].value) : undefined;
   }
 
@@ -729,11 +825,10 @@ export class PgCardStore implements CardStore, SqlListSource {
 
   async audit(query: AuditQuery = {}): Promise<AuditEntry[]> {
     // Entries of the builder drafts kept as cards before settings existed are not the tenant's cards.
-    const rows = await this.query<AuditRow>("SELECT seq, at, actor, action, target, revision FROM audit WHERE tenant = $1 AND seq > $2 AND substr(target, 1, 16) <> 'kc-builder-draft' ORDER BY seq LIMIT $3", [
-      this.tenant,
-      query.after ?? 0,
-      Math.min(query.limit ?? 100, 1000),
-    ]);
+    const rows = await this.query<AuditRow>(
+      "SELECT seq, at, actor, action, target, revision FROM audit WHERE tenant = $1 AND seq > $2 AND substr(target, 1, 16) <> 'kc-builder-draft' ORDER BY seq LIMIT $3",
+      [this.tenant, query.after ?? 0, Math.min(query.limit ?? 100, 1000)],
+    );
     return rows.map((r) => {
       const e: AuditEntry = { seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action as AuditAction, target: r.target };
       if (r.revision !== null) e.revision = r.revision;
@@ -762,7 +857,8 @@ export class PgCardStore implements CardStore, SqlListSource {
           : this.query<KeyRow>('SELECT * FROM api_keys WHERE tenant = $1 ORDER BY created_at, id', [tenant]),
       revoke: (row, actor, at) =>
         this.transaction(row.id, async (client) => {
-          const changed = (await client.query('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, row.id])).rowCount === 1;
+          const changed =
+            (await client.query('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, row.id])).rowCount === 1;
           if (changed) await this.audited(client, row.tenant, 'key.revoke', row.id, at, actor);
           return changed;
         }),
@@ -774,11 +870,18 @@ export class PgCardStore implements CardStore, SqlListSource {
     const tenant = this.tenant;
     return {
       putChunk: async (fileId, seq, bytes) =>
-        void (await this.query('INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES ($1, $2, $3, $4, $5)', [tenant, fileId, seq, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), new Date().toISOString()])),
-      commit: async (f) =>
-        void (await this.query('INSERT INTO files (tenant, id, card_id, field, name, type, size, sha256, created_at, author) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
-          tenant, f.id, f.cardId, f.field, f.name, f.type, f.size, f.sha256, f.createdAt, f.author,
+        void (await this.query('INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES ($1, $2, $3, $4, $5)', [
+          tenant,
+          fileId,
+          seq,
+          Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+          new Date().toISOString(),
         ])),
+      commit: async (f) =>
+        void (await this.query(
+          'INSERT INTO files (tenant, id, card_id, field, name, type, size, sha256, created_at, author) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+          [tenant, f.id, f.cardId, f.field, f.name, f.type, f.size, f.sha256, f.createdAt, f.author],
+        )),
       discard: (fileId) =>
         this.transaction(fileId, async (client) => {
           await client.query('DELETE FROM file_chunks WHERE tenant = $1 AND file_id = $2', [tenant, fileId]);
@@ -789,7 +892,11 @@ export class PgCardStore implements CardStore, SqlListSource {
         return rows[0] ? fileOfRow(rows[0]) : undefined;
       },
       chunk: async (fileId, seq) => {
-        const rows = await this.query<{ bytes: Buffer }>('SELECT bytes FROM file_chunks WHERE tenant = $1 AND file_id = $2 AND seq = $3', [tenant, fileId, seq]);
+        const rows = await this.query<{ bytes: Buffer }>('SELECT bytes FROM file_chunks WHERE tenant = $1 AND file_id = $2 AND seq = $3', [
+          tenant,
+          fileId,
+          seq,
+        ]);
         const b = rows[0]?.bytes;
         return b ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : undefined;
       },
@@ -806,7 +913,9 @@ export class PgCardStore implements CardStore, SqlListSource {
   /** Removes every tenant's cards, history, schemas, files and audit log (the test-only reset hook). API keys stay. */
   async clear(): Promise<void> {
     // TRUNCATE fires no row triggers: the append-only guard stays for everything but this reset.
-    await this.query('TRUNCATE cards, card_counts, card_values, card_field_counts, revisions, schemas, audit, files, file_chunks, settings, schema_info');
+    await this.query(
+      'TRUNCATE cards, card_counts, card_values, card_field_counts, revisions, schemas, audit, files, file_chunks, settings, schema_info',
+    );
     await this.query('TRUNCATE cards, card_unique, card_counts, revisions, schemas, audit, files, file_chunks');
   }
 

@@ -41,14 +41,21 @@ describe('Russian requisites on the server', () => {
         ['/account', 'Номер счёта не сходится с БИК: проверьте счёт и БИК.'],
       ],
     );
-    assert.deepEqual(error.errors.map((e) => e.message), validate(schema, bad, 'ru').errors.map((e) => e.message));
-    const ok = await db.put(card('r-1', { schemaId: 'req', data: { inn: '7707083893', bik: '044525225', account: '40702810938000000001' } }));
+    assert.deepEqual(
+      error.errors.map((e) => e.message),
+      validate(schema, bad, 'ru').errors.map((e) => e.message),
+    );
+    const ok = await db.put(
+      card('r-1', { schemaId: 'req', data: { inn: '7707083893', bik: '044525225', account: '40702810938000000001' } }),
+    );
     assert.equal(ok.revision, 1);
   });
 
   it('refuses to publish a schema with a malformed x-bik, saying where', async () => {
     const db = new RestAdapter({ baseUrl: server.api });
-    const error = await db.publishSchema({ schemaId: 'bad', schema: { type: 'object', properties: { a: { type: 'string', 'x-bik': 5 } } } }).catch((x: unknown) => x);
+    const error = await db
+      .publishSchema({ schemaId: 'bad', schema: { type: 'object', properties: { a: { type: 'string', 'x-bik': 5 } } } })
+      .catch((x: unknown) => x);
     assert.ok(error instanceof Error);
     assert.match((error as Error).message + JSON.stringify((error as { errors?: unknown }).errors ?? ''), /x-bik/);
   });

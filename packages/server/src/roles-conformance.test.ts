@@ -21,7 +21,8 @@ describe('RestAdapter with role keys against the server process', () => {
     await server.kill('SIGTERM');
     await tmp.cleanup();
   });
-  const adapter = (role: keyof typeof keys) => new RestAdapter({ baseUrl: server.api, headers: () => ({ Authorization: `Bearer ${keys[role]}` }) });
+  const adapter = (role: keyof typeof keys) =>
+    new RestAdapter({ baseUrl: server.api, headers: () => ({ Authorization: `Bearer ${keys[role]}` }) });
   const t = { describe, it, beforeEach, afterEach };
 
   runStorageConformance(
@@ -68,7 +69,12 @@ describe('RestAdapter with role keys against the server process', () => {
     assert.ok((await db.put(card('c-1')).catch((x: unknown) => x)) instanceof ForbiddenError);
     current = keys.editor;
     assert.equal((await db.put(card('c-1'))).author, 'Eddie');
-    const fixed = new RestAdapter({ baseUrl: server.api, token: keys.admin, headers: () => ({ Authorization: 'Bearer wrong' }), live: false });
+    const fixed = new RestAdapter({
+      baseUrl: server.api,
+      token: keys.admin,
+      headers: () => ({ Authorization: 'Bearer wrong' }),
+      live: false,
+    });
     assert.equal((await fixed.get('c-1')).revision, 1, 'token wins over headers');
     await db.close();
     await fixed.close();
@@ -79,7 +85,11 @@ describe('RestAdapter with role keys against the server process', () => {
     const admin = adapter('admin');
     const viewer = adapter('viewer');
     await admin.put(card('c-1'));
-    for (const write of [() => viewer.put(card('c-1', { title: 'x' })), () => viewer.delete('c-1'), () => viewer.publishSchema({ schemaId: 's', schema: {} })]) {
+    for (const write of [
+      () => viewer.put(card('c-1', { title: 'x' })),
+      () => viewer.delete('c-1'),
+      () => viewer.publishSchema({ schemaId: 's', schema: {} }),
+    ]) {
       const e = await write().catch((x: unknown) => x);
       assert.ok(e instanceof ForbiddenError, String(e));
       assert.equal(e.code, 'forbidden');

@@ -21,7 +21,10 @@ describe('expandedSize', () => {
   });
 
   it('counts a recursive reference once (validation follows it only as deep as the data)', () => {
-    const tree = { $defs: { node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/$defs/node' } } } } }, $ref: '#/$defs/node' };
+    const tree = {
+      $defs: { node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/$defs/node' } } } } },
+      $ref: '#/$defs/node',
+    };
     assert.ok(expandedSize(tree as never, 1e9) < 20);
   });
 
@@ -40,7 +43,11 @@ function serverWith(args: string[]) {
     await tmp.cleanup();
   });
   const publish = (schemaId: string, schema: object): Promise<Response> =>
-    fetch(`${ctx.server.api}/schemas/${schemaId}/versions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ schema }) });
+    fetch(`${ctx.server.api}/schemas/${schemaId}/versions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ schema }),
+    });
   return { ctx, publish };
 }
 const keywordOf = async (res: Response): Promise<string> => ((await res.json()) as { errors: { keyword: string }[] }).errors[0]!.keyword;
@@ -49,7 +56,9 @@ describe('--schema-compile-ms', () => {
   const { ctx, publish } = serverWith(['--schema-compile-ms', '1']);
 
   it('refuses a schema that compiles slower than the limit', async () => {
-    const properties = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`f${i}`, { type: 'string', minLength: 1, pattern: '^[a-z]+$' }]));
+    const properties = Object.fromEntries(
+      Array.from({ length: 400 }, (_, i) => [`f${i}`, { type: 'string', minLength: 1, pattern: '^[a-z]+$' }]),
+    );
     const res = await publish('slow', { type: 'object', properties });
     assert.equal(res.status, 422);
     assert.equal(await keywordOf(res), 'maxCompileTime');
@@ -67,6 +76,9 @@ describe('--schema-versions', () => {
     assert.equal(third.status, 422);
     assert.equal(await keywordOf(third), 'maxSchemaVersions');
     const versions = (await (await fetch(`${ctx.server.api}/schemas/v/versions`)).json()) as { items: { version: number }[] };
-    assert.deepEqual(versions.items.map((v) => v.version), [1, 2]);
+    assert.deepEqual(
+      versions.items.map((v) => v.version),
+      [1, 2],
+    );
   });
 });

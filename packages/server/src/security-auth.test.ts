@@ -50,7 +50,11 @@ describe('failed authentications per client address', () => {
     const body = JSON.parse(held.body) as { error: { messageKey: string }; errors: { keyword: string; message: string }[] };
     assert.equal(body.errors[0]!.keyword, 'tooManyFailedSignIns');
     assert.match(body.errors[0]!.message, /неудачных входов/);
-    assert.equal((await call(attacker, TOKEN, 'PUT', '/api/cards/c-1', card('c-1', { data: { name: 'evil' } }))).status, 429, 'a right guess is not even checked');
+    assert.equal(
+      (await call(attacker, TOKEN, 'PUT', '/api/cards/c-1', card('c-1', { data: { name: 'evil' } }))).status,
+      429,
+      'a right guess is not even checked',
+    );
     assert.equal((await call(attacker, key)).status, 429);
 
     // The key's owner at another address signs in as usual; the stored card is unchanged.
@@ -78,7 +82,10 @@ describe('listening beyond loopback', () => {
   it('refuses with nothing configured, and starts with only API keys created by `keys create`', async () => {
     const tmp = tempDb();
     try {
-      await assert.rejects(startServer({ db: tmp.db, args: ['--host', '0.0.0.0'], testHooks: false }), /refusing to listen on 0\.0\.0\.0 without authentication/);
+      await assert.rejects(
+        startServer({ db: tmp.db, args: ['--host', '0.0.0.0'], testHooks: false }),
+        /refusing to listen on 0\.0\.0\.0 without authentication/,
+      );
       const key = await createKey(tmp.db, ['viewer'], 'default', 'Reader');
       const server = await startServer({ db: tmp.db, args: ['--host', '0.0.0.0'], testHooks: false });
       try {

@@ -50,7 +50,10 @@ describe('event streams', () => {
 
   it('caps streams per client (429, Retry-After) and in total (503)', async () => {
     for (let i = 0; i < 3; i++) open.push(await openStream(server));
-    assert.deepEqual(open.map((s) => s.status), [200, 200, 200]);
+    assert.deepEqual(
+      open.map((s) => s.status),
+      [200, 200, 200],
+    );
     const fourth = await openStream(server);
     assert.equal(fourth.status, 429);
     open.push(await openStream(server, '127.0.0.2'));
@@ -68,7 +71,11 @@ describe('event streams', () => {
       await Promise.all(
         Array.from({ length: 25 }, async (_, i) => {
           const id = `${big}-${i}`;
-          const res = await fetch(`${server.api}/cards/${id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(card(id, { data: { n: round } })) });
+          const res = await fetch(`${server.api}/cards/${id}`, {
+            method: 'PUT',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(card(id, { data: { n: round } })),
+          });
           assert.ok(res.status === 200 || res.status === 201, `save ${res.status}`);
           await res.body?.cancel();
         }),

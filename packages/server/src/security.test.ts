@@ -12,7 +12,9 @@ const JSON_HEADERS = { 'Content-Type': 'application/json' };
 /** A request that must finish within `ms` (generous: the machine is shared), or the test fails. */
 async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms: the server is blocked`)), ms)));
+  const late = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms: the server is blocked`)), ms)),
+  );
   try {
     return await Promise.race([work, late]);
   } finally {
@@ -28,10 +30,18 @@ async function notBlockedBy<T>(server: ServerProcess, attack: Promise<T>): Promi
 }
 
 const put = (server: ServerProcess, id: string, body: unknown, headers: Record<string, string> = JSON_HEADERS): Promise<Response> =>
-  fetch(`${server.api}/cards/${encodeURIComponent(id)}`, { method: 'PUT', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${server.api}/cards/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
-const publish = (server: ServerProcess, schemaId: string, schema: unknown, headers: Record<string, string> = JSON_HEADERS): Promise<Response> =>
-  fetch(`${server.api}/schemas/${schemaId}/versions`, { method: 'POST', headers, body: JSON.stringify({ schema }) });
+const publish = (
+  server: ServerProcess,
+  schemaId: string,
+  schema: unknown,
+  headers: Record<string, string> = JSON_HEADERS,
+): Promise<Response> => fetch(`${server.api}/schemas/${schemaId}/versions`, { method: 'POST', headers, body: JSON.stringify({ schema }) });
 
 async function errorsOf(res: Response): Promise<{ keyword: string; message: string; params?: Record<string, unknown> }[]> {
   return ((await res.json()) as { errors: { keyword: string; message: string }[] }).errors;
@@ -64,7 +74,10 @@ describe('hostile schemas and cards', () => {
     const attack = put(server, 'c-1', card('c-1', { schemaId: 'redos', data: { code: `${'a'.repeat(40)}!` } }));
     const res = await notBlockedBy(server, attack);
     assert.equal(res.status, 422);
-    assert.deepEqual((await errorsOf(res)).map((e) => e.keyword), ['pattern']);
+    assert.deepEqual(
+      (await errorsOf(res)).map((e) => e.keyword),
+      ['pattern'],
+    );
     assert.equal((await fetch(`${server.api}/cards/c-1`)).status, 404, 'nothing stored');
     assert.equal((await put(server, 'c-1', card('c-1', { schemaId: 'redos', data: { code: 'aaaa' } }))).status, 201);
   });
@@ -92,8 +105,10 @@ describe('hostile schemas and cards', () => {
     assert.equal((await publish(server, 'bomb', doublingSchema(5))).status, 201);
   });
 
-  it('an oversized schema is refused with 422 maxSchemaSize (in the caller\'s language)', async () => {
-    const properties = Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`field${i}`, { type: 'string', title: `Field number ${i}` }]));
+  it("an oversized schema is refused with 422 maxSchemaSize (in the caller's language)", async () => {
+    const properties = Object.fromEntries(
+      Array.from({ length: 6000 }, (_, i) => [`field${i}`, { type: 'string', title: `Field number ${i}` }]),
+    );
     const res = await publish(server, 'huge', { type: 'object', properties }, { ...JSON_HEADERS, 'Accept-Language': 'ru' });
     assert.equal(res.status, 422);
     const [error] = await errorsOf(res);
@@ -176,7 +191,11 @@ describe('who may reach the server', () => {
     assert.equal((await put(server, 'keep', card('keep'))).status, 201);
     const bare = await fetch(`${server.url}/__test/reset`, { method: 'POST', headers: JSON_HEADERS, body: '{}' });
     assert.equal(bare.status, 401);
-    const wrong = await fetch(`${server.url}/__test/reset`, { method: 'POST', headers: { ...JSON_HEADERS, 'X-Kartochka-Test-Token': 'guess' }, body: '{}' });
+    const wrong = await fetch(`${server.url}/__test/reset`, {
+      method: 'POST',
+      headers: { ...JSON_HEADERS, 'X-Kartochka-Test-Token': 'guess' },
+      body: '{}',
+    });
     assert.equal(wrong.status, 401);
     assert.equal((await fetch(`${server.api}/cards/keep`)).status, 200, 'data unchanged');
   });
@@ -192,7 +211,11 @@ describe('a normal start', () => {
       assert.equal((await publish(server, 'client', { type: 'object' })).status, 201);
       assert.equal((await put(server, 'keep', card('keep'))).status, 201);
       for (const token of ['', 't']) {
-        const res = await fetch(`${server.url}/__test/reset`, { method: 'POST', headers: { ...JSON_HEADERS, 'X-Kartochka-Test-Token': token }, body: '{}' });
+        const res = await fetch(`${server.url}/__test/reset`, {
+          method: 'POST',
+          headers: { ...JSON_HEADERS, 'X-Kartochka-Test-Token': token },
+          body: '{}',
+        });
         assert.equal(res.status, 404);
       }
       assert.equal((await fetch(`${server.api}/cards/keep`)).status, 200, 'data unchanged');

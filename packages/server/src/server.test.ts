@@ -91,14 +91,20 @@ describe('RestAdapter against the server process', () => {
       assert.equal(v1.schemaVersion, 1, 'a card not yet migrated is saved on its own version');
       const e = await db.put(card('c-2', { schemaVersion: 2, data: { name: 'Acme', inn: '7701234567' } })).catch((x: unknown) => x);
       assert.ok(e instanceof ValidationError);
-      assert.deepEqual(e.errors.map((x) => [x.path, x.keyword]), [['/email', 'required']]);
+      assert.deepEqual(
+        e.errors.map((x) => [x.path, x.keyword]),
+        [['/email', 'required']],
+      );
     });
 
     it('refuses a save on an older version than the latest, unless the card already has it', async () => {
       await db.publishSchema({ schemaId: 'client', schema: { ...clientSchema, required: ['name', 'inn', 'email'] } });
       const fresh = await db.put(card('c-new', { schemaVersion: 1, data: { name: 'Acme', inn: '7701234567' } })).catch((x: unknown) => x);
       assert.ok(fresh instanceof ValidationError);
-      assert.deepEqual(fresh.errors.map((x) => [x.path, x.keyword]), [['/schemaVersion', 'schemaVersionNotLatest']]);
+      assert.deepEqual(
+        fresh.errors.map((x) => [x.path, x.keyword]),
+        [['/schemaVersion', 'schemaVersionNotLatest']],
+      );
       assert.match(fresh.errors[0]!.message, /latest version of schema "client" \(2\)/);
       await db.put(card('c-moved', { schemaVersion: 2, data: { name: 'Acme', inn: '7701234567', email: 'a@b.co' } }));
       const back = await db.put(card('c-moved', { schemaVersion: 1, data: { name: 'Acme', inn: '7701234567' } })).catch((x: unknown) => x);
@@ -108,7 +114,9 @@ describe('RestAdapter against the server process', () => {
     });
 
     it('refuses to publish a schema ajv cannot compile', async () => {
-      const e = await db.publishSchema({ schemaId: 'broken', schema: { type: 'object', properties: { a: { type: 12 } } } }).catch((x: unknown) => x);
+      const e = await db
+        .publishSchema({ schemaId: 'broken', schema: { type: 'object', properties: { a: { type: 12 } } } })
+        .catch((x: unknown) => x);
       assert.ok(e instanceof ValidationError);
       assert.equal(e.errors[0]!.keyword, 'compile');
       assert.deepEqual(await db.listSchemaVersions('broken'), []);
@@ -251,7 +259,10 @@ describe('server options as a process', () => {
       const db = new RestAdapter({ baseUrl: server.api });
       const e = await db.put(card('c-1')).catch((x: unknown) => x);
       assert.ok(e instanceof ValidationError, String(e));
-      assert.deepEqual(e.errors.map((x) => [x.path, x.keyword]), [['/schemaId', 'schemaNotPublished']]);
+      assert.deepEqual(
+        e.errors.map((x) => [x.path, x.keyword]),
+        [['/schemaId', 'schemaNotPublished']],
+      );
       assert.match(e.errors[0]!.message, /"client" is not published/);
       const ru = await fetch(`${server.api}/cards/c-1`, {
         method: 'PUT',

@@ -38,7 +38,7 @@ async function exec(db: string, sql: string): Promise<void> {
 }
 
 describe('the settings migration (builder drafts out of the cards)', () => {
-  it('moves draft cards into their author\'s settings and drops the cards, their history and their audit entries from view', async () => {
+  it("moves draft cards into their author's settings and drops the cards, their history and their audit entries from view", async () => {
     const tmp = tempDb();
     try {
       const at = '2026-01-01T00:00:00.000Z';
@@ -47,8 +47,30 @@ describe('the settings migration (builder drafts out of the cards)', () => {
       // What the old builder wrote: a schema for drafts, a draft card per type and user, and real cards.
       await store.publishSchema({ schemaId: 'kc-builder-draft', schema: { type: 'object' }, author: 'Ada' }, at);
       await store.publishSchema({ schemaId: 'client', schema: { type: 'object' }, author: 'Ada' }, at);
-      await store.put({ id: 'kc-builder-draft:type-x:demo', schemaId: 'kc-builder-draft', schemaVersion: 1, title: 'type-x', data: draft, indexed: { draftOf: 'type-x' } }, { author: 'Ada' }, at);
-      await store.put({ id: 'kc-builder-draft:type-x:demo', schemaId: 'kc-builder-draft', schemaVersion: 1, title: 'type-x', data: { ...draft, basedOn: 1 }, indexed: { draftOf: 'type-x' } }, { author: 'Ada' }, at);
+      await store.put(
+        {
+          id: 'kc-builder-draft:type-x:demo',
+          schemaId: 'kc-builder-draft',
+          schemaVersion: 1,
+          title: 'type-x',
+          data: draft,
+          indexed: { draftOf: 'type-x' },
+        },
+        { author: 'Ada' },
+        at,
+      );
+      await store.put(
+        {
+          id: 'kc-builder-draft:type-x:demo',
+          schemaId: 'kc-builder-draft',
+          schemaVersion: 1,
+          title: 'type-x',
+          data: { ...draft, basedOn: 1 },
+          indexed: { draftOf: 'type-x' },
+        },
+        { author: 'Ada' },
+        at,
+      );
       await store.put({ id: 'c-1', schemaId: 'client', schemaVersion: 1, title: 'Альфа', data: {}, indexed: {} }, { author: 'Ada' }, at);
       await store.close();
       // The settings step again, over the database as it was before it (no settings tables yet).
@@ -63,8 +85,15 @@ describe('the settings migration (builder drafts out of the cards)', () => {
         assert.equal(await store.get('kc-builder-draft:type-x:demo'), undefined);
         assert.deepEqual(await store.history('kc-builder-draft:type-x:demo'), []);
         const audit = await store.audit({});
-        assert.deepEqual(audit.map((e) => `${e.action} ${e.target}`), ['schema.publish client', 'card.put c-1']);
-        assert.deepEqual((await store.listSchemas()).map((t) => t.schemaId), ['client'], 'the drafts\' schema is no card type');
+        assert.deepEqual(
+          audit.map((e) => `${e.action} ${e.target}`),
+          ['schema.publish client', 'card.put c-1'],
+        );
+        assert.deepEqual(
+          (await store.listSchemas()).map((t) => t.schemaId),
+          ['client'],
+          "the drafts' schema is no card type",
+        );
       } finally {
         await store.close();
       }

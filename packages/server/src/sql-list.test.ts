@@ -13,10 +13,25 @@ import { backendName, onPostgres, openTestStore } from './test-support/backend.j
 
 /** A small deterministic generator, so a failure reproduces. */
 function random(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
-const TITLES = ['Сверхдлинноеназваниекомпании-без-пробелов и ещё', 'Ёлка', 'елка и Ко', 'ООО Ромашка', 'Acme Corp', 'acme', 'Зебра', 'ЯБЛОКО', 'яблоко', 'Über', 'über', '100% скидка', 'a_b', 'a\\b'];
+const TITLES = [
+  'Сверхдлинноеназваниекомпании-без-пробелов и ещё',
+  'Ёлка',
+  'елка и Ко',
+  'ООО Ромашка',
+  'Acme Corp',
+  'acme',
+  'Зебра',
+  'ЯБЛОКО',
+  'яблоко',
+  'Über',
+  'über',
+  '100% скидка',
+  'a_b',
+  'a\\b',
+];
 // Indexed names are field pointers since card types name their fields so (core card/settings.ts).
 const P = '/general/p';
 const VALUES: IndexedValue[] = [1, 2, 2.5, -1, 0, 'a', 'B', 'b', 'ё', 'е', '', true, false, null];
@@ -33,7 +48,14 @@ describe(`lists in SQL (${backendName})`, () => {
       if (r() < 0.8) indexed[P] = pick(VALUES);
       if (r() < 0.6) indexed.s = pick(['x', 'y', 'z']);
       const at = new Date(Date.UTC(2026, 0, 1, 0, 0, Math.floor(r() * 50))).toISOString();
-      const input = { id: `c${String(i).padStart(3, '0')}`, schemaId: pick(['a', 'b']), schemaVersion: 1, title: pick(TITLES), data: {}, indexed };
+      const input = {
+        id: `c${String(i).padStart(3, '0')}`,
+        schemaId: pick(['a', 'b']),
+        schemaVersion: 1,
+        title: pick(TITLES),
+        data: {},
+        indexed,
+      };
       const { record } = await store.put(input, {}, at);
       all.push(record);
     }
@@ -41,7 +63,11 @@ describe(`lists in SQL (${backendName})`, () => {
     for (let i = 0; i < 30; i++) {
       const old = all[i * 3]!;
       const indexed: Record<string, IndexedValue> = r() < 0.5 ? { [P]: pick(VALUES) } : { s: pick(['x', 'y']) };
-      const { record } = await store.put({ ...old, schemaId: pick(['a', 'b']), title: pick(TITLES), indexed }, { expectedRevision: old.revision }, old.updatedAt);
+      const { record } = await store.put(
+        { ...old, schemaId: pick(['a', 'b']), title: pick(TITLES), indexed },
+        { expectedRevision: old.revision },
+        old.updatedAt,
+      );
       all[i * 3] = record;
     }
     for (let i = 0; i < 10; i++) {
@@ -54,7 +80,11 @@ describe(`lists in SQL (${backendName})`, () => {
     for (let i = 0; i < 40; i++) {
       const indexed: Record<string, IndexedValue> = { [P]: pick(VALUES), s: pick(['x', 'y', null]) };
       const at = new Date(Date.UTC(2026, 0, 2, 0, 0, Math.floor(r() * 50))).toISOString();
-      const { record } = await store.put({ id: `d${String(i).padStart(3, '0')}`, schemaId: 'c', schemaVersion: 1, title: pick(TITLES), data: {}, indexed }, {}, at);
+      const { record } = await store.put(
+        { id: `d${String(i).padStart(3, '0')}`, schemaId: 'c', schemaVersion: 1, title: pick(TITLES), data: {}, indexed },
+        {},
+        at,
+      );
       all.push(record);
     }
     const replace = async (id: string, change: Partial<CardRecord>): Promise<void> => {
@@ -132,7 +162,10 @@ describe(`lists in SQL (${backendName})`, () => {
       const expected = applyQuery(structuredClone(all), query);
       const got = await store.list(query);
       assert.equal(got.total, expected.total, 'total');
-      assert.deepEqual(got.items.map((r) => r.id), expected.items.map((r) => r.id));
+      assert.deepEqual(
+        got.items.map((r) => r.id),
+        expected.items.map((r) => r.id),
+      );
     });
   }
 
@@ -149,7 +182,11 @@ describe(`lists in SQL (${backendName})`, () => {
           seen.push(...page.items.map((r) => r.id));
           after = page.nextCursor;
         } while (after);
-        assert.deepEqual(seen, expected.items.map((r) => r.id), `${field} ${direction}`);
+        assert.deepEqual(
+          seen,
+          expected.items.map((r) => r.id),
+          `${field} ${direction}`,
+        );
       }
     }
   });
@@ -167,13 +204,19 @@ describe(`lists in SQL (${backendName})`, () => {
       if (pages++ > 0) assert.match(next, /[?&]cursor=/);
       next = body.next;
     }
-    assert.deepEqual(seen, expected.items.map((r) => r.id));
+    assert.deepEqual(
+      seen,
+      expected.items.map((r) => r.id),
+    );
     assert.equal((await app.request('/api/cards?cursor=nonsense')).status, 400);
   });
 
   it('refuses a cursor made for another sort', async () => {
     const first = await store.list({ sort: { field: 'title', direction: 'asc' }, limit: 2 });
-    await assert.rejects(store.list({ sort: { field: 'updatedAt', direction: 'asc' }, limit: 2, after: first.nextCursor! }), /another sort/);
+    await assert.rejects(
+      store.list({ sort: { field: 'updatedAt', direction: 'asc' }, limit: 2, after: first.nextCursor! }),
+      /another sort/,
+    );
     await assert.rejects(store.list({ limit: 2, after: 'garbage' }), /cursor/);
   });
 });
@@ -236,8 +279,11 @@ describe(`list plans read no schema whole (${backendName})`, () => {
       const lines: string[] = [];
       let rowsRead = 0;
       const walk = (node: PgPlan): void => {
-        lines.push(`${node['Node Type']}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}`);
-        if (node['Relation Name'] === 'cards' || node['Relation Name'] === 'card_values') rowsRead += (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'];
+        lines.push(
+          `${node['Node Type']}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}`,
+        );
+        if (node['Relation Name'] === 'cards' || node['Relation Name'] === 'card_values')
+          rowsRead += (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'];
         for (const child of node.Plans ?? []) walk(child);
       };
       walk(row!['QUERY PLAN'][0].Plan);
@@ -249,11 +295,19 @@ describe(`list plans read no schema whole (${backendName})`, () => {
   // The bound: rows read from cards and card_values together (each page row is read from both).
   const cases: [string, ListQuery, number][] = [
     ['a sort on an indexed field (desc)', { schemaId: 'big', sort: { field: 'p', direction: 'desc' }, limit: 50 }, 2 * 51 + 10],
-    ['a sort on an indexed field (asc, offset)', { schemaId: 'big', sort: { field: 'q', direction: 'asc' }, offset: 100, limit: 50 }, 2 * 151 + 10],
+    [
+      'a sort on an indexed field (asc, offset)',
+      { schemaId: 'big', sort: { field: 'q', direction: 'asc' }, offset: 100, limit: 50 },
+      2 * 151 + 10,
+    ],
     // Either from the matches (in the key) or walking a list index until the page is full: ∝ the
     // matches or ∝ page ÷ selectivity, never ∝ the schema (here: at most a quarter of it).
     ['a null filter', { schemaId: 'big', filter: { p: null }, limit: 50 }, N / 4],
-    ['a null filter with a sort by title', { schemaId: 'big', filter: { p: null }, sort: { field: 'title', direction: 'asc' }, limit: 20 }, N / 4],
+    [
+      'a null filter with a sort by title',
+      { schemaId: 'big', filter: { p: null }, sort: { field: 'title', direction: 'asc' }, limit: 20 },
+      N / 4,
+    ],
     ['a one-character search', { schemaId: 'big', search: 'Ъ', limit: 50 }, N / 4],
     ['a two-character search', { search: 'ъя', limit: 10 }, N / 4],
     ['a three-character search', { schemaId: 'big', search: 'ЪЯВ', limit: 10 }, N / 4],

@@ -61,7 +61,11 @@ function sqlitePath(field: string): string | undefined {
 /** True when this query can run in SQL on `dialect` (SQLite cannot name every field). */
 export function sqlCanList(dialect: SqlListSource['dialect'], query: ListQuery): boolean {
   if (dialect === 'postgres') return true;
-  const fields = [...Object.keys(query.filter ?? {}), ...Object.keys(query.range ?? {}), ...(query.sort && !(query.sort.field in COLUMNS) ? [query.sort.field] : [])];
+  const fields = [
+    ...Object.keys(query.filter ?? {}),
+    ...Object.keys(query.range ?? {}),
+    ...(query.sort && !(query.sort.field in COLUMNS) ? [query.sort.field] : []),
+  ];
   return fields.every((f) => sqlitePath(f) !== undefined);
 }
 
@@ -75,7 +79,7 @@ function rankOf(value: IndexedValue): number {
 }
 
 /** card_values' one value column in SQLite: the number or text, booleans as 0/1, null as 0. */
-const sqliteValue = (value: IndexedValue): unknown => (typeof value === 'boolean' ? Number(value) : value ?? 0);
+const sqliteValue = (value: IndexedValue): unknown => (typeof value === 'boolean' ? Number(value) : (value ?? 0));
 
 /** The ids whose `field` holds exactly `value` (null included), from card_values' key. */
 function valueIdsSql(dialect: SqlListSource['dialect'], tenant: string, field: string, value: IndexedValue, params: unknown[]): string {
@@ -91,7 +95,14 @@ function valueIdsSql(dialect: SqlListSource['dialect'], tenant: string, field: s
 }
 
 /** A filter on an indexed field; `complete`: every card in scope holds the field (so null needs no scan). */
-function filterSql(dialect: SqlListSource['dialect'], tenant: string, field: string, value: IndexedValue, complete: boolean, params: unknown[]): string {
+function filterSql(
+  dialect: SqlListSource['dialect'],
+  tenant: string,
+  field: string,
+  value: IndexedValue,
+  complete: boolean,
+  params: unknown[],
+): string {
   if (value === null && !complete) {
     // Some cards lack the field (saved before it was indexed): they count as null and are in no index.
     if (dialect === 'postgres') {
@@ -189,7 +200,8 @@ function decodeCursor(text: string, sort: string): Cursor {
   } catch {
     throw new CursorError('cursor is not one this server made.');
   }
-  if (typeof c?.k !== 'string' || typeof c.id !== 'string' || typeof c.s !== 'string' || !Number.isInteger(c.t)) throw new CursorError('cursor is not one this server made.');
+  if (typeof c?.k !== 'string' || typeof c.id !== 'string' || typeof c.s !== 'string' || !Number.isInteger(c.t))
+    throw new CursorError('cursor is not one this server made.');
   if (c.s !== sort) throw new CursorError(`cursor belongs to another sort (${c.s}, not ${sort}).`);
   return c;
 }
@@ -211,7 +223,8 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
   for (const field of [...filters.filter(([, v]) => v === null).map(([f]) => f), ...(unfiltered && !column ? [sort.field] : [])]) {
     if (!complete.has(field)) complete.set(field, await holdsEverywhere(db, field, query.schemaId));
   }
-  const fieldIndexed = (dialect === 'sqlite' && filters.some(([f, v]) => v !== null || complete.get(f))) || (dialect === 'sqlite' && ranges.length > 0);
+  const fieldIndexed =
+    (dialect === 'sqlite' && filters.some(([f, v]) => v !== null || complete.get(f))) || (dialect === 'sqlite' && ranges.length > 0);
   // A sort on an indexed field with nothing to narrow walks card_values in order (LIMIT stops it).
   const walkValues = unfiltered && !column && complete.get(sort.field) === true;
 
@@ -235,7 +248,8 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
       // A null filter drives from card_values too: each match's card by key (the LATERAL … OFFSET 0
       // fence keeps the planner from hash-joining a scan of every card instead; cost ∝ matches).
       driven = true;
-      from = 'card_values AS f CROSS JOIN LATERAL (SELECT * FROM cards WHERE cards.tenant = f.tenant AND cards.id = f.card_id OFFSET 0) AS cards';
+      from =
+        'card_values AS f CROSS JOIN LATERAL (SELECT * FROM cards WHERE cards.tenant = f.tenant AND cards.id = f.card_id OFFSET 0) AS cards';
       where.push(`f.tenant = ? AND f.field = ? AND f.rank = 3${query.schemaId === undefined ? '' : ' AND f.schema_id = ?'}`);
       whereParams.push(db.tenant, field, ...(query.schemaId === undefined ? [] : [query.schemaId]));
       continue;
@@ -305,7 +319,10 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
       : [...fieldSortKeys(dialect, sort.field, orderParams), 'cards.id'];
   const orderBy = keys.map((k) => `${k} ${dir}`).join(', ');
 
-  const nullOnly = needle === '' && ranges.length === 0 && filters.length === 1 && filters[0]![1] === null && complete.get(filters[0]![0]) ? filters[0]![0] : undefined;
+  const nullOnly =
+    needle === '' && ranges.length === 0 && filters.length === 1 && filters[0]![1] === null && complete.get(filters[0]![0])
+      ? filters[0]![0]
+      : undefined;
   const pageWhere = [...where];
   const pageParams = [...whereParams];
   let counted: number | undefined;
@@ -343,19 +360,25 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
         [...whereParams, ...pagingParams, db.tenant],
       )
     : direct
-      ? db.select<Row>(`SELECT record${sortKey}${windowed ? ', COUNT(*) OVER () AS total_n' : ''} ${pageSql}`, [...pageParams, ...orderParams, ...pagingParams])
+      ? db.select<Row>(`SELECT record${sortKey}${windowed ? ', COUNT(*) OVER () AS total_n' : ''} ${pageSql}`, [
+          ...pageParams,
+          ...orderParams,
+          ...pagingParams,
+        ])
       : // A field sort has no index and sorts every match: in SQLite, sort ids only for a page (the sorter
         // then never reads records from their overflow pages; ~1.8× faster at 200,000), then read
         // the page's records by key.
-        db.select<{ id: string }>(`SELECT cards.id AS id ${pageSql}`, [...pageParams, ...orderParams, ...pagingParams]).then(async (ids) => {
-          if (ids.length === 0) return [];
-          const found = await db.select<{ id: string; record: string }>(
-            `SELECT id, record FROM cards WHERE tenant = ? AND id IN (${ids.map(() => '?').join(', ')})`,
-            [db.tenant, ...ids.map((r) => r.id)],
-          );
-          const byId = new Map(found.map((r) => [r.id, r.record]));
-          return ids.flatMap((r) => (byId.has(r.id) ? [{ record: byId.get(r.id)! }] : []));
-        });
+        db
+          .select<{ id: string }>(`SELECT cards.id AS id ${pageSql}`, [...pageParams, ...orderParams, ...pagingParams])
+          .then(async (ids) => {
+            if (ids.length === 0) return [];
+            const found = await db.select<{ id: string; record: string }>(
+              `SELECT id, record FROM cards WHERE tenant = ? AND id IN (${ids.map(() => '?').join(', ')})`,
+              [db.tenant, ...ids.map((r) => r.id)],
+            );
+            const byId = new Map(found.map((r) => [r.id, r.record]));
+            return ids.flatMap((r) => (byId.has(r.id) ? [{ record: byId.get(r.id)! }] : []));
+          });
   const [rows, total] = await Promise.all([
     pageRows,
     windowed || once
@@ -363,30 +386,34 @@ export async function listInSql(db: SqlListSource, query: StoreListQuery): Promi
           r.length > 0 || offset === 0
             ? Number(r[0]?.total_n ?? 0)
             : // Past the last match: the window saw no row, so count.
-              Number((await db.select<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`, whereParams))[0]?.n ?? 0),
+              Number(
+                (await db.select<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`, whereParams))[0]
+                  ?.n ?? 0,
+              ),
         )
-      : counted ??
-      (unfiltered
-        ? // Kept by triggers (card_counts): no scan for the commonest list.
-          db.select<{ n: number | string | null }>(
-            `SELECT SUM(n) AS n FROM card_counts WHERE tenant = ?${query.schemaId === undefined ? '' : ' AND schema_id = ?'}`,
-            query.schemaId === undefined ? [db.tenant] : [db.tenant, query.schemaId],
-          )
-        : nullOnly !== undefined
-          ? // A lone null filter on a field every card holds: count its key entries (PostgreSQL's planner
-            // would rather hash-join a scan of the schema's cards than probe one per match).
+      : (counted ??
+        (unfiltered
+          ? // Kept by triggers (card_counts): no scan for the commonest list.
             db.select<{ n: number | string | null }>(
-              `SELECT COUNT(*) AS n FROM card_values WHERE tenant = ? AND field = ? AND rank = 3${query.schemaId === undefined ? '' : ' AND schema_id = ?'}`,
-              query.schemaId === undefined ? [db.tenant, nullOnly] : [db.tenant, nullOnly, query.schemaId],
+              `SELECT SUM(n) AS n FROM card_counts WHERE tenant = ?${query.schemaId === undefined ? '' : ' AND schema_id = ?'}`,
+              query.schemaId === undefined ? [db.tenant] : [db.tenant, query.schemaId],
             )
-          : db.select<{ n: number | string | null }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`, whereParams)
-      ).then((r) => Number(r[0]?.n ?? 0)),
+          : nullOnly !== undefined
+            ? // A lone null filter on a field every card holds: count its key entries (PostgreSQL's planner
+              // would rather hash-join a scan of the schema's cards than probe one per match).
+              db.select<{ n: number | string | null }>(
+                `SELECT COUNT(*) AS n FROM card_values WHERE tenant = ? AND field = ? AND rank = 3${query.schemaId === undefined ? '' : ' AND schema_id = ?'}`,
+                query.schemaId === undefined ? [db.tenant, nullOnly] : [db.tenant, nullOnly, query.schemaId],
+              )
+            : db.select<{ n: number | string | null }>(`SELECT COUNT(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`, whereParams)
+        ).then((r) => Number(r[0]?.n ?? 0))),
   ]);
   const more = take !== undefined && rows.length === take;
   const page = more ? rows.slice(0, limit) : rows;
   const items = page.map((r) => JSON.parse(r.record) as CardRecord);
   const result: StoreListResult = { items, total };
   const last = page[page.length - 1];
-  if (more && column && last) result.nextCursor = encodeCursor({ s: sortName, k: String(last.sort_key), id: items[items.length - 1]!.id, t: total });
+  if (more && column && last)
+    result.nextCursor = encodeCursor({ s: sortName, k: String(last.sort_key), id: items[items.length - 1]!.id, t: total });
   return result;
 }

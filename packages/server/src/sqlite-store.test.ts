@@ -29,7 +29,10 @@ describe('SqliteCardStore migrations', { skip: sqliteOnly }, () => {
       const raw = new Database(tmp.db);
       raw.prepare('INSERT INTO kartochka_migrations (version, applied_at) VALUES (?, ?)').run(migrations.length + 1, 'later');
       raw.close();
-      assert.throws(() => new SqliteCardStore(tmp.db), (e: unknown) => e instanceof UnavailableError && /newer than this server/.test(e.message));
+      assert.throws(
+        () => new SqliteCardStore(tmp.db),
+        (e: unknown) => e instanceof UnavailableError && /newer than this server/.test(e.message),
+      );
     } finally {
       await tmp.cleanup();
     }
@@ -45,13 +48,30 @@ describe('SqliteCardStore migration 2 (ё folding)', { skip: sqliteOnly }, () =>
       raw.exec(migrations[0]!);
       raw.exec('CREATE TABLE kartochka_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
       raw.prepare('INSERT INTO kartochka_migrations (version, applied_at) VALUES (1, ?)').run('earlier');
-      const record = { id: 'yo', schemaId: 's', schemaVersion: 1, revision: 1, title: 'Ёлка и Ко', data: {}, indexed: {}, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
+      const record = {
+        id: 'yo',
+        schemaId: 's',
+        schemaVersion: 1,
+        revision: 1,
+        title: 'Ёлка и Ко',
+        data: {},
+        indexed: {},
+        createdAt: '2025-01-01T00:00:00.000Z',
+        updatedAt: '2025-01-01T00:00:00.000Z',
+      };
       raw
-        .prepare('INSERT INTO cards (id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO cards (id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run('yo', 's', 1, record.title, 'ёлка и ко', '{}', record.createdAt, record.updatedAt, JSON.stringify(record));
       raw.close();
       const store = new SqliteCardStore(tmp.db);
-      for (const search of ['елка', 'ЁЛКА']) assert.deepEqual((await store.list({ search })).items.map((r) => r.id), ['yo'], search);
+      for (const search of ['елка', 'ЁЛКА'])
+        assert.deepEqual(
+          (await store.list({ search })).items.map((r) => r.id),
+          ['yo'],
+          search,
+        );
       await store.close();
     } finally {
       await tmp.cleanup();
@@ -81,7 +101,11 @@ describe('createServer (in-process)', () => {
           for (const c of chunks) req.write(c);
           req.end();
         });
-      const published = await fetch(`${server.url}/api/schemas/s/versions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"schema":{"type":"object"}}' });
+      const published = await fetch(`${server.url}/api/schemas/s/versions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"schema":{"type":"object"}}',
+      });
       assert.equal(published.status, 201);
       const small = JSON.stringify({ schemaId: 's', schemaVersion: 1, title: 't', data: {}, indexed: {} });
       assert.equal(await send([small.slice(0, 10), small.slice(10)]), 201);

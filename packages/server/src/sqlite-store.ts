@@ -398,13 +398,17 @@ function prepare(db: Database.Database) {
       `SELECT id, schema_id, title, indexed, created_at, updated_at FROM cards
        WHERE tenant = @tenant AND (@schemaId IS NULL OR schema_id = @schemaId) AND (@needle = '' OR instr(title_folded, @needle) > 0)`,
     ),
-    uniqueHolder: db.prepare<[string, string, string], { card_id: string }>('SELECT card_id FROM card_unique WHERE tenant = ? AND schema_id = ? AND key = ?'),
+    uniqueHolder: db.prepare<[string, string, string], { card_id: string }>(
+      'SELECT card_id FROM card_unique WHERE tenant = ? AND schema_id = ? AND key = ?',
+    ),
     uniqueFind: db.prepare<[string, string, string], { id: string; title: string }>(
       'SELECT c.id, c.title FROM card_unique u JOIN cards c ON c.tenant = u.tenant AND c.id = u.card_id WHERE u.tenant = ? AND u.schema_id = ? AND u.key = ?',
     ),
     uniqueDrop: db.prepare('DELETE FROM card_unique WHERE tenant = ? AND card_id = ?'),
     uniqueAdd: db.prepare('INSERT INTO card_unique (tenant, schema_id, key, card_id) VALUES (?, ?, ?, ?)'),
-    maxVersion: db.prepare<[string, string], { v: number | null }>('SELECT MAX(version) AS v FROM schemas WHERE tenant = ? AND schema_id = ?'),
+    maxVersion: db.prepare<[string, string], { v: number | null }>(
+      'SELECT MAX(version) AS v FROM schemas WHERE tenant = ? AND schema_id = ?',
+    ),
     insertSchema: db.prepare('INSERT INTO schemas (tenant, schema_id, version, entry) VALUES (?, ?, ?, ?)'),
     getSchema: db.prepare<[string, string, number], { entry: string }>(
       'SELECT entry FROM schemas WHERE tenant = ? AND schema_id = ? AND version = ?',
@@ -412,12 +416,17 @@ function prepare(db: Database.Database) {
     latestSchema: db.prepare<[string, string], { entry: string }>(
       'SELECT entry FROM schemas WHERE tenant = ? AND schema_id = ? ORDER BY version DESC LIMIT 1',
     ),
-    listSchemas: db.prepare<[string, string], { entry: string }>('SELECT entry FROM schemas WHERE tenant = ? AND schema_id = ? ORDER BY version'),
+    listSchemas: db.prepare<[string, string], { entry: string }>(
+      'SELECT entry FROM schemas WHERE tenant = ? AND schema_id = ? ORDER BY version',
+    ),
     appendAudit: db.prepare(
       'INSERT INTO audit (tenant, at, actor, action, target, revision) VALUES (@tenant, @at, @actor, @action, @target, @revision)',
     ),
     // Entries of the builder drafts kept as cards before settings existed are not the tenant's cards.
-    audit: db.prepare<[string, number, number], { seq: number; at: string; actor: string; action: string; target: string; revision: number | null }>(
+    audit: db.prepare<
+      [string, number, number],
+      { seq: number; at: string; actor: string; action: string; target: string; revision: number | null }
+    >(
       "SELECT seq, at, actor, action, target, revision FROM audit WHERE tenant = ? AND seq > ? AND substr(target, 1, 16) <> 'kc-builder-draft' ORDER BY seq LIMIT ?",
     ),
     putChunk: db.prepare('INSERT INTO file_chunks (tenant, file_id, seq, bytes, created_at) VALUES (?, ?, ?, ?, ?)'),
@@ -428,7 +437,9 @@ function prepare(db: Database.Database) {
     discardChunks: db.prepare('DELETE FROM file_chunks WHERE tenant = ? AND file_id = ?'),
     discardFile: db.prepare('DELETE FROM files WHERE tenant = ? AND id = ?'),
     getFile: db.prepare<[string, string], FileRow>('SELECT * FROM files WHERE tenant = ? AND id = ?'),
-    getChunk: db.prepare<[string, string, number], { bytes: Buffer }>('SELECT bytes FROM file_chunks WHERE tenant = ? AND file_id = ? AND seq = ?'),
+    getChunk: db.prepare<[string, string, number], { bytes: Buffer }>(
+      'SELECT bytes FROM file_chunks WHERE tenant = ? AND file_id = ? AND seq = ?',
+    ),
     sweepChunks: db.prepare(
       'DELETE FROM file_chunks WHERE tenant = ? AND created_at < ? AND NOT EXISTS (SELECT 1 FROM files f WHERE f.tenant = file_chunks.tenant AND f.id = file_chunks.file_id)',
     ),
@@ -440,7 +451,9 @@ function prepare(db: Database.Database) {
     putInfo: db.prepare(
       'INSERT INTO schema_info (tenant, schema_id, info, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (tenant, schema_id) DO UPDATE SET info = excluded.info, updated_at = excluded.updated_at',
     ),
-    getSetting: db.prepare<[string, string, string], { value: string }>('SELECT value FROM settings WHERE tenant = ? AND user_name = ? AND key = ?'),
+    getSetting: db.prepare<[string, string, string], { value: string }>(
+      'SELECT value FROM settings WHERE tenant = ? AND user_name = ? AND key = ?',
+    ),
     putSetting: db.prepare(
       'INSERT INTO settings (tenant, user_name, key, value, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant, user_name, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
     ),
@@ -663,7 +676,11 @@ export class SqliteCardStore implements CardStore, SqlListSource {
   async listSchemas(): Promise<SchemaSummary[]> {
     const latest = new Map(this.s.schemaIds.all(this.tenant).map((r) => [r.schema_id, JSON.parse(r.entry) as SchemaVersion]));
     const info = new Map(this.s.allInfo.all(this.tenant).map((r) => [r.schema_id, JSON.parse(r.info) as SchemaInfo]));
-    return catalogue([...latest.keys(), ...info.keys()], (id) => latest.get(id), (id) => info.get(id));
+    return catalogue(
+      [...latest.keys(), ...info.keys()],
+      (id) => latest.get(id),
+      (id) => info.get(id),
+    );
   }
 
   async putSchemaInfo(schemaId: string, info: SchemaInfo, now: string): Promise<SchemaSummary> {
@@ -753,8 +770,12 @@ export class SqliteCardStore implements CardStore, SqlListSource {
   /** Removes every tenant's cards, history, schemas, files and audit log (the test-only reset hook). API keys stay. */
   async clear(): Promise<void> {
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM cards; DELETE FROM revisions; DELETE FROM schemas; DELETE FROM files; DELETE FROM file_chunks; DELETE FROM settings; DELETE FROM schema_info;');
-      this.db.exec('DELETE FROM cards; DELETE FROM card_unique; DELETE FROM revisions; DELETE FROM schemas; DELETE FROM files; DELETE FROM file_chunks;');
+      this.db.exec(
+        'DELETE FROM cards; DELETE FROM revisions; DELETE FROM schemas; DELETE FROM files; DELETE FROM file_chunks; DELETE FROM settings; DELETE FROM schema_info;',
+      );
+      this.db.exec(
+        'DELETE FROM cards; DELETE FROM card_unique; DELETE FROM revisions; DELETE FROM schemas; DELETE FROM files; DELETE FROM file_chunks;',
+      );
       // The triggers guard the log against everything but this test-only reset.
       this.db.exec(`DROP TRIGGER audit_append_only_delete; DELETE FROM audit;
         CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`);

@@ -61,7 +61,11 @@ describe('tenants (real server process)', () => {
 
   it('keeps ids per tenant: the same id is two cards, each tenant sees only its own', async () => {
     assert.equal((await acme('/cards/c-1', { method: 'PUT', json: card('c-1', { title: 'Acme secret' }) })).status, 201);
-    assert.equal((await globex('/cards/c-1', { method: 'PUT', json: card('c-1', { title: 'Globex card' }) })).status, 201, 'created, not a conflict');
+    assert.equal(
+      (await globex('/cards/c-1', { method: 'PUT', json: card('c-1', { title: 'Globex card' }) })).status,
+      201,
+      'created, not a conflict',
+    );
     await acme('/cards/only-acme', { method: 'PUT', json: card('only-acme', { title: 'Acme only' }) });
     assert.equal((await acme('/cards/c-1')).body.title, 'Acme secret');
     assert.equal((await globex('/cards/c-1')).body.title, 'Globex card');
@@ -73,7 +77,7 @@ describe('tenants (real server process)', () => {
     assert.deepEqual((await globex('/cards/only-acme/history')).body.items, []);
   });
 
-  it('refuses every write to another tenant\'s id without touching it', async () => {
+  it("refuses every write to another tenant's id without touching it", async () => {
     await acme('/cards/a-1', { method: 'PUT', json: card('a-1', { title: 'Acme' }) });
     assert.equal((await globex('/cards/a-1', { method: 'PUT', json: card('a-1'), headers: { 'If-Match': '"1"' } })).status, 404);
     assert.equal((await globex('/cards/a-1', { method: 'DELETE' })).status, 404);
@@ -91,14 +95,17 @@ describe('tenants (real server process)', () => {
     const v = await globex('/schemas/client/versions', { method: 'POST', json: { schema: { type: 'object', title: 'globex' } } });
     assert.equal(v.body.version, 1, 'versions count per tenant');
     assert.equal((await acme('/schemas/client/latest')).body.schema.title, 'acme');
-    assert.deepEqual((await globex('/audit')).body.items.map((e: { actor: string }) => e.actor), ['Globex admin']);
-    assert.equal((await globex('/keys')).body.items.length, 1, 'an admin sees its own tenant\'s keys');
+    assert.deepEqual(
+      (await globex('/audit')).body.items.map((e: { actor: string }) => e.actor),
+      ['Globex admin'],
+    );
+    assert.equal((await globex('/keys')).body.items.length, 1, "an admin sees its own tenant's keys");
     const acmeKeyId = (await acme('/keys')).body.items[0].id as string;
     assert.equal((await globex(`/keys/${acmeKeyId}`, { method: 'DELETE' })).status, 404);
-    assert.equal((await acme('/cards')).status, 200, 'the other tenant\'s key still works');
+    assert.equal((await acme('/cards')).status, 200, "the other tenant's key still works");
   });
 
-  it('sends each event stream its own tenant\'s changes only', async () => {
+  it("sends each event stream its own tenant's changes only", async () => {
     const seen = await changes(
       server,
       acmeKey,
@@ -125,25 +132,62 @@ describe('SQLite migration 3 (tenants)', { skip: sqliteOnly }, () => {
         raw.exec(step);
         raw.prepare('INSERT INTO kartochka_migrations (version, applied_at) VALUES (?, ?)').run(i + 1, 'earlier');
       }
-      const record = { id: 'old', schemaId: 'client', schemaVersion: 1, revision: 2, title: 'Old card', data: { name: 'B' }, indexed: { segment: 'b2b' }, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-02T00:00:00.000Z', author: 'someone' };
+      const record = {
+        id: 'old',
+        schemaId: 'client',
+        schemaVersion: 1,
+        revision: 2,
+        title: 'Old card',
+        data: { name: 'B' },
+        indexed: { segment: 'b2b' },
+        createdAt: '2025-01-01T00:00:00.000Z',
+        updatedAt: '2025-01-02T00:00:00.000Z',
+        author: 'someone',
+      };
       raw
-        .prepare('INSERT INTO cards (id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run('old', 'client', 2, record.title, 'old card', JSON.stringify(record.indexed), record.createdAt, record.updatedAt, JSON.stringify(record));
+        .prepare(
+          'INSERT INTO cards (id, schema_id, revision, title, title_folded, indexed, created_at, updated_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          'old',
+          'client',
+          2,
+          record.title,
+          'old card',
+          JSON.stringify(record.indexed),
+          record.createdAt,
+          record.updatedAt,
+          JSON.stringify(record),
+        );
       const rev = (n: number) => JSON.stringify({ recordId: 'old', revision: n, at: record.createdAt, changedPaths: [''] });
       raw.prepare('INSERT INTO revisions (record_id, revision, entry) VALUES (?, ?, ?)').run('old', 1, rev(1));
       raw.prepare('INSERT INTO revisions (record_id, revision, entry) VALUES (?, ?, ?)').run('old', 2, rev(2));
-      raw.prepare('INSERT INTO schemas (schema_id, version, entry) VALUES (?, ?, ?)').run('client', 1, JSON.stringify({ schemaId: 'client', version: 1, schema: { type: 'object' }, publishedAt: record.createdAt }));
+      raw
+        .prepare('INSERT INTO schemas (schema_id, version, entry) VALUES (?, ?, ?)')
+        .run('client', 1, JSON.stringify({ schemaId: 'client', version: 1, schema: { type: 'object' }, publishedAt: record.createdAt }));
       raw.close();
 
       const store = new SqliteCardStore(tmp.db);
       assert.deepEqual(await store.get('old'), record);
-      assert.deepEqual((await store.list({ search: 'old', filter: { segment: 'b2b' } })).items.map((r) => r.id), ['old']);
-      assert.deepEqual((await store.history('old')).map((r) => r.revision), [1, 2]);
+      assert.deepEqual(
+        (await store.list({ search: 'old', filter: { segment: 'b2b' } })).items.map((r) => r.id),
+        ['old'],
+      );
+      assert.deepEqual(
+        (await store.history('old')).map((r) => r.revision),
+        [1, 2],
+      );
       assert.equal((await store.getSchema('client'))?.version, 1);
       assert.equal(await store.forTenant('acme').get('old'), undefined, 'not in any other tenant');
       // The next write continues the card; a new tenant may reuse the id.
-      assert.equal((await store.put({ ...record, data: { name: 'C' } }, { expectedRevision: 2 }, '2026-01-01T00:00:00.000Z')).record.revision, 3);
-      assert.equal((await store.forTenant('acme').put({ ...record }, { expectedRevision: 0 }, '2026-01-01T00:00:00.000Z')).record.revision, 1);
+      assert.equal(
+        (await store.put({ ...record, data: { name: 'C' } }, { expectedRevision: 2 }, '2026-01-01T00:00:00.000Z')).record.revision,
+        3,
+      );
+      assert.equal(
+        (await store.forTenant('acme').put({ ...record }, { expectedRevision: 0 }, '2026-01-01T00:00:00.000Z')).record.revision,
+        1,
+      );
       await store.close();
     } finally {
       await tmp.cleanup();

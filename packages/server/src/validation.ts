@@ -109,7 +109,12 @@ export async function dataChecker(
   const stored = latest !== undefined && schemaVersion < latest ? await options.storedVersion?.() : schemaVersion;
   if (stored !== schemaVersion) {
     const params = { schemaId, schemaVersion, latest, current: stored ?? null };
-    const e = serverError('/schemaVersion', 'schemaVersionNotLatest', validationMessage(options.locale, 'schemaVersionNotLatest', params), params);
+    const e = serverError(
+      '/schemaVersion',
+      'schemaVersionNotLatest',
+      validationMessage(options.locale, 'schemaVersionNotLatest', params),
+      params,
+    );
     return () => [e];
   }
   return (data) =>

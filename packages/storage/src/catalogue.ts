@@ -49,7 +49,11 @@ export function checkSchemaInfo(schemaId: string, info: SchemaInfo): SchemaInfo 
 export const mergeSchemaInfo = (stored: SchemaInfo | undefined, change: SchemaInfo): SchemaInfo => ({ ...stored, ...change });
 
 /** A type's summary from its latest version (if any) and its info (if any). */
-export function schemaSummary(schemaId: string, latest: Pick<SchemaVersion, 'version' | 'publishedAt'> | undefined, info: SchemaInfo | undefined): SchemaSummary {
+export function schemaSummary(
+  schemaId: string,
+  latest: Pick<SchemaVersion, 'version' | 'publishedAt'> | undefined,
+  info: SchemaInfo | undefined,
+): SchemaSummary {
   const out: SchemaSummary = { schemaId, latestVersion: latest?.version ?? 0, archived: info?.archived ?? false };
   if (latest) out.publishedAt = latest.publishedAt;
   if (info?.title) out.title = info.title;
@@ -72,7 +76,9 @@ export function catalogue(
 /** A setting key: any non-empty string up to 200 characters. */
 export function checkSettingKey(key: string): void {
   if (typeof key !== 'string' || key === '' || key.length > 200) {
-    throw new ValidationError(String(key), [{ path: '', keyword: 'settingKey', message: 'A setting key is a non-empty string of at most 200 characters.', source: 'app' }]);
+    throw new ValidationError(String(key), [
+      { path: '', keyword: 'settingKey', message: 'A setting key is a non-empty string of at most 200 characters.', source: 'app' },
+    ]);
   }
 }
 

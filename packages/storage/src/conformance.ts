@@ -144,7 +144,14 @@ export function runStorageConformance(
       await assert.rejects(db.get('c-1'), NotFoundError);
       if (options.keepsHistoryOnDelete) {
         const h = await db.history('c-1');
-        assert.deepEqual(h.map((x) => [x.revision, x.deleted ?? false]), [[1, false], [2, false], [3, true]]);
+        assert.deepEqual(
+          h.map((x) => [x.revision, x.deleted ?? false]),
+          [
+            [1, false],
+            [2, false],
+            [3, true],
+          ],
+        );
         assert.equal((await db.put(card('c-1'), { expectedRevision: 0 })).revision, 4, 'a re-created card continues its history');
       } else {
         assert.deepEqual(await db.history('c-1'), []);
@@ -198,7 +205,8 @@ export function runStorageConformance(
         ['r5', { seg: 'b2b' }],
       ];
       for (const [id, indexed] of rows) await db.put(card(id, { indexed }));
-      const ids = async (q: Parameters<StorageAdapter['list']>[0]) => (await db.list({ ...q, sort: { field: 'title', direction: 'asc' } })).items.map((r) => r.id);
+      const ids = async (q: Parameters<StorageAdapter['list']>[0]) =>
+        (await db.list({ ...q, sort: { field: 'title', direction: 'asc' } })).items.map((r) => r.id);
       assert.deepEqual(await ids({ range: { revenue: { min: 1000 } } }), ['r2', 'r3'], 'a number bound skips text and missing values');
       assert.deepEqual(await ids({ range: { revenue: { min: 500, max: 1500 } } }), ['r1', 'r2'], 'both ends inclusive');
       assert.deepEqual(await ids({ range: { signed: { min: '2026-02-01', max: '2026-03-31' } } }), ['r2', 'r3']);
@@ -232,7 +240,13 @@ export function runStorageConformance(
       await db.put(card('c-1', { data: { name: 'A', 'a/b': { '~': 1 }, tags: ['x'] } }), { author: 'anna' });
       await db.put(card('c-1', { data: { name: 'B', 'a/b': { '~': 2 }, tags: ['x', 'y'] } }), { author: 'boris' });
       const h = await db.history('c-1');
-      assert.deepEqual(h.map((x) => [x.revision, x.author]), [[1, author('anna')], [2, author('boris')]]);
+      assert.deepEqual(
+        h.map((x) => [x.revision, x.author]),
+        [
+          [1, author('anna')],
+          [2, author('boris')],
+        ],
+      );
       assert.deepEqual(h[0]!.changedPaths, ['']);
       assert.deepEqual([...h[1]!.changedPaths].sort(), ['/a~1b/~0', '/name', '/tags/1']);
       assert.deepEqual(h[1]!.before, { '/name': 'A', '/a~1b/~0': 1 });
@@ -249,7 +263,10 @@ export function runStorageConformance(
       assert.deepEqual((await db.getSchema('visit')).schema, { type: 'object', title: 'v2' });
       assert.deepEqual((await db.getSchema('visit', 1)).schema, { type: 'object' });
       assert.deepEqual((await db.getSchema('visit', 2)).layout, { rows: [] });
-      assert.deepEqual((await db.listSchemaVersions('visit')).map((s) => s.version), [1, 2]);
+      assert.deepEqual(
+        (await db.listSchemaVersions('visit')).map((s) => s.version),
+        [1, 2],
+      );
       assert.deepEqual(await db.listSchemaVersions('none'), []);
       const e = await assert.rejects(db.getSchema('visit', 3), NotFoundError);
       assert.equal(e.messageKey, 'schemaVersionNotFound');
@@ -267,9 +284,15 @@ export function runStorageConformance(
       await assert.eventually(() => all.length === 3, 'three changes reach the "*" watcher');
       assert.deepEqual(
         one.map((e) => [e.type, e.id, e.revision, e.remote]),
-        [['put', 'c-1', 1, false], ['delete', 'c-1', 1, false]],
+        [
+          ['put', 'c-1', 1, false],
+          ['delete', 'c-1', 1, false],
+        ],
       );
-      assert.deepEqual(all.map((e) => e.id), ['c-1', 'c-2', 'c-1']);
+      assert.deepEqual(
+        all.map((e) => e.id),
+        ['c-1', 'c-2', 'c-1'],
+      );
       stopOne();
       await db.put(card('c-1'));
       await assert.eventually(() => all.length === 4, 'the "*" watcher still runs');
@@ -301,11 +324,18 @@ export function runStorageConformance(
       assert.deepEqual([b.schemaId, b.latestVersion, b.archived, b.title], ['kt-b', 0, false, { ru: 'Поставщики', en: 'Suppliers' }]);
       await db.putSchemaInfo('kt-a', { archived: true });
       const a = await db.putSchemaInfo('kt-a', { title: { ru: 'Клиенты', en: 'Clients' } });
-      assert.deepEqual([a.latestVersion, a.archived, a.title], [2, true, { ru: 'Клиенты', en: 'Clients' }], 'a merge keeps what it does not name');
+      assert.deepEqual(
+        [a.latestVersion, a.archived, a.title],
+        [2, true, { ru: 'Клиенты', en: 'Clients' }],
+        'a merge keeps what it does not name',
+      );
       const listed = (await db.listSchemas()).filter((x) => x.schemaId.startsWith('kt-') || x.schemaId.startsWith('kc-'));
       assert.deepEqual(
         listed.map((x) => [x.schemaId, x.latestVersion, x.archived, x.title?.en, x.template]),
-        [['kt-a', 2, true, 'Clients', undefined], ['kt-b', 0, false, 'Suppliers', 'b2b-supplier']],
+        [
+          ['kt-a', 2, true, 'Clients', undefined],
+          ['kt-b', 0, false, 'Suppliers', 'b2b-supplier'],
+        ],
       );
       assert.ok(typeof listed[0]!.publishedAt === 'string' && listed[1]!.publishedAt === undefined);
       await assert.rejects(db.putSchemaInfo('kt-a', { archived: 'yes' as unknown as boolean }), ValidationError);
@@ -319,10 +349,18 @@ export function runStorageConformance(
       await db.put(card('other', { indexed: { '/segment': 'dealer' } }));
       await db.publishSchema({
         schemaId: 'kt-r',
-        schema: { type: 'object', 'x-card': settings('/category/segment'), 'x-kc-migrations': { from: 1, steps: [{ from: '/segment', to: '/category/segment' }] } },
+        schema: {
+          type: 'object',
+          'x-card': settings('/category/segment'),
+          'x-kc-migrations': { from: 1, steps: [{ from: '/segment', to: '/category/segment' }] },
+        },
       });
       const found = await db.list({ schemaId: 'kt-r', filter: { '/category/segment': 'dealer' } });
-      assert.deepEqual(found.items.map((r) => r.id), ['r-1'], 'the filter on the new name finds the old card');
+      assert.deepEqual(
+        found.items.map((r) => r.id),
+        ['r-1'],
+        'the filter on the new name finds the old card',
+      );
       const got = await db.get('r-1');
       assert.deepEqual([got.revision, got.schemaVersion, got.data, got.indexed], [1, 1, data, { '/category/segment': 'dealer' }]);
       assert.equal((await db.list({ schemaId: 'kt-r', sort: { field: '/category/segment', direction: 'asc' } })).items[0]!.id, 'r-1');
@@ -337,7 +375,14 @@ export function runStorageConformance(
       const innKey = (inn: string): string => `/inn=${JSON.stringify([inn])}`;
       let version = 1;
       const client = (id: string, inn: string, over: Partial<NewOrUpdatedRecord> = {}): NewOrUpdatedRecord =>
-        card(id, { schemaId: 'uclient', schemaVersion: version, title: `Client ${id}`, data: { inn, name: id }, unique: [innKey(inn)], ...over });
+        card(id, {
+          schemaId: 'uclient',
+          schemaVersion: version,
+          title: `Client ${id}`,
+          data: { inn, name: id },
+          unique: [innKey(inn)],
+          ...over,
+        });
       beforeEach(async () => {
         version = (await db.publishSchema({ schemaId: 'uclient', schema: uniqueSchema })).version;
       });
@@ -349,7 +394,10 @@ export function runStorageConformance(
         assert.equal(error.key, innKey('7701234567'));
         assert.ok(error instanceof ValidationError, 'a duplicate is a refused value: never retried');
         await assert.rejects(db.get('u-2'), NotFoundError);
-        assert.deepEqual((await db.list({ schemaId: 'uclient' })).items.map((r) => r.id), ['u-1']);
+        assert.deepEqual(
+          (await db.list({ schemaId: 'uclient' })).items.map((r) => r.id),
+          ['u-1'],
+        );
         assert.deepEqual(await db.history('u-2'), []);
       });
 
@@ -367,19 +415,26 @@ export function runStorageConformance(
       it('a card keeps its own key on save; a changed or deleted card frees its old key', async () => {
         const a = await db.put(client('u-1', '7701234567'));
         await db.put(client('u-1', '7701234567', { title: 'renamed' }), { expectedRevision: a.revision });
-        assert.deepEqual(await db.findUnique!('uclient', [innKey('7701234567')]), [{ key: innKey('7701234567'), id: 'u-1', title: 'renamed' }]);
+        assert.deepEqual(await db.findUnique!('uclient', [innKey('7701234567')]), [
+          { key: innKey('7701234567'), id: 'u-1', title: 'renamed' },
+        ]);
         await db.put(client('u-1', '7707083893'));
         await db.put(client('u-2', '7701234567'));
         await db.delete('u-1');
         await db.put(client('u-3', '7707083893'));
-        assert.deepEqual(await db.findUnique!('uclient', [innKey('7707083893'), innKey('0000000000')]), [{ key: innKey('7707083893'), id: 'u-3', title: 'Client u-3' }]);
+        assert.deepEqual(await db.findUnique!('uclient', [innKey('7707083893'), innKey('0000000000')]), [
+          { key: innKey('7707083893'), id: 'u-3', title: 'Client u-3' },
+        ]);
       });
 
       it('keys are per card type: the same key in another schema is no duplicate', async () => {
         await db.put(client('u-1', '7701234567'));
         const other = (await db.publishSchema({ schemaId: 'upartner', schema: uniqueSchema })).version;
         await db.put(client('p-1', '7701234567', { schemaId: 'upartner', schemaVersion: other }));
-        assert.deepEqual((await db.findUnique!('upartner', [innKey('7701234567')])).map((m) => m.id), ['p-1']);
+        assert.deepEqual(
+          (await db.findUnique!('upartner', [innKey('7701234567')])).map((m) => m.id),
+          ['p-1'],
+        );
         assert.deepEqual(await db.findUnique!('nothing', [innKey('7701234567')]), []);
       });
 
@@ -387,17 +442,26 @@ export function runStorageConformance(
         await db.put(client('u-1', '7701234567'));
         const got = (await db.get('u-1')) as unknown as Record<string, unknown>;
         assert.equal(got.unique, undefined);
-        assert.equal((((await db.list({ schemaId: 'uclient' })).items[0]) as unknown as Record<string, unknown>).unique, undefined);
+        assert.equal(((await db.list({ schemaId: 'uclient' })).items[0] as unknown as Record<string, unknown>).unique, undefined);
       });
     });
 
     // Only adapters that keep files apart from the card (REST) have putFile; the others keep a
     // picked file as a Blob inside the data (docs/files.md) and pass this case as it does not apply.
-    it('keeps files apart: stores a file for a card\'s field, references it, reads the same bytes; another card cannot use it', async () => {
+    it("keeps files apart: stores a file for a card's field, references it, reads the same bytes; another card cannot use it", async () => {
       if (!db.putFile || !db.getFile) return;
-      await db.publishSchema({ schemaId: 'fdoc', schema: { type: 'object', properties: { doc: { type: 'object', 'x-widget': 'file', contentMediaType: 'application/pdf' } } } });
+      await db.publishSchema({
+        schemaId: 'fdoc',
+        schema: { type: 'object', properties: { doc: { type: 'object', 'x-widget': 'file', contentMediaType: 'application/pdf' } } },
+      });
       const text = '%PDF-1.4 conformance';
-      const ref = await db.putFile({ cardId: 'f-1', schemaId: 'fdoc', field: '/doc', blob: new Blob([text], { type: 'application/pdf' }), name: 'a.pdf' });
+      const ref = await db.putFile({
+        cardId: 'f-1',
+        schemaId: 'fdoc',
+        field: '/doc',
+        blob: new Blob([text], { type: 'application/pdf' }),
+        name: 'a.pdf',
+      });
       assert.equal(ref.name, 'a.pdf');
       assert.equal(ref.size, text.length);
       assert.equal(ref.type, 'application/pdf');

@@ -5,4 +5,16 @@
  */
 export { changedPaths, diff, escapePointerToken, unescapePointerToken, type Change } from './diff.js';
 export { DEFAULT_SORT, foldCase } from './query.js';
-export { acceptsFile, asLocalFile, blobOfDataUrl, isFileRef, localFilesIn, parseAccept, replaceAt, sha256Hex, type FileRef, type FileUpload, type LocalFile } from './files.js';
+export {
+  acceptsFile,
+  asLocalFile,
+  blobOfDataUrl,
+  isFileRef,
+  localFilesIn,
+  parseAccept,
+  replaceAt,
+  sha256Hex,
+  type FileRef,
+  type FileUpload,
+  type LocalFile,
+} from './files.js';

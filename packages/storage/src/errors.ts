@@ -8,15 +8,7 @@ import type { CardRecord } from './types.js';
 
 /** The broad kind of failure; stable, safe to switch on. */
 export type StorageErrorCode =
-  | 'not-found'
-  | 'conflict'
-  | 'validation'
-  | 'forbidden'
-  | 'unavailable'
-  | 'unauthorized'
-  | 'rate-limited'
-  | 'quota-exceeded'
-  | 'duplicate';
+  'not-found' | 'conflict' | 'validation' | 'forbidden' | 'unavailable' | 'unauthorized' | 'rate-limited' | 'quota-exceeded' | 'duplicate';
 
 /** Keys of {@link storageMessages}; one per distinct user-facing situation. */
 export type StorageMessageKey =
@@ -57,11 +49,7 @@ export class NotFoundError extends StorageError {
   static schema(schemaId: string, version?: number): NotFoundError {
     return version === undefined
       ? new NotFoundError('schemaNotFound', { schemaId }, `Schema "${schemaId}" has no published versions.`)
-      : new NotFoundError(
-          'schemaVersionNotFound',
-          { schemaId, version },
-          `Schema "${schemaId}" has no version ${version}.`,
-        );
+      : new NotFoundError('schemaVersionNotFound', { schemaId, version }, `Schema "${schemaId}" has no version ${version}.`);
   }
   private constructor(key: StorageMessageKey, params: MessageParams, message: string) {
     super('not-found', key, params, message);
@@ -146,7 +134,9 @@ export class DuplicateError extends ValidationError {
     readonly key: string,
   ) {
     const message = `Card "${id}" was not saved: card "${existingId}" already has the same ${ruleOfKey(key) || 'unique key'}.`;
-    const paths = ruleOfKey(key).split('+').filter((p) => p !== '' && !p.split('/').includes('*'));
+    const paths = ruleOfKey(key)
+      .split('+')
+      .filter((p) => p !== '' && !p.split('/').includes('*'));
     const errors = (paths.length > 0 ? paths : ['']).map((path) => ({ path, keyword: 'x-unique', message, source: 'server' as const }));
     super(id, errors);
     this.params = { id, existingId, key };
@@ -226,17 +216,17 @@ export class QuotaExceededError extends StorageError {
 
 /** Message templates per locale; `{name}` placeholders are filled from the error's `params`. */
 const en: Record<StorageMessageKey, string> = {
-    cardNotFound: 'Card "{id}" was not found.',
-    schemaNotFound: 'Schema "{schemaId}" has no published versions.',
-    schemaVersionNotFound: 'Schema "{schemaId}" has no version {version}.',
-    conflict: 'Card "{id}" was changed by someone else (stored revision {stored}, yours {expected}).',
-    validation: 'Card "{id}" was not saved: {count} problem(s) found.',
-    forbidden: 'Card "{id}" was not saved: your role may not make this change.',
-    unavailable: 'Storage "{store}" is unavailable. Reload the page or try again later.',
-    unauthorized: 'Storage "{store}" refused your credentials. Sign in again.',
-    rateLimited: 'The server asked to slow down; trying again in {seconds} s.',
-    quotaExceeded: 'Card "{id}" was not saved: the browser\'s storage is full.',
-    duplicate: 'Card "{id}" was not saved: card "{existingId}" already has the same key.',
+  cardNotFound: 'Card "{id}" was not found.',
+  schemaNotFound: 'Schema "{schemaId}" has no published versions.',
+  schemaVersionNotFound: 'Schema "{schemaId}" has no version {version}.',
+  conflict: 'Card "{id}" was changed by someone else (stored revision {stored}, yours {expected}).',
+  validation: 'Card "{id}" was not saved: {count} problem(s) found.',
+  forbidden: 'Card "{id}" was not saved: your role may not make this change.',
+  unavailable: 'Storage "{store}" is unavailable. Reload the page or try again later.',
+  unauthorized: 'Storage "{store}" refused your credentials. Sign in again.',
+  rateLimited: 'The server asked to slow down; trying again in {seconds} s.',
+  quotaExceeded: 'Card "{id}" was not saved: the browser\'s storage is full.',
+  duplicate: 'Card "{id}" was not saved: card "{existingId}" already has the same key.',
 };
 
 export const storageMessages: Record<'en' | 'ru' | 'de', Record<StorageMessageKey, string>> = {

@@ -11,7 +11,10 @@ describe('file values', () => {
       web: { name: 'w.pdf', url: 'https://example.com/w.pdf' },
     };
     const found = localFilesIn(data);
-    assert.deepEqual(found.map((f) => f.pointer), ['/a~1b', '/list/0/file']);
+    assert.deepEqual(
+      found.map((f) => f.pointer),
+      ['/a~1b', '/list/0/file'],
+    );
     assert.equal(found[0]!.file.blob, blob);
     assert.equal(await found[1]!.file.blob.text(), 'old');
     assert.equal(found[1]!.file.type, 'text/plain');

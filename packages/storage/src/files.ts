@@ -55,7 +55,8 @@ export function isFileRef(v: unknown): v is FileRef {
 /** A `data:` URL (base64 or percent-encoded) held inline by a legacy file value, if any. */
 function inlineData(v: Record<string, unknown>): string | undefined {
   if (typeof v.url === 'string' && /^data:/i.test(v.url)) return v.url;
-  if (typeof v.data === 'string' && v.data.length > 0 && typeof v.name === 'string') return `data:${typeof v.type === 'string' ? v.type : ''};base64,${v.data}`;
+  if (typeof v.data === 'string' && v.data.length > 0 && typeof v.name === 'string')
+    return `data:${typeof v.type === 'string' ? v.type : ''};base64,${v.data}`;
   return undefined;
 }
 
@@ -81,7 +82,13 @@ export function blobOfDataUrl(url: string): Blob | undefined {
 export function asLocalFile(v: unknown): LocalFile | undefined {
   if (!isObject(v) || typeof v.fileId === 'string' || typeof v.name !== 'string') return undefined;
   if (typeof Blob !== 'undefined' && v.blob instanceof Blob) {
-    return { name: v.name, size: v.blob.size, type: typeof v.type === 'string' ? v.type : v.blob.type, lastModified: typeof v.lastModified === 'number' ? v.lastModified : undefined, blob: v.blob };
+    return {
+      name: v.name,
+      size: v.blob.size,
+      type: typeof v.type === 'string' ? v.type : v.blob.type,
+      lastModified: typeof v.lastModified === 'number' ? v.lastModified : undefined,
+      blob: v.blob,
+    };
   }
   const inline = inlineData(v);
   const blob = inline === undefined ? undefined : blobOfDataUrl(inline);
@@ -89,7 +96,12 @@ export function asLocalFile(v: unknown): LocalFile | undefined {
 }
 
 /** Every local (or legacy inline) file in `data`, with its JSON Pointer. */
-export function localFilesIn(data: unknown, at = '', out: { pointer: string; file: LocalFile }[] = [], depth = 0): { pointer: string; file: LocalFile }[] {
+export function localFilesIn(
+  data: unknown,
+  at = '',
+  out: { pointer: string; file: LocalFile }[] = [],
+  depth = 0,
+): { pointer: string; file: LocalFile }[] {
   if (depth > 100 || !data || typeof data !== 'object') return out;
   const local = asLocalFile(data);
   if (local) {

@@ -20,16 +20,14 @@ export async function listRecords<T>(store: RecordStore, query: ListQuery): Prom
     // Fast path for a page: the sort index gives the order, and only the page is read.
     // Without a limit every row is read anyway; the general path below does that with the
     // store's getAll (no index lookups) and sorts in memory.
-    const name = field === 'title' ? (schemaId === undefined ? 'title' : 'schemaTitle') : schemaId === undefined ? 'updatedAt' : 'schemaUpdated';
+    const name =
+      field === 'title' ? (schemaId === undefined ? 'title' : 'schemaTitle') : schemaId === undefined ? 'updatedAt' : 'schemaUpdated';
     const index = store.index(name);
     // [schemaId] sorts before every [schemaId, x] and [schemaId, []] after every string x.
     const range = schemaId === undefined ? null : IDBKeyRange.bound([schemaId], [schemaId, []]);
     if (direction === 'asc') {
       // A count of 0 means "all" to getAll, hence the limit guard.
-      const [total, rows] = await Promise.all([
-        index.count(range),
-        limit === 0 ? [] : index.getAll(range, offset + limit),
-      ]);
+      const [total, rows] = await Promise.all([index.count(range), limit === 0 ? [] : index.getAll(range, offset + limit)]);
       return { items: rows.slice(offset).map((r) => fromStored<T>(r)), total };
     }
     // getAll only runs ascending, so step a 'prev' cursor. (Reading all primary keys and

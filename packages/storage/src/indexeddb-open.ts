@@ -4,8 +4,7 @@ import { UnavailableError } from './errors.js';
 import { DB_VERSION, upgrade, type KartochkaDB } from './indexeddb-schema.js';
 
 /** `Error: message` for any thrown value, for error texts. */
-export const errorText = (e: unknown): string =>
-  e instanceof Error || e instanceof DOMException ? `${e.name}: ${e.message}` : String(e);
+export const errorText = (e: unknown): string => (e instanceof Error || e instanceof DOMException ? `${e.name}: ${e.message}` : String(e));
 
 /** What {@link openDatabase} needs of the adapter's options. */
 export interface OpenOptions {
@@ -43,7 +42,8 @@ export async function openDatabase(name: string, options: OpenOptions): Promise<
     (wrap(request) as Promise<IDBPDatabase<KartochkaDB>>).then(
       (db) => {
         clearTimeout(timer);
-        if (settled) db.close(); // opened after we gave up: don't leak the connection
+        if (settled)
+          db.close(); // opened after we gave up: don't leak the connection
         else resolve(db);
       },
       (error: unknown) => {

@@ -4,14 +4,7 @@
  * Changes are announced to other tabs on `BroadcastChannel('kartochka:' + name)`.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import {
-  DuplicateError,
-  NotFoundError,
-  QuotaExceededError,
-  StorageError,
-  UnavailableError,
-  ValidationError,
-} from './errors.js';
+import { DuplicateError, NotFoundError, QuotaExceededError, StorageError, UnavailableError, ValidationError } from './errors.js';
 import { listRecords } from './indexeddb-list.js';
 import { errorText, openDatabase } from './indexeddb-open.js';
 import { fromStored, toStored, type KartochkaDB } from './indexeddb-schema.js';
@@ -183,11 +176,7 @@ export class IndexedDbAdapter implements StorageAdapter {
       const previous = stored ? undefined : await tx.objectStore('revisions').openCursor(rangeOf(input.id), 'prev');
       const next = nextRecord(input, stored, options, this.now().toISOString(), previous?.value.revision ?? 0);
       this.beforeWrite?.(input.id);
-      await Promise.all([
-        records.put(toStored(next.record, keys)),
-        tx.objectStore('revisions').put(next.revision),
-        tx.done,
-      ]);
+      await Promise.all([records.put(toStored(next.record, keys)), tx.objectStore('revisions').put(next.revision), tx.done]);
       return next.record;
     });
     this.announce({ type: 'put', id: record.id, revision: record.revision });
@@ -203,7 +192,14 @@ export class IndexedDbAdapter implements StorageAdapter {
       this.beforeWrite?.(id);
       // The history stays, closed by a tombstone, as on the server: a merged-away or deleted card's
       // changes can still be read (and a card created again under this id continues the count).
-      const tombstone: Revision = { recordId: id, revision: row.revision + 1, at: this.now().toISOString(), changedPaths: [], deleted: true, schemaId: row.schemaId };
+      const tombstone: Revision = {
+        recordId: id,
+        revision: row.revision + 1,
+        at: this.now().toISOString(),
+        changedPaths: [],
+        deleted: true,
+        schemaId: row.schemaId,
+      };
       if (this.user !== undefined) tombstone.author = this.user;
       await Promise.all([records.delete(id), tx.objectStore('revisions').put(tombstone), tx.done]);
       return row.revision;
@@ -262,7 +258,11 @@ export class IndexedDbAdapter implements StorageAdapter {
       await schemas.add(published);
       const versions = await schemas.getAll(rangeOf(input.schemaId));
       const cards = IDBKeyRange.bound([input.schemaId, ''], [input.schemaId, '\uffff']);
-      for (let cursor = await tx.objectStore('records').index('schemaUpdated').openCursor(cards); cursor; cursor = await cursor.continue()) {
+      for (
+        let cursor = await tx.objectStore('records').index('schemaUpdated').openCursor(cards);
+        cursor;
+        cursor = await cursor.continue()
+      ) {
         const next = reindexed(fromStored(cursor.value), published, versions);
         if (next) await cursor.update(toStored(next));
       }
@@ -290,7 +290,11 @@ export class IndexedDbAdapter implements StorageAdapter {
       for (let cursor = await tx.objectStore('schemaInfo').openCursor(); cursor; cursor = await cursor.continue()) {
         info.set(cursor.key, cursor.value);
       }
-      return catalogue([...latest.keys(), ...info.keys()], (id) => latest.get(id), (id) => info.get(id));
+      return catalogue(
+        [...latest.keys(), ...info.keys()],
+        (id) => latest.get(id),
+        (id) => info.get(id),
+      );
     } catch (error) {
       throw this.mapError(error, '*');
     }

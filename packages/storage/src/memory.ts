@@ -166,7 +166,13 @@ export class MemoryAdapter implements StorageAdapter {
 
   async listSchemas(): Promise<SchemaSummary[]> {
     this.check();
-    return copy(catalogue([...this.schemas.keys(), ...this.info.keys()], (id) => this.schemas.get(id)?.at(-1), (id) => this.info.get(id)));
+    return copy(
+      catalogue(
+        [...this.schemas.keys(), ...this.info.keys()],
+        (id) => this.schemas.get(id)?.at(-1),
+        (id) => this.info.get(id),
+      ),
+    );
   }
 
   async putSchemaInfo(schemaId: string, info: SchemaInfo): Promise<SchemaSummary> {

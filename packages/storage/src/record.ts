@@ -32,10 +32,7 @@ export function validateRecord(record: NewOrUpdatedRecord): void {
   } else {
     for (const [key, value] of Object.entries(r.indexed)) {
       const ok =
-        value === null ||
-        typeof value === 'string' ||
-        typeof value === 'boolean' ||
-        (typeof value === 'number' && Number.isFinite(value));
+        value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
       if (!ok) {
         const path = '/indexed/' + key.replace(/~/g, '~0').replace(/\//g, '~1');
         errors.push(problem(path, 'type', 'an indexed value must be a string, finite number, boolean or null'));

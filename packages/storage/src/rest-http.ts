@@ -146,11 +146,9 @@ export async function send(http: HttpSettings, req: HttpRequest): Promise<HttpRe
       lastError = reason;
       lastProblem = describe(reason);
       if (!(req.retryable || connectionRefused(error)) || attempt === http.attempts) {
-        throw new UnavailableError(
-          http.store,
-          `${req.method} ${url.pathname} failed after ${attempt} attempt(s): ${lastProblem}`,
-          { cause: reason },
-        );
+        throw new UnavailableError(http.store, `${req.method} ${url.pathname} failed after ${attempt} attempt(s): ${lastProblem}`, {
+          cause: reason,
+        });
       }
     } finally {
       clearTimeout(timer);

@@ -54,7 +54,8 @@ const stored = (over: Partial<CardRecord> = {}): CardRecord => ({
   updatedAt: '2025-01-01T00:00:00.000Z',
   ...over,
 });
-const networkError = (code?: string): Error => new TypeError('fetch failed', { cause: code ? Object.assign(new Error(code), { code }) : undefined });
+const networkError = (code?: string): Error =>
+  new TypeError('fetch failed', { cause: code ? Object.assign(new Error(code), { code }) : undefined });
 const error = (code: string, message: string, params: object = {}, extra: object = {}): object => ({
   error: { code, message, params },
   ...extra,
@@ -76,7 +77,9 @@ describe('RestAdapter retries', () => {
     const { fetch, calls } = script([
       json(404, { error: { code: 'not-found', messageKey: 'cardNotFound', message: 'Card "c-1" was not found.', params: { id: 'c-1' } } }),
     ]);
-    const e = await adapter(fetch).get('c-1').catch((x: unknown) => x);
+    const e = await adapter(fetch)
+      .get('c-1')
+      .catch((x: unknown) => x);
     assert.ok(e instanceof NotFoundError);
     assert.equal(e.message, 'Card "c-1" was not found.');
     assert.equal(calls.length, 1);
@@ -84,7 +87,9 @@ describe('RestAdapter retries', () => {
 
   it('gives UnavailableError after the configured attempts, with the last cause', async () => {
     const { fetch, calls } = script([networkError('ECONNRESET')]);
-    const e = await adapter(fetch, { attempts: 5 }).list().catch((x: unknown) => x);
+    const e = await adapter(fetch, { attempts: 5 })
+      .list()
+      .catch((x: unknown) => x);
     assert.ok(e instanceof UnavailableError);
     assert.match(e.message, /GET \/api\/cards failed after 5 attempt\(s\): fetch failed \(ECONNRESET\)/);
     assert.equal(calls.length, 5);
@@ -93,7 +98,9 @@ describe('RestAdapter retries', () => {
   it('backs off exponentially (full jitter scales the cap)', async () => {
     const { fetch } = script([networkError('ECONNRESET')]);
     const started = Date.now();
-    await adapter(fetch, { attempts: 4, random: () => 1, backoff: { baseMs: 20, maxMs: 1000 } }).get('x').catch(() => undefined);
+    await adapter(fetch, { attempts: 4, random: () => 1, backoff: { baseMs: 20, maxMs: 1000 } })
+      .get('x')
+      .catch(() => undefined);
     const took = Date.now() - started;
     assert.ok(took >= 20 + 40 + 80 - 5, `waited ${took} ms`);
     assert.ok(took < 1000, `waited ${took} ms`);
@@ -101,10 +108,18 @@ describe('RestAdapter retries', () => {
 
   it('does not repeat an unconditional PUT or a POST once it may have reached the server', async () => {
     const put = script([networkError('ECONNRESET'), json(200, stored())]);
-    assert.ok((await adapter(put.fetch).put(card('c-1')).catch((x: unknown) => x)) instanceof UnavailableError);
+    assert.ok(
+      (await adapter(put.fetch)
+        .put(card('c-1'))
+        .catch((x: unknown) => x)) instanceof UnavailableError,
+    );
     assert.equal(put.calls.length, 1);
     const post = script([json(500, error('unavailable', 'boom')), json(201, {})]);
-    assert.ok((await adapter(post.fetch).publishSchema({ schemaId: 's', schema: {} }).catch((x: unknown) => x)) instanceof UnavailableError);
+    assert.ok(
+      (await adapter(post.fetch)
+        .publishSchema({ schemaId: 's', schema: {} })
+        .catch((x: unknown) => x)) instanceof UnavailableError,
+    );
     assert.equal(post.calls.length, 1);
   });
 
@@ -126,7 +141,9 @@ describe('RestAdapter retries', () => {
   it('reports a first-attempt 412 as ConflictError even when the content matches', async () => {
     const theirs = stored({ revision: 3, data: { name: 'mine' } });
     const { fetch } = script([json(412, error('conflict', 'conflict', {}, { current: theirs }))]);
-    const e = await adapter(fetch).put(card('c-1', { data: { name: 'mine' } }), { expectedRevision: 2 }).catch((x: unknown) => x);
+    const e = await adapter(fetch)
+      .put(card('c-1', { data: { name: 'mine' } }), { expectedRevision: 2 })
+      .catch((x: unknown) => x);
     assert.ok(e instanceof ConflictError);
     assert.deepEqual(e.current, theirs);
     assert.deepEqual(e.params, { id: 'c-1', stored: 3, expected: 2 });
@@ -137,7 +154,9 @@ describe('RestAdapter retries', () => {
     assert.equal((await adapter(fetch, { timeoutMs: 50 }).get('c-1')).id, 'c-1');
     assert.equal(calls.length, 2);
     const stuck = script(['hang']);
-    const e = await adapter(stuck.fetch, { timeoutMs: 30, attempts: 2 }).get('c-1').catch((x: unknown) => x);
+    const e = await adapter(stuck.fetch, { timeoutMs: 30, attempts: 2 })
+      .get('c-1')
+      .catch((x: unknown) => x);
     assert.ok(e instanceof UnavailableError);
     assert.match(e.message, /no answer within 30 ms/);
   });
@@ -179,13 +198,23 @@ describe('RestAdapter requests and error mapping', () => {
     const db = adapter(fetch, { headers: async () => ({ Authorization: `Bearer t${++n}` }) });
     await db.list();
     await db.list();
-    assert.deepEqual(calls.map((c) => c.headers.get('authorization')), ['Bearer t1', 'Bearer t2']);
+    assert.deepEqual(
+      calls.map((c) => c.headers.get('authorization')),
+      ['Bearer t1', 'Bearer t2'],
+    );
   });
 
   it('encodes ids, queries with typed filters, and conditional headers', async () => {
     const { fetch, calls } = script([json(200, { items: [], total: 0 }), json(201, stored()), json(200, { id: 'a/b', revision: 4 })]);
     const db = adapter(fetch);
-    await db.list({ schemaId: 'client', filter: { n: 1, s: '1', b: false, m: null }, search: 'ром', sort: { field: 'title', direction: 'asc' }, offset: 2, limit: 5 });
+    await db.list({
+      schemaId: 'client',
+      filter: { n: 1, s: '1', b: false, m: null },
+      search: 'ром',
+      sort: { field: 'title', direction: 'asc' },
+      offset: 2,
+      limit: 5,
+    });
     const url = new URL(calls[0]!.url);
     assert.deepEqual(Object.fromEntries(url.searchParams), {
       schemaId: 'client',
@@ -231,19 +260,38 @@ describe('RestAdapter requests and error mapping', () => {
   it('maps 422, 413, 507, 401, 403 and a foreign 404 to typed errors', async () => {
     const fieldErrors = [{ path: '/inn', keyword: 'pattern', message: 'Invalid format.', source: 'server' }];
     const cases: [Response, (e: unknown) => void][] = [
-      [json(422, error('validation', 'invalid', {}, { errors: fieldErrors })), (e) => assert.deepEqual((e as ValidationError).errors, fieldErrors)],
-      [json(413, error('validation', 'too big', { limit: 10 }, { errors: [{ path: '', keyword: 'maxBodySize', message: 'big', source: 'server' }] })), (e) => assert.ok(e instanceof ValidationError)],
+      [
+        json(422, error('validation', 'invalid', {}, { errors: fieldErrors })),
+        (e) => assert.deepEqual((e as ValidationError).errors, fieldErrors),
+      ],
+      [
+        json(
+          413,
+          error(
+            'validation',
+            'too big',
+            { limit: 10 },
+            { errors: [{ path: '', keyword: 'maxBodySize', message: 'big', source: 'server' }] },
+          ),
+        ),
+        (e) => assert.ok(e instanceof ValidationError),
+      ],
       [json(507, error('quota-exceeded', 'full')), (e) => assert.ok(e instanceof QuotaExceededError)],
       [json(401, error('unauthorized', 'token')), (e) => assert.ok(e instanceof UnauthorizedError && /credentials/.test(e.message))],
       // A role's refusal (the server names it `forbidden`) is final, shown on the card like a rejection;
       // any other 403 (a proxy, a gateway) means the credentials are not good enough: sign in again.
-      [json(403, error('forbidden', 'no', {}, { errors: fieldErrors })), (e) => assert.ok(e instanceof ForbiddenError && e.code === 'forbidden' && e.errors[0]!.path === '/inn')],
+      [
+        json(403, error('forbidden', 'no', {}, { errors: fieldErrors })),
+        (e) => assert.ok(e instanceof ForbiddenError && e.code === 'forbidden' && e.errors[0]!.path === '/inn'),
+      ],
       [new Response('denied', { status: 403 }), (e) => assert.ok(e instanceof UnauthorizedError && !(e instanceof UnavailableError))],
       [new Response('<html>nope</html>', { status: 404 }), (e) => assert.match((e as Error).message, /baseUrl/)],
     ];
     for (const [res, check] of cases) {
       const { fetch, calls } = script([res]);
-      const e = await adapter(fetch).put(card('c-1')).catch((x: unknown) => x);
+      const e = await adapter(fetch)
+        .put(card('c-1'))
+        .catch((x: unknown) => x);
       check(e);
       assert.equal(calls.length, 1, 'not retried');
     }
@@ -260,7 +308,9 @@ describe('RestAdapter requests and error mapping', () => {
     ];
     for (const [headers, ok] of cases) {
       const { fetch, calls } = script([json(429, error('unavailable', 'Too many requests'), headers)]);
-      const e = await adapter(fetch).put(card('c-1'), { expectedRevision: 1 }).catch((x: unknown) => x);
+      const e = await adapter(fetch)
+        .put(card('c-1'), { expectedRevision: 1 })
+        .catch((x: unknown) => x);
       assert.ok(e instanceof RateLimitedError, String(e));
       assert.ok(e instanceof UnavailableError, 'still "try later" for code that knows only UnavailableError');
       assert.equal(e.code, 'rate-limited');
@@ -273,15 +323,19 @@ describe('RestAdapter requests and error mapping', () => {
 
   it('maps schema 404s to the right NotFoundError message keys', async () => {
     const { fetch } = script([
-      json(404, { error: { code: 'not-found', messageKey: 'schemaVersionNotFound', message: 'x', params: { schemaId: 'client', version: 3 } } }),
+      json(404, {
+        error: { code: 'not-found', messageKey: 'schemaVersionNotFound', message: 'x', params: { schemaId: 'client', version: 3 } },
+      }),
     ]);
-    const e = await adapter(fetch).getSchema('client', 3).catch((x: unknown) => x);
+    const e = await adapter(fetch)
+      .getSchema('client', 3)
+      .catch((x: unknown) => x);
     assert.ok(e instanceof NotFoundError);
     assert.equal(e.messageKey, 'schemaVersionNotFound');
     assert.equal(e.message, 'Schema "client" has no version 3.');
   });
 
-  it('watch() with live: false reports this instance\'s writes only (no event stream)', async () => {
+  it("watch() with live: false reports this instance's writes only (no event stream)", async () => {
     const { fetch } = script([json(201, stored()), json(200, { id: 'c-1', revision: 1 })]);
     const db = adapter(fetch, { live: false });
     const seen: string[] = [];
@@ -329,7 +383,12 @@ describe('the event stream refused', () => {
 
 describe('the event-stream reader', () => {
   it('parses messages split across chunks, CRLF, comments and multi-line data', async () => {
-    const chunks = [': keep-alive\r\n\r\nevent: ready\ndata: {}\n\nevent: chan', 'ge\ndata: {"type":"put",', '"id":"c-1","revision":2}\n\n', 'data: line 1\ndata: line 2\n\nevent: change\ndata: tail-without-end'];
+    const chunks = [
+      ': keep-alive\r\n\r\nevent: ready\ndata: {}\n\nevent: chan',
+      'ge\ndata: {"type":"put",',
+      '"id":"c-1","revision":2}\n\n',
+      'data: line 1\ndata: line 2\n\nevent: change\ndata: tail-without-end',
+    ];
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         for (const c of chunks) controller.enqueue(new TextEncoder().encode(c));

@@ -97,8 +97,7 @@ const enc = encodeURIComponent;
 function sameContent(sent: Record<string, unknown>, stored: CardRecord): boolean {
   // JSON text comparison is exact here: the server stores and returns the body's JSON as parsed,
   // keys in the same order, so equal content serialises equally.
-  const pick = (r: Record<string, unknown>): string =>
-    JSON.stringify([r.schemaId, r.schemaVersion, r.title, r.data, r.indexed]);
+  const pick = (r: Record<string, unknown>): string => JSON.stringify([r.schemaId, r.schemaVersion, r.title, r.data, r.indexed]);
   return pick(sent) === pick(stored as unknown as Record<string, unknown>);
 }
 
@@ -201,12 +200,16 @@ export class RestAdapter implements StorageAdapter {
     if (res.status >= 200 && res.status < 300) {
       record = this.json<CardRecord<T>>(res);
     } else {
-      const error = errorFromResponse(res.status, res.body, { id: input.id, expectedRevision: expected, store: this.http.store }, res.headers);
+      const error = errorFromResponse(
+        res.status,
+        res.body,
+        { id: input.id, expectedRevision: expected, store: this.http.store },
+        res.headers,
+      );
       const current = error instanceof ConflictError ? error.current : undefined;
       // An earlier attempt got through but its answer was lost (server restarted, timeout): the
       // stored card is exactly what we sent, one revision on. That is our success, not a conflict.
-      const ours =
-        res.attempt > 1 && current !== undefined && current.revision === expected! + 1 && sameContent(sent, current);
+      const ours = res.attempt > 1 && current !== undefined && current.revision === expected! + 1 && sameContent(sent, current);
       if (!ours) throw error;
       record = current as CardRecord<T>;
     }
@@ -241,7 +244,14 @@ export class RestAdapter implements StorageAdapter {
   /** A stored file's bytes (`GET cards/{id}/files/{fileId}`), checked against the SHA-256 the server sends. */
   async getFile(cardId: string, fileId: string, options?: RequestOptions): Promise<Blob> {
     const res = await this.call(
-      { method: 'GET', path: `cards/${enc(cardId)}/files/${enc(fileId)}`, blob: true, retryable: true, timeoutMs: Math.max(this.http.timeoutMs, 120_000), signal: options?.signal },
+      {
+        method: 'GET',
+        path: `cards/${enc(cardId)}/files/${enc(fileId)}`,
+        blob: true,
+        retryable: true,
+        timeoutMs: Math.max(this.http.timeoutMs, 120_000),
+        signal: options?.signal,
+      },
       { id: cardId },
     );
     const blob = res.blob!;
@@ -303,17 +313,20 @@ export class RestAdapter implements StorageAdapter {
   async findUnique(schemaId: string, keys: readonly string[], options?: RequestOptions): Promise<UniqueMatch[]> {
     if (keys.length === 0) return [];
     const res = await this.call(
-      { method: 'POST', path: 'unique', body: JSON.stringify({ schemaId, keys: [...new Set(keys)] }), retryable: true, signal: options?.signal },
+      {
+        method: 'POST',
+        path: 'unique',
+        body: JSON.stringify({ schemaId, keys: [...new Set(keys)] }),
+        retryable: true,
+        signal: options?.signal,
+      },
       { schemaId },
     );
     return this.json<{ items: UniqueMatch[] }>(res).items;
   }
 
   async history(id: string, options?: RequestOptions): Promise<Revision[]> {
-    const res = await this.call(
-      { method: 'GET', path: `cards/${enc(id)}/history`, retryable: true, signal: options?.signal },
-      { id },
-    );
+    const res = await this.call({ method: 'GET', path: `cards/${enc(id)}/history`, retryable: true, signal: options?.signal }, { id });
     return this.json<{ items: Revision[] }>(res).items;
   }
 
@@ -369,7 +382,8 @@ export class RestAdapter implements StorageAdapter {
     checkSettingKey(key);
     const res = await send(this.http, { method: 'GET', path: `settings/${enc(key)}`, retryable: true, signal: options?.signal });
     if (res.status === 204) return undefined; // not set
-    if (res.status < 200 || res.status >= 300) throw errorFromResponse(res.status, res.body, { id: key, store: this.http.store }, res.headers);
+    if (res.status < 200 || res.status >= 300)
+      throw errorFromResponse(res.status, res.body, { id: key, store: this.http.store }, res.headers);
     return this.json<{ value: T }>(res).value;
   }
 

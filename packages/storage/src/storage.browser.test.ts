@@ -87,7 +87,10 @@ describe('IndexedDbAdapter in Chromium', () => {
     const db = await IndexedDbAdapter.open({ name });
     assert.deepEqual(await db.get('legacy'), old);
     // The new indexes were backfilled: filter, search and title order find the old record.
-    assert.deepEqual((await db.list({ filter: { vip: true } })).items.map((r) => r.id), ['legacy']);
+    assert.deepEqual(
+      (await db.list({ filter: { vip: true } })).items.map((r) => r.id),
+      ['legacy'],
+    );
     assert.equal((await db.list({ schemaId: 'client', sort: { field: 'title', direction: 'asc' } })).total, 1);
     assert.equal((await db.list({ search: 'старый' })).total, 1);
     const next = await db.put(card('legacy', { title: 'ИП Новый' }), { expectedRevision: 3 });
@@ -97,17 +100,30 @@ describe('IndexedDbAdapter in Chromium', () => {
 
   it('upgrades a version 2 database: titles stored before ё folding are found by either spelling', async () => {
     const name = freshName();
-    const old = { ...card('yo', { title: 'Ёлка и Ко' }), revision: 1, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' } as CardRecord;
+    const old = {
+      ...card('yo', { title: 'Ёлка и Ко' }),
+      revision: 1,
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+    } as CardRecord;
     // Version 2 as the previous release built it (its steps), with the title folded the old way.
-    const db2 = await openDB(name, 2, { upgrade: (db, oldVersion, _newVersion, tx) => {
-      for (let v = oldVersion; v < 2; v++) migrations[v]!(db as never, tx as never);
-    } });
+    const db2 = await openDB(name, 2, {
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        for (let v = oldVersion; v < 2; v++) migrations[v]!(db as never, tx as never);
+      },
+    });
     await db2.put('records' as never, { ...toStored(old), _title: 'ёлка и ко' } as never);
     db2.close();
     assert.ok(DB_VERSION >= 3);
     const db = await IndexedDbAdapter.open({ name });
-    assert.deepEqual((await db.list({ search: 'елка' })).items.map((r) => r.id), ['yo']);
-    assert.deepEqual((await db.list({ search: 'ЁЛКА' })).items.map((r) => r.id), ['yo']);
+    assert.deepEqual(
+      (await db.list({ search: 'елка' })).items.map((r) => r.id),
+      ['yo'],
+    );
+    assert.deepEqual(
+      (await db.list({ search: 'ЁЛКА' })).items.map((r) => r.id),
+      ['yo'],
+    );
     assert.deepEqual(await db.get('yo'), old, 'the record itself is untouched');
     await db.close();
   });
@@ -116,11 +132,18 @@ describe('IndexedDbAdapter in Chromium', () => {
     const name = freshName();
     const at = '2025-01-01T00:00:00.000Z';
     const draftData = { schemaId: 'type-x', basedOn: null, document: { schema: { type: 'object' } }, savedAt: at };
-    const draft = { ...card('kc-builder-draft:type-x:ann', { schemaId: 'kc-builder-draft', data: draftData }), revision: 2, createdAt: at, updatedAt: at } as CardRecord;
+    const draft = {
+      ...card('kc-builder-draft:type-x:ann', { schemaId: 'kc-builder-draft', data: draftData }),
+      revision: 2,
+      createdAt: at,
+      updatedAt: at,
+    } as CardRecord;
     const kept = { ...card('c-1'), revision: 1, createdAt: at, updatedAt: at } as CardRecord;
-    const db3 = await openDB(name, 3, { upgrade: (db, oldVersion, _newVersion, tx) => {
-      for (let v = oldVersion; v < 3; v++) migrations[v]!(db as never, tx as never);
-    } });
+    const db3 = await openDB(name, 3, {
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        for (let v = oldVersion; v < 3; v++) migrations[v]!(db as never, tx as never);
+      },
+    });
     await db3.put('records' as never, toStored(draft) as never);
     await db3.put('records' as never, toStored(kept) as never);
     await db3.put('revisions' as never, { recordId: draft.id, revision: 1, at, changedPaths: [''] } as never);
@@ -147,7 +170,10 @@ describe('IndexedDbAdapter in Chromium', () => {
     await assert.eventually(() => seen.length === 2, 'b hears both changes');
     assert.deepEqual(
       seen.map((e) => [e.type, e.id, e.revision, e.remote]),
-      [['put', 'c-1', 1, true], ['delete', 'c-1', 1, true]],
+      [
+        ['put', 'c-1', 1, true],
+        ['delete', 'c-1', 1, true],
+      ],
     );
     await a.close();
     await b.close();

@@ -66,10 +66,7 @@ describe('errors', () => {
     const e = new ConflictError({ ...card('c-42'), revision: 5, createdAt: '', updatedAt: '' } as never, 4);
     assert.equal(e.message, 'Card "c-42" was changed by someone else (stored revision 5, yours 4).');
     assert.equal(formatStorageMessage(e, 'en'), e.message);
-    assert.equal(
-      formatStorageMessage(e, 'ru'),
-      'Карточку «c-42» уже изменил кто-то другой (сохранена ревизия 5, у вас 4).',
-    );
+    assert.equal(formatStorageMessage(e, 'ru'), 'Карточку «c-42» уже изменил кто-то другой (сохранена ревизия 5, у вас 4).');
     assert.deepEqual(Object.keys(storageMessages.ru).sort(), Object.keys(storageMessages.en).sort());
     assert.equal(NotFoundError.card('x').name, 'NotFoundError');
   });

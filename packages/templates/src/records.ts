@@ -14,7 +14,10 @@ function indexable(v: JsonValue | undefined): string | number | boolean | null {
  * The `title` and `indexed` values of a storage record for `data`, as the template's `listing`
  * says: `adapter.put({id, schemaId: template.id, schemaVersion, data, ...recordFields(template, data)})`.
  */
-export function recordFields(template: CardTemplate<unknown>, data: unknown): { title: string; indexed: Record<string, string | number | boolean | null> } {
+export function recordFields(
+  template: CardTemplate<unknown>,
+  data: unknown,
+): { title: string; indexed: Record<string, string | number | boolean | null> } {
   const title = getAt(data, template.listing.title);
   const indexed: Record<string, string | number | boolean | null> = {};
   for (const [name, pointer] of Object.entries(template.listing.indexed)) indexed[name] = indexable(getAt(data, pointer));
@@ -40,9 +43,15 @@ export function templateCardSettings(template: Pick<CardTemplate<unknown>, 'sche
   const own = cardSettingsOf(template.schema);
   if (own) return own;
   const pointers = Object.values(template.listing.indexed);
-  const hasOptions = (p: string) => Object.values(template.messages).some((m) => {
-    const e = m?.[p];
-    return typeof e === 'object' && !!e?.options && Object.keys(e.options).length > 0;
-  });
-  return { title: template.listing.title, columns: pointers.slice(0, 4), filters: pointers.filter(hasOptions).slice(0, 4), summary: [...template.listing.summary] };
+  const hasOptions = (p: string) =>
+    Object.values(template.messages).some((m) => {
+      const e = m?.[p];
+      return typeof e === 'object' && !!e?.options && Object.keys(e.options).length > 0;
+    });
+  return {
+    title: template.listing.title,
+    columns: pointers.slice(0, 4),
+    filters: pointers.filter(hasOptions).slice(0, 4),
+    summary: [...template.listing.summary],
+  };
 }

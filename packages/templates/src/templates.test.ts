@@ -1,46 +1,124 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cardRecordFields, withCardSettings, FieldAccess, FormController, collectReminderSpecs, compileSchema, dueReminders, validate, validateLayout, type JsonSchemaObject, type FieldNode, type FieldMessages, type LayoutDocument } from '@kartochka/core';
-import { b2bClientCard, beautySalonCard, templates, recordFields, startFrom, templateCardSettings, type CardTemplate, type TemplateLayoutItem } from './index.js';
+import {
+  cardRecordFields,
+  withCardSettings,
+  FieldAccess,
+  FormController,
+  collectReminderSpecs,
+  compileSchema,
+  dueReminders,
+  validate,
+  validateLayout,
+  type JsonSchemaObject,
+  type FieldNode,
+  type FieldMessages,
+  type LayoutDocument,
+} from '@kartochka/core';
+import {
+  b2bClientCard,
+  beautySalonCard,
+  templates,
+  recordFields,
+  startFrom,
+  templateCardSettings,
+  type CardTemplate,
+  type TemplateLayoutItem,
+} from './index.js';
 
 /** Every path of SEED-MAP.md's B2B card, as written there (`[]` marks an array of items). */
 const SEED_PATHS = [
-  'general.companyName', 'general.legalForm',
-  'general.activity.description', 'general.activity.products', 'general.activity.regions',
-  'general.size.class', 'general.size.turnover', 'general.size.marketShare', 'general.size.headcount', 'general.size.branches',
-  'general.size.marketCoverage', 'general.size.exportCountries',
-  'general.contacts.addresses[].kind', 'general.contacts.addresses[].address',
-  'general.contacts.phones[].label', 'general.contacts.phones[].number',
-  'general.contacts.emails[].label', 'general.contacts.emails[].email',
-  'general.requisites.bankAccounts[]', 'general.requisites.codes',
-  'general.requisites.registration.date', 'general.requisites.registration.authority',
-  'general.requisites.certificates[].name', 'general.requisites.certificates[].number', 'general.requisites.certificates[].validUntil',
-  'general.geo.country', 'general.geo.region', 'general.geo.city',
-  'general.responsibility.department', 'general.responsibility.supervisor', 'general.responsibility.manager',
-  'category.segment', 'category.priority', 'category.clientType', 'category.category',
-  'category.conditions.package', 'category.conditions.individual[].term', 'category.conditions.individual[].value',
-  'category.salesType', 'category.salesKind', 'category.planningType',
-  'category.potential.unit', 'category.potential.value', 'category.potential.currency', 'category.ourShare',
-  ...['fullName', 'role', 'position', 'managementLevel', 'phone', 'email', 'traits', 'birthday', 'maritalStatus', 'motivators', 'hobbies', 'keyValues'].map(
-    (k) => `roles.people[].${k}`,
-  ),
+  'general.companyName',
+  'general.legalForm',
+  'general.activity.description',
+  'general.activity.products',
+  'general.activity.regions',
+  'general.size.class',
+  'general.size.turnover',
+  'general.size.marketShare',
+  'general.size.headcount',
+  'general.size.branches',
+  'general.size.marketCoverage',
+  'general.size.exportCountries',
+  'general.contacts.addresses[].kind',
+  'general.contacts.addresses[].address',
+  'general.contacts.phones[].label',
+  'general.contacts.phones[].number',
+  'general.contacts.emails[].label',
+  'general.contacts.emails[].email',
+  'general.requisites.bankAccounts[]',
+  'general.requisites.codes',
+  'general.requisites.registration.date',
+  'general.requisites.registration.authority',
+  'general.requisites.certificates[].name',
+  'general.requisites.certificates[].number',
+  'general.requisites.certificates[].validUntil',
+  'general.geo.country',
+  'general.geo.region',
+  'general.geo.city',
+  'general.responsibility.department',
+  'general.responsibility.supervisor',
+  'general.responsibility.manager',
+  'category.segment',
+  'category.priority',
+  'category.clientType',
+  'category.category',
+  'category.conditions.package',
+  'category.conditions.individual[].term',
+  'category.conditions.individual[].value',
+  'category.salesType',
+  'category.salesKind',
+  'category.planningType',
+  'category.potential.unit',
+  'category.potential.value',
+  'category.potential.currency',
+  'category.ourShare',
+  ...[
+    'fullName',
+    'role',
+    'position',
+    'managementLevel',
+    'phone',
+    'email',
+    'traits',
+    'birthday',
+    'maritalStatus',
+    'motivators',
+    'hobbies',
+    'keyValues',
+  ].map((k) => `roles.people[].${k}`),
   ...['period', 'turnover', 'margin', 'purchases', 'abcClass'].map((k) => `history.sales[].${k}`),
   ...['date', 'document', 'amount'].flatMap((k) => [`history.shipments[].${k}`, `history.payments[].${k}`]),
-  'history.receivables.current', 'history.receivables.overdue',
-  'history.marketing.done[]', 'history.marketing.inProgress[]', 'history.marketing.costs[].period', 'history.marketing.costs[].amount',
-  'history.marketing.clientBrands[]', 'history.marketing.loyaltyPrograms[]',
+  'history.receivables.current',
+  'history.receivables.overdue',
+  'history.marketing.done[]',
+  'history.marketing.inProgress[]',
+  'history.marketing.costs[].period',
+  'history.marketing.costs[].amount',
+  'history.marketing.clientBrands[]',
+  'history.marketing.loyaltyPrograms[]',
   ...['period', 'kind', 'type', 'cost'].map((k) => `history.service[].${k}`),
   ...['periodType', 'period', 'item', 'quantity', 'price'].map((k) => `plans.sales[].${k}`),
   ...['event', 'budget', 'materials', 'promo', 'dueDate'].map((k) => `plans.marketing[].${k}`),
   ...['action', 'dueDate', 'owner', 'status'].map((k) => `plans.actions[].${k}`),
   ...['service', 'date', 'notes'].map((k) => `plans.service[].${k}`),
   ...['at', 'channel', 'participants', 'result', 'nextContactAt'].map((k) => `relationship.interactions[].${k}`),
-  'relationship.contactFrequency', 'relationship.mailing.email', 'relationship.mailing.sms',
-  'relationship.loyalty.score', 'relationship.loyalty.assessedAt',
-  'relationship.satisfaction.lastScore', 'relationship.satisfaction.survey',
-  'relationship.satisfaction.remarks[].text', 'relationship.satisfaction.remarks[].date', 'relationship.satisfaction.remarks[].status',
+  'relationship.contactFrequency',
+  'relationship.mailing.email',
+  'relationship.mailing.sms',
+  'relationship.loyalty.score',
+  'relationship.loyalty.assessedAt',
+  'relationship.satisfaction.lastScore',
+  'relationship.satisfaction.survey',
+  'relationship.satisfaction.remarks[].text',
+  'relationship.satisfaction.remarks[].date',
+  'relationship.satisfaction.remarks[].status',
   'relationship.satisfaction.resolvedPercent',
-  'contract.number', 'contract.signedAt', 'contract.validUntil', 'contract.file', 'contract.renewalReminderDays',
+  'contract.number',
+  'contract.signedAt',
+  'contract.validUntil',
+  'contract.file',
+  'contract.renewalReminderDays',
 ];
 
 /** `general.contacts.addresses[].kind` → `/general/contacts/addresses/*\/kind`. */
@@ -61,7 +139,8 @@ function schemaAt(root: JsonSchemaObject, template: string): JsonSchemaObject | 
   let cur: JsonSchemaObject | undefined = deref(root, root);
   for (const token of template.split('/').slice(1)) {
     if (!cur) return undefined;
-    if (token === '*') cur = cur.type === 'array' && cur.items && typeof cur.items === 'object' ? deref(root, cur.items as JsonSchemaObject) : undefined;
+    if (token === '*')
+      cur = cur.type === 'array' && cur.items && typeof cur.items === 'object' ? deref(root, cur.items as JsonSchemaObject) : undefined;
     else cur = (cur.properties as Record<string, JsonSchemaObject> | undefined)?.[token];
     if (cur) cur = deref(root, cur);
   }
@@ -72,7 +151,9 @@ function schemaAt(root: JsonSchemaObject, template: string): JsonSchemaObject | 
 function templatesOf(root: JsonSchemaObject, s: JsonSchemaObject = root, at = ''): string[] {
   const r = deref(root, s);
   const out: string[] = at ? [at] : [];
-  if (r.properties) for (const [k, sub] of Object.entries(r.properties as Record<string, JsonSchemaObject>)) out.push(...templatesOf(root, sub, `${at}/${k}`));
+  if (r.properties)
+    for (const [k, sub] of Object.entries(r.properties as Record<string, JsonSchemaObject>))
+      out.push(...templatesOf(root, sub, `${at}/${k}`));
   if (r.type === 'array' && r.items && typeof r.items === 'object') {
     const item = deref(root, r.items as JsonSchemaObject);
     if (item.type === 'object') out.push(...templatesOf(root, item, `${at}/*`).filter((t) => t !== `${at}/*`));
@@ -117,7 +198,9 @@ for (const template of templates) {
         for (const locale of ['ru', 'en'] as const) {
           const e = entry(template.messages, locale, t);
           if (!e?.title) missing.push(`${locale} ${t}`);
-          const values = (s.enum as string[] | undefined) ?? (s.type === 'array' ? (deref(template.schema, s.items as JsonSchemaObject).enum as string[] | undefined) : undefined);
+          const values =
+            (s.enum as string[] | undefined) ??
+            (s.type === 'array' ? (deref(template.schema, s.items as JsonSchemaObject).enum as string[] | undefined) : undefined);
           for (const v of values ?? []) if (!e?.options?.[v]) missing.push(`${locale} ${t} option ${v}`);
         }
       }
@@ -128,16 +211,26 @@ for (const template of templates) {
       // '' is the card itself (the title of a printed blank).
       const known = new Set(['', ...templatesOf(template.schema)]);
       for (const locale of ['ru', 'en'] as const) {
-        assert.deepEqual(Object.keys(template.messages[locale] ?? {}).filter((t) => !known.has(t)), [], locale);
+        assert.deepEqual(
+          Object.keys(template.messages[locale] ?? {}).filter((t) => !known.has(t)),
+          [],
+          locale,
+        );
       }
     });
 
     test('the layout names existing fields, each once, and every top-level field is placed', () => {
       const pointers = template.layout.items.flatMap((s) => layoutPointers(s.items));
-      assert.deepEqual(pointers.filter((p) => !schemaAt(template.schema, p)), []);
+      assert.deepEqual(
+        pointers.filter((p) => !schemaAt(template.schema, p)),
+        [],
+      );
       assert.equal(new Set(pointers).size, pointers.length, 'a pointer appears twice');
       for (const section of Object.keys(template.schema.properties as object)) {
-        assert.ok(pointers.some((p) => p === `/${section}` || p.startsWith(`/${section}/`)), `section /${section} is not in the layout`);
+        assert.ok(
+          pointers.some((p) => p === `/${section}` || p.startsWith(`/${section}/`)),
+          `section /${section} is not in the layout`,
+        );
       }
       for (const s of template.layout.items) assert.ok(s.title.ru && s.title.en, `section ${s.id} is titled in both languages`);
     });
@@ -149,11 +242,18 @@ for (const template of templates) {
 
     test('a FormController builds every node of the sample without the raw JSON editor, and no rule has problems', () => {
       for (const value of [template.sample, {}]) {
-        const c = new FormController(template.schema, { value: structuredClone(value) as never, messages: template.messages, locale: 'ru' });
+        const c = new FormController(template.schema, {
+          value: structuredClone(value) as never,
+          messages: template.messages,
+          locale: 'ru',
+        });
         assert.equal(c.schemaError, undefined);
         assert.deepEqual(c.ruleIssues, []);
         const fallbacks = allNodes(c).filter((n) => n.kind === 'fallback' || n.widget === 'kc-json-field');
-        assert.deepEqual(fallbacks.map((n) => `${n.pointer}: ${n.fallbackReason}`), []);
+        assert.deepEqual(
+          fallbacks.map((n) => `${n.pointer}: ${n.fallbackReason}`),
+          [],
+        );
       }
     });
 
@@ -165,7 +265,8 @@ for (const template of templates) {
     test('recordFields gives the title and the indexed values', () => {
       const r = recordFields(template, template.sample);
       assert.ok(r.title.length > 0);
-      for (const [name, pointer] of Object.entries(template.listing.indexed)) assert.ok(schemaAt(template.schema, pointer), `${name} → ${pointer}`);
+      for (const [name, pointer] of Object.entries(template.listing.indexed))
+        assert.ok(schemaAt(template.schema, pointer), `${name} → ${pointer}`);
     });
   });
 }
@@ -174,7 +275,10 @@ describe('b2bClientCard', () => {
   const { schema, sample, messages } = b2bClientCard;
 
   test('every path of SEED-MAP.md is in the schema', () => {
-    assert.deepEqual(SEED_PATHS.map(toTemplate).filter((t) => !schemaAt(schema, t)), []);
+    assert.deepEqual(
+      SEED_PATHS.map(toTemplate).filter((t) => !schemaAt(schema, t)),
+      [],
+    );
   });
 
   test('the enums of SEED-MAP.md have its values', () => {
@@ -276,11 +380,22 @@ describe('b2bClientCard reminders', () => {
   test('the sample in the first half of 2027', () => {
     const r = dueReminders([rec], specs, { from: '2027-01-01', to: '2027-06-30' });
     const by = (p: string) => r.filter((x) => x.pointer === p).map((x) => [x.dueDate, x.who, x.title.ru]);
-    assert.deepEqual(by('/contract/validUntil'), [['2027-03-16', 'Петров Андрей Сергеевич', 'Продлить договор ДП-2025/015 (Волжская керамика)']]);
-    assert.deepEqual(by('/roles/people/0/birthday'), [['2027-02-25', 'Петров Андрей Сергеевич', 'День рождения: Соколов Игорь Николаевич (Волжская керамика)']]);
-    assert.deepEqual(by('/roles/people/2/birthday'), [['2027-06-27', 'Петров Андрей Сергеевич', 'День рождения: Лебедев Максим Олегович (Волжская керамика)']]);
-    assert.deepEqual(by('/plans/actions/1/dueDate'), [['2027-01-20', 'Кузнецова Ольга Викторовна', 'Срок: Провести обучение продавцов (Волжская керамика)']]);
-    assert.deepEqual(by('/general/requisites/certificates/0/validUntil').map((x) => x[0]), ['2027-01-29']);
+    assert.deepEqual(by('/contract/validUntil'), [
+      ['2027-03-16', 'Петров Андрей Сергеевич', 'Продлить договор ДП-2025/015 (Волжская керамика)'],
+    ]);
+    assert.deepEqual(by('/roles/people/0/birthday'), [
+      ['2027-02-25', 'Петров Андрей Сергеевич', 'День рождения: Соколов Игорь Николаевич (Волжская керамика)'],
+    ]);
+    assert.deepEqual(by('/roles/people/2/birthday'), [
+      ['2027-06-27', 'Петров Андрей Сергеевич', 'День рождения: Лебедев Максим Олегович (Волжская керамика)'],
+    ]);
+    assert.deepEqual(by('/plans/actions/1/dueDate'), [
+      ['2027-01-20', 'Кузнецова Ольга Викторовна', 'Срок: Провести обучение продавцов (Волжская керамика)'],
+    ]);
+    assert.deepEqual(
+      by('/general/requisites/certificates/0/validUntil').map((x) => x[0]),
+      ['2027-01-29'],
+    );
   });
 });
 

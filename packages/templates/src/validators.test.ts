@@ -10,7 +10,9 @@ import { templates } from './templates.js';
 const generator = new URL('../../../scripts/generate-template-validators.mjs', import.meta.url).href;
 
 test('the precompiled template validators are current (run node scripts/generate-template-validators.mjs)', async () => {
-  const { generateTemplateValidators } = (await import(generator)) as { generateTemplateValidators: () => Promise<{ file: string; content: string }[]> };
+  const { generateTemplateValidators } = (await import(generator)) as {
+    generateTemplateValidators: () => Promise<{ file: string; content: string }[]>;
+  };
   for (const { file, content } of await generateTemplateValidators()) assert.equal(readFileSync(file, 'utf8'), content, `${file} is stale`);
 });
 
@@ -32,7 +34,8 @@ test('each template validator gives the run-time verdict and errors', async () =
     const run = compileSchema(t.schema);
     for (const doc of [t.sample as JsonValue, broken(t.sample as JsonValue), {}]) {
       assert.equal(pre(doc), run(doc), `${t.id}: same verdict`);
-      for (const locale of ['ru', 'en'] as const) assert.deepEqual(toFieldErrors(pre.errors, locale), toFieldErrors(run.errors, locale), `${t.id}: same errors (${locale})`);
+      for (const locale of ['ru', 'en'] as const)
+        assert.deepEqual(toFieldErrors(pre.errors, locale), toFieldErrors(run.errors, locale), `${t.id}: same errors (${locale})`);
     }
     assert.equal(pre(t.sample), true, `${t.id}: the sample is valid`);
     assert.equal(pre(broken(t.sample as JsonValue)), false, `${t.id}: the broken sample is not`);

@@ -17,5 +17,8 @@ it('src/components.ts is what the manifest generates', () => {
   const expected = (generate as (m: unknown) => string)(manifest);
   assert.equal(readFileSync(`${root}packages/vue/src/components.ts`, 'utf8'), expected, 'stale: run `npm run generate -w @kartochka/vue`');
   assert.ok(/'kc-card': ElementComponent<.*onKcChange\?: \(event: KcChangeEvent\) => void/.test(expected));
-  assert.equal((expected.match(/^ {4}'kc-[a-z-]+': /gm) ?? []).length, (manifest.modules as { declarations?: { tagName?: string }[] }[]).flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).length);
+  assert.equal(
+    (expected.match(/^ {4}'kc-[a-z-]+': /gm) ?? []).length,
+    (manifest.modules as { declarations?: { tagName?: string }[] }[]).flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).length,
+  );
 });

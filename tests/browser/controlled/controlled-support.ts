@@ -49,7 +49,9 @@ export async function expectTypingKept(card: KcCard, control: HTMLInputElement, 
   expect(now, 'the same native input (not re-created)').to.equal(control);
   expect(now.value).to.equal('Acme');
   expect(now.selectionStart, 'the caret stays after the typed text').to.equal(4);
-  expect(now.getRootNode() instanceof ShadowRoot && (now.getRootNode() as ShadowRoot).activeElement, 'focus stays in the input').to.equal(now);
+  expect(now.getRootNode() instanceof ShadowRoot && (now.getRootNode() as ShadowRoot).activeElement, 'focus stays in the input').to.equal(
+    now,
+  );
   expect((card.value as Record<string, unknown>).companyName).to.equal('Acme');
   expect((appValue() as Record<string, unknown>).companyName, "the app's state").to.equal('Acme');
   expect(card.matches(':state(dirty)'), 'card :state(dirty)').to.equal(true);

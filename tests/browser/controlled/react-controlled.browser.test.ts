@@ -56,7 +56,7 @@ describe('controlled use from React 19', () => {
     await expectTypingKept(card, control, () => probe.value);
   });
 
-  it('a different value from the app updates only that field and keeps the user\'s edit dirty', async () => {
+  it("a different value from the app updates only that field and keeps the user's edit dirty", async () => {
     const { card, probe } = await mount();
     await typeLikeAUser(card, '/companyName', 'Acme', () => probe.renders);
     const cityInput = input(card, '/city');
@@ -67,7 +67,9 @@ describe('controlled use from React 19', () => {
     expect(card.shadowRoot!.querySelector('kc-section')).to.exist;
     // reset() still goes back to what was loaded first.
     card.reset();
-    await waitUntil(() => input(card, '/companyName').value === '' && cityInput.value === 'Omsk', 'reset to the loaded value', { timeout: 5000 });
+    await waitUntil(() => input(card, '/companyName').value === '' && cityInput.value === 'Omsk', 'reset to the loaded value', {
+      timeout: 5000,
+    });
     expect(card.matches(':state(dirty)')).to.equal(false);
   });
 });

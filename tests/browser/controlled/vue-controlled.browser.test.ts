@@ -58,7 +58,7 @@ describe('controlled use from Vue 3', () => {
     await expectTypingKept(card, control, () => data.value);
   });
 
-  it('v-model data changed by the app shows in the card, the user\'s edit stays', async () => {
+  it("v-model data changed by the app shows in the card, the user's edit stays", async () => {
     const { card, data, rendered } = await mount();
     await typeLikeAUser(card, '/companyName', 'Acme', rendered);
     data.value = { ...(data.value as Record<string, JsonValue>), city: 'Tomsk' };

@@ -9,7 +9,15 @@ const lastPath = ref('');
 const app = createApp({
   // A render function with v-model's own directive, so the app needs no template compiler.
   render: () => [
-    withDirectives(h('kc-card', { schema: b2bClientCard.schema, locale: 'de', 'onUpdate:modelValue': (v: unknown) => (client.value = v), onKcChange: (e: CustomEvent<{ path: string }>) => (lastPath.value = e.detail.path) }), [[vModelText, client.value]]),
+    withDirectives(
+      h('kc-card', {
+        schema: b2bClientCard.schema,
+        locale: 'de',
+        'onUpdate:modelValue': (v: unknown) => (client.value = v),
+        onKcChange: (e: CustomEvent<{ path: string }>) => (lastPath.value = e.detail.path),
+      }),
+      [[vModelText, client.value]],
+    ),
     h('output', { id: 'result' }, lastPath.value && `${lastPath.value}=${JSON.stringify(client.value)}`),
   ],
 });

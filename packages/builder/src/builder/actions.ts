@@ -37,7 +37,11 @@ export function nodeName(doc: BuilderDocument, ref: NodeRef, locale: Locale): st
 }
 
 /** Where a new field goes: after the selected field, into a selected group/section/repeating group, else the active section. */
-export function insertionTarget(doc: BuilderDocument, selection: NodeRef | undefined, activeSection: string | undefined): Target | undefined {
+export function insertionTarget(
+  doc: BuilderDocument,
+  selection: NodeRef | undefined,
+  activeSection: string | undefined,
+): Target | undefined {
   if (selection?.kind === 'field') {
     const f = fieldById(doc, selection.id);
     if (f?.type === 'repeating') return { container: selection };
@@ -58,7 +62,12 @@ export function sectionOf(doc: BuilderDocument, ref: NodeRef | undefined): strin
   return outline(doc).find((sec) => has(sec.items))?.id;
 }
 
-export function addAtSelection(store: BuilderStore, what: FieldType | 'section' | 'group', activeSection?: string, target?: Target): NodeRef {
+export function addAtSelection(
+  store: BuilderStore,
+  what: FieldType | 'section' | 'group',
+  activeSection?: string,
+  target?: Target,
+): NodeRef {
   const locale = store.locale;
   let created: NodeRef | undefined;
   store.edit((doc) => {
@@ -85,7 +94,8 @@ export function addAtSelection(store: BuilderStore, what: FieldType | 'section' 
     created = r.ref;
     return r.doc;
   });
-  const name = what === 'section' ? s(locale, 'section') : what === 'group' ? s(locale, 'group') : localize(fieldTypeInfo(what).label, locale)!;
+  const name =
+    what === 'section' ? s(locale, 'section') : what === 'group' ? s(locale, 'group') : localize(fieldTypeInfo(what).label, locale)!;
   store.select(created, s(locale, 'added', { name }));
   return created!;
 }
@@ -99,7 +109,10 @@ export function moveSelected(store: BuilderStore, ref: NodeRef, delta: -1 | 1): 
     return store.refuse(e);
   }
   if (next === before) return;
-  const at = ref.kind === 'section' ? { index: next.layout.items.findIndex((x) => x.id === ref.id), size: next.layout.items.length } : locate(next, ref);
+  const at =
+    ref.kind === 'section'
+      ? { index: next.layout.items.findIndex((x) => x.id === ref.id), size: next.layout.items.length }
+      : locate(next, ref);
   store.edit(() => next, {
     select: ref,
     announce: s(store.locale, 'moved', { name: nodeName(next, ref, store.locale), pos: (at?.index ?? 0) + 1, size: at?.size ?? 0 }),
@@ -116,7 +129,10 @@ export function moveTo(store: BuilderStore, ref: NodeRef, target: Target): void 
   if (next === store.doc) return;
   store.edit(() => next, {
     select: ref,
-    announce: s(store.locale, 'movedInto', { name: nodeName(next, ref, store.locale), target: nodeName(next, target.container, store.locale) }),
+    announce: s(store.locale, 'movedInto', {
+      name: nodeName(next, ref, store.locale),
+      target: nodeName(next, target.container, store.locale),
+    }),
   });
 }
 

@@ -102,7 +102,12 @@ export class KcBuilder extends LitElement {
     if (!storage || !schemaId || this.loading || this.draftOffered) return this.#draftChain;
     const dirty = this.hasUnpublishedChanges;
     const { schema, layout, messages } = this.store.doc;
-    const draft: BuilderDraft = { schemaId, basedOn: this.store.published?.version ?? null, document: { schema, layout, messages }, savedAt: new Date().toISOString() };
+    const draft: BuilderDraft = {
+      schemaId,
+      basedOn: this.store.published?.version ?? null,
+      document: { schema, layout, messages },
+      savedAt: new Date().toISOString(),
+    };
     this.#draftChain = this.#draftChain
       .then(async () => {
         if (dirty) this.#draftKept = await saveDraft(storage, draft);
@@ -161,7 +166,10 @@ export class KcBuilder extends LitElement {
     this.#templatesLoaded = import('@kartochka/templates')
       .then((m) => {
         // A type started from a template takes its title, columns, filters and chips along (x-card).
-        this.templates = (m.templates ?? []).map((t) => ({ ...t, schema: withCardSettings(t.schema, m.templateCardSettings(t as never)) })) as unknown as TemplateLike[];
+        this.templates = (m.templates ?? []).map((t) => ({
+          ...t,
+          schema: withCardSettings(t.schema, m.templateCardSettings(t as never)),
+        })) as unknown as TemplateLike[];
       })
       .catch(() => undefined);
   }
@@ -181,7 +189,8 @@ export class KcBuilder extends LitElement {
     const key = this.storage && this.schemaId ? this.schemaId : '';
     if ((changed.has('storage') || changed.has('schemaId')) && key && key !== this.#loadedFor) {
       // Pending work of the card type shown so far is kept under that type, before the next loads.
-      if (this.#draftTimer !== undefined && this.#loadedFor) void this.keepDraft(this.#loadedFor, (changed.get('storage') as StorageAdapter | undefined) ?? this.storage);
+      if (this.#draftTimer !== undefined && this.#loadedFor)
+        void this.keepDraft(this.#loadedFor, (changed.get('storage') as StorageAdapter | undefined) ?? this.storage);
       this.#loadedFor = key;
       void this.load();
     }
@@ -193,14 +202,18 @@ export class KcBuilder extends LitElement {
 
   async #loadLook(storage: StorageAdapter): Promise<void> {
     const look = await storage.getSetting<{ inspectorWidth?: unknown }>(this.#lookKey()).catch(() => undefined);
-    if (storage === this.storage && typeof look?.inspectorWidth === 'number') this.inspectorWidth = clampInspectorWidth(look.inspectorWidth);
+    if (storage === this.storage && typeof look?.inspectorWidth === 'number')
+      this.inspectorWidth = clampInspectorWidth(look.inspectorWidth);
   }
 
   #setInspectorWidth(width: number): void {
     this.inspectorWidth = width;
     clearTimeout(this.#lookTimer);
     // Kept once the handle rests: a drag is many widths, one setting.
-    this.#lookTimer = setTimeout(() => void this.storage?.putSetting(this.#lookKey(), { inspectorWidth: width }).catch(() => undefined), 400);
+    this.#lookTimer = setTimeout(
+      () => void this.storage?.putSetting(this.#lookKey(), { inspectorWidth: width }).catch(() => undefined),
+      400,
+    );
   }
 
   /** Loads the latest published version of `schemaId` (if any) and the version list. */
@@ -301,7 +314,10 @@ export class KcBuilder extends LitElement {
   importJson(text: string, name = 'JSON'): boolean {
     try {
       const parsed = JSON.parse(text) as Record<string, unknown>;
-      const input = parsed && typeof parsed.schema === 'object' ? (parsed as { schema: object; layout?: object; messages?: object }) : { schema: parsed };
+      const input =
+        parsed && typeof parsed.schema === 'object'
+          ? (parsed as { schema: object; layout?: object; messages?: object })
+          : { schema: parsed };
       const doc = normalizeDocument(input);
       this.store.edit(() => doc, { select: null, announce: this.#t('imported', { name }) });
       return true;
@@ -359,11 +375,13 @@ export class KcBuilder extends LitElement {
         <button type="button" class="primary" name="publish" ?disabled=${this.loading} @click=${() => void this.publish()}>${t('publish')}</button>
       </div>
       ${store.notice ? html`<p class="kcb-error" role="alert" data-notice>${store.notice}</p>` : nothing}
-      ${this.draftOffered
-        ? html`<p class="kcb-draft" role="status" data-draft>${t('draftAvailable', { when: new Date(this.draftOffered.savedAt).toLocaleString(store.locale) })}
+      ${
+        this.draftOffered
+          ? html`<p class="kcb-draft" role="status" data-draft>${t('draftAvailable', { when: new Date(this.draftOffered.savedAt).toLocaleString(store.locale) })}
             <button type="button" name="restore-draft" @click=${() => this.restoreDraft()}>${t('restoreDraft')}</button>
             <button type="button" name="discard-draft" @click=${() => void this.discardDraft()}>${t('discardDraft')}</button></p>`
-        : nothing}
+          : nothing
+      }
       <!-- While a load is under way its result replaces the document: edits made meanwhile would be
            lost and not yet counted as unpublished, so the editing surface takes none. -->
       <div class="kcb-main" ?inert=${this.loading} aria-busy=${this.loading ? 'true' : 'false'} style=${styleMap({ '--kcb-inspector-width': `${clampInspectorWidth(this.inspectorWidth)}px` })}>

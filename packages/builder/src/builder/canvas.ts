@@ -174,7 +174,10 @@ export class KcBuilderCanvas extends BuilderPart {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-ref]');
     const ref = parseRef(el?.dataset.ref);
     if (!store || !ref || e.target !== el) return;
-    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown' || (ref.kind === 'section' && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')))) {
+    if (
+      e.altKey &&
+      (e.key === 'ArrowUp' || e.key === 'ArrowDown' || (ref.kind === 'section' && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')))
+    ) {
       e.preventDefault();
       this.#focusAfter = refKey(ref);
       moveSelected(store, ref, e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 1);
@@ -309,7 +312,9 @@ export class KcBuilderCanvas extends BuilderPart {
       <h2 id="${this.uid}-h">${this.t('canvas')}</h2>
       <p class="kcb-hint">${this.t('canvasHint')}</p>
       <div class="kcb-tabs">
-      ${sections.length ? html`<div class="kcb-tablist" role=${renaming ? nothing : 'tablist'} aria-label=${renaming ? nothing : this.t('canvas')}>
+      ${
+        sections.length
+          ? html`<div class="kcb-tablist" role=${renaming ? nothing : 'tablist'} aria-label=${renaming ? nothing : this.t('canvas')}>
         ${sections.map((s) =>
           s === renaming
             ? html`<span class="kcb-tab-edit" data-ref="section:${s.id}">${this.#titleInput({ kind: 'section', id: s.id }, `${this.uid}-tab-${s.id}`)}</span>`
@@ -329,14 +334,18 @@ export class KcBuilderCanvas extends BuilderPart {
             ${typeIcon('section')}<span>${nodeName(doc, s, this.locale)}</span>
           </button>`,
         )}
-        </div>` : ''}
+        </div>`
+          : ''
+      }
         <button type="button" @click=${() => addAtSelection(store, 'section')}>+ ${this.t('addSection')}</button>
       </div>
-      ${current
-        ? html`<div role=${renaming ? 'region' : 'tabpanel'} id="${this.uid}-panel" aria-labelledby="${this.uid}-tab-${current.id}">
+      ${
+        current
+          ? html`<div role=${renaming ? 'region' : 'tabpanel'} id="${this.uid}-panel" aria-labelledby="${this.uid}-tab-${current.id}">
             ${this.#items(current.items, { kind: 'section', id: current.id }, current.section.columns ?? doc.layout.columns)}
           </div>`
-        : html`<p class="kcb-empty">${this.t('emptyCard')}</p>`}
+          : html`<p class="kcb-empty">${this.t('emptyCard')}</p>`
+      }
     </section>`;
   }
 
@@ -388,9 +397,11 @@ export class KcBuilderCanvas extends BuilderPart {
       data-select=${refKey(ref)}
     >
       <div class="kcb-label">
-        ${editing
-          ? this.#titleInput(ref)
-          : html`<span class="kcb-title ${titled ? '' : 'kcb-untitled'}">${titled ? name : this.t('noTitle')}</span>`}${required ? html`<span class="kcb-req" aria-hidden="true">*</span>` : nothing}
+        ${
+          editing
+            ? this.#titleInput(ref)
+            : html`<span class="kcb-title ${titled ? '' : 'kcb-untitled'}">${titled ? name : this.t('noTitle')}</span>`
+        }${required ? html`<span class="kcb-req" aria-hidden="true">*</span>` : nothing}
         <span class="kcb-type">${typeIcon(f.field.type)}${type}</span>
         ${titled ? nothing : html`<span class="kcb-key" title=${this.t('key')}>${f.field.key}</span>`}
       </div>

@@ -23,7 +23,10 @@ export class KcBuilderCardSettings extends BuilderPart {
   /** Sets part of the settings (one undo step; typing in the title coalesces). */
   change(part: Partial<CardSettings>, coalesce?: string): void {
     const next = { ...this.settings, ...part };
-    this.store!.edit((doc) => ({ ...doc, schema: withCardSettings(doc.schema, next) }), { coalesce, announce: this.t('cardSettingsChanged') });
+    this.store!.edit((doc) => ({ ...doc, schema: withCardSettings(doc.schema, next) }), {
+      coalesce,
+      announce: this.t('cardSettingsChanged'),
+    });
   }
 
   /**
@@ -58,7 +61,9 @@ export class KcBuilderCardSettings extends BuilderPart {
     if (!store) return html``;
     const settings = this.settings;
     // Fields a card can be listed by: plain values, not blocks or repeating groups (their rows vary).
-    const fields = [...fieldIndex(store.doc.schema).values()].filter((f) => f.type !== 'object' && f.type !== 'repeating' && !f.pointer.includes('/*'));
+    const fields = [...fieldIndex(store.doc.schema).values()].filter(
+      (f) => f.type !== 'object' && f.type !== 'repeating' && !f.pointer.includes('/*'),
+    );
     const label = (id: string, key: string) => titleOf(store.doc, { kind: 'field', id }, this.locale) || key;
     const titleId = `${this.uid}-title`;
     const names = new Map(fields.map((f) => [f.pointer, label(f.id, f.key)]));
@@ -75,7 +80,9 @@ export class KcBuilderCardSettings extends BuilderPart {
             select.value = '';
             if (!pointer) return;
             // The first pick is the title; later picks add to the pattern.
-            this.change({ title: settings.title ? `${settings.title.includes('{') ? settings.title : `{${settings.title}}`} {${pointer}}` : pointer });
+            this.change({
+              title: settings.title ? `${settings.title.includes('{') ? settings.title : `{${settings.title}}`} {${pointer}}` : pointer,
+            });
           }}>
           <option value="">${this.t('cardTitleInsert')}</option>
           ${fields.map((f) => html`<option value=${f.pointer}>${label(f.id, f.key)}</option>`)}
@@ -85,11 +92,15 @@ export class KcBuilderCardSettings extends BuilderPart {
       <table class="kcb-card-lists">
         <thead><tr><th scope="col">${this.t('cardField')}</th>${LISTS.map((l) => html`<th scope="col">${this.t(LIST_LABEL[l])}</th>`)}</tr></thead>
         <tbody>
-          ${fields.map((f) => html`<tr data-pointer=${f.pointer}>
+          ${fields.map(
+            (f) => html`<tr data-pointer=${f.pointer}>
             <th scope="row">${label(f.id, f.key)}</th>
-            ${LISTS.map((l) => html`<td><input type="checkbox" data-setting=${l} aria-label=${`${this.t(LIST_LABEL[l])}: ${label(f.id, f.key)}`}
-              .checked=${live(settings[l].includes(f.pointer))} @change=${(e: Event) => this.#toggle(l, f.pointer, (e.target as HTMLInputElement).checked)} /></td>`)}
-          </tr>`)}
+            ${LISTS.map(
+              (l) => html`<td><input type="checkbox" data-setting=${l} aria-label=${`${this.t(LIST_LABEL[l])}: ${label(f.id, f.key)}`}
+              .checked=${live(settings[l].includes(f.pointer))} @change=${(e: Event) => this.#toggle(l, f.pointer, (e.target as HTMLInputElement).checked)} /></td>`,
+            )}
+          </tr>`,
+          )}
         </tbody>
       </table>
     </div>`;

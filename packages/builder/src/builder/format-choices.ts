@@ -5,23 +5,75 @@
  */
 import type { Locale } from '@kartochka/core';
 
-export const FORMAT_CHOICES = ['email', 'uri', 'phone', 'date', 'date-time', 'time', 'uuid', 'ipv4', 'ru-inn', 'ru-kpp', 'ru-ogrn', 'ru-ogrnip', 'ru-ogrn-any', 'ru-bik', 'ru-account'] as const;
+export const FORMAT_CHOICES = [
+  'email',
+  'uri',
+  'phone',
+  'date',
+  'date-time',
+  'time',
+  'uuid',
+  'ipv4',
+  'ru-inn',
+  'ru-kpp',
+  'ru-ogrn',
+  'ru-ogrnip',
+  'ru-ogrn-any',
+  'ru-bik',
+  'ru-account',
+] as const;
 
 const NAMES: Record<'en' | 'ru' | 'de', Record<(typeof FORMAT_CHOICES)[number], string>> = {
   en: {
-    email: 'Email address', uri: 'Web address (URL)', phone: 'Phone number', date: 'Date', 'date-time': 'Date and time', time: 'Time', uuid: 'UUID', ipv4: 'IPv4 address',
-    'ru-inn': 'INN (Russian taxpayer number)', 'ru-kpp': 'KPP (tax registration reason code)', 'ru-ogrn': 'OGRN (company registration number)', 'ru-ogrnip': 'OGRNIP (sole proprietor registration number)',
-    'ru-ogrn-any': 'OGRN or OGRNIP', 'ru-bik': 'BIK (Russian bank code)', 'ru-account': 'Russian bank account number',
+    email: 'Email address',
+    uri: 'Web address (URL)',
+    phone: 'Phone number',
+    date: 'Date',
+    'date-time': 'Date and time',
+    time: 'Time',
+    uuid: 'UUID',
+    ipv4: 'IPv4 address',
+    'ru-inn': 'INN (Russian taxpayer number)',
+    'ru-kpp': 'KPP (tax registration reason code)',
+    'ru-ogrn': 'OGRN (company registration number)',
+    'ru-ogrnip': 'OGRNIP (sole proprietor registration number)',
+    'ru-ogrn-any': 'OGRN or OGRNIP',
+    'ru-bik': 'BIK (Russian bank code)',
+    'ru-account': 'Russian bank account number',
   },
   ru: {
-    email: 'Адрес электронной почты', uri: 'Веб-адрес (URL)', phone: 'Номер телефона', date: 'Дата', 'date-time': 'Дата и время', time: 'Время', uuid: 'UUID', ipv4: 'IPv4-адрес',
-    'ru-inn': 'ИНН', 'ru-kpp': 'КПП', 'ru-ogrn': 'ОГРН (организации)', 'ru-ogrnip': 'ОГРНИП (индивидуального предпринимателя)',
-    'ru-ogrn-any': 'ОГРН или ОГРНИП', 'ru-bik': 'БИК', 'ru-account': 'Номер банковского счёта',
+    email: 'Адрес электронной почты',
+    uri: 'Веб-адрес (URL)',
+    phone: 'Номер телефона',
+    date: 'Дата',
+    'date-time': 'Дата и время',
+    time: 'Время',
+    uuid: 'UUID',
+    ipv4: 'IPv4-адрес',
+    'ru-inn': 'ИНН',
+    'ru-kpp': 'КПП',
+    'ru-ogrn': 'ОГРН (организации)',
+    'ru-ogrnip': 'ОГРНИП (индивидуального предпринимателя)',
+    'ru-ogrn-any': 'ОГРН или ОГРНИП',
+    'ru-bik': 'БИК',
+    'ru-account': 'Номер банковского счёта',
   },
   de: {
-    email: 'E-Mail-Adresse', uri: 'Webadresse (URL)', phone: 'Telefonnummer', date: 'Datum', 'date-time': 'Datum und Uhrzeit', time: 'Uhrzeit', uuid: 'UUID', ipv4: 'IPv4-Adresse',
-    'ru-inn': 'INN (russische Steuernummer)', 'ru-kpp': 'KPP (russischer Steuer-Registrierungscode)', 'ru-ogrn': 'OGRN (Registernummer eines Unternehmens)', 'ru-ogrnip': 'OGRNIP (Registernummer eines Einzelunternehmers)',
-    'ru-ogrn-any': 'OGRN oder OGRNIP', 'ru-bik': 'BIK (russische Bankleitzahl)', 'ru-account': 'Russische Kontonummer',
+    email: 'E-Mail-Adresse',
+    uri: 'Webadresse (URL)',
+    phone: 'Telefonnummer',
+    date: 'Datum',
+    'date-time': 'Datum und Uhrzeit',
+    time: 'Uhrzeit',
+    uuid: 'UUID',
+    ipv4: 'IPv4-Adresse',
+    'ru-inn': 'INN (russische Steuernummer)',
+    'ru-kpp': 'KPP (russischer Steuer-Registrierungscode)',
+    'ru-ogrn': 'OGRN (Registernummer eines Unternehmens)',
+    'ru-ogrnip': 'OGRNIP (Registernummer eines Einzelunternehmers)',
+    'ru-ogrn-any': 'OGRN oder OGRNIP',
+    'ru-bik': 'BIK (russische Bankleitzahl)',
+    'ru-account': 'Russische Kontonummer',
   },
 };
 
@@ -36,5 +88,7 @@ export function formatName(locale: Locale, format: string): string {
 
 /** The choices for a field: ours, plus the field's own format when a schema brought another one (kept, not lost). */
 export function formatChoices(current: unknown): readonly string[] {
-  return typeof current === 'string' && current && !(FORMAT_CHOICES as readonly string[]).includes(current) ? [...FORMAT_CHOICES, current] : FORMAT_CHOICES;
+  return typeof current === 'string' && current && !(FORMAT_CHOICES as readonly string[]).includes(current)
+    ? [...FORMAT_CHOICES, current]
+    : FORMAT_CHOICES;
 }

@@ -7,7 +7,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { JsonValue, Locale } from '@kartochka/core';
-import { checkFormula, checkFormulaText, formulaFields, formulaText, setFormula, type FieldInfo, type FormulaTextCheck } from '../model/index.js';
+import {
+  checkFormula,
+  checkFormulaText,
+  formulaFields,
+  formulaText,
+  setFormula,
+  type FieldInfo,
+  type FormulaTextCheck,
+} from '../model/index.js';
 import type { BuilderStore } from './store.js';
 import { s, type BuilderStringKey } from './strings.js';
 
@@ -89,8 +97,13 @@ export class FormulaEditor {
     const basis = JSON.stringify(stored);
     const draft = this.words.get(key);
     const printed = stored === null ? '' : formulaText(st.doc, stored, locale);
-    const text = draft && draft.basis === basis ? draft.text : printed ?? '';
-    const check: FormulaTextCheck = draft && draft.basis === basis ? checkFormulaText(st.doc, o.at, text, st.sample, locale) : stored === null ? { problems: [] } : checkFormula(st.doc, o.at, stored, st.sample);
+    const text = draft && draft.basis === basis ? draft.text : (printed ?? '');
+    const check: FormulaTextCheck =
+      draft && draft.basis === basis
+        ? checkFormulaText(st.doc, o.at, text, st.sample, locale)
+        : stored === null
+          ? { problems: [] }
+          : checkFormula(st.doc, o.at, stored, st.sample);
     const id = `${this.uid}-formula-${key.replace(/[^\w-]/g, '_')}`;
     const listId = `${id}-list`;
     const errId = `${id}-error`;
@@ -182,14 +195,16 @@ export class FormulaEditor {
           @change=${() => st.seal()} />
         <ul role="listbox" id=${listId} aria-label=${this.t('formulaFields')} ?hidden=${!completion}>
           <!-- The keyboard stays on the combobox (ARIA combobox pattern); a click picks with the mouse. -->
-          ${completion?.options.map(
-            (name, i) => html`<li role="option" id="${listId}-${i}" aria-selected=${i === completion.active ? 'true' : 'false'}
+          ${
+            completion?.options.map(
+              (name, i) => html`<li role="option" id="${listId}-${i}" aria-selected=${i === completion.active ? 'true' : 'false'}
               @mousedown=${(e: Event) => {
                 // mousedown, not click: the input keeps focus (and its caret) while a name is picked.
                 e.preventDefault();
                 accept((e.target as Element).closest('.kcb-combo')!.querySelector('input')!, name);
               }}>${name}</li>`,
-          ) ?? nothing}
+            ) ?? nothing
+          }
         </ul>
       </div>
       <p class="kcb-hint" id=${hintId}>${this.t('formulaHint')}</p>
@@ -213,7 +228,10 @@ export class FormulaEditor {
       }
       const check = parsed === null ? { problems: [] } : checkFormula(st.doc, f.pointer, parsed, st.sample);
       if (check.problems.length) {
-        this.json.set(f.id, { text: value, error: check.problems.map((p) => this.t('formulaInvalid', { at: p.at || '/', message: p.message })).join('\n') });
+        this.json.set(f.id, {
+          text: value,
+          error: check.problems.map((p) => this.t('formulaInvalid', { at: p.at || '/', message: p.message })).join('\n'),
+        });
         st.refresh();
         return;
       }

@@ -70,7 +70,7 @@ export class KcBuilderInspector extends BuilderPart {
       if (f) return fieldMessages(doc, f.pointer, l).description ?? '';
       const sec = ref.kind === 'section' ? doc.layout.items[findSectionIndex(doc, ref.id)] : undefined;
       const d = sec?.description;
-      return typeof d === 'string' ? d : d?.[l] ?? '';
+      return typeof d === 'string' ? d : (d?.[l] ?? '');
     };
     return html`${LOCALES.map(
       (l) => html`<label>${this.t('titleIn', { lang: LANGUAGE_NAMES[l] })}
@@ -93,9 +93,10 @@ export class KcBuilderInspector extends BuilderPart {
         />
       </label>`,
     )}
-    ${withDescription
-      ? LOCALES.map(
-          (l) => html`<label>${this.t('descriptionIn', { lang: LANGUAGE_NAMES[l] })}
+    ${
+      withDescription
+        ? LOCALES.map(
+            (l) => html`<label>${this.t('descriptionIn', { lang: LANGUAGE_NAMES[l] })}
             <input
               name="description-${l}"
               .value=${live(description(l))}
@@ -103,14 +104,16 @@ export class KcBuilderInspector extends BuilderPart {
               @change=${() => store.seal()}
             />
           </label>`,
-        )
-      : nothing}`;
+          )
+        : nothing
+    }`;
   }
 
   #actions(ref: NodeRef): TemplateResult {
     const store = this.store!;
     const targets = ref.kind === 'section' ? [] : moveTargets(store.doc, ref, this.locale);
-    return html`${targets.length
+    return html`${
+      targets.length
         ? html`<label>${this.t('moveTo')}
             <select
               name="move-to"
@@ -124,7 +127,8 @@ export class KcBuilderInspector extends BuilderPart {
               ${targets.map((x) => html`<option value="${x.ref.kind}:${x.ref.id}">${x.label}</option>`)}
             </select>
           </label>`
-        : nothing}
+        : nothing
+    }
       <div class="kcb-actions">
         <button type="button" @click=${() => moveSelected(store, ref, -1)}>↑ ${this.t('moveUp')}</button>
         <button type="button" @click=${() => moveSelected(store, ref, 1)}>↓ ${this.t('moveDown')}</button>
@@ -147,12 +151,14 @@ export class KcBuilderInspector extends BuilderPart {
     if (ref.kind === 'section') {
       const section = doc.layout.items[findSectionIndex(doc, ref.id)];
       return html`${this.#texts(ref, true)}
-        ${section?.pointer
-          ? // Where the section's fields sit in the data: technical, under "Advanced" like a field's key.
-            html`<details class="kcb-advanced" data-advanced="key"><summary>${this.t('advancedKey')}</summary>
+        ${
+          section?.pointer
+            ? // Where the section's fields sit in the data: technical, under "Advanced" like a field's key.
+              html`<details class="kcb-advanced" data-advanced="key"><summary>${this.t('advancedKey')}</summary>
               <p class="kcb-hint">${this.t('key')}: <code>${section.pointer}</code></p>
             </details>`
-          : nothing}
+            : nothing
+        }
         <label>${this.t('sectionsMode')}
           <select name="sections-mode" @change=${(e: Event) => store.edit((d) => setSectionsMode(d, (e.target as HTMLSelectElement).value as SectionsMode))}>
             ${MODES.map((m) => html`<option value=${m} ?selected=${(doc.layout.sections ?? 'tabs') === m}>${this.t(`mode_${m}`)}</option>`)}
@@ -187,18 +193,22 @@ export class KcBuilderInspector extends BuilderPart {
           <span class="kcb-hint">${published ? this.t('keyPublished') : this.t('keyFollows')}</span>
         </label>
       </details>
-      ${f.type === 'computed'
-        ? nothing
-        : html`<label class="kcb-check"
+      ${
+        f.type === 'computed'
+          ? nothing
+          : html`<label class="kcb-check"
             ><input type="checkbox" name="required" .checked=${live(isRequired(doc, f.id))} @change=${(e: Event) => store.edit((d) => setRequired(d, f.id, (e.target as HTMLInputElement).checked))} />
             ${this.t('required')}</label
-          >`}
-      ${f.type === 'computed' || !['string', 'number', 'integer'].includes(String(f.schema.type))
-        ? nothing
-        : html`<label class="kcb-check"
+          >`
+      }
+      ${
+        f.type === 'computed' || !['string', 'number', 'integer'].includes(String(f.schema.type))
+          ? nothing
+          : html`<label class="kcb-check"
             ><input type="checkbox" name="unique" .checked=${live(f.schema['x-unique'] === true)} @change=${(e: Event) => store.edit((d) => setUnique(d, f.id, (e.target as HTMLInputElement).checked))} />
             ${this.t('unique')}</label
-          >`}
+          >`
+      }
       ${fs.defaultValue(f)} ${fs.options(f)} ${fs.formula(f)} ${fs.constraints(f)} ${fs.widget(f)} ${fs.reminder(f)}
       ${(['visible', 'required', 'readOnly'] as const).map((k) => (f.type === 'computed' && k !== 'visible' ? nothing : ruleEditor(store, ref, k, this.uid, this.#settings.formulas)))}
       ${this.#actions(ref)}`;

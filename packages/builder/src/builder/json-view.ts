@@ -35,12 +35,15 @@ export class KcBuilderJson extends BuilderPart {
       const r = parseJson(draft);
       if ('error' in r) {
         this.#tab = tab;
-        return this.#fail(`${this.t(TAB_LABEL[tab])}: ${this.t('jsonSyntax', { line: r.error.line, column: r.error.column, message: r.error.message })}`);
+        return this.#fail(
+          `${this.t(TAB_LABEL[tab])}: ${this.t('jsonSyntax', { line: r.error.line, column: r.error.column, message: r.error.message })}`,
+        );
       }
       parts[tab] = r.value;
     }
     const schema = parts.schema as JsonSchemaObject;
-    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return this.#fail(this.t('jsonInvalidSchema', { path: '/', message: 'must be an object' }));
+    if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
+      return this.#fail(this.t('jsonInvalidSchema', { path: '/', message: 'must be an object' }));
     const problems = metaSchemaErrors(schema);
     if (problems.length) {
       const e = problems[0];
@@ -52,7 +55,9 @@ export class KcBuilderJson extends BuilderPart {
       this.#tab = 'layout';
       return this.#fail(layout.errors.map((e) => this.t('jsonInvalidLayout', { path: e.path || '/', message: e.message })).join('\n'));
     }
-    store.edit(() => normalizeDocument({ schema, layout: parts.layout as LayoutDocument, messages: parts.messages as MessageCatalogue }), { select: null });
+    store.edit(() => normalizeDocument({ schema, layout: parts.layout as LayoutDocument, messages: parts.messages as MessageCatalogue }), {
+      select: null,
+    });
     this.#drafts.clear();
     this.#error = '';
     this.#status = this.t('jsonApplied');

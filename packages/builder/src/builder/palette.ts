@@ -32,7 +32,10 @@ export class KcBuilderPalette extends BuilderPart {
     const buttons = [...this.querySelectorAll<HTMLElement>('[data-what]')];
     this.#cleanup = combine(
       ...buttons.map((element) =>
-        draggable({ element, getInitialData: (): PaletteDragData => ({ kcb: 'palette', what: element.dataset.what as PaletteDragData['what'] }) }),
+        draggable({
+          element,
+          getInitialData: (): PaletteDragData => ({ kcb: 'palette', what: element.dataset.what as PaletteDragData['what'] }),
+        }),
       ),
     );
   }

@@ -131,7 +131,14 @@ export class KcBuilderPreview extends BuilderPart {
     if (!published) return void (this.status = this.t('saveNeedsPublish'));
     const data = this.card?.value ?? {};
     const id = this.recordId.trim() || 'card-1';
-    const rec = await this.storage.put({ id, schemaId: this.schemaId, schemaVersion: published.version, title: titleFrom(data) || id, data, indexed: {} });
+    const rec = await this.storage.put({
+      id,
+      schemaId: this.schemaId,
+      schemaVersion: published.version,
+      title: titleFrom(data) || id,
+      data,
+      indexed: {},
+    });
     this.status = this.t('savedRecord', { id, v: published.version });
     store.announce(this.status);
     await this.refreshRecords();
@@ -144,7 +151,8 @@ export class KcBuilderPreview extends BuilderPart {
     if (!this.storage || !id) return;
     const rec = await this.storage.get(id);
     const to = store.published?.version ?? rec.schemaVersion;
-    const data = rec.schemaVersion < to ? migrateRecord(rec.data as JsonValue, rec.schemaVersion, to, store.versions) : (rec.data as JsonValue);
+    const data =
+      rec.schemaVersion < to ? migrateRecord(rec.data as JsonValue, rec.schemaVersion, to, store.versions) : (rec.data as JsonValue);
     this.recordId = rec.id;
     store.setSample(data);
     this.status = this.t('openedRecord', { id: rec.id, from: rec.schemaVersion, to });

@@ -58,7 +58,10 @@ export class KcBuilderPublish extends BuilderPart {
     await this.updateComplete;
     this.dialog?.showModal();
     if (this.storage && this.schemaId) {
-      this.report = await impact(this.diff, this.storage, this.schemaId, { fromVersion: store.published?.version, versions: store.versions });
+      this.report = await impact(this.diff, this.storage, this.schemaId, {
+        fromVersion: store.published?.version,
+        versions: store.versions,
+      });
     }
   }
 
@@ -73,7 +76,12 @@ export class KcBuilderPublish extends BuilderPart {
       if (named !== store.doc) store.edit(() => named);
       const prev = store.published;
       const schema = prev ? withMigrations(store.doc.schema, prev.version, migrationsFor(this.diff)) : store.doc.schema;
-      const version = await this.storage.publishSchema({ schemaId: this.schemaId, schema, layout: store.doc.layout, messages: store.doc.messages });
+      const version = await this.storage.publishSchema({
+        schemaId: this.schemaId,
+        schema,
+        layout: store.doc.layout,
+        messages: store.doc.messages,
+      });
       store.setPublished(await this.storage.listSchemaVersions(this.schemaId));
       store.announce(this.t('published', { n: version.version }));
       this.dialog?.close();
@@ -122,7 +130,9 @@ export class KcBuilderPublish extends BuilderPart {
     const store = this.store!;
     const now = store.doc;
     const p = store.published;
-    const before = p ? ({ schema: p.schema, layout: p.layout ?? { items: [] }, messages: p.messages ?? {} } as unknown as BuilderDocument) : undefined;
+    const before = p
+      ? ({ schema: p.schema, layout: p.layout ?? { items: [] }, messages: p.messages ?? {} } as unknown as BuilderDocument)
+      : undefined;
     const count = (kind: string, id: string) => {
       const c = this.report?.changes.find((x) => x.kind === kind && x.id === id);
       return c ? this.t('touches', { n: c.records }) : this.report ? '' : '…';
@@ -130,9 +140,23 @@ export class KcBuilderPublish extends BuilderPart {
     const row = (kind: string, label: string, what: string, note: string, id: string) =>
       html`<tr data-change=${kind}><th scope="row">${label}</th><td>${what}</td><td>${note}</td><td data-records>${kind === 'added' ? '' : count(kind, id)}</td></tr>`;
     return [
-      ...d.added.map((c) => row('added', this.t('changeAdded'), this.t('changeAddedWhat', { field: this.#title(now, c.id, c.pointer), type: this.#typeName(c.type) }), '', c.id)),
+      ...d.added.map((c) =>
+        row(
+          'added',
+          this.t('changeAdded'),
+          this.t('changeAddedWhat', { field: this.#title(now, c.id, c.pointer), type: this.#typeName(c.type) }),
+          '',
+          c.id,
+        ),
+      ),
       ...d.removed.map((c) =>
-        row('removed', this.t('changeRemoved'), this.t('changeRemovedWhat', { field: this.#title(before, c.id, c.pointer), type: this.#typeName(c.type) }), this.t('effectKeptRemoved'), c.id),
+        row(
+          'removed',
+          this.t('changeRemoved'),
+          this.t('changeRemovedWhat', { field: this.#title(before, c.id, c.pointer), type: this.#typeName(c.type) }),
+          this.t('effectKeptRemoved'),
+          c.id,
+        ),
       ),
       ...d.renamed.map((c) => {
         const from = this.#title(before, c.id, c.from);
@@ -142,7 +166,10 @@ export class KcBuilderPublish extends BuilderPart {
       }),
       ...d.retyped.map((c) => {
         const field = this.#title(now, c.id, c.pointer);
-        const what = c.fromType === c.toType ? this.t('changeOptionsWhat', { field }) : this.t('changeRetypedWhat', { field, from: this.#typeName(c.fromType), to: this.#typeName(c.toType) });
+        const what =
+          c.fromType === c.toType
+            ? this.t('changeOptionsWhat', { field })
+            : this.t('changeRetypedWhat', { field, from: this.#typeName(c.fromType), to: this.#typeName(c.toType) });
         return row('retyped', this.t('changeRetyped'), what, this.#effect(c), c.id);
       }),
     ];
@@ -155,11 +182,13 @@ export class KcBuilderPublish extends BuilderPart {
     const d = this.diff;
     return html`<dialog aria-labelledby="${this.uid}-h" @close=${() => (this.diff = undefined)}>
       <h2 id="${this.uid}-h">${this.t('publishTitle', { n: next })}</h2>
-      ${d
-        ? html`${!store.published ? html`<p>${this.t('publishFirst')}</p>` : isEmptyDiff(d) ? html`<p>${this.t('publishNoChanges', { n: store.published.version })}</p>` : nothing}
+      ${
+        d
+          ? html`${!store.published ? html`<p>${this.t('publishFirst')}</p>` : isEmptyDiff(d) ? html`<p>${this.t('publishNoChanges', { n: store.published.version })}</p>` : nothing}
             ${this.report ? html`<p data-total>${this.t('publishRecords', { n: this.report.total })}</p>` : nothing}
             ${isEmptyDiff(d) ? nothing : html`<table><tbody>${this.#rows()}</tbody></table>`}`
-        : nothing}
+          : nothing
+      }
       ${this.error ? html`<p class="kcb-error" role="alert">${this.error}</p>` : nothing}
       <div class="kcb-actions" style="display:flex;gap:8px;justify-content:flex-end;margin-top:12px">
         <button type="button" @click=${() => this.dialog?.close()}>${this.t('cancel')}</button>

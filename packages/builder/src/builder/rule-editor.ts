@@ -51,7 +51,7 @@ export function ruleEditor(store: BuilderStore, ref: NodeRef, kind: RuleKind, ui
   const id = `${uid}-rule-${kind}`;
   const inWords = (open: boolean) => {
     if (!formulas) return nothing;
-    const at = self ?? (ref.kind === 'section' ? doc.layout.items.find((x) => x.id === ref.id)?.pointer ?? '' : '');
+    const at = self ?? (ref.kind === 'section' ? (doc.layout.items.find((x) => x.id === ref.id)?.pointer ?? '') : '');
     const box = formulas.box({
       key: `rule:${ref.kind}:${ref.id}:${kind}`,
       label: t('ruleFormula', { rule: t(LEGEND[kind]) }),
@@ -147,12 +147,14 @@ export function ruleEditor(store: BuilderStore, ref: NodeRef, kind: RuleKind, ui
         </div>
       </div>`,
     )}
-    ${fields.length
-      ? html`<div class="kcb-actions">
+    ${
+      fields.length
+        ? html`<div class="kcb-actions">
           <button type="button" @click=${() => commit({ ...draft, conditions: [...draft.conditions, fresh()] })}>+ ${t('addCondition')}</button>
           <button type="button" @click=${() => commit({ ...draft, groups: [...groups, { combine: draft.combine === 'all' ? 'any' : 'all', conditions: [fresh()] }] })}>+ ${t('addGroup')}</button>
         </div>`
-      : html`<p class="kcb-hint">${t('noRuleFields')}</p>`}
+        : html`<p class="kcb-hint">${t('noRuleFields')}</p>`
+    }
     ${inWords(false)}
   </fieldset>`;
 }

@@ -74,7 +74,10 @@ export class BuilderStore extends EventTarget {
    * Applies an operation. `coalesce` merges successive edits with the same key into one undo step
    * (typing in one box); `select` changes the selection in the same step.
    */
-  edit(op: (doc: BuilderDocument) => BuilderDocument, options: { coalesce?: string; select?: NodeRef | null; announce?: string } = {}): void {
+  edit(
+    op: (doc: BuilderDocument) => BuilderDocument,
+    options: { coalesce?: string; select?: NodeRef | null; announce?: string } = {},
+  ): void {
     let next: BuilderDocument;
     try {
       next = op(this.doc);

@@ -61,7 +61,8 @@ export const de: Record<BuilderStringKey, string> = {
   json: 'JSON',
   views: 'Ansichten',
   cardSettings: 'Titel und Liste',
-  cardSettingsHint: 'Wie Karten dieses Typs heißen und gelistet werden: der Titel, den die Liste zeigt und die Suche findet, Spalten und Filter der Liste und die Chips oben auf der Karte.',
+  cardSettingsHint:
+    'Wie Karten dieses Typs heißen und gelistet werden: der Titel, den die Liste zeigt und die Suche findet, Spalten und Filter der Liste und die Chips oben auf der Karte.',
   cardTitle: 'Kartentitel',
   cardTitleInsert: 'Feld einfügen…',
   cardTitleHint: 'Felder mit ihrem Titel in geschweiften Klammern, mit beliebigem Text dazwischen: {Firmenname} ({INN}).',
@@ -87,7 +88,8 @@ export const de: Record<BuilderStringKey, string> = {
   titleIn: 'Titel ({lang})',
   descriptionIn: 'Hinweis ({lang})',
   key: 'Schlüssel (Datenname)',
-  keyPublished: 'Veröffentlicht: Der Schlüssel folgt nicht mehr dem Titel. Eine Änderung hier verschiebt gespeicherte Daten bei der nächsten Veröffentlichung.',
+  keyPublished:
+    'Veröffentlicht: Der Schlüssel folgt nicht mehr dem Titel. Eine Änderung hier verschiebt gespeicherte Daten bei der nächsten Veröffentlichung.',
   keyFollows: 'Folgt dem Titel bis zur Veröffentlichung.',
   type: 'Typ',
   required: 'Erforderlich',
@@ -121,7 +123,8 @@ export const de: Record<BuilderStringKey, string> = {
   optionUp: 'Option {value} nach oben',
   optionDown: 'Option {value} nach unten',
   formula: 'Formel',
-  formulaHint: 'Wie in einer Tabelle: Felder in eckigen Klammern (tippen Sie [, um eines zu wählen), z. B. [Betrag] * 1,2 oder IF([Segment] = "Händler"; 1; 0).',
+  formulaHint:
+    'Wie in einer Tabelle: Felder in eckigen Klammern (tippen Sie [, um eines zu wählen), z. B. [Betrag] * 1,2 oder IF([Segment] = "Händler"; 1; 0).',
   formulaErrorAt: 'Zeichen {pos}: {message}',
   formulaFields: 'Felder',
   formulaAdvanced: 'Erweitert: JSON Logic',

@@ -53,8 +53,10 @@ const en = {
   import: 'Import JSON…',
   export: 'Export JSON',
   importError: 'The file could not be imported: {detail}',
-  moveRefused: 'Not moved: the rule or formula of "{owner}" reads this field, which would then be inside a repeating group as "{field}" and name every row. Move the field back, or change that rule first (for example sum over the list).',
-  moveRefusedLayout: 'Not moved: a layout rule reads this field, which would then be inside a repeating group as "{field}" and name every row. Change that rule first.',
+  moveRefused:
+    'Not moved: the rule or formula of "{owner}" reads this field, which would then be inside a repeating group as "{field}" and name every row. Move the field back, or change that rule first (for example sum over the list).',
+  moveRefusedLayout:
+    'Not moved: a layout rule reads this field, which would then be inside a repeating group as "{field}" and name every row. Change that rule first.',
   imported: 'Imported {name}.',
   publish: 'Publish…',
   published: 'Version {n} published.',
@@ -65,7 +67,8 @@ const en = {
   json: 'JSON',
   views: 'Views',
   cardSettings: 'Title and list',
-  cardSettingsHint: 'How cards of this type are named and listed: the title the list shows and search finds, the list columns and filters, and the chips at the top of a card.',
+  cardSettingsHint:
+    'How cards of this type are named and listed: the title the list shows and search finds, the list columns and filters, and the chips at the top of a card.',
   cardTitle: 'Card title',
   cardTitleInsert: 'Insert a field…',
   cardTitleHint: 'Fields by their titles in braces, with any text around them: {Company name} ({INN}).',
@@ -128,7 +131,8 @@ const en = {
   formula: 'Formula',
   formulaResult: 'Result on the sample: {value}',
   formulaInvalid: 'Formula error at {at}: {message}',
-  formulaHint: 'Like a spreadsheet: fields in square brackets (type [ to pick one), for example [Amount] * 1.2 or IF([Segment] = "Dealer"; 1; 0).',
+  formulaHint:
+    'Like a spreadsheet: fields in square brackets (type [ to pick one), for example [Amount] * 1.2 or IF([Segment] = "Dealer"; 1; 0).',
   formulaErrorAt: 'Character {pos}: {message}',
   formulaFields: 'Fields',
   formulaAdvanced: 'Advanced: JSON Logic',
@@ -282,8 +286,10 @@ const ru: Record<BuilderStringKey, string> = {
   import: 'Импорт JSON…',
   export: 'Экспорт JSON',
   importError: 'Не удалось импортировать файл: {detail}',
-  moveRefused: 'Поле не перемещено: правило или формула поля «{owner}» читает это поле, а в повторяющейся группе оно стало бы «{field}» — то есть всеми строками сразу. Верните поле или сначала измените правило (например, сумма по списку).',
-  moveRefusedLayout: 'Поле не перемещено: правило макета читает это поле, а в повторяющейся группе оно стало бы «{field}» — то есть всеми строками сразу. Сначала измените правило.',
+  moveRefused:
+    'Поле не перемещено: правило или формула поля «{owner}» читает это поле, а в повторяющейся группе оно стало бы «{field}» — то есть всеми строками сразу. Верните поле или сначала измените правило (например, сумма по списку).',
+  moveRefusedLayout:
+    'Поле не перемещено: правило макета читает это поле, а в повторяющейся группе оно стало бы «{field}» — то есть всеми строками сразу. Сначала измените правило.',
   imported: 'Импортирован {name}.',
   publish: 'Опубликовать…',
   published: 'Версия {n} опубликована.',
@@ -294,7 +300,8 @@ const ru: Record<BuilderStringKey, string> = {
   json: 'JSON',
   views: 'Вид',
   cardSettings: 'Заголовок и список',
-  cardSettingsHint: 'Как называются и показываются в списке карточки этого типа: заголовок, который видит список и находит поиск, колонки и фильтры списка, плашки в шапке карточки.',
+  cardSettingsHint:
+    'Как называются и показываются в списке карточки этого типа: заголовок, который видит список и находит поиск, колонки и фильтры списка, плашки в шапке карточки.',
   cardTitle: 'Заголовок карточки',
   cardTitleInsert: 'Вставить поле…',
   cardTitleHint: 'Поля по их названиям в фигурных скобках, с любым текстом вокруг: {Название организации} ({ИНН}).',
@@ -356,7 +363,8 @@ const ru: Record<BuilderStringKey, string> = {
   formula: 'Формула',
   formulaResult: 'Результат на примере: {value}',
   formulaInvalid: 'Ошибка формулы в {at}: {message}',
-  formulaHint: 'Как в таблице: поля в квадратных скобках (наберите [, чтобы выбрать), например [Сумма] * 1,2 или ЕСЛИ([Сегмент] = "Дилер"; 1; 0).',
+  formulaHint:
+    'Как в таблице: поля в квадратных скобках (наберите [, чтобы выбрать), например [Сумма] * 1,2 или ЕСЛИ([Сегмент] = "Дилер"; 1; 0).',
   formulaErrorAt: 'Символ {pos}: {message}',
   formulaFields: 'Поля',
   formulaAdvanced: 'Дополнительно: JSON Logic',

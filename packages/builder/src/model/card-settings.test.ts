@@ -14,7 +14,10 @@ test('x-card pointers follow a key rename and leave with a deleted field', () =>
   doc = b.doc;
   const name = fieldById(doc, a.ref.id)!.pointer;
   const inn = fieldById(doc, b.ref.id)!.pointer;
-  doc = { ...doc, schema: withCardSettings(doc.schema, { title: `{${name}} ({${inn}})`, columns: [inn], filters: [], summary: [name, inn] }) };
+  doc = {
+    ...doc,
+    schema: withCardSettings(doc.schema, { title: `{${name}} ({${inn}})`, columns: [inn], filters: [], summary: [name, inn] }),
+  };
 
   // Titling the fields moves their keys (unpublished): the settings follow.
   doc = setTitle(doc, a.ref, 'ru', 'Наименование');
@@ -28,7 +31,12 @@ test('x-card pointers follow a key rename and leave with a deleted field', () =>
 
   // The INN deleted: it leaves the pattern (brackets and all), the columns and the chips.
   doc = remove(doc, b.ref);
-  assert.deepEqual(cardSettingsOf(doc.schema), { title: '{/postavshchik/naimenovanie}', columns: [], filters: [], summary: ['/postavshchik/naimenovanie'] });
+  assert.deepEqual(cardSettingsOf(doc.schema), {
+    title: '{/postavshchik/naimenovanie}',
+    columns: [],
+    filters: [],
+    summary: ['/postavshchik/naimenovanie'],
+  });
 
   // The section renamed: everything inside it follows.
   doc = setTitle(doc, s, 'ru', 'Поставщик сырья');

@@ -52,7 +52,8 @@ export function updateIn<T>(root: T, path: readonly string[], fn: (v: unknown) =
   const next = updateIn(base[k], rest, fn);
   const copy: Obj = {};
   // defineProperty keeps a `__proto__` key as data, never a prototype.
-  for (const key of Object.keys(base)) Object.defineProperty(copy, key, { value: base[key], enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(base))
+    Object.defineProperty(copy, key, { value: base[key], enumerable: true, writable: true, configurable: true });
   if (next === undefined) delete copy[k];
   else Object.defineProperty(copy, k, { value: next, enumerable: true, writable: true, configurable: true });
   return copy as T;
@@ -305,9 +306,7 @@ export function locate(doc: BuilderDocument, ref: NodeRef): { container: NodeRef
       const it = items[i];
       if (it.kind === ref.kind && it.id === ref.id) return { container, index: i, size: items.length };
       const inner =
-        it.kind === 'group'
-          ? search(it.items, { kind: 'group', id: it.id })
-          : search(it.children, { kind: 'field', id: it.id });
+        it.kind === 'group' ? search(it.items, { kind: 'group', id: it.id }) : search(it.children, { kind: 'field', id: it.id });
       if (inner) return inner;
     }
     return undefined;

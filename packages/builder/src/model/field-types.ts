@@ -41,10 +41,38 @@ const str = (extra: JsonSchemaObject = {}): JsonSchemaObject => ({ type: 'string
 
 /** In palette order. */
 export const FIELD_TYPES: readonly FieldTypeInfo[] = [
-  { type: 'text', key: 'text', label: { ru: 'Текст', en: 'Text', de: 'Text' }, create: () => str(), constraints: TEXT, widgets: ['text', 'textarea'] },
-  { type: 'longText', key: 'notes', label: { ru: 'Длинный текст', en: 'Long text', de: 'Langer Text' }, create: () => str({ 'x-widget': 'textarea' }), constraints: TEXT, widgets: ['textarea', 'text'] },
-  { type: 'number', key: 'number', label: { ru: 'Число', en: 'Number', de: 'Zahl' }, create: () => ({ type: 'number' }), constraints: NUM, widgets: ['number', 'percent', 'rating'] },
-  { type: 'integer', key: 'count', label: { ru: 'Целое число', en: 'Whole number', de: 'Ganze Zahl' }, create: () => ({ type: 'integer' }), constraints: NUM, widgets: ['number', 'rating', 'percent'] },
+  {
+    type: 'text',
+    key: 'text',
+    label: { ru: 'Текст', en: 'Text', de: 'Text' },
+    create: () => str(),
+    constraints: TEXT,
+    widgets: ['text', 'textarea'],
+  },
+  {
+    type: 'longText',
+    key: 'notes',
+    label: { ru: 'Длинный текст', en: 'Long text', de: 'Langer Text' },
+    create: () => str({ 'x-widget': 'textarea' }),
+    constraints: TEXT,
+    widgets: ['textarea', 'text'],
+  },
+  {
+    type: 'number',
+    key: 'number',
+    label: { ru: 'Число', en: 'Number', de: 'Zahl' },
+    create: () => ({ type: 'number' }),
+    constraints: NUM,
+    widgets: ['number', 'percent', 'rating'],
+  },
+  {
+    type: 'integer',
+    key: 'count',
+    label: { ru: 'Целое число', en: 'Whole number', de: 'Ganze Zahl' },
+    create: () => ({ type: 'integer' }),
+    constraints: NUM,
+    widgets: ['number', 'rating', 'percent'],
+  },
   {
     type: 'money',
     key: 'amount',
@@ -57,15 +85,78 @@ export const FIELD_TYPES: readonly FieldTypeInfo[] = [
     constraints: [],
     widgets: ['money'],
   },
-  { type: 'percent', key: 'percent', label: { ru: 'Процент', en: 'Percent', de: 'Prozent' }, create: () => ({ type: 'number', minimum: 0, maximum: 100, 'x-unit': '%' }), constraints: NUM, widgets: ['percent', 'number'] },
-  { type: 'date', key: 'date', label: { ru: 'Дата', en: 'Date', de: 'Datum' }, create: () => str({ format: 'date' }), constraints: DATE, widgets: ['date'] },
-  { type: 'dateTime', key: 'dateTime', label: { ru: 'Дата и время', en: 'Date and time', de: 'Datum und Uhrzeit' }, create: () => str({ format: 'date-time' }), constraints: DATE, widgets: ['datetime'] },
-  { type: 'time', key: 'time', label: { ru: 'Время', en: 'Time', de: 'Uhrzeit' }, create: () => str({ format: 'time' }), constraints: [], widgets: ['time'] },
-  { type: 'email', key: 'email', label: { ru: 'Эл. почта', en: 'E-mail', de: 'E-Mail' }, create: () => str({ format: 'email' }), constraints: ['maxLength'], widgets: ['email'] },
-  { type: 'phone', key: 'phone', label: { ru: 'Телефон', en: 'Phone', de: 'Telefon' }, create: () => str({ format: 'phone' }), constraints: [], widgets: ['phone'] },
-  { type: 'url', key: 'website', label: { ru: 'Ссылка', en: 'Link', de: 'Link' }, create: () => str({ format: 'uri' }), constraints: [], widgets: ['url'] },
-  { type: 'select', key: 'choice', label: { ru: 'Выбор из списка', en: 'Select', de: 'Auswahlliste' }, create: () => str({ enum: ['option1'] }), constraints: [], widgets: ['select', 'radio'] },
-  { type: 'radio', key: 'choice', label: { ru: 'Переключатели', en: 'Radio buttons', de: 'Optionsfelder' }, create: () => str({ enum: ['option1'], 'x-widget': 'radio' }), constraints: [], widgets: ['radio', 'select'] },
+  {
+    type: 'percent',
+    key: 'percent',
+    label: { ru: 'Процент', en: 'Percent', de: 'Prozent' },
+    create: () => ({ type: 'number', minimum: 0, maximum: 100, 'x-unit': '%' }),
+    constraints: NUM,
+    widgets: ['percent', 'number'],
+  },
+  {
+    type: 'date',
+    key: 'date',
+    label: { ru: 'Дата', en: 'Date', de: 'Datum' },
+    create: () => str({ format: 'date' }),
+    constraints: DATE,
+    widgets: ['date'],
+  },
+  {
+    type: 'dateTime',
+    key: 'dateTime',
+    label: { ru: 'Дата и время', en: 'Date and time', de: 'Datum und Uhrzeit' },
+    create: () => str({ format: 'date-time' }),
+    constraints: DATE,
+    widgets: ['datetime'],
+  },
+  {
+    type: 'time',
+    key: 'time',
+    label: { ru: 'Время', en: 'Time', de: 'Uhrzeit' },
+    create: () => str({ format: 'time' }),
+    constraints: [],
+    widgets: ['time'],
+  },
+  {
+    type: 'email',
+    key: 'email',
+    label: { ru: 'Эл. почта', en: 'E-mail', de: 'E-Mail' },
+    create: () => str({ format: 'email' }),
+    constraints: ['maxLength'],
+    widgets: ['email'],
+  },
+  {
+    type: 'phone',
+    key: 'phone',
+    label: { ru: 'Телефон', en: 'Phone', de: 'Telefon' },
+    create: () => str({ format: 'phone' }),
+    constraints: [],
+    widgets: ['phone'],
+  },
+  {
+    type: 'url',
+    key: 'website',
+    label: { ru: 'Ссылка', en: 'Link', de: 'Link' },
+    create: () => str({ format: 'uri' }),
+    constraints: [],
+    widgets: ['url'],
+  },
+  {
+    type: 'select',
+    key: 'choice',
+    label: { ru: 'Выбор из списка', en: 'Select', de: 'Auswahlliste' },
+    create: () => str({ enum: ['option1'] }),
+    constraints: [],
+    widgets: ['select', 'radio'],
+  },
+  {
+    type: 'radio',
+    key: 'choice',
+    label: { ru: 'Переключатели', en: 'Radio buttons', de: 'Optionsfelder' },
+    create: () => str({ enum: ['option1'], 'x-widget': 'radio' }),
+    constraints: [],
+    widgets: ['radio', 'select'],
+  },
   {
     type: 'multiSelect',
     key: 'choices',
@@ -74,19 +165,59 @@ export const FIELD_TYPES: readonly FieldTypeInfo[] = [
     constraints: LIST,
     widgets: ['multiselect'],
   },
-  { type: 'tags', key: 'tags', label: { ru: 'Метки', en: 'Tags', de: 'Schlagwörter' }, create: () => ({ type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, 'x-widget': 'tags' }), constraints: LIST, widgets: ['tags'] },
-  { type: 'checkbox', key: 'flag', label: { ru: 'Флажок', en: 'Checkbox', de: 'Kontrollkästchen' }, create: () => ({ type: 'boolean' }), constraints: [], widgets: ['checkbox', 'switch'] },
-  { type: 'switch', key: 'enabled', label: { ru: 'Переключатель', en: 'Switch', de: 'Schalter' }, create: () => ({ type: 'boolean', 'x-widget': 'switch' }), constraints: [], widgets: ['switch', 'checkbox'] },
-  { type: 'rating', key: 'rating', label: { ru: 'Оценка', en: 'Rating', de: 'Bewertung' }, create: () => ({ type: 'integer', minimum: 1, maximum: 5, 'x-widget': 'rating' }), constraints: ['minimum', 'maximum'], widgets: ['rating', 'number'] },
+  {
+    type: 'tags',
+    key: 'tags',
+    label: { ru: 'Метки', en: 'Tags', de: 'Schlagwörter' },
+    create: () => ({ type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, 'x-widget': 'tags' }),
+    constraints: LIST,
+    widgets: ['tags'],
+  },
+  {
+    type: 'checkbox',
+    key: 'flag',
+    label: { ru: 'Флажок', en: 'Checkbox', de: 'Kontrollkästchen' },
+    create: () => ({ type: 'boolean' }),
+    constraints: [],
+    widgets: ['checkbox', 'switch'],
+  },
+  {
+    type: 'switch',
+    key: 'enabled',
+    label: { ru: 'Переключатель', en: 'Switch', de: 'Schalter' },
+    create: () => ({ type: 'boolean', 'x-widget': 'switch' }),
+    constraints: [],
+    widgets: ['switch', 'checkbox'],
+  },
+  {
+    type: 'rating',
+    key: 'rating',
+    label: { ru: 'Оценка', en: 'Rating', de: 'Bewertung' },
+    create: () => ({ type: 'integer', minimum: 1, maximum: 5, 'x-widget': 'rating' }),
+    constraints: ['minimum', 'maximum'],
+    widgets: ['rating', 'number'],
+  },
   {
     type: 'file',
     key: 'file',
     label: { ru: 'Файл', en: 'File', de: 'Datei' },
-    create: () => ({ type: 'object', 'x-widget': 'file', properties: { name: { type: 'string' }, size: { type: 'integer' }, type: { type: 'string' } }, required: ['name'] }),
+    create: () => ({
+      type: 'object',
+      'x-widget': 'file',
+      properties: { name: { type: 'string' }, size: { type: 'integer' }, type: { type: 'string' } },
+      required: ['name'],
+    }),
     constraints: [],
     widgets: ['file'],
   },
-  { type: 'computed', key: 'result', label: { ru: 'Вычисляемое', en: 'Computed', de: 'Berechnet' }, create: () => ({ type: 'number', readOnly: true, 'x-formula': null }), constraints: [], widgets: ['computed'] },
+  {
+    type: 'computed',
+    key: 'result',
+    label: { ru: 'Вычисляемое', en: 'Computed', de: 'Berechnet' },
+    create: () => ({ type: 'number', readOnly: true, 'x-formula': null }),
+    constraints: [],
+    widgets: ['computed'],
+  },
   {
     type: 'repeating',
     key: 'items',
@@ -99,8 +230,22 @@ export const FIELD_TYPES: readonly FieldTypeInfo[] = [
 
 const BY_TYPE = new Map(FIELD_TYPES.map((t) => [t.type, t]));
 
-const OBJECT_INFO: FieldTypeInfo = { type: 'object', key: 'group', label: { ru: 'Вложенный блок', en: 'Nested block', de: 'Verschachtelter Block' }, create: () => ({ type: 'object', properties: {} }), constraints: [], widgets: ['group'] };
-const OTHER_INFO: FieldTypeInfo = { type: 'other', key: 'value', label: { ru: 'JSON', en: 'JSON', de: 'JSON' }, create: () => ({}), constraints: [], widgets: ['json'] };
+const OBJECT_INFO: FieldTypeInfo = {
+  type: 'object',
+  key: 'group',
+  label: { ru: 'Вложенный блок', en: 'Nested block', de: 'Verschachtelter Block' },
+  create: () => ({ type: 'object', properties: {} }),
+  constraints: [],
+  widgets: ['group'],
+};
+const OTHER_INFO: FieldTypeInfo = {
+  type: 'other',
+  key: 'value',
+  label: { ru: 'JSON', en: 'JSON', de: 'JSON' },
+  create: () => ({}),
+  constraints: [],
+  widgets: ['json'],
+};
 
 export function fieldTypeInfo(type: FieldType): FieldTypeInfo {
   return BY_TYPE.get(type) ?? (type === 'object' ? OBJECT_INFO : OTHER_INFO);
@@ -141,12 +286,23 @@ export function fieldTypeOf(schema: JsonSchemaObject): FieldType {
   switch (t) {
     case 'string':
       switch (schema.format) {
-        case 'date': return 'date';
-        case 'date-time': return 'dateTime';
-        case 'time': return 'time';
-        case 'email': case 'idn-email': return 'email';
-        case 'phone': case 'tel': return 'phone';
-        case 'uri': case 'url': case 'iri': case 'uri-reference': return 'url';
+        case 'date':
+          return 'date';
+        case 'date-time':
+          return 'dateTime';
+        case 'time':
+          return 'time';
+        case 'email':
+        case 'idn-email':
+          return 'email';
+        case 'phone':
+        case 'tel':
+          return 'phone';
+        case 'uri':
+        case 'url':
+        case 'iri':
+        case 'uri-reference':
+          return 'url';
       }
       return w === 'textarea' || w === 'kc-textarea' ? 'longText' : 'text';
     case 'integer':

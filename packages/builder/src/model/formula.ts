@@ -1,5 +1,16 @@
 /** Checking a computed field's formula and showing its result on sample data, as the card will. */
-import { dataContext, dependencies, evaluate, parseFormula, printFormula, validateExpression, type FormulaField, type FormulaTextError, type JsonValue, type Locale } from '@kartochka/core';
+import {
+  dataContext,
+  dependencies,
+  evaluate,
+  parseFormula,
+  printFormula,
+  validateExpression,
+  type FormulaField,
+  type FormulaTextError,
+  type JsonValue,
+  type Locale,
+} from '@kartochka/core';
 import { templateOf } from '@kartochka/core/internal';
 import { fieldIndex, ruleFields } from './doc.js';
 import { optionsOf, titleOf } from './settings.js';
@@ -15,7 +26,11 @@ export function formulaFields(doc: BuilderDocument, locale: Locale): FormulaFiel
     const ref = { kind: 'field', id: f.id } as const;
     // Option values are written by their labels ([Сегмент] = "Дилер"), stored as codes.
     const options = optionsOf(doc, f.id).map((o) => ({ value: o.value, label: o.labels[locale] ?? o.labels[other] ?? o.value }));
-    return { name: titleOf(doc, ref, locale) || titleOf(doc, ref, other) || f.key, pointer: f.pointer, ...(options.length ? { options } : {}) };
+    return {
+      name: titleOf(doc, ref, locale) || titleOf(doc, ref, other) || f.key,
+      pointer: f.pointer,
+      ...(options.length ? { options } : {}),
+    };
   });
 }
 
@@ -36,7 +51,14 @@ export interface FormulaTextCheck extends FormulaCheck {
 }
 
 /** Parses formula text (core's parser) and checks it as {@link checkFormula} does. Empty text is no formula. */
-export function checkFormulaText(doc: BuilderDocument, pointer: string, text: string, sample: unknown, locale: Locale, now?: Date): FormulaTextCheck {
+export function checkFormulaText(
+  doc: BuilderDocument,
+  pointer: string,
+  text: string,
+  sample: unknown,
+  locale: Locale,
+  now?: Date,
+): FormulaTextCheck {
   if (text.trim() === '') return { problems: [], expr: null };
   const parsed = parseFormula(text, { locale, fields: formulaFields(doc, locale) });
   if (!parsed.ok) return { problems: [], error: parsed.error };

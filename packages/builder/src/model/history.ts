@@ -26,7 +26,8 @@ export function createHistory(doc: BuilderDocument): History {
  */
 export function commit(h: History, doc: BuilderDocument, coalesce?: string): History {
   if (doc === h.present) return h;
-  if (coalesce !== undefined && coalesce === h.lastKey && h.past.length) return { past: h.past, present: doc, future: [], lastKey: coalesce };
+  if (coalesce !== undefined && coalesce === h.lastKey && h.past.length)
+    return { past: h.past, present: doc, future: [], lastKey: coalesce };
   const past = [...h.past, h.present];
   if (past.length > HISTORY_LIMIT) past.splice(0, past.length - HISTORY_LIMIT);
   return { past, present: doc, future: [], lastKey: coalesce };

@@ -1,7 +1,16 @@
 /** The builder's model: pure, immutable operations over `{schema, layout, messages}`, undo/redo, versions and migrations. */
 export * from './types.js';
 export { transliterate, keyFromTitle, uniqueKey, newId } from './translit.js';
-export { FIELD_TYPES, fieldTypeInfo, fieldTypeOf, hasOptions, isDateType, isContainerType, type FieldTypeInfo, type ConstraintKeyword } from './field-types.js';
+export {
+  FIELD_TYPES,
+  fieldTypeInfo,
+  fieldTypeOf,
+  hasOptions,
+  isDateType,
+  isContainerType,
+  type FieldTypeInfo,
+  type ConstraintKeyword,
+} from './field-types.js';
 export {
   fieldIndex,
   fieldById,
@@ -47,7 +56,16 @@ export {
   type Reminder,
   nameUntitledFields,
 } from './settings.js';
-export { CONDITION_OPERATORS, UNARY, draftToLogic, logicToDraft, type Condition, type ConditionOperator, type RuleDraft, type RuleGroup } from './rules.js';
+export {
+  CONDITION_OPERATORS,
+  UNARY,
+  draftToLogic,
+  logicToDraft,
+  type Condition,
+  type ConditionOperator,
+  type RuleDraft,
+  type RuleGroup,
+} from './rules.js';
 export { checkFormula, checkFormulaText, formulaFields, formulaText, type FormulaCheck, type FormulaTextCheck } from './formula.js';
 export { MoveRefusedError } from './rewrite.js';
 export { createHistory, commit, seal, undo, redo, canUndo, canRedo, HISTORY_LIMIT, type History } from './history.js';

@@ -33,11 +33,18 @@ export function withKeyword(s: JsonSchemaObject, keyword: string, value: unknown
 
 /** Property keys of the object at a container pointer. */
 export function siblingKeys(doc: BuilderDocument, container: string): string[] {
-  return Object.keys(schemaAt(doc.schema, container)?.properties ?? (container === '' ? doc.schema.properties ?? {} : {}));
+  return Object.keys(schemaAt(doc.schema, container)?.properties ?? (container === '' ? (doc.schema.properties ?? {}) : {}));
 }
 
 /** Inserts a property into the container object at `index` of its keys (end by default). */
-export function insertProperty(doc: BuilderDocument, container: string, key: string, node: JsonSchemaObject, index?: number, required = false): BuilderDocument {
+export function insertProperty(
+  doc: BuilderDocument,
+  container: string,
+  key: string,
+  node: JsonSchemaObject,
+  index?: number,
+  required = false,
+): BuilderDocument {
   const schema = updateIn(doc.schema, containerPath(container), (c) => {
     const obj = { ...((c as JsonSchemaObject | undefined) ?? { type: 'object' }) } as JsonSchemaObject;
     const entries = Object.entries(obj.properties ?? {});
@@ -51,7 +58,10 @@ export function insertProperty(doc: BuilderDocument, container: string, key: str
 }
 
 /** Removes a property from its container; returns the new document and whether it was required. */
-export function removeProperty(doc: BuilderDocument, pointer: string): { doc: BuilderDocument; node?: JsonSchemaObject; required: boolean } {
+export function removeProperty(
+  doc: BuilderDocument,
+  pointer: string,
+): { doc: BuilderDocument; node?: JsonSchemaObject; required: boolean } {
   const container = pointer.slice(0, pointer.lastIndexOf('/'));
   const key = lastToken(pointer);
   let node: JsonSchemaObject | undefined;
@@ -77,7 +87,13 @@ export function removeProperty(doc: BuilderDocument, pointer: string): { doc: Bu
  * Moves a field's schema to another container and/or key, then rewrites every pointer naming it
  * (layout, messages, rules). Returns the new pointer.
  */
-export function relocateField(doc: BuilderDocument, id: string, container: string, wantedKey: string, index?: number): { doc: BuilderDocument; pointer: string } {
+export function relocateField(
+  doc: BuilderDocument,
+  id: string,
+  container: string,
+  wantedKey: string,
+  index?: number,
+): { doc: BuilderDocument; pointer: string } {
   const f = requireField(doc, id);
   const sameParent = f.parent === container;
   let keys = siblingKeys(doc, container);

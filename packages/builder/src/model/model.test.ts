@@ -114,7 +114,7 @@ test('move reorders, crosses sections (the data path follows) and rewrites rules
   doc = move(doc, a.ref, { container: s2, index: 0 });
   assert.equal(field(doc, a.ref.id).pointer, '/section2/count');
   assert.deepEqual(doc.layout.items[1].items, ['/section2/count']);
-  assert.deepEqual((field(doc, b.ref.id).schema['x-rules'] as object), { visible: { '>': [{ var: '/section2/count' }, 1] } });
+  assert.deepEqual(field(doc, b.ref.id).schema['x-rules'] as object, { visible: { '>': [{ var: '/section2/count' }, 1] } });
   doc = move(doc, b.ref, { container: s2 });
   assert.equal(doc.messages.en!['/section2/name'] !== undefined, true);
   // Into a repeating group and back out.
@@ -164,7 +164,11 @@ test('options: add with labels per language, stable values, reorder, remove', ()
   assert.equal(r.value, 'malyy');
   r = addOption(doc, a.ref.id, { ru: 'Крупный' });
   doc = setOptionLabel(r.doc, a.ref.id, 'krupnyy', 'ru', 'Большой');
-  assert.deepEqual(optionsOf(doc, a.ref.id).map((o) => o.value), ['option1', 'malyy', 'krupnyy'], 'values stay when labels change');
+  assert.deepEqual(
+    optionsOf(doc, a.ref.id).map((o) => o.value),
+    ['option1', 'malyy', 'krupnyy'],
+    'values stay when labels change',
+  );
   doc = moveOption(doc, a.ref.id, 'krupnyy', -1);
   doc = removeOption(doc, a.ref.id, 'option1');
   assert.deepEqual(field(doc, a.ref.id).schema.enum, ['krupnyy', 'malyy']);
@@ -175,7 +179,13 @@ test('options: add with labels per language, stable values, reorder, remove', ()
 });
 
 test('rules from pick-lists round-trip through JSON Logic', () => {
-  const draft = { combine: 'any' as const, conditions: [{ field: '/a/b', op: 'eq' as const, value: 'x' }, { field: '/a/c', op: 'notEmpty' as const }] };
+  const draft = {
+    combine: 'any' as const,
+    conditions: [
+      { field: '/a/b', op: 'eq' as const, value: 'x' },
+      { field: '/a/c', op: 'notEmpty' as const },
+    ],
+  };
   const logic = draftToLogic(draft);
   assert.deepEqual(logic, { or: [{ '==': [{ var: '/a/b' }, 'x'] }, { '!': { empty: { var: '/a/c' } } }] });
   assert.deepEqual(logicToDraft(logic), draft);
@@ -195,7 +205,14 @@ test('rules with AND/OR groups round-trip through JSON Logic', () => {
   // A group of one condition, alone or not, stays a group.
   const single = { combine: 'any' as const, conditions: [], groups: [{ combine: 'all' as const, conditions: [b] }] };
   assert.deepEqual(logicToDraft(draftToLogic(single)), single);
-  const mixed = { combine: 'any' as const, conditions: [a], groups: [{ combine: 'all' as const, conditions: [b] }, { combine: 'any' as const, conditions: [c, a] }] };
+  const mixed = {
+    combine: 'any' as const,
+    conditions: [a],
+    groups: [
+      { combine: 'all' as const, conditions: [b] },
+      { combine: 'any' as const, conditions: [c, a] },
+    ],
+  };
   assert.deepEqual(logicToDraft(draftToLogic(mixed)), mixed);
   // Deeper nesting or other operators inside a group don't fit the pick-lists.
   assert.equal(logicToDraft({ and: [{ or: [{ and: [{ '==': [{ var: '/a' }, 1] }] }] }] }), undefined);
@@ -286,7 +303,11 @@ test('nameUntitledFields gives untitled fields their type name per language, kee
 
 test('outline: an object whose fields the layout places in groups is not appended whole again (each B2B field once)', async () => {
   const { b2bClientCard } = await import('@kartochka/templates');
-  const doc = normalizeDocument({ schema: b2bClientCard.schema, layout: b2bClientCard.layout as never, messages: b2bClientCard.messages as never });
+  const doc = normalizeDocument({
+    schema: b2bClientCard.schema,
+    layout: b2bClientCard.layout as never,
+    messages: b2bClientCard.messages as never,
+  });
   const seen = new Map<string, number>();
   const walk = (items: readonly { kind: string; id: string; items?: readonly never[]; children?: readonly never[] }[]) => {
     for (const it of items) {
@@ -302,11 +323,16 @@ test('outline: an object whose fields the layout places in groups is not appende
 
 test('outline: a field the layout leaves out of an object it otherwise places is still appended, once', () => {
   const doc = normalizeDocument({
-    schema: { type: 'object', properties: { size: { type: 'object', properties: { staff: { type: 'integer' }, branches: { type: 'integer' } } } } },
+    schema: {
+      type: 'object',
+      properties: { size: { type: 'object', properties: { staff: { type: 'integer' }, branches: { type: 'integer' } } } },
+    },
     layout: { version: 1, items: [{ type: 'section', id: 's', items: [{ type: 'group', id: 'g', items: ['/size/staff'] }] }] } as never,
   });
   const o = outline(doc)[0]!;
-  const names = (items: readonly { kind: string; items?: readonly never[]; children?: readonly never[]; field?: { pointer: string } }[]): string[] =>
+  const names = (
+    items: readonly { kind: string; items?: readonly never[]; children?: readonly never[]; field?: { pointer: string } }[],
+  ): string[] =>
     items.flatMap((it) => [...(it.kind === 'field' ? [it.field!.pointer] : []), ...names([...(it.items ?? []), ...(it.children ?? [])])]);
   assert.deepEqual(names(o.items as never), ['/size/staff', '/size/branches']);
 });

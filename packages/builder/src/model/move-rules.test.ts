@@ -6,7 +6,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FormController, validateExpression, type JsonValue } from '@kartochka/core';
-import { MoveRefusedError, addField, addSection, blankDocument, fieldById, move, setFormula, setTitle, type BuilderDocument } from './index.js';
+import {
+  MoveRefusedError,
+  addField,
+  addSection,
+  blankDocument,
+  fieldById,
+  move,
+  setFormula,
+  setTitle,
+  type BuilderDocument,
+} from './index.js';
 import { s } from '../builder/strings.js';
 
 const card = () => {
@@ -37,13 +47,24 @@ test('when the reader is in the same row, the path becomes a relative pointer an
   const c = card();
   let doc = setFormula(c.doc, c.total.id, { '*': [{ var: '/section/price' }, 2] });
   doc = move(doc, c.total, { container: c.rows, index: 0 });
-  assert.deepEqual(formula(doc, c.total.id), { '*': [{ var: '/section/price' }, 2] }, 'an absolute path outside the list still reads one place');
+  assert.deepEqual(
+    formula(doc, c.total.id),
+    { '*': [{ var: '/section/price' }, 2] },
+    'an absolute path outside the list still reads one place',
+  );
   doc = move(doc, c.price, { container: c.rows, index: 0 });
   assert.equal(fieldById(doc, c.price.id)!.pointer, '/section/rows/*/price');
   assert.deepEqual(formula(doc, c.total.id), { '*': [{ var: '1/price' }, 2] });
   assert.deepEqual(validateExpression(formula(doc, c.total.id) as JsonValue), []);
   const form = new FormController(doc.schema, { value: { section: { rows: [{ price: 5 }, { price: 7 }] } } });
-  assert.deepEqual(form.value, { section: { rows: [{ price: 5, total: 10 }, { price: 7, total: 14 }] } });
+  assert.deepEqual(form.value, {
+    section: {
+      rows: [
+        { price: 5, total: 10 },
+        { price: 7, total: 14 },
+      ],
+    },
+  });
   // And back out: the relative pointer follows to where the field is now.
   doc = move(doc, c.price, { container: c.sec });
   assert.equal(fieldById(doc, c.price.id)!.pointer, '/section/price');

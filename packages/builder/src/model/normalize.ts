@@ -41,7 +41,8 @@ export function inlineRefs(schema: JsonSchemaObject): JsonSchemaObject {
       }
     }
     const out: Obj = {};
-    for (const [k, v] of Object.entries(base)) out[k] = k === '$defs' || k === 'definitions' || k === 'enum' || k === 'const' || k === 'default' ? v : walk(v, stack);
+    for (const [k, v] of Object.entries(base))
+      out[k] = k === '$defs' || k === 'definitions' || k === 'enum' || k === 'const' || k === 'default' ? v : walk(v, stack);
     return out;
   };
   const out = walk(schema, []) as Obj;
@@ -92,6 +93,8 @@ export function normalizeDocument(input: DocumentInput): BuilderDocument {
   messages.ru ??= {};
   messages.en ??= {};
   const doc: BuilderDocument = { schema, layout, messages };
-  const items = layout.items.map((s) => (s.pointer === undefined && sectionPointer(doc, s) !== '' ? { ...s, pointer: sectionPointer(doc, s) } : s));
+  const items = layout.items.map((s) =>
+    s.pointer === undefined && sectionPointer(doc, s) !== '' ? { ...s, pointer: sectionPointer(doc, s) } : s,
+  );
   return { ...doc, layout: { ...layout, items } };
 }

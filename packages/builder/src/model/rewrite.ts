@@ -27,7 +27,9 @@ export class MoveRefusedError extends Error {
     /** The field (or layout item) whose rule or formula reads it; `''` for the layout's rules. */
     readonly owner: string,
   ) {
-    super(`Builder: "${owner || 'a layout rule'}" reads "${field}", which would be inside a repeating group it is not in; move it back or change that rule first.`);
+    super(
+      `Builder: "${owner || 'a layout rule'}" reads "${field}", which would be inside a repeating group it is not in; move it back or change that rule first.`,
+    );
   }
 }
 
@@ -52,7 +54,8 @@ export function rewriteExpression(expr: JsonValue, from: string, to: string, own
       const r = resolveRelative(read.path, owner.before);
       if (!r || !('pointer' in r)) return undefined;
       target = r.pointer;
-      if (r.shifted && (movePointer(target, from, to) !== target || owner.after !== owner.before)) throw new MoveRefusedError(movePointer(target, from, to), owner.after);
+      if (r.shifted && (movePointer(target, from, to) !== target || owner.after !== owner.before))
+        throw new MoveRefusedError(movePointer(target, from, to), owner.after);
       if (r.shifted) return undefined;
     } else return undefined;
     const moved = movePointer(target, from, to);
@@ -90,7 +93,12 @@ export function rewriteSchemaRules(schema: JsonSchemaObject, from: string, to: s
         let next: Obj | undefined;
         for (const [key, sub] of Object.entries(v)) {
           // A definition has no place of its own in the data: relative pointers there stay as written.
-          const place = at === undefined || k === '$defs' || k === 'definitions' || k === 'patternProperties' ? undefined : k === 'properties' ? `${at}/${escapeToken(key)}` : at;
+          const place =
+            at === undefined || k === '$defs' || k === 'definitions' || k === 'patternProperties'
+              ? undefined
+              : k === 'properties'
+                ? `${at}/${escapeToken(key)}`
+                : at;
           const r = walk(sub, place);
           if (r !== sub) (next ??= { ...v })[key] = r;
         }
@@ -100,7 +108,8 @@ export function rewriteSchemaRules(schema: JsonSchemaObject, from: string, to: s
         const subs = list ? (v as unknown[]) : [v];
         let changed = false;
         const out = subs.map((sub, i) => {
-          const place = at === undefined ? undefined : k === 'items' ? (list ? `${at}/${i}` : `${at}/*`) : k === 'prefixItems' ? `${at}/${i}` : at;
+          const place =
+            at === undefined ? undefined : k === 'items' ? (list ? `${at}/${i}` : `${at}/*`) : k === 'prefixItems' ? `${at}/${i}` : at;
           const r = walk(sub, place);
           if (r !== sub) changed = true;
           return r;
@@ -144,7 +153,9 @@ export function rewriteLayout(layout: LayoutDocument, from: string, to: string):
   };
   const out: LayoutDocument = {
     ...layout,
-    items: layout.items.map((s) => rules({ ...s, ...(s.pointer !== undefined ? { pointer: movePointer(s.pointer, from, to) } : {}), items: s.items.map(item) })),
+    items: layout.items.map((s) =>
+      rules({ ...s, ...(s.pointer !== undefined ? { pointer: movePointer(s.pointer, from, to) } : {}), items: s.items.map(item) }),
+    ),
   };
   if (layout.widgets) out.widgets = Object.fromEntries(Object.entries(layout.widgets).map(([k, v]) => [movePointer(k, from, to), v]));
   return out;

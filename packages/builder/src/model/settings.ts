@@ -10,7 +10,15 @@ import { fieldTypeInfo, hasOptions, isDateType } from './field-types.js';
 import { editFieldSchema, relocateField, requireField, siblingKeys, withKeyword } from './internal.js';
 
 import { keyFromTitle, uniqueKey } from './translit.js';
-import { ID_KEYWORD, MANUAL_KEY_KEYWORD, REMINDER_KEYWORD, type BuilderDocument, type EditContext, type FieldType, type NodeRef } from './types.js';
+import {
+  ID_KEYWORD,
+  MANUAL_KEY_KEYWORD,
+  REMINDER_KEYWORD,
+  type BuilderDocument,
+  type EditContext,
+  type FieldType,
+  type NodeRef,
+} from './types.js';
 
 const LOCALES: readonly Locale[] = ['ru', 'en'];
 
@@ -49,7 +57,8 @@ export function nameUntitledFields(doc: BuilderDocument): BuilderDocument {
   return next;
 }
 
-const textOf = (t: LayoutSection['title']): Partial<Record<Locale, string>> => (typeof t === 'string' ? { en: t, ru: t } : { ...(t ?? {}) });
+const textOf = (t: LayoutSection['title']): Partial<Record<Locale, string>> =>
+  typeof t === 'string' ? { en: t, ru: t } : { ...(t ?? {}) };
 
 /** The title of a node in one language (`''` when none). */
 export function titleOf(doc: BuilderDocument, ref: NodeRef, locale: Locale): string {
@@ -59,7 +68,7 @@ export function titleOf(doc: BuilderDocument, ref: NodeRef, locale: Locale): str
     return fieldMessages(doc, f.pointer, locale).title ?? (locale === 'en' && typeof f.schema.title === 'string' ? f.schema.title : '');
   }
   const node = layoutNode(doc, ref);
-  return node ? textOf(node.title)[locale] ?? '' : '';
+  return node ? (textOf(node.title)[locale] ?? '') : '';
 }
 
 function layoutNode(doc: BuilderDocument, ref: NodeRef): LayoutSection | LayoutGroup | undefined {
@@ -69,7 +78,14 @@ function layoutNode(doc: BuilderDocument, ref: NodeRef): LayoutSection | LayoutG
 }
 
 /** A section or group, loosely: the settings below touch only the keys both can have. */
-type AnyNode = { title?: LayoutSection['title']; description?: LayoutSection['title']; rules?: Record<string, unknown>; columns?: number; id?: string; pointer?: string };
+type AnyNode = {
+  title?: LayoutSection['title'];
+  description?: LayoutSection['title'];
+  rules?: Record<string, unknown>;
+  columns?: number;
+  id?: string;
+  pointer?: string;
+};
 
 function editLayoutNode(doc: BuilderDocument, ref: NodeRef, fn: (n: AnyNode) => object): BuilderDocument {
   let path: string[] | undefined;
@@ -95,7 +111,10 @@ function wantedKey(doc: BuilderDocument, pointer: string, fallback: string): str
 function followTitle(doc: BuilderDocument, id: string, ctx: EditContext): BuilderDocument {
   const f = fieldById(doc, id);
   if (!f || ctx.published?.has(id) || f.schema[MANUAL_KEY_KEYWORD] === true) return doc;
-  const key = uniqueKey(wantedKey(doc, f.pointer, fieldTypeInfo(f.type).key), siblingKeys(doc, f.parent).filter((k) => k !== f.key));
+  const key = uniqueKey(
+    wantedKey(doc, f.pointer, fieldTypeInfo(f.type).key),
+    siblingKeys(doc, f.parent).filter((k) => k !== f.key),
+  );
   if (key === f.key) return doc;
   return relocateField(doc, id, f.parent, key).doc;
 }
@@ -127,7 +146,9 @@ function followSectionTitle(doc: BuilderDocument, id: string, ctx: EditContext):
   const objId = obj?.[ID_KEYWORD] as string | undefined;
   if (!obj || (objId && ctx.published?.has(objId)) || obj[MANUAL_KEY_KEYWORD] === true) return doc;
   const t = textOf(s.title);
-  const taken = [...Object.keys(doc.schema.properties ?? {}), ...doc.layout.items.map((x) => x.id)].filter((k) => k !== id && '/' + escapeToken(k) !== s.pointer);
+  const taken = [...Object.keys(doc.schema.properties ?? {}), ...doc.layout.items.map((x) => x.id)].filter(
+    (k) => k !== id && '/' + escapeToken(k) !== s.pointer,
+  );
   const key = uniqueKey(keyFromTitle(t.ru || t.en || '', 'section'), taken);
   if ('/' + escapeToken(key) === s.pointer && key === s.id) return doc;
   let next = objId ? relocateField(doc, objId, '', key).doc : doc;
@@ -226,7 +247,12 @@ export function optionsOf(doc: BuilderDocument, id: string): { value: string; la
   });
 }
 
-function setOptionLabels(doc: BuilderDocument, pointer: string, value: string, labels: Partial<Record<Locale, string | undefined>>): BuilderDocument {
+function setOptionLabels(
+  doc: BuilderDocument,
+  pointer: string,
+  value: string,
+  labels: Partial<Record<Locale, string | undefined>>,
+): BuilderDocument {
   let next = doc;
   for (const l of LOCALES) {
     if (!(l in labels)) continue;
@@ -241,7 +267,11 @@ function setOptionLabels(doc: BuilderDocument, pointer: string, value: string, l
 }
 
 /** Adds an option; its value comes from the label once and then never changes. Returns the value too. */
-export function addOption(doc: BuilderDocument, id: string, labels: Partial<Record<Locale, string>> = {}): { doc: BuilderDocument; value: string } {
+export function addOption(
+  doc: BuilderDocument,
+  id: string,
+  labels: Partial<Record<Locale, string>> = {},
+): { doc: BuilderDocument; value: string } {
   const f = requireField(doc, id);
   const values = optionsOf(doc, id).map((o) => o.value);
   const value = uniqueKey(keyFromTitle(labels.ru || labels.en || '', 'option'), values.length ? values : []);
@@ -300,25 +330,36 @@ export function setFieldType(doc: BuilderDocument, id: string, type: FieldType):
     for (const k of info.constraints) if (old[k] !== undefined && s[k] === undefined) (s as Record<string, unknown>)[k] = old[k];
     if (hasOptions(f.type) && hasOptions(type)) {
       const values = getIn(old, enumPath(old));
-      Object.assign(s, updateIn(s, enumPath(s), () => values));
+      Object.assign(
+        s,
+        updateIn(s, enumPath(s), () => values),
+      );
     }
     if (isDateType(type) && old[REMINDER_KEYWORD] !== undefined) s[REMINDER_KEYWORD] = old[REMINDER_KEYWORD];
-    if (old.default !== undefined && (old.default === null || typeof old.default !== 'object') && sameJsonType(old.type, s.type)) s.default = old.default;
+    if (old.default !== undefined && (old.default === null || typeof old.default !== 'object') && sameJsonType(old.type, s.type))
+      s.default = old.default;
     return s;
   });
 }
 
-const sameJsonType = (a: unknown, b: unknown) => a === b || (['number', 'integer'].includes(a as string) && ['number', 'integer'].includes(b as string));
+const sameJsonType = (a: unknown, b: unknown) =>
+  a === b || (['number', 'integer'].includes(a as string) && ['number', 'integer'].includes(b as string));
 
 /** Sets (or removes) a rule on a field (`x-rules`), section or group (layout `rules`). */
-export function setRule(doc: BuilderDocument, ref: NodeRef, kind: 'visible' | 'required' | 'readOnly', expr: JsonValue | undefined): BuilderDocument {
+export function setRule(
+  doc: BuilderDocument,
+  ref: NodeRef,
+  kind: 'visible' | 'required' | 'readOnly',
+  expr: JsonValue | undefined,
+): BuilderDocument {
   const edit = (holder: Record<string, unknown> | undefined) => {
     const rules = { ...(holder ?? {}) };
     if (expr === undefined) delete rules[kind];
     else rules[kind] = expr;
     return Object.keys(rules).length ? rules : undefined;
   };
-  if (ref.kind === 'field') return editFieldSchema(doc, ref.id, (s) => withKeyword(s, 'x-rules', edit(s['x-rules'] as Record<string, unknown> | undefined)));
+  if (ref.kind === 'field')
+    return editFieldSchema(doc, ref.id, (s) => withKeyword(s, 'x-rules', edit(s['x-rules'] as Record<string, unknown> | undefined)));
   return editLayoutNode(doc, ref, (n) => {
     const out: AnyNode = { ...n, rules: edit(n.rules) };
     if (!out.rules) delete out.rules;
@@ -363,4 +404,3 @@ export function setColumns(doc: BuilderDocument, ref: NodeRef, columns: number |
     return out;
   });
 }
-

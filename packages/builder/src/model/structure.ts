@@ -84,7 +84,8 @@ export function addSection(doc: BuilderDocument, title?: Texts, index?: number):
 /** Adds a titled group of fields to a section (or inside another group). */
 export function addGroup(doc: BuilderDocument, target: Target, title?: Texts): Created {
   const list = layoutListPath(doc, target.container);
-  if (!list) throw new RangeError(`Builder: groups go into a section or a group, not into ${target.container.kind} "${target.container.id}".`);
+  if (!list)
+    throw new RangeError(`Builder: groups go into a section or a group, not into ${target.container.kind} "${target.container.id}".`);
   const id = uniqueKey('group', allLayoutIds(doc));
   const group: LayoutGroup = { type: 'group', id, items: [] };
   const t = cleanTexts(title);
@@ -158,7 +159,7 @@ function moveField(doc: BuilderDocument, id: string, target: Target): BuilderDoc
   let next: BuilderDocument = { ...doc, layout: unplace(doc.layout, f.pointer) };
   const container = dataContainerOf(next, target.container);
   const inRows = target.container.kind === 'field';
-  const r = relocateField(next, id, container, f.key, inRows ? target.index ?? siblingKeys(next, container).length : undefined);
+  const r = relocateField(next, id, container, f.key, inRows ? (target.index ?? siblingKeys(next, container).length) : undefined);
   next = r.doc;
   if (!inRows) next = { ...next, layout: insertLayoutItem(next.layout, layoutListPath(next, target.container)!, r.pointer, target.index) };
   return next;
@@ -241,7 +242,11 @@ export function remove(doc: BuilderDocument, ref: NodeRef): BuilderDocument {
     const f = fieldById(doc, ref.id);
     if (!f) return doc;
     const r = removeProperty(doc, f.pointer);
-    return { schema: moveSchemaCardSettings(r.doc.schema, f.pointer, undefined), layout: unplace(r.doc.layout, f.pointer), messages: dropMessages(r.doc.messages, f.pointer) };
+    return {
+      schema: moveSchemaCardSettings(r.doc.schema, f.pointer, undefined),
+      layout: unplace(r.doc.layout, f.pointer),
+      messages: dropMessages(r.doc.messages, f.pointer),
+    };
   }
   if (ref.kind === 'group') {
     const place = findGroup(doc, ref.id);
@@ -262,7 +267,11 @@ export function remove(doc: BuilderDocument, ref: NodeRef): BuilderDocument {
     for (const item of outline(doc)[si].items) next = remove(next, item);
   } else {
     const r = removeProperty(doc, pointer);
-    next = { schema: moveSchemaCardSettings(r.doc.schema, pointer, undefined), layout: unplace(r.doc.layout, pointer), messages: dropMessages(r.doc.messages, pointer) };
+    next = {
+      schema: moveSchemaCardSettings(r.doc.schema, pointer, undefined),
+      layout: unplace(r.doc.layout, pointer),
+      messages: dropMessages(r.doc.messages, pointer),
+    };
   }
   return { ...next, layout: { ...next.layout, items: next.layout.items.filter((s) => s.id !== ref.id) } };
 }
@@ -329,7 +338,7 @@ export function duplicate(doc: BuilderDocument, ref: NodeRef): Created {
   if (si < 0) throw new RangeError(`Builder: no section "${ref.id}".`);
   const section = doc.layout.items[si];
   const pointer = sectionPointer(doc, section);
-  if (pointer === '') throw new RangeError('Builder: a section without its own object can\'t be duplicated.');
+  if (pointer === '') throw new RangeError("Builder: a section without its own object can't be duplicated.");
   const key = uniqueKey(section.id, [...Object.keys(doc.schema.properties ?? {}), ...allLayoutIds(doc)]);
   const to = '/' + escapeToken(key);
   const node = cloneWithFreshIds(getIn(doc.schema, schemaPath(pointer)) as JsonSchemaObject, newId);
@@ -338,7 +347,9 @@ export function duplicate(doc: BuilderDocument, ref: NodeRef): Created {
   const single = rewriteLayout({ version: 1, items: [JSON.parse(JSON.stringify(section))] }, pointer, to).items[0];
   const ids = new Set(allLayoutIds(next));
   const renameGroups = (items: LayoutItem[]): LayoutItem[] =>
-    items.map((it) => (typeof it === 'object' && it.type === 'group' ? { ...it, id: uniqueKey(it.id ?? 'group', ids), items: renameGroups(it.items) } : it));
+    items.map((it) =>
+      typeof it === 'object' && it.type === 'group' ? { ...it, id: uniqueKey(it.id ?? 'group', ids), items: renameGroups(it.items) } : it,
+    );
   const newSection: LayoutSection = { ...single, id: key, pointer: to, items: renameGroups(single.items) };
   if (section.title && typeof section.title === 'object') {
     newSection.title = Object.fromEntries(Object.entries(section.title).map(([l, t]) => [l, t + (COPY[l as 'ru' | 'en'] ?? '')]));
@@ -347,4 +358,3 @@ export function duplicate(doc: BuilderDocument, ref: NodeRef): Created {
   items.splice(si + 1, 0, newSection);
   return { doc: { ...next, layout: { ...next.layout, items } }, ref: { kind: 'section', id: key } };
 }
-

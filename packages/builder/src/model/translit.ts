@@ -4,11 +4,45 @@
  * paths, so they stay ASCII identifiers: `^[a-z][A-Za-z0-9]*$`.
  */
 const MAP: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k',
-  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
-  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
   // Ukrainian and Belarusian letters that turn up in company names.
-  і: 'i', ї: 'yi', є: 'ye', ґ: 'g', ў: 'u',
+  і: 'i',
+  ї: 'yi',
+  є: 'ye',
+  ґ: 'g',
+  ў: 'u',
 };
 
 /** Latin letters for Cyrillic ones; other characters are kept. */
@@ -25,7 +59,9 @@ export function transliterate(text: string): string {
 
 /** "Название организации" → "nazvanieOrganizatsii"; "E-mail 2" → "eMail2"; `fallback` when nothing is left. */
 export function keyFromTitle(title: string, fallback = 'field'): string {
-  const words = transliterate(title).normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+  const words = transliterate(title)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
   let key = words

@@ -13,7 +13,11 @@ import { VALIDATOR_CACHE_SIZE } from '@kartochka/core';
 const script = fileURLToPath(new URL('../test-support/validator-memory.ts', import.meta.url));
 
 test('1,000 builder edits and 500 published versions keep the heap within a fixed bound', () => {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--no-compilation-cache', '--conditions=@kartochka/source', '--import', 'tsx', script], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--no-compilation-cache', '--conditions=@kartochka/source', '--import', 'tsx', script],
+    { encoding: 'utf8' },
+  );
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { growthMB: number; size: number; compiles: number; hits: number };
   assert.ok(out.size <= VALIDATOR_CACHE_SIZE, `cache holds ${out.size} validators`);

@@ -41,7 +41,10 @@ function v1() {
 test('first publish: everything is added', () => {
   const { doc } = v1();
   const d = diffVersions(undefined, doc);
-  assert.deepEqual(d.added.map((a) => a.pointer), ['/main']);
+  assert.deepEqual(
+    d.added.map((a) => a.pointer),
+    ['/main'],
+  );
   assert.deepEqual([d.removed, d.renamed, d.retyped], [[], [], []]);
 });
 
@@ -56,8 +59,14 @@ test('diff: renamed by id (not guessed), retyped with compatibility, added, remo
   const extra = addField(b, 'date', { container: main });
   b = remove(extra.doc, { kind: 'field', id: fieldById(extra.doc, ids.seg)!.id });
   const d = diffVersions(a, b);
-  assert.deepEqual(d.added.map((x) => x.pointer), ['/main/date']);
-  assert.deepEqual(d.removed.map((x) => x.pointer), ['/main/segment']);
+  assert.deepEqual(
+    d.added.map((x) => x.pointer),
+    ['/main/date'],
+  );
+  assert.deepEqual(
+    d.removed.map((x) => x.pointer),
+    ['/main/segment'],
+  );
   assert.deepEqual(
     d.renamed.map((r) => [r.from, r.to]),
     [
@@ -67,7 +76,15 @@ test('diff: renamed by id (not guessed), retyped with compatibility, added, remo
     ],
   );
   assert.equal(d.retyped.length, 1);
-  assert.deepEqual(d.retyped[0], { id: ids.staff, from: '/main/staff', pointer: '/main/staff', fromType: 'integer', toType: 'number', compatible: true, convert: 'integerToNumber' });
+  assert.deepEqual(d.retyped[0], {
+    id: ids.staff,
+    from: '/main/staff',
+    pointer: '/main/staff',
+    fromType: 'integer',
+    toType: 'number',
+    compatible: true,
+    convert: 'integerToNumber',
+  });
 
   const opt = diffVersions(a, addOption(a, ids.seg, { en: 'Chain' }).doc);
   assert.deepEqual(opt.retyped[0].optionsAdded, ['chain']);
@@ -111,10 +128,14 @@ test('migrateRecord: a v1 record opens in v3 with values where they belong; remo
     { version: 2, schema: s2 },
     { version: 3, schema: s3 },
   ];
-  const record = { main: { name: 'ООО Ромашка', staff: 12, segment: 'option1', phones: [{ number: '+7 1' }, { number: '+7 2' }], custom: true } };
+  const record = {
+    main: { name: 'ООО Ромашка', staff: 12, segment: 'option1', phones: [{ number: '+7 1' }, { number: '+7 2' }], custom: true },
+  };
   const frozen = structuredClone(record);
   const v2 = migrateRecord(record, 1, 2, versions);
-  assert.deepEqual(v2, { main: { companyName: 'ООО Ромашка', staff: 12, segment: 'option1', telephones: [{ tel: '+7 1' }, { tel: '+7 2' }], custom: true } });
+  assert.deepEqual(v2, {
+    main: { companyName: 'ООО Ромашка', staff: 12, segment: 'option1', telephones: [{ tel: '+7 1' }, { tel: '+7 2' }], custom: true },
+  });
   assert.deepEqual(record, frozen, 'input untouched');
   const v3 = migrateRecord(record, 1, 3, versions);
   assert.equal((v3.main as Record<string, unknown>).legalName, 'ООО Ромашка');
@@ -142,14 +163,20 @@ test('conversions: number to text, single to multiple choice', () => {
     { at: '/main/staff', convert: 'numberToString' },
     { at: '/main/segment', convert: 'valueToList' },
   ]);
-  const versions = [{ version: 1, schema: a.schema }, { version: 2, schema: withMigrations(b.schema, 1, steps) }];
-  assert.deepEqual(migrateRecord({ main: { staff: 5, segment: 'option1' } }, 1, 2, versions), { main: { staff: '5', segment: ['option1'] } });
+  const versions = [
+    { version: 1, schema: a.schema },
+    { version: 2, schema: withMigrations(b.schema, 1, steps) },
+  ];
+  assert.deepEqual(migrateRecord({ main: { staff: 5, segment: 'option1' } }, 1, 2, versions), {
+    main: { staff: '5', segment: ['option1'] },
+  });
 });
 
 test('impact counts stored records with a value at each changed path', async () => {
   const storage = new MemoryAdapter();
   const { doc: a, ids } = v1();
-  const put = (id: string, data: unknown, schemaVersion = 1) => storage.put({ id, schemaId: 'c', schemaVersion, title: id, data, indexed: {} });
+  const put = (id: string, data: unknown, schemaVersion = 1) =>
+    storage.put({ id, schemaId: 'c', schemaVersion, title: id, data, indexed: {} });
   await put('r1', { main: { name: 'A', staff: 3, phones: [{ number: '1' }] } });
   await put('r2', { main: { name: 'B', segment: 'option1' } });
   await put('r3', { main: { name: '' } });
@@ -170,7 +197,9 @@ test('impact counts stored records with a value at each changed path', async () 
 });
 
 test('a template opens in the builder and diffs against itself as empty', () => {
-  const doc = normalizeDocument({ schema: { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'integer' } } } } } });
+  const doc = normalizeDocument({
+    schema: { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'integer' } } } } },
+  });
   const d = diffVersions(doc, doc);
   assert.deepEqual(d, { added: [], removed: [], renamed: [], retyped: [] });
   // A version published without ids matches by pointer.

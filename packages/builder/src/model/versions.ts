@@ -211,7 +211,12 @@ export interface ImpactOptions {
 }
 
 /** Counts, for each change, the stored cards (`storage.list({schemaId})`) holding a value at its path. */
-export async function impact(diff: VersionDiff, storage: Pick<StorageAdapter, 'list'>, schemaId: string, options: ImpactOptions = {}): Promise<ImpactReport> {
+export async function impact(
+  diff: VersionDiff,
+  storage: Pick<StorageAdapter, 'list'>,
+  schemaId: string,
+  options: ImpactOptions = {},
+): Promise<ImpactReport> {
   const { items, total } = await storage.list({ schemaId });
   const datas = items.map((r) =>
     options.versions && options.fromVersion !== undefined && r.schemaVersion < options.fromVersion
@@ -226,12 +231,12 @@ export async function impact(diff: VersionDiff, storage: Pick<StorageAdapter, 'l
     ...diff.renamed.map((c) => ({ kind: 'renamed' as const, id: c.id, pointer: c.from, records: count(c.from) })),
     ...diff.retyped.map((c) => {
       const removedOptions = c.optionsRemoved;
-      const pred = removedOptions?.length && c.fromType === c.toType
-        ? (v: unknown) => (Array.isArray(v) ? v.some((x) => removedOptions.includes(String(x))) : removedOptions.includes(String(v)))
-        : undefined;
+      const pred =
+        removedOptions?.length && c.fromType === c.toType
+          ? (v: unknown) => (Array.isArray(v) ? v.some((x) => removedOptions.includes(String(x))) : removedOptions.includes(String(v)))
+          : undefined;
       return { kind: 'retyped' as const, id: c.id, pointer: c.from, records: count(c.from, pred) };
     }),
   ];
   return { total, changes };
 }
-

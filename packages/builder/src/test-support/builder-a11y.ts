@@ -34,7 +34,9 @@ export function builderA11ySuite(locale: 'ru' | 'en'): void {
       await settle(el, { preview: false });
       expect(await violations(el), 'a field selected').to.deep.equal([]);
 
-      const jsonTab = [...el.querySelectorAll<HTMLButtonElement>('button')].find((b) => /JSON/.test(b.textContent ?? '') && !/Импорт|Экспорт|Import|Export/.test(b.textContent ?? ''));
+      const jsonTab = [...el.querySelectorAll<HTMLButtonElement>('button')].find(
+        (b) => /JSON/.test(b.textContent ?? '') && !/Импорт|Экспорт|Import|Export/.test(b.textContent ?? ''),
+      );
       if (jsonTab) {
         jsonTab.click();
         await settle(el, { preview: false });
@@ -44,7 +46,10 @@ export function builderA11ySuite(locale: 'ru' | 'en'): void {
       // The card type's title and list settings (the B2B template's, carried along).
       (el.querySelector('button[name=view-card]') as HTMLButtonElement).click();
       await settle(el, { preview: false });
-      expect(el.querySelectorAll('kc-builder-card-settings input[type=checkbox]:checked').length, 'the template\'s columns and chips').to.be.greaterThan(0);
+      expect(
+        el.querySelectorAll('kc-builder-card-settings input[type=checkbox]:checked').length,
+        "the template's columns and chips",
+      ).to.be.greaterThan(0);
       expect(await violations(el), 'title and list settings').to.deep.equal([]);
 
       const publish = el.querySelector('button[name=publish]') as HTMLButtonElement | null;

@@ -87,7 +87,10 @@ export function useBuilder(options: BuilderOptions = {}): BuilderFixture {
       };
     }
     const n = ++mounts;
-    storage = kind === 'memory' ? new MemoryAdapter() : await IndexedDbAdapter.open({ name: `kc-builder-test-${Date.now()}-${n}-${Math.random()}` });
+    storage =
+      kind === 'memory'
+        ? new MemoryAdapter()
+        : await IndexedDbAdapter.open({ name: `kc-builder-test-${Date.now()}-${n}-${Math.random()}` });
     el = document.createElement('kc-builder') as KcBuilder;
     el.locale = locale;
     el.storage = storage;
@@ -121,5 +124,11 @@ const axe = (window as unknown as { axe: { run(ctx: Element, opts: RunOptions): 
 /** axe-core's violations inside `el`, one line each (rule: first nodes). */
 export async function violations(el: Element): Promise<string[]> {
   const r = await axe.run(el, { resultTypes: ['violations'] });
-  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return r.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }

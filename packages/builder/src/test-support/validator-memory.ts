@@ -10,10 +10,25 @@
  */
 import * as core from '@kartochka/core';
 import { compileSchema, validate, type JsonSchemaObject } from '@kartochka/core';
-import { addField, addSection, blankDocument, commit, createHistory, setConstraint, setTitle, type BuilderDocument, type NodeRef } from '../model/index.js';
+import {
+  addField,
+  addSection,
+  blankDocument,
+  commit,
+  createHistory,
+  setConstraint,
+  setTitle,
+  type BuilderDocument,
+  type NodeRef,
+} from '../model/index.js';
 
 // A namespace read, so that this script also runs against a core without the cache (to compare).
-const stats = (): { size: number; hits: number; compiles: number } => (core as { validatorCacheStats?: () => { size: number; hits: number; compiles: number } }).validatorCacheStats?.() ?? { size: -1, hits: 0, compiles: 0 };
+const stats = (): { size: number; hits: number; compiles: number } =>
+  (core as { validatorCacheStats?: () => { size: number; hits: number; compiles: number } }).validatorCacheStats?.() ?? {
+    size: -1,
+    hits: 0,
+    compiles: 0,
+  };
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
@@ -39,7 +54,7 @@ let history = createHistory(doc);
 
 const edit = (i: number): void => {
   const ref = fields[i % fields.length];
-  const next = i % 2 ? setTitle(history.present, ref, 'ru', `Поле ${i}`) : setConstraint(history.present, ref.id, "maxLength", 100 + i);
+  const next = i % 2 ? setTitle(history.present, ref, 'ru', `Поле ${i}`) : setConstraint(history.present, ref.id, 'maxLength', 100 + i);
   history = commit(history, next);
   compileSchema(history.present.schema);
 };
@@ -59,4 +74,6 @@ for (let i = 40; i < 1040; i++) edit(i);
 for (let v = 20; v < 520; v++) publish(v);
 const end = heapMB();
 const after = stats();
-console.log(JSON.stringify({ growthMB: end - start, size: after.size, compiles: after.compiles - before.compiles, hits: after.hits - before.hits }));
+console.log(
+  JSON.stringify({ growthMB: end - start, size: after.size, compiles: after.compiles - before.compiles, hits: after.hits - before.hits }),
+);

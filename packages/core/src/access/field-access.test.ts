@@ -19,7 +19,10 @@ const schema: JsonSchema = {
 const stored = { name: 'Anna', notes: 'allergic', visits: [{ date: '2026-01-01', diagnosis: 'x' }], billing: { iban: 'DE1' } };
 
 test('collects every x-access rule as a pointer template, refs and array items included', () => {
-  assert.deepEqual(restrictedFields(schema).map((f) => f.template), ['/notes', '/visits/*/diagnosis', '/billing']);
+  assert.deepEqual(
+    restrictedFields(schema).map((f) => f.template),
+    ['/notes', '/visits/*/diagnosis', '/billing'],
+  );
 });
 
 test('strips what a role may not read, from the nearest rule and from ancestors', () => {
@@ -47,11 +50,14 @@ test('a save without the hidden fields keeps their stored values', () => {
 test('refuses a value for a hidden field, and a change to a read-only one, with field errors', () => {
   const editor = new FieldAccess(schema, ['editor']);
   const { errors } = editor.checkWrite(stored, { ...stored, notes: 'guess', billing: { iban: 'XX' } }, 'ru');
-  assert.deepEqual(errors.map((e) => [e.path, e.keyword, e.params?.access]), [
-    ['/notes', 'x-access', 'read'],
-    ['/visits/0/diagnosis', 'x-access', 'read'],
-    ['/billing', 'x-access', 'write'],
-  ]);
+  assert.deepEqual(
+    errors.map((e) => [e.path, e.keyword, e.params?.access]),
+    [
+      ['/notes', 'x-access', 'read'],
+      ['/visits/0/diagnosis', 'x-access', 'read'],
+      ['/billing', 'x-access', 'write'],
+    ],
+  );
   assert.equal(errors[0]!.message, 'Вам нельзя заполнять это поле.');
   const doctor = new FieldAccess(schema, ['doctor']);
   assert.deepEqual(doctor.checkWrite(stored, { ...stored, notes: 'fine' }).errors, []);
@@ -59,7 +65,15 @@ test('refuses a value for a hidden field, and a change to a read-only one, with 
 
 test('a schema without rules is open; recursive schemas terminate', () => {
   assert.equal(new FieldAccess({ type: 'object', properties: { a: { type: 'string' } } }, []).open, true);
-  const tree: JsonSchema = { $ref: '#/$defs/node', $defs: { node: { type: 'object', properties: { kids: { type: 'array', items: { $ref: '#/$defs/node' } }, secret: { 'x-access': { read: ['a'] } } } } } };
+  const tree: JsonSchema = {
+    $ref: '#/$defs/node',
+    $defs: {
+      node: {
+        type: 'object',
+        properties: { kids: { type: 'array', items: { $ref: '#/$defs/node' } }, secret: { 'x-access': { read: ['a'] } } },
+      },
+    },
+  };
   assert.ok(restrictedFields(tree).length >= 1);
 });
 

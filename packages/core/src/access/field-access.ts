@@ -102,7 +102,11 @@ export class FieldAccess {
   readonly fields: readonly RestrictedField[];
   readonly #parsed: { tokens: string[]; read: boolean; write: boolean; template: string }[];
 
-  constructor(schema: JsonSchema, readonly roles: readonly string[], ctx?: SchemaContext) {
+  constructor(
+    schema: JsonSchema,
+    readonly roles: readonly string[],
+    ctx?: SchemaContext,
+  ) {
     this.fields = restrictedFields(schema, ctx);
     this.#parsed = this.fields.map((f) => ({
       template: f.template,
@@ -120,13 +124,13 @@ export class FieldAccess {
   /** May the caller see the value at `pointer` (a concrete pointer or a template)? */
   readable(pointer: string): boolean {
     const tokens = parsePointer(pointer);
-    return this.#parsed.every((f) => f.read || !(coversPrefix(f.tokens, tokens)));
+    return this.#parsed.every((f) => f.read || !coversPrefix(f.tokens, tokens));
   }
 
   /** May the caller change the value at `pointer`? */
   writable(pointer: string): boolean {
     const tokens = parsePointer(pointer);
-    return this.#parsed.every((f) => f.write || !(coversPrefix(f.tokens, tokens)));
+    return this.#parsed.every((f) => f.write || !coversPrefix(f.tokens, tokens));
   }
 
   /** `data` without the values the caller may not read (a copy; `data` is not changed). */

@@ -83,7 +83,10 @@ export function migrateRecord<T>(data: T, fromVersion: number, toVersion: number
   let out = data;
   for (let v = fromVersion + 1; v <= toVersion; v++) {
     const version = versions.find((x) => x.version === v);
-    if (!version) throw new RangeError(`migrateRecord: version ${v} is missing; pass every version from ${fromVersion} to ${toVersion} (storage.listSchemaVersions).`);
+    if (!version)
+      throw new RangeError(
+        `migrateRecord: version ${v} is missing; pass every version from ${fromVersion} to ${toVersion} (storage.listSchemaVersions).`,
+      );
     const m = storedMigrations(version);
     if (m) out = applySteps(out, m.steps);
   }

@@ -1,9 +1,22 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { moveCardSettings, cardIndexed, cardRecordFields, cardSettingsOf, cardTitle, withCardSettings, type CardSettings } from '../index.js';
+import {
+  moveCardSettings,
+  cardIndexed,
+  cardRecordFields,
+  cardSettingsOf,
+  cardTitle,
+  withCardSettings,
+  type CardSettings,
+} from '../index.js';
 import { cardSettingsOrDefault, titlePointers } from '../internal.js';
 
-const settings: CardSettings = { title: '{general/name} ({/general/inn})', columns: ['/general/segment', '/general/headcount'], filters: ['/general/segment'], summary: ['/general/segment'] };
+const settings: CardSettings = {
+  title: '{general/name} ({/general/inn})',
+  columns: ['/general/segment', '/general/headcount'],
+  filters: ['/general/segment'],
+  summary: ['/general/segment'],
+};
 const data = { general: { name: 'ООО «Ромашка»', inn: '7707083893', segment: 'dealer', headcount: 120 } };
 
 describe('card settings (x-card)', () => {
@@ -29,17 +42,36 @@ describe('card settings (x-card)', () => {
     const schema = withCardSettings({ type: 'object', properties: {} }, settings);
     assert.deepEqual(cardSettingsOf(schema), settings);
     assert.equal(cardSettingsOf({ type: 'object' }), undefined);
-    assert.deepEqual(cardSettingsOf({ 'x-card': { title: 5, columns: ['/a', 3], summary: 'x' } }), { title: '', columns: ['/a'], filters: [], summary: [] });
+    assert.deepEqual(cardSettingsOf({ 'x-card': { title: 5, columns: ['/a', 3], summary: 'x' } }), {
+      title: '',
+      columns: ['/a'],
+      filters: [],
+      summary: [],
+    });
   });
   it('gives a type without settings its first text field as the title', () => {
-    const schema = { type: 'object', properties: { kind: { type: 'string', enum: ['a'] }, main: { type: 'object', properties: { when: { type: 'string', format: 'date' }, 'full/name': { type: 'string' } } } } };
+    const schema = {
+      type: 'object',
+      properties: {
+        kind: { type: 'string', enum: ['a'] },
+        main: { type: 'object', properties: { when: { type: 'string', format: 'date' }, 'full/name': { type: 'string' } } },
+      },
+    };
     assert.equal(cardSettingsOrDefault(schema).title, '/main/full~1name');
   });
   it('moves with a renamed block and drops a deleted field', () => {
     const moved = moveCardSettings(settings, '/general', '/main');
-    assert.deepEqual(moved, { title: '{/main/name} ({/main/inn})', columns: ['/main/segment', '/main/headcount'], filters: ['/main/segment'], summary: ['/main/segment'] });
+    assert.deepEqual(moved, {
+      title: '{/main/name} ({/main/inn})',
+      columns: ['/main/segment', '/main/headcount'],
+      filters: ['/main/segment'],
+      summary: ['/main/segment'],
+    });
     assert.deepEqual(moveCardSettings(settings, '/general/inn', undefined).title, '{general/name}', 'what did not move stays as written');
-    assert.deepEqual(moveCardSettings({ ...settings, title: '/general/name' }, '/general/name', '/general/fullName').title, '/general/fullName');
+    assert.deepEqual(
+      moveCardSettings({ ...settings, title: '/general/name' }, '/general/name', '/general/fullName').title,
+      '/general/fullName',
+    );
     assert.deepEqual(moveCardSettings(settings, '/other', '/x'), settings);
   });
 });

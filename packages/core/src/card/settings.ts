@@ -34,12 +34,25 @@ export function cardSettingsOf(schema: unknown): CardSettings | undefined {
   const raw = schema && typeof schema === 'object' ? (schema as Record<string, unknown>)[CARD_KEYWORD] : undefined;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const r = raw as Record<string, unknown>;
-  return { title: typeof r.title === 'string' ? r.title : '', columns: strings(r.columns), filters: strings(r.filters), summary: strings(r.summary) };
+  return {
+    title: typeof r.title === 'string' ? r.title : '',
+    columns: strings(r.columns),
+    filters: strings(r.filters),
+    summary: strings(r.summary),
+  };
 }
 
 /** `schema` with `settings` as its `x-card` (a new object; the input is not changed). */
 export function withCardSettings<S extends object>(schema: S, settings: CardSettings): S {
-  return { ...schema, [CARD_KEYWORD]: { title: settings.title, columns: [...settings.columns], filters: [...settings.filters], summary: [...settings.summary] } };
+  return {
+    ...schema,
+    [CARD_KEYWORD]: {
+      title: settings.title,
+      columns: [...settings.columns],
+      filters: [...settings.filters],
+      summary: [...settings.summary],
+    },
+  };
 }
 
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -66,7 +79,12 @@ export function cardTitle(settings: Pick<CardSettings, 'title'>, data: unknown):
   if (!pattern.includes('{')) return pattern ? text(getAt(data, asPointer(pattern.trim()))) : '';
   const out = pattern.replace(PLACEHOLDER, (_m, p: string) => text(getAt(data, asPointer(p.trim()))));
   // "ООО Ромашка ()" → "ООО Ромашка": brackets and separators left around nothing go.
-  return out.replace(/\(\s*\)|\[\s*\]|«\s*»/g, '').replace(/\s*[·,—-]\s*$/, '').replace(/^\s*[·,—-]\s*/, '').replace(/\s{2,}/g, ' ').trim();
+  return out
+    .replace(/\(\s*\)|\[\s*\]|«\s*»/g, '')
+    .replace(/\s*[·,—-]\s*$/, '')
+    .replace(/^\s*[·,—-]\s*/, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** The name a field has in `record.indexed`: its pointer (one home, so list columns find it). */
@@ -120,10 +138,15 @@ export function moveCardSettings(settings: CardSettings, from: string, to: strin
   const list = (ps: string[]) => ps.map(move).filter((p): p is string => p !== undefined);
   let title: string;
   if (!settings.title.includes('{')) title = settings.title ? (move(asPointer(settings.title.trim())) ?? '') : '';
-  else title = settings.title.replace(PLACEHOLDER, (m, p: string) => {
-    const moved = move(asPointer(p.trim()));
-    return moved === undefined ? '' : moved === asPointer(p.trim()) ? m : `{${moved}}`;
-  }).replace(/\(\s*\)/g, '').replace(/\s{2,}/g, ' ').trim();
+  else
+    title = settings.title
+      .replace(PLACEHOLDER, (m, p: string) => {
+        const moved = move(asPointer(p.trim()));
+        return moved === undefined ? '' : moved === asPointer(p.trim()) ? m : `{${moved}}`;
+      })
+      .replace(/\(\s*\)/g, '')
+      .replace(/\s{2,}/g, ' ')
+      .trim();
   return { title, columns: list(settings.columns), filters: list(settings.filters), summary: list(settings.summary) };
 }
 

@@ -69,7 +69,10 @@ test('a new array length re-places the items, and errors follow the new data', (
   assert.equal(f.children('/people').length, 1);
   f.replaceValue({ companyName: 'X', people: [{ name: 'A' }, { name: 'B' }] });
   assert.equal(structure, 1);
-  assert.deepEqual(f.children('/people').map((n) => n.pointer), ['/people/0', '/people/1']);
+  assert.deepEqual(
+    f.children('/people').map((n) => n.pointer),
+    ['/people/0', '/people/1'],
+  );
   assert.equal(f.state('/companyName').errors[0]?.keyword, 'minLength', 'dirty in onInput mode: its error shows');
 });
 
@@ -82,7 +85,10 @@ test('server errors are dropped only where the data changed; no change listener 
     { path: '/email', keyword: 'server', message: 'blocked', source: 'server' },
   ]);
   f.replaceValue({ companyName: 'OK Ltd', email: 'c@d.co' });
-  assert.deepEqual(f.allErrors().map((e) => e.path), ['/companyName']);
+  assert.deepEqual(
+    f.allErrors().map((e) => e.path),
+    ['/companyName'],
+  );
   assert.equal(changes, 0);
 });
 

@@ -21,7 +21,10 @@ const schema: JsonSchemaObject = {
 test('builds nodes with widgets from the registry', () => {
   const f = new FormController(schema);
   const kids = f.children('');
-  assert.deepEqual(kids.map((k) => k.widget), ['kc-text-field', 'kc-email-field', 'kc-select', 'kc-number-field', 'kc-object-group', 'kc-array-field']);
+  assert.deepEqual(
+    kids.map((k) => k.widget),
+    ['kc-text-field', 'kc-email-field', 'kc-select', 'kc-number-field', 'kc-object-group', 'kc-array-field'],
+  );
   assert.equal(f.node('/companyName')!.required, true);
   assert.equal(f.node('/address/city')!.widget, 'kc-text-field');
   assert.equal(f.node('/nope'), undefined);
@@ -53,7 +56,10 @@ test('required errors point at the missing field and show after validate()', () 
   assert.deepEqual(f.state('/companyName').errors, []);
   const r = f.validate();
   assert.equal(r.valid, false);
-  assert.deepEqual(r.errors.map((e) => [e.path, e.keyword]), [['/companyName', 'required']]);
+  assert.deepEqual(
+    r.errors.map((e) => [e.path, e.keyword]),
+    [['/companyName', 'required']],
+  );
   assert.equal(f.state('/companyName').errors.length, 1);
 });
 
@@ -71,7 +77,10 @@ test('array length changes notify the array structure', () => {
   f.subscribeStructure('/people', () => n++);
   f.setValue('/people', [{ name: 'Ann' }]);
   assert.equal(n, 1);
-  assert.deepEqual(f.children('/people').map((c) => c.pointer), ['/people/0']);
+  assert.deepEqual(
+    f.children('/people').map((c) => c.pointer),
+    ['/people/0'],
+  );
   assert.equal(f.node('/people/0/name')!.template, '/people/*/name');
 });
 
@@ -79,7 +88,10 @@ test('server errors merge in the same shape and clear when the field changes', (
   const f = new FormController(schema, { value: { companyName: 'Taken' } });
   f.setExternalErrors([{ path: '/companyName', keyword: 'unique', message: 'Already exists', source: 'server' }]);
   f.validate();
-  assert.deepEqual(f.state('/companyName').errors.map((e) => e.source), ['server']);
+  assert.deepEqual(
+    f.state('/companyName').errors.map((e) => e.source),
+    ['server'],
+  );
   f.setValue('/companyName', 'Free');
   assert.deepEqual(f.state('/companyName').errors, []);
 });
@@ -110,30 +122,49 @@ test('conditionals change the structure as data changes', () => {
     then: { properties: { inn: { type: 'string' } }, required: ['inn'] },
   };
   const f = new FormController(s, { value: { kind: 'person' } });
-  assert.deepEqual(f.children('').map((c) => c.key), ['kind']);
+  assert.deepEqual(
+    f.children('').map((c) => c.key),
+    ['kind'],
+  );
   let n = 0;
   f.subscribeStructure('', () => n++);
   f.setValue('/kind', 'company');
   assert.equal(n, 1, 'the group is told its structure changed, once');
-  assert.deepEqual(f.children('').map((c) => c.key), ['kind', 'inn']);
+  assert.deepEqual(
+    f.children('').map((c) => c.key),
+    ['kind', 'inn'],
+  );
   assert.equal(f.node('/inn')!.required, true);
   f.setValue('/kind', 'person');
   assert.equal(n, 2);
-  assert.deepEqual(f.children('').map((c) => c.key), ['kind']);
+  assert.deepEqual(
+    f.children('').map((c) => c.key),
+    ['kind'],
+  );
 });
 
 const ruled: JsonSchemaObject = {
   type: 'object',
   properties: {
     clientType: { enum: ['potential', 'active'] },
-    contractNo: { type: 'string', 'x-rules': { visible: { '==': [{ var: '/clientType' }, 'active'] }, required: { '==': [{ var: '/clientType' }, 'active'] } } },
+    contractNo: {
+      type: 'string',
+      'x-rules': { visible: { '==': [{ var: '/clientType' }, 'active'] }, required: { '==': [{ var: '/clientType' }, 'active'] } },
+    },
     potential: { type: 'number' },
     actual: { type: 'number' },
     ourShare: { type: 'number', 'x-formula': { round: [{ '*': [{ '/': [{ var: '/actual' }, { var: '/potential' }] }, 100] }, 1] } },
     remarks: { type: 'array', items: { type: 'object', properties: { status: { enum: ['open', 'done'] } } } },
     resolved: {
       type: 'number',
-      'x-formula': { '*': [{ '/': [{ count: [{ filter: [{ var: '/remarks' }, { '==': [{ var: 'status' }, 'done'] }] }] }, { count: [{ var: '/remarks' }] }] }, 100] },
+      'x-formula': {
+        '*': [
+          {
+            '/': [{ count: [{ filter: [{ var: '/remarks' }, { '==': [{ var: 'status' }, 'done'] }] }] }, { count: [{ var: '/remarks' }] }],
+          },
+          100,
+        ],
+      },
     },
   },
 };
@@ -149,14 +180,20 @@ test('visible and required rules follow the data', () => {
   const s = f.state('/contractNo');
   assert.equal(s.visible, true);
   assert.equal(s.required, true);
-  assert.deepEqual(f.validate().errors.map((e) => [e.path, e.keyword, e.source]), [['/contractNo', 'required', 'rule']]);
+  assert.deepEqual(
+    f.validate().errors.map((e) => [e.path, e.keyword, e.source]),
+    [['/contractNo', 'required', 'rule']],
+  );
 });
 
 test('errors inside hidden fields do not block', () => {
   const f = new FormController(ruled, { value: { clientType: 'potential', contractNo: 5 } });
   assert.equal(f.validate().valid, true);
   f.setValue('/clientType', 'active');
-  assert.deepEqual(f.validate().errors.map((e) => e.keyword), ['type']);
+  assert.deepEqual(
+    f.validate().errors.map((e) => e.keyword),
+    ['type'],
+  );
 });
 
 test('formulas recompute when their inputs change, and only notify their field', () => {
@@ -204,7 +241,11 @@ test('itemColumns: the properties array items may have, in schema order, conditi
       name: { type: 'string' },
     },
   };
-  const c = new FormController(schema, { value: { contacts: [] }, locale: 'ru', messages: { ru: { '/contacts/*/number': 'Номер', '/contacts/*/a~1b': 'А/Б' } } });
+  const c = new FormController(schema, {
+    value: { contacts: [] },
+    locale: 'ru',
+    messages: { ru: { '/contacts/*/number': 'Номер', '/contacts/*/a~1b': 'А/Б' } },
+  });
   assert.deepEqual(c.itemColumns('/contacts'), [
     { key: 'kind', label: 'Kind' },
     { key: 'a/b', label: 'А/Б' },
@@ -230,12 +271,18 @@ test('deferValidation: no schema errors until startValidation(); edits made mean
   assert.equal(ready, true);
   assert.equal(f.validationPending, false);
   assert.deepEqual(calls, ['/email'], 'the edited field is told its errors changed');
-  assert.deepEqual(f.state('/email').errors.map((e) => e.keyword), ['format']);
+  assert.deepEqual(
+    f.state('/email').errors.map((e) => e.keyword),
+    ['format'],
+  );
 });
 
 test('deferValidation: allErrors(), validate() and firstError() compile the validator on the spot', async () => {
   const f = new FormController(structuredClone(schema), { value: {}, deferValidation: true });
-  assert.deepEqual(f.allErrors().map((e) => e.path), ['/companyName']);
+  assert.deepEqual(
+    f.allErrors().map((e) => e.path),
+    ['/companyName'],
+  );
   assert.equal(f.validationPending, false);
   await f.validatorReady; // resolved by the forced compile
   const g = new FormController(structuredClone(schema), { value: { companyName: 'A' }, deferValidation: true });

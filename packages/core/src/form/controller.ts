@@ -595,7 +595,12 @@ export class FormController {
     else if (n.kind === 'object' || n.kind === 'array') {
       const depth = pointer === '' ? 0 : pointer.split('/').length - 1;
       if (depth > MAX_FIELD_DEPTH) {
-        n = { ...n, kind: 'fallback', widget: 'kc-json-field', fallbackReason: `nested more than ${MAX_FIELD_DEPTH} levels deep: edited as JSON` };
+        n = {
+          ...n,
+          kind: 'fallback',
+          widget: 'kc-json-field',
+          fallbackReason: `nested more than ${MAX_FIELD_DEPTH} levels deep: edited as JSON`,
+        };
       } else if (n.kind === 'object' && this.#repeatsAncestor(pointer, placement)) {
         n = { ...n, recursive: true };
       }
@@ -684,7 +689,10 @@ export class FormController {
     if (parentPtr === undefined) return undefined;
     const parent = this.node(parentPtr);
     if (!parent) return undefined;
-    const key = pointer.slice(parentPtr.length + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = pointer
+      .slice(parentPtr.length + 1)
+      .replace(/~1/g, '/')
+      .replace(/~0/g, '~');
     let placement: Placement | undefined;
     if (parent.kind === 'object') {
       const props = parent.schema.properties;
@@ -795,7 +803,11 @@ export class FormController {
     if (!n || !items || typeof items !== 'object' || Array.isArray(items)) return [];
     return [...propertiesOf(this.ctx, items as JsonSchema)].map(([key, schema]) => ({
       key,
-      label: labelOf({ template: `${n.template}/*/${escapeToken(key)}`, schema: plain(this.ctx, schema), key }, this.#messages, this.#locale),
+      label: labelOf(
+        { template: `${n.template}/*/${escapeToken(key)}`, schema: plain(this.ctx, schema), key },
+        this.#messages,
+        this.#locale,
+      ),
     }));
   }
 

@@ -13,7 +13,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return ka.every(
+    (k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
 }
 
 function isPlain(o: object): boolean {
@@ -38,7 +40,8 @@ export function changedPointers(a: unknown, b: unknown, at = '', out: string[] =
   if (objA && objB && !Array.isArray(a) && !Array.isArray(b) && isPlain(a) && isPlain(b)) {
     const ra = a as Record<string, unknown>;
     const rb = b as Record<string, unknown>;
-    for (const k of Object.keys(ra)) changedPointers(ra[k], Object.prototype.hasOwnProperty.call(rb, k) ? rb[k] : undefined, joinPointer(at, k), out);
+    for (const k of Object.keys(ra))
+      changedPointers(ra[k], Object.prototype.hasOwnProperty.call(rb, k) ? rb[k] : undefined, joinPointer(at, k), out);
     for (const k of Object.keys(rb)) if (!Object.prototype.hasOwnProperty.call(ra, k)) out.push(joinPointer(at, k));
     return out;
   }

@@ -63,7 +63,6 @@ export interface NodeInput {
   branch?: number;
 }
 
-
 function kindOf(type: TypeInfo, schema: JsonSchemaObject): FieldKind {
   if (type.primary === 'object') return 'object';
   if (type.primary === 'array') {

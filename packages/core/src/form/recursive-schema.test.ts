@@ -11,7 +11,16 @@ import '../validation/validator.js';
 // No `type`: the properties alone make it an object.
 const tree: JsonSchemaObject = { title: 'Node', properties: { name: { type: 'string' }, child: { $ref: '#' } } };
 const withDefs: JsonSchemaObject = {
-  $defs: { person: { type: 'object', properties: { name: { type: 'string' }, manager: { $ref: '#/$defs/person', title: 'Manager' }, reports: { type: 'array', items: { $ref: '#/$defs/person' } } } } },
+  $defs: {
+    person: {
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        manager: { $ref: '#/$defs/person', title: 'Manager' },
+        reports: { type: 'array', items: { $ref: '#/$defs/person' } },
+      },
+    },
+  },
   $ref: '#/$defs/person',
 };
 
@@ -33,7 +42,10 @@ function nested(levels: number): JsonValue {
 test('a cycle with no data: the recursive group is collapsed, so walking the form ends', () => {
   const f = new FormController(tree);
   const nodes = walk(f);
-  assert.deepEqual(nodes.map((n) => n.pointer), ['', '/name', '/child']);
+  assert.deepEqual(
+    nodes.map((n) => n.pointer),
+    ['', '/name', '/child'],
+  );
   assert.equal(f.node('/child')!.recursive, true);
   assert.equal(f.node('')!.recursive, undefined);
   assert.equal(f.isCollapsed('/child'), true);
@@ -46,7 +58,10 @@ test('expand() opens one more level and tells the group; the next level is colla
   f.subscribeStructure('/child', () => told++);
   f.expand('/child');
   assert.equal(told, 1);
-  assert.deepEqual(f.children('/child').map((n) => n.pointer), ['/child/name', '/child/child']);
+  assert.deepEqual(
+    f.children('/child').map((n) => n.pointer),
+    ['/child/name', '/child/child'],
+  );
   assert.equal(f.isCollapsed('/child/child'), true);
   f.setValue('/child/name', 'x');
   assert.deepEqual(f.value, { child: { name: 'x' } });
@@ -74,7 +89,16 @@ test('100 levels of data: groups with data are open down to the depth limit, the
 test('recursion through $defs and arrays: a manager is collapsed, reports come from the data', () => {
   const f = new FormController(withDefs, { value: { name: 'A', reports: [{ name: 'B' }] } });
   const pointers = walk(f).map((n) => n.pointer);
-  assert.deepEqual(pointers, ['', '/name', '/manager', '/reports', '/reports/0', '/reports/0/name', '/reports/0/manager', '/reports/0/reports']);
+  assert.deepEqual(pointers, [
+    '',
+    '/name',
+    '/manager',
+    '/reports',
+    '/reports/0',
+    '/reports/0/name',
+    '/reports/0/manager',
+    '/reports/0/reports',
+  ]);
   assert.equal(f.isCollapsed('/manager'), true);
   assert.equal(f.isCollapsed('/reports/0'), false, 'an item with data is open');
   assert.equal(f.isCollapsed('/reports/0/manager'), true);
@@ -83,5 +107,8 @@ test('recursion through $defs and arrays: a manager is collapsed, reports come f
 test('validation still sees the whole recursive document', () => {
   const strict: JsonSchemaObject = { type: 'object', properties: { name: { type: 'string', minLength: 2 }, child: { $ref: '#' } } };
   const f = new FormController(strict, { value: { name: 'ok', child: { name: 'ok', child: { name: 'x' } } } });
-  assert.deepEqual(f.validate().errors.map((e) => e.path), ['/child/child/name']);
+  assert.deepEqual(
+    f.validate().errors.map((e) => e.path),
+    ['/child/child/name'],
+  );
 });

@@ -5,7 +5,16 @@
  */
 import type { FieldError, JsonSchema, JsonSchemaObject, JsonValue, Locale } from '../types.js';
 import { expandTemplate, getAt, isWithin, parsePointer, parentPointer } from '../pointer.js';
-import { RuleGraph, collectRules, evaluate, ExpressionError, truthy, type RuleInstance, type RuleProblem, type RuleSpec } from '../rules/index.js';
+import {
+  RuleGraph,
+  collectRules,
+  evaluate,
+  ExpressionError,
+  truthy,
+  type RuleInstance,
+  type RuleProblem,
+  type RuleSpec,
+} from '../rules/index.js';
 import { deref, effectiveSchema, type SchemaContext } from '../schema/resolve.js';
 import { validationMessage } from '../i18n/validation-messages.js';
 
@@ -44,7 +53,13 @@ export function schemaAtTemplate(ctx: SchemaContext, template: string): JsonSche
       cur = items === undefined ? undefined : deref(ctx, items);
       continue;
     }
-    const candidates: JsonSchema[] = [s, ...(['then', 'else'] as const).map((k) => s[k] as JsonSchema), ...((s.oneOf ?? []) as JsonSchema[]), ...((s.anyOf ?? []) as JsonSchema[]), ...Object.values(s.dependentSchemas ?? {})];
+    const candidates: JsonSchema[] = [
+      s,
+      ...(['then', 'else'] as const).map((k) => s[k] as JsonSchema),
+      ...((s.oneOf ?? []) as JsonSchema[]),
+      ...((s.anyOf ?? []) as JsonSchema[]),
+      ...Object.values(s.dependentSchemas ?? {}),
+    ];
     cur = undefined;
     for (const c of candidates) {
       if (!c || typeof c !== 'object') continue;
@@ -174,5 +189,4 @@ export class RulesRuntime {
   #expand(template: string): string[] {
     return expandTemplate(this.#data(), template).map((m) => m.pointer);
   }
-
 }

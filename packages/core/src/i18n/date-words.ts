@@ -12,7 +12,10 @@ export function dateWords(value: unknown, locale: Locale): string {
   const at = new Date(day ? `${text}T00:00:00Z` : text);
   if (Number.isNaN(at.getTime())) return text;
   try {
-    return new Intl.DateTimeFormat(locale, day ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+    return new Intl.DateTimeFormat(
+      locale,
+      day ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' },
+    ).format(at);
   } catch {
     return text;
   }

@@ -47,7 +47,13 @@ export function descriptionOf(n: Labelled, catalogue: MessageCatalogue, locale: 
   return entry(catalogue, locale, n.template)?.description ?? (typeof n.schema.description === 'string' ? n.schema.description : undefined);
 }
 
-export function optionLabelOf(n: Labelled, value: JsonValue, title: string | undefined, catalogue: MessageCatalogue, locale: Locale): string {
+export function optionLabelOf(
+  n: Labelled,
+  value: JsonValue,
+  title: string | undefined,
+  catalogue: MessageCatalogue,
+  locale: Locale,
+): string {
   const key = typeof value === 'string' ? value : JSON.stringify(value);
   const fromCatalogue = entry(catalogue, locale, n.template)?.options?.[key];
   if (fromCatalogue) return fromCatalogue;

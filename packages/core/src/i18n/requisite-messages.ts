@@ -34,7 +34,7 @@ const en: Table = {
   'ru-ogrn-any:length': 'An OGRN has 13 digits, an OGRNIP 15.',
   'ru-ogrn-any:checksum': 'The OGRN check digit is wrong: look for a typo.',
   'ru-bik:length': 'A BIK has 9 digits.',
-  'ru-bik:country': 'A Russian bank\'s BIK begins with 04.',
+  'ru-bik:country': "A Russian bank's BIK begins with 04.",
   'ru-account:length': 'An account number has 20 digits.',
   'ru-account:checksum': 'The account number does not match the BIK: check both.',
 };
@@ -64,7 +64,31 @@ export function requisiteMessage(locale: 'ru' | 'en' | 'de', p: MessageParams): 
 
 /** The requisite formats' names, for "Must be …" when no problem is known (a server-sent error). */
 export const requisiteFormatNames: Record<'ru' | 'en' | 'de', Table> = {
-  ru: { 'ru-inn': 'ИНН', 'ru-kpp': 'КПП', 'ru-ogrn': 'ОГРН', 'ru-ogrnip': 'ОГРНИП', 'ru-ogrn-any': 'ОГРН или ОГРНИП', 'ru-bik': 'БИК', 'ru-account': 'номер банковского счёта' },
-  en: { 'ru-inn': 'an INN', 'ru-kpp': 'a KPP', 'ru-ogrn': 'an OGRN', 'ru-ogrnip': 'an OGRNIP', 'ru-ogrn-any': 'an OGRN or OGRNIP', 'ru-bik': 'a BIK', 'ru-account': 'a bank account number' },
-  de: { 'ru-inn': 'eine INN', 'ru-kpp': 'ein KPP', 'ru-ogrn': 'eine OGRN', 'ru-ogrnip': 'eine OGRNIP', 'ru-ogrn-any': 'eine OGRN oder OGRNIP', 'ru-bik': 'eine BIK', 'ru-account': 'eine Kontonummer' },
+  ru: {
+    'ru-inn': 'ИНН',
+    'ru-kpp': 'КПП',
+    'ru-ogrn': 'ОГРН',
+    'ru-ogrnip': 'ОГРНИП',
+    'ru-ogrn-any': 'ОГРН или ОГРНИП',
+    'ru-bik': 'БИК',
+    'ru-account': 'номер банковского счёта',
+  },
+  en: {
+    'ru-inn': 'an INN',
+    'ru-kpp': 'a KPP',
+    'ru-ogrn': 'an OGRN',
+    'ru-ogrnip': 'an OGRNIP',
+    'ru-ogrn-any': 'an OGRN or OGRNIP',
+    'ru-bik': 'a BIK',
+    'ru-account': 'a bank account number',
+  },
+  de: {
+    'ru-inn': 'eine INN',
+    'ru-kpp': 'ein KPP',
+    'ru-ogrn': 'eine OGRN',
+    'ru-ogrnip': 'eine OGRNIP',
+    'ru-ogrn-any': 'eine OGRN oder OGRNIP',
+    'ru-bik': 'eine BIK',
+    'ru-account': 'eine Kontonummer',
+  },
 };

@@ -92,5 +92,6 @@ export const de: Record<string, Msg> = {
   formatMaximum: (p, l) => `Nicht später als ${dateWords(p.limit, l)}.`,
   formatExclusiveMinimum: (p, l) => `Später als ${dateWords(p.limit, l)}.`,
   formatExclusiveMaximum: (p, l) => `Früher als ${dateWords(p.limit, l)}.`,
-  schemaNotPublished: (p) => `Der Kartentyp „${p.schemaId}“ ist auf dem Server nicht veröffentlicht; ein Administrator muss ihn veröffentlichen, bevor solche Karten gespeichert werden können.`,
+  schemaNotPublished: (p) =>
+    `Der Kartentyp „${p.schemaId}“ ist auf dem Server nicht veröffentlicht; ein Administrator muss ihn veröffentlichen, bevor solche Karten gespeichert werden können.`,
 };

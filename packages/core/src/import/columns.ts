@@ -37,7 +37,8 @@ export function matchScore(parts: readonly string[], field: ImportField): number
   if (names.includes(last)) return 2.5;
   // «Номер» under «Телефоны» against «Телефоны › Номер»; «Имя» for «Имя клиента».
   if (names.some((n) => n.endsWith(' ' + last) && whole.endsWith(n.split(' ').slice(-2).join(' ')))) return 2;
-  const near = (a: string, b: string) => a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 3;
+  const near = (a: string, b: string) =>
+    a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 3;
   if (names.some((n) => near(n, last) || near(n, whole))) return 1;
   return 0;
 }
@@ -64,7 +65,12 @@ export function matchColumns(titles: readonly (readonly string[])[], fields: rea
     const depth = (pointer: string) => pointer.split('/').length;
     const rivals = pairs.filter((q) => q.column === p.column && q.score === p.score && !used.has(q.pointer));
     const shallowest = Math.min(...rivals.map((q) => depth(q.pointer)));
-    if (rivals.length > 1 && p.score < 3 && (depth(p.pointer) > shallowest || rivals.filter((q) => depth(q.pointer) === shallowest).length > 1)) continue;
+    if (
+      rivals.length > 1 &&
+      p.score < 3 &&
+      (depth(p.pointer) > shallowest || rivals.filter((q) => depth(q.pointer) === shallowest).length > 1)
+    )
+      continue;
     out[p.column] = p.pointer;
     used.add(p.pointer);
   }
@@ -72,7 +78,10 @@ export function matchColumns(titles: readonly (readonly string[])[], fields: rea
 }
 
 /** The header: how many rows (1–4) give the most matched columns (ties: fewer rows), their titles and the columns' fields. */
-export function detectHeader(rows: readonly (readonly Cell[])[], fields: readonly ImportField[]): { depth: number; titles: string[][]; mapping: (string | undefined)[] } {
+export function detectHeader(
+  rows: readonly (readonly Cell[])[],
+  fields: readonly ImportField[],
+): { depth: number; titles: string[][]; mapping: (string | undefined)[] } {
   let best = { depth: 1, titles: columnTitles(rows, 1), mapping: [] as (string | undefined)[], score: -1 };
   for (let depth = 1; depth <= Math.min(4, Math.max(1, rows.length - 1)); depth++) {
     const titles = columnTitles(rows, depth);

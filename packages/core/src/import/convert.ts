@@ -34,14 +34,18 @@ function validDate(y: number, m: number, d: number): string | undefined {
 }
 
 const MONTHS: Record<string, number> = {};
-['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'].forEach((m, i) => (MONTHS[m] = i + 1));
+['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'].forEach(
+  (m, i) => (MONTHS[m] = i + 1),
+);
 ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].forEach((m, i) => (MONTHS[m] = i + 1));
 
 function monthOf(word: string): number | undefined {
   const w = word.toLowerCase().replace(/ё/g, 'е');
   if (w.length >= 3 && MONTHS[w.slice(0, 3)] && /^[a-z]/.test(w)) return MONTHS[w.slice(0, 3)];
   // «мая», «марта»: the longest Russian stem that starts the word.
-  const stem = Object.keys(MONTHS).filter((k) => /^[а-я]/.test(k) && w.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+  const stem = Object.keys(MONTHS)
+    .filter((k) => /^[а-я]/.test(k) && w.startsWith(k))
+    .sort((a, b) => b.length - a.length)[0];
   return stem ? MONTHS[stem] : undefined;
 }
 
@@ -79,12 +83,17 @@ export function parseDate(cell: Cell): string | undefined {
 export function parseNumber(cell: Cell): number | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
   if (typeof cell !== 'string') return undefined;
-  let s = cell.trim().replace(/[\s\u00a0\u202f\u2009']/g, '').replace(/^[−–]/, '-').replace(/%$/, '').replace(/(руб|₽|р\.?|\$|€|rub|usd|eur)$/i, '');
+  let s = cell
+    .trim()
+    .replace(/[\s\u00a0\u202f\u2009']/g, '')
+    .replace(/^[−–]/, '-')
+    .replace(/%$/, '')
+    .replace(/(руб|₽|р\.?|\$|€|rub|usd|eur)$/i, '');
   if (!s) return undefined;
   const comma = s.lastIndexOf(',');
   const dot = s.lastIndexOf('.');
   if (comma >= 0 && dot >= 0) s = comma > dot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  else if (comma >= 0) s = (s.match(/,/g)!.length > 1 ? s.replace(/,/g, '') : s.replace(',', '.'));
+  else if (comma >= 0) s = s.match(/,/g)!.length > 1 ? s.replace(/,/g, '') : s.replace(',', '.');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : undefined;
@@ -105,7 +114,8 @@ export function normalizePhone(cell: Cell): string | undefined {
   if (digits.length < 6 || digits.length > 15) return undefined;
   if (!plus && digits.length === 11 && digits[0] === '8') digits = '7' + digits.slice(1);
   if (!plus && digits.length === 10 && /^[3489]/.test(digits)) digits = '7' + digits;
-  if (digits.length === 11 && digits[0] === '7') return `+7 ${digits.slice(1, 4)} ${digits.slice(4, 7)}-${digits.slice(7, 9)}-${digits.slice(9)}`;
+  if (digits.length === 11 && digits[0] === '7')
+    return `+7 ${digits.slice(1, 4)} ${digits.slice(4, 7)}-${digits.slice(7, 9)}-${digits.slice(9)}`;
   return (plus || digits.length > 10 ? '+' : '') + digits;
 }
 
@@ -141,7 +151,8 @@ export function convertCell(cell: Cell, field: ImportField): Converted {
       return d ? { value: d } : { error: 'notADate', text };
     }
     case 'date-time': {
-      if (typeof cell === 'string' && !Number.isNaN(Date.parse(text)) && /^\d{4}-/.test(text)) return { value: new Date(text).toISOString() };
+      if (typeof cell === 'string' && !Number.isNaN(Date.parse(text)) && /^\d{4}-/.test(text))
+        return { value: new Date(text).toISOString() };
       const d = parseDate(cell);
       return d ? { value: `${d}T00:00:00.000Z` } : { error: 'notADate', text };
     }

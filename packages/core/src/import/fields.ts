@@ -12,7 +12,8 @@ import { createSchemaContext, describeType, type SchemaContext } from '../schema
 import { plain, propertiesOf } from '../layout/schema-walk.js';
 
 /** How a cell's text becomes the field's value. */
-export type ImportFieldKind = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'date-time' | 'phone' | 'email' | 'enum' | 'enum-list' | 'string-list';
+export type ImportFieldKind =
+  'string' | 'number' | 'integer' | 'boolean' | 'date' | 'date-time' | 'phone' | 'email' | 'enum' | 'enum-list' | 'string-list';
 
 /** One option of an enum field: its stored value and its labels (ru, en… and the value itself). */
 export interface ImportOption {
@@ -60,13 +61,22 @@ const SKIP_WIDGETS = new Set(['file', 'json']);
 export function importFields(schema: JsonSchema, messages?: MessageCatalogue): ImportField[] {
   const ctx = createSchemaContext(schema);
   const locales = Object.keys(messages ?? {});
-  const single = new Set(rootUniqueFields(schema).filter((k) => k.length === 1).map((k) => k[0]));
+  const single = new Set(
+    rootUniqueFields(schema)
+      .filter((k) => k.length === 1)
+      .map((k) => k[0]),
+  );
   const out: ImportField[] = [];
 
   const labelAt = (pointer: string, s: JsonSchemaObject, locale: string, key: string): string =>
     entry(messages, locale, templateOf(pointer))?.title ?? (typeof s.title === 'string' && s.title ? s.title : humanize(key));
 
-  const walk = (schemaAt: JsonSchema, pointer: string, parents: { pointer: string; schema: JsonSchemaObject; key: string; list: boolean }[], depth: number) => {
+  const walk = (
+    schemaAt: JsonSchema,
+    pointer: string,
+    parents: { pointer: string; schema: JsonSchemaObject; key: string; list: boolean }[],
+    depth: number,
+  ) => {
     for (const [key, child] of propertiesOf(ctx, schemaAt)) {
       const s = plain(ctx, child);
       const at = joinPointer(pointer, key);
@@ -82,7 +92,8 @@ export function importFields(schema: JsonSchema, messages?: MessageCatalogue): I
         const itemType = describeType(items).primary;
         if (Array.isArray(items.enum)) add(at, 'enum-list', items, [...parents, here], ctx, items);
         else if (itemType === 'string') add(at, 'string-list', s, [...parents, here], ctx);
-        else if (itemType === 'object' && depth < 6 && !parents.some((p) => p.list)) walk(s.items as JsonSchema, joinPointer(at, 0), [...parents, { ...here, list: true }], depth + 1);
+        else if (itemType === 'object' && depth < 6 && !parents.some((p) => p.list))
+          walk(s.items as JsonSchema, joinPointer(at, 0), [...parents, { ...here, list: true }], depth + 1);
         continue;
       }
       const kind: ImportFieldKind | undefined = Array.isArray(s.enum)
@@ -90,13 +101,28 @@ export function importFields(schema: JsonSchema, messages?: MessageCatalogue): I
         : type === 'number' || type === 'integer' || type === 'boolean'
           ? type
           : type === 'string'
-            ? s.format === 'date' ? 'date' : s.format === 'date-time' ? 'date-time' : s.format === 'phone' || s.format === 'tel' ? 'phone' : s.format === 'email' ? 'email' : 'string'
+            ? s.format === 'date'
+              ? 'date'
+              : s.format === 'date-time'
+                ? 'date-time'
+                : s.format === 'phone' || s.format === 'tel'
+                  ? 'phone'
+                  : s.format === 'email'
+                    ? 'email'
+                    : 'string'
             : undefined;
       if (kind) add(at, kind, s, [...parents, here], ctx, kind === 'enum' ? s : undefined);
     }
   };
 
-  function add(pointer: string, kind: ImportFieldKind, _s: JsonSchemaObject, chain: { pointer: string; schema: JsonSchemaObject; key: string; list: boolean }[], _ctx: SchemaContext, enumSchema?: JsonSchemaObject) {
+  function add(
+    pointer: string,
+    kind: ImportFieldKind,
+    _s: JsonSchemaObject,
+    chain: { pointer: string; schema: JsonSchemaObject; key: string; list: boolean }[],
+    _ctx: SchemaContext,
+    enumSchema?: JsonSchemaObject,
+  ) {
     const leaf = chain[chain.length - 1];
     // A list item's field is named by the list and the field («Телефоны › Номер»); a plain group's is its own label.
     const listAt = chain.findIndex((c) => c.list);
@@ -110,7 +136,9 @@ export function importFields(schema: JsonSchema, messages?: MessageCatalogue): I
         labels[locale] = `${listLabel} › ${own}`;
         aliases.add(own);
         // The list's only required field is what a column named after the list holds («Телефоны» → number).
-        const required = (list.schema.items && typeof list.schema.items === 'object' ? plain(ctx, list.schema.items as JsonSchema).required : undefined) as string[] | undefined;
+        const required = (
+          list.schema.items && typeof list.schema.items === 'object' ? plain(ctx, list.schema.items as JsonSchema).required : undefined
+        ) as string[] | undefined;
         if (required?.length === 1 && required[0] === leaf.key) aliases.add(listLabel);
       } else labels[locale] = own;
     }

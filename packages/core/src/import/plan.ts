@@ -168,7 +168,8 @@ export class ImportPlanner {
         existing = o.existing?.get(key);
       }
     }
-    if (existing && o.onExisting === 'skip' && !problems.length) return { line, action: 'skip', id: existing.id, key, problems: [{ pointer: o.key, code: 'exists' }] };
+    if (existing && o.onExisting === 'skip' && !problems.length)
+      return { line, action: 'skip', id: existing.id, key, problems: [{ pointer: o.key, code: 'exists' }] };
 
     let data: JsonValue = existing ? existing.data : (o.blank?.() ?? {});
     for (const [pointer, value] of values) data = setAt(data, pointer, value);
@@ -178,7 +179,13 @@ export class ImportPlanner {
     for (const e of this.#errorsOf(data)) {
       if ([...unread].some((p) => e.path === p || e.path.startsWith(p + '/'))) continue;
       const column = o.mapping.findIndex((p) => p !== undefined && (e.path === p || e.path.startsWith(p + '/')));
-      problems.push({ pointer: e.path || undefined, column: column >= 0 ? column : undefined, code: 'validation', message: e.message, text: column >= 0 ? stringOf(getAt(data, e.path)) : undefined });
+      problems.push({
+        pointer: e.path || undefined,
+        column: column >= 0 ? column : undefined,
+        code: 'validation',
+        message: e.message,
+        text: column >= 0 ? stringOf(getAt(data, e.path)) : undefined,
+      });
     }
     if (problems.length) return { line, action: 'refuse', key, problems };
     return existing

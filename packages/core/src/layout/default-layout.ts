@@ -38,6 +38,8 @@ export function defaultLayout(schema: JsonSchema, ctx: SchemaContext = createSch
     const items = [...propertiesOf(ctx, child).keys()].map((k) => `${pointer}/${escapeToken(k)}`);
     groups.push({ type: 'section', id: uniqueId(key, taken, `s${n}`), pointer, items });
   }
-  const sections: LayoutSection[] = main.length ? [{ type: 'section', id: 'main', title: { ...MAIN_TITLE }, items: main }, ...groups] : groups;
+  const sections: LayoutSection[] = main.length
+    ? [{ type: 'section', id: 'main', title: { ...MAIN_TITLE }, items: main }, ...groups]
+    : groups;
   return { version: 1, sections: sections.length >= 3 ? 'tabs' : 'plain', items: sections };
 }

@@ -7,7 +7,12 @@ import type { JsonSchemaObject } from '../types.js';
 const localized: JsonSchemaObject = {
   oneOf: [
     { type: 'string' },
-    { type: 'object', properties: { en: { type: 'string' }, ru: { type: 'string' } }, additionalProperties: { type: 'string' }, minProperties: 1 },
+    {
+      type: 'object',
+      properties: { en: { type: 'string' }, ru: { type: 'string' } },
+      additionalProperties: { type: 'string' },
+      minProperties: 1,
+    },
   ],
 };
 

@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { JsonSchemaObject } from '../types.js';
 import { FormController } from '../form/controller.js';
-import { defaultLayout, layoutSchema, resolveLayout, validateLayout, unplaced, templateExists, localize, type LayoutDocument } from './index.js';
+import {
+  defaultLayout,
+  layoutSchema,
+  resolveLayout,
+  validateLayout,
+  unplaced,
+  templateExists,
+  localize,
+  type LayoutDocument,
+} from './index.js';
 import { createSchemaContext } from '../schema/resolve.js';
 import type { ErrorObject } from 'ajv';
 import { compileSchema } from '../validation/validator.js';
@@ -44,11 +53,23 @@ const good: LayoutDocument = {
       items: [
         '/general/companyName',
         { type: 'field', pointer: '/general/legalForm', widget: 'radio', span: 2 },
-        { type: 'group', id: 'size', title: { en: 'Size', ru: 'Размер' }, columns: 3, items: ['/general/size/class', '/general/size/headcount'] },
+        {
+          type: 'group',
+          id: 'size',
+          title: { en: 'Size', ru: 'Размер' },
+          columns: 3,
+          items: ['/general/size/class', '/general/size/headcount'],
+        },
         '/general/a~1b',
       ],
     },
-    { type: 'section', id: 'category', pointer: '/category', rules: { visible: { '!=': [{ var: '/general/legalForm' }, 'ZAO'] } }, items: ['/category/priority'] },
+    {
+      type: 'section',
+      id: 'category',
+      pointer: '/category',
+      rules: { visible: { '!=': [{ var: '/general/legalForm' }, 'ZAO'] } },
+      items: ['/category/priority'],
+    },
   ],
 };
 
@@ -61,7 +82,10 @@ test('layout.schema.json is the exported layoutSchema', () => {
 const generator = new URL('../../../../scripts/generate-layout-validator.mjs', import.meta.url).href;
 
 test('the precompiled layout validator is current (run node scripts/generate-layout-validator.mjs)', async () => {
-  const { generateLayoutValidator, LAYOUT_VALIDATOR_FILE } = (await import(generator)) as { generateLayoutValidator(): Promise<string>; LAYOUT_VALIDATOR_FILE: string };
+  const { generateLayoutValidator, LAYOUT_VALIDATOR_FILE } = (await import(generator)) as {
+    generateLayoutValidator(): Promise<string>;
+    LAYOUT_VALIDATOR_FILE: string;
+  };
   assert.equal(readFileSync(LAYOUT_VALIDATOR_FILE, 'utf8'), await generateLayoutValidator(), 'generated/layout-validator.ts is stale');
 });
 
@@ -77,7 +101,8 @@ test('the precompiled layout validator reports what ajv compiling layoutSchema a
   ];
   const runtime = compileSchema(layoutSchema);
   const precompiled = precompiledLayoutValidator as unknown as ((d: unknown) => boolean) & { errors?: ErrorObject[] | null };
-  const shape = (errors: ErrorObject[] | null | undefined) => (errors ?? []).map((e) => `${e.instancePath} ${e.schemaPath} ${e.keyword} ${JSON.stringify(e.params)}`);
+  const shape = (errors: ErrorObject[] | null | undefined) =>
+    (errors ?? []).map((e) => `${e.instancePath} ${e.schemaPath} ${e.keyword} ${JSON.stringify(e.params)}`);
   let invalid = 0;
   for (const layout of layouts) {
     const ok = precompiled(layout);
@@ -119,7 +144,10 @@ test('unknown pointers, pointers into arrays, the root and bad syntax are report
   ]);
   // '' and 'general/x' fail the pointer pattern already (shape), so they come back alone.
   assert.equal(validateLayout({ version: 1, items: [{ type: 'section', id: 's', items: ['general/x'] }] }, schema).valid, false);
-  assert.equal(validateLayout({ version: 1, items: [{ type: 'section', id: 's', items: [{ type: 'field', pointer: '' }] }] }, schema).valid, false);
+  assert.equal(
+    validateLayout({ version: 1, items: [{ type: 'section', id: 's', items: [{ type: 'field', pointer: '' }] }] }, schema).valid,
+    false,
+  );
   assert.deepEqual(kinds[2], ['/items/0/items/2', 'unknownField']); // "/general/a/b" is a/b nested, not the key "a/b"
   const ru = validateLayout(layout, schema, { locale: 'ru' });
   assert.match(ru.errors[0].message, /В схеме нет поля «\/general\/nope»/);
@@ -127,10 +155,19 @@ test('unknown pointers, pointers into arrays, the root and bad syntax are report
 });
 
 test('~1 names a key with a slash; __proto__ is a key like any other, never a prototype', () => {
-  assert.equal(validateLayout({ version: 1, items: [{ type: 'section', id: 's', items: ['/general/a~1b', '/general/__proto__'] }] }, schema).valid, true);
+  assert.equal(
+    validateLayout({ version: 1, items: [{ type: 'section', id: 's', items: ['/general/a~1b', '/general/__proto__'] }] }, schema).valid,
+    true,
+  );
   const noProto: JsonSchemaObject = { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'string' } } } } };
-  const r = validateLayout({ version: 1, items: [{ type: 'section', id: 's', items: ['/__proto__', '/a/__proto__', '/a/constructor', '/a/toString'] }] }, noProto);
-  assert.deepEqual(r.errors.map((e) => e.keyword), ['unknownField', 'unknownField', 'unknownField', 'unknownField']);
+  const r = validateLayout(
+    { version: 1, items: [{ type: 'section', id: 's', items: ['/__proto__', '/a/__proto__', '/a/constructor', '/a/toString'] }] },
+    noProto,
+  );
+  assert.deepEqual(
+    r.errors.map((e) => e.keyword),
+    ['unknownField', 'unknownField', 'unknownField', 'unknownField'],
+  );
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
 });
 
@@ -158,7 +195,11 @@ test('a field placed twice, or inside a placed group, is an error; so is a dupli
 
 test('broken rule expressions and unknown widget templates are reported', () => {
   const r = validateLayout(
-    { version: 1, widgets: { '/roles/people/*/nope': 'x' }, items: [{ type: 'section', id: 's', rules: { visible: { nope: [1] } }, items: [] }] },
+    {
+      version: 1,
+      widgets: { '/roles/people/*/nope': 'x' },
+      items: [{ type: 'section', id: 's', rules: { visible: { nope: [1] } }, items: [] }],
+    },
     schema,
   );
   assert.deepEqual(r.errors.map((e) => e.keyword).sort(), ['expression', 'unknownTemplate']);
@@ -171,16 +212,41 @@ test('broken rule expressions and unknown widget templates are reported', () => 
 test('the default layout: a main section, then one per top-level object; tabs from 3 sections', () => {
   const d = defaultLayout(schema);
   assert.equal(d.sections, 'tabs');
-  assert.deepEqual(d.items.map((s) => s.id), ['main', 'general', 'category', 'roles', 'contract']);
+  assert.deepEqual(
+    d.items.map((s) => s.id),
+    ['main', 'general', 'category', 'roles', 'contract'],
+  );
   assert.deepEqual(d.items[0].items, ['/note']);
-  assert.deepEqual(d.items[1].items, ['/general/companyName', '/general/legalForm', '/general/size', '/general/a~1b', '/general/__proto__']);
+  assert.deepEqual(d.items[1].items, [
+    '/general/companyName',
+    '/general/legalForm',
+    '/general/size',
+    '/general/a~1b',
+    '/general/__proto__',
+  ]);
   assert.deepEqual(d.items[2].items, ['/category/priority', '/category/segment', '/category/vipManager']);
   assert.equal(validateLayout(d, schema).valid, true);
-  const small = defaultLayout({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'object', properties: { c: { type: 'string' } } } } });
+  const small = defaultLayout({
+    type: 'object',
+    properties: { a: { type: 'string' }, b: { type: 'object', properties: { c: { type: 'string' } } } },
+  });
   assert.equal(small.sections, 'plain');
-  assert.deepEqual(small.items.map((s) => s.id), ['main', 'b']);
-  const odd = defaultLayout(JSON.parse('{"type":"object","properties":{"a/b":{"type":"object","properties":{"x":{}}},"__proto__":{"type":"object","properties":{"y":{}}}}}'));
-  assert.deepEqual(odd.items.map((s) => [s.id, s.pointer]), [['s1', '/a~1b'], ['s2', '/__proto__']]);
+  assert.deepEqual(
+    small.items.map((s) => s.id),
+    ['main', 'b'],
+  );
+  const odd = defaultLayout(
+    JSON.parse(
+      '{"type":"object","properties":{"a/b":{"type":"object","properties":{"x":{}}},"__proto__":{"type":"object","properties":{"y":{}}}}}',
+    ),
+  );
+  assert.deepEqual(
+    odd.items.map((s) => [s.id, s.pointer]),
+    [
+      ['s1', '/a~1b'],
+      ['s2', '/__proto__'],
+    ],
+  );
   assert.deepEqual(defaultLayout({ type: 'string' }).items, []);
 });
 
@@ -194,7 +260,15 @@ test('resolve: sections, groups, spans, widget hints, and every unplaced field a
   assert.deepEqual(general.items[1], { type: 'field', pointer: '/general/legalForm', span: 2 });
   assert.equal(general.items[2].type, 'group');
   // Unplaced under /general go to the general section; under /category to its section; others to "Other".
-  assert.deepEqual(general.pointers, ['/general/companyName', '/general/legalForm', '/general/size/class', '/general/size/headcount', '/general/a~1b', '/general/size/turnover', '/general/__proto__']);
+  assert.deepEqual(general.pointers, [
+    '/general/companyName',
+    '/general/legalForm',
+    '/general/size/class',
+    '/general/size/headcount',
+    '/general/a~1b',
+    '/general/size/turnover',
+    '/general/__proto__',
+  ]);
   assert.deepEqual(category.pointers, ['/category/priority', '/category/segment', '/category/vipManager']);
   assert.equal(other.id, 'other');
   assert.deepEqual(other.title, { en: 'Other', ru: 'Прочее' });
@@ -213,7 +287,11 @@ test('resolve: section, group and field conditions become one rule per field', (
         id: 'c',
         rules: { visible: { var: '/general/companyName' } },
         items: [
-          { type: 'group', rules: { readOnly: true }, items: [{ type: 'field', pointer: '/category/priority', rules: { visible: { '!': { var: '/note' } }, required: true } }] },
+          {
+            type: 'group',
+            rules: { readOnly: true },
+            items: [{ type: 'field', pointer: '/category/priority', rules: { visible: { '!': { var: '/note' } }, required: true } }],
+          },
           { type: 'field', pointer: '/contract/number', rules: { readOnly: { var: '/note' } } },
         ],
       },
@@ -233,12 +311,18 @@ test('resolve: section, group and field conditions become one rule per field', (
 test('resolve: a layout of the wrong shape falls back to the default; bad placements are skipped', () => {
   const broken = resolveLayout(schema, { version: 1, items: 'nope' } as unknown as LayoutDocument);
   assert.ok(broken.errors.length > 0);
-  assert.deepEqual(broken.items.map((s) => s.id), ['main', 'general', 'category', 'roles', 'contract']);
+  assert.deepEqual(
+    broken.items.map((s) => s.id),
+    ['main', 'general', 'category', 'roles', 'contract'],
+  );
   const partial = resolveLayout(schema, {
     version: 1,
     items: [{ type: 'section', id: 'x', items: ['/general/companyName', '/general/companyName', '/nope', '/general'] }],
   });
-  assert.deepEqual(partial.errors.map((e) => e.keyword), ['duplicateField', 'unknownField', 'duplicateField']);
+  assert.deepEqual(
+    partial.errors.map((e) => e.keyword),
+    ['duplicateField', 'unknownField', 'duplicateField'],
+  );
   assert.deepEqual(partial.items[0].pointers.slice(0, 1), ['/general/companyName']);
   const all = partial.items.flatMap((s) => s.pointers);
   assert.deepEqual(unplaced(createSchemaContext(schema), all), []);
@@ -249,7 +333,11 @@ test('the controller takes a layout: its hints pick widgets, its rules hide and 
   const layout: LayoutDocument = {
     version: 1,
     items: [
-      { type: 'section', id: 'general', items: [{ type: 'field', pointer: '/general/companyName', widget: 'kc-textarea' }, '/general/legalForm'] },
+      {
+        type: 'section',
+        id: 'general',
+        items: [{ type: 'field', pointer: '/general/companyName', widget: 'kc-textarea' }, '/general/legalForm'],
+      },
       { type: 'section', id: 'cat', rules: { visible: { '==': [{ var: '/general/legalForm' }, 'OOO'] } }, items: ['/category/priority'] },
     ],
   };
@@ -260,11 +348,17 @@ test('the controller takes a layout: its hints pick widgets, its rules hide and 
   c.setValue('/general/legalForm', 'OOO');
   assert.equal(c.state('/category/priority').visible, true);
   assert.deepEqual(c.ruleIssues, []);
-  assert.deepEqual(c.layout.items.map((s) => s.id), ['general', 'cat', 'other']);
+  assert.deepEqual(
+    c.layout.items.map((s) => s.id),
+    ['general', 'cat', 'other'],
+  );
   c.readOnly = true;
   assert.equal(c.state('/general/companyName').readOnly, true);
   const d = new FormController(schema, {});
-  assert.deepEqual(d.layout.items.map((s) => s.id), ['main', 'general', 'category', 'roles', 'contract']);
+  assert.deepEqual(
+    d.layout.items.map((s) => s.id),
+    ['main', 'general', 'category', 'roles', 'contract'],
+  );
 });
 
 test('validateWithin shows and returns the errors of one part only', () => {
@@ -272,7 +366,10 @@ test('validateWithin shows and returns the errors of one part only', () => {
   assert.deepEqual(c.state('/general/companyName').errors, []);
   const r = c.validateWithin(['/general']);
   assert.equal(r.valid, false);
-  assert.deepEqual(r.errors.map((e) => e.path), ['/general/companyName']);
+  assert.deepEqual(
+    r.errors.map((e) => e.path),
+    ['/general/companyName'],
+  );
   assert.equal(c.state('/general/companyName').errors.length, 1);
   assert.equal(c.validateWithin(['/category']).valid, true);
   c.reset();

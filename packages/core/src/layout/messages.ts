@@ -12,7 +12,8 @@ const en = {
   root: () => 'A layout cannot place the whole card as one field; name a property, e.g. "/general".',
   unknownField: (p) => `The schema has no field "${p.pointer}".`,
   insideArray: (p) => `"${p.pointer}" lies inside a list; place the list itself, and give its rows' widgets in "widgets".`,
-  duplicateField: (p) => `"${p.pointer}" is already placed at ${p.first}${p.other !== p.pointer ? ` (as part of "${p.other}")` : ''}; a field appears once.`,
+  duplicateField: (p) =>
+    `"${p.pointer}" is already placed at ${p.first}${p.other !== p.pointer ? ` (as part of "${p.other}")` : ''}; a field appears once.`,
   duplicateId: (p) => `The id "${p.id}" is used twice (first at ${p.first}).`,
   notAGroup: (p) => `A section's pointer must name an object with fields; "${p.pointer}" does not.`,
   unknownTemplate: (p) => `"widgets" names "${p.pointer}", which the schema does not describe.`,
@@ -28,7 +29,8 @@ const ru: LayoutMessages = {
   root: () => 'Макет не может разместить всю карточку одним полем; укажите свойство, например «/general».',
   unknownField: (p) => `В схеме нет поля «${p.pointer}».`,
   insideArray: (p) => `«${p.pointer}» находится внутри списка; разместите сам список, а виджеты его строк задайте в «widgets».`,
-  duplicateField: (p) => `«${p.pointer}» уже размещено в ${p.first}${p.other !== p.pointer ? ` (в составе «${p.other}»)` : ''}; поле можно разместить один раз.`,
+  duplicateField: (p) =>
+    `«${p.pointer}» уже размещено в ${p.first}${p.other !== p.pointer ? ` (в составе «${p.other}»)` : ''}; поле можно разместить один раз.`,
   duplicateId: (p) => `Идентификатор «${p.id}» использован дважды (впервые в ${p.first}).`,
   notAGroup: (p) => `Указатель раздела должен вести на объект с полями; «${p.pointer}» — не такой.`,
   unknownTemplate: (p) => `В «widgets» указано «${p.pointer}», которого нет в схеме.`,
@@ -40,8 +42,10 @@ const de: LayoutMessages = {
   pointer: (p) => `„${p.pointer}“ ist kein JSON Pointer: Er muss mit „/“ beginnen und „~“ als „~0“ sowie „/“ als „~1“ schreiben.`,
   root: () => 'Ein Layout kann nicht die ganze Karte als ein Feld platzieren; nennen Sie eine Eigenschaft, z. B. „/general“.',
   unknownField: (p) => `Das Schema hat kein Feld „${p.pointer}“.`,
-  insideArray: (p) => `„${p.pointer}“ liegt in einer Liste; platzieren Sie die Liste selbst und geben Sie die Widgets ihrer Zeilen unter „widgets“ an.`,
-  duplicateField: (p) => `„${p.pointer}“ ist bereits bei ${p.first} platziert${p.other !== p.pointer ? ` (als Teil von „${p.other}“)` : ''}; ein Feld erscheint nur einmal.`,
+  insideArray: (p) =>
+    `„${p.pointer}“ liegt in einer Liste; platzieren Sie die Liste selbst und geben Sie die Widgets ihrer Zeilen unter „widgets“ an.`,
+  duplicateField: (p) =>
+    `„${p.pointer}“ ist bereits bei ${p.first} platziert${p.other !== p.pointer ? ` (als Teil von „${p.other}“)` : ''}; ein Feld erscheint nur einmal.`,
   duplicateId: (p) => `Die ID „${p.id}“ wird zweimal verwendet (zuerst bei ${p.first}).`,
   notAGroup: (p) => `Der Pointer eines Abschnitts muss ein Objekt mit Feldern benennen; „${p.pointer}“ tut das nicht.`,
   unknownTemplate: (p) => `„widgets“ nennt „${p.pointer}“, das das Schema nicht beschreibt.`,

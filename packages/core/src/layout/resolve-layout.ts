@@ -37,7 +37,21 @@ export function resolveLayout(schema: JsonSchema, layout?: LayoutDocument | null
     const check = validateLayout(layout, schema, { locale, ctx });
     errors = check.errors;
     // A document of the wrong shape can't be followed at all: fall back to the default.
-    const broken = errors.some((e) => e.message && !['pointer', 'root', 'unknownField', 'insideArray', 'duplicateField', 'duplicateId', 'notAGroup', 'unknownTemplate', 'expression'].includes(e.keyword));
+    const broken = errors.some(
+      (e) =>
+        e.message &&
+        ![
+          'pointer',
+          'root',
+          'unknownField',
+          'insideArray',
+          'duplicateField',
+          'duplicateId',
+          'notAGroup',
+          'unknownTemplate',
+          'expression',
+        ].includes(e.keyword),
+    );
     doc = broken ? defaultLayout(schema, ctx) : layout;
   }
 
@@ -56,7 +70,12 @@ export function resolveLayout(schema: JsonSchema, layout?: LayoutDocument | null
     push(pointer, 'readOnly', readOnly, 'or');
     push(pointer, 'required', required, 'or');
   };
-  const push = (target: string, kind: 'visible' | 'readOnly' | 'required', list: { expr: Expression; source: string }[], op: 'and' | 'or') => {
+  const push = (
+    target: string,
+    kind: 'visible' | 'readOnly' | 'required',
+    list: { expr: Expression; source: string }[],
+    op: 'and' | 'or',
+  ) => {
     if (!list.length) return;
     const expr = list.length === 1 ? list[0].expr : { [op]: list.map((x) => x.expr) };
     rules.push({ target, kind, expr, source: list.length === 1 ? list[0].source : `/layout${target}` });
@@ -80,10 +99,18 @@ export function resolveLayout(schema: JsonSchema, layout?: LayoutDocument | null
       const own = usable(item.rules, path);
       const inner: Conditions = {
         visible: own?.visible !== undefined ? [...cond.visible, { expr: own.visible, source: `${path}/rules/visible` }] : cond.visible,
-        readOnly: own?.readOnly !== undefined ? [...cond.readOnly, { expr: own.readOnly, source: `${path}/rules/readOnly` }] : cond.readOnly,
+        readOnly:
+          own?.readOnly !== undefined ? [...cond.readOnly, { expr: own.readOnly, source: `${path}/rules/readOnly` }] : cond.readOnly,
       };
       const id = uniqueId(item.id ?? '', ids, `group${ids.size + 1}`);
-      result.push({ type: 'group', id, title: item.title, columns: item.columns ?? 1, span: item.span ?? 1, items: resolveItems(item.items, `${path}/items`, inner, out) });
+      result.push({
+        type: 'group',
+        id,
+        title: item.title,
+        columns: item.columns ?? 1,
+        span: item.span ?? 1,
+        items: resolveItems(item.items, `${path}/items`, inner, out),
+      });
     });
     return result;
   };
@@ -100,7 +127,17 @@ export function resolveLayout(schema: JsonSchema, layout?: LayoutDocument | null
     const id = uniqueId(section.id, ids, `section${s + 1}`);
     const pointer = section.pointer !== undefined && placeAt(ctx, section.pointer).ok ? section.pointer : undefined;
     const items = resolveItems(section.items, `${at}/items`, cond, pointers);
-    const r: ResolvedSection = { type: 'section', id, title: section.title, description: section.description, pointer, columns: section.columns ?? doc.columns ?? 1, visible: own?.visible, items, pointers };
+    const r: ResolvedSection = {
+      type: 'section',
+      id,
+      title: section.title,
+      description: section.description,
+      pointer,
+      columns: section.columns ?? doc.columns ?? 1,
+      visible: own?.visible,
+      items,
+      pointers,
+    };
     conditionsOf.set(r, cond);
     return r;
   });
@@ -114,7 +151,14 @@ export function resolveLayout(schema: JsonSchema, layout?: LayoutDocument | null
     if (!home) {
       home = sections.find((s) => s.id === 'other' && conditionsOf.get(s) === undefined);
       if (!home) {
-        home = { type: 'section', id: uniqueId('other', ids, 'other'), title: { ...OTHER_TITLE }, columns: doc.columns ?? 1, items: [], pointers: [] };
+        home = {
+          type: 'section',
+          id: uniqueId('other', ids, 'other'),
+          title: { ...OTHER_TITLE },
+          columns: doc.columns ?? 1,
+          items: [],
+          pointers: [],
+        };
         sections.push(home);
       }
     }
@@ -129,7 +173,13 @@ export function resolveLayout(schema: JsonSchema, layout?: LayoutDocument | null
     if (!errors.some((e) => e.keyword === 'unknownTemplate' && e.params?.pointer === template)) widgetHints[template] = widget;
   }
 
-  return { sections: doc.sections ?? (sections.length >= 3 ? 'tabs' : 'plain'), items: sections, widgetHints, rules: mergeWithSchemaRules(ctx, rules), errors };
+  return {
+    sections: doc.sections ?? (sections.length >= 3 ? 'tabs' : 'plain'),
+    items: sections,
+    widgetHints,
+    rules: mergeWithSchemaRules(ctx, rules),
+    errors,
+  };
 }
 
 /** The smallest subtrees of the schema that no placed pointer covers, in schema order. */

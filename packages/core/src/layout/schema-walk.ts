@@ -39,7 +39,13 @@ function collectProperties(ctx: SchemaContext, schema: JsonSchema | undefined): 
   const out = new Map<string, JsonSchema>();
   const base = plain(ctx, schema);
   const raw = deref(ctx, schema);
-  const sources: unknown[] = [base, raw.then, raw.else, ...(Array.isArray(raw.oneOf) ? raw.oneOf : []), ...(Array.isArray(raw.anyOf) ? raw.anyOf : [])];
+  const sources: unknown[] = [
+    base,
+    raw.then,
+    raw.else,
+    ...(Array.isArray(raw.oneOf) ? raw.oneOf : []),
+    ...(Array.isArray(raw.anyOf) ? raw.anyOf : []),
+  ];
   for (const part of Array.isArray(raw.allOf) ? raw.allOf : []) {
     const p = deref(ctx, part as JsonSchema);
     sources.push(p.then, p.else);
@@ -67,9 +73,7 @@ export function isMoney(schema: JsonSchemaObject): boolean {
   return !!p && Object.keys(p).length === 2 && hasOwn(p, 'amount') && hasOwn(p, 'currency');
 }
 
-export type PlaceCheck =
-  | { ok: true; schema: JsonSchema }
-  | { ok: false; reason: 'syntax' | 'root' | 'unknown' | 'inside-array' };
+export type PlaceCheck = { ok: true; schema: JsonSchema } | { ok: false; reason: 'syntax' | 'root' | 'unknown' | 'inside-array' };
 
 /** Where a layout pointer leads: a place reachable through object properties only. */
 export function placeAt(ctx: SchemaContext, pointer: string): PlaceCheck {

@@ -31,7 +31,11 @@ export function validateLayout(layout: unknown, schema: JsonSchema, options: Val
   const shape = { errors: validateLayoutShape(layout) ? [] : toFieldErrors(validateLayoutShape.errors, locale) };
   const errors: LayoutError[] = shape.errors
     // oneOf over an item's three forms reports each form's failure; the summary is enough.
-    .filter((e) => !(e.keyword === 'const' || e.keyword === 'type') || !shape.errors.some((o) => o.keyword === 'oneOf' && isWithin(e.path, o.path) && e.path !== o.path))
+    .filter(
+      (e) =>
+        !(e.keyword === 'const' || e.keyword === 'type') ||
+        !shape.errors.some((o) => o.keyword === 'oneOf' && isWithin(e.path, o.path) && e.path !== o.path),
+    )
     .map((e) => ({ path: e.path, keyword: e.keyword, message: layoutMessage('schema', { detail: e.message }, locale), params: e.params }));
   if (errors.length) return { valid: false, errors };
   errors.push(...semanticErrors(layout as LayoutDocument, options.ctx ?? createSchemaContext(schema), locale));
@@ -39,7 +43,11 @@ export function validateLayout(layout: unknown, schema: JsonSchema, options: Val
 }
 
 /** A walk over every placed item: `visit(pointer, layoutPath)`. */
-export function forEachPlacement(items: readonly LayoutItem[], at: string, visit: (pointer: string, path: string, item: LayoutItem) => void): void {
+export function forEachPlacement(
+  items: readonly LayoutItem[],
+  at: string,
+  visit: (pointer: string, path: string, item: LayoutItem) => void,
+): void {
   items.forEach((item, i) => {
     const path = `${at}/${i}`;
     if (typeof item === 'string') visit(item, path, item);

@@ -49,7 +49,11 @@ export interface ReminderSpec extends ReminderConfig {
  * (a misuse of the schema, named by its location), never on anything else.
  */
 export function collectReminderSpecs(schema: JsonSchema): ReminderSpec[] {
-  return keywordSites(schema, 'x-reminder').map((site) => ({ ...checkConfig(site.value, site.source), template: site.template, source: site.source }));
+  return keywordSites(schema, 'x-reminder').map((site) => ({
+    ...checkConfig(site.value, site.source),
+    template: site.template,
+    source: site.source,
+  }));
 }
 
 function checkConfig(r: unknown, at: string): ReminderConfig {
@@ -62,6 +66,7 @@ function checkConfig(r: unknown, at: string): ReminderConfig {
   if (c.offsetFrom !== undefined && typeof c.offsetFrom !== 'string') fail('"offsetFrom" must be a JSON Pointer string');
   if (c.who !== undefined && typeof c.who !== 'string') fail('"who" must be a role name or a JSON Pointer');
   if (c.repeat !== undefined && c.repeat !== 'yearly') fail('"repeat" can only be "yearly"');
-  if (c.title !== undefined && typeof c.title !== 'string' && (typeof c.title !== 'object' || c.title === null)) fail('"title" must be a string or {"ru", "en"}');
+  if (c.title !== undefined && typeof c.title !== 'string' && (typeof c.title !== 'object' || c.title === null))
+    fail('"title" must be a string or {"ru", "en"}');
   return c as ReminderConfig;
 }

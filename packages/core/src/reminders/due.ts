@@ -145,5 +145,3 @@ function read(data: unknown, at: string, pointer: string): JsonValue | undefined
   const r = resolveRelative(pointer, at);
   return r && 'pointer' in r ? getAt(data, r.pointer) : undefined;
 }
-
-

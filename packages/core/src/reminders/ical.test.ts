@@ -39,7 +39,12 @@ function parseICalendar(text: string): { components: { type: string; props: Prop
       assert.equal(stack.pop(), value, `END:${value} closes what was opened`);
       continue;
     }
-    const params = Object.fromEntries(rawParams.split(';').filter(Boolean).map((p) => p.split('=') as [string, string]));
+    const params = Object.fromEntries(
+      rawParams
+        .split(';')
+        .filter(Boolean)
+        .map((p) => p.split('=') as [string, string]),
+    );
     const unescaped = value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
     const prop = { name, params, value: unescaped };
     if (stack.length === 1) calendar.push(prop);
@@ -83,7 +88,10 @@ test('toICalendar writes a VCALENDAR with one all-day VEVENT per reminder that r
   assert.equal(get(calendar, 'VERSION')?.value, '2.0');
   assert.ok(get(calendar, 'PRODID')?.value);
   assert.equal(get(calendar, 'X-WR-CALNAME')?.value, 'Напоминания, CRM');
-  assert.deepEqual(components.map((c) => c.type), ['VEVENT', 'VEVENT']);
+  assert.deepEqual(
+    components.map((c) => c.type),
+    ['VEVENT', 'VEVENT'],
+  );
   const [a, b] = components.map((c) => c.props);
   assert.equal(get(a, 'DTSTART')?.value, '20270316');
   assert.deepEqual(get(a, 'DTSTART')?.params, { VALUE: 'DATE' });
@@ -96,7 +104,13 @@ test('toICalendar writes a VCALENDAR with one all-day VEVENT per reminder that r
   const uids = components.map((c) => get(c.props, 'UID')!.value);
   assert.equal(new Set(uids).size, 2, 'UIDs are unique');
   assert.match(uids[0], /^kc-[0-9a-f]{16}@kartochka\.invalid$/);
-  assert.equal(toICalendar(reminders, { locale: 'ru', now: new Date(0) }).match(/UID:.*/g)!.join(), text.match(/UID:.*/g)!.join(), 'UIDs are stable');
+  assert.equal(
+    toICalendar(reminders, { locale: 'ru', now: new Date(0) })
+      .match(/UID:.*/g)!
+      .join(),
+    text.match(/UID:.*/g)!.join(),
+    'UIDs are stable',
+  );
   for (const c of components) for (const required of ['UID', 'DTSTAMP', 'DTSTART', 'SUMMARY']) assert.ok(get(c.props, required), required);
 });
 
@@ -112,9 +126,22 @@ test('escaping and folding', () => {
   const line = 'SUMMARY:' + 'Ж'.repeat(60);
   const folded = foldLine(line);
   for (const l of folded.split('\r\n')) assert.ok(new TextEncoder().encode(l).length <= 75);
-  assert.equal(folded.split('\r\n').map((l, i) => (i ? l.slice(1) : l)).join(''), line, 'no character is split');
+  assert.equal(
+    folded
+      .split('\r\n')
+      .map((l, i) => (i ? l.slice(1) : l))
+      .join(''),
+    line,
+    'no character is split',
+  );
   assert.equal(foldLine('SHORT:x'), 'SHORT:x');
   const emoji = foldLine('X:' + '😀'.repeat(40));
   assert.ok(!emoji.includes('\uFFFD'));
-  assert.equal(emoji.split('\r\n').map((l, i) => (i ? l.slice(1) : l)).join(''), 'X:' + '😀'.repeat(40));
+  assert.equal(
+    emoji
+      .split('\r\n')
+      .map((l, i) => (i ? l.slice(1) : l))
+      .join(''),
+    'X:' + '😀'.repeat(40),
+  );
 });

@@ -26,7 +26,11 @@ const encoder = new TextEncoder();
 
 /** TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines. */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /**
@@ -56,7 +60,11 @@ export function foldLine(line: string): string {
 }
 
 const basicDate = (iso: string) => iso.replace(/-/g, '');
-const utcStamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** A stable UID per card, field and occurrence, so re-importing updates instead of duplicating. */
 function uid(r: Reminder, domain: string): string {
@@ -84,11 +92,16 @@ export function toICalendar(reminders: readonly Reminder[], options: ICalendarOp
     'METHOD:PUBLISH',
   ];
   if (options.calendarName) lines.push(`X-WR-CALNAME:${escapeText(options.calendarName)}`);
-  const words = locale === 'ru' ? { event: 'Дата события', who: 'Кому', card: 'Карточка' } : { event: 'Event date', who: 'For', card: 'Card' };
+  const words =
+    locale === 'ru' ? { event: 'Дата события', who: 'Кому', card: 'Карточка' } : { event: 'Event date', who: 'For', card: 'Card' };
   for (const r of reminders) {
     const due = parseIsoDate(r.dueDate);
     if (!due) throw new RangeError(`Reminder of "${r.recordId}" at "${r.pointer}" has an invalid dueDate "${r.dueDate}".`);
-    const description = [`${words.event}: ${r.eventDate}`, r.who ? `${words.who}: ${r.whoIsRole ? roleLabel(locale, r.who) : r.who}` : '', r.recordTitle ? `${words.card}: ${r.recordTitle}` : '']
+    const description = [
+      `${words.event}: ${r.eventDate}`,
+      r.who ? `${words.who}: ${r.whoIsRole ? roleLabel(locale, r.who) : r.who}` : '',
+      r.recordTitle ? `${words.card}: ${r.recordTitle}` : '',
+    ]
       .filter(Boolean)
       .join('\n');
     lines.push(

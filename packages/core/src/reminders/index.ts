@@ -2,12 +2,4 @@
 export { collectReminderSpecs, type ReminderConfig, type ReminderSpec, type ReminderText } from './collect.js';
 export { dueReminders, type Reminder, type ReminderPeriod, type ReminderRecord } from './due.js';
 export { toICalendar, escapeText as escapeICalText, foldLine as foldICalLine, type ICalendarOptions } from './ical.js';
-export {
-  addDays as addCalendarDays,
-  calendarDate,
-  daysInMonth,
-  formatIsoDate,
-  isLeapYear,
-  parseIsoDate,
-  type CivilDate,
-} from './dates.js';
+export { addDays as addCalendarDays, calendarDate, daysInMonth, formatIsoDate, isLeapYear, parseIsoDate, type CivilDate } from './dates.js';

@@ -51,7 +51,12 @@ const schema: JsonSchemaObject = {
         birthday: {
           type: 'string',
           format: 'date',
-          'x-reminder': { offsetDays: -3, repeat: 'yearly', who: '/manager', title: { ru: 'ДР: {1/fullName} ({record})', en: 'Birthday: {1/fullName} ({record})' } },
+          'x-reminder': {
+            offsetDays: -3,
+            repeat: 'yearly',
+            who: '/manager',
+            title: { ru: 'ДР: {1/fullName} ({record})', en: 'Birthday: {1/fullName} ({record})' },
+          },
         },
       },
     },
@@ -89,10 +94,18 @@ describe('collectReminderSpecs', () => {
 
   test('a recursive schema stops', () => {
     const tree: JsonSchemaObject = {
-      $defs: { node: { type: 'object', properties: { at: { type: 'string', 'x-reminder': {} }, children: { type: 'array', items: { $ref: '#/$defs/node' } } } } },
+      $defs: {
+        node: {
+          type: 'object',
+          properties: { at: { type: 'string', 'x-reminder': {} }, children: { type: 'array', items: { $ref: '#/$defs/node' } } },
+        },
+      },
       $ref: '#/$defs/node',
     };
-    assert.deepEqual(collectReminderSpecs(tree).map((s) => s.template), ['/at']);
+    assert.deepEqual(
+      collectReminderSpecs(tree).map((s) => s.template),
+      ['/at'],
+    );
   });
 
   test('a malformed x-reminder is a misuse, named by its place', () => {
@@ -141,15 +154,27 @@ describe('dueReminders', () => {
     const c = structuredClone(company);
     delete (c.data as { contract: { renewalReminderDays?: number } }).contract.renewalReminderDays;
     const r = dueReminders([c], specs, { from: '2027-03-01', to: '2027-04-30' });
-    assert.deepEqual(r.map((x) => x.dueDate), ['2027-03-31']);
+    assert.deepEqual(
+      r.map((x) => x.dueDate),
+      ['2027-03-31'],
+    );
   });
 
   test('month ends: a reminder 1 day before 1 March lands on 28 or 29 February', () => {
     const spec: ReminderSpec = { template: '/d', source: '', offsetDays: -1 };
-    assert.equal(dueReminders([record('a', { d: '2027-03-01' })], [spec], { from: '2027-01-01', to: '2027-12-31' })[0].dueDate, '2027-02-28');
-    assert.equal(dueReminders([record('a', { d: '2028-03-01' })], [spec], { from: '2028-01-01', to: '2028-12-31' })[0].dueDate, '2028-02-29');
+    assert.equal(
+      dueReminders([record('a', { d: '2027-03-01' })], [spec], { from: '2027-01-01', to: '2027-12-31' })[0].dueDate,
+      '2027-02-28',
+    );
+    assert.equal(
+      dueReminders([record('a', { d: '2028-03-01' })], [spec], { from: '2028-01-01', to: '2028-12-31' })[0].dueDate,
+      '2028-02-29',
+    );
     const after: ReminderSpec = { template: '/d', source: '', offsetDays: 1 };
-    assert.equal(dueReminders([record('a', { d: '2027-01-31' })], [after], { from: '2027-01-01', to: '2027-12-31' })[0].dueDate, '2027-02-01');
+    assert.equal(
+      dueReminders([record('a', { d: '2027-01-31' })], [after], { from: '2027-01-01', to: '2027-12-31' })[0].dueDate,
+      '2027-02-01',
+    );
   });
 
   test('yearly birthdays of every person in the array; 29 February → 28 February in common years', () => {
@@ -163,34 +188,60 @@ describe('dueReminders', () => {
     );
     assert.equal(r[0].title.ru, 'ДР: Соколов И. Н. (Волжская керамика)');
     const leap = dueReminders([company], specs.slice(0, 1), { from: '2028-02-01', to: '2028-02-29' });
-    assert.deepEqual(leap.map((x) => [x.eventDate, x.dueDate]), [['2028-02-29', '2028-02-26']]);
+    assert.deepEqual(
+      leap.map((x) => [x.eventDate, x.dueDate]),
+      [['2028-02-29', '2028-02-26']],
+    );
   });
 
   test('a yearly reminder across the year end, and several years in one period', () => {
     const spec: ReminderSpec = { template: '/d', source: '', offsetDays: -3, repeat: 'yearly' };
     const r = dueReminders([record('a', { d: '1990-01-02' })], [spec], { from: '2026-12-01', to: '2026-12-31' });
-    assert.deepEqual(r.map((x) => [x.eventDate, x.dueDate]), [['2027-01-02', '2026-12-30']]);
+    assert.deepEqual(
+      r.map((x) => [x.eventDate, x.dueDate]),
+      [['2027-01-02', '2026-12-30']],
+    );
     const years = dueReminders([record('a', { d: '1990-01-02' })], [spec], { from: '2026-01-01', to: '2028-12-31' });
-    assert.deepEqual(years.map((x) => x.eventDate), ['2027-01-02', '2028-01-02', '2029-01-02'], 'due 3 days before: 2026-01-02 was due in 2025');
+    assert.deepEqual(
+      years.map((x) => x.eventDate),
+      ['2027-01-02', '2028-01-02', '2029-01-02'],
+      'due 3 days before: 2026-01-02 was due in 2025',
+    );
   });
 
   test('a yearly date does not recur before its own year', () => {
     const spec: ReminderSpec = { template: '/d', source: '', repeat: 'yearly' };
     const r = dueReminders([record('a', { d: '2026-06-01' })], [spec], { from: '2024-01-01', to: '2027-12-31' });
-    assert.deepEqual(r.map((x) => x.eventDate), ['2026-06-01', '2027-06-01']);
+    assert.deepEqual(
+      r.map((x) => x.eventDate),
+      ['2026-06-01', '2027-06-01'],
+    );
   });
 
   test('Date bounds are read as calendar dates in the given time zone', () => {
     const instant = new Date('2027-02-24T22:30:00Z'); // already 25 February in Moscow
     const inMoscow = dueReminders([company], specs, { from: instant, to: instant, timeZone: 'Europe/Moscow' });
-    assert.deepEqual(inMoscow.map((x) => x.dueDate), ['2027-02-25']);
+    assert.deepEqual(
+      inMoscow.map((x) => x.dueDate),
+      ['2027-02-25'],
+    );
     assert.deepEqual(dueReminders([company], specs, { from: instant, to: instant, timeZone: 'America/New_York' }), []);
   });
 
   test('sorted by due date, then card; empty and broken data is skipped', () => {
     const other = record('c-0', { people: [{ fullName: 'X', birthday: '2000-02-25' }], contract: { validUntil: 'soon' } }, 'Другая');
-    const r = dueReminders([company, other, record('c-2', null), record('c-3', { people: 'no' })], specs, { from: '2027-02-01', to: '2027-03-31' });
-    assert.deepEqual(r.map((x) => [x.dueDate, x.recordId]), [['2027-02-22', 'c-0'], ['2027-02-25', 'c-1'], ['2027-03-16', 'c-1']]);
+    const r = dueReminders([company, other, record('c-2', null), record('c-3', { people: 'no' })], specs, {
+      from: '2027-02-01',
+      to: '2027-03-31',
+    });
+    assert.deepEqual(
+      r.map((x) => [x.dueDate, x.recordId]),
+      [
+        ['2027-02-22', 'c-0'],
+        ['2027-02-25', 'c-1'],
+        ['2027-03-16', 'c-1'],
+      ],
+    );
     assert.equal(r[0].who, undefined, 'no manager in the data: nobody named');
   });
 });

@@ -61,7 +61,8 @@ export function collectRules(schema: JsonSchema, deref?: Deref, extra: readonly 
         }
       }
       const prefix = own(s, 'prefixItems');
-      if (Array.isArray(prefix)) prefix.forEach((p, i) => visit(p as JsonSchema, `${target}/${i}`, `${source}/prefixItems/${i}`, depth + 1));
+      if (Array.isArray(prefix))
+        prefix.forEach((p, i) => visit(p as JsonSchema, `${target}/${i}`, `${source}/prefixItems/${i}`, depth + 1));
       const items = own(s, 'items');
       if (Array.isArray(items)) items.forEach((p, i) => visit(p as JsonSchema, `${target}/${i}`, `${source}/items/${i}`, depth + 1));
       else visit(items as JsonSchema | undefined, `${target}/*`, `${source}/items`, depth + 1);
@@ -77,7 +78,8 @@ export function collectRules(schema: JsonSchema, deref?: Deref, extra: readonly 
   return out;
 }
 
-const own = (o: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+const own = (o: object, key: string): unknown =>
+  Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
 
 /**
  * Follows `$ref`: returns the schemas met on the way, the last one being the schema to use (keywords

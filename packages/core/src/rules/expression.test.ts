@@ -1,15 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JsonValue } from '../types.js';
-import {
-  ExpressionError,
-  MAX_DEPTH,
-  dataContext,
-  dependencies,
-  evaluate,
-  resolveRelative,
-  validateExpression,
-} from './expression.js';
+import { ExpressionError, MAX_DEPTH, dataContext, dependencies, evaluate, resolveRelative, validateExpression } from './expression.js';
 import type { Expression } from './expression.js';
 
 const card = {
@@ -26,7 +18,12 @@ const card = {
     },
   },
   history: { sales: [{ turnover: 100 }, { turnover: '250.5' }, { turnover: null }, {}] },
-  plans: { sales: [{ quantity: 2, price: 10 }, { quantity: 3, price: 7.5 }] },
+  plans: {
+    sales: [
+      { quantity: 2, price: 10 },
+      { quantity: 3, price: 7.5 },
+    ],
+  },
 } satisfies JsonValue;
 
 const run = (expr: Expression, data: unknown = card, at = '/x') => evaluate(expr, dataContext(data, at, new Date(2024, 4, 17, 12)));
@@ -87,7 +84,16 @@ describe('logic', () => {
     assert.equal(run({ '!==': [1, 1] }), false);
     assert.equal(run({ '==': [null, v('/nope')] }), true);
     assert.equal(run({ '===': [null, v('/nope')] }), true);
-    assert.equal(run({ '==': [[1, 2], [1, 2]] }), true, 'arrays compare by value');
+    assert.equal(
+      run({
+        '==': [
+          [1, 2],
+          [1, 2],
+        ],
+      }),
+      true,
+      'arrays compare by value',
+    );
     assert.equal(run({ '==': [[1], 1] }), false, 'an array never equals a primitive (no toString)');
     assert.equal(run({ '==': [v('/category/potential'), v('/category/potential')] }), true);
     assert.equal(run({ '==': [v('/category/potential'), '[object Object]'] }), false);
@@ -325,7 +331,10 @@ describe('hostile input', () => {
   it('has no operator named after Object.prototype members', () => {
     for (const op of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'method', 'log']) {
       const expr = JSON.parse(`{"${op}": []}`);
-      assert.throws(() => run(expr), (e: unknown) => e instanceof ExpressionError && e.message.includes(`Unknown operator "${op}"`));
+      assert.throws(
+        () => run(expr),
+        (e: unknown) => e instanceof ExpressionError && e.message.includes(`Unknown operator "${op}"`),
+      );
     }
   });
   it('reports unknown operators with their place in the schema', () => {
@@ -350,7 +359,10 @@ describe('hostile input', () => {
   it('stops deep nesting with a depth error, not a stack overflow', () => {
     let deep: Expression = 1;
     for (let i = 0; i < 100_000; i++) deep = { '!': [deep] };
-    assert.throws(() => run(deep), (e: unknown) => e instanceof ExpressionError && e.message.includes(`deeper than ${MAX_DEPTH}`));
+    assert.throws(
+      () => run(deep),
+      (e: unknown) => e instanceof ExpressionError && e.message.includes(`deeper than ${MAX_DEPTH}`),
+    );
     assert.ok(validateExpression(deep).some((p) => p.message.includes('deeper')));
     assert.deepEqual(dependencies(deep, '/x'), []);
     let arrays: Expression = 1;
@@ -411,10 +423,10 @@ describe('dependencies', () => {
     assert.deepEqual(dependencies({ '*': [v('1/quantity'), v('/a')] }, '/plans/sales/3/total'), ['/plans/sales/3/quantity', '/a']);
   });
   it('an array read covers its subtree; element names inside iterations add nothing', () => {
-    assert.deepEqual(
-      dependencies({ count: { filter: [v('/remarks'), { '==': [v('status'), v('/wanted')] }] } }, '/pct'),
-      ['/remarks', '/wanted'],
-    );
+    assert.deepEqual(dependencies({ count: { filter: [v('/remarks'), { '==': [v('status'), v('/wanted')] }] } }, '/pct'), [
+      '/remarks',
+      '/wanted',
+    ]);
     assert.deepEqual(dependencies({ sum: [v('/history/sales'), 'turnover'] }, '/t'), ['/history/sales']);
   });
   it('includes missing paths and var defaults, skips key reads (#)', () => {

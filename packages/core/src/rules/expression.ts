@@ -221,8 +221,6 @@ function readVar(node: object, path: unknown, run: Run, scope: Scope): unknown {
   }
 }
 
-
-
 interface Step {
   readonly key: string;
   /** The array index this token names, or -1. */
@@ -322,7 +320,8 @@ export function dependencyDetails(expr: Expression, at: string): Dependency[] {
       if (read.kind === 'absolute') add({ pointer: read.pointer, shifted: false });
       else if (read.kind === 'relative') {
         const r = resolveRelative(read.path, at);
-        if (r === undefined) add({ pointer: read.path, shifted: false, error: `Relative pointer "${read.path}" can't be resolved from "${at}".` });
+        if (r === undefined)
+          add({ pointer: read.path, shifted: false, error: `Relative pointer "${read.path}" can't be resolved from "${at}".` });
         else if ('pointer' in r) add({ pointer: r.pointer, shifted: r.shifted });
       }
     },

@@ -9,7 +9,8 @@ const maybe = (p: MessageParams, text: (s: unknown) => string): string => (p.sug
 
 const en = {
   unknownField: (p) => `There is no field "[${p.name}]".${maybe(p, (s) => ` Did you mean "[${s}]"?`)}`,
-  bareName: (p) => `"${p.name}" is neither a function nor a value; write field names in square brackets${p.suggestion ? `: "[${p.suggestion}]"` : ', for example "[Amount]"'}.`,
+  bareName: (p) =>
+    `"${p.name}" is neither a function nor a value; write field names in square brackets${p.suggestion ? `: "[${p.suggestion}]"` : ', for example "[Amount]"'}.`,
   unknownFunction: (p) => `There is no function "${p.name}".${maybe(p, (s) => ` Did you mean "${s}"?`)}`,
   unexpectedToken: (p) => `"${p.token}" was not expected here.`,
   unexpectedEnd: () => 'The formula ends too early: a value is missing.',
@@ -26,7 +27,8 @@ export type FormulaMessages = Record<FormulaErrorCode, Msg>;
 
 const ru: FormulaMessages = {
   unknownField: (p) => `Нет поля «[${p.name}]».${maybe(p, (s) => ` Может быть, «[${s}]»?`)}`,
-  bareName: (p) => `«${p.name}» — не функция и не значение; названия полей пишутся в квадратных скобках${p.suggestion ? `: «[${p.suggestion}]»` : ', например «[Сумма]»'}.`,
+  bareName: (p) =>
+    `«${p.name}» — не функция и не значение; названия полей пишутся в квадратных скобках${p.suggestion ? `: «[${p.suggestion}]»` : ', например «[Сумма]»'}.`,
   unknownFunction: (p) => `Нет функции «${p.name}».${maybe(p, (s) => ` Может быть, «${s}»?`)}`,
   unexpectedToken: (p) => `Здесь не ожидалось «${p.token}».`,
   unexpectedEnd: () => 'Формула обрывается: не хватает значения.',
@@ -40,7 +42,8 @@ const ru: FormulaMessages = {
 
 const de: FormulaMessages = {
   unknownField: (p) => `Es gibt kein Feld „[${p.name}]“.${maybe(p, (s) => ` Meinten Sie „[${s}]“?`)}`,
-  bareName: (p) => `„${p.name}“ ist weder eine Funktion noch ein Wert; Feldnamen stehen in eckigen Klammern${p.suggestion ? `: „[${p.suggestion}]“` : ', zum Beispiel „[Betrag]“'}.`,
+  bareName: (p) =>
+    `„${p.name}“ ist weder eine Funktion noch ein Wert; Feldnamen stehen in eckigen Klammern${p.suggestion ? `: „[${p.suggestion}]“` : ', zum Beispiel „[Betrag]“'}.`,
   unknownFunction: (p) => `Es gibt keine Funktion „${p.name}“.${maybe(p, (s) => ` Meinten Sie „${s}“?`)}`,
   unexpectedToken: (p) => `„${p.token}“ ist hier nicht erwartet.`,
   unexpectedEnd: () => 'Die Formel endet zu früh: Ein Wert fehlt.',

@@ -1,6 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FormulaPrintError, dataContext, evaluate, parseFormula, printFormula, validateExpression, type FormulaField, type JsonValue } from '../index.js';
+import {
+  FormulaPrintError,
+  dataContext,
+  evaluate,
+  parseFormula,
+  printFormula,
+  validateExpression,
+  type FormulaField,
+  type JsonValue,
+} from '../index.js';
 import { FORMULA_FUNCTIONS } from '../internal.js';
 
 const ruFields: FormulaField[] = [
@@ -32,24 +41,50 @@ describe('formula text: parsing', () => {
     ['[Количество точек] * 150000', '[Number of outlets] * 150000', { '*': [v('/general/points'), 150000] }],
     ['ЕСЛИ([Сегмент] = "Дилер"; 1; 0)', 'IF([Segment] = "Dealer"; 1; 0)', { if: [{ '==': [v('/general/segment'), 'Дилер'] }, 1, 0] }],
     ['[Выручка] * 0,5', '[Turnover] * 0.5', { '*': [v('/finance/turnover'), 0.5] }],
-    ['[Выручка] >= 1000 И НЕ [Сегмент] <> "Дилер"', '[Turnover] >= 1000 AND NOT [Segment] <> "Dealer"', { and: [{ '>=': [v('/finance/turnover'), 1000] }, { '!': [{ '!=': [v('/general/segment'), 'Дилер'] }] }] }],
-    ['[Выручка] < 10 ИЛИ [Выручка] > 20 ИЛИ ЛОЖЬ', '[Turnover] < 10 OR [Turnover] > 20 OR FALSE', { or: [{ '<': [v('/finance/turnover'), 10] }, { '>': [v('/finance/turnover'), 20] }, false] }],
+    [
+      '[Выручка] >= 1000 И НЕ [Сегмент] <> "Дилер"',
+      '[Turnover] >= 1000 AND NOT [Segment] <> "Dealer"',
+      { and: [{ '>=': [v('/finance/turnover'), 1000] }, { '!': [{ '!=': [v('/general/segment'), 'Дилер'] }] }] },
+    ],
+    [
+      '[Выручка] < 10 ИЛИ [Выручка] > 20 ИЛИ ЛОЖЬ',
+      '[Turnover] < 10 OR [Turnover] > 20 OR FALSE',
+      { or: [{ '<': [v('/finance/turnover'), 10] }, { '>': [v('/finance/turnover'), 20] }, false] },
+    ],
     ['ОКРУГЛ([Выручка] / 3; 2)', 'ROUND([Turnover] / 3, 2)', { round: [{ '/': [v('/finance/turnover'), 3] }, 2] }],
     ['СЦЕП("№ "; [Количество точек])', 'CONCAT("No. "; [Number of outlets])', { cat: ['№ ', v('/general/points')] }],
     ['МИН(1; 2,5; -3) + МАКС(1; 2)', 'MIN(1; 2.5; -3) + MAX(1; 2)', { '+': [{ min: [1, 2.5, -3] }, { max: [1, 2] }] }],
     ['СУММ([Филиалы]; "turnover")', 'SUM([Branches]; "turnover")', { sum: [v('/branches'), 'turnover'] }],
-    ['ДНЕЙ_МЕЖДУ([Дата договора]; СЕГОДНЯ())', 'DAYS_BETWEEN([Contract date]; TODAY())', { daysBetween: [v('/general/contractDate'), { today: [] }] }],
+    [
+      'ДНЕЙ_МЕЖДУ([Дата договора]; СЕГОДНЯ())',
+      'DAYS_BETWEEN([Contract date]; TODAY())',
+      { daysBetween: [v('/general/contractDate'), { today: [] }] },
+    ],
     ['-[Выручка] * 2 - 1', '-[Turnover] * 2 - 1', { '-': [{ '*': [{ '-': [v('/finance/turnover')] }, 2] }, 1] }],
     ['"Он сказал ""да"""', '"He said ""yes"""', 'Он сказал "да"'.replace('Он сказал', 'Он сказал')],
-    ['ВХОДИТ([Сегмент]; {"Дилер"; "Партнёр"})', 'IN([Segment]; {"Dealer"; "Partner"})', { in: [v('/general/segment'), ['Дилер', 'Партнёр']] }],
+    [
+      'ВХОДИТ([Сегмент]; {"Дилер"; "Партнёр"})',
+      'IN([Segment]; {"Dealer"; "Partner"})',
+      { in: [v('/general/segment'), ['Дилер', 'Партнёр']] },
+    ],
     ['ЕПУСТО([Сегмент])', 'ISBLANK([Segment])', { empty: [v('/general/segment')] }],
     ['ФИЛЬТР([Филиалы]; [amount] > 0)', 'FILTER([Branches]; [amount] > 0)', { filter: [v('/branches'), { '>': [v('amount'), 0] }] }],
-    ['ПОЛЕ([Выручка]; 0) + [/other/x] + [1/price]', 'FIELD([Turnover]; 0) + [/other/x] + [1/price]', { '+': [{ var: ['/finance/turnover', 0] }, v('/other/x'), v('1/price')] }],
+    [
+      'ПОЛЕ([Выручка]; 0) + [/other/x] + [1/price]',
+      'FIELD([Turnover]; 0) + [/other/x] + [1/price]',
+      { '+': [{ var: ['/finance/turnover', 0] }, v('/other/x'), v('1/price')] },
+    ],
     ['НЕ_ЗАПОЛНЕНО([Выручка]; [Сегмент])', 'MISSING([Turnover]; [Segment])', { missing: ['/finance/turnover', '/general/segment'] }],
   ];
   for (const [ruText, enText, expected] of table) {
     it(`${ruText}  |  ${enText}`, () => {
-      const expectedEn = JSON.parse(JSON.stringify(expected).replace(/Дилер/g, 'Dealer').replace(/Партнёр/g, 'Partner').replace('№ ', 'No. ').replace('Он сказал \\"да\\"', 'He said \\"yes\\"'));
+      const expectedEn = JSON.parse(
+        JSON.stringify(expected)
+          .replace(/Дилер/g, 'Dealer')
+          .replace(/Партнёр/g, 'Partner')
+          .replace('№ ', 'No. ')
+          .replace('Он сказал \\"да\\"', 'He said \\"yes\\"'),
+      );
       assert.deepEqual(parse(ruText, ru), expected);
       assert.deepEqual(parse(enText, en), expectedEn);
       assert.deepEqual(validateExpression(expected), []);
@@ -137,7 +172,10 @@ describe('formula text: printing round trips', () => {
 
   it('covers every operator of the engine', () => {
     const printed = new Set(cases.flatMap((c) => (c && typeof c === 'object' && !Array.isArray(c) ? Object.keys(c) : [])));
-    assert.deepEqual(FORMULA_FUNCTIONS.map((f) => f.op).filter((op) => !printed.has(op)), []);
+    assert.deepEqual(
+      FORMULA_FUNCTIONS.map((f) => f.op).filter((op) => !printed.has(op)),
+      [],
+    );
   });
 
   it('prints in words, fields by their titles', () => {

@@ -14,7 +14,15 @@
  */
 import type { JsonValue } from '../types.js';
 import { translateOptions, type FormulaOption } from './formula-options.js';
-import { FORMULA_CONSTANTS, allFunctionNames, functionByName, functionByOp, functionName, normalizeName, usesRussianNames } from './formula-functions.js';
+import {
+  FORMULA_CONSTANTS,
+  allFunctionNames,
+  functionByName,
+  functionByOp,
+  functionName,
+  normalizeName,
+  usesRussianNames,
+} from './formula-functions.js';
 import { formulaMessage, type FormulaErrorCode } from './formula-messages.js';
 import { MAX_DEPTH, arityOf, isRelativePointer } from './walk.js';
 
@@ -26,7 +34,8 @@ export interface FormulaField {
   readonly options?: readonly FormulaOption[];
 }
 
-const optionTable = (fields: readonly FormulaField[]) => new Map(fields.filter((f) => f.options?.length).map((f) => [f.pointer, f.options!]));
+const optionTable = (fields: readonly FormulaField[]) =>
+  new Map(fields.filter((f) => f.options?.length).map((f) => [f.pointer, f.options!]));
 
 export interface FormulaTextOptions {
   /** The language of function names and of the decimal separator (`0,5` in ru, `0.5` in en). */
@@ -258,7 +267,8 @@ class Parser {
     private readonly toks: readonly Tok[],
     private readonly options: FormulaTextOptions,
   ) {
-    for (const f of options.fields) if (!this.fieldsByName.has(normalizeName(f.name.trim()))) this.fieldsByName.set(normalizeName(f.name.trim()), f.pointer);
+    for (const f of options.fields)
+      if (!this.fieldsByName.has(normalizeName(f.name.trim()))) this.fieldsByName.set(normalizeName(f.name.trim()), f.pointer);
   }
 
   formula(): JsonValue {
@@ -280,7 +290,9 @@ class Parser {
 
   private unexpected(t: Tok): Fail {
     if (t.kind === 'end') return new Fail('unexpectedEnd', t.start, t.end);
-    return new Fail('unexpectedToken', t.start, t.end, { token: t.kind === 'str' ? `"${t.value}"` : t.kind === 'field' ? `[${t.value}]` : t.kind === 'num' ? String(t.value) : t.value });
+    return new Fail('unexpectedToken', t.start, t.end, {
+      token: t.kind === 'str' ? `"${t.value}"` : t.kind === 'field' ? `[${t.value}]` : t.kind === 'num' ? String(t.value) : t.value,
+    });
   }
 
   private infixAt(t: Tok): { op: string; power: P } | undefined {
@@ -310,7 +322,12 @@ class Parser {
         const args = [...((left.expr as Record<string, JsonValue[]>)[inf.op] as JsonValue[]), right.expr];
         left = { expr: { [inf.op]: args }, depth: Math.max(left.depth, right.depth + 1), chain: inf.op, start: left.start };
       } else {
-        left = { expr: { [inf.op]: [left.expr, right.expr] }, depth: Math.max(left.depth, right.depth) + 1, chain: inf.op, start: left.start };
+        left = {
+          expr: { [inf.op]: [left.expr, right.expr] },
+          depth: Math.max(left.depth, right.depth) + 1,
+          chain: inf.op,
+          start: left.start,
+        };
       }
       this.checkDepth(left.depth, t);
     }
@@ -391,10 +408,12 @@ class Parser {
     const name = t.value;
     const pointer = this.fieldsByName.get(normalizeName(name));
     const path =
-      pointer ??
-      (name === '' || name.startsWith('/') || isRelativePointer(name) || (inScope && !/[\s[\]]/.test(name)) ? name : undefined);
+      pointer ?? (name === '' || name.startsWith('/') || isRelativePointer(name) || (inScope && !/[\s[\]]/.test(name)) ? name : undefined);
     if (path === undefined) {
-      const suggestion = closestName(name, this.options.fields.map((f) => f.name));
+      const suggestion = closestName(
+        name,
+        this.options.fields.map((f) => f.name),
+      );
       throw new Fail('unknownField', t.start, t.end, { name, suggestion });
     }
     return { expr: { var: path }, depth: 1, path, start: t.start };
@@ -420,12 +439,18 @@ class Parser {
         words += ' ' + w.value;
         end = w.end;
       }
-      const suggestion = closestName(words, this.options.fields.map((f) => f.name));
+      const suggestion = closestName(
+        words,
+        this.options.fields.map((f) => f.name),
+      );
       throw new Fail('bareName', t.start, end, { name: words, suggestion });
     }
     const fn = functionByName(t.value);
     if (!fn) {
-      throw new Fail('unknownFunction', t.start, t.end, { name: t.value, suggestion: closestName(t.value, allFunctionNames(this.options.locale)) });
+      throw new Fail('unknownFunction', t.start, t.end, {
+        name: t.value,
+        suggestion: closestName(t.value, allFunctionNames(this.options.locale)),
+      });
     }
     this.next();
     const scoped = (i: number) => i === 1 && ['map', 'filter', 'all', 'some', 'none', 'reduce'].includes(fn.op);
@@ -472,8 +497,32 @@ export class FormulaPrintError extends Error {
   override name = 'FormulaPrintError';
 }
 
-const POWER: Readonly<Record<string, P>> = { or: P.Or, and: P.And, '==': P.Compare, '!=': P.Compare, '<': P.Compare, '<=': P.Compare, '>': P.Compare, '>=': P.Compare, '+': P.Add, '-': P.Add, '*': P.Mul, '/': P.Mul };
-const SYMBOL: Readonly<Record<string, string>> = { '==': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=', '+': '+', '-': '-', '*': '*', '/': '/' };
+const POWER: Readonly<Record<string, P>> = {
+  or: P.Or,
+  and: P.And,
+  '==': P.Compare,
+  '!=': P.Compare,
+  '<': P.Compare,
+  '<=': P.Compare,
+  '>': P.Compare,
+  '>=': P.Compare,
+  '+': P.Add,
+  '-': P.Add,
+  '*': P.Mul,
+  '/': P.Mul,
+};
+const SYMBOL: Readonly<Record<string, string>> = {
+  '==': '=',
+  '!=': '<>',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+  '+': '+',
+  '-': '-',
+  '*': '*',
+  '/': '/',
+};
 
 /**
  * Prints an expression in the formula syntax of `options.locale`, naming fields by their titles.
@@ -521,7 +570,8 @@ export function printFormula(stored: JsonValue, options: FormulaTextOptions): st
     if (Array.isArray(node)) return `{${node.map((n) => value(n, P.Or, depth + 1)).join(sep)}}`;
     const keys = Object.keys(node);
     const op = keys[0];
-    if (keys.length !== 1 || op === undefined || !functionByOp(op)) throw new FormulaPrintError(`Not an operation: ${JSON.stringify(node).slice(0, 80)}`);
+    if (keys.length !== 1 || op === undefined || !functionByOp(op))
+      throw new FormulaPrintError(`Not an operation: ${JSON.stringify(node).slice(0, 80)}`);
     const raw = node[op]!;
     if (op === 'var' && !Array.isArray(raw)) return fieldText(raw);
     const args = Array.isArray(raw) ? raw : [raw];
@@ -531,7 +581,11 @@ export function printFormula(stored: JsonValue, options: FormulaTextOptions): st
     const wrap = (text: string, power: P) => (power < min ? `(${text})` : text);
 
     if (op === 'var') return call(op, [fieldText(args[0]!), ...args.slice(1).map((a) => sub(a))]);
-    if (op === 'missing') return call(op, args.map((a) => (Array.isArray(a) ? `{${a.map(fieldText).join(sep)}}` : fieldText(a))));
+    if (op === 'missing')
+      return call(
+        op,
+        args.map((a) => (Array.isArray(a) ? `{${a.map(fieldText).join(sep)}}` : fieldText(a))),
+      );
     if (op === 'missing_some') {
       const list = args[1]!;
       return call(op, [sub(args[0]!), Array.isArray(list) ? `{${list.map(fieldText).join(sep)}}` : sub(list)]);
@@ -556,13 +610,17 @@ export function printFormula(stored: JsonValue, options: FormulaTextOptions): st
       // -(5) stays an operation: -5 would read back as the number.
       return wrap(`${op}${typeof a === 'number' ? `(${sub(a)})` : sub(a, P.Unary)}`, P.Unary);
     }
-    return call(op, args.map((a) => sub(a)));
+    return call(
+      op,
+      args.map((a) => sub(a)),
+    );
   }
 
   return value(expr, P.Or, 0);
 }
 
-const isOp = (node: JsonValue, op: string): boolean => !!node && typeof node === 'object' && !Array.isArray(node) && Object.keys(node).length === 1 && op in node;
+const isOp = (node: JsonValue, op: string): boolean =>
+  !!node && typeof node === 'object' && !Array.isArray(node) && Object.keys(node).length === 1 && op in node;
 
 /** The error of a printed formula (what the builder shows when only JSON can say it), in `locale`. */
 export function unprintableMessage(locale: string): string {

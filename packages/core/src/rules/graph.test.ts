@@ -74,7 +74,12 @@ const seedRules: RuleSpec[] = [
     kind: 'value',
     expr: {
       '*': [
-        { '/': [{ count: { filter: [v('/relationship/satisfaction/remarks'), { '==': [v('status'), 'done'] }] } }, { count: v('/relationship/satisfaction/remarks') }] },
+        {
+          '/': [
+            { count: { filter: [v('/relationship/satisfaction/remarks'), { '==': [v('status'), 'done'] }] } },
+            { count: v('/relationship/satisfaction/remarks') },
+          ],
+        },
         100,
       ],
     },
@@ -103,7 +108,10 @@ describe('RuleGraph construction', () => {
       g.problems.map((p) => [p.code, p.message]),
       [['unknown-field', 'Unknown field "/x/y" in the formula of "/a"']],
     );
-    assert.deepEqual(g.rules.map((r) => r.target), ['/b']);
+    assert.deepEqual(
+      g.rules.map((r) => r.target),
+      ['/b'],
+    );
   });
   it('reports unknown targets, kinds, invalid expressions and unresolvable relative pointers', () => {
     const g = new RuleGraph(
@@ -115,7 +123,10 @@ describe('RuleGraph construction', () => {
       ],
       options(data),
     );
-    assert.deepEqual(g.problems.map((p) => p.code), ['unknown-target', 'unknown-kind', 'invalid-expression', 'unknown-field']);
+    assert.deepEqual(
+      g.problems.map((p) => p.code),
+      ['unknown-target', 'unknown-kind', 'invalid-expression', 'unknown-field'],
+    );
     assert.equal(g.problems[2].at, '/properties/a/x-rules/visible');
     assert.match(g.problems[2].message, /Unknown operator "frob".*"visible" rule of "\/a"/);
     assert.equal(g.rules.length, 0);
@@ -137,7 +148,10 @@ describe('RuleGraph construction', () => {
       'Formula cycle: "/a" → "/b" → "/a"',
       'Formula cycle: "/history/total" → "/history/total"',
     ]);
-    assert.deepEqual(g.rules.map((r) => r.target), ['/c', '/category/label']);
+    assert.deepEqual(
+      g.rules.map((r) => r.target),
+      ['/c', '/category/label'],
+    );
   });
   it('finds longer cycles, through array templates too', () => {
     const g = new RuleGraph(
@@ -147,10 +161,13 @@ describe('RuleGraph construction', () => {
       ],
       options(data),
     );
-    assert.deepEqual(g.problems.map((p) => p.message), [
-      'Formula cycle: "/plans/sales/*/total" → "/plans/grandTotal" → "/plans/sales/*/total"',
-      'Formula cycle: "/plans/sales/*/total" → "/plans/grandTotal" → "/plans/sales/*/total"',
-    ]);
+    assert.deepEqual(
+      g.problems.map((p) => p.message),
+      [
+        'Formula cycle: "/plans/sales/*/total" → "/plans/grandTotal" → "/plans/sales/*/total"',
+        'Formula cycle: "/plans/sales/*/total" → "/plans/grandTotal" → "/plans/sales/*/total"',
+      ],
+    );
   });
   it('lets a row formula read its own row without a cycle', () => {
     const g = new RuleGraph([{ target: '/plans/sales/*/total', kind: 'value', expr: { count: v('1') } }], options(data));
@@ -164,7 +181,10 @@ describe('RuleGraph construction', () => {
       ],
       options(data),
     );
-    assert.deepEqual(g.problems.map((p) => p.code), ['duplicate-formula']);
+    assert.deepEqual(
+      g.problems.map((p) => p.code),
+      ['duplicate-formula'],
+    );
     assert.equal(g.rules.length, 1);
   });
 });
@@ -190,7 +210,10 @@ describe('RuleGraph order', () => {
       ],
       options(data),
     );
-    assert.deepEqual(g.rules.map((r) => r.target), ['/a', '/b', '/c']);
+    assert.deepEqual(
+      g.rules.map((r) => r.target),
+      ['/a', '/b', '/c'],
+    );
     assert.deepEqual(names(g.affected('/general/size/headcount')), ['value /a', 'value /b', 'value /c']);
   });
 });
@@ -216,7 +239,9 @@ describe('RuleGraph.affected', () => {
   });
   it('array-wide reads are affected by any item change, and by the array itself', () => {
     const { graph } = g();
-    assert.deepEqual(names(graph.affected('/relationship/satisfaction/remarks/1/status')), ['value /relationship/satisfaction/resolvedPercent']);
+    assert.deepEqual(names(graph.affected('/relationship/satisfaction/remarks/1/status')), [
+      'value /relationship/satisfaction/resolvedPercent',
+    ]);
     assert.deepEqual(names(graph.affected('/history/sales/1/turnover')), ['value /history/total', 'value /history/average']);
     assert.deepEqual(names(graph.affected('/history/sales')), ['value /history/total', 'value /history/average']);
     assert.deepEqual(names(graph.affected('/history/sales/1')), ['value /history/total', 'value /history/average']);

@@ -117,7 +117,11 @@ export class RuleGraph {
     rules.forEach((spec, id) => {
       const where = spec.source ?? spec.target;
       const fail = (code: RuleProblem['code'], message: string, at = where) => problems.push({ code, target: spec.target, at, message });
-      if (!KINDS.has(spec.kind)) return fail('unknown-kind', `Unknown rule kind "${String(spec.kind)}" on "${spec.target}": use visible, required, readOnly or a formula.`);
+      if (!KINDS.has(spec.kind))
+        return fail(
+          'unknown-kind',
+          `Unknown rule kind "${String(spec.kind)}" on "${spec.target}": use visible, required, readOnly or a formula.`,
+        );
       if (!options.exists(spec.target)) return fail('unknown-target', `Rule on unknown field "${spec.target}".`);
       const invalid = validateExpression(spec.expr, spec.source ?? '');
       if (invalid.length) {

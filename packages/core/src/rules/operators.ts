@@ -196,32 +196,75 @@ export const OPERATORS: ReadonlyMap<string, EagerOperator> = new Map<string, Eag
   ['!=', op(2, 2, ([a, b]) => !looseEquals(a, b))],
   ['===', op(2, 2, ([a, b]) => strictEquals(a, b))],
   ['!==', op(2, 2, ([a, b]) => !strictEquals(a, b))],
-  ['<', op(2, 3, chain((c) => c < 0))],
-  ['<=', op(2, 3, chain((c) => c <= 0))],
-  ['>', op(2, 3, chain((c) => c > 0))],
-  ['>=', op(2, 3, chain((c) => c >= 0))],
+  [
+    '<',
+    op(
+      2,
+      3,
+      chain((c) => c < 0),
+    ),
+  ],
+  [
+    '<=',
+    op(
+      2,
+      3,
+      chain((c) => c <= 0),
+    ),
+  ],
+  [
+    '>',
+    op(
+      2,
+      3,
+      chain((c) => c > 0),
+    ),
+  ],
+  [
+    '>=',
+    op(
+      2,
+      3,
+      chain((c) => c >= 0),
+    ),
+  ],
   ['!', op(1, 1, ([a]) => !truthy(a))],
   ['!!', op(1, 1, ([a]) => truthy(a))],
-  ['+', op(0, ANY, (args) => {
-    const n = numbers(args);
-    return n && finite(n.reduce((s, x) => s + x, 0));
-  })],
-  ['-', op(1, 2, (args) => {
-    const n = numbers(args);
-    return n && finite(n.length === 1 ? -n[0] : n[0] - n[1]);
-  })],
-  ['*', op(1, ANY, (args) => {
-    const n = numbers(args);
-    return n && finite(n.reduce((p, x) => p * x, 1));
-  })],
-  ['/', op(2, 2, (args) => {
-    const n = numbers(args);
-    return n && n[1] !== 0 ? finite(n[0] / n[1]) : null;
-  })],
-  ['%', op(2, 2, (args) => {
-    const n = numbers(args);
-    return n && n[1] !== 0 ? finite(n[0] % n[1]) : null;
-  })],
+  [
+    '+',
+    op(0, ANY, (args) => {
+      const n = numbers(args);
+      return n && finite(n.reduce((s, x) => s + x, 0));
+    }),
+  ],
+  [
+    '-',
+    op(1, 2, (args) => {
+      const n = numbers(args);
+      return n && finite(n.length === 1 ? -n[0] : n[0] - n[1]);
+    }),
+  ],
+  [
+    '*',
+    op(1, ANY, (args) => {
+      const n = numbers(args);
+      return n && finite(n.reduce((p, x) => p * x, 1));
+    }),
+  ],
+  [
+    '/',
+    op(2, 2, (args) => {
+      const n = numbers(args);
+      return n && n[1] !== 0 ? finite(n[0] / n[1]) : null;
+    }),
+  ],
+  [
+    '%',
+    op(2, 2, (args) => {
+      const n = numbers(args);
+      return n && n[1] !== 0 ? finite(n[0] % n[1]) : null;
+    }),
+  ],
   ['min', op(0, ANY, (args) => extremum(args, Math.min))],
   ['max', op(0, ANY, (args) => extremum(args, Math.max))],
   ['round', op(1, 2, ([x, d]) => roundTo(x, d))],
@@ -232,14 +275,20 @@ export const OPERATORS: ReadonlyMap<string, EagerOperator> = new Map<string, Eag
   ['empty', op(1, 1, ([a]) => isEmpty(a))],
   ['count', op(1, 1, ([a]) => (Array.isArray(a) ? a.length : 0))],
   ['today', op(0, 0, (_args, env) => localToday(env.now()))],
-  ['daysBetween', op(2, 2, ([a, b]) => {
-    const x = isoDays(a);
-    const y = isoDays(b);
-    return x === null || y === null ? null : y - x;
-  })],
-  ['addDays', op(2, 2, ([date, n]) => {
-    const x = isoDays(date);
-    const k = toNumber(n);
-    return x === null || k === null ? null : isoDate(x + Math.trunc(k));
-  })],
+  [
+    'daysBetween',
+    op(2, 2, ([a, b]) => {
+      const x = isoDays(a);
+      const y = isoDays(b);
+      return x === null || y === null ? null : y - x;
+    }),
+  ],
+  [
+    'addDays',
+    op(2, 2, ([date, n]) => {
+      const x = isoDays(date);
+      const k = toNumber(n);
+      return x === null || k === null ? null : isoDate(x + Math.trunc(k));
+    }),
+  ],
 ]);

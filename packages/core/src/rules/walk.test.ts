@@ -41,7 +41,9 @@ test('relativePointer reads a target from a base, climbing shared rows, never do
 });
 
 test('walkExpression reports each path with its place and scope; mapPaths replaces exactly those places', () => {
-  const expr: JsonValue = { and: [{ var: '/a' }, { some: [{ var: '/list' }, { '==': [{ var: 'kind' }, 'x'] }] }, { missing: ['/b', '1/c'] }] };
+  const expr: JsonValue = {
+    and: [{ var: '/a' }, { some: [{ var: '/list' }, { '==': [{ var: 'kind' }, 'x'] }] }, { missing: ['/b', '1/c'] }],
+  };
   const sites: Pick<PathSite, 'path' | 'at' | 'inScope'>[] = [];
   walkExpression(expr, { path: ({ path, at, inScope }) => sites.push({ path, at, inScope }) });
   assert.deepEqual(sites, [

@@ -57,7 +57,9 @@ export type Shape = Operation | { readonly error: string; readonly op?: string }
 export function shapeOf(node: object): Shape {
   const keys = Object.keys(node);
   if (keys.length !== 1) {
-    return { error: `An expression object must have exactly one key, the operator; found ${keys.length ? keys.map((k) => `"${k}"`).join(', ') : 'none'}.` };
+    return {
+      error: `An expression object must have exactly one key, the operator; found ${keys.length ? keys.map((k) => `"${k}"`).join(', ') : 'none'}.`,
+    };
   }
   const op = keys[0];
   const arity = arityOf(op);
@@ -96,7 +98,10 @@ export function classifyPath(path: unknown, inScope: boolean): VarPath {
     return { kind: 'element', pointer: `/${path}` };
   }
   if (typeof path !== 'string') {
-    return { kind: 'error', error: 'A "var" path must be a literal string: a JSON Pointer such as "/general/companyName" or a relative one such as "1/price".' };
+    return {
+      kind: 'error',
+      error: 'A "var" path must be a literal string: a JSON Pointer such as "/general/companyName" or a relative one such as "1/price".',
+    };
   }
   if (/~(?![01])/.test(path)) return { kind: 'error', error: `Invalid JSON Pointer "${path}": "~" must be followed by 0 or 1.` };
   if (path === '') return inScope ? { kind: 'element', pointer: '' } : { kind: 'absolute', pointer: '' };
@@ -160,7 +165,8 @@ export function walkExpression(expr: unknown, visitor: ExpressionVisitor): void 
     const { op, args } = shape;
     const base = `${path}/${escapeToken(op)}`;
     const argPath = (i: number) => (Array.isArray((node as Record<string, unknown>)[op]) ? `${base}/${i}` : base);
-    const site = (p: unknown, i: number, kind: PathSite['op']) => visitor.path?.({ path: p, read: classifyPath(p, inScope), inScope, op: kind, at: argPath(i) });
+    const site = (p: unknown, i: number, kind: PathSite['op']) =>
+      visitor.path?.({ path: p, read: classifyPath(p, inScope), inScope, op: kind, at: argPath(i) });
     if (op === 'var') {
       site(args[0], 0, 'var');
       if (args.length > 1) walk(args[1], argPath(1), inScope, depth + 1);
@@ -177,11 +183,19 @@ export function walkExpression(expr: unknown, visitor: ExpressionVisitor): void 
       const listed = rest.length === 1 && Array.isArray(rest[0]);
       list.forEach((p, j) => {
         if (typeof p !== 'string') problem(argPath(first), 'The paths of "missing" and "missing_some" must be literal strings.');
-        else visitor.path?.({ path: p, read: classifyPath(p, inScope), inScope, op, at: listed ? `${argPath(first)}/${j}` : argPath(first + j) });
+        else
+          visitor.path?.({
+            path: p,
+            read: classifyPath(p, inScope),
+            inScope,
+            op,
+            at: listed ? `${argPath(first)}/${j}` : argPath(first + j),
+          });
       });
       return;
     }
-    if (op === 'sum' && args.length > 1 && typeof args[1] !== 'string') problem(argPath(1), 'The item path of "sum" must be a literal string such as "turnover".');
+    if (op === 'sum' && args.length > 1 && typeof args[1] !== 'string')
+      problem(argPath(1), 'The item path of "sum" must be a literal string such as "turnover".');
     args.forEach((a, i) => {
       if (op === 'sum' && i === 1) return; // the item path is inside each element, not the card's data
       walk(a, argPath(i), inScope || (ITERATORS.has(op) && i === 1), depth + 1);
@@ -207,7 +221,6 @@ export function mapPaths(expr: JsonValue, replace: (site: PathSite) => string | 
   for (const { at, to } of edits) out = setIn(out, at.slice(1).split('/').map(unescapeToken), to);
   return out;
 }
-
 
 /** `setAt` for expressions: copies the containers on the path; a single-argument operand (`{var: "/a"}`) is its own slot. */
 function setIn(node: JsonValue, tokens: readonly string[], value: string): JsonValue {

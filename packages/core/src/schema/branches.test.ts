@@ -9,7 +9,13 @@ const keys = (s: JsonSchemaObject) => Object.keys(s.properties ?? {});
 
 describe('oneOf/anyOf branches', () => {
   const root: JsonSchemaObject = {
-    $defs: { email: { title: 'E-mail', properties: { type: { const: 'email' }, address: { type: 'string', format: 'email' } }, required: ['address'] } },
+    $defs: {
+      email: {
+        title: 'E-mail',
+        properties: { type: { const: 'email' }, address: { type: 'string', format: 'email' } },
+        required: ['address'],
+      },
+    },
     type: 'object',
     properties: { note: { type: 'string' } },
     required: ['type'],
@@ -27,7 +33,11 @@ describe('oneOf/anyOf branches', () => {
     assert.equal(r.branches?.discriminator, 'type');
     assert.deepEqual(
       r.branches?.options.map((o) => [o.title, o.titleFrom, o.index]),
-      [['E-mail', 'title', 0], ['phone', 'discriminator', 1], ['fax', 'discriminator', 2]],
+      [
+        ['E-mail', 'title', 0],
+        ['phone', 'discriminator', 1],
+        ['fax', 'discriminator', 2],
+      ],
     );
     assert.equal(r.branches?.selected, 1);
     assert.deepEqual(keys(r.schema), ['note', 'type', 'number']);
@@ -54,7 +64,10 @@ describe('oneOf/anyOf branches', () => {
     const e = effectiveSchema(c, r, { lat: 1, lng: 2 });
     assert.equal(e.branches?.selected, 1);
     assert.equal(e.branches?.discriminator, undefined);
-    assert.deepEqual(e.branches?.options.map((o) => o.title), ['Option 1', 'Option 2']);
+    assert.deepEqual(
+      e.branches?.options.map((o) => o.title),
+      ['Option 1', 'Option 2'],
+    );
     assert.equal(effectiveSchema(c, r, { street: 'x' }).branches?.selected, 0);
     assert.equal(effectiveSchema(c, r, {}).branches?.selected, 0);
   });
@@ -62,10 +75,7 @@ describe('oneOf/anyOf branches', () => {
   it('uses OpenAPI discriminator.propertyName first', () => {
     const r: JsonSchemaObject = {
       discriminator: { propertyName: 'kind' },
-      oneOf: [
-        { properties: { id: { const: 1 }, kind: { const: 'a' } } },
-        { properties: { id: { const: 2 }, kind: { const: 'b' } } },
-      ],
+      oneOf: [{ properties: { id: { const: 1 }, kind: { const: 'a' } } }, { properties: { id: { const: 2 }, kind: { const: 'b' } } }],
     };
     assert.equal(effectiveSchema(createSchemaContext(r), r, {}).branches?.discriminator, 'kind');
   });
@@ -74,7 +84,12 @@ describe('oneOf/anyOf branches', () => {
     const r: JsonSchemaObject = {
       $defs: { addr: { type: 'object', properties: { city: { type: 'string' } } } },
       properties: {
-        status: { oneOf: [{ const: 'new', title: 'New' }, { const: 'won', title: 'Won' }] },
+        status: {
+          oneOf: [
+            { const: 'new', title: 'New' },
+            { const: 'won', title: 'Won' },
+          ],
+        },
         addr: { anyOf: [{ $ref: '#/$defs/addr' }, { type: 'null' }] },
         when: { anyOf: [{ type: 'string', format: 'date' }, { type: 'null' }], title: 'When' },
       },
@@ -82,7 +97,10 @@ describe('oneOf/anyOf branches', () => {
     const c = createSchemaContext(r);
     const status = effectiveSchema(c, r.properties!.status, 'new');
     assert.equal(status.branches, undefined);
-    assert.deepEqual(optionsOf(c, status.schema), [{ value: 'new', title: 'New' }, { value: 'won', title: 'Won' }]);
+    assert.deepEqual(optionsOf(c, status.schema), [
+      { value: 'new', title: 'New' },
+      { value: 'won', title: 'Won' },
+    ]);
     const addr = effectiveSchema(c, r.properties!.addr, null);
     assert.equal(addr.branches, undefined);
     assert.deepEqual(describeType(addr.schema), { types: ['object'], primary: 'object', nullable: true });
@@ -114,8 +132,18 @@ describe('oneOf/anyOf branches', () => {
   it('two oneOf groups from allOf: first is branches, schema still resolves', () => {
     const r: JsonSchemaObject = {
       allOf: [
-        { oneOf: [{ properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'string' } }, required: ['b'] }] },
-        { oneOf: [{ properties: { c: { type: 'string' } }, required: ['c'] }, { properties: { d: { type: 'string' } }, required: ['d'] }] },
+        {
+          oneOf: [
+            { properties: { a: { type: 'string' } }, required: ['a'] },
+            { properties: { b: { type: 'string' } }, required: ['b'] },
+          ],
+        },
+        {
+          oneOf: [
+            { properties: { c: { type: 'string' } }, required: ['c'] },
+            { properties: { d: { type: 'string' } }, required: ['d'] },
+          ],
+        },
       ],
     };
     const e = effectiveSchema(createSchemaContext(r), r, { b: 'x' });

@@ -8,7 +8,10 @@ import '../validation/validator.js';
 const D07 = 'http://json-schema.org/draft-07/schema#';
 const keys = (s: JsonSchemaObject) => Object.keys(s.properties ?? {});
 
-for (const [draft, $schema] of [['2020-12', undefined], ['draft-07', D07]] as const) {
+for (const [draft, $schema] of [
+  ['2020-12', undefined],
+  ['draft-07', D07],
+] as const) {
   describe(`conditionals (${draft})`, () => {
     const defs = draft === 'draft-07' ? 'definitions' : '$defs';
     const root: JsonSchemaObject = {
@@ -90,7 +93,7 @@ describe('conditionals: nesting and references', () => {
   it('evaluates if/then nested in then, and top-level if/then/else', () => {
     const root: JsonSchemaObject = {
       properties: { kind: { type: 'string' } },
-      if: { properties: { kind: { const: 'company' } } , required: ['kind'] },
+      if: { properties: { kind: { const: 'company' } }, required: ['kind'] },
       then: {
         properties: { inn: { type: 'string' }, vat: { type: 'boolean' } },
         if: { properties: { vat: { const: true } }, required: ['vat'] },

@@ -80,7 +80,12 @@ const indexes = new WeakMap<SchemaContext, SchemaIndex>();
 export function schemaIndex(ctx: SchemaContext): SchemaIndex {
   let index = indexes.get(ctx);
   if (index) return index;
-  const rootId = typeof ctx.root.$id === 'string' ? ctx.root.$id : ctx.dialect === 'draft-04' && typeof ctx.root.id === 'string' ? ctx.root.id : undefined;
+  const rootId =
+    typeof ctx.root.$id === 'string'
+      ? ctx.root.$id
+      : ctx.dialect === 'draft-04' && typeof ctx.root.id === 'string'
+        ? ctx.root.id
+        : undefined;
   // `new URL` is only used when the document names resources: its first call is costly in Node.
   const rootBase = rootId ? stripFragment(resolveUri(rootId, DEFAULT_BASE) ?? DEFAULT_BASE) : DEFAULT_BASE;
   index = {

@@ -36,7 +36,14 @@ const own = (o: unknown, k: string): JsonValue | undefined =>
     : undefined;
 
 /** Visits every location the model could render; returns how many were visited. */
-function walk(ctx: SchemaContext, schema: JsonSchema | undefined, data: JsonValue | undefined, depth: number, seen: { n: number; fallbacks: string[] }, path: string): void {
+function walk(
+  ctx: SchemaContext,
+  schema: JsonSchema | undefined,
+  data: JsonValue | undefined,
+  depth: number,
+  seen: { n: number; fallbacks: string[] },
+  path: string,
+): void {
   if (depth > 6 || seen.n > 5000) return;
   seen.n++;
   const eff = effectiveSchema(ctx, schema, data);
@@ -61,7 +68,8 @@ function walk(ctx: SchemaContext, schema: JsonSchema | undefined, data: JsonValu
   }
   if (s.items !== undefined && !Array.isArray(s.items)) {
     const arr = Array.isArray(data) ? data : [undefined];
-    for (let i = 0; i < Math.min(arr.length, 3); i++) walk(ctx, s.items as JsonSchema, arr[i] as JsonValue | undefined, depth + 1, seen, `${path}/${i}`);
+    for (let i = 0; i < Math.min(arr.length, 3); i++)
+      walk(ctx, s.items as JsonSchema, arr[i] as JsonValue | undefined, depth + 1, seen, `${path}/${i}`);
   }
 }
 
@@ -84,7 +92,18 @@ describe('corpus', () => {
     const ctx = createSchemaContext(f.schema);
     const props = (f.schema as JsonSchemaObject).properties!;
     const bad = Object.keys(props).filter((k) => !renderable(ctx, effectiveSchema(ctx, props[k], undefined).schema).ok);
-    assert.deepEqual(bad, ['notOnly', 'contains', 'pattern', 'map', 'falseSchema', 'trueSchema', 'weird', 'emptyEnum', 'badType', 'badRequired']);
+    assert.deepEqual(bad, [
+      'notOnly',
+      'contains',
+      'pattern',
+      'map',
+      'falseSchema',
+      'trueSchema',
+      'weird',
+      'emptyEnum',
+      'badType',
+      'badRequired',
+    ]);
   });
 
   it('expected behaviour in selected fixtures', () => {
@@ -123,7 +142,8 @@ describe('corpus', () => {
     const groups: Record<string, JsonSchema> = {};
     for (let g = 0; g < 40; g++) {
       const props: Record<string, JsonSchema> = {};
-      for (let i = 0; i < 50; i++) props[`f${i}`] = i % 5 === 0 ? { $ref: '#/$defs/phone' } : { type: i % 2 ? 'string' : 'number', title: `F${i}` };
+      for (let i = 0; i < 50; i++)
+        props[`f${i}`] = i % 5 === 0 ? { $ref: '#/$defs/phone' } : { type: i % 2 ? 'string' : 'number', title: `F${i}` };
       groups[`g${g}`] = { type: 'object', properties: props, required: ['f1'] };
     }
     const root: JsonSchemaObject = { $defs: { phone: { type: 'string', pattern: '^\\+' } }, type: 'object', properties: groups };
@@ -149,7 +169,10 @@ describe('corpus', () => {
     const second = buildAll();
     const warm = performance.now() - t0;
     assert.equal(first.length, 2000);
-    assert.ok(first.every((r, i) => r === second[i]), 'repeated resolution returns the cached object');
+    assert.ok(
+      first.every((r, i) => r === second[i]),
+      'repeated resolution returns the cached object',
+    );
     assert.ok(!isDynamic(ctx, root));
     t.diagnostic(`2,000 fields: cold ${cold.toFixed(1)} ms, warm ${warm.toFixed(1)} ms`);
     // Only a gross regression fails here: shared test machines are noisy.

@@ -24,10 +24,33 @@ export function detectDialect(schemaUri: unknown): Dialect {
 export const isOlderDraft = (d: Dialect): boolean => d === 'draft-04' || d === 'draft-06' || d === 'draft-07';
 
 /** Keywords that only 2019-09/2020-12 have: their presence settles a mixed document as 2020-12. */
-const NEW_KEYWORDS = ['$defs', 'prefixItems', 'dependentRequired', 'dependentSchemas', 'unevaluatedProperties', 'unevaluatedItems', '$anchor', '$dynamicRef', '$dynamicAnchor', '$recursiveRef'];
+const NEW_KEYWORDS = [
+  '$defs',
+  'prefixItems',
+  'dependentRequired',
+  'dependentSchemas',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  '$anchor',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$recursiveRef',
+];
 
 /** Keywords whose value is one subschema, a map of subschemas, or a list of them (every draft). */
-const ONE = ['additionalProperties', 'additionalItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'items'];
+const ONE = [
+  'additionalProperties',
+  'additionalItems',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'items',
+];
 const MAP = ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies', 'dependentSchemas'];
 const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
 

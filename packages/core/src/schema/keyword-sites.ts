@@ -39,7 +39,8 @@ export function keywordSites(schema: JsonSchema, keyword: string): KeywordSite[]
           visit(sub as JsonSchema, `${template}/${t}`, `${source}/properties/${t}`, depth + 1);
         }
       }
-      if (s.items && typeof s.items === 'object' && !Array.isArray(s.items)) visit(s.items as JsonSchema, `${template}/*`, `${source}/items`, depth + 1);
+      if (s.items && typeof s.items === 'object' && !Array.isArray(s.items))
+        visit(s.items as JsonSchema, `${template}/*`, `${source}/items`, depth + 1);
       if (Array.isArray(s.allOf)) s.allOf.forEach((sub, i) => visit(sub as JsonSchema, template, `${source}/allOf/${i}`, depth + 1));
     } finally {
       onPath.delete(s);

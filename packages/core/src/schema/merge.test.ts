@@ -57,7 +57,10 @@ describe('allOf merge', () => {
     assert.deepEqual(s.enum, ['b', 'c']);
     assert.equal(s.minLength, 2);
     assert.equal(s.readOnly, true);
-    const a = eff({ allOf: [{ items: { properties: { x: { type: 'string' } } } }, { items: { properties: { y: { type: 'string' } } } }], type: 'array' });
+    const a = eff({
+      allOf: [{ items: { properties: { x: { type: 'string' } } } }, { items: { properties: { y: { type: 'string' } } } }],
+      type: 'array',
+    });
     assert.deepEqual(Object.keys((a.items as JsonSchemaObject).properties!), ['x', 'y']);
     const p = eff({ allOf: [{ pattern: '^a' }, { pattern: 'z$' }] });
     const re = new RegExp(p.pattern!, 'u');
@@ -69,7 +72,10 @@ describe('allOf merge', () => {
   it('flattens nested allOf and $ref parts', () => {
     const root: JsonSchemaObject = {
       $defs: { base: { properties: { id: { type: 'string' } }, required: ['id'] } },
-      allOf: [{ $ref: '#/$defs/base' }, { allOf: [{ properties: { name: { type: 'string' } } }, { allOf: [{ properties: { tag: { type: 'string' } } }] }] }],
+      allOf: [
+        { $ref: '#/$defs/base' },
+        { allOf: [{ properties: { name: { type: 'string' } } }, { allOf: [{ properties: { tag: { type: 'string' } } }] }] },
+      ],
     };
     const s = eff(root);
     assert.deepEqual(Object.keys(s.properties!), ['id', 'name', 'tag']);
@@ -88,7 +94,10 @@ describe('allOf merge', () => {
       assert.equal(renderable(createSchemaContext(root), s).ok, false);
     }
     // A conflict inside one property only affects that property.
-    const root: JsonSchemaObject = { type: 'object', allOf: [{ properties: { a: { const: 1 }, b: { type: 'string' } } }, { properties: { a: { const: 2 } } }] };
+    const root: JsonSchemaObject = {
+      type: 'object',
+      allOf: [{ properties: { a: { const: 1 }, b: { type: 'string' } } }, { properties: { a: { const: 2 } } }],
+    };
     const s = eff(root);
     assert.equal(s[FALLBACK_KEYWORD], undefined);
     const ctx = createSchemaContext(root);

@@ -27,7 +27,15 @@ const LOWER_BOUNDS = new Set(['minimum', 'exclusiveMinimum', 'minLength', 'minIt
 const UPPER_BOUNDS = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties', 'maxContains']);
 const FLAGS = new Set(['uniqueItems', 'readOnly', 'writeOnly', 'deprecated']);
 /** Keywords holding one subschema that constrains (all parts must hold). */
-const SUBSCHEMA_AND = new Set(['items', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'propertyNames', 'contains']);
+const SUBSCHEMA_AND = new Set([
+  'items',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'additionalItems',
+  'propertyNames',
+  'contains',
+]);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties']);
 /** Identity keywords of a part: meaningless on a merged copy. */
 const DROPPED = new Set(['$id', '$anchor', '$dynamicAnchor', '$schema', '$ref']);
@@ -272,4 +280,3 @@ export function mergePair(ctx: SchemaContext, a: JsonSchema | undefined, b: Json
   byB.set(b, result);
   return result;
 }
-

@@ -21,7 +21,7 @@ describe('deref', () => {
 
   it('decodes percent-encoding and ~0/~1 escapes', () => {
     const root: JsonSchemaObject = {
-      $defs: { 'a/b': { type: 'string' }, 'm~n': { type: 'integer' }, 'with space': { type: 'boolean' }, 'ü': { type: 'null' } },
+      $defs: { 'a/b': { type: 'string' }, 'm~n': { type: 'integer' }, 'with space': { type: 'boolean' }, ü: { type: 'null' } },
       properties: {
         a: { $ref: '#/$defs/a~1b' },
         b: { $ref: '#/$defs/m~0n' },
@@ -44,7 +44,12 @@ describe('deref', () => {
         a: { $ref: '#/$defs/b' },
         b: { $ref: '#/$defs/c' },
         c: { type: 'string', title: 'C' },
-        addr: { $id: 'address.json', type: 'object', properties: { city: { $ref: '#/$defs/city' } }, $defs: { city: { type: 'string', title: 'City' } } },
+        addr: {
+          $id: 'address.json',
+          type: 'object',
+          properties: { city: { $ref: '#/$defs/city' } },
+          $defs: { city: { type: 'string', title: 'City' } },
+        },
         anchored: { $anchor: 'phone', type: 'string', format: 'phone' },
       },
       properties: {
@@ -83,7 +88,11 @@ describe('deref', () => {
     assert.equal(s20.title, 'First name');
     assert.equal(s20.minLength, 1);
     assert.equal(s20.maxLength, 5);
-    const r07: JsonSchemaObject = { $schema: 'http://json-schema.org/draft-07/schema#', definitions: defs, properties: { n: { $ref: '#/definitions/name', title: 'First name', maxLength: 5 } } };
+    const r07: JsonSchemaObject = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      definitions: defs,
+      properties: { n: { $ref: '#/definitions/name', title: 'First name', maxLength: 5 } },
+    };
     const s07 = deref(createSchemaContext(r07), r07.properties!.n);
     assert.equal(s07.title, 'First name');
     assert.equal(s07.maxLength, undefined);
@@ -139,7 +148,12 @@ describe('deref', () => {
 
   it('recursive schemas expand lazily, as deep as the data goes', () => {
     const root: JsonSchemaObject = {
-      $defs: { person: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/person' } } } } },
+      $defs: {
+        person: {
+          type: 'object',
+          properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/person' } } },
+        },
+      },
       $ref: '#/$defs/person',
     };
     const ctx = createSchemaContext(root);

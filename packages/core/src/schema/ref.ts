@@ -8,15 +8,7 @@ import { getAt } from '../pointer.js';
 import type { SchemaContext } from './context.js';
 import { resolveUri, schemaIndex, stripFragment } from './context.js';
 import { mergeSchemas } from './merge.js';
-import {
-  EMPTY_SCHEMA,
-  FALSE_SCHEMA,
-  MAX_DEPTH,
-  defineData,
-  fallbackSchema,
-  isAnnotation,
-  isRecord,
-} from './util.js';
+import { EMPTY_SCHEMA, FALSE_SCHEMA, MAX_DEPTH, defineData, fallbackSchema, isAnnotation, isRecord } from './util.js';
 
 export type RefResolution = { schema: JsonSchema } | { error: string };
 

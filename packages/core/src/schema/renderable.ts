@@ -57,7 +57,8 @@ function check(s: JsonSchemaObject, hasBranches: boolean): Renderability {
     case 'object': {
       const props = isRecord(s.properties) ? Object.keys(s.properties) : [];
       if (props.length > 0 || hasBranches) return OK;
-      if (isRecord(s.patternProperties) && Object.keys(s.patternProperties).length > 0) return no('patternProperties: keys are not known in advance');
+      if (isRecord(s.patternProperties) && Object.keys(s.patternProperties).length > 0)
+        return no('patternProperties: keys are not known in advance');
       if (isRecord(s.additionalProperties)) return no('a map (additionalProperties schema without properties)');
       if (s.additionalProperties === false) return OK; // always {}
       return no('free-form object without properties');

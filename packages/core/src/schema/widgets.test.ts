@@ -10,7 +10,10 @@ const ctx = createSchemaContext({});
 describe('optionsOf / itemOptionsOf', () => {
   it('enum with x-enumTitles / x-enumNames / enumNames', () => {
     assert.deepEqual(optionsOf(ctx, { enum: ['a', 'b'] }), [{ value: 'a' }, { value: 'b' }]);
-    assert.deepEqual(optionsOf(ctx, { enum: ['a', 'b'], 'x-enumTitles': ['A', 'B'] }), [{ value: 'a', title: 'A' }, { value: 'b', title: 'B' }]);
+    assert.deepEqual(optionsOf(ctx, { enum: ['a', 'b'], 'x-enumTitles': ['A', 'B'] }), [
+      { value: 'a', title: 'A' },
+      { value: 'b', title: 'B' },
+    ]);
     assert.deepEqual(optionsOf(ctx, { enum: [1, 2], 'x-enumNames': ['One'] }), [{ value: 1, title: 'One' }, { value: 2 }]);
     assert.deepEqual(optionsOf(ctx, { enum: [true], enumNames: ['Yes'] }), [{ value: true, title: 'Yes' }]);
   });
@@ -23,8 +26,16 @@ describe('optionsOf / itemOptionsOf', () => {
     assert.equal(optionsOf(ctx, { type: 'string' }), undefined);
   });
   it('multi-select items, through $ref', () => {
-    const root: JsonSchemaObject = { $defs: { tag: { enum: ['vip', 'b2b'], 'x-enumTitles': ['VIP', 'B2B'] } }, type: 'array', uniqueItems: true, items: { $ref: '#/$defs/tag' } };
-    assert.deepEqual(itemOptionsOf(createSchemaContext(root), root), [{ value: 'vip', title: 'VIP' }, { value: 'b2b', title: 'B2B' }]);
+    const root: JsonSchemaObject = {
+      $defs: { tag: { enum: ['vip', 'b2b'], 'x-enumTitles': ['VIP', 'B2B'] } },
+      type: 'array',
+      uniqueItems: true,
+      items: { $ref: '#/$defs/tag' },
+    };
+    assert.deepEqual(itemOptionsOf(createSchemaContext(root), root), [
+      { value: 'vip', title: 'VIP' },
+      { value: 'b2b', title: 'B2B' },
+    ]);
     assert.equal(itemOptionsOf(ctx, { type: 'array', items: { type: 'string' } }), undefined);
     assert.equal(itemOptionsOf(ctx, { type: 'string' }), undefined);
   });
@@ -53,7 +64,13 @@ describe('describeType', () => {
     assert.equal(describeType({ minimum: 0 }).inferred, true);
   });
   it('const', () => {
-    assert.deepEqual(describeType({ const: 'x' }), { types: ['string'], primary: 'string', nullable: false, inferred: true, const: { value: 'x' } });
+    assert.deepEqual(describeType({ const: 'x' }), {
+      types: ['string'],
+      primary: 'string',
+      nullable: false,
+      inferred: true,
+      const: { value: 'x' },
+    });
     assert.deepEqual(describeType({ type: 'integer', enum: [3] }).const, { value: 3 });
   });
 });
@@ -94,7 +111,9 @@ describe('defaultValue', () => {
       then: { properties: { currency: { default: 'USD' } } },
     };
     assert.deepEqual(defaultValue(createSchemaContext(cond), cond), { country: 'US', currency: 'USD' });
-    const br: JsonSchemaObject = { oneOf: [{ properties: { t: { const: 'a' }, x: { default: 1 } } }, { properties: { t: { const: 'b' } } }] };
+    const br: JsonSchemaObject = {
+      oneOf: [{ properties: { t: { const: 'a' }, x: { default: 1 } } }, { properties: { t: { const: 'b' } } }],
+    };
     assert.deepEqual(defaultValue(createSchemaContext(br), br), { t: 'a', x: 1 });
   });
 });
@@ -129,7 +148,10 @@ describe('renderable', () => {
     });
   }
   it('branch-only objects are renderable', () => {
-    const s: JsonSchemaObject = { type: 'object', oneOf: [{ properties: { a: { type: 'string' } } }, { properties: { b: { type: 'string' } } }] };
+    const s: JsonSchemaObject = {
+      type: 'object',
+      oneOf: [{ properties: { a: { type: 'string' } } }, { properties: { b: { type: 'string' } } }],
+    };
     assert.equal(renderable(ctx, s).ok, true);
     assert.equal(renderable(ctx, effectiveSchema(ctx, s, {}).schema).ok, true);
   });

@@ -59,7 +59,9 @@ test('keys are normalised: spaces, case, ё/е, e-mail case, phone formats', () 
 
 test('empty values and incomplete combinations give no key; pointers name the place', () => {
   const keys = uniqueKeys(schema, { general: { inn: '   ', email: '' }, person: { lastName: 'Иванов' }, contacts: [{ email: 'b@x.ru' }] });
-  assert.deepEqual(keys, [{ rule: '/contacts/*/email', pointers: ['/contacts/0/email'], values: ['b@x.ru'], key: '/contacts/*/email=["b@x.ru"]' }]);
+  assert.deepEqual(keys, [
+    { rule: '/contacts/*/email', pointers: ['/contacts/0/email'], values: ['b@x.ru'], key: '/contacts/*/email=["b@x.ru"]' },
+  ]);
   assert.deepEqual(uniqueKeys(schema, undefined), []);
 });
 
@@ -70,9 +72,19 @@ test('phones libphonenumber cannot read keep their digits', () => {
 });
 
 test('a malformed x-unique is a TypeError naming its place; ajv accepts the keyword', () => {
-  assert.throws(() => uniqueRules({ type: 'object', properties: { a: { type: 'string', 'x-unique': 'yes' } } }), /x-unique at "\/properties\/a\/x-unique"/);
+  assert.throws(
+    () => uniqueRules({ type: 'object', properties: { a: { type: 'string', 'x-unique': 'yes' } } }),
+    /x-unique at "\/properties\/a\/x-unique"/,
+  );
   assert.throws(() => uniqueRules({ type: 'object', 'x-unique': [['/nope']], properties: {} }), /no field "\/nope"/);
-  assert.throws(() => uniqueRules({ type: 'object', 'x-unique': '/a', properties: { a: { type: 'string' } } }), /list of fields or field lists/);
-  assert.deepEqual(uniqueRules({ type: 'object', 'x-unique': ['/a'], properties: { a: { type: 'string' } } }).map((r) => r.id), ['/a'], 'a root entry may be one pointer');
+  assert.throws(
+    () => uniqueRules({ type: 'object', 'x-unique': '/a', properties: { a: { type: 'string' } } }),
+    /list of fields or field lists/,
+  );
+  assert.deepEqual(
+    uniqueRules({ type: 'object', 'x-unique': ['/a'], properties: { a: { type: 'string' } } }).map((r) => r.id),
+    ['/a'],
+    'a root entry may be one pointer',
+  );
   assert.doesNotThrow(() => compileSchema(schema as never));
 });

@@ -98,13 +98,17 @@ function collectRules(schema: JsonSchemaObject): UniqueRule[] {
       // Each entry: one pointer (a single-field key) or a list of pointers (a combination).
       const combos = Array.isArray(site.value) ? site.value.map((c: unknown) => (typeof c === 'string' ? [c] : c)) : undefined;
       if (!combos || combos.some((c) => !Array.isArray(c) || c.length === 0 || c.some((p) => typeof p !== 'string'))) {
-        throw new TypeError(`Invalid x-unique at "${site.source}": on the root it must be a list of fields or field lists, e.g. ["/inn", ["/lastName", "/birthDate"]].`);
+        throw new TypeError(
+          `Invalid x-unique at "${site.source}": on the root it must be a list of fields or field lists, e.g. ["/inn", ["/lastName", "/birthDate"]].`,
+        );
       }
       for (const combo of combos as string[][]) {
         if (combo.length > 1 && combo.some((p) => p.split('/').includes('*'))) {
           throw new TypeError(`Invalid x-unique at "${site.source}": a combination cannot reach into arrays ("*").`);
         }
-        for (const p of combo) if (p === '' || !p.startsWith('/')) throw new TypeError(`Invalid x-unique at "${site.source}": "${p}" is not a JSON Pointer to a field.`);
+        for (const p of combo)
+          if (p === '' || !p.startsWith('/'))
+            throw new TypeError(`Invalid x-unique at "${site.source}": "${p}" is not a JSON Pointer to a field.`);
         add([...combo], site.source);
       }
       continue;

@@ -36,7 +36,9 @@ export function collectBikChecks(schema: JsonSchema): readonly BikCheck[] {
     checks = keywordSites(schema, 'x-bik').map(({ template, source, value }) => {
       const v = typeof value === 'string' ? { bik: value } : (value as { bik?: unknown; kind?: unknown } | null);
       if (!v || typeof v.bik !== 'string' || (v.kind !== undefined && v.kind !== 'settlement' && v.kind !== 'correspondent')) {
-        throw new TypeError(`Invalid x-bik at "${source}": give the BIK field's pointer, e.g. "1/bik", or {"bik": "1/bik", "kind": "correspondent"}.`);
+        throw new TypeError(
+          `Invalid x-bik at "${source}": give the BIK field's pointer, e.g. "1/bik", or {"bik": "1/bik", "kind": "correspondent"}.`,
+        );
       }
       return { template, bik: v.bik, kind: (v.kind as BikCheck['kind'] | undefined) ?? 'settlement' };
     });
@@ -54,10 +56,12 @@ export function bikCheckErrors(checks: readonly BikCheck[], data: unknown, local
   for (const check of checks) {
     for (const { pointer } of expandTemplate(data, check.template, { present: true })) {
       const account = getAt(data, pointer);
-      const where = check.bik.startsWith('/') ? check.bik : (() => {
-        const r = resolveRelative(check.bik, pointer);
-        return r && 'pointer' in r ? r.pointer : undefined;
-      })();
+      const where = check.bik.startsWith('/')
+        ? check.bik
+        : (() => {
+            const r = resolveRelative(check.bik, pointer);
+            return r && 'pointer' in r ? r.pointer : undefined;
+          })();
       const bik = where === undefined ? undefined : getAt(data, where);
       if (typeof account !== 'string' || typeof bik !== 'string' || accountProblem(account) || bikProblem(bik)) continue;
       if (accountProblemWithBik(account, bik, check.kind) !== 'checksum') continue;

@@ -5,7 +5,11 @@ import type { JsonSchemaObject } from '../types.js';
 import { VALIDATOR_CACHE_SIZE, clearValidatorCache, contentKey, validatorCacheStats } from './compile-cache.js';
 import { compileSchema, validate } from './validator.js';
 
-const schemaN = (n: number): JsonSchemaObject => ({ type: 'object', required: ['name'], properties: { name: { type: 'string', title: `v${n}` } } });
+const schemaN = (n: number): JsonSchemaObject => ({
+  type: 'object',
+  required: ['name'],
+  properties: { name: { type: 'string', title: `v${n}` } },
+});
 
 test('the second compile of the same schema, or of an equal copy, is a cache hit', () => {
   clearValidatorCache();

@@ -22,10 +22,29 @@ import { ajvInput, type AjvInput } from './drafts.js';
 import { isOlderDraft, schemaDialect } from '../schema/dialect.js';
 
 export { PHONE_PATTERN };
-export { SchemaCompileError, ValidationUnavailableError, errorPath, errorMessage, toFieldErrors, groupErrors, type PrecompiledValidator } from './errors.js';
+export {
+  SchemaCompileError,
+  ValidationUnavailableError,
+  errorPath,
+  errorMessage,
+  toFieldErrors,
+  groupErrors,
+  type PrecompiledValidator,
+} from './errors.js';
 import type { PrecompiledValidator } from './errors.js';
 
-const KEYWORDS_OF_OURS = ['x-widget', 'x-errorMessage', 'x-rules', 'x-formula', 'x-reminder', 'x-enumTitles', 'x-enumNames', 'x-order', 'x-bik', 'x-unique'];
+const KEYWORDS_OF_OURS = [
+  'x-widget',
+  'x-errorMessage',
+  'x-rules',
+  'x-formula',
+  'x-reminder',
+  'x-enumTitles',
+  'x-enumNames',
+  'x-order',
+  'x-bik',
+  'x-unique',
+];
 
 /**
  * ajv logs the whole generated function before it rethrows a compile failure; the failure reaches
@@ -48,7 +67,15 @@ export function makeAjv(draft07: boolean, extra: Record<string, unknown> = {}): 
   // code.regExp — schema patterns run on RE2, in linear time (regexp.ts, through the engine
   // registered in runtime.ts); `extra.code` keeps it.
   const code = { regExp: patternRegExp, ...(extra.code as object | undefined) };
-  const ajv = new (draft07 ? AjvDraft07 : Ajv2020)({ allErrors: true, strict: false, verbose: true, validateFormats: true, logger: quietCompileFailures, ...extra, code });
+  const ajv = new (draft07 ? AjvDraft07 : Ajv2020)({
+    allErrors: true,
+    strict: false,
+    verbose: true,
+    validateFormats: true,
+    logger: quietCompileFailures,
+    ...extra,
+    code,
+  });
   addFormats(ajv);
   for (const [name, format] of Object.entries(KARTOCHKA_FORMATS)) ajv.addFormat(name, format);
   for (const k of KEYWORDS_OF_OURS) if (!ajv.getKeyword(k)) ajv.addKeyword(k);

@@ -37,7 +37,8 @@ export function ajvInput(schema: JsonSchema): AjvInput {
   return { draft07: true, schema: copy };
 }
 
-const refSiblings = (s: JsonSchemaObject): string[] => (typeof s.$ref === 'string' ? Object.keys(s).filter((k) => k !== '$ref' && !isAnnotation(k)) : []);
+const refSiblings = (s: JsonSchemaObject): string[] =>
+  typeof s.$ref === 'string' ? Object.keys(s).filter((k) => k !== '$ref' && !isAnnotation(k)) : [];
 
 function needsCopy(schema: JsonSchema, dialect: Dialect): boolean {
   let found = dialect !== 'draft-07';

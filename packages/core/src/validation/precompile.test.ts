@@ -37,7 +37,12 @@ const schema: JsonSchemaObject = {
 };
 
 const docs: unknown[] = [
-  { name: 'Ромашка', contact: { email: 'a@b.example', phone: '+7 912 345-67-89', since: '2026-02-28' }, kind: { custom: true }, tags: ['a', 'b'] },
+  {
+    name: 'Ромашка',
+    contact: { email: 'a@b.example', phone: '+7 912 345-67-89', since: '2026-02-28' },
+    kind: { custom: true },
+    tags: ['a', 'b'],
+  },
   { name: 'R', contact: { email: 'nope', phone: '12', since: '2026-02-30' }, kind: 'lead', note: '😀😀😀😀', tags: ['a', 'a'] },
   { contact: 5, kind: 'other', score: 9 },
   'not an object',
@@ -49,7 +54,8 @@ async function load(source: string, file: string): Promise<PrecompiledValidator>
   return (await import(pathToFileURL(path.join(dir, file)).href)).default as PrecompiledValidator;
 }
 
-const shape = (errors: ErrorObject[] | null | undefined) => (errors ?? []).map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`);
+const shape = (errors: ErrorObject[] | null | undefined) =>
+  (errors ?? []).map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`);
 
 test('a precompiled validator reports exactly what the run-time compile reports, messages included', async () => {
   const precompiled = await load(precompileValidator(schema), 'card.mjs');
@@ -59,7 +65,8 @@ test('a precompiled validator reports exactly what the run-time compile reports,
     const ok = precompiled(doc);
     assert.equal(ok, runtime(doc), JSON.stringify(doc));
     assert.deepEqual(shape(precompiled.errors), shape(runtime.errors), JSON.stringify(doc));
-    for (const locale of ['ru', 'en'] as const) assert.deepEqual(toFieldErrors(precompiled.errors, locale), toFieldErrors(runtime.errors, locale));
+    for (const locale of ['ru', 'en'] as const)
+      assert.deepEqual(toFieldErrors(precompiled.errors, locale), toFieldErrors(runtime.errors, locale));
     if (!ok) invalid++;
   }
   assert.equal(invalid, 3);
@@ -78,7 +85,11 @@ test('a FormController given a precompiled validator validates like one that com
 });
 
 test('the generated module imports nothing that needs code generation and keeps draft-07 schemas', () => {
-  const source = precompileValidator({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { a: { type: 'string', format: 'uri' } } });
+  const source = precompileValidator({
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    properties: { a: { type: 'string', format: 'uri' } },
+  });
   assert.doesNotMatch(source, /\brequire\(|new Function|\beval\(/);
   assert.match(source, /from "@kartochka\/core\/formats"/);
 });
@@ -104,7 +115,11 @@ test('where code generation is forbidden (as under a strict CSP), the card still
   `;
   const file = path.join(dir, 'csp-probe.mts');
   writeFileSync(file, script);
-  const r = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '--conditions=@kartochka/source', '--import', 'tsx', file], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--disallow-code-generation-from-strings', '--conditions=@kartochka/source', '--import', 'tsx', file],
+    { cwd: root, encoding: 'utf8' },
+  );
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
   assert.match(out.unavailable, /Code generation from strings disallowed/);

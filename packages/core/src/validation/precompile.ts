@@ -15,7 +15,10 @@ import { ajvInput } from './drafts.js';
 import { REGEXP_MODULE, linearRegExp } from './regexp.js';
 import { collectBikChecks } from './bik-check.js';
 
-const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: unknown, fn: unknown) => string;
+const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (
+  ajv: unknown,
+  fn: unknown,
+) => string;
 
 export interface PrecompileOptions {
   /**

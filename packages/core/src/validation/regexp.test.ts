@@ -42,11 +42,14 @@ test('ordinary ECMAScript patterns keep their meaning', () => {
 
 test('lookaround and backreferences are a clear compile error', () => {
   for (const pattern of ['^(?=.*\\d).+$', '(?<!x)y', '^(a)\\1$']) {
-    assert.throws(() => compileSchema({ type: 'string', pattern }), (e: unknown) => {
-      assert.ok(e instanceof SchemaCompileError);
-      assert.match(e.message, /regexp|syntax|escape/i);
-      return true;
-    });
+    assert.throws(
+      () => compileSchema({ type: 'string', pattern }),
+      (e: unknown) => {
+        assert.ok(e instanceof SchemaCompileError);
+        assert.match(e.message, /regexp|syntax|escape/i);
+        return true;
+      },
+    );
   }
 });
 

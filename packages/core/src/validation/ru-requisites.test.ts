@@ -12,7 +12,11 @@ import { FormController } from '../form/controller.js';
 // Check digits computed independently here (the published algorithms, spelled out once more) so
 // the table's "valid" rows are not valid merely because the code under test says so.
 const mod = (n: number, m: number) => ((n % m) + m) % m;
-const innDigit = (digits: string, w: number[]) => mod(w.reduce((s, x, i) => s + x * Number(digits[i]), 0), 11) % 10;
+const innDigit = (digits: string, w: number[]) =>
+  mod(
+    w.reduce((s, x, i) => s + x * Number(digits[i]), 0),
+    11,
+  ) % 10;
 const withInn10 = (nine: string) => nine + innDigit(nine, [2, 4, 10, 3, 5, 9, 4, 6, 8]);
 const withInn12 = (ten: string) => {
   const eleven = ten + innDigit(ten, [7, 2, 4, 10, 3, 5, 9, 4, 6, 8]);
@@ -95,7 +99,15 @@ const schema: JsonSchemaObject = {
   type: 'object',
   properties: Object.fromEntries(Object.keys(RU_REQUISITE_CHECKS).map((f) => [f, { type: 'string', format: f }])),
 };
-const bad = { 'ru-inn': flip(inn10), 'ru-kpp': '1', 'ru-ogrn': flip(ogrn), 'ru-ogrnip': '1', 'ru-ogrn-any': '1', 'ru-bik': '144525225', 'ru-account': '1' };
+const bad = {
+  'ru-inn': flip(inn10),
+  'ru-kpp': '1',
+  'ru-ogrn': flip(ogrn),
+  'ru-ogrnip': '1',
+  'ru-ogrn-any': '1',
+  'ru-bik': '144525225',
+  'ru-account': '1',
+};
 
 test('the messages say what is wrong, in ru, en and de', () => {
   const ru = Object.fromEntries(validate(schema, bad, 'ru').errors.map((e) => [e.path, e.message]));
@@ -104,9 +116,15 @@ test('the messages say what is wrong, in ru, en and de', () => {
   assert.equal(ru['/ru-ogrnip'], 'ОГРНИП должен содержать 15 цифр.');
   assert.equal(ru['/ru-bik'], 'БИК российского банка начинается с 04.');
   assert.equal(ru['/ru-account'], 'Номер счёта должен содержать 20 цифр.');
-  assert.equal(validate(schema, { 'ru-inn': '123' }, 'ru').errors[0]!.message, 'ИНН должен содержать 10 цифр (организация) или 12 (физическое лицо, ИП).');
+  assert.equal(
+    validate(schema, { 'ru-inn': '123' }, 'ru').errors[0]!.message,
+    'ИНН должен содержать 10 цифр (организация) или 12 (физическое лицо, ИП).',
+  );
   const en = validate(schema, { 'ru-inn': '123', 'ru-kpp': 'x' }, 'en').errors.map((e) => e.message);
-  assert.deepEqual(en, ['An INN has 10 digits (a company) or 12 (a person or sole proprietor).', 'A KPP has 9 characters: 4 digits, 2 digits or capital Latin letters, 3 digits.']);
+  assert.deepEqual(en, [
+    'An INN has 10 digits (a company) or 12 (a person or sole proprietor).',
+    'A KPP has 9 characters: 4 digits, 2 digits or capital Latin letters, 3 digits.',
+  ]);
   assert.equal(validate(schema, { 'ru-bik': '1' }, 'de').errors[0]!.message, 'Eine BIK hat 9 Ziffern.');
   // Without the data (an error from elsewhere), the format is still named in words.
   const fn = compileSchema(schema);
@@ -148,7 +166,11 @@ test('x-bik: an account is checked against its BIK, in validate() and in a card 
       },
     },
   };
-  const good = { bik: '044525225', account: accountWithCheck('225', '40702810038000000001'), correspondent: accountWithCheck('025', '30101810000000000225') };
+  const good = {
+    bik: '044525225',
+    account: accountWithCheck('225', '40702810038000000001'),
+    correspondent: accountWithCheck('025', '30101810000000000225'),
+  };
   const swapped = { bik: '044525225', account: good.correspondent, correspondent: good.account };
   assert.equal(validate(bankSchema, { banks: [good] }).valid, true);
   const r = validate(bankSchema, { banks: [good, swapped] }, 'ru');
@@ -160,7 +182,10 @@ test('x-bik: an account is checked against its BIK, in validate() and in a card 
     ],
   );
   // A short account or a foreign BIK keeps its own message only.
-  assert.deepEqual(validate(bankSchema, { banks: [{ ...good, bik: '144525225' }] }).errors.map((e) => e.path), ['/banks/0/bik']);
+  assert.deepEqual(
+    validate(bankSchema, { banks: [{ ...good, bik: '144525225' }] }).errors.map((e) => e.path),
+    ['/banks/0/bik'],
+  );
   const root = fileURLToPath(new URL('../../../../', import.meta.url));
   const dir = path.join(root, 'node_modules/.cache/kartochka-precompile-test');
   mkdirSync(dir, { recursive: true });
@@ -171,7 +196,10 @@ test('x-bik: an account is checked against its BIK, in validate() and in a card 
   assert.deepEqual(a.validate(), b.validate());
   assert.equal(a.validate().valid, false);
   assert.equal(a.validate().errors[0]!.message, 'The account number does not match the BIK: check both.');
-  assert.throws(() => validate({ type: 'object', properties: { a: { type: 'string', 'x-bik': 5 } } } as JsonSchemaObject, {}), (e: Error) => e.name === 'SchemaCompileError' && /Invalid x-bik at "\/properties\/a\/x-bik"/.test(e.message));
+  assert.throws(
+    () => validate({ type: 'object', properties: { a: { type: 'string', 'x-bik': 5 } } } as JsonSchemaObject, {}),
+    (e: Error) => e.name === 'SchemaCompileError' && /Invalid x-bik at "\/properties\/a\/x-bik"/.test(e.message),
+  );
 });
 
 test('a malformed x-bik fails precompiling, and a card given a precompiled validator never throws over it', () => {

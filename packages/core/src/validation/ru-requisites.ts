@@ -66,7 +66,11 @@ const ACCOUNT_WEIGHTS = Array.from({ length: 23 }, (_, i) => [7, 1, 3][i % 3]!);
  * and the account for a settlement account (at that bank); "0" and the BIK's 5th–6th digits and the
  * account for a correspondent account (at the Bank of Russia's settlement centre).
  */
-export function accountProblemWithBik(account: string, bik: string, kind: 'settlement' | 'correspondent' = 'settlement'): RequisiteProblem | undefined {
+export function accountProblemWithBik(
+  account: string,
+  bik: string,
+  kind: 'settlement' | 'correspondent' = 'settlement',
+): RequisiteProblem | undefined {
   const own = accountProblem(account);
   if (own || bikProblem(bik)) return own;
   const prefix = kind === 'settlement' ? bik.slice(6) : `0${bik.slice(4, 6)}`;

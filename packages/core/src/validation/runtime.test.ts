@@ -27,7 +27,10 @@ test('without the compiler loaded, the controller fetches it and validates when 
   await f.validatorReady;
   assert.notEqual(validationRuntime(), undefined);
   assert.equal(f.validationPending, false);
-  assert.deepEqual(f.allErrors().map((e) => e.path), ['/name']);
+  assert.deepEqual(
+    f.allErrors().map((e) => e.path),
+    ['/name'],
+  );
 });
 
 test('schemaNeedsMatcher: conditionals and alternatives need the matcher, plain schemas do not', () => {
@@ -47,7 +50,10 @@ test('the compiler comes without the RE2 engine; a schema with a pattern waits f
   assert.equal(f.schemaError, undefined);
   assert.notEqual(validationRuntime(withPattern), undefined);
   // ^(a+)+$ against 40 a's and a mismatch: catastrophic for a backtracking engine, instant on RE2.
-  assert.deepEqual(f.allErrors().map((e) => [e.path, e.keyword]), [['/code', 'pattern']]);
+  assert.deepEqual(
+    f.allErrors().map((e) => [e.path, e.keyword]),
+    [['/code', 'pattern']],
+  );
 });
 
 test('schemaHasPatterns: pattern and patternProperties anywhere; a property named "pattern" is not one', () => {

@@ -61,7 +61,14 @@ const patternsOf = new WeakMap<object, boolean>();
 export function schemaHasPatterns(schema: JsonSchema | undefined): boolean {
   if (!schema || typeof schema !== 'object') return false;
   let has = patternsOf.get(schema);
-  if (has === undefined) patternsOf.set(schema, (has = hasKey(schema, (k, v) => (k === 'pattern' && typeof v === 'string') || (k === 'patternProperties' && !!v && typeof v === 'object'))));
+  if (has === undefined)
+    patternsOf.set(
+      schema,
+      (has = hasKey(
+        schema,
+        (k, v) => (k === 'pattern' && typeof v === 'string') || (k === 'patternProperties' && !!v && typeof v === 'object'),
+      )),
+    );
   return has;
 }
 

@@ -44,7 +44,11 @@ test('a Vite build turns schema.json?kc-validator into a validator with the run-
     logLevel: 'silent',
     resolve: { conditions: ['@kartochka/source', 'module', 'node', 'production'] },
     plugins: [kartochkaValidators()],
-    build: { outDir: path.join(dir, 'dist'), minify: false, lib: { entry: path.join(dir, 'entry.js'), formats: ['es'], fileName: 'validator' } },
+    build: {
+      outDir: path.join(dir, 'dist'),
+      minify: false,
+      lib: { entry: path.join(dir, 'entry.js'), formats: ['es'], fileName: 'validator' },
+    },
   });
   const built = (await import(pathToFileURL(path.join(dir, 'dist/validator.js')).href)).default as PrecompiledValidator;
   const runtime = compileSchema(schema);
@@ -53,9 +57,16 @@ test('a Vite build turns schema.json?kc-validator into a validator with the run-
     const b = runtime(doc);
     assert.equal(a, b, `same verdict for ${JSON.stringify(doc)}`);
     for (const locale of ['en', 'ru'] as const) {
-      assert.deepEqual(toFieldErrors(built.errors, locale), toFieldErrors(runtime.errors, locale), `same errors (${locale}) for ${JSON.stringify(doc)}`);
+      assert.deepEqual(
+        toFieldErrors(built.errors, locale),
+        toFieldErrors(runtime.errors, locale),
+        `same errors (${locale}) for ${JSON.stringify(doc)}`,
+      );
     }
   }
   assert.equal(built(docs[1]), false, 'the invalid document is refused');
-  assert.ok(toFieldErrors(built.errors, 'en').some((e) => e.path === '/code' && e.keyword === 'pattern'), 'the RE2 pattern is checked');
+  assert.ok(
+    toFieldErrors(built.errors, 'en').some((e) => e.path === '/code' && e.keyword === 'pattern'),
+    'the RE2 pattern is checked',
+  );
 });

@@ -10,10 +10,18 @@ import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer
 
 const axe = (window as unknown as { axe: { run(ctx: Element, opts: RunOptions): Promise<AxeResults> } }).axe;
 
-interface Row { name: string; qty?: number; vip?: boolean }
+interface Row {
+  name: string;
+  qty?: number;
+  vip?: boolean;
+}
 const item: JsonSchemaObject = {
   type: 'object',
-  properties: { name: { type: 'string', title: 'Name' }, qty: { type: 'integer', title: 'Quantity', minimum: 0 }, vip: { type: 'boolean', title: 'VIP' } },
+  properties: {
+    name: { type: 'string', title: 'Name' },
+    qty: { type: 'integer', title: 'Quantity', minimum: 0 },
+    vip: { type: 'boolean', title: 'VIP' },
+  },
 };
 const schemaWith = (extra: JsonSchemaObject = {}): JsonSchemaObject => ({
   type: 'object',
@@ -21,7 +29,11 @@ const schemaWith = (extra: JsonSchemaObject = {}): JsonSchemaObject => ({
 });
 const rows = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ name: `name ${i}`, qty: i }));
 
-async function cardWith(value: Row[], extra: JsonSchemaObject = {}, locale: Locale = 'en'): Promise<{ card: KcCard; field: HTMLElement; root: ShadowRoot }> {
+async function cardWith(
+  value: Row[],
+  extra: JsonSchemaObject = {},
+  locale: Locale = 'en',
+): Promise<{ card: KcCard; field: HTMLElement; root: ShadowRoot }> {
   const card = await fixture<KcCard>(html`<kc-card .schema=${schemaWith(extra)} .value=${{ items: value }} locale=${locale}></kc-card>`);
   await settle(card);
   const field = fieldAt(card.shadowRoot!, '/items')!;
@@ -31,7 +43,8 @@ const itemsOf = (card: KcCard) => (card.value as unknown as { items: Row[] }).it
 const names = (card: KcCard) => itemsOf(card).map((r) => r.name);
 const handle = (root: ShadowRoot, i: number) => root.querySelector(`[data-index="${i}"] .handle`) as HTMLButtonElement;
 const menuButton = (root: ShadowRoot, i: number) => root.querySelector(`[data-index="${i}"] .menu-button`) as HTMLButtonElement;
-const key = (el: Element, k: string) => el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+const key = (el: Element, k: string) =>
+  el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
 /** Picks `action` from row `i`'s menu with the mouse. */
 async function rowAction(card: KcCard, root: ShadowRoot, i: number, action: 'duplicate' | 'up' | 'down' | 'remove'): Promise<void> {
   menuButton(root, i).click();
@@ -41,7 +54,9 @@ async function rowAction(card: KcCard, root: ShadowRoot, i: number, action: 'dup
 }
 const liveText = (root: ShadowRoot) => root.querySelector('.sr-only[role="status"]')!.textContent!.trim();
 const violations = async (card: KcCard) =>
-  (await axe.run(card, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  (await axe.run(card, { resultTypes: ['violations'] })).violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+  );
 const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
 
 /** Waits (a bounded number of frames) until `probe` returns something. */
@@ -115,7 +130,9 @@ describe('<kc-array-field> reorder', () => {
   it('moves with Alt+ArrowUp/Down on the handle, announces it, and keeps focus on the moved handle', async () => {
     const { card, root } = await cardWith(rows(3));
     handle(root, 2).focus();
-    handle(root, 2).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true, composed: true, cancelable: true }));
+    handle(root, 2).dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true, composed: true, cancelable: true }),
+    );
     await settle(card);
     expect(names(card)).to.deep.equal(['name 0', 'name 2', 'name 1']);
     expect(liveText(root)).to.equal('Item 3 moved to position 2');
@@ -124,12 +141,16 @@ describe('<kc-array-field> reorder', () => {
     handle(root, 1).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
     await settle(card);
     expect(names(card)).to.deep.equal(['name 0', 'name 2', 'name 1']);
-    handle(root, 1).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true, composed: true, cancelable: true }));
+    handle(root, 1).dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true, composed: true, cancelable: true }),
+    );
     await settle(card);
     expect(names(card)).to.deep.equal(['name 0', 'name 1', 'name 2']);
     expect(root.activeElement).to.equal(handle(root, 2));
     // At the ends nothing moves.
-    handle(root, 2).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true, composed: true, cancelable: true }));
+    handle(root, 2).dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true, composed: true, cancelable: true }),
+    );
     await settle(card);
     expect(names(card)).to.deep.equal(['name 0', 'name 1', 'name 2']);
   });
@@ -223,7 +244,9 @@ describe('<kc-table-field> (x-widget: "table")', () => {
     const { field } = await cardWith(rows(1), { 'x-widget': 'table' });
     expect(field.localName).to.equal('kc-table-field');
     expect(field.getAttribute('layout')).to.equal('table');
-    const card = await fixture<KcCard>(html`<kc-card .schema=${{ type: 'object', properties: { t: { type: 'array', 'x-widget': 'table', items: { type: 'string' } } } }} .value=${{ t: ['a'] }}></kc-card>`);
+    const card = await fixture<KcCard>(
+      html`<kc-card .schema=${{ type: 'object', properties: { t: { type: 'array', 'x-widget': 'table', items: { type: 'string' } } } }} .value=${{ t: ['a'] }}></kc-card>`,
+    );
     await settle(card);
     expect(fieldAt(card.shadowRoot!, '/t')!.localName).to.equal('kc-tags-field');
   });
@@ -239,7 +262,12 @@ describe('<kc-table-field> (x-widget: "table")', () => {
 
   it('takes its columns from the items schema: the first item lacking a property does not drop its column', async () => {
     const { root } = await cardWith([{ name: 'only a name' }, { name: 'b', qty: 2, vip: true }], { 'x-widget': 'table' });
-    expect([...root.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal(['Name', 'Quantity', 'VIP', 'Actions']);
+    expect([...root.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal([
+      'Name',
+      'Quantity',
+      'VIP',
+      'Actions',
+    ]);
     expect(root.querySelector('tbody tr[data-index="1"] [path="/items/1/vip"]')).to.not.equal(null);
     const conditional = {
       type: 'object',
@@ -257,10 +285,22 @@ describe('<kc-table-field> (x-widget: "table")', () => {
         },
       },
     };
-    const card = await fixture<KcCard>(html`<kc-card .schema=${conditional} .value=${{ t: [{ kind: 'email', email: 'a@b.example' }, { kind: 'phone', number: '1' }] }}></kc-card>`);
+    const card = await fixture<KcCard>(
+      html`<kc-card .schema=${conditional} .value=${{
+        t: [
+          { kind: 'email', email: 'a@b.example' },
+          { kind: 'phone', number: '1' },
+        ],
+      }}></kc-card>`,
+    );
     await settle(card);
     const table = fieldAt(card.shadowRoot!, '/t')!.shadowRoot!;
-    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal(['Kind', 'Email', 'Number', 'Actions']);
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal([
+      'Kind',
+      'Email',
+      'Number',
+      'Actions',
+    ]);
     expect(table.querySelector('tbody tr[data-index="0"] [path="/t/0/email"]')).to.not.equal(null);
     expect(table.querySelector('tbody tr[data-index="1"] [path="/t/1/number"]')).to.not.equal(null);
     expect(table.querySelectorAll('tbody tr[data-index="1"] td').length, 'an empty cell keeps the columns aligned').to.equal(4);
@@ -269,7 +309,12 @@ describe('<kc-table-field> (x-widget: "table")', () => {
   it('renders a real table: header labels, one row per item, a widget per cell with a hidden but associated label', async () => {
     const { root } = await cardWith(rows(3), { 'x-widget': 'table' });
     const table = root.querySelector('table')!;
-    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal(['Name', 'Quantity', 'VIP', 'Actions']);
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal([
+      'Name',
+      'Quantity',
+      'VIP',
+      'Actions',
+    ]);
     expect(table.querySelectorAll('tbody tr').length).to.equal(3);
     const cell = table.querySelector('tbody tr[data-index="1"] td [path="/items/1/name"]') as HTMLElement;
     const input = controlOf(cell) as HTMLInputElement;
@@ -301,7 +346,9 @@ describe('<kc-table-field> (x-widget: "table")', () => {
     expect(names(card)).to.deep.equal(['Acme', 'name 1', 'name 2']);
     await rowAction(card, root, 0, 'duplicate');
     expect(names(card)).to.deep.equal(['Acme', 'Acme', 'name 1', 'name 2']);
-    handle(root, 3).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true, composed: true, cancelable: true }));
+    handle(root, 3).dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true, composed: true, cancelable: true }),
+    );
     await settle(card);
     expect(names(card)).to.deep.equal(['Acme', 'Acme', 'name 2', 'name 1']);
     expect(root.activeElement).to.equal(handle(root, 2));
@@ -314,7 +361,14 @@ describe('<kc-table-field> (x-widget: "table")', () => {
 
   for (const locale of ['en', 'ru'] as const) {
     it(`passes axe (${locale}), with errors shown too`, async () => {
-      const { card, root } = await cardWith([{ name: 'a', qty: 1, vip: true }, { name: 'b', qty: -1 }], { 'x-widget': 'table' }, locale);
+      const { card, root } = await cardWith(
+        [
+          { name: 'a', qty: 1, vip: true },
+          { name: 'b', qty: -1 },
+        ],
+        { 'x-widget': 'table' },
+        locale,
+      );
       expect(root.querySelector('table')).to.not.equal(null);
       expect(await violations(card)).to.deep.equal([]);
       card.validate();
@@ -389,7 +443,9 @@ describe(`<kc-array-field> past ${VIRTUALIZE_ABOVE} items`, () => {
 
     // Reorder still works at the far end, and focus follows the moved row's handle.
     handle(root, 9999).focus();
-    handle(root, 9999).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true, composed: true, cancelable: true }));
+    handle(root, 9999).dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true, composed: true, cancelable: true }),
+    );
     await settle(card);
     const items = itemsOf(card);
     expect([items[9998].name, items[9999].name]).to.deep.equal(['Последняя строка', 'name 9998']);

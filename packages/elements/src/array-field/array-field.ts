@@ -24,7 +24,6 @@ import { emptyState, emptyStyles } from '../internal/empty.js';
 
 type RowAction = 'duplicate' | 'up' | 'down' | 'remove';
 
-
 /** Past this many items only the rows in view exist in the DOM (@lit-labs/virtualizer). */
 export const VIRTUALIZE_ABOVE = 200;
 
@@ -76,7 +75,8 @@ export class KcArrayField extends KcFieldElement {
 
   #newItem(): JsonValue {
     const items = this.schema.items;
-    const s: JsonSchemaObject = this.controller && items && typeof items === 'object' && !Array.isArray(items) ? deref(this.controller.ctx, items) : {};
+    const s: JsonSchemaObject =
+      this.controller && items && typeof items === 'object' && !Array.isArray(items) ? deref(this.controller.ctx, items) : {};
     if (s.default !== undefined) return structuredClone(s.default);
     const type = Array.isArray(s.type) ? s.type[0] : s.type;
     if (type === 'object' || s.properties) return {};
@@ -319,12 +319,14 @@ export class KcArrayField extends KcFieldElement {
         class=${action === 'remove' ? 'danger' : ''}>${icon(glyph)}<span>${label}</span></button>`;
     return html`<div class="menu" part="row-menu" id="${this.uid}-menu" role="menu" popover="manual" ?data-open=${i !== undefined}
       aria-label=${i === undefined ? nothing : t(this.locale, 'itemActions', { n: i + 1 })} @keydown=${this.#onMenuKey} @click=${this.#onMenuClick}>
-      ${i === undefined
-        ? nothing
-        : html`${item('duplicate', t(this.locale, 'duplicate'), duplicateIcon, n >= max)}
+      ${
+        i === undefined
+          ? nothing
+          : html`${item('duplicate', t(this.locale, 'duplicate'), duplicateIcon, n >= max)}
           ${item('up', t(this.locale, 'moveUp'), moveUpIcon, i === 0)}
           ${item('down', t(this.locale, 'moveDown'), moveDownIcon, i === n - 1)}
-          ${item('remove', t(this.locale, 'remove'), removeIcon, false)}`}
+          ${item('remove', t(this.locale, 'remove'), removeIcon, false)}`
+      }
     </div>`;
   }
 
@@ -371,9 +373,11 @@ export class KcArrayField extends KcFieldElement {
         ${columns.map((col) => html`<th scope="col">${col.label}</th>`)}
         ${this.#locked ? nothing : html`<th scope="col"><span class="sr-only">${t(this.locale, 'actions')}</span></th>`}
       </tr></thead>
-      ${this.#virtual
-        ? html`<tbody class="virtual">${virtualize({ items: this.#indices, keyFunction: (i: number) => i, renderItem: row, scroller: true })}<tr virtualizer-sizer aria-hidden="true"></tr></tbody>`
-        : html`<tbody>${repeat(this.#indices, (i) => i, row)}</tbody>`}
+      ${
+        this.#virtual
+          ? html`<tbody class="virtual">${virtualize({ items: this.#indices, keyFunction: (i: number) => i, renderItem: row, scroller: true })}<tr virtualizer-sizer aria-hidden="true"></tr></tbody>`
+          : html`<tbody>${repeat(this.#indices, (i) => i, row)}</tbody>`
+      }
     </table></div>`;
   }
 
@@ -395,10 +399,12 @@ export class KcArrayField extends KcFieldElement {
       <span id="${this.uid}-move-hint" hidden>${t(this.locale, 'moveHint')}</span>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       <div role="status" aria-live="polite">
-        ${this.removed
-          ? html`${t(this.locale, 'itemRemoved', { n: this.removed.index + 1 })}
+        ${
+          this.removed
+            ? html`${t(this.locale, 'itemRemoved', { n: this.removed.index + 1 })}
               <button type="button" class="undo" @click=${this.#undo}>${t(this.locale, 'undo')}</button>`
-          : nothing}
+            : nothing
+        }
       </div>
       ${locked ? nothing : html`<button type="button" class="add" part="add-button" ?disabled=${n >= max} @click=${this.#add}>${icon(addIcon)}${t(this.locale, 'add')}</button>`}
       ${locked ? nothing : this.#renderMenu()}

@@ -17,7 +17,14 @@ const companies = [
 async function seeded(): Promise<IndexedDbAdapter> {
   const db = await IndexedDbAdapter.open({ name: `kc-list-test-${Date.now()}-${n++}` });
   for (const [i, [title, segment, priority, manager]] of companies.entries()) {
-    await db.put({ id: `c-${i}`, schemaId: 'b2b', schemaVersion: 1, title, data: { general: { companyName: title } }, indexed: { segment, priority, manager } });
+    await db.put({
+      id: `c-${i}`,
+      schemaId: 'b2b',
+      schemaVersion: 1,
+      title,
+      data: { general: { companyName: title } },
+      indexed: { segment, priority, manager },
+    });
   }
   await db.put({ id: 'x-1', schemaId: 'salon', schemaVersion: 1, title: 'Альфа-салон', data: {}, indexed: {} });
   return db;
@@ -25,7 +32,15 @@ async function seeded(): Promise<IndexedDbAdapter> {
 
 const columns: CardListColumn[] = [
   { field: 'title', label: { ru: 'Название', en: 'Name' } },
-  { field: 'segment', label: { ru: 'Сегмент', en: 'Segment' }, options: { dealer: { ru: 'Дилер', en: 'Dealer' }, chain: { ru: 'Сети', en: 'Chain' }, corporate: { ru: 'Корпоративный', en: 'Corporate' } } },
+  {
+    field: 'segment',
+    label: { ru: 'Сегмент', en: 'Segment' },
+    options: {
+      dealer: { ru: 'Дилер', en: 'Dealer' },
+      chain: { ru: 'Сети', en: 'Chain' },
+      corporate: { ru: 'Корпоративный', en: 'Corporate' },
+    },
+  },
   { field: 'priority', label: { ru: 'Приоритет', en: 'Priority' } },
   { field: 'manager', label: { ru: 'Менеджер', en: 'Manager' } },
 ];
@@ -58,7 +73,8 @@ describe('<kc-card-list>', () => {
     box.append(el);
     await waitUntil(() => rows(el).length > 0, 'rows rendered');
     expect(el.getBoundingClientRect().width).to.equal(360);
-    for (const node of el.shadowRoot!.querySelectorAll('*')) expect(node.getBoundingClientRect().right, node.tagName).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    for (const node of el.shadowRoot!.querySelectorAll('*'))
+      expect(node.getBoundingClientRect().right, node.tagName).to.be.at.most(el.getBoundingClientRect().right + 0.5);
     const cell = rows(el)[0].cells[1];
     expect(getComputedStyle(cell).display).to.equal('block');
     expect(cell.dataset.label).to.equal('Сегмент');

@@ -193,7 +193,12 @@ export class KcCardList extends LitElement {
     if (changed.has('storage')) this.#watch.point(this.storage, '*');
     if (changed.has('storage') || changed.has('schemaId') || changed.has('filters')) void this.#loadChoices();
     if (changed.has('storage') || changed.has('schemaId')) void this.#loadViews();
-    if (['storage', 'schemaId', 'pageSize', 'page', 'sort', 'chosen', 'search', 'rangeText', 'mine', 'mineField', 'user'].some((k) => changed.has(k as keyof KcCardList))) void this.reload();
+    if (
+      ['storage', 'schemaId', 'pageSize', 'page', 'sort', 'chosen', 'search', 'rangeText', 'mine', 'mineField', 'user'].some((k) =>
+        changed.has(k as keyof KcCardList),
+      )
+    )
+      void this.reload();
   }
 
   /** The signed-in user: the `user` property, else the storage's. */
@@ -258,7 +263,8 @@ export class KcCardList extends LitElement {
     }
     this.chosen = chosen;
     const text: Record<string, { from: string; to: string }> = {};
-    for (const [field, r] of Object.entries(view?.range ?? {})) text[field] = { from: r.min === undefined ? '' : String(r.min), to: r.max === undefined ? '' : String(r.max) };
+    for (const [field, r] of Object.entries(view?.range ?? {}))
+      text[field] = { from: r.min === undefined ? '' : String(r.min), to: r.max === undefined ? '' : String(r.max) };
     this.rangeText = text;
     this.page = 0;
     this.selected = [];
@@ -359,7 +365,8 @@ export class KcCardList extends LitElement {
   }
 
   #cell(record: CardRecord, c: CardListColumn): string {
-    const v = c.field === 'title' ? record.title : c.field === 'updatedAt' || c.field === 'createdAt' ? record[c.field] : record.indexed[c.field];
+    const v =
+      c.field === 'title' ? record.title : c.field === 'updatedAt' || c.field === 'createdAt' ? record[c.field] : record.indexed[c.field];
     if (v === undefined || v === null || v === '') return t(this.locale, 'notSet');
     if (c.field === 'updatedAt' || c.field === 'createdAt') return formatInstant(String(v), this.locale);
     const option = c.options?.[String(v)];
@@ -420,7 +427,8 @@ export class KcCardList extends LitElement {
       const field = this.bulkFields.find((f) => f.pointer === pointer);
       if (!field) return;
       const text = raw.trim();
-      const value: JsonValue | undefined = text === '' ? undefined : field.type === 'number' ? Number(text.replace(/\s/g, '').replace(',', '.')) : text;
+      const value: JsonValue | undefined =
+        text === '' ? undefined : field.type === 'number' ? Number(text.replace(/\s/g, '').replace(',', '.')) : text;
       const r = await changeField(this.#ctx, this.selected, pointer, value);
       this.#undo = undefined;
       this.notice = this.#bulkSummary('bulkChanged', r);
@@ -460,7 +468,10 @@ export class KcCardList extends LitElement {
       if (this.exporter) await this.exporter(records);
       else {
         const url = URL.createObjectURL(new Blob([JSON.stringify(records, null, 2)], { type: 'application/json' }));
-        const a = Object.assign(document.createElement('a'), { href: url, download: `cards-${new Date().toISOString().slice(0, 10)}.json` });
+        const a = Object.assign(document.createElement('a'), {
+          href: url,
+          download: `cards-${new Date().toISOString().slice(0, 10)}.json`,
+        });
         this.renderRoot.append(a);
         a.click();
         a.remove();
@@ -501,31 +512,42 @@ export class KcCardList extends LitElement {
         </div>
         ${this.filters.map((f) => this.#filter(f))}
         ${this.rangeFields.map((f) => this.#range(f))}
-        ${this.mineField
-          ? html`<label class="check"><input type="checkbox" name="mine" .checked=${this.mine} ?disabled=${!this.#me} @change=${(e: Event) => ((this.mine = (e.target as HTMLInputElement).checked), (this.page = 0))} />${lt(locale, 'mine')}</label>`
-          : nothing}
-        ${Object.values(this.chosen).some((v) => v !== '')
-          ? html`<button type="button" @click=${() => ((this.chosen = {}), (this.page = 0))}>${t(locale, 'listResetFilters')}</button>`
-          : nothing}
+        ${
+          this.mineField
+            ? html`<label class="check"><input type="checkbox" name="mine" .checked=${this.mine} ?disabled=${!this.#me} @change=${(e: Event) => ((this.mine = (e.target as HTMLInputElement).checked), (this.page = 0))} />${lt(locale, 'mine')}</label>`
+            : nothing
+        }
+        ${
+          Object.values(this.chosen).some((v) => v !== '')
+            ? html`<button type="button" @click=${() => ((this.chosen = {}), (this.page = 0))}>${t(locale, 'listResetFilters')}</button>`
+            : nothing
+        }
       </div>
       ${this.status === 'error' ? html`<p role="alert">${t(locale, 'loadFailed', { detail: this.error })}</p>` : nothing}
       ${this.selectable && this.selected.length ? this.#bulkBar() : nothing}
-      <p class="notice" role="status" part="notice">${this.notice}${this.#undo?.length && !this.busy
-        ? html` <button type="button" name="undo" @click=${() => this.undoDelete()}>${lt(locale, 'undo')}</button>`
-        : nothing}</p>
+      <p class="notice" role="status" part="notice">${this.notice}${
+        this.#undo?.length && !this.busy
+          ? html` <button type="button" name="undo" @click=${() => this.undoDelete()}>${lt(locale, 'undo')}</button>`
+          : nothing
+      }</p>
       <table part="table">
         <caption>${t(locale, 'listCaption')}</caption>
         <thead>
           <tr>
-            ${this.selectable ? html`<th scope="col" class="pick"><label class="pick-target"><input type="checkbox" name="pick-page" aria-label=${lt(locale, 'selectPage')} .checked=${allPicked}
-              @change=${(e: Event) => (this.selected = (e.target as HTMLInputElement).checked ? [...new Set([...this.selected, ...pageIds])] : this.selected.filter((id) => !pageIds.includes(id)))} /></label></th>` : nothing}
+            ${
+              this.selectable
+                ? html`<th scope="col" class="pick"><label class="pick-target"><input type="checkbox" name="pick-page" aria-label=${lt(locale, 'selectPage')} .checked=${allPicked}
+              @change=${(e: Event) => (this.selected = (e.target as HTMLInputElement).checked ? [...new Set([...this.selected, ...pageIds])] : this.selected.filter((id) => !pageIds.includes(id)))} /></label></th>`
+                : nothing
+            }
             ${columns.map((c) => this.#header(c))}
           </tr>
         </thead>
         <tbody>
-          ${this.items.length
-            ? this.items.map(
-                (r) => html`<tr
+          ${
+            this.items.length
+              ? this.items.map(
+                  (r) => html`<tr
                   part="row"
                   tabindex="0"
                   data-id=${r.id}
@@ -533,16 +555,21 @@ export class KcCardList extends LitElement {
                   @click=${() => this.#open(r.id)}
                   @keydown=${(e: KeyboardEvent) => this.#onRowKey(e, r.id)}
                 >
-                  ${this.selectable ? html`<td class="pick" @click=${(e: Event) => e.stopPropagation()} @keydown=${(e: Event) => e.stopPropagation()}>
+                  ${
+                    this.selectable
+                      ? html`<td class="pick" @click=${(e: Event) => e.stopPropagation()} @keydown=${(e: Event) => e.stopPropagation()}>
                     <label class="pick-target"><input type="checkbox" name="pick" data-id=${r.id} aria-label=${lt(locale, 'select', { title: r.title || r.id })} .checked=${this.selected.includes(r.id)}
                       @change=${(e: Event) => this.#toggle(r.id, (e.target as HTMLInputElement).checked)} /></label>
-                  </td>` : nothing}
+                  </td>`
+                      : nothing
+                  }
                   ${columns.map((c) => html`<td data-label=${this.#label(c.field, c.label)}>${this.#cell(r, c)}</td>`)}
                 </tr>`,
-              )
-            : html`<tr>
+                )
+              : html`<tr>
                 <td colspan=${columns.length + (this.selectable ? 1 : 0)}>${this.status === 'loading' ? t(locale, 'loading') : emptyState(t(locale, 'listEmpty'))}</td>
-              </tr>`}
+              </tr>`
+          }
         </tbody>
       </table>
       <div class="pager" part="pager">
@@ -585,8 +612,10 @@ export class KcCardList extends LitElement {
         <summary>${lt(l, 'columns')}</summary>
         <fieldset>
           <legend>${lt(l, 'columns')}</legend>
-          ${all.map((c) => html`<label class="check"><input type="checkbox" name="column" value=${c.field} .checked=${shown.includes(c.field)}
-            @change=${(e: Event) => toggle(c.field, (e.target as HTMLInputElement).checked)} />${this.#label(c.field, c.label)}</label>`)}
+          ${all.map(
+            (c) => html`<label class="check"><input type="checkbox" name="column" value=${c.field} .checked=${shown.includes(c.field)}
+            @change=${(e: Event) => toggle(c.field, (e.target as HTMLInputElement).checked)} />${this.#label(c.field, c.label)}</label>`,
+          )}
         </fieldset>
       </details>
     </div>`;
@@ -618,8 +647,9 @@ export class KcCardList extends LitElement {
     return html`<div class="bulk" part="bulk" role="group" aria-label=${lt(l, 'selected', { n: this.selected.length })}>
       <span>${lt(l, 'selected', { n: this.selected.length })}</span>
       <button type="button" name="clear-selection" @click=${() => (this.selected = [])}>${lt(l, 'clearSelection')}</button>
-      ${field
-        ? html`<div>
+      ${
+        field
+          ? html`<div>
               <label for="bulk-field">${lt(l, 'bulkField')}</label>
               <select id="bulk-field" name="bulk-field" @change=${(e: Event) => ((this.bulkField = (e.target as HTMLSelectElement).value), (this.bulkValue = ''))}>
                 ${this.bulkFields.map((f) => html`<option value=${f.pointer} ?selected=${f.pointer === field.pointer}>${this.#label(f.pointer, f.label)}</option>`)}
@@ -627,15 +657,18 @@ export class KcCardList extends LitElement {
             </div>
             <div>
               <label for="bulk-value">${lt(l, 'bulkValue')}</label>
-              ${field.options
-                ? html`<select id="bulk-value" name="bulk-value" @change=${(e: Event) => (this.bulkValue = (e.target as HTMLSelectElement).value)}>
+              ${
+                field.options
+                  ? html`<select id="bulk-value" name="bulk-value" @change=${(e: Event) => (this.bulkValue = (e.target as HTMLSelectElement).value)}>
                     <option value="" ?selected=${this.bulkValue === ''}>${t(l, 'notSet')}</option>
                     ${Object.entries(field.options).map(([v, label]) => html`<option value=${v} ?selected=${this.bulkValue === v}>${localized(label, l) ?? v}</option>`)}
                   </select>`
-                : html`<input id="bulk-value" name="bulk-value" inputmode=${field.type === 'number' ? 'decimal' : nothing} .value=${this.bulkValue} @input=${(e: Event) => (this.bulkValue = (e.target as HTMLInputElement).value)} />`}
+                  : html`<input id="bulk-value" name="bulk-value" inputmode=${field.type === 'number' ? 'decimal' : nothing} .value=${this.bulkValue} @input=${(e: Event) => (this.bulkValue = (e.target as HTMLInputElement).value)} />`
+              }
             </div>
             <button type="button" name="bulk-apply" ?disabled=${this.busy} @click=${() => this.changeSelected()}>${lt(l, 'bulkApply')}</button>`
-        : nothing}
+          : nothing
+      }
       <button type="button" name="bulk-export" ?disabled=${this.busy} @click=${() => this.exportSelected()}>${lt(l, 'bulkExport')}</button>
       <button type="button" name="bulk-delete" class="danger" ?disabled=${this.busy} @click=${() => this.deleteSelected()}>${lt(l, 'bulkDelete')}</button>
     </div>`;

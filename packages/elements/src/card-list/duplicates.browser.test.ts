@@ -26,7 +26,9 @@ describe('<kc-duplicates>', function () {
     await put('a', { name: 'ООО Ромашка', inn: '7701234567' });
     await put('b', { name: 'Ромашка ООО', inn: ' 7701234567 ', phone: '+7 916 123 45 67' });
     await put('c', { name: 'Другая', inn: '7707083893' });
-    const el = await fixture<KcDuplicates>(html`<kc-duplicates .storage=${storage} schema-id="client" .schema=${schema} locale="ru"></kc-duplicates>`);
+    const el = await fixture<KcDuplicates>(
+      html`<kc-duplicates .storage=${storage} schema-id="client" .schema=${schema} locale="ru"></kc-duplicates>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelectorAll('[part=group]').length === 1, 'one group', { timeout: 10000 });
     const group = el.shadowRoot!.querySelector<HTMLElement>('[part=group]')!;
     expect(group.dataset.key).to.equal('/inn=["7701234567"]');
@@ -46,7 +48,10 @@ describe('<kc-duplicates>', function () {
     expect((await storage.list({ schemaId: 'client' })).items.map((r) => r.id).sort()).to.deep.equal(['a', 'c']);
     // The merged-away card's history is kept (offline too), closed by a tombstone naming who merged.
     const mergedAway = await storage.history('b');
-    expect(mergedAway.map((r) => [r.revision, r.deleted ?? false, r.author])).to.deep.equal([[1, false, undefined], [2, true, 'anna']]);
+    expect(mergedAway.map((r) => [r.revision, r.deleted ?? false, r.author])).to.deep.equal([
+      [1, false, undefined],
+      [2, true, 'anna'],
+    ]);
     // The kept card now holds the key: a new duplicate is refused by the store.
     expect((await storage.findUnique('client', ['/inn=["7701234567"]'])).map((m) => m.id)).to.deep.equal(['a']);
     expect(el.shadowRoot!.querySelectorAll('[part=group]').length).to.equal(0);

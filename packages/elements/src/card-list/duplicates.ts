@@ -49,7 +49,10 @@ export async function duplicateGroups(records: readonly CardRecord[], schema: Js
   // One group per set of cards: the same pair found by INN and by name is shown once (by its key).
   const seen = new Set<string>();
   return groups.filter((g) => {
-    const ids = g.cards.map((c) => c.id).sort().join('\u0000');
+    const ids = g.cards
+      .map((c) => c.id)
+      .sort()
+      .join('\u0000');
     if (seen.has(ids)) return false;
     seen.add(ids);
     return true;
@@ -181,18 +184,20 @@ export class KcDuplicates extends LitElement {
           <tr><th scope="col">${lt(l, 'dupField')}</th><th scope="col">${lt(l, 'dupKeep', { title })}</th><th scope="col">${lt(l, 'dupKeep', { title: otherTitle })}</th></tr>
         </thead>
         <tbody>
-          ${changes.length
-            ? changes.map((c) => {
-                const pick = this.picks[c.path] ?? 'keep';
-                const name = `pick-${c.path}`;
-                const choose = (side: 'keep' | 'other') => () => (this.picks = { ...this.picks, [c.path]: side });
-                return html`<tr data-path=${c.path}>
+          ${
+            changes.length
+              ? changes.map((c) => {
+                  const pick = this.picks[c.path] ?? 'keep';
+                  const name = `pick-${c.path}`;
+                  const choose = (side: 'keep' | 'other') => () => (this.picks = { ...this.picks, [c.path]: side });
+                  return html`<tr data-path=${c.path}>
                   <th scope="row">${fieldLabels.label(c.path)}</th>
                   <td><label><input type="radio" name=${name} value="keep" .checked=${pick === 'keep'} @change=${choose('keep')} />${show(c.path, c.before)}</label></td>
                   <td><label><input type="radio" name=${name} value="other" .checked=${pick === 'other'} @change=${choose('other')} />${show(c.path, c.after)}</label></td>
                 </tr>`;
-              })
-            : html`<tr><td colspan="3">${lt(l, 'dupEqual')}</td></tr>`}
+                })
+              : html`<tr><td colspan="3">${lt(l, 'dupEqual')}</td></tr>`
+          }
         </tbody>
       </table>
       <button type="button" class="primary" name="merge" @click=${() => this.merge(keep, other, this.picks)}>${lt(l, 'dupMerge', { title, other: otherTitle })}</button>`;

@@ -33,7 +33,14 @@ const rows: [string, string, number, string, string][] = [
 async function seed(storage: StorageAdapter): Promise<void> {
   for (const [name, segment, revenue, signed, manager] of rows) {
     const indexed = { '/segment': segment, '/revenue': revenue, '/signed': signed, '/manager': manager };
-    await storage.put({ id: name, schemaId: 'client', schemaVersion: 1, title: name.toUpperCase(), indexed, data: { name: name.toUpperCase(), segment, revenue, signed, manager } });
+    await storage.put({
+      id: name,
+      schemaId: 'client',
+      schemaVersion: 1,
+      title: name.toUpperCase(),
+      indexed,
+      data: { name: name.toUpperCase(), segment, revenue, signed, manager },
+    });
   }
 }
 
@@ -49,7 +56,10 @@ async function listOn(storage: StorageAdapter, locale = 'en') {
     .schema=${schema}
     .columns=${[{ field: 'title' }, { field: '/segment', label: 'Segment', options: { dealer: 'Dealer', chain: 'Chain' } }]}
     .available=${[{ field: '/revenue', label: 'Revenue' }, { field: '/signed', label: 'Signed' }, { field: 'updatedAt' }]}
-    .rangeFields=${[{ field: '/revenue', label: 'Revenue', type: 'number' }, { field: '/signed', label: 'Signed', type: 'date' }]}
+    .rangeFields=${[
+      { field: '/revenue', label: 'Revenue', type: 'number' },
+      { field: '/signed', label: 'Signed', type: 'date' },
+    ]}
     .exporter=${async (records: CardRecord[]) => downloadBlob(await exportCards(records, { format: 'csv', schema, locale }), `cards-${new Date().toISOString().slice(0, 10)}.csv`)}
     .bulkFields=${[{ pointer: '/segment', label: 'Segment', options: { dealer: 'Dealer', chain: 'Chain' } }]}
   ></kc-card-list>`);
@@ -117,7 +127,9 @@ function runViewCases(name: string, open: () => Promise<StorageAdapter>) {
       expect($<HTMLElement>(el, '[part=bulk]').textContent).to.contain('Выбрано: 2');
       set($<HTMLSelectElement>(el, 'select[name=bulk-value]'), 'chain');
       $<HTMLButtonElement>(el, 'button[name=bulk-apply]').click();
-      await waitUntil(() => el.shadowRoot!.querySelector('[part=notice]')!.textContent!.includes('Изменено карточек: 2'), 'changed', { timeout: 10000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('[part=notice]')!.textContent!.includes('Изменено карточек: 2'), 'changed', {
+        timeout: 10000,
+      });
       for (const id of ['a', 'c']) {
         const r = await storage.get<{ segment: string }>(id);
         expect([r.data.segment, r.indexed['/segment'], r.author]).to.deep.equal(['chain', 'chain', name === 'REST' ? 'anonymous' : 'anna']);
@@ -145,7 +157,9 @@ function runViewCases(name: string, open: () => Promise<StorageAdapter>) {
 
       // Delete, then undo.
       $<HTMLButtonElement>(el, 'button[name=bulk-delete]').click();
-      await waitUntil(() => el.shadowRoot!.querySelector('[part=notice]')!.textContent!.includes('Удалено карточек: 1'), 'deleted', { timeout: 10000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('[part=notice]')!.textContent!.includes('Удалено карточек: 1'), 'deleted', {
+        timeout: 10000,
+      });
       await waitUntil(() => !ids(el).includes('c'), 'gone from the list', { timeout: 10000 });
       expect((await storage.list({ schemaId: 'client' })).total).to.equal(3);
       $<HTMLButtonElement>(el, 'button[name=undo]').click();

@@ -39,7 +39,10 @@ export const viewsKey = (schemaId: string): string => `list-views:${schemaId || 
 export async function loadViews(storage: StorageAdapter, schemaId: string): Promise<SavedView[]> {
   const stored = await storage.getSetting<unknown>(viewsKey(schemaId));
   if (!Array.isArray(stored)) return [];
-  return stored.filter((v): v is SavedView => !!v && typeof v === 'object' && typeof (v as SavedView).name === 'string' && Array.isArray((v as SavedView).columns));
+  return stored.filter(
+    (v): v is SavedView =>
+      !!v && typeof v === 'object' && typeof (v as SavedView).name === 'string' && Array.isArray((v as SavedView).columns),
+  );
 }
 
 /** Saves `view` under its name (replacing one of that name); returns the new list. */
@@ -92,11 +95,18 @@ export interface BulkContext {
 }
 
 /** The stored form of `data` for a card: title and indexed values as the type's settings say, and its unique keys. */
-async function derived(ctx: BulkContext, record: CardRecord, data: JsonValue): Promise<Pick<CardRecord, 'title' | 'indexed'> & { unique?: string[] }> {
+async function derived(
+  ctx: BulkContext,
+  record: CardRecord,
+  data: JsonValue,
+): Promise<Pick<CardRecord, 'title' | 'indexed'> & { unique?: string[] }> {
   if (!ctx.schema) return { title: record.title, indexed: record.indexed };
   const settings = cardSettingsOf(ctx.schema) ?? defaultCardSettings(ctx.schema);
   const fields = cardRecordFields(settings, data);
-  const out: Pick<CardRecord, 'title' | 'indexed'> & { unique?: string[] } = { title: fields.title || record.title, indexed: { ...record.indexed, ...fields.indexed } };
+  const out: Pick<CardRecord, 'title' | 'indexed'> & { unique?: string[] } = {
+    title: fields.title || record.title,
+    indexed: { ...record.indexed, ...fields.indexed },
+  };
   const unique = await uniqueKeysOf(ctx.schema, data);
   if (unique) out.unique = unique;
   return out;
@@ -106,7 +116,12 @@ async function derived(ctx: BulkContext, record: CardRecord, data: JsonValue): P
  * Sets `pointer` to `value` in each card (`undefined` removes it): read, changed, validated
  * against the schema, and written only if nobody saved the card meanwhile (`expectedRevision`).
  */
-export async function changeField(ctx: BulkContext, ids: readonly string[], pointer: string, value: JsonValue | undefined): Promise<BulkResult> {
+export async function changeField(
+  ctx: BulkContext,
+  ids: readonly string[],
+  pointer: string,
+  value: JsonValue | undefined,
+): Promise<BulkResult> {
   const result: BulkResult = { done: [], failed: [] };
   // The run-time compiler is a chunk of its own, loaded by the first bulk change: a static
   // validate() would put ajv and re2js up front in every page that imports the elements.
@@ -155,7 +170,15 @@ export async function restoreCards(ctx: BulkContext, records: readonly CardRecor
   for (const r of records) {
     try {
       const unique = ctx.schema ? await uniqueKeysOf(ctx.schema, r.data as JsonValue) : undefined;
-      const input = { id: r.id, schemaId: r.schemaId, schemaVersion: r.schemaVersion, title: r.title, indexed: r.indexed, data: r.data, ...(unique ? { unique } : {}) };
+      const input = {
+        id: r.id,
+        schemaId: r.schemaId,
+        schemaVersion: r.schemaVersion,
+        title: r.title,
+        indexed: r.indexed,
+        data: r.data,
+        ...(unique ? { unique } : {}),
+      };
       result.done.push(await ctx.storage.put(input, { expectedRevision: 0, author: ctx.author }));
     } catch (e) {
       result.failed.push({ id: r.id, message: (e as Error).message });
@@ -165,7 +188,11 @@ export async function restoreCards(ctx: BulkContext, records: readonly CardRecor
 }
 
 /** The list query of a view's conditions (no paging), the user's own cards when it says "mine". */
-export function viewQuery(base: ListQuery, view: Pick<SavedView, 'filter' | 'range' | 'mine'>, mine?: { field: string; user: string }): ListQuery {
+export function viewQuery(
+  base: ListQuery,
+  view: Pick<SavedView, 'filter' | 'range' | 'mine'>,
+  mine?: { field: string; user: string },
+): ListQuery {
   const q: ListQuery = { ...base };
   const filter = { ...(base.filter ?? {}), ...(view.filter ?? {}) };
   if (view.mine && mine?.field && mine.user) filter[mine.field] = mine.user;

@@ -24,13 +24,15 @@ const statusIs = (card: KcCard, status: string) =>
 
 async function loadedCard(storage = new MemoryAdapter(), locale = 'en') {
   await storage.put({ id: 'c-1', schemaId: 's', schemaVersion: 1, title: 'Stored', indexed: {}, data: { f0: 'Stored' } });
-  const card = await fixture<KcCard>(html`<kc-card .schema=${schema} .storage=${storage} record-id="c-1" schema-id="s" locale=${locale} style="display:block"></kc-card>`);
+  const card = await fixture<KcCard>(
+    html`<kc-card .schema=${schema} .storage=${storage} record-id="c-1" schema-id="s" locale=${locale} style="display:block"></kc-card>`,
+  );
   if (card.persistence?.status !== 'loaded') await statusIs(card, 'loaded');
   await settle(card);
   return { card, storage };
 }
 
-describe('the card\'s action bar and toasts', () => {
+describe("the card's action bar and toasts", () => {
   it('sticks to the bottom of the viewport on a long card, marks unsaved changes, and Cancel puts them back', async () => {
     const { card } = await loadedCard();
     const bar = part(card, 'action-bar')!;

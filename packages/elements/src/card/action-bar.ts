@@ -12,8 +12,22 @@ import type { CardPersistence, PersistenceStatus } from '../persistence/card-per
 
 /** Statuses a toast reports: the outcome of a save, a queued send, a merge or a conflict. */
 const TOAST: ReadonlySet<PersistenceStatus> = new Set<PersistenceStatus>([
-  'saved', 'queued', 'rate-limited', 'flushed', 'conflict', 'merged', 'invalid', 'server-invalid', 'server-rejected',
-  'quota', 'failed', 'unauthorized', 'queued-conflict', 'queued-rejected', 'refreshed', 'changed-elsewhere',
+  'saved',
+  'queued',
+  'rate-limited',
+  'flushed',
+  'conflict',
+  'merged',
+  'invalid',
+  'server-invalid',
+  'server-rejected',
+  'quota',
+  'failed',
+  'unauthorized',
+  'queued-conflict',
+  'queued-rejected',
+  'refreshed',
+  'changed-elsewhere',
 ]);
 const QUEUED: ReadonlySet<PersistenceStatus> = new Set<PersistenceStatus>(['queued', 'rate-limited', 'unauthorized']);
 /** How long a toast stays (a new status replaces it at once). */
@@ -41,7 +55,11 @@ export class ToastController implements ReactiveController {
     if (!p || p.changes === this.#seen) return;
     this.#seen = p.changes;
     if (!TOAST.has(p.status)) return;
-    this.toast = { text: p.message(locale), tone: p.isError ? 'error' : p.status === 'saved' || p.status === 'flushed' ? 'success' : 'info', id: p.changes };
+    this.toast = {
+      text: p.message(locale),
+      tone: p.isError ? 'error' : p.status === 'saved' || p.status === 'flushed' ? 'success' : 'info',
+      id: p.changes,
+    };
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.toast = undefined;
@@ -90,9 +108,11 @@ export function renderActionBar(p: CardPersistence, o: ActionBarOptions): Templa
       <button type="button" part="cancel-button" title=${p.text('cancelHint', l)} ?disabled=${!o.unsaved || busy} @click=${() => void p.revert()}>${p.text('cancel', l)}</button>
       <button type="button" class="primary" part="save-button" aria-keyshortcuts="Control+S" ?disabled=${busy} @click=${o.save}>${p.text('save', l)}</button>
     </div>
-    ${o.toast
-      ? html`<div class="toast ${o.toast.tone}" part="toast" data-tone=${o.toast.tone} aria-hidden="true">${o.toast.text}</div>`
-      : nothing}`;
+    ${
+      o.toast
+        ? html`<div class="toast ${o.toast.tone}" part="toast" data-tone=${o.toast.tone} aria-hidden="true">${o.toast.text}</div>`
+        : nothing
+    }`;
 }
 
 /** The bar sticks to the viewport's bottom edge while the card runs past it; the toast floats above. */

@@ -13,10 +13,14 @@ const schema: JsonSchemaObject = {
     diagnosis: { type: 'string', title: 'Diagnosis', 'x-access': { read: ['doctor'] } },
   },
 };
-const layout = { version: 1, sections: 'tabs', items: [
-  { type: 'section', id: 'main', title: 'Main', items: ['/name', '/allergies'] },
-  { type: 'section', id: 'medical', title: 'Medical', items: ['/diagnosis'] },
-] };
+const layout = {
+  version: 1,
+  sections: 'tabs',
+  items: [
+    { type: 'section', id: 'main', title: 'Main', items: ['/name', '/allergies'] },
+    { type: 'section', id: 'medical', title: 'Medical', items: ['/diagnosis'] },
+  ],
+};
 const value = { name: 'Anna', allergies: 'latex', diagnosis: 'x' };
 const shown = (card: KcCard, p: string) => !fieldAt(card.shadowRoot!, p)!.hidden;
 
@@ -61,7 +65,8 @@ describe('<kc-card roles>: field access from x-access', () => {
   it('hides a section none of whose fields the roles may read', async () => {
     const card = await fixture<KcCard>(html`<kc-card .schema=${schema} .layout=${layout} .value=${value} roles="editor"></kc-card>`);
     await settle(card);
-    const tabs = () => [...card.shadowRoot!.querySelectorAll('[role="tab"]')].filter((t) => !(t as HTMLElement).hidden).map((t) => t.textContent!.trim());
+    const tabs = () =>
+      [...card.shadowRoot!.querySelectorAll('[role="tab"]')].filter((t) => !(t as HTMLElement).hidden).map((t) => t.textContent!.trim());
     expect(tabs()).to.deep.equal(['Main']);
     card.roles = ['doctor'];
     await settle(card);

@@ -15,7 +15,11 @@ const schema: JsonSchemaObject = {
     name: { type: 'string', title: 'Name' },
     age: { type: 'integer', title: 'Age' },
     phones: { type: 'array', title: 'Phones', items: { type: 'object', properties: { number: { type: 'string' } } } },
-    price: { type: 'object', title: 'Price', properties: { amount: { type: 'number' }, currency: { type: 'string', enum: ['RUB', 'USD'] } } },
+    price: {
+      type: 'object',
+      title: 'Price',
+      properties: { amount: { type: 'number' }, currency: { type: 'string', enum: ['RUB', 'USD'] } },
+    },
   },
 };
 
@@ -32,7 +36,9 @@ describe('@kartochka/elements/card', () => {
   });
 
   it('loads the list and money widgets the schema needs, and they render', async () => {
-    const card = await fixture<KcCard>(html`<kc-card .schema=${schema} .value=${{ name: 'A', phones: [{ number: '1' }, { number: '2' }], price: { amount: 5, currency: 'RUB' } }}></kc-card>`);
+    const card = await fixture<KcCard>(
+      html`<kc-card .schema=${schema} .value=${{ name: 'A', phones: [{ number: '1' }, { number: '2' }], price: { amount: 5, currency: 'RUB' } }}></kc-card>`,
+    );
     await Promise.all(['kc-array-field', 'kc-money-field'].map((t) => customElements.whenDefined(t)));
     await settle(card);
     const list = fieldAt(card.shadowRoot!, '/phones')!;

@@ -25,7 +25,12 @@ async function inForm(value: unknown, attrs: { required?: boolean; fieldsetDisab
   </form>`);
   const card = form.querySelector('kc-card') as KcCard;
   await settle(card);
-  return { form, card, fieldset: form.querySelector('fieldset')!, input: (p: string) => controlOf(fieldAt(card.shadowRoot!, p)!) as HTMLInputElement };
+  return {
+    form,
+    card,
+    fieldset: form.querySelector('fieldset')!,
+    input: (p: string) => controlOf(fieldAt(card.shadowRoot!, p)!) as HTMLInputElement,
+  };
 }
 
 /** The focused element, looking through shadow roots. */
@@ -137,7 +142,7 @@ describe('<kc-card> in a native form', () => {
     expect(card.value).to.deep.equal({ companyName: 'Acme' });
   });
 
-  it('required: an empty card is valueMissing (message in the card\'s language); filled in, it is valid', async () => {
+  it("required: an empty card is valueMissing (message in the card's language); filled in, it is valid", async () => {
     const loose: JsonSchemaObject = { type: 'object', properties: { note: { type: 'string' } } };
     const form = mount<HTMLFormElement>(html`<form><kc-card name="card" required locale="ru" .schema=${loose}></kc-card></form>`);
     const card = form.querySelector('kc-card') as KcCard;

@@ -23,7 +23,10 @@ const schema: JsonSchemaObject = {
         foundedAt: { type: 'string', format: 'date' },
         vip: { type: 'boolean' },
         products: { type: 'array', items: { type: 'string' } },
-        phones: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string', format: 'tel' } } } },
+        phones: {
+          type: 'array',
+          items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string', format: 'tel' } } },
+        },
         size: {
           type: 'object',
           properties: {
@@ -73,10 +76,22 @@ const layout = (sections: LayoutDocument['sections']): LayoutDocument => ({
         { type: 'field', pointer: '/general/companyName', span: 2 },
         '/general/legalForm',
         '/general/foundedAt',
-        { type: 'group', id: 'size', title: { en: 'Size', ru: 'Размер' }, columns: 2, items: ['/general/size/headcount', '/general/size/turnover'] },
+        {
+          type: 'group',
+          id: 'size',
+          title: { en: 'Size', ru: 'Размер' },
+          columns: 2,
+          items: ['/general/size/headcount', '/general/size/turnover'],
+        },
       ],
     },
-    { type: 'section', id: 'category', title: { ru: 'Категоризация', en: 'Category' }, description: { ru: 'Приоритет и сегмент клиента', en: 'Priority and segment of the client' }, items: ['/category/priority', '/category/segment'] },
+    {
+      type: 'section',
+      id: 'category',
+      title: { ru: 'Категоризация', en: 'Category' },
+      description: { ru: 'Приоритет и сегмент клиента', en: 'Priority and segment of the client' },
+      items: ['/category/priority', '/category/segment'],
+    },
     { type: 'section', id: 'contract', pointer: '/contract', items: ['/contract/number', '/contract/signedAt'] },
   ],
 });
@@ -94,7 +109,9 @@ const filled = {
   contract: {},
 };
 
-async function makeCard(opts: { sections?: LayoutDocument['sections']; value?: unknown; mode?: string; locale?: string; noLayout?: boolean } = {}): Promise<KcCard> {
+async function makeCard(
+  opts: { sections?: LayoutDocument['sections']; value?: unknown; mode?: string; locale?: string; noLayout?: boolean } = {},
+): Promise<KcCard> {
   const card = await fixture<KcCard>(
     html`<kc-card
       .schema=${schema}
@@ -123,7 +140,6 @@ function deepAll(root: ParentNode, out: Element[] = []): Element[] {
 }
 
 describe('<kc-card> layout', () => {
-
   it("shows a section's description from the layout, in the card's language", async () => {
     const card = await makeCard({ sections: 'plain', locale: 'ru' });
     const section = $(card, 'kc-section[data-section="category"]');
@@ -264,12 +280,16 @@ describe('<kc-card mode="view">', () => {
     const text = (p: string) => fieldAt(card.shadowRoot!, p)!.shadowRoot!.querySelector('.value')!.textContent!.trim();
     expect(fieldAt(card.shadowRoot!, '/general/companyName')!.localName).to.equal('kc-field-view');
     expect(text('/general/legalForm')).to.equal('ООО');
-    expect(text('/general/foundedAt')).to.equal(new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, 2, 1)));
+    expect(text('/general/foundedAt')).to.equal(
+      new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, 2, 1)),
+    );
     expect(text('/general/foundedAt')).to.contain('марта 2026');
     expect(text('/general/vip')).to.equal('Да');
     expect(text('/general/size/headcount')).to.equal(new Intl.NumberFormat('ru-RU').format(1200));
     expect(text('/general/size/turnover')).to.equal(new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' }).format(1500000));
-    const items = [...fieldAt(card.shadowRoot!, '/general/products')!.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.trim());
+    const items = [...fieldAt(card.shadowRoot!, '/general/products')!.shadowRoot!.querySelectorAll('li')].map((li) =>
+      li.textContent!.trim(),
+    );
     expect(items).to.deep.equal(['Чай', 'Кофе']);
     expect(text('/contract/number')).to.equal('—');
     expect(text('/category/segment')).to.equal('—');
@@ -352,7 +372,19 @@ describe('<kc-card mode="view">', () => {
 describe('<kc-card mode="blank">', () => {
   it('renders every field with empty lines and boxes, and no inputs', async () => {
     const card = await makeCard({ mode: 'blank', value: filled, sections: 'tabs' });
-    const leaves = ['/general/companyName', '/general/legalForm', '/general/foundedAt', '/general/vip', '/general/products', '/general/size/headcount', '/general/size/turnover', '/category/priority', '/category/segment', '/contract/number', '/contract/signedAt'];
+    const leaves = [
+      '/general/companyName',
+      '/general/legalForm',
+      '/general/foundedAt',
+      '/general/vip',
+      '/general/products',
+      '/general/size/headcount',
+      '/general/size/turnover',
+      '/category/priority',
+      '/category/segment',
+      '/contract/number',
+      '/contract/signedAt',
+    ];
     const fields = allFields(card);
     for (const p of leaves) expect(fields.get(p)?.localName, p).to.equal('kc-field-view');
     expect(deepAll(card.shadowRoot!).some((el) => ['input', 'select', 'textarea', 'button'].includes(el.localName))).to.equal(false);

@@ -23,7 +23,8 @@ async function makeCard(locale: string): Promise<KcCard> {
   return card;
 }
 
-const errorText = (card: KcCard, pointer: string) => fieldAt(card.shadowRoot!, pointer)!.shadowRoot!.querySelector('[part="error"]')!.textContent!.trim();
+const errorText = (card: KcCard, pointer: string) =>
+  fieldAt(card.shadowRoot!, pointer)!.shadowRoot!.querySelector('[part="error"]')!.textContent!.trim();
 const buttonText = (card: KcCard, pointer: string) =>
   [...fieldAt(card.shadowRoot!, pointer)!.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim()).filter(Boolean);
 

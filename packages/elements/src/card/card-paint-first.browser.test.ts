@@ -28,7 +28,8 @@ async function freshCard(value: unknown): Promise<KcCard> {
   return card;
 }
 
-const errorText = (card: KcCard, pointer: string) => fieldAt(card.shadowRoot!, pointer)!.shadowRoot!.querySelector('.error')?.textContent?.trim() ?? '';
+const errorText = (card: KcCard, pointer: string) =>
+  fieldAt(card.shadowRoot!, pointer)!.shadowRoot!.querySelector('.error')?.textContent?.trim() ?? '';
 
 describe('<kc-card> paints first, validates after', () => {
   afterEach(unmountAll);

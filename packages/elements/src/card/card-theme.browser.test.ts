@@ -26,7 +26,10 @@ const schema: JsonSchemaObject = {
 };
 const value = { name: 'Acme', kind: 'a', turnover: 850000000, since: '1990-02-28', phones: [{ number: '+7 900 000-00-00' }] };
 const bg = (el: Element) => getComputedStyle(el).backgroundColor;
-const violations = async (el: Element) => (await axe.run(el, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`);
+const violations = async (el: Element) =>
+  (await axe.run(el, { resultTypes: ['violations'] })).violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`,
+  );
 
 describe('themes and controls', () => {
   it('inputs, selects and buttons are one height, 36–40 px', async () => {
@@ -65,7 +68,8 @@ describe('themes and controls', () => {
   });
 
   it('the shipped page theme (themes/dark.css) holds exactly the card’s dark values', async () => {
-    const declarations = (text: string) => [...text.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([\w-]+)\s*:\s*([^;{}]+);/g)].map((m) => `${m[1]}: ${m[2].trim()}`).sort();
+    const declarations = (text: string) =>
+      [...text.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([\w-]+)\s*:\s*([^;{}]+);/g)].map((m) => `${m[1]}: ${m[2].trim()}`).sort();
     const shipped = await (await fetch(new URL('../../themes/dark.css', import.meta.url))).text();
     expect(declarations(shipped)).to.deep.equal(declarations(darkTokens.cssText));
   });
@@ -78,7 +82,9 @@ describe('themes and controls', () => {
     document.head.append(link);
     try {
       await loaded;
-      const page = await fixture<HTMLElement>(html`<div data-kc-theme="dark" style="background: var(--kc-color-background)"><kc-card .schema=${schema} .value=${value}></kc-card></div>`);
+      const page = await fixture<HTMLElement>(
+        html`<div data-kc-theme="dark" style="background: var(--kc-color-background)"><kc-card .schema=${schema} .value=${value}></kc-card></div>`,
+      );
       const card = page.querySelector('kc-card') as KcCard;
       await settle(card);
       const select = controlOf(fieldAt(card.shadowRoot!, '/kind')!)!;

@@ -79,7 +79,11 @@ describe('<kc-card>', () => {
     const card = await makeCard({ companyName: 'Acme', address: { city: 'Omsk' } });
     card.addEventListener('kc-change', () => (card.value = structuredClone(card.value)));
     const counts = new Map<string, number>();
-    const all = [...allFields(card), ['card', card] as const, ...[...card.shadowRoot!.querySelectorAll('kc-section')].map((s, i) => [`section ${i}`, s] as const)];
+    const all = [
+      ...allFields(card),
+      ['card', card] as const,
+      ...[...card.shadowRoot!.querySelectorAll('kc-section')].map((s, i) => [`section ${i}`, s] as const),
+    ];
     for (const [p, el] of all) {
       const lit = el as unknown as { update(changed: unknown): void };
       const original = lit.update.bind(lit);
@@ -166,7 +170,9 @@ describe('<kc-card>', () => {
   it('takes part in a native form: submits JSON under its name and blocks invalid submits', async () => {
     // mount(), not fixture(): fixture() waits for an animation frame for a plain <form>, which a
     // background tab never gets (this test timed out whenever files ran side by side).
-    const form = mount<HTMLFormElement>(html`<form><kc-card name="card" .schema=${schema} .value=${{ companyName: 'Acme' }}></kc-card></form>`);
+    const form = mount<HTMLFormElement>(
+      html`<form><kc-card name="card" .schema=${schema} .value=${{ companyName: 'Acme' }}></kc-card></form>`,
+    );
     const card = form.querySelector('kc-card') as KcCard;
     await settle(card);
     expect(JSON.parse(new FormData(form).get('card') as string)).to.deep.equal({ companyName: 'Acme' });
@@ -179,7 +185,10 @@ describe('<kc-card>', () => {
   });
 
   it('never renders schema text as HTML', async () => {
-    const hostile: JsonSchemaObject = { type: 'object', properties: { x: { type: 'string', title: '<img src=x onerror="window.__pwned=1">', description: '<b>bold</b>' } } };
+    const hostile: JsonSchemaObject = {
+      type: 'object',
+      properties: { x: { type: 'string', title: '<img src=x onerror="window.__pwned=1">', description: '<b>bold</b>' } },
+    };
     const card = await fixture<KcCard>(html`<kc-card .schema=${hostile}></kc-card>`);
     await settle(card);
     const w = fieldAt(card.shadowRoot!, '/x')!;

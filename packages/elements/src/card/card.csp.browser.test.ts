@@ -15,7 +15,9 @@ const schema = schemaJson as JsonSchemaObject;
 const precompiledUrl: string = '/__kc_precompiled__/csp-card.js';
 
 async function makeCard(validator?: PrecompiledValidator, locale = 'ru'): Promise<KcCard> {
-  const card = await fixture<KcCard>(html`<kc-card .schema=${structuredClone(schema)} .validator=${validator} locale=${locale} .value=${{ companyName: 'Ромашка', potential: 200, actual: 50 }}></kc-card>`);
+  const card = await fixture<KcCard>(
+    html`<kc-card .schema=${structuredClone(schema)} .validator=${validator} locale=${locale} .value=${{ companyName: 'Ромашка', potential: 200, actual: 50 }}></kc-card>`,
+  );
   await settle(card);
   return card;
 }

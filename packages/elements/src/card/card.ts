@@ -21,12 +21,7 @@ import {
   type ValidationResult,
   type WidgetRegistry,
 } from '@kartochka/core';
-import {
-  humanize,
-  schemaNeedsMatcher,
-  truthy,
-  validationRuntime,
-} from '@kartochka/core/internal';
+import { humanize, schemaNeedsMatcher, truthy, validationRuntime } from '@kartochka/core/internal';
 import { tokens } from '../internal/styles.js';
 import { renderWidget } from '../section/render-widget.js';
 import { findIn, inSection, type CardMode, type KcSection } from '../section/section.js';
@@ -290,7 +285,14 @@ export class KcCard<T = JsonValue> extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('schema') || changed.has('registry') || changed.has('messages') || changed.has('layout') || changed.has('validator') || !this.#controller) {
+    if (
+      changed.has('schema') ||
+      changed.has('registry') ||
+      changed.has('messages') ||
+      changed.has('layout') ||
+      changed.has('validator') ||
+      !this.#controller
+    ) {
       if (this.schema !== undefined) {
         // A schema with conditionals or alternatives needs the run-time matcher (ajv) to build
         // its fields; on a page that has not loaded it yet, it is fetched first (a plain schema
@@ -407,7 +409,10 @@ export class KcCard<T = JsonValue> extends LitElement {
   #refreshSections(): void {
     const c = this.#controller;
     if (!c) return;
-    const hidden = c.layout.items.filter((s) => !this.#sectionVisible(s)).map((s) => s.id).join(' ');
+    const hidden = c.layout.items
+      .filter((s) => !this.#sectionVisible(s))
+      .map((s) => s.id)
+      .join(' ');
     if (hidden !== this.hiddenKey) this.hiddenKey = hidden;
     if (this.#showBadges) {
       const key = this.#errorCounts().join(' ');
@@ -617,7 +622,6 @@ export class KcCard<T = JsonValue> extends LitElement {
     return this.disabled || this.formDisabled;
   }
 
-
   // ---- rendering ---------------------------------------------------------------------------
 
   #visibleSections(): ResolvedSection[] {
@@ -640,13 +644,19 @@ export class KcCard<T = JsonValue> extends LitElement {
   override render() {
     const c = this.#controller;
     if (!c) return nothing;
-    const summary = html`${this.#persistence
-      ? html`<kc-storage-panel .persistence=${this.#persistence} .changes=${this.#persistence.changes} .controller=${c} locale=${this.locale}></kc-storage-panel>`
-      : nothing}${c.validationUnavailable
-      ? html`<div class="notice" part="notice" role="status" title=${c.validationUnavailable}>${t(this.locale, 'validationUnavailable')}</div>`
-      : nothing}${this.summary.length
-      ? html`<div class="summary" part="summary" role="alert" lang=${this.locale}>${t(this.locale, 'errorsSummary', { n: this.summary.length })}</div>`
-      : nothing}`;
+    const summary = html`${
+      this.#persistence
+        ? html`<kc-storage-panel .persistence=${this.#persistence} .changes=${this.#persistence.changes} .controller=${c} locale=${this.locale}></kc-storage-panel>`
+        : nothing
+    }${
+      c.validationUnavailable
+        ? html`<div class="notice" part="notice" role="status" title=${c.validationUnavailable}>${t(this.locale, 'validationUnavailable')}</div>`
+        : nothing
+    }${
+      this.summary.length
+        ? html`<div class="summary" part="summary" role="alert" lang=${this.locale}>${t(this.locale, 'errorsSummary', { n: this.summary.length })}</div>`
+        : nothing
+    }`;
     const sections = this.#visibleSections();
     // A root that is not a plain object with fields (alternatives, a scalar) is one widget.
     if (!c.layout.items.length || c.root.branches || c.root.kind !== 'object') {
@@ -672,9 +682,11 @@ export class KcCard<T = JsonValue> extends LitElement {
       default:
         body = this.#plain(sections);
     }
-    return html`${summary}${this.mode === 'blank' && this.schema && typeof this.schema === 'object' && this.schema.title
+    return html`${summary}${
+      this.mode === 'blank' && this.schema && typeof this.schema === 'object' && this.schema.title
         ? html`<h1 class="blank-title">${c.label(c.root)}</h1>`
-        : nothing}<div part="form" lang=${this.locale}>${body}</div>${this.#saveButton()}`;
+        : nothing
+    }<div part="form" lang=${this.locale}>${body}</div>${this.#saveButton()}`;
   }
 
   #saveButton() {
@@ -742,7 +754,8 @@ export class KcCard<T = JsonValue> extends LitElement {
         sections,
         (s) => s.id,
         // On paper there are no tabs: each panel prints under its tab's name (display: none on screen).
-        (s) => html`<div role="tabpanel" part="panel" id="panel-${s.id}" aria-labelledby="tab-${s.id}" tabindex="0" ?hidden=${s !== active}><h2 class="print-title" part="section-title">${this.#title(s)}</h2>${this.#section(s)}</div>`,
+        (s) =>
+          html`<div role="tabpanel" part="panel" id="panel-${s.id}" aria-labelledby="tab-${s.id}" tabindex="0" ?hidden=${s !== active}><h2 class="print-title" part="section-title">${this.#title(s)}</h2>${this.#section(s)}</div>`,
       )}`;
   }
 
@@ -757,7 +770,9 @@ export class KcCard<T = JsonValue> extends LitElement {
     else return;
     e.preventDefault();
     this.activeTab = sections[j].id;
-    void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${CSS.escape(sections[j].id)}`) as HTMLElement | null)?.focus());
+    void this.updateComplete.then(() =>
+      (this.renderRoot.querySelector(`#tab-${CSS.escape(sections[j].id)}`) as HTMLElement | null)?.focus(),
+    );
   }
 
   #accordion(sections: ResolvedSection[], countOf: (s: ResolvedSection) => number) {
@@ -787,7 +802,9 @@ export class KcCard<T = JsonValue> extends LitElement {
     const i = Math.min(this.step, n - 1);
     const go = (to: number) => {
       this.step = to;
-      void this.updateComplete.then(() => (this.renderRoot.querySelector(`#panel-${CSS.escape(sections[to].id)}`) as HTMLElement | null)?.focus());
+      void this.updateComplete.then(() =>
+        (this.renderRoot.querySelector(`#panel-${CSS.escape(sections[to].id)}`) as HTMLElement | null)?.focus(),
+      );
     };
     const next = () => {
       const c = this.#controller!;
@@ -806,7 +823,8 @@ export class KcCard<T = JsonValue> extends LitElement {
       ${repeat(
         sections,
         (s) => s.id,
-        (s, k) => html`<div class="step-panel" part="panel" role="group" id="panel-${s.id}" aria-label=${this.#title(s)} tabindex="-1" ?hidden=${k !== i}>${this.#section(s)}</div>`,
+        (s, k) =>
+          html`<div class="step-panel" part="panel" role="group" id="panel-${s.id}" aria-label=${this.#title(s)} tabindex="-1" ?hidden=${k !== i}>${this.#section(s)}</div>`,
       )}
       <div class="nav" part="step-nav">
         <button type="button" ?disabled=${i === 0} @click=${() => go(i - 1)}>${t(this.locale, 'back')}</button>
@@ -819,7 +837,9 @@ export class KcCard<T = JsonValue> extends LitElement {
 /** Runs `fn` once the section and the widgets inside it have rendered. */
 async function settleThen(host: KcSection, fn: () => void): Promise<void> {
   await host.updateComplete;
-  const pending = [...host.renderRoot.querySelectorAll('*')].map((el) => (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete).filter(Boolean);
+  const pending = [...host.renderRoot.querySelectorAll('*')]
+    .map((el) => (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete)
+    .filter(Boolean);
   await Promise.all(pending);
   fn();
 }

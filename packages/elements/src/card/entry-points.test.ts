@@ -49,10 +49,20 @@ const has = (files: Set<string>, part: string) => [...files].some((f) => f.inclu
 test('the card entry loads the card and the standard widgets, and none of the rest', async () => {
   const meta = await graphOf('src/card/index.ts');
   const loaded = staticClosure(meta, 'elements/src/card/index.ts');
-  for (const part of ['card/card.ts', 'section/section.ts', 'text-field/text-field.ts', 'number-field/number-field.ts', 'select/select.ts', 'checkbox/checkbox.ts', 'object-group/object-group.ts']) {
+  for (const part of [
+    'card/card.ts',
+    'section/section.ts',
+    'text-field/text-field.ts',
+    'number-field/number-field.ts',
+    'select/select.ts',
+    'checkbox/checkbox.ts',
+    'object-group/object-group.ts',
+  ]) {
     assert.ok(has(loaded, part), `the card entry loads ${part}`);
   }
-  const ours = ['card-list/', 'history/', 'reminders/', 'persistence/', 'array-field/', 'money-field/', 'tags-field/', 'json-field/'].map((d) => `elements/src/${d}`);
+  const ours = ['card-list/', 'history/', 'reminders/', 'persistence/', 'array-field/', 'money-field/', 'tags-field/', 'json-field/'].map(
+    (d) => `elements/src/${d}`,
+  );
   // View mode shows file references in words, so storage's helpers on card data
   // (@kartochka/storage/data: pure functions, no adapter, no idb) are the one part of storage it may load.
   const fileHelpers = ['storage/src/data.ts', 'storage/src/files.ts', 'storage/src/diff.ts', 'storage/src/query.ts'];
@@ -62,23 +72,41 @@ test('the card entry loads the card and the standard widgets, and none of the re
   }
   // …but a schema with a list can still get one: the card imports it on demand.
   const all = Object.keys(meta.inputs);
-  assert.ok(all.some((f) => f.includes('array-field/array-field.ts')), 'the list widget is reachable through a dynamic import');
+  assert.ok(
+    all.some((f) => f.includes('array-field/array-field.ts')),
+    'the list widget is reachable through a dynamic import',
+  );
 });
 
 test('each entry point in package.json exists, and the root still defines everything', async () => {
   // …with static imports only: a dynamic import of a module the root also imports statically
   // is a bundler warning in every app build (INEFFECTIVE_DYNAMIC_IMPORT).
   const rootMeta = await graphOf('src/index.ts');
-  const dynamic = Object.values(rootMeta.inputs).flatMap((i) => i.imports).filter((i) => i.kind === 'dynamic-import' && i.path.includes('elements/src/'));
-  assert.deepEqual(dynamic.map((i) => i.path), [], 'the root imports no widget dynamically');
-  const pkg = JSON.parse(readFileSync(pkgDir + 'package.json', 'utf8')) as { exports: Record<string, { '@kartochka/source'?: string } | string> };
+  const dynamic = Object.values(rootMeta.inputs)
+    .flatMap((i) => i.imports)
+    .filter((i) => i.kind === 'dynamic-import' && i.path.includes('elements/src/'));
+  assert.deepEqual(
+    dynamic.map((i) => i.path),
+    [],
+    'the root imports no widget dynamically',
+  );
+  const pkg = JSON.parse(readFileSync(pkgDir + 'package.json', 'utf8')) as {
+    exports: Record<string, { '@kartochka/source'?: string } | string>;
+  };
   for (const name of ['./card', './text-field', './array-field', './list', './history', './reminders', './persistence', './summary']) {
     const entry = pkg.exports[name];
     assert.ok(entry && typeof entry === 'object' && entry['@kartochka/source'], `${name} is exported`);
     readFileSync(pkgDir + entry['@kartochka/source']!); // throws when the file is missing
   }
   const loaded = staticClosure(await graphOf('src/index.ts'), 'elements/src/index.ts');
-  for (const part of ['card-list/card-list.ts', 'history/history.ts', 'reminders/reminders.ts', 'array-field/array-field.ts', 'money-field/money-field.ts', 'json-field/json-field.ts']) {
+  for (const part of [
+    'card-list/card-list.ts',
+    'history/history.ts',
+    'reminders/reminders.ts',
+    'array-field/array-field.ts',
+    'money-field/money-field.ts',
+    'json-field/json-field.ts',
+  ]) {
     assert.ok(has(loaded, part), `the package root loads ${part}`);
   }
 });
@@ -112,7 +140,9 @@ async function upFront(entry: string): Promise<string[]> {
     build: { write: false, minify: false, modulePreload: false, rolldownOptions: { input: pkgDir + entry } },
   });
   type Chunk = { type: string; fileName: string; isEntry?: boolean; imports?: string[]; modules?: Record<string, unknown> };
-  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => (r as { output: Chunk[] }).output).filter((o) => o.type === 'chunk');
+  const outputs = (Array.isArray(result) ? result : [result])
+    .flatMap((r) => (r as { output: Chunk[] }).output)
+    .filter((o) => o.type === 'chunk');
   const entryChunk = outputs.find((o) => o.isEntry)!;
   const initial = outputs.filter((o) => o === entryChunk || entryChunk.imports!.includes(o.fileName));
   return initial.flatMap((o) => Object.keys(o.modules ?? {}));
@@ -121,8 +151,13 @@ async function upFront(entry: string): Promise<string[]> {
 test('the run-time compiler (ajv, re2js) is never loaded up front by the root or the card entry', async () => {
   for (const entry of ['src/index.ts', 'src/card/index.ts']) {
     const modules = await upFront(entry);
-    assert.ok(modules.some((m) => m.includes('elements/src/card/card.ts')), `${entry}: the card is up front`);
-    const offending = modules.filter((m) => /validation\/validator\.ts|\/node_modules\/(ajv|re2js)\//.test(m) && !m.includes('ajv/dist/runtime/'));
+    assert.ok(
+      modules.some((m) => m.includes('elements/src/card/card.ts')),
+      `${entry}: the card is up front`,
+    );
+    const offending = modules.filter(
+      (m) => /validation\/validator\.ts|\/node_modules\/(ajv|re2js)\//.test(m) && !m.includes('ajv/dist/runtime/'),
+    );
     assert.deepEqual(offending, [], `${entry} loads the run-time compiler up front (import it through loadValidationRuntime())`);
   }
 });

@@ -8,7 +8,12 @@ const schema = {
   properties: {
     actual: { type: 'number', title: 'Actual' },
     potential: { type: 'number', title: 'Potential' },
-    share: { type: 'number', title: 'Share', 'x-unit': '%', 'x-formula': { round: [{ '*': [{ '/': [{ var: '/actual' }, { var: '/potential' }] }, 100] }, 1] } },
+    share: {
+      type: 'number',
+      title: 'Share',
+      'x-unit': '%',
+      'x-formula': { round: [{ '*': [{ '/': [{ var: '/actual' }, { var: '/potential' }] }, 100] }, 1] },
+    },
     total: { type: 'number', title: 'Total', 'x-formula': { '*': [{ var: '/actual' }, 1000] } },
   },
 };

@@ -139,14 +139,15 @@ export class KcCalendar extends LitElement {
         <thead><tr>${weeks[0].map((ms) => html`<th scope="col"><abbr title=${dateTimeFormat(loc, WEEKDAY_LONG).format(new Date(ms))}>${dateTimeFormat(loc, WEEKDAY_SHORT).format(new Date(ms))}</abbr></th>`)}</tr></thead>
         <tbody>
           ${weeks.map(
-            (week) => html`<tr>${week.map((ms) => {
-              const day = iso(ms);
-              const d = new Date(ms);
-              return html`<td role="gridcell" part="day" data-date=${day} tabindex=${day === this.active ? 0 : -1}
+            (week) =>
+              html`<tr>${week.map((ms) => {
+                const day = iso(ms);
+                const d = new Date(ms);
+                return html`<td role="gridcell" part="day" data-date=${day} tabindex=${day === this.active ? 0 : -1}
                 class=${d.getUTCMonth() === p.m - 1 ? '' : 'other'} aria-selected=${day === this.value ? 'true' : 'false'}
                 aria-current=${day === today ? 'date' : nothing} aria-label=${dateTimeFormat(loc, DAY_LONG).format(d)}
                 @click=${() => this.#pick(day)}>${d.getUTCDate()}</td>`;
-            })}</tr>`,
+              })}</tr>`,
           )}
         </tbody>
       </table>

@@ -8,7 +8,8 @@ import { fieldAt, settle, typeInto } from '../test-support/helpers.js';
 import { parseLocaleDate, formatIsoDate, firstDayOfWeek, dateOrder, dateSeparator, KNOWN_DATE_PATTERNS } from '../internal/dates.js';
 
 const axe = (window as unknown as { axe: { run(ctx: Element, opts: RunOptions): Promise<AxeResults> } }).axe;
-const key = (el: Element, k: string, shiftKey = false) => el.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true, composed: true, cancelable: true }));
+const key = (el: Element, k: string, shiftKey = false) =>
+  el.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true, composed: true, cancelable: true }));
 const schema = { type: 'object', properties: { born: { type: 'string', format: 'date', title: 'Born' } } } as const;
 
 async function dateCard(locale: Locale, born?: string) {

@@ -24,7 +24,9 @@ const dateFieldStyles = css`
 
 /** The placeholder: the card language's order of day, month and year in its own letters (дд.мм.гггг). */
 function datePlaceholder(locale: string): string {
-  return dateOrder(locale).map((k) => t(locale, k === 'day' ? 'dayLetters' : k === 'month' ? 'monthLetters' : 'yearLetters')).join(dateSeparator(locale));
+  return dateOrder(locale)
+    .map((k) => t(locale, k === 'day' ? 'dayLetters' : k === 'month' ? 'monthLetters' : 'yearLetters'))
+    .join(dateSeparator(locale));
 }
 
 /**
@@ -120,18 +122,22 @@ export class KcDateField extends KcTextField {
         ?required=${this.required || nothing} ?readonly=${this.readonly || nothing} ?disabled=${this.disabled || nothing}
         aria-invalid=${this.invalid ? 'true' : nothing} aria-describedby="hint error"
         @input=${this.#onInput} @change=${this.fireChange} @blur=${this.#onBlur} />
-      ${locked
-        ? nothing
-        : html`<button type="button" class="icon picker-button" part="picker-button" aria-label=${t(this.locale, 'chooseDate')}
-            aria-haspopup="dialog" aria-expanded=${this.pickerOpen ? 'true' : 'false'} @click=${this.#openPicker}>${icon(Calendar)}</button>`}
+      ${
+        locked
+          ? nothing
+          : html`<button type="button" class="icon picker-button" part="picker-button" aria-label=${t(this.locale, 'chooseDate')}
+            aria-haspopup="dialog" aria-expanded=${this.pickerOpen ? 'true' : 'false'} @click=${this.#openPicker}>${icon(Calendar)}</button>`
+      }
     </div>
-    ${locked
-      ? nothing
-      : html`<div class="picker" part="picker" role="dialog" aria-label=${t(this.locale, 'chooseDate')} popover="manual" ?data-open=${this.pickerOpen}
+    ${
+      locked
+        ? nothing
+        : html`<div class="picker" part="picker" role="dialog" aria-label=${t(this.locale, 'chooseDate')} popover="manual" ?data-open=${this.pickerOpen}
           @kc-date-pick=${this.#onPick} @kc-calendar-close=${() => this.#closePicker(true)}
           @focusout=${(e: FocusEvent) => {
             if (!(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null)) this.#closePicker(false);
-          }}>${this.pickerOpen ? html`<kc-calendar .value=${typeof this.value === 'string' ? this.value : ''} locale=${this.locale}></kc-calendar>` : nothing}</div>`}`;
+          }}>${this.pickerOpen ? html`<kc-calendar .value=${typeof this.value === 'string' ? this.value : ''} locale=${this.locale}></kc-calendar>` : nothing}</div>`
+    }`;
   }
 }
 defineElement('kc-date-field', KcDateField);

@@ -58,7 +58,10 @@ describe('<kc-file-field>', () => {
     expect((card.value as { contract: { name: string } }).contract.name).to.equal('small.txt');
     const input = w.shadowRoot!.querySelector('input[type="file"]')!;
     expect(input.getAttribute('aria-invalid')).to.equal('true');
-    expect(w.shadowRoot!.querySelector('.error')!.textContent).to.contain('big.bin').and.contain('2 kB').and.contain('previous file is kept');
+    expect(w.shadowRoot!.querySelector('.error')!.textContent)
+      .to.contain('big.bin')
+      .and.contain('2 kB')
+      .and.contain('previous file is kept');
     (w.shadowRoot!.querySelector('[part="remove-button"]') as HTMLButtonElement).click();
     await settle(card);
     expect((card.value as { contract?: unknown }).contract).to.equal(undefined);
@@ -66,7 +69,10 @@ describe('<kc-file-field>', () => {
 });
 
 describe('<kc-file-field> with stored and legacy files', () => {
-  const pdfSchema = { type: 'object', properties: { contract: { type: 'object', title: 'Contract', 'x-widget': 'file', contentMediaType: 'application/pdf,image/png' } } };
+  const pdfSchema = {
+    type: 'object',
+    properties: { contract: { type: 'object', title: 'Contract', 'x-widget': 'file', contentMediaType: 'application/pdf,image/png' } },
+  };
 
   it('refuses a type outside contentMediaType and keeps the old value', async () => {
     const card = await fixture<KcCard>(html`<kc-card .schema=${pdfSchema} locale="ru"></kc-card>`);
@@ -80,7 +86,9 @@ describe('<kc-file-field> with stored and legacy files', () => {
   });
 
   it('reads a legacy inline data: file as a file: name, size, a blob link and a preview', async () => {
-    const value = { contract: { name: 'old.pdf', type: 'application/pdf', size: 9, url: `data:application/pdf;base64,${btoa('%PDF-1.4\n')}` } };
+    const value = {
+      contract: { name: 'old.pdf', type: 'application/pdf', size: 9, url: `data:application/pdf;base64,${btoa('%PDF-1.4\n')}` },
+    };
     const card = await fixture<KcCard>(html`<kc-card .schema=${pdfSchema} .value=${value} locale="en"></kc-card>`);
     await settle(card);
     const root = fieldAt(card.shadowRoot!, '/contract')!.shadowRoot!;
@@ -92,7 +100,9 @@ describe('<kc-file-field> with stored and legacy files', () => {
 
   it('fetches a stored file through kc-file-request on the first click, and previews an image', async () => {
     const png = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });
-    const value = { contract: { fileId: 'f_AAAAAAAAAAAAAAAAAAAAAA', name: 'scan.png', size: 4, type: 'image/png', sha256: 'a'.repeat(64) } };
+    const value = {
+      contract: { fileId: 'f_AAAAAAAAAAAAAAAAAAAAAA', name: 'scan.png', size: 4, type: 'image/png', sha256: 'a'.repeat(64) },
+    };
     const card = await fixture<KcCard>(html`<kc-card .schema=${pdfSchema} .value=${value} locale="ru"></kc-card>`);
     const asked: string[] = [];
     card.addEventListener('kc-file-request', (e) => {
@@ -112,6 +122,9 @@ describe('<kc-file-field> with stored and legacy files', () => {
     expect(root.querySelector('[part="preview-button"]')!.getAttribute('aria-expanded')).to.equal('true');
     expect(asked).to.deep.equal(['f_AAAAAAAAAAAAAAAAAAAAAA']);
     const result = await axe.run(card, { resultTypes: ['violations'] });
-    expect(result.violations.map((v) => v.id), 'axe, with the preview open').to.deep.equal([]);
+    expect(
+      result.violations.map((v) => v.id),
+      'axe, with the preview open',
+    ).to.deep.equal([]);
   });
 });

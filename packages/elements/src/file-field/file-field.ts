@@ -164,7 +164,11 @@ export class KcFileField extends KcFieldElement {
     if (!file) return;
     const refusal =
       file.size > this.#maxSize
-        ? t(this.locale, 'fileTooLarge', { name: file.name, size: formatBytes(this.locale, file.size), max: formatBytes(this.locale, this.#maxSize) })
+        ? t(this.locale, 'fileTooLarge', {
+            name: file.name,
+            size: formatBytes(this.locale, file.size),
+            max: formatBytes(this.locale, this.#maxSize),
+          })
         : !acceptsFile(this.#accept, file.type, file.name)
           ? t(this.locale, 'fileWrongType', { name: file.name, accept: this.#accept!.join(', ') })
           : '';
@@ -199,7 +203,9 @@ export class KcFileField extends KcFieldElement {
   };
 
   protected get shownErrors(): readonly FieldError[] {
-    const own = [this.refusal, this.fetchProblem].filter(Boolean).map((message): FieldError => ({ path: this.path, keyword: 'x-maxSize', message, source: 'app' }));
+    const own = [this.refusal, this.fetchProblem]
+      .filter(Boolean)
+      .map((message): FieldError => ({ path: this.path, keyword: 'x-maxSize', message, source: 'app' }));
     return own.length ? [...own, ...this.errors] : this.errors;
   }
 
@@ -222,32 +228,44 @@ export class KcFileField extends KcFieldElement {
     const accept = this.#accept?.join(',');
     const kindWord = kind === 'pdf' ? t(this.locale, 'fileKindPdf') : kind === 'image' ? t(this.locale, 'fileKindImage') : '';
     return html`${this.renderLabel()}
-      ${v
-        ? html`<div class="file" part="file">
-            ${url
-              ? html`<a part="download" href=${url} download=${name} type=${type || nothing} aria-label=${t(this.locale, 'download', { name })} @click=${this.#onLinkClick}>${name}</a>`
-              : html`<span>${name}</span>`}
+      ${
+        v
+          ? html`<div class="file" part="file">
+            ${
+              url
+                ? html`<a part="download" href=${url} download=${name} type=${type || nothing} aria-label=${t(this.locale, 'download', { name })} @click=${this.#onLinkClick}>${name}</a>`
+                : html`<span>${name}</span>`
+            }
             <span class="meta">${size !== undefined ? formatBytes(this.locale, size) : nothing}${kindWord ? html` · ${kindWord}` : nothing}</span>
-            ${canPreview
-              ? html`<button type="button" part="preview-button" aria-expanded=${this.previewing ? 'true' : 'false'} aria-controls="preview" @click=${this.#togglePreview}>
+            ${
+              canPreview
+                ? html`<button type="button" part="preview-button" aria-expanded=${this.previewing ? 'true' : 'false'} aria-controls="preview" @click=${this.#togglePreview}>
                   ${t(this.locale, this.previewing ? 'hidePreview' : 'previewFile')}
                 </button>`
-              : nothing}
-            ${locked
-              ? nothing
-              : html`<button type="button" part="replace-button" @click=${() => (this.renderRoot.querySelector("#input") as HTMLInputElement).click()}>
+                : nothing
+            }
+            ${
+              locked
+                ? nothing
+                : html`<button type="button" part="replace-button" @click=${() => (this.renderRoot.querySelector('#input') as HTMLInputElement).click()}>
                     ${t(this.locale, 'replaceFile')}
                   </button>
-                  <button type="button" part="remove-button" @click=${this.#remove}>${t(this.locale, 'removeFile')}</button>`}
+                  <button type="button" part="remove-button" @click=${this.#remove}>${t(this.locale, 'removeFile')}</button>`
+            }
           </div>`
-        : html`<div class="none">${t(this.locale, 'noFile')}</div>`}
-      ${this.previewing && blob && this.#url
-        ? html`<div class="preview" part="preview" id="preview">
-            ${kind === 'image'
-              ? html`<img src=${this.#url.url} alt=${t(this.locale, 'previewOf', { name })} />`
-              : html`<iframe src=${this.#url.url} title=${t(this.locale, 'previewOf', { name })}></iframe>`}
+          : html`<div class="none">${t(this.locale, 'noFile')}</div>`
+      }
+      ${
+        this.previewing && blob && this.#url
+          ? html`<div class="preview" part="preview" id="preview">
+            ${
+              kind === 'image'
+                ? html`<img src=${this.#url.url} alt=${t(this.locale, 'previewOf', { name })} />`
+                : html`<iframe src=${this.#url.url} title=${t(this.locale, 'previewOf', { name })}></iframe>`
+            }
           </div>`
-        : nothing}
+          : nothing
+      }
       <input
         id="input"
         part="input"

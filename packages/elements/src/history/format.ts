@@ -12,11 +12,7 @@ import {
   type MessageCatalogue,
   type SchemaContext,
 } from '@kartochka/core';
-import {
-  escapeToken,
-  humanize,
-  parsePointer,
-} from '@kartochka/core/internal';
+import { escapeToken, humanize, parsePointer } from '@kartochka/core/internal';
 import { t } from '../internal/i18n.js';
 import { numberFormat, dateTimeFormat } from '../internal/intl.js';
 import { formatBytes } from '../internal/widget-utils.js';
@@ -73,7 +69,8 @@ export class FieldLabels {
       if (cur && this.#ctx) {
         const props = cur.properties as Record<string, JsonSchema> | undefined;
         if (props && token in props) next = deref(this.#ctx, props[token]);
-        else if (/^\d+$/.test(token) && cur.items && typeof cur.items === 'object' && !Array.isArray(cur.items)) next = deref(this.#ctx, cur.items as JsonSchema);
+        else if (/^\d+$/.test(token) && cur.items && typeof cur.items === 'object' && !Array.isArray(cur.items))
+          next = deref(this.#ctx, cur.items as JsonSchema);
       }
       out.push(next);
       cur = next;
@@ -109,7 +106,12 @@ export class FieldLabels {
     const tokens = parsePointer(pointer);
     const schemas = this.#schemas(tokens);
     const i = schemas.findIndex((s) => !!s && (s['x-widget'] === 'file' || typeof s.contentMediaType === 'string'));
-    return i < 0 ? undefined : tokens.slice(0, i + 1).map((t) => '/' + escapeToken(t)).join('');
+    return i < 0
+      ? undefined
+      : tokens
+          .slice(0, i + 1)
+          .map((t) => '/' + escapeToken(t))
+          .join('');
   }
 
   /** "Key people › #2 › Birthday": each step's label, from the catalogue, the schema, or the key. */

@@ -8,7 +8,10 @@ const schema: JsonSchemaObject = {
   type: 'object',
   properties: {
     general: { type: 'object', properties: { companyName: { type: 'string' }, legalForm: { type: 'string', enum: ['llc', 'jsc'] } } },
-    roles: { type: 'object', properties: { people: { type: 'array', items: { type: 'object', properties: { birthday: { type: 'string', format: 'date' } } } } } },
+    roles: {
+      type: 'object',
+      properties: { people: { type: 'array', items: { type: 'object', properties: { birthday: { type: 'string', format: 'date' } } } } },
+    },
     contract: { type: 'object', properties: { validUntil: { type: 'string', format: 'date', title: 'Valid until' } } },
   },
 };
@@ -42,7 +45,9 @@ const revisions = (el: KcHistory) => [...el.shadowRoot!.querySelectorAll('[part=
 describe('<kc-history>', () => {
   it('shows the revisions newest first, with author, time and old → new values labelled from the messages', async () => {
     const storage = await adapterWithHistory();
-    const el = await fixture<KcHistory>(html`<kc-history .storage=${storage} record-id="c-1" .schema=${schema} .messages=${messages} locale="ru"></kc-history>`);
+    const el = await fixture<KcHistory>(
+      html`<kc-history .storage=${storage} record-id="c-1" .schema=${schema} .messages=${messages} locale="ru"></kc-history>`,
+    );
     await waitUntil(() => revisions(el).length === 2, 'two revisions');
     const [latest, first] = revisions(el);
     expect(latest.dataset.revision).to.equal('2');
@@ -62,7 +67,9 @@ describe('<kc-history>', () => {
 
   it('labels in English, falls back to schema titles, and refreshes when the card changes', async () => {
     const storage = await adapterWithHistory();
-    const el = await fixture<KcHistory>(html`<kc-history .storage=${storage} record-id="c-1" .schema=${schema} .messages=${messages} locale="en"></kc-history>`);
+    const el = await fixture<KcHistory>(
+      html`<kc-history .storage=${storage} record-id="c-1" .schema=${schema} .messages=${messages} locale="en"></kc-history>`,
+    );
     await waitUntil(() => revisions(el).length === 2);
     const stored = await storage.get('c-1');
     await storage.put({ ...stored, data: { ...(stored.data as object), contract: { validUntil: '2027-04-30' } } }, { expectedRevision: 2 });
@@ -81,7 +88,14 @@ describe('<kc-history>', () => {
     };
     const db = await IndexedDbAdapter.open({ name: `kc-history-test-${Date.now()}-${n++}` });
     const base = { id: 'c-1', schemaId: 'b2b', schemaVersion: 1, title: 'Ромашка', indexed: {} };
-    const file = (fileId: string, name: string, size: number) => ({ fileId, name, size, type: 'application/pdf', sha256: fileId.repeat(8), lastModified: 1746177300000 });
+    const file = (fileId: string, name: string, size: number) => ({
+      fileId,
+      name,
+      size,
+      type: 'application/pdf',
+      sha256: fileId.repeat(8),
+      lastModified: 1746177300000,
+    });
     await db.put({ ...base, data: { contract: { file: file('f_a', 'старый.pdf', 2048) } } });
     await db.put({ ...base, data: { contract: { file: file('f_b', 'новый.pdf', 3 * 1024 * 1024) } } }, { expectedRevision: 1 });
     const el = await fixture<KcHistory>(
@@ -89,7 +103,7 @@ describe('<kc-history>', () => {
     );
     await waitUntil(() => revisions(el).length === 2, 'two revisions');
     const changes = [...revisions(el)[0]!.querySelectorAll('[part="change"]')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
-    expect(changes, changes.join(" | ")).to.have.length(1);
+    expect(changes, changes.join(' | ')).to.have.length(1);
     expect(changes[0]).to.match(/^Договор › Копия договора: старый\.pdf \(2 кБ\) → стало новый\.pdf \(3 МБ\)$/);
     await db.close();
   });

@@ -88,8 +88,10 @@ export class KcHistory extends LitElement {
   override render(): unknown {
     const locale = this.locale;
     const heading = html`<h2 id="h">${t(locale, 'history')}</h2>`;
-    if (this.status === 'loading' && !this.revisions.length) return html`${heading}<p part="status" role="status">${t(locale, 'loading')}</p>`;
-    if (this.status === 'error') return html`${heading}<p part="status" role="alert">${t(locale, 'loadFailed', { detail: this.error })}</p>`;
+    if (this.status === 'loading' && !this.revisions.length)
+      return html`${heading}<p part="status" role="status">${t(locale, 'loading')}</p>`;
+    if (this.status === 'error')
+      return html`${heading}<p part="status" role="alert">${t(locale, 'loadFailed', { detail: this.error })}</p>`;
     if (!this.revisions.length) return html`${heading}${emptyState(t(locale, 'historyEmpty'), 'status')}`;
     const labels = new FieldLabels(this.schema, this.messages, locale);
     return html`${heading}
@@ -107,12 +109,14 @@ export class KcHistory extends LitElement {
         <time datetime=${r.at}>${formatInstant(r.at, locale, this.timeZone)}</time>
         ${r.author ? html`<span class="meta"> · ${t(locale, 'historyBy', { author: r.author })}</span>` : nothing}
       </div>
-      ${created
-        ? html`<div class="meta">${t(locale, 'historyCreated')}</div>`
-        : html`<div class="meta">${t(locale, 'historyChanges', { n: r.changedPaths.length })}</div>
+      ${
+        created
+          ? html`<div class="meta">${t(locale, 'historyCreated')}</div>`
+          : html`<div class="meta">${t(locale, 'historyChanges', { n: r.changedPaths.length })}</div>
             <ul>
               ${r.changedPaths.map((p) => this.#change(p, r, labels))}
-            </ul>`}
+            </ul>`
+      }
     </li>`;
   }
 
@@ -121,7 +125,9 @@ export class KcHistory extends LitElement {
     const has = r.after !== undefined && path in r.after;
     // A group added or removed as a whole is shown field by field, as the user filled it.
     const whole = labels.fileField(path) === path;
-    const changes = whole ? [{ path, had, before: r.before?.[path], has, after: r.after?.[path] }] : leafChanges(path, had, r.before?.[path], has, r.after?.[path]);
+    const changes = whole
+      ? [{ path, had, before: r.before?.[path], has, after: r.after?.[path] }]
+      : leafChanges(path, had, r.before?.[path], has, r.after?.[path]);
     return changes.map((c) => {
       const before = c.had ? labels.value(c.path, c.before) : t(this.locale, 'notSet');
       const after = c.has ? labels.value(c.path, c.after) : t(this.locale, 'historyRemoved');
@@ -197,7 +203,13 @@ export function leafChanges(path: string, had: boolean, before: unknown, has: bo
       const inB = !!bo && Object.prototype.hasOwnProperty.call(bo, k);
       const inA = !!ao && Object.prototype.hasOwnProperty.call(ao, k);
       const token = escapeToken(k);
-      walk(`${p}/${token}`, inB, inB ? (bo as Record<string, unknown>)[k] : undefined, inA, inA ? (ao as Record<string, unknown>)[k] : undefined);
+      walk(
+        `${p}/${token}`,
+        inB,
+        inB ? (bo as Record<string, unknown>)[k] : undefined,
+        inA,
+        inA ? (ao as Record<string, unknown>)[k] : undefined,
+      );
     }
   };
   walk(path, had, before, has, after);

@@ -56,7 +56,14 @@ export class KcCardExport extends LitElement {
     this.busy = true;
     this.message = '';
     try {
-      const out = await exportList(this.storage, this.currentQuery, { format: this.format, values: this.values, schema: this.schema, messages: this.messages, locale: this.locale, name: this.name });
+      const out = await exportList(this.storage, this.currentQuery, {
+        format: this.format,
+        values: this.values,
+        schema: this.schema,
+        messages: this.messages,
+        locale: this.locale,
+        name: this.name,
+      });
       const event = new KcExportEvent(out);
       if (this.dispatchEvent(event)) downloadBlob(out.blob, out.filename);
       this.message = `${out.filename}: ${formatNumber(out.count, this.locale)}`;

@@ -33,7 +33,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function wordsOf(field: ImportField, v: JsonValue | undefined, labels: FieldLabels, locale: Locale): string | number | null {
   if (v === undefined || v === null || v === '') return null;
-  if (field.kind === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return locale === 'ru' ? `${v.slice(8, 10)}.${v.slice(5, 7)}.${v.slice(0, 4)}` : v;
+  if (field.kind === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
+    return locale === 'ru' ? `${v.slice(8, 10)}.${v.slice(5, 7)}.${v.slice(0, 4)}` : v;
   if ((field.kind === 'number' || field.kind === 'integer') && typeof v === 'number') return v;
   if (Array.isArray(v)) return v.map((x, i) => labels.value(`${field.pointer}/${i}`, x)).join('; ');
   return labels.value(field.pointer, v);
@@ -55,7 +56,9 @@ function valuesOf(data: unknown, field: ImportField): JsonValue[] {
   }
   const list = getAt(data, item.list);
   if (!Array.isArray(list)) return [];
-  return list.map((_, i) => getAt(data, `${item.list}/${i}${item.rest}`)).filter((v): v is JsonValue => v !== undefined && v !== null && v !== '');
+  return list
+    .map((_, i) => getAt(data, `${item.list}/${i}${item.rest}`))
+    .filter((v): v is JsonValue => v !== undefined && v !== null && v !== '');
 }
 
 function cellOf(data: unknown, field: ImportField, raw: boolean, labels: FieldLabels, locale: Locale): string | number | boolean | null {
@@ -69,13 +72,27 @@ function cellOf(data: unknown, field: ImportField, raw: boolean, labels: FieldLa
 export async function exportRows(records: readonly CardRecord[], o: ExportOptions): Promise<Row[]> {
   const locale = o.locale ?? 'en';
   const all = importFields(o.schema, o.messages);
-  const chosen = o.fields ? all.filter((f) => o.fields!.includes(f.pointer)) : all.filter((f) => records.some((r) => valuesOf(r.data, f).some((v) => !(Array.isArray(v) && !v.length))));
+  const chosen = o.fields
+    ? all.filter((f) => o.fields!.includes(f.pointer))
+    : all.filter((f) => records.some((r) => valuesOf(r.data, f).some((v) => !(Array.isArray(v) && !v.length))));
   const labels = new FieldLabels(o.schema, o.messages, locale);
   const raw = o.values === 'raw';
-  const rows: Row[] = [[raw ? 'id' : imt(locale, 'exportId'), raw ? 'title' : imt(locale, 'exportTitle'), ...chosen.map((f) => (raw ? f.pointer : (f.labels[locale] ?? f.labels.en ?? Object.values(f.labels)[0] ?? f.pointer))), raw ? 'updatedAt' : imt(locale, 'exportUpdated')]];
+  const rows: Row[] = [
+    [
+      raw ? 'id' : imt(locale, 'exportId'),
+      raw ? 'title' : imt(locale, 'exportTitle'),
+      ...chosen.map((f) => (raw ? f.pointer : (f.labels[locale] ?? f.labels.en ?? Object.values(f.labels)[0] ?? f.pointer))),
+      raw ? 'updatedAt' : imt(locale, 'exportUpdated'),
+    ],
+  ];
   let deadline = performance.now() + 8;
   for (const r of records) {
-    rows.push([r.id, r.title, ...chosen.map((f) => cellOf(r.data, f, raw, labels, locale)), raw ? r.updatedAt : formatInstant(r.updatedAt, locale)]);
+    rows.push([
+      r.id,
+      r.title,
+      ...chosen.map((f) => cellOf(r.data, f, raw, labels, locale)),
+      raw ? r.updatedAt : formatInstant(r.updatedAt, locale),
+    ]);
     if (performance.now() > deadline) {
       await yieldToPage();
       deadline = performance.now() + 8;
@@ -94,9 +111,37 @@ const MIME: Record<ExportFormat, string> = {
 export async function exportCards(records: readonly CardRecord[], o: ExportOptions): Promise<Blob> {
   const locale = o.locale ?? 'en';
   if (o.format === 'json') {
-    if (o.values === 'raw') return new Blob([JSON.stringify(records.map(({ id, schemaId, schemaVersion, revision, title, data, createdAt, updatedAt }) => ({ id, schemaId, schemaVersion, revision, title, createdAt, updatedAt, data })), null, 2)], { type: MIME.json });
+    if (o.values === 'raw')
+      return new Blob(
+        [
+          JSON.stringify(
+            records.map(({ id, schemaId, schemaVersion, revision, title, data, createdAt, updatedAt }) => ({
+              id,
+              schemaId,
+              schemaVersion,
+              revision,
+              title,
+              createdAt,
+              updatedAt,
+              data,
+            })),
+            null,
+            2,
+          ),
+        ],
+        { type: MIME.json },
+      );
     const [header, ...body] = await exportRows(records, o);
-    return new Blob([JSON.stringify(body.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]]).filter(([, v]) => v !== null))), null, 2)], { type: MIME.json });
+    return new Blob(
+      [
+        JSON.stringify(
+          body.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]]).filter(([, v]) => v !== null))),
+          null,
+          2,
+        ),
+      ],
+      { type: MIME.json },
+    );
   }
   const rows = await exportRows(records, o);
   if (o.format === 'xlsx') return new Blob([(await xlsxBytes(rows, 'Cards')) as Uint8Array<ArrayBuffer>], { type: MIME.xlsx });
@@ -119,11 +164,19 @@ export async function listAll(storage: StorageAdapter, query: ListQuery = {}): P
 }
 
 /** The cards of a list query exported: `{blob, count, filename}` (`cards-2026-12-02.csv`). */
-export async function exportList(storage: StorageAdapter, query: ListQuery, o: ExportOptions & { name?: string }): Promise<{ blob: Blob; count: number; filename: string }> {
+export async function exportList(
+  storage: StorageAdapter,
+  query: ListQuery,
+  o: ExportOptions & { name?: string },
+): Promise<{ blob: Blob; count: number; filename: string }> {
   const records = await listAll(storage, query);
   const blob = await exportCards(records, o);
   const d = new Date();
-  return { blob, count: records.length, filename: `${o.name ?? 'cards'}-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.${o.format}` };
+  return {
+    blob,
+    count: records.length,
+    filename: `${o.name ?? 'cards'}-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.${o.format}`,
+  };
 }
 
 /** Offers `blob` as a download named `filename`. */

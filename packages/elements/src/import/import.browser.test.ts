@@ -19,11 +19,22 @@ const INN = '/general/requisites/codes/inn';
 let n = 0;
 const dbName = () => `imp-${Date.now()}-${++n}`;
 
-async function importRows(storage: StorageAdapter, rows: Cell[][], o: { signal?: AbortSignal; batchSize?: number; schemaVersion?: number; beforeWrite?: () => Promise<void> } = {}) {
+async function importRows(
+  storage: StorageAdapter,
+  rows: Cell[][],
+  o: { signal?: AbortSignal; batchSize?: number; schemaVersion?: number; beforeWrite?: () => Promise<void> } = {},
+) {
   const { depth, mapping } = detectHeader(rows, fields);
   const existing = await existingByKey(storage, t.id, INN);
   const plan = await planTable(rows, { depth, schema: t.schema, fields, mapping, key: INN, existing, locale: 'ru' });
-  const job = await jobFromPlan(plan, { storage, schemaId: t.id, schemaVersion: o.schemaVersion ?? 1, settings, author: 'Анна', file: 'clients.csv' });
+  const job = await jobFromPlan(plan, {
+    storage,
+    schemaId: t.id,
+    schemaVersion: o.schemaVersion ?? 1,
+    settings,
+    author: 'Анна',
+    file: 'clients.csv',
+  });
   await saveImportJob(job);
   await o.beforeWrite?.();
   const result = await runImport(storage, job.id, { signal: o.signal, batchSize: o.batchSize });
@@ -32,7 +43,15 @@ async function importRows(storage: StorageAdapter, rows: Cell[][], o: { signal?:
 
 describe('import: reading real-world files', () => {
   it('CSV from Russian Excel: Windows-1251, semicolons, quoted separators', async () => {
-    const table = await readTable(cp1251(csv([['Название организации', 'ИНН', 'Сегмент'], ['ООО «Берёзка; и сыновья»', '7707083893', 'Дилер'], ['ИП Щукин Ё.Ж.', '500100732259', 'Сети']])));
+    const table = await readTable(
+      cp1251(
+        csv([
+          ['Название организации', 'ИНН', 'Сегмент'],
+          ['ООО «Берёзка; и сыновья»', '7707083893', 'Дилер'],
+          ['ИП Щукин Ё.Ж.', '500100732259', 'Сети'],
+        ]),
+      ),
+    );
     expect(table.format).to.equal('csv');
     expect(table.encoding).to.equal('windows-1251');
     expect(table.delimiter).to.equal(';');
@@ -41,7 +60,19 @@ describe('import: reading real-world files', () => {
   });
 
   it('UTF-8 with a BOM and commas; the BOM is not part of the first title', async () => {
-    const table = await readTable(new Blob([utf8Bom(csv([['Company name', 'Segment'], ['Acme', 'Dealer']], ',')) as BlobPart]));
+    const table = await readTable(
+      new Blob([
+        utf8Bom(
+          csv(
+            [
+              ['Company name', 'Segment'],
+              ['Acme', 'Dealer'],
+            ],
+            ',',
+          ),
+        ) as BlobPart,
+      ]),
+    );
     expect(table.encoding).to.equal('utf-8-bom');
     expect(table.delimiter).to.equal(',');
     expect(detectHeader(table.rows, fields).mapping).to.deep.equal(['/general/companyName', '/category/segment']);
@@ -55,7 +86,13 @@ describe('import: reading real-world files', () => {
     expect(table.sheet).to.equal('Клиенты');
     const { depth, mapping } = detectHeader(table.rows, fields);
     expect(depth).to.equal(3);
-    expect(mapping).to.deep.equal(['/general/companyName', '/category/segment', INN, '/general/requisites/codes/kpp', '/general/requisites/registration/date']);
+    expect(mapping).to.deep.equal([
+      '/general/companyName',
+      '/category/segment',
+      INN,
+      '/general/requisites/codes/kpp',
+      '/general/requisites/registration/date',
+    ]);
     expect(table.rows[3]).to.deep.equal(['ООО Север', 'Дилер', '7707083893', '770701001', '2020-02-03']);
   });
 });
@@ -104,7 +141,11 @@ describe('import: writing into IndexedDB', function () {
     const job = await jobFromPlan(plan, { storage, schemaId: t.id, schemaVersion: 1, settings, file: 'x.csv' });
     await saveImportJob(job);
     const stop = new AbortController();
-    const cancelled = await runImport(storage, job.id, { batchSize: 10, signal: stop.signal, onProgress: (p) => p.done >= 20 && stop.abort() });
+    const cancelled = await runImport(storage, job.id, {
+      batchSize: 10,
+      signal: stop.signal,
+      onProgress: (p) => p.done >= 20 && stop.abort(),
+    });
     expect(cancelled.cancelled).to.equal(true);
     expect(cancelled.created).to.equal(20);
     expect((await storage.list({ schemaId: t.id })).total).to.equal(20);
@@ -122,15 +163,35 @@ describe('import: writing into IndexedDB', function () {
 
 describe('import: the key of an x-unique field', () => {
   it('compares as the duplicate rules do (email case, phone formats): the stored card is updated, not doubled', async () => {
-    const schema = { type: 'object', properties: { name: { type: 'string' }, email: { type: 'string', format: 'email', 'x-unique': true }, phone: { type: 'string', format: 'phone', 'x-unique': true } } };
+    const schema = {
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        email: { type: 'string', format: 'email', 'x-unique': true },
+        phone: { type: 'string', format: 'phone', 'x-unique': true },
+      },
+    };
     const f = importFields(schema);
     expect(f.find((x) => x.pointer === '/email')!.unique).to.equal(true);
     const storage = await IndexedDbAdapter.open({ name: dbName(), user: 'anna' });
-    await storage.put({ id: 'c-1', schemaId: 's', schemaVersion: 1, title: 'Acme', indexed: {}, data: { name: 'Acme', email: 'Info@Acme.example', phone: '+79161234567' } });
-    for (const [key, cell] of [['/email', ' info@ACME.example'], ['/phone', '8 (916) 123-45-67']] as const) {
+    await storage.put({
+      id: 'c-1',
+      schemaId: 's',
+      schemaVersion: 1,
+      title: 'Acme',
+      indexed: {},
+      data: { name: 'Acme', email: 'Info@Acme.example', phone: '+79161234567' },
+    });
+    for (const [key, cell] of [
+      ['/email', ' info@ACME.example'],
+      ['/phone', '8 (916) 123-45-67'],
+    ] as const) {
       const compare = await keyComparer(schema, key);
       const existing = await existingByKey(storage, 's', key, compare);
-      const rows: Cell[][] = [['name', key.slice(1)], ['Acme Ltd', cell]];
+      const rows: Cell[][] = [
+        ['name', key.slice(1)],
+        ['Acme Ltd', cell],
+      ];
       const plan = await planTable(rows, { depth: 1, schema, fields: f, mapping: ['/name', key], key, keyOf: compare, existing });
       expect(plan.map((r) => [r.action, r.id])).to.deep.equal([['update', 'c-1']]);
     }
@@ -148,7 +209,10 @@ describe('import: writing to the real REST server', function () {
 
   it('writes in batches, retrying failed requests, each card with its history on the server', async () => {
     const storage = new RestAdapter({ baseUrl: server.api, user: 'anna', attempts: 1, live: false });
-    const { result } = await importRows(storage, clientRows(45) as Cell[][], { batchSize: 15, beforeWrite: () => server.faults({ fail: 4, failStatus: 503 }) });
+    const { result } = await importRows(storage, clientRows(45) as Cell[][], {
+      batchSize: 15,
+      beforeWrite: () => server.faults({ fail: 4, failStatus: 503 }),
+    });
     expect(result).to.include({ created: 45, failed: 0, cancelled: false });
     const { total, items } = await storage.list({ schemaId: t.id });
     expect(total).to.equal(45);

@@ -1,6 +1,19 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { cardTitle, detectHeader, importFields, matchColumns, type CardSettings, type ImportField, type ImportProblem, type JsonSchema, type Locale, type MessageCatalogue, type PlannedRow, type PrecompiledValidator } from '@kartochka/core';
+import {
+  cardTitle,
+  detectHeader,
+  importFields,
+  matchColumns,
+  type CardSettings,
+  type ImportField,
+  type ImportProblem,
+  type JsonSchema,
+  type Locale,
+  type MessageCatalogue,
+  type PlannedRow,
+  type PrecompiledValidator,
+} from '@kartochka/core';
 import { cardSettingsOrDefault, columnTitles, planCounts } from '@kartochka/core/internal';
 import { StorageError, formatStorageMessage, type StorageAdapter } from '@kartochka/storage';
 import { tokens, buttonStyles, fieldStyles } from '../internal/styles.js';
@@ -10,7 +23,15 @@ import { imt } from './messages.js';
 import { readTable, type ParsedTable } from './read-table.js';
 import { existingByKey, jobFromPlan, keyComparer, planTable } from './plan-table.js';
 import { KcImportEvent } from '../events/events.js';
-import { forgetImport, runImport, saveImportJob, unfinishedImports, type ImportJobInfo, type ImportProgress, type ImportResult } from './write.js';
+import {
+  forgetImport,
+  runImport,
+  saveImportJob,
+  unfinishedImports,
+  type ImportJobInfo,
+  type ImportProgress,
+  type ImportResult,
+} from './write.js';
 
 type Step = 'choose' | 'reading' | 'map' | 'planning' | 'review' | 'writing' | 'done';
 type Show = 'all' | 'refuse' | 'changes';
@@ -194,7 +215,14 @@ export class KcImport extends LitElement {
   /** Writes the planned creates and updates. */
   async start(): Promise<void> {
     if (!this.storage || !this.table) return;
-    const job = await jobFromPlan(this.plan, { storage: this.storage, schemaId: this.schemaId, schemaVersion: this.schemaVersion, settings: this.settings ?? cardSettingsOrDefault(this.schema), author: this.author, file: this.table.file });
+    const job = await jobFromPlan(this.plan, {
+      storage: this.storage,
+      schemaId: this.schemaId,
+      schemaVersion: this.schemaVersion,
+      settings: this.settings ?? cardSettingsOrDefault(this.schema),
+      author: this.author,
+      file: this.table.file,
+    });
     await saveImportJob(job);
     await this.#write(job.id, job.items.length);
   }
@@ -218,7 +246,11 @@ export class KcImport extends LitElement {
     this.progress = { done: 0, created: 0, updated: 0, failed: 0, total };
     this.#abort = new AbortController();
     try {
-      this.result = await runImport(this.storage, jobId, { signal: this.#abort.signal, batchSize: this.batchSize, onProgress: (p) => (this.progress = p) });
+      this.result = await runImport(this.storage, jobId, {
+        signal: this.#abort.signal,
+        batchSize: this.batchSize,
+        onProgress: (p) => (this.progress = p),
+      });
     } catch (e) {
       const p = this.progress;
       this.result = { ...p, cancelled: true, failures: [] };
@@ -240,13 +272,20 @@ export class KcImport extends LitElement {
 
   #fieldLabel(pointer: string): string {
     const f = this.#fields.find((x) => x.pointer === pointer);
-    return f ? (f.labels[this.locale] ?? f.labels.en ?? Object.values(f.labels)[0] ?? pointer) : new FieldLabels(this.schema, this.messages, this.locale).label(pointer);
+    return f
+      ? (f.labels[this.locale] ?? f.labels.en ?? Object.values(f.labels)[0] ?? pointer)
+      : new FieldLabels(this.schema, this.messages, this.locale).label(pointer);
   }
 
   #reason(p: ImportProblem): string {
     const where = p.column !== undefined && this.table ? columnTitles(this.table.rows, this.depth)[p.column]?.join(' › ') : undefined;
     const field = p.pointer ? this.#fieldLabel(p.pointer) : '';
-    const what = p.code === 'validation' ? (p.message ?? '') : p.code === 'empty' ? imt(this.locale, 'emptyRow') : imt(this.locale, p.code, { text: p.text ?? '' });
+    const what =
+      p.code === 'validation'
+        ? (p.message ?? '')
+        : p.code === 'empty'
+          ? imt(this.locale, 'emptyRow')
+          : imt(this.locale, p.code, { text: p.text ?? '' });
     const name = where || field;
     return name ? `${name}: ${what}` : what;
   }
@@ -263,8 +302,12 @@ export class KcImport extends LitElement {
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
       ${this.step === 'choose' || this.step === 'reading' ? this.#choose() : nothing}
       ${this.step === 'map' ? this.#map() : nothing}
-      ${this.step === 'planning' ? html`<p role="status">${imt(this.locale, 'planning', { n: formatNumber(this.planned, this.locale), total: formatNumber(this.table!.rows.length - this.depth, this.locale) })}</p>
-            <button type="button" name="cancel-check" @click=${() => this.#abort?.abort()}>${imt(this.locale, 'cancel')}</button>` : nothing}
+      ${
+        this.step === 'planning'
+          ? html`<p role="status">${imt(this.locale, 'planning', { n: formatNumber(this.planned, this.locale), total: formatNumber(this.table!.rows.length - this.depth, this.locale) })}</p>
+            <button type="button" name="cancel-check" @click=${() => this.#abort?.abort()}>${imt(this.locale, 'cancel')}</button>`
+          : nothing
+      }
       ${this.step === 'review' ? this.#review() : nothing}
       ${this.step === 'writing' ? this.#writing() : nothing}
       ${this.step === 'done' ? this.#done() : nothing}
@@ -274,16 +317,19 @@ export class KcImport extends LitElement {
   #choose() {
     const l = this.locale;
     return html`${this.unfinished.map(
-        (u) => html`<p class="row" data-unfinished=${u.job.id}>
+      (u) => html`<p class="row" data-unfinished=${u.job.id}>
           <span>${imt(l, 'unfinished', { file: u.job.file, done: formatNumber(u.next, l), total: formatNumber(u.job.total, l) })}</span>
           <button type="button" class="primary" name="resume" @click=${() => this.resume(u.job.id)}>${imt(l, 'resume')}</button>
           <button type="button" name="discard" @click=${() => this.#discard(u.job.id)}>${imt(l, 'discard')}</button>
         </p>`,
-      )}
+    )}
       <div>
         <label for="file">${imt(l, 'file')}</label>
         <input id="file" type="file" aria-describedby="file-hint" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" ?disabled=${this.step === 'reading'}
-          @change=${(e: Event) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void this.load(f); }} />
+          @change=${(e: Event) => {
+            const f = (e.target as HTMLInputElement).files?.[0];
+            if (f) void this.load(f);
+          }} />
         <p class="hint" id="file-hint">${imt(l, 'fileHint')}</p>
       </div>
       ${this.step === 'reading' ? html`<p role="status">${imt(l, 'reading', { file: '' })}</p>` : nothing}`;
@@ -294,9 +340,16 @@ export class KcImport extends LitElement {
     const table = this.table!;
     const titles = columnTitles(table.rows, this.depth);
     const width = Math.max(titles.length, ...table.rows.slice(this.depth, this.depth + 3).map((r) => r.length));
-    const samples = (c: number) => table.rows.slice(this.depth, this.depth + 3).map((r) => r[c]).filter((v) => v !== null && v !== undefined && v !== '').join(' · ');
+    const samples = (c: number) =>
+      table.rows
+        .slice(this.depth, this.depth + 3)
+        .map((r) => r[c])
+        .filter((v) => v !== null && v !== undefined && v !== '')
+        .join(' · ');
     const format = table.format === 'csv' ? `CSV (${table.encoding}, «${table.delimiter}»)` : `XLSX (${table.sheet})`;
-    const keyOptions = this.#fields.filter((f) => f.kind !== 'enum' && f.kind !== 'enum-list' && f.kind !== 'boolean' && this.mapping.includes(f.pointer));
+    const keyOptions = this.#fields.filter(
+      (f) => f.kind !== 'enum' && f.kind !== 'enum-list' && f.kind !== 'boolean' && this.mapping.includes(f.pointer),
+    );
     return html`<p role="status">${imt(l, 'readAs', { file: table.file, rows: formatNumber(table.rows.length - this.depth, l), format })}</p>
       <h3>${imt(l, 'mappingHeading')}</h3>
       <div class="row">
@@ -325,12 +378,14 @@ export class KcImport extends LitElement {
             <option value="" ?selected=${!this.key}>${imt(l, 'keyNone')}</option>
             ${keyOptions.map((f) => html`<option value=${f.pointer} ?selected=${this.key === f.pointer}>${f.unique ? imt(l, 'keyUnique', { field: this.#fieldLabel(f.pointer) }) : this.#fieldLabel(f.pointer)}</option>`)}
           </select></div>
-        ${this.key && this.mapping.includes(this.key)
-          ? html`<fieldset><legend>${imt(l, 'onExisting')}</legend>
+        ${
+          this.key && this.mapping.includes(this.key)
+            ? html`<fieldset><legend>${imt(l, 'onExisting')}</legend>
               <label><input type="radio" name="existing" value="update" .checked=${this.onExisting === 'update'} @change=${() => (this.onExisting = 'update')} /> ${imt(l, 'update')}</label>
               <label><input type="radio" name="existing" value="skip" .checked=${this.onExisting === 'skip'} @change=${() => (this.onExisting = 'skip')} /> ${imt(l, 'skip')}</label>
             </fieldset>`
-          : nothing}
+            : nothing
+        }
       </div>
       <div class="row">
         <button type="button" class="primary" name="check" @click=${() => this.check()}>${imt(l, 'check')}</button>
@@ -348,9 +403,12 @@ export class KcImport extends LitElement {
   #review() {
     const l = this.locale;
     const counts = planCounts(this.plan);
-    const rows = this.plan.filter((r) => this.show === 'all' || (this.show === 'refuse' ? r.action === 'refuse' : r.action === 'create' || r.action === 'update'));
+    const rows = this.plan.filter(
+      (r) => this.show === 'all' || (this.show === 'refuse' ? r.action === 'refuse' : r.action === 'create' || r.action === 'update'),
+    );
     const writable = counts.create + counts.update;
-    const action = (a: PlannedRow['action']) => imt(l, a === 'create' ? 'create' : a === 'update' ? 'updateAction' : a === 'skip' ? 'skipAction' : 'refuse');
+    const action = (a: PlannedRow['action']) =>
+      imt(l, a === 'create' ? 'create' : a === 'update' ? 'updateAction' : a === 'skip' ? 'skipAction' : 'refuse');
     const settings = this.settings ?? cardSettingsOrDefault(this.schema);
     return html`<h3>${imt(l, 'reviewHeading')}</h3>
       <p role="status" data-counts>${imt(l, 'counts', { create: formatNumber(counts.create, l), update: formatNumber(counts.update, l), skip: formatNumber(counts.skip, l), refuse: formatNumber(counts.refuse, l) })}</p>
@@ -365,19 +423,23 @@ export class KcImport extends LitElement {
       <div class="scroll"><table part="review">
         <thead><tr><th scope="col">${imt(l, 'line')}</th><th scope="col">${imt(l, 'action')}</th><th scope="col">${imt(l, 'card')}</th><th scope="col">${imt(l, 'reason')}</th></tr></thead>
         <tbody>
-          ${rows.slice(0, SHOWN).map((r) => html`<tr data-line=${r.line} data-action=${r.action}>
+          ${rows.slice(0, SHOWN).map(
+            (r) => html`<tr data-line=${r.line} data-action=${r.action}>
             <td>${r.line}</td><td>${action(r.action)}</td>
             <td>${r.data !== undefined ? this.#title(settings, r) : (r.key ?? '')}</td>
             <td>${r.problems.length ? html`<ul class="reasons">${r.problems.map((p) => html`<li>${this.#reason(p)}</li>`)}</ul>` : nothing}</td>
-          </tr>`)}
+          </tr>`,
+          )}
         </tbody>
       </table></div>
       ${rows.length > SHOWN ? html`<p class="hint">${imt(l, 'firstShown', { n: SHOWN, total: formatNumber(rows.length, l) })}</p>` : nothing}
       <div class="row">
         <button type="button" name="back" @click=${() => (this.step = 'map')}>${imt(l, 'back')}</button>
-        ${writable
-          ? html`<button type="button" class="primary" name="start" @click=${() => this.start()}>${imt(l, 'start', { n: formatNumber(writable, l) })}</button>`
-          : html`<p role="alert">${imt(l, 'nothingToImport')}</p>`}
+        ${
+          writable
+            ? html`<button type="button" class="primary" name="start" @click=${() => this.start()}>${imt(l, 'start', { n: formatNumber(writable, l) })}</button>`
+            : html`<p role="alert">${imt(l, 'nothingToImport')}</p>`
+        }
       </div>`;
   }
 
@@ -402,14 +464,20 @@ export class KcImport extends LitElement {
     const r = this.result!;
     const left = r.total - r.done - r.failed;
     return html`<p role="status" data-result=${r.cancelled ? 'cancelled' : 'finished'}>
-        ${r.cancelled && !this.error
-          ? imt(l, 'cancelled', { done: formatNumber(r.done, l), left: formatNumber(left, l) })
-          : r.cancelled ? nothing : imt(l, 'finished', { created: formatNumber(r.created, l), updated: formatNumber(r.updated, l) })}
+        ${
+          r.cancelled && !this.error
+            ? imt(l, 'cancelled', { done: formatNumber(r.done, l), left: formatNumber(left, l) })
+            : r.cancelled
+              ? nothing
+              : imt(l, 'finished', { created: formatNumber(r.created, l), updated: formatNumber(r.updated, l) })
+        }
       </p>
-      ${r.failures.length
-        ? html`<p>${imt(l, 'storeRefused', { n: r.failures.length })}</p>
+      ${
+        r.failures.length
+          ? html`<p>${imt(l, 'storeRefused', { n: r.failures.length })}</p>
             <ul data-failures>${r.failures.slice(0, SHOWN).map((f) => html`<li>${imt(l, 'line')} ${f.line}: ${f.errors?.length ? f.errors.map((e) => `${this.#fieldLabel(e.path)}: ${e.message}`).join('; ') : f.message}</li>`)}</ul>`
-        : nothing}
+          : nothing
+      }
       <div class="row">
         ${r.cancelled && this.#job && left > 0 ? html`<button type="button" class="primary" name="resume" @click=${() => this.resume(this.#job!)}>${imt(l, 'resumeLater')}</button>` : nothing}
         <button type="button" name="another" @click=${() => ((this.step = 'choose'), (this.table = undefined), (this.error = ''))}>${imt(l, 'another')}</button>
@@ -424,4 +492,3 @@ declare global {
     'kc-import': KcImport;
   }
 }
-

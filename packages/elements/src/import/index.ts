@@ -8,6 +8,19 @@ export { KcImport, KcImportEvent } from './import.js';
 export { KcCardExport } from './export-button.js';
 export { readTable, xlsxBytes, type ParsedTable } from './read-table.js';
 export { exportCards, exportList, exportRows, listAll, downloadBlob, type ExportFormat, type ExportOptions } from './export.js';
-export { runImport, saveImportJob, unfinishedImports, forgetImport, storeIdOf, type ImportJob, type ImportJobInfo, type ImportItem, type ImportProgress, type ImportResult, type ImportFailure, type WriteOptions } from './write.js';
+export {
+  runImport,
+  saveImportJob,
+  unfinishedImports,
+  forgetImport,
+  storeIdOf,
+  type ImportJob,
+  type ImportJobInfo,
+  type ImportItem,
+  type ImportProgress,
+  type ImportResult,
+  type ImportFailure,
+  type WriteOptions,
+} from './write.js';
 export { planTable, existingByKey, jobFromPlan, keyComparer, yieldToPage, type PlanTableOptions } from './plan-table.js';
 export { importStrings, type ImportStrings } from './messages.js';

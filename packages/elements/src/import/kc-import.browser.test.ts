@@ -76,7 +76,10 @@ describe('<kc-import>', function () {
   it('an XLSX with a merged title and a two-row header: three header rows found, columns matched, imported', async () => {
     const storage = await open();
     const el = await importer(storage);
-    const bytes = await xlsxWithMergedHeader([['ООО Север', 'Дилер', innFor(1), '770701001', new Date(Date.UTC(2020, 1, 3))], ['ООО Юг', 'Сети', innFor(2), '', '2021-05-06']]);
+    const bytes = await xlsxWithMergedHeader([
+      ['ООО Север', 'Дилер', innFor(1), '770701001', new Date(Date.UTC(2020, 1, 3))],
+      ['ООО Юг', 'Сети', innFor(2), '', '2021-05-06'],
+    ]);
     await el.load(new File([bytes], 'клиенты.xlsx'));
     await el.updateComplete;
     expect(q<HTMLInputElement>(el, '#depth').value).to.equal('3');
@@ -89,7 +92,9 @@ describe('<kc-import>', function () {
     click(el, 'start');
     await done;
     const { items } = await storage.list({ schemaId: t.id, sort: { field: 'title', direction: 'asc' } });
-    expect(items.map((r) => (r.data as { general: { requisites: { registration?: { date: string } } } }).general.requisites.registration?.date)).to.deep.equal(['2020-02-03', '2021-05-06']);
+    expect(
+      items.map((r) => (r.data as { general: { requisites: { registration?: { date: string } } } }).general.requisites.registration?.date),
+    ).to.deep.equal(['2020-02-03', '2021-05-06']);
     await storage.close();
   });
 
@@ -101,7 +106,10 @@ describe('<kc-import>', function () {
     click(el, 'check');
     await until(() => el.shadowRoot!.querySelector('button[name=start]'), 'dry run done');
     click(el, 'start');
-    await until(() => el.shadowRoot!.querySelector('progress') && Number(q<HTMLProgressElement>(el, 'progress').value) >= 10, 'progress moves');
+    await until(
+      () => el.shadowRoot!.querySelector('progress') && Number(q<HTMLProgressElement>(el, 'progress').value) >= 10,
+      'progress moves',
+    );
     expect(q(el, '[data-progress]').textContent).to.match(/Записано \d+ из 300/);
     const ended = new Promise<CustomEvent>((r) => el.addEventListener('kc-import', r as EventListener, { once: true }));
     click(el, 'cancel');
@@ -200,14 +208,26 @@ describe('export', function () {
     expect(table.rows[0]).to.include.members(['Название организации', 'ИНН', 'Сегмент', 'Телефоны › Номер', 'Дата регистрации', 'Штат']);
     const row = table.rows.find((r) => r[1] === 'ООО «Ромашка 1»')!;
     expect(row).to.include.members(['Дилер', '+7 495 100-10-10', '01.01.2010']);
-    const xlsx = await readTable(await exportCards(items, { format: 'xlsx', values: 'raw', schema: t.schema, messages: t.messages, locale: 'ru' }));
+    const xlsx = await readTable(
+      await exportCards(items, { format: 'xlsx', values: 'raw', schema: t.schema, messages: t.messages, locale: 'ru' }),
+    );
     expect(xlsx.rows[0]).to.include.members(['id', 'title', '/category/segment']);
-    expect(xlsx.rows.slice(1).map((r) => r[xlsx.rows[0].indexOf('/category/segment')]).sort()).to.deep.equal(['corporate', 'chain', 'dealer'].sort());
+    expect(
+      xlsx.rows
+        .slice(1)
+        .map((r) => r[xlsx.rows[0].indexOf('/category/segment')])
+        .sort(),
+    ).to.deep.equal(['corporate', 'chain', 'dealer'].sort());
     // A list's items go in one cell, as the import reads them back.
-    const two = { ...items[0], data: { general: { companyName: 'ООО Два', contacts: { phones: [{ number: '+7 495 000-00-01' }, { number: '+7 916 000-11-22' }] } } } };
+    const two = {
+      ...items[0],
+      data: { general: { companyName: 'ООО Два', contacts: { phones: [{ number: '+7 495 000-00-01' }, { number: '+7 916 000-11-22' }] } } },
+    };
     const [head, body] = await exportRows([two], { format: 'csv', schema: t.schema, messages: t.messages, locale: 'ru' });
     expect(body[head.indexOf('Телефоны › Номер')]).to.equal('+7 495 000-00-01; +7 916 000-11-22');
-    const json = JSON.parse(await (await exportCards(items, { format: 'json', values: 'raw', schema: t.schema })).text()) as { data: unknown }[];
+    const json = JSON.parse(await (await exportCards(items, { format: 'json', values: 'raw', schema: t.schema })).text()) as {
+      data: unknown;
+    }[];
     expect(json.map((r) => r.data)).to.deep.equal(items.map((r) => r.data));
     await storage.close();
   });
@@ -234,7 +254,9 @@ describe('export', function () {
     search.value = 'Ромашка';
     search.dispatchEvent(new Event('input'));
     await until(() => (list.query as { search?: string }).search === 'Ромашка');
-    const made = new Promise<CustomEvent>((r) => exporter.addEventListener('kc-export', ((e: CustomEvent) => (e.preventDefault(), r(e))) as EventListener, { once: true }));
+    const made = new Promise<CustomEvent>((r) =>
+      exporter.addEventListener('kc-export', ((e: CustomEvent) => (e.preventDefault(), r(e))) as EventListener, { once: true }),
+    );
     q<HTMLButtonElement>(exporter, 'button[name=export]').click();
     const { detail } = await made;
     expect(detail.count).to.equal(3); // Ромашка 1, 11, 21

@@ -135,7 +135,8 @@ const ru: ImportStrings = {
   resumeLater: 'Продолжить импорт',
   finished: 'Импорт завершён: создано {created}, обновлено {updated}.',
   storeRefused: 'Хранилище не приняло карточки ({n}):',
-  unreachable: 'Хранилище недоступно: {msg}. Записанные карточки ({done}) сохранены; импорт продолжится с этого места, когда вы попробуете снова.',
+  unreachable:
+    'Хранилище недоступно: {msg}. Записанные карточки ({done}) сохранены; импорт продолжится с этого места, когда вы попробуете снова.',
   unfinished: 'Импорт «{file}» не завершён: записано {done} из {total}.',
   resume: 'Продолжить',
   discard: 'Забыть',
@@ -212,7 +213,8 @@ const de: ImportStrings = {
   resumeLater: 'Import fortsetzen',
   finished: 'Import fertig: {created} angelegt, {updated} aktualisiert.',
   storeRefused: 'Der Speicher hat {n} Karten abgelehnt:',
-  unreachable: 'Der Speicher ist nicht erreichbar: {msg}. Die {done} geschriebenen Karten bleiben; der Import geht beim nächsten Versuch hier weiter.',
+  unreachable:
+    'Der Speicher ist nicht erreichbar: {msg}. Die {done} geschriebenen Karten bleiben; der Import geht beim nächsten Versuch hier weiter.',
   unfinished: 'Ein Import von «{file}» wurde nicht beendet: {done} von {total} Karten geschrieben.',
   resume: 'Fortsetzen',
   discard: 'Verwerfen',

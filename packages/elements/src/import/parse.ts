@@ -24,7 +24,8 @@ const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b 
 
 /** The text of a CSV file and the encoding it was read in. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
@@ -48,7 +49,10 @@ function plainCell(v: unknown): Cell {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (v instanceof Date) {
     const date = `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
-    const time = v.getUTCHours() || v.getUTCMinutes() || v.getUTCSeconds() ? `T${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}:${pad(v.getUTCSeconds())}Z` : '';
+    const time =
+      v.getUTCHours() || v.getUTCMinutes() || v.getUTCSeconds()
+        ? `T${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}:${pad(v.getUTCSeconds())}Z`
+        : '';
     return date + time;
   }
   if (typeof v === 'object') {
@@ -77,7 +81,11 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParsedTable> {
     rows[n - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return { rows: rows.filter((r, i) => i === 0 || r.some((c) => c !== null && c !== undefined && c !== '')), format: 'xlsx', sheet: sheet?.name };
+  return {
+    rows: rows.filter((r, i) => i === 0 || r.some((c) => c !== null && c !== undefined && c !== '')),
+    format: 'xlsx',
+    sheet: sheet?.name,
+  };
 }
 
 /** A file's rows: XLSX by its bytes (a ZIP), CSV otherwise. */

@@ -3,7 +3,17 @@
  * milliseconds between tasks, so 10,000 rows never make a long task; the stored cards looked up by
  * key once; and a plan turned into the job the writer keeps and writes.
  */
-import { ImportPlanner, cardRecordFields, type CardSettings, type JsonSchema, type Cell, type ExistingCard, type JsonValue, type PlanOptions, type PlannedRow } from '@kartochka/core';
+import {
+  ImportPlanner,
+  cardRecordFields,
+  type CardSettings,
+  type JsonSchema,
+  type Cell,
+  type ExistingCard,
+  type JsonValue,
+  type PlanOptions,
+  type PlannedRow,
+} from '@kartochka/core';
 import { getAt, keyOf, templateOf } from '@kartochka/core/internal';
 import type { StorageAdapter } from '@kartochka/storage';
 import { storeIdOf, type ImportJob } from './write.js';
@@ -44,11 +54,21 @@ export async function planTable(rows: readonly (readonly Cell[])[], options: Pla
 }
 
 /** Stored cards of `schemaId` by their key's value (compared as `compare`, default core's {@link keyOf}), for updates. */
-export async function existingByKey(storage: StorageAdapter, schemaId: string, key: string, compare: (v: JsonValue | undefined) => string | undefined = keyOf): Promise<Map<string, ExistingCard>> {
+export async function existingByKey(
+  storage: StorageAdapter,
+  schemaId: string,
+  key: string,
+  compare: (v: JsonValue | undefined) => string | undefined = keyOf,
+): Promise<Map<string, ExistingCard>> {
   const out = new Map<string, ExistingCard>();
   const page = 500;
   for (let offset = 0; ; offset += page) {
-    const { items, total } = await storage.list<JsonValue>({ schemaId, sort: { field: 'createdAt', direction: 'asc' }, offset, limit: page });
+    const { items, total } = await storage.list<JsonValue>({
+      schemaId,
+      sort: { field: 'createdAt', direction: 'asc' },
+      offset,
+      limit: page,
+    });
     for (const r of items) {
       const k = compare(getAt(r.data, key));
       if (k !== undefined && !out.has(k)) out.set(k, { id: r.id, revision: r.revision, data: r.data });
@@ -73,12 +93,21 @@ export async function keyComparer(schema: JsonSchema, pointer: string): Promise<
 }
 
 /** The job of a plan's creates and updates, titled and indexed as the card type's settings say (computed in slices). */
-export async function jobFromPlan(plan: readonly PlannedRow[], o: { storage: StorageAdapter; schemaId: string; schemaVersion: number; settings: CardSettings; author?: string; file: string }): Promise<ImportJob> {
+export async function jobFromPlan(
+  plan: readonly PlannedRow[],
+  o: { storage: StorageAdapter; schemaId: string; schemaVersion: number; settings: CardSettings; author?: string; file: string },
+): Promise<ImportJob> {
   const items: ImportJob['items'] = [];
   let deadline = performance.now() + 8;
   for (const r of plan) {
     if ((r.action !== 'create' && r.action !== 'update') || !r.id || r.data === undefined) continue;
-    items.push({ line: r.line, id: r.id, data: r.data, ...cardRecordFields(o.settings, r.data), expectedRevision: r.action === 'create' ? 0 : r.revision! });
+    items.push({
+      line: r.line,
+      id: r.id,
+      data: r.data,
+      ...cardRecordFields(o.settings, r.data),
+      expectedRevision: r.action === 'create' ? 0 : r.revision!,
+    });
     if (performance.now() > deadline) {
       await yieldToPage();
       deadline = performance.now() + 8;

@@ -42,7 +42,12 @@ function tableWorker(): Worker | undefined {
 
 class WorkerUnavailable extends Error {}
 
-async function ask<T>(message: Record<string, unknown>, transfer: Transferable[], inPage: () => Promise<T>, pick: (answer: Record<string, unknown>) => T): Promise<T> {
+async function ask<T>(
+  message: Record<string, unknown>,
+  transfer: Transferable[],
+  inPage: () => Promise<T>,
+  pick: (answer: Record<string, unknown>) => T,
+): Promise<T> {
   const w = tableWorker();
   if (!w) return inPage();
   const id = ++seq;
@@ -62,10 +67,20 @@ async function ask<T>(message: Record<string, unknown>, transfer: Transferable[]
 export async function readTable(file: Blob | ArrayBuffer | Uint8Array): Promise<ParsedTable> {
   const bytes = file instanceof Uint8Array ? file : new Uint8Array(file instanceof ArrayBuffer ? file : await file.arrayBuffer());
   const copy = bytes.slice();
-  return ask<ParsedTable>({ op: 'parse', bytes: copy }, [copy.buffer], async () => ({ ...(await (await import('./parse.js')).parseTable(bytes)), parsedIn: 'page' as const }), (a) => ({ ...(a.table as ParsedTable), parsedIn: 'worker' as const }));
+  return ask<ParsedTable>(
+    { op: 'parse', bytes: copy },
+    [copy.buffer],
+    async () => ({ ...(await (await import('./parse.js')).parseTable(bytes)), parsedIn: 'page' as const }),
+    (a) => ({ ...(a.table as ParsedTable), parsedIn: 'worker' as const }),
+  );
 }
 
 /** An XLSX workbook of `rows`, written in the worker. */
 export async function xlsxBytes(rows: Cell[][], sheet: string): Promise<Uint8Array> {
-  return ask({ op: 'xlsx', rows, sheet }, [], async () => (await import('./parse.js')).writeXlsx(rows, sheet), (a) => a.bytes as Uint8Array);
+  return ask(
+    { op: 'xlsx', rows, sheet },
+    [],
+    async () => (await import('./parse.js')).writeXlsx(rows, sheet),
+    (a) => a.bytes as Uint8Array,
+  );
 }

@@ -7,7 +7,10 @@ import type { Cell } from '@kartochka/core';
 
 type Request = { id: number; op: 'parse'; bytes: Uint8Array } | { id: number; op: 'xlsx'; rows: Cell[][]; sheet: string };
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<Request>) => void) | null; postMessage(m: unknown, transfer?: Transferable[]): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<Request>) => void) | null;
+  postMessage(m: unknown, transfer?: Transferable[]): void;
+};
 scope.onmessage = async (e) => {
   const req = e.data;
   try {

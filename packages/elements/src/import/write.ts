@@ -7,7 +7,16 @@
  * counts as done). Cancelling stops after the batch in flight; what was written stays.
  */
 import { deepEqual, type JsonValue } from '@kartochka/core';
-import { ConflictError, RateLimitedError, StorageError, UnauthorizedError, UnavailableError, ValidationError, type IndexedValue, type StorageAdapter } from '@kartochka/storage';
+import {
+  ConflictError,
+  RateLimitedError,
+  StorageError,
+  UnauthorizedError,
+  UnavailableError,
+  ValidationError,
+  type IndexedValue,
+  type StorageAdapter,
+} from '@kartochka/storage';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 /** One card to write. */
@@ -157,7 +166,8 @@ export async function runImport(storage: StorageAdapter, jobId: string, options:
   const job = await d.get('jobs', jobId);
   const saved = await d.get('progress', jobId);
   if (!job || !saved) throw new Error(`runImport: no import job "${jobId}" is kept in this browser (saveImportJob first).`);
-  if (job.store !== storeIdOf(storage) || job.user !== (storage.user ?? '')) throw new Error(`runImport: job "${jobId}" is for ${job.store} (${job.user || 'no user'}), not this adapter.`);
+  if (job.store !== storeIdOf(storage) || job.user !== (storage.user ?? ''))
+    throw new Error(`runImport: job "${jobId}" is for ${job.store} (${job.user || 'no user'}), not this adapter.`);
   const total = job.total;
   let chunk: { index: number; items: ImportItem[] } | undefined;
   const itemsAt = async (from: number, count: number): Promise<ImportItem[]> => {
@@ -187,7 +197,14 @@ export async function runImport(storage: StorageAdapter, jobId: string, options:
   };
 
   const writeOne = async (item: ImportItem): Promise<'created' | 'updated' | ImportFailure> => {
-    const record = { id: item.id, schemaId: job.schemaId, schemaVersion: job.schemaVersion, data: item.data, title: item.title, indexed: item.indexed };
+    const record = {
+      id: item.id,
+      schemaId: job.schemaId,
+      schemaVersion: job.schemaVersion,
+      data: item.data,
+      title: item.title,
+      indexed: item.indexed,
+    };
     for (let attempt = 1; ; attempt++) {
       try {
         await storage.put(record, { expectedRevision: item.expectedRevision, author: job.author });
@@ -195,7 +212,8 @@ export async function runImport(storage: StorageAdapter, jobId: string, options:
       } catch (e) {
         // Resumed after a reload: the put went out before the progress was kept.
         if (e instanceof ConflictError && deepEqual(e.current.data, item.data)) return item.expectedRevision === 0 ? 'created' : 'updated';
-        const retry = (e instanceof UnavailableError || (e instanceof StorageError && e.code === 'unavailable')) && !(e instanceof UnauthorizedError);
+        const retry =
+          (e instanceof UnavailableError || (e instanceof StorageError && e.code === 'unavailable')) && !(e instanceof UnauthorizedError);
         if (retry && attempt < attempts && !options.signal?.aborted) {
           await sleep(e instanceof RateLimitedError ? e.retryAfterMs : retryDelay * 2 ** (attempt - 1), options.signal);
           if (!options.signal?.aborted) continue;

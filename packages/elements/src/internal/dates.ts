@@ -35,7 +35,8 @@ export const KNOWN_DATE_PATTERNS: Readonly<Record<string, { order: readonly Date
   ru: { order: ['day', 'month', 'year'], separator: '.' },
   de: { order: ['day', 'month', 'year'], separator: '.' },
 };
-const known = (locale: string) => (Object.prototype.hasOwnProperty.call(KNOWN_DATE_PATTERNS, locale) ? KNOWN_DATE_PATTERNS[locale] : undefined);
+const known = (locale: string) =>
+  Object.prototype.hasOwnProperty.call(KNOWN_DATE_PATTERNS, locale) ? KNOWN_DATE_PATTERNS[locale] : undefined;
 
 /** The order of the parts in `locale`'s numeric date, e.g. ['day', 'month', 'year']. */
 export function dateOrder(locale: string): DatePart[] {
@@ -51,7 +52,11 @@ export function dateOrder(locale: string): DatePart[] {
 export function dateSeparator(locale: string): string {
   const k = known(locale);
   if (k) return k.separator;
-  return dateTimeFormat(locale, NUMERIC).formatToParts(new Date(Date.UTC(2001, 10, 22))).find((p) => p.type === 'literal')?.value ?? '.';
+  return (
+    dateTimeFormat(locale, NUMERIC)
+      .formatToParts(new Date(Date.UTC(2001, 10, 22)))
+      .find((p) => p.type === 'literal')?.value ?? '.'
+  );
 }
 
 /** An ISO date as the card's language writes it (28.02.1990); any other text is shown as it is. */

@@ -46,7 +46,8 @@ const en = {
   errorsSummary: 'The card has {n} problem(s). Fix the fields marked in red.',
   cardRequired: 'Fill in this card.',
   expandGroup: 'Fill in “{title}”',
-  validationUnavailable: "This page's security policy (CSP) does not let the card check its data, so mistakes are not shown here. The data is kept; the server still checks it when the card is saved.",
+  validationUnavailable:
+    "This page's security policy (CSP) does not let the card check its data, so mistakes are not shown here. The data is kept; the server still checks it when the card is saved.",
   validationPending: 'The card is still checking its data; try again in a moment.',
   computed: 'computed',
   variant: 'Variant',
@@ -161,7 +162,8 @@ const ru: UiStrings = {
   errorsSummary: 'В карточке есть ошибки ({n}). Исправьте поля, отмеченные красным.',
   cardRequired: 'Заполните карточку.',
   expandGroup: 'Заполнить «{title}»',
-  validationUnavailable: 'Политика безопасности этой страницы (CSP) не даёт карточке проверять данные, поэтому ошибки здесь не показываются. Данные сохраняются; сервер проверит их при сохранении карточки.',
+  validationUnavailable:
+    'Политика безопасности этой страницы (CSP) не даёт карточке проверять данные, поэтому ошибки здесь не показываются. Данные сохраняются; сервер проверит их при сохранении карточки.',
   validationPending: 'Карточка ещё проверяет данные; попробуйте через мгновение.',
   computed: 'вычисляется',
   variant: 'Вариант',

@@ -36,5 +36,8 @@ export async function uniqueKeysOf(schema: JsonSchema | undefined, data: JsonVal
 export function pointersOfKey(key: string): string[] {
   const at = key.indexOf('=[');
   if (at < 0) return [];
-  return key.slice(0, at).split('+').filter((p) => p !== '' && !p.split('/').includes('*'));
+  return key
+    .slice(0, at)
+    .split('+')
+    .filter((p) => p !== '' && !p.split('/').includes('*'));
 }

@@ -45,7 +45,10 @@ export function schemaOptions(schema: JsonSchemaObject | undefined): SchemaOptio
 export function labelOptions(c: FormController | undefined, node: FieldNode | undefined, raw: readonly SchemaOption[]): LabelledOption[] {
   return raw.map((o) => ({
     value: o.value,
-    label: c && node ? c.optionLabel(node, o.value, o.title) : (o.title ?? (o.value === null ? '—' : typeof o.value === 'string' ? o.value : JSON.stringify(o.value))),
+    label:
+      c && node
+        ? c.optionLabel(node, o.value, o.title)
+        : (o.title ?? (o.value === null ? '—' : typeof o.value === 'string' ? o.value : JSON.stringify(o.value))),
     description: o.description,
   }));
 }
@@ -83,7 +86,8 @@ export function fireInputAndChange(host: HTMLElement): void {
 
 /** Bytes as "12 KB" / "1,5 МБ", via Intl units. */
 export function formatBytes(locale: string, bytes: number): string {
-  const [unit, n] = bytes >= 1024 * 1024 ? ['megabyte', bytes / (1024 * 1024)] : bytes >= 1024 ? ['kilobyte', bytes / 1024] : ['byte', bytes];
+  const [unit, n] =
+    bytes >= 1024 * 1024 ? ['megabyte', bytes / (1024 * 1024)] : bytes >= 1024 ? ['kilobyte', bytes / 1024] : ['byte', bytes];
   return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 }).format(n);
 }
 

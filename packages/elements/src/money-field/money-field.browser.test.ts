@@ -3,12 +3,18 @@ import '../index.js';
 import type { KcCard } from '../card/card.js';
 import { fieldAt, settle, typeInto } from '../test-support/helpers.js';
 
-const money = (e?: string[]) => ({ type: 'object', title: 'Цена', properties: { amount: { type: 'number' }, currency: e ? { type: 'string', enum: e } : { type: 'string' } } });
+const money = (e?: string[]) => ({
+  type: 'object',
+  title: 'Цена',
+  properties: { amount: { type: 'number' }, currency: e ? { type: 'string', enum: e } : { type: 'string' } },
+});
 
 describe('<kc-money-field>', () => {
   it('formats for the locale when not focused, parses a comma, and fills a currency', async () => {
     const schema = { type: 'object', properties: { price: money() } };
-    const card = await fixture<KcCard>(html`<kc-card .schema=${schema} .value=${{ price: { amount: 1234567.5, currency: 'USD' } }} locale="ru"></kc-card>`);
+    const card = await fixture<KcCard>(
+      html`<kc-card .schema=${schema} .value=${{ price: { amount: 1234567.5, currency: 'USD' } }} locale="ru"></kc-card>`,
+    );
     await settle(card);
     const w = fieldAt(card.shadowRoot!, '/price')!;
     const amount = w.shadowRoot!.querySelector('[part="amount"]') as HTMLInputElement;

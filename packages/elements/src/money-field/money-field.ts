@@ -56,7 +56,8 @@ export class KcMoneyField extends KcFieldElement {
 
   protected get currencies(): string[] {
     const cs = this.schema.properties?.currency;
-    const list = cs && typeof cs === 'object' && Array.isArray((cs as JsonSchemaObject).enum) ? (cs as JsonSchemaObject).enum! : DEFAULT_CURRENCIES;
+    const list =
+      cs && typeof cs === 'object' && Array.isArray((cs as JsonSchemaObject).enum) ? (cs as JsonSchemaObject).enum! : DEFAULT_CURRENCIES;
     return list.map(String);
   }
 

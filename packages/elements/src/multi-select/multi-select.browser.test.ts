@@ -3,7 +3,17 @@ import '../index.js';
 import type { KcCard } from '../card/card.js';
 import { fieldAt, settle } from '../test-support/helpers.js';
 
-const schema = { type: 'object', properties: { regions: { type: 'array', title: 'Regions', uniqueItems: true, items: { enum: ['ru', 'kz', 'by'], 'x-enumTitles': ['Russia', 'Kazakhstan', 'Belarus'] } } } };
+const schema = {
+  type: 'object',
+  properties: {
+    regions: {
+      type: 'array',
+      title: 'Regions',
+      uniqueItems: true,
+      items: { enum: ['ru', 'kz', 'by'], 'x-enumTitles': ['Russia', 'Kazakhstan', 'Belarus'] },
+    },
+  },
+};
 
 describe('<kc-multi-select>', () => {
   it('keeps option order, and shows and keeps unknown stored values', async () => {

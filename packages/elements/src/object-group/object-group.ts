@@ -67,7 +67,11 @@ export class KcObjectGroup extends KcFieldElement {
     const branches = this.node?.branches;
     const inner = html`${branches ? this.#renderBranchPicker() : nothing}
       <div class="fields" part="fields">
-        ${repeat(this.#children, (n) => n.pointer, (n) => renderWidget(c, n, this.level + 1, { disabled: this.disabled }))}
+        ${repeat(
+          this.#children,
+          (n) => n.pointer,
+          (n) => renderWidget(c, n, this.level + 1, { disabled: this.disabled }),
+        )}
       </div>
       ${this.renderFeedback()}`;
     if (this.level === 0) return html`<fieldset class="root" part="group" aria-describedby="hint error">${inner}</fieldset>`;

@@ -8,7 +8,10 @@ import '../index.js';
 import type { KcCard } from '../card/card.js';
 import { allFields, controlOf, fieldAt, mount, settle, typeInto, unmountAll } from '../test-support/helpers.js';
 
-const tree: JsonSchemaObject = { title: 'Node', properties: { name: { type: 'string', title: 'Name' }, child: { $ref: '#', title: 'Child' } } };
+const tree: JsonSchemaObject = {
+  title: 'Node',
+  properties: { name: { type: 'string', title: 'Name' }, child: { $ref: '#', title: 'Child' } },
+};
 
 function nested(levels: number): JsonValue {
   let v: JsonValue = { name: `level ${levels}` };
@@ -40,7 +43,10 @@ describe('recursive schemas', () => {
     await waitUntil(() => fieldAt(card.shadowRoot!, `${path}/name`), 'the group opened', { timeout: 5000 });
     await settle(card);
     const name = controlOf(fieldAt(card.shadowRoot!, `${path}/name`)!) as HTMLInputElement;
-    expect(name.getRootNode() instanceof ShadowRoot && (name.getRootNode() as ShadowRoot).activeElement, 'focus moves to the first new field').to.equal(name);
+    expect(
+      name.getRootNode() instanceof ShadowRoot && (name.getRootNode() as ShadowRoot).activeElement,
+      'focus moves to the first new field',
+    ).to.equal(name);
     typeInto(name, 'typed');
     await settle(card);
     expect(JSON.stringify(card.value)).to.contain('"name":"typed"');

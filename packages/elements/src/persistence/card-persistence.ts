@@ -29,7 +29,16 @@ import {
 import { KcSavedEvent, KcStorageStatusEvent, type KcFileRequestEvent } from '../events/events.js';
 import { fetchFile, withUploadedFiles } from './files.js';
 import { StorageWatch } from '../internal/storage-watch.js';
-import { MemoryDraftStore, draftKey, scopeKey, type Draft, type DraftStore, type HeldSave, type LocalScope, type OutboxEntry } from './draft-store.js';
+import {
+  MemoryDraftStore,
+  draftKey,
+  scopeKey,
+  type Draft,
+  type DraftStore,
+  type HeldSave,
+  type LocalScope,
+  type OutboxEntry,
+} from './draft-store.js';
 import { openDraftStore } from './local-db.js';
 import { mergeThreeWay, resolveConflicts, type FieldConflict } from './merge.js';
 import { pt, type PersistenceStrings } from './messages.js';
@@ -48,7 +57,14 @@ const stopsTheOutbox = (e: unknown): boolean => e instanceof UnavailableError ||
  * Server refusals of the card as a whole, not of one of its fields (docs/rest-api.md,
  * "Validation", "Limits"): no field can be marked red, so the status line says them.
  */
-const WHOLE_CARD_KEYWORDS = new Set(['schemaNotPublished', 'schemaVersionNotLatest', 'schemaVersion', 'maxBodySize', 'maxDepth', 'invalidId']);
+const WHOLE_CARD_KEYWORDS = new Set([
+  'schemaNotPublished',
+  'schemaVersionNotLatest',
+  'schemaVersion',
+  'maxBodySize',
+  'maxDepth',
+  'invalidId',
+]);
 
 /** How long the outbox waits before trying an unreachable server again. */
 const RETRY_MS = 15_000;
@@ -107,10 +123,14 @@ export class CardPersistence implements ReactiveController {
 
   constructor(private readonly host: PersistenceHost) {
     host.addController(this);
-    this.duplicates = new DuplicateWatch(host, () => this.#options, () => {
-      this.changes++;
-      host.requestUpdate();
-    });
+    this.duplicates = new DuplicateWatch(
+      host,
+      () => this.#options,
+      () => {
+        this.changes++;
+        host.requestUpdate();
+      },
+    );
     this.#watch = new StorageWatch(host, (e) => this.#onStoredChange(e.type, e.revision));
   }
 
@@ -198,7 +218,12 @@ export class CardPersistence implements ReactiveController {
   /** Points the card at a record and loads it (with any draft and queued saves). */
   async attach(options: PersistenceOptions): Promise<void> {
     const prev = this.#options;
-    const moved = !prev || prev.storage !== options.storage || prev.recordId !== options.recordId || prev.scope !== options.scope || prev.user !== options.user;
+    const moved =
+      !prev ||
+      prev.storage !== options.storage ||
+      prev.recordId !== options.recordId ||
+      prev.scope !== options.scope ||
+      prev.user !== options.user;
     if (moved) {
       // The old record's pending draft is written under its own key before anything changes.
       void this.#flushDraftNow();
@@ -396,7 +421,12 @@ export class CardPersistence implements ReactiveController {
     e.detail.blob = fetchFile(o.storage, { id: o.recordId }, e.detail.fileId);
   };
 
-  async #put(storage: StorageAdapter, record: NewOrUpdatedRecord<JsonValue>, expectedRevision: number, author?: string): Promise<CardRecord<JsonValue>> {
+  async #put(
+    storage: StorageAdapter,
+    record: NewOrUpdatedRecord<JsonValue>,
+    expectedRevision: number,
+    author?: string,
+  ): Promise<CardRecord<JsonValue>> {
     this.#writing++;
     try {
       // Files first: the card saved after them references what the store now keeps (files.ts).
@@ -468,7 +498,16 @@ export class CardPersistence implements ReactiveController {
     }
   }
 
-  async #saveFailed(e: unknown, s: { record: NewOrUpdatedRecord<JsonValue>; expected: number; base: JsonValue | undefined; scope: LocalScope; options: PersistenceOptions }): Promise<false> {
+  async #saveFailed(
+    e: unknown,
+    s: {
+      record: NewOrUpdatedRecord<JsonValue>;
+      expected: number;
+      base: JsonValue | undefined;
+      scope: LocalScope;
+      options: PersistenceOptions;
+    },
+  ): Promise<false> {
     const here = this.#options === s.options;
     const queue = async (held?: HeldSave) => {
       const db = await this.#db();
@@ -476,7 +515,16 @@ export class CardPersistence implements ReactiveController {
       // One pending save per card: a newer one replaces the data of the one already waiting.
       const waiting = (await db.queued(sk)).filter((q) => q.record.id === s.record.id && !q.held).pop();
       if (waiting && !held) await db.update({ ...waiting, record: s.record, queuedAt: new Date().toISOString() });
-      else await db.enqueue({ scope: sk, user: s.scope.user, record: s.record, expectedRevision: s.expected, baseData: s.base, queuedAt: new Date().toISOString(), held });
+      else
+        await db.enqueue({
+          scope: sk,
+          user: s.scope.user,
+          record: s.record,
+          expectedRevision: s.expected,
+          baseData: s.base,
+          queuedAt: new Date().toISOString(),
+          held,
+        });
       await db.deleteDraft(draftKey(s.scope, s.record.id));
       if (this.#options === s.options) this.#count(await db.queued(sk), s.record.id);
     };
@@ -497,7 +545,9 @@ export class CardPersistence implements ReactiveController {
       // On the key's fields, in the card's language; the notice above names the other card and links to it.
       const message = pt(this.host.locale, 'duplicateField');
       const paths = pointersOfKey(e.key);
-      this.host.setServerErrors((paths.length ? paths : ['']).map((path) => ({ path, keyword: 'x-unique', message, source: 'server' as const })));
+      this.host.setServerErrors(
+        (paths.length ? paths : ['']).map((path) => ({ path, keyword: 'x-unique', message, source: 'server' as const })),
+      );
       this.#set('duplicate');
       this.host.focusFirstInvalid();
       void this.duplicates.check(true);
@@ -594,7 +644,11 @@ export class CardPersistence implements ReactiveController {
           const queued = await db.queued(sk);
           this.#count(queued, o.recordId);
           const mine = queued.filter((q) => q.record.id === o.recordId);
-          this.#showHeld(mine.find((q) => q.held)!, mine[mine.length - 1], e instanceof ConflictError ? (e.current as CardRecord<JsonValue>) : undefined);
+          this.#showHeld(
+            mine.find((q) => q.held)!,
+            mine[mine.length - 1],
+            e instanceof ConflictError ? (e.current as CardRecord<JsonValue>) : undefined,
+          );
         } else {
           this.#set('held-elsewhere', { title: entry.record.title || entry.record.id, n: 1 });
         }
@@ -605,9 +659,12 @@ export class CardPersistence implements ReactiveController {
     if (this.queuedCount === 0) this.#stopRetries();
     else if (stop) this.#retryAfter(stop);
     if (stop instanceof UnauthorizedError) this.#set('unauthorized', { user: scope.user || '—' });
-    else if (stop instanceof RateLimitedError && this.status !== 'rate-limited') this.#set('rate-limited', { n: this.queuedCount, s: Math.ceil(stop.retryAfterMs / 1000) });
-    else if (sent && (this.status === 'queued' || this.status === 'rate-limited')) this.#set(this.queuedCount ? 'queued' : 'flushed', { n: this.queuedCount });
-    if (sent && this.heldElsewhere.length && this.status === 'flushed') this.#set('held-elsewhere', { title: this.heldElsewhere[0].title, n: this.heldElsewhere.length });
+    else if (stop instanceof RateLimitedError && this.status !== 'rate-limited')
+      this.#set('rate-limited', { n: this.queuedCount, s: Math.ceil(stop.retryAfterMs / 1000) });
+    else if (sent && (this.status === 'queued' || this.status === 'rate-limited'))
+      this.#set(this.queuedCount ? 'queued' : 'flushed', { n: this.queuedCount });
+    if (sent && this.heldElsewhere.length && this.status === 'flushed')
+      this.#set('held-elsewhere', { title: this.heldElsewhere[0].title, n: this.heldElsewhere.length });
   }
 
   /**

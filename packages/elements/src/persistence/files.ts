@@ -34,14 +34,27 @@ export async function withUploadedFiles<T>(storage: StorageAdapter, record: NewO
     // A store that keeps Blobs (IndexedDB): a legacy inline file is kept as a Blob from now on.
     const inline = local.filter(({ pointer }) => !((getAt(record.data, pointer) as { blob?: unknown } | undefined)?.blob instanceof Blob));
     if (inline.length === 0) return record;
-    return { ...record, data: replaceAt(record.data, new Map(inline.map(({ pointer, file }) => [pointer, { name: file.name, size: file.size, type: file.type, blob: file.blob }]))) };
+    return {
+      ...record,
+      data: replaceAt(
+        record.data,
+        new Map(inline.map(({ pointer, file }) => [pointer, { name: file.name, size: file.size, type: file.type, blob: file.blob }])),
+      ),
+    };
   }
   const refs = new Map<string, unknown>();
   for (const { pointer, file } of local) {
     const key = `${storage.id ?? ''}\n${record.id}\n${pointer}`;
     let ref = uploaded.get(file.blob)?.key === key ? uploaded.get(file.blob)!.ref : undefined;
     if (!ref) {
-      ref = await storage.putFile({ cardId: record.id, schemaId: record.schemaId, field: pointer, blob: file.blob, name: file.name, type: file.type });
+      ref = await storage.putFile({
+        cardId: record.id,
+        schemaId: record.schemaId,
+        field: pointer,
+        blob: file.blob,
+        name: file.name,
+        type: file.type,
+      });
       uploaded.set(file.blob, { key, ref });
     }
     remember(ref.fileId, file.blob);

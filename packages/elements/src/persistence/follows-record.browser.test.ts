@@ -10,7 +10,6 @@ import type { KcCard } from '../card/card.js';
 import { CardDetachedError } from './card-persistence.js';
 import { controlOf, fieldAt, settle, typeInto } from '../test-support/helpers.js';
 
-
 /** Waits for a state, generously: the machine is shared and busy. */
 const until = (check: () => unknown, message?: string) => waitUntil(check as () => boolean, message, { timeout: 15000 });
 const schema: JsonSchemaObject = { type: 'object', required: ['name'], properties: { name: { type: 'string' }, city: { type: 'string' } } };
@@ -53,7 +52,9 @@ function flaky(inner: StorageAdapter) {
       if (prop === 'put') {
         return (...args: unknown[]) => {
           state.puts++;
-          return state.down ? Promise.reject(new UnavailableError('server', 'offline')) : (v as (...a: unknown[]) => unknown).apply(target, args);
+          return state.down
+            ? Promise.reject(new UnavailableError('server', 'offline'))
+            : (v as (...a: unknown[]) => unknown).apply(target, args);
         };
       }
       return typeof v === 'function' ? v.bind(target) : v;
@@ -63,7 +64,9 @@ function flaky(inner: StorageAdapter) {
 }
 
 async function card(storage: StorageAdapter, recordId: string, localDbName: string): Promise<KcCard> {
-  const el = await fixture<KcCard>(html`<kc-card .schema=${schema} .storage=${storage} record-id=${recordId} schema-id="s" .storageOptions=${{ localDbName, draftDelay: 10 }}></kc-card>`);
+  const el = await fixture<KcCard>(
+    html`<kc-card .schema=${schema} .storage=${storage} record-id=${recordId} schema-id="s" .storageOptions=${{ localDbName, draftDelay: 10 }}></kc-card>`,
+  );
   await until(() => el.persistence, 'attached');
   await el.persistence!.ready;
   await settle(el);
@@ -81,7 +84,9 @@ describe('persistence follows the record it is pointed at', function () {
     await idb.put({ ...rec('A', 'Alpha 3') }, { expectedRevision: 2 });
     await idb.put(rec('B', 'Beta'));
     const slow = slowGet(idb, 'A');
-    const el = await fixture<KcCard>(html`<kc-card .schema=${schema} .storage=${slow.storage} record-id="A" schema-id="s" .storageOptions=${{ localDbName: uniq('kc-local') }}></kc-card>`);
+    const el = await fixture<KcCard>(
+      html`<kc-card .schema=${schema} .storage=${slow.storage} record-id="A" schema-id="s" .storageOptions=${{ localDbName: uniq('kc-local') }}></kc-card>`,
+    );
     el.recordId = 'B';
     await until(() => el.persistence?.status === 'loaded' && (el.value as { name?: string })?.name === 'Beta', 'B loaded');
     slow.release();
@@ -148,7 +153,7 @@ describe('persistence follows the record it is pointed at', function () {
     quiet.close();
   });
 
-  it('moving from a stored card to a new id starts empty, not with the other card\'s data', async () => {
+  it("moving from a stored card to a new id starts empty, not with the other card's data", async () => {
     const storage = new MemoryAdapter();
     await storage.put(rec('A', 'Alpha'));
     const el = await card(storage, 'A', uniq('kc-local'));
@@ -185,7 +190,10 @@ describe('persistence follows the record it is pointed at', function () {
     await until(() => el.persistence?.status === 'detached');
     await settle(el);
     expect(saveButton(el)).to.equal(null);
-    const err = await el.save().then(() => null, (e: unknown) => e);
+    const err = await el.save().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).to.be.instanceOf(CardDetachedError);
     expect(el.persistence!.message('ru')).to.contain('не связана с хранилищем');
     // Another tab saves A: a detached card neither reloads nor reports it.
@@ -201,7 +209,10 @@ describe('persistence follows the record it is pointed at', function () {
     expect(el.value).to.deep.equal({ name: 'Elsewhere' });
     el.storage = undefined;
     await until(() => el.persistence?.status === 'detached');
-    await el.save().then(() => expect.fail('should reject'), (e: unknown) => expect(e).to.be.instanceOf(CardDetachedError));
+    await el.save().then(
+      () => expect.fail('should reject'),
+      (e: unknown) => expect(e).to.be.instanceOf(CardDetachedError),
+    );
     idb.close();
     other.close();
   });
@@ -234,7 +245,9 @@ describe('persistence follows the record it is pointed at', function () {
     const parent = el.parentElement!;
     el.remove();
     parent.append(el);
-    const refreshed = new Promise((r) => el.addEventListener('kc-storage-status', (e) => (e as CustomEvent).detail.status === 'refreshed' && r(null)));
+    const refreshed = new Promise((r) =>
+      el.addEventListener('kc-storage-status', (e) => (e as CustomEvent).detail.status === 'refreshed' && r(null)),
+    );
     await other.put(rec('A', 'From another tab'), { expectedRevision: 1 });
     await refreshed;
     expect(el.value).to.deep.equal({ name: 'From another tab' });
@@ -282,7 +295,9 @@ describe('<kc-history> and <kc-card-list> follow their target too', function () 
         return typeof v === 'function' ? v.bind(target) : v;
       },
     }) as StorageAdapter;
-    const el = await fixture<HTMLElement & { recordId: string }>(html`<kc-history .storage=${storage} record-id="A" locale="en"></kc-history>`);
+    const el = await fixture<HTMLElement & { recordId: string }>(
+      html`<kc-history .storage=${storage} record-id="A" locale="en"></kc-history>`,
+    );
     el.recordId = 'B';
     const revisions = () => [...el.shadowRoot!.querySelectorAll('[part="revision"]')];
     await until(() => revisions().length === 1, 'B has one revision');

@@ -10,9 +10,25 @@ import './storage-panel.js';
 
 KcCard.persistence ??= (card) => new CardPersistence(card);
 
-export { CardPersistence, CardDetachedError, type PersistenceHost, type PersistenceOptions, type PersistenceStatus } from './card-persistence.js';
+export {
+  CardPersistence,
+  CardDetachedError,
+  type PersistenceHost,
+  type PersistenceOptions,
+  type PersistenceStatus,
+} from './card-persistence.js';
 export { KcStoragePanel } from './storage-panel.js';
-export { MemoryDraftStore, draftKey, scopeKey, type ClearedLocalData, type Draft, type DraftStore, type HeldSave, type LocalScope, type OutboxEntry } from './draft-store.js';
+export {
+  MemoryDraftStore,
+  draftKey,
+  scopeKey,
+  type ClearedLocalData,
+  type Draft,
+  type DraftStore,
+  type HeldSave,
+  type LocalScope,
+  type OutboxEntry,
+} from './draft-store.js';
 export { LocalCardDb, LOCAL_DB_NAME, openDraftStore } from './local-db.js';
 export { clearLocalData, pendingLocalData, type LocalDataOptions } from './sign-out.js';
 export { mergeThreeWay, resolveConflicts, type FieldConflict } from './merge.js';

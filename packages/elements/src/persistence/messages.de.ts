@@ -42,7 +42,8 @@ export const de: PersistenceStrings = {
   showProblem: 'Anzeigen',
   cancel: 'Abbrechen',
   cancelHint: 'Ungespeicherte Änderungen verwerfen und die Karte wie zuletzt gespeichert zeigen',
-  refreshed: 'Diese Karte wurde anderswo geändert (in einem anderen Tab oder von jemand anderem); die neue Version wird angezeigt (Revision {n}).',
+  refreshed:
+    'Diese Karte wurde anderswo geändert (in einem anderen Tab oder von jemand anderem); die neue Version wird angezeigt (Revision {n}).',
   changedElsewhere:
     'Diese Karte wurde gerade anderswo geändert (in einem anderen Tab oder von jemand anderem; Revision {n}). Ihre Änderungen bleiben erhalten; beim Speichern sehen Sie, was sich unterscheidet.',
   unauthorized:
@@ -50,7 +51,8 @@ export const de: PersistenceStrings = {
   detached: 'Diese Karte ist mit keinem Speicher verbunden (kein Speicher oder keine Datensatz-ID): Sie kann nicht gespeichert werden.',
   queuedConflict:
     'Ihre auf diesem Gerät wartende Speicherung ({when}) traf auf eine neuere Version auf dem Server (Revision {n}). Wählen Sie Feld für Feld, welcher Wert bleiben soll; speichern Sie dann.',
-  queuedRejected: 'Ihre auf diesem Gerät wartende Speicherung ({when}) wurde vom Server abgelehnt: {msg}. Korrigieren Sie die Karte und speichern Sie erneut.',
+  queuedRejected:
+    'Ihre auf diesem Gerät wartende Speicherung ({when}) wurde vom Server abgelehnt: {msg}. Korrigieren Sie die Karte und speichern Sie erneut.',
   heldElsewhere:
     'Eine auf diesem Gerät wartende Speicherung von „{title}“ traf auf eine neuere Version oder wurde abgelehnt. Öffnen Sie diese Karte, um zu wählen, was bleiben soll.',
   draftsOff:

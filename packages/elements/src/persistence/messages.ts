@@ -24,7 +24,8 @@ const en = {
   discard: 'Discard',
   draftRestored: 'Unsaved changes restored. Save to keep them.',
   conflict: 'Someone else saved this card meanwhile (revision {n}). Choose, field by field, which value to keep; then save.',
-  merged: 'Someone else saved this card meanwhile (revision {n}). Their changes to other fields ({fields}) were combined with yours. Check and save again.',
+  merged:
+    'Someone else saved this card meanwhile (revision {n}). Their changes to other fields ({fields}) were combined with yours. Check and save again.',
   here: 'Here',
   onServer: 'On the server',
   applyChoices: 'Apply and save',
@@ -45,13 +46,17 @@ const en = {
   cancel: 'Cancel',
   cancelHint: 'Discard the unsaved changes and show the card as last saved',
   refreshed: 'This card was changed elsewhere (another tab or another user); showing the new version (revision {n}).',
-  changedElsewhere: 'This card was just changed elsewhere (another tab or another user; revision {n}). Your edits are kept; saving will show what differs.',
-  unauthorized: 'The server asks you to sign in again ({user}). What you save meanwhile is kept on this device and sent once you are signed in as {user}.',
+  changedElsewhere:
+    'This card was just changed elsewhere (another tab or another user; revision {n}). Your edits are kept; saving will show what differs.',
+  unauthorized:
+    'The server asks you to sign in again ({user}). What you save meanwhile is kept on this device and sent once you are signed in as {user}.',
   detached: 'This card is not connected to storage (no storage or record id): it cannot be saved.',
-  queuedConflict: 'Your save queued on this device ({when}) met a newer version on the server (revision {n}). Choose, field by field, which value to keep; then save.',
+  queuedConflict:
+    'Your save queued on this device ({when}) met a newer version on the server (revision {n}). Choose, field by field, which value to keep; then save.',
   queuedRejected: 'Your save queued on this device ({when}) was refused by the server: {msg}. Fix the card and save again.',
   heldElsewhere: 'A save of «{title}» queued on this device met a newer version or was refused. Open that card to choose what to keep.',
-  draftsOff: 'Drafts are off: this browser does not allow local storage here, so unsaved changes and queued saves last only until the page is closed.',
+  draftsOff:
+    'Drafts are off: this browser does not allow local storage here, so unsaved changes and queued saves last only until the page is closed.',
   duplicate: 'Not saved: another card already has the same value in a field that must be unique.',
   duplicateField: 'Another card already has this value.',
   duplicateFound: 'A card with the same {fields} already exists:',
@@ -76,7 +81,8 @@ const ru: PersistenceStrings = {
   discard: 'Отбросить',
   draftRestored: 'Несохранённые изменения восстановлены. Сохраните, чтобы не потерять их.',
   conflict: 'Карточку тем временем сохранил кто-то другой (версия {n}). Выберите для каждого поля, какое значение оставить, и сохраните.',
-  merged: 'Карточку тем временем сохранил кто-то другой (версия {n}). Их изменения в других полях ({fields}) объединены с вашими. Проверьте и сохраните ещё раз.',
+  merged:
+    'Карточку тем временем сохранил кто-то другой (версия {n}). Их изменения в других полях ({fields}) объединены с вашими. Проверьте и сохраните ещё раз.',
   here: 'Здесь',
   onServer: 'На сервере',
   applyChoices: 'Применить и сохранить',
@@ -97,13 +103,18 @@ const ru: PersistenceStrings = {
   cancel: 'Отменить',
   cancelHint: 'Отбросить несохранённые изменения и показать карточку, как она сохранена',
   refreshed: 'Карточку изменили в другом месте (в другой вкладке или другой пользователь); показана новая версия (версия {n}).',
-  changedElsewhere: 'Карточку только что изменили в другом месте (в другой вкладке или другой пользователь; версия {n}). Ваши правки сохранены на экране; при сохранении будет видно, что отличается.',
-  unauthorized: 'Сервер просит войти снова ({user}). Всё, что вы сохраните, останется на этом устройстве и уйдёт, когда вы снова войдёте как {user}.',
+  changedElsewhere:
+    'Карточку только что изменили в другом месте (в другой вкладке или другой пользователь; версия {n}). Ваши правки сохранены на экране; при сохранении будет видно, что отличается.',
+  unauthorized:
+    'Сервер просит войти снова ({user}). Всё, что вы сохраните, останется на этом устройстве и уйдёт, когда вы снова войдёте как {user}.',
   detached: 'Карточка не связана с хранилищем (нет хранилища или идентификатора записи): сохранить её нельзя.',
-  queuedConflict: 'Ваше сохранение, отложенное на этом устройстве ({when}), встретило более новую версию на сервере (версия {n}). Выберите для каждого поля, какое значение оставить, и сохраните.',
+  queuedConflict:
+    'Ваше сохранение, отложенное на этом устройстве ({when}), встретило более новую версию на сервере (версия {n}). Выберите для каждого поля, какое значение оставить, и сохраните.',
   queuedRejected: 'Сервер не принял ваше сохранение, отложенное на этом устройстве ({when}): {msg}. Исправьте карточку и сохраните снова.',
-  heldElsewhere: 'Отложенное сохранение карточки «{title}» встретило более новую версию или было отклонено. Откройте эту карточку, чтобы выбрать, что оставить.',
-  draftsOff: 'Черновики отключены: этот браузер не разрешает здесь локальное хранилище, поэтому несохранённые правки и отложенные сохранения живут только до закрытия страницы.',
+  heldElsewhere:
+    'Отложенное сохранение карточки «{title}» встретило более новую версию или было отклонено. Откройте эту карточку, чтобы выбрать, что оставить.',
+  draftsOff:
+    'Черновики отключены: этот браузер не разрешает здесь локальное хранилище, поэтому несохранённые правки и отложенные сохранения живут только до закрытия страницы.',
   duplicate: 'Не сохранено: у другой карточки уже есть такое же значение в поле, которое должно быть уникальным.',
   duplicateField: 'У другой карточки уже есть такое значение.',
   duplicateFound: 'Карточка с таким же значением ({fields}) уже есть:',

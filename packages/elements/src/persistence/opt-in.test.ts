@@ -26,8 +26,15 @@ async function inputsOf(entry: string): Promise<string[]> {
 test('the package root and the card load no persistence code', async () => {
   for (const entry of ['index.ts', 'card/card.ts']) {
     const inputs = await inputsOf(entry);
-    assert.ok(inputs.some((f) => f.includes('card/card.ts')), `${entry} bundles the card`);
-    assert.deepEqual(inputs.filter((f) => f.includes('elements/src/persistence/') || f.includes('node_modules/idb/')), [], `${entry} pulls in persistence`);
+    assert.ok(
+      inputs.some((f) => f.includes('card/card.ts')),
+      `${entry} bundles the card`,
+    );
+    assert.deepEqual(
+      inputs.filter((f) => f.includes('elements/src/persistence/') || f.includes('node_modules/idb/')),
+      [],
+      `${entry} pulls in persistence`,
+    );
   }
 });
 

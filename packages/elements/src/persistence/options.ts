@@ -75,6 +75,7 @@ export function firstString(data: JsonValue | undefined): string {
 export function heldFrom(e: unknown): HeldSave {
   const at = new Date().toISOString();
   if (e instanceof ConflictError) return { reason: 'conflict', current: e.current as CardRecord<JsonValue>, at };
-  if (e instanceof ValidationError) return { reason: 'rejected', errors: e.errors.map((x) => ({ ...x, source: 'server' as const })), message: e.message, at };
+  if (e instanceof ValidationError)
+    return { reason: 'rejected', errors: e.errors.map((x) => ({ ...x, source: 'server' as const })), message: e.message, at };
   return { reason: 'rejected', message: (e as Error)?.message ?? String(e), at };
 }

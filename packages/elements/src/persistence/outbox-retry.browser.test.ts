@@ -29,7 +29,9 @@ function countingFetch(): { fetch: typeof fetch; puts: { at: number; status: num
 }
 
 async function card(storage: StorageAdapter, recordId: string, localDbName: string): Promise<KcCard> {
-  const el = await fixture<KcCard>(html`<kc-card .schema=${schema} .storage=${storage} record-id=${recordId} schema-id="s" .storageOptions=${{ localDbName, draftDelay: 10 }}></kc-card>`);
+  const el = await fixture<KcCard>(
+    html`<kc-card .schema=${schema} .storage=${storage} record-id=${recordId} schema-id="s" .storageOptions=${{ localDbName, draftDelay: 10 }}></kc-card>`,
+  );
   await until(() => el.persistence, 'attached');
   await el.persistence!.ready;
   await settle(el);
@@ -78,11 +80,14 @@ describe('outbox retries (real server)', function () {
     expect(waited).to.be.at.least(limited.retryAfterMs - 1200, `retried after ${Math.round(waited)} ms`);
     expect(waited).to.be.below(12000, 'not the 15 s default');
     // Read back (itself rate-limited: asked again until a token is free).
-    await until(async () => (await adapter.get<{ name: string }>('c-1').catch(() => undefined))?.data.name === 'Sent after the wait', 'stored');
+    await until(
+      async () => (await adapter.get<{ name: string }>('c-1').catch(() => undefined))?.data.name === 'Sent after the wait',
+      'stored',
+    );
     expect(el.persistence!.retryScheduled).to.equal(false);
   });
 
-  it('a card of a type the server has not published is refused as a whole, said in the card\'s language, and not queued', async () => {
+  it("a card of a type the server has not published is refused as a whole, said in the card's language, and not queued", async () => {
     const s = await startTestServer();
     servers.push(s);
     const adapter = new RestAdapter({ baseUrl: s.api, user: 'alice', attempts: 1, live: false });
@@ -92,7 +97,9 @@ describe('outbox retries (real server)', function () {
     el.value = { name: 'Никуда' };
     expect(await el.save()).to.equal(false);
     expect(el.persistence!.status).to.equal('server-rejected');
-    expect(el.persistence!.message('ru')).to.equal('Сервер не принял карточку: Тип карточки «s» не опубликован на сервере; администратор должен опубликовать его, прежде чем сохранять такие карточки.');
+    expect(el.persistence!.message('ru')).to.equal(
+      'Сервер не принял карточку: Тип карточки «s» не опубликован на сервере; администратор должен опубликовать его, прежде чем сохранять такие карточки.',
+    );
     expect(el.persistence!.queuedCount).to.equal(0, 'a refusal is not retried');
     expect(await adapter.list()).to.deep.include({ total: 0 });
   });

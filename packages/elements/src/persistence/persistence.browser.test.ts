@@ -186,7 +186,9 @@ describe('<kc-card storage record-id>', () => {
     await settle(card);
     const status = card.shadowRoot!.querySelector('kc-storage-panel')!.shadowRoot!.querySelector('[part="status"]')!;
     expect(status.textContent).to.contain('Saved (revision 2)');
-    const again = await fixture<KcCard>(html`<kc-card .schema=${schema} .storage=${storage} record-id="c-9" schema-id="s" locale="ru"></kc-card>`);
+    const again = await fixture<KcCard>(
+      html`<kc-card .schema=${schema} .storage=${storage} record-id="c-9" schema-id="s" locale="ru"></kc-card>`,
+    );
     await new Promise((r) => again.addEventListener('kc-storage-status', (e) => (e as CustomEvent).detail.status === 'loaded' && r(null)));
     expect(again.value).to.deep.equal({ name: 'Stored', city: 'Омск' });
     expect((await storage.history('c-9')).map((h) => h.changedPaths)).to.deep.equal([[''], ['/city']]);
@@ -195,7 +197,7 @@ describe('<kc-card storage record-id>', () => {
 });
 
 describe('two tabs on the same card (BroadcastChannel)', () => {
-  it('a card with no edits shows the other tab\'s save; one with edits is told at once', async () => {
+  it("a card with no edits shows the other tab's save; one with edits is told at once", async () => {
     const name = uniq('kc-p');
     const tabA = await IndexedDbAdapter.open({ name });
     const tabB = await IndexedDbAdapter.open({ name });
@@ -204,14 +206,18 @@ describe('two tabs on the same card (BroadcastChannel)', () => {
     await a.p.save();
     const b = await cardWith(tabB, uniq('kc-local'));
     expect(b.card.value).to.deep.equal({ name: 'First' });
-    const refreshed = new Promise((r) => b.card.addEventListener('kc-storage-status', (e) => (e as CustomEvent).detail.status === 'refreshed' && r(null)));
+    const refreshed = new Promise((r) =>
+      b.card.addEventListener('kc-storage-status', (e) => (e as CustomEvent).detail.status === 'refreshed' && r(null)),
+    );
     a.card.value = { name: 'Second' };
     await a.p.save();
     await refreshed;
     expect(b.card.value).to.deep.equal({ name: 'Second' });
     // Now B has edits of its own when A saves again.
     typeInto(controlOf(fieldAt(b.card.shadowRoot!, '/city')!) as HTMLInputElement, 'Edited in B');
-    const told = new Promise((r) => b.card.addEventListener('kc-storage-status', (e) => (e as CustomEvent).detail.status === 'changed-elsewhere' && r(null)));
+    const told = new Promise((r) =>
+      b.card.addEventListener('kc-storage-status', (e) => (e as CustomEvent).detail.status === 'changed-elsewhere' && r(null)),
+    );
     a.card.value = { name: 'Third' };
     await a.p.save();
     await told;

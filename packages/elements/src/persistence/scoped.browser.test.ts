@@ -11,7 +11,6 @@ import type { KcCard } from '../card/card.js';
 import { startTestServer, type TestServer } from '../test-support/rest-server.js';
 import { settle } from '../test-support/helpers.js';
 
-
 /** Waits for a state, generously: the machine is shared and busy. */
 const until = (check: () => unknown, message?: string) => waitUntil(check as () => boolean, message, { timeout: 15000 });
 const schema: JsonSchemaObject = { type: 'object', required: ['name'], properties: { name: { type: 'string' }, city: { type: 'string' } } };
@@ -19,10 +18,16 @@ let n = 0;
 const uniq = (p: string) => `${p}-${Date.now()}-${++n}`;
 const rec = (id: string, name: string) => ({ id, schemaId: 's', schemaVersion: 1, title: name, indexed: {}, data: { name } });
 const bearer = (token: string) => () => ({ Authorization: `Bearer ${token}` });
-const missing = (s: StorageAdapter, id: string) => s.get(id).then(() => false, (e: unknown) => e instanceof NotFoundError);
+const missing = (s: StorageAdapter, id: string) =>
+  s.get(id).then(
+    () => false,
+    (e: unknown) => e instanceof NotFoundError,
+  );
 
 async function card(storage: StorageAdapter, recordId: string, localDbName: string): Promise<KcCard> {
-  const el = await fixture<KcCard>(html`<kc-card .schema=${schema} .storage=${storage} record-id=${recordId} schema-id="s" .storageOptions=${{ localDbName, draftDelay: 10 }}></kc-card>`);
+  const el = await fixture<KcCard>(
+    html`<kc-card .schema=${schema} .storage=${storage} record-id=${recordId} schema-id="s" .storageOptions=${{ localDbName, draftDelay: 10 }}></kc-card>`,
+  );
   await until(() => el.persistence, 'attached');
   await el.persistence!.ready;
   await settle(el);
@@ -48,7 +53,7 @@ describe('drafts and queued saves belong to one server and one user (real server
     return s;
   };
 
-  it('Alice\'s save queued for server A is never sent to server B under Bob\'s name; it reaches A once Alice is back on A', async () => {
+  it("Alice's save queued for server A is never sent to server B under Bob's name; it reaches A once Alice is back on A", async () => {
     const [a, b] = await Promise.all([server(), server()]);
     const local = uniq('kc-local');
     const alice = new RestAdapter({ baseUrl: a.api, user: 'alice', attempts: 1, live: false });
@@ -114,7 +119,7 @@ describe('drafts and queued saves belong to one server and one user (real server
     expect((await bob.get<{ name: string }>('c-3')).data.name).to.equal('Alice, before her token expired');
   });
 
-  it('sign-out clears that user\'s drafts and queued saves, and only theirs', async () => {
+  it("sign-out clears that user's drafts and queued saves, and only theirs", async () => {
     const a = await server();
     const local = uniq('kc-local');
     const alice = new RestAdapter({ baseUrl: a.api, user: 'alice', attempts: 1, live: false });
@@ -147,7 +152,9 @@ describe('a queued save that meets a conflict while another card is open', funct
     const flaky = new Proxy(idb, {
       get(target, prop) {
         const v = Reflect.get(target, prop);
-        if (prop === 'put') return (...a: unknown[]) => (down ? Promise.reject(new UnavailableError('s', 'offline')) : (v as (...x: unknown[]) => unknown).apply(target, a));
+        if (prop === 'put')
+          return (...a: unknown[]) =>
+            down ? Promise.reject(new UnavailableError('s', 'offline')) : (v as (...x: unknown[]) => unknown).apply(target, a);
         return typeof v === 'function' ? v.bind(target) : v;
       },
     }) as StorageAdapter;

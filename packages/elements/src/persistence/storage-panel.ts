@@ -72,12 +72,14 @@ export class KcStoragePanel extends LitElement {
     return html`<div class="status ${p.isError ? 'error' : ''}" part="status" role="status" aria-live="polite">${p.message(l)}</div>
       ${p.duplicates.matches.length ? this.#renderDuplicates(p) : nothing}
       ${p.attached && !p.draftsPersistent ? html`<div class="notice" part="drafts-off">${pt(l, 'draftsOff')}</div>` : nothing}
-      ${p.draft
-        ? html`<div class="row">
+      ${
+        p.draft
+          ? html`<div class="row">
             <button type="button" @click=${() => p.restoreDraft()}>${pt(l, 'restore')}</button>
             <button type="button" @click=${() => p.discardDraft()}>${pt(l, 'discard')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${p.conflicts.length ? this.#renderConflicts(p) : nothing}`;
   }
 

@@ -4,10 +4,18 @@ import type { KcCard } from '../card/card.js';
 import { fieldAt, settle } from '../test-support/helpers.js';
 
 const seed = 'promotes and recommends us, cooperates actively, grows our share';
-const schema = { type: 'object', properties: { loyalty: { type: 'integer', title: 'Loyalty', minimum: 1, maximum: 5, 'x-widget': 'rating' } } };
+const schema = {
+  type: 'object',
+  properties: { loyalty: { type: 'integer', title: 'Loyalty', minimum: 1, maximum: 5, 'x-widget': 'rating' } },
+};
 const messages = {
   en: { '/loyalty': { title: 'Loyalty', options: { '1': 'hostile', '3': 'neutral', '5': seed } } },
-  ru: { '/loyalty': { title: 'Лояльность', options: { '1': 'враждебен', '3': 'нейтрален', '5': 'продвигает и рекомендует нас, активно сотрудничает, наращивает нашу долю' } } },
+  ru: {
+    '/loyalty': {
+      title: 'Лояльность',
+      options: { '1': 'враждебен', '3': 'нейтрален', '5': 'продвигает и рекомендует нас, активно сотрудничает, наращивает нашу долю' },
+    },
+  },
 };
 
 describe('<kc-rating>', () => {

@@ -91,7 +91,11 @@ export class KcRating extends KcFieldElement {
     const locked = this.disabled || this.readonly;
     const meaningId = `${this.uid}-meaning`;
     const meaning =
-      v === undefined ? t(this.locale, 'noRating') : chosen?.named ? scoreWithLabel(v, chosen.label) : t(this.locale, 'ratingOf', { n: v, max: String(max) });
+      v === undefined
+        ? t(this.locale, 'noRating')
+        : chosen?.named
+          ? scoreWithLabel(v, chosen.label)
+          : t(this.locale, 'ratingOf', { n: v, max: String(max) });
     return html`<fieldset part="group" aria-invalid=${this.invalid ? 'true' : nothing} aria-describedby="${meaningId} ${this.describedBy}">
         ${renderLegend(this.label, this.required, this.locale)}
         <div class="row">
@@ -116,9 +120,11 @@ export class KcRating extends KcFieldElement {
             })}
           </span>
           <span id=${meaningId} part="meaning" class="meaning ${v === undefined ? 'none' : ''}">${meaning}</span>
-          ${v !== undefined && !locked
-            ? html`<button type="button" part="clear-button" @click=${this.#clear}>${t(this.locale, 'clear')}</button>`
-            : nothing}
+          ${
+            v !== undefined && !locked
+              ? html`<button type="button" part="clear-button" @click=${this.#clear}>${t(this.locale, 'clear')}</button>`
+              : nothing
+          }
         </div>
       </fieldset>
       ${this.renderFeedback()}`;

@@ -14,14 +14,27 @@ const schema: JsonSchemaObject = {
         type: 'object',
         properties: {
           fullName: { type: 'string' },
-          birthday: { type: 'string', format: 'date', 'x-reminder': { offsetDays: -3, repeat: 'yearly', who: '/manager', title: { ru: 'ДР: {1/fullName}', en: 'Birthday: {1/fullName}' } } },
+          birthday: {
+            type: 'string',
+            format: 'date',
+            'x-reminder': {
+              offsetDays: -3,
+              repeat: 'yearly',
+              who: '/manager',
+              title: { ru: 'ДР: {1/fullName}', en: 'Birthday: {1/fullName}' },
+            },
+          },
         },
       },
     },
     contract: {
       type: 'object',
       properties: {
-        validUntil: { type: 'string', format: 'date', 'x-reminder': { offsetDays: -30, who: '/manager', title: { ru: 'Продлить договор', en: 'Renew the contract' } } },
+        validUntil: {
+          type: 'string',
+          format: 'date',
+          'x-reminder': { offsetDays: -30, who: '/manager', title: { ru: 'Продлить договор', en: 'Renew the contract' } },
+        },
       },
     },
   },
@@ -38,9 +51,18 @@ describe('<kc-reminders>', () => {
       schemaVersion: 1,
       title: 'Ромашка',
       indexed: {},
-      data: { manager: 'Петров', people: [{ fullName: 'Соколов', birthday: '1972-02-29' }, { fullName: 'Морозова', birthday: '1985-03-03' }], contract: { validUntil: '2027-03-30' } },
+      data: {
+        manager: 'Петров',
+        people: [
+          { fullName: 'Соколов', birthday: '1972-02-29' },
+          { fullName: 'Морозова', birthday: '1985-03-03' },
+        ],
+        contract: { validUntil: '2027-03-30' },
+      },
     });
-    const el = await fixture<KcReminders>(html`<kc-reminders .storage=${storage} .schema=${schema} schema-id="b2b" from="2027-02-20" to="2027-03-10" locale="ru"></kc-reminders>`);
+    const el = await fixture<KcReminders>(
+      html`<kc-reminders .storage=${storage} .schema=${schema} schema-id="b2b" from="2027-02-20" to="2027-03-10" locale="ru"></kc-reminders>`,
+    );
     await waitUntil(() => days(el).length === 2, 'two days');
     expect(days(el).map((d) => d.dataset.date)).to.deep.equal(['2027-02-25', '2027-02-28']);
     expect(days(el)[0].textContent).to.contain('ДР: Соколов');
@@ -66,9 +88,20 @@ describe('<kc-reminders>', () => {
 
   it('shows given reminders in English, fires kc-open, and says when there are none', async () => {
     const reminders: Reminder[] = [
-      { recordId: 'c-9', recordTitle: 'Acme', pointer: '/contract/validUntil', template: '/contract/validUntil', dueDate: '2027-05-01', eventDate: '2027-05-31', title: { ru: 'Продлить', en: 'Renew' }, who: 'Anna' },
+      {
+        recordId: 'c-9',
+        recordTitle: 'Acme',
+        pointer: '/contract/validUntil',
+        template: '/contract/validUntil',
+        dueDate: '2027-05-01',
+        eventDate: '2027-05-31',
+        title: { ru: 'Продлить', en: 'Renew' },
+        who: 'Anna',
+      },
     ];
-    const el = await fixture<KcReminders>(html`<kc-reminders .reminders=${reminders} from="2027-05-01" days="7" locale="en"></kc-reminders>`);
+    const el = await fixture<KcReminders>(
+      html`<kc-reminders .reminders=${reminders} from="2027-05-01" days="7" locale="en"></kc-reminders>`,
+    );
     expect(days(el)).to.have.length(1);
     expect(days(el)[0].textContent).to.contain('For: Anna');
     const open = el.shadowRoot!.querySelector('[part="reminder"] button') as HTMLButtonElement;

@@ -10,11 +10,7 @@ import {
   type Locale,
   type Reminder,
 } from '@kartochka/core';
-import {
-  addCalendarDays,
-  calendarDate,
-  formatIsoDate,
-} from '@kartochka/core/internal';
+import { addCalendarDays, calendarDate, formatIsoDate } from '@kartochka/core/internal';
 import type { StorageAdapter } from '@kartochka/storage';
 import { tokens, buttonStyles } from '../internal/styles.js';
 import { emptyState, emptyStyles } from '../internal/empty.js';
@@ -96,7 +92,8 @@ export class KcReminders extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('storage')) this.#watch.point(this.storage, '*');
-    if (['storage', 'schema', 'schemaId', 'from', 'to', 'days', 'timeZone', 'reminders'].some((k) => changed.has(k as keyof KcReminders))) void this.reload();
+    if (['storage', 'schema', 'schemaId', 'from', 'to', 'days', 'timeZone', 'reminders'].some((k) => changed.has(k as keyof KcReminders)))
+      void this.reload();
   }
 
   /** Reads the cards again and recomputes the reminders. */
@@ -157,13 +154,14 @@ export class KcReminders extends LitElement {
           ${t(locale, 'exportIcs')}
         </button>
       </div>
-      ${this.status === 'error'
-        ? html`<p part="status" role="alert">${t(locale, 'loadFailed', { detail: this.error })}</p>`
-        : this.status === 'loading' && !shown.length
-          ? html`<p part="status">${t(locale, 'loading')}</p>`
-          : !shown.length
-            ? emptyState(t(locale, 'remindersEmpty'))
-            : html`<ol aria-labelledby="h">
+      ${
+        this.status === 'error'
+          ? html`<p part="status" role="alert">${t(locale, 'loadFailed', { detail: this.error })}</p>`
+          : this.status === 'loading' && !shown.length
+            ? html`<p part="status">${t(locale, 'loading')}</p>`
+            : !shown.length
+              ? emptyState(t(locale, 'remindersEmpty'))
+              : html`<ol aria-labelledby="h">
                 ${[...days].map(
                   ([day, list]) => html`<li part="day" data-date=${day}>
                     <h3><time datetime=${day}>${formatCalendarDate(day, locale)}</time></h3>
@@ -172,7 +170,8 @@ export class KcReminders extends LitElement {
                     </ul>
                   </li>`,
                 )}
-              </ol>`}`;
+              </ol>`
+      }`;
   }
 
   #reminder(r: Reminder) {
@@ -182,9 +181,11 @@ export class KcReminders extends LitElement {
       <div class="meta">
         ${t(locale, 'reminderEvent', { date: formatCalendarDate(r.eventDate, locale, 'medium') })}
         ${r.who ? html` · ${t(locale, 'reminderFor', { who: r.whoIsRole ? roleLabel(locale, r.who) : r.who })}` : nothing}
-        ${r.recordTitle
-          ? html` · <button class="link" type="button" aria-label=${t(locale, 'listOpen', { title: r.recordTitle })} @click=${() => this.#open(r)}>${r.recordTitle}</button>`
-          : nothing}
+        ${
+          r.recordTitle
+            ? html` · <button class="link" type="button" aria-label=${t(locale, 'listOpen', { title: r.recordTitle })} @click=${() => this.#open(r)}>${r.recordTitle}</button>`
+            : nothing
+        }
       </div>
     </li>`;
   }

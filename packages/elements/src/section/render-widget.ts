@@ -14,7 +14,12 @@ const NO_ATTRIBUTE = unsafeStatic('');
  * custom-element grammar), and also passes down what the layout and the card decide: `disabled`
  * and the grid `span`. `readonly` needs no passing: it is part of each field's state.
  */
-export function renderWidget(controller: FormController, node: FieldNode, level: number, opts: { disabled?: boolean; span?: number } = {}): TemplateResult {
+export function renderWidget(
+  controller: FormController,
+  node: FieldNode,
+  level: number,
+  opts: { disabled?: boolean; span?: number } = {},
+): TemplateResult {
   const tag = VALID_TAG.test(node.widget) ? node.widget : 'kc-json-field';
   loadWidget(tag);
   let s = statics.get(tag);

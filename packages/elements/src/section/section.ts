@@ -152,10 +152,12 @@ export class KcSection extends LitElement {
     const tools =
       this.mode === 'view' && this.editable
         ? html`<div class="tools" part="section-tools">
-            ${this.editing
-              ? html`<button type="button" class="primary" @click=${() => this.save()}>${t(c.locale, 'save')}</button>
+            ${
+              this.editing
+                ? html`<button type="button" class="primary" @click=${() => this.save()}>${t(c.locale, 'save')}</button>
                   <button type="button" @click=${() => this.cancel()}>${t(c.locale, 'cancel')}</button>`
-              : html`<button type="button" aria-label=${t(c.locale, 'editSection', { title: this.heading })} @click=${() => this.edit()}>${t(c.locale, 'edit')}</button>`}
+                : html`<button type="button" aria-label=${t(c.locale, 'editSection', { title: this.heading })} @click=${() => this.edit()}>${t(c.locale, 'edit')}</button>`
+            }
           </div>`
         : nothing;
     const description = s.description === undefined ? '' : (localize(s.description, c.locale) ?? '');
@@ -173,7 +175,12 @@ export class KcSection extends LitElement {
   }
 
   #group(c: FormController, g: Extract<ResolvedItem, { type: 'group' }>, mode: CardMode, level: number): TemplateResult {
-    const title = g.title === undefined ? '' : typeof g.title === 'string' ? g.title : (g.title[c.locale] ?? g.title.en ?? Object.values(g.title)[0] ?? '');
+    const title =
+      g.title === undefined
+        ? ''
+        : typeof g.title === 'string'
+          ? g.title
+          : (g.title[c.locale] ?? g.title.en ?? Object.values(g.title)[0] ?? '');
     const span = g.span > 1 ? styleMap({ gridColumn: `span ${g.span}` }) : '';
     const inner = this.#grid(c, g.items, g.columns, mode, level + 1);
     if (mode === 'edit') {
@@ -226,7 +233,12 @@ function restore(path: string, now: JsonValue | undefined, before: JsonValue | u
   const b = isPlainObject(now) ? now : {};
   const out: Record<string, JsonValue> = {};
   for (const k of [...Object.keys(a), ...Object.keys(b).filter((k) => !Object.prototype.hasOwnProperty.call(a, k))]) {
-    const v = restore(`${path}/${escapeToken(k)}`, Object.prototype.hasOwnProperty.call(b, k) ? b[k] : undefined, Object.prototype.hasOwnProperty.call(a, k) ? a[k] : undefined, mine);
+    const v = restore(
+      `${path}/${escapeToken(k)}`,
+      Object.prototype.hasOwnProperty.call(b, k) ? b[k] : undefined,
+      Object.prototype.hasOwnProperty.call(a, k) ? a[k] : undefined,
+      mine,
+    );
     if (v !== undefined) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   }
   return before === undefined && isEmptyContainer(out) ? undefined : out;
@@ -246,7 +258,9 @@ export function findIn(root: ParentNode, pointer: string): HTMLElement | undefin
   }
   // Not rendered as its own widget (inside a group view): the closest enclosing one.
   const parent = parentPointer(pointer);
-  return parent !== undefined && parent !== '' && root instanceof ShadowRoot && root.host.localName === 'kc-section' ? findIn(root, parent) : undefined;
+  return parent !== undefined && parent !== '' && root instanceof ShadowRoot && root.host.localName === 'kc-section'
+    ? findIn(root, parent)
+    : undefined;
 }
 
 /** True when `path` belongs to one of a section's placed pointers. */

@@ -5,8 +5,24 @@ import '../index.js';
 import type { KcCard } from '../card/card.js';
 import { fieldAt, settle } from '../test-support/helpers.js';
 
-const cities = ['Москва', 'Санкт-Петербург', 'Казань', 'Новосибирск', 'Екатеринбург', 'Нижний Новгород', 'Самара', 'Омск', 'Ростов-на-Дону', 'Уфа', 'Красноярск', 'Пермь'];
-const schema: JsonSchemaObject = { type: 'object', properties: { city: { type: 'string', title: 'Город', enum: cities }, seg: { enum: ['a', 'b'], title: 'Segment' } } };
+const cities = [
+  'Москва',
+  'Санкт-Петербург',
+  'Казань',
+  'Новосибирск',
+  'Екатеринбург',
+  'Нижний Новгород',
+  'Самара',
+  'Омск',
+  'Ростов-на-Дону',
+  'Уфа',
+  'Красноярск',
+  'Пермь',
+];
+const schema: JsonSchemaObject = {
+  type: 'object',
+  properties: { city: { type: 'string', title: 'Город', enum: cities }, seg: { enum: ['a', 'b'], title: 'Segment' } },
+};
 
 async function make(value: unknown = {}) {
   const card = await fixture<KcCard>(html`<kc-card .schema=${schema} .value=${value} locale="ru"></kc-card>`);

@@ -5,7 +5,15 @@ import type { JsonValue } from '@kartochka/core';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
-import { displayUnknown, fireInputAndChange, fold, keyOf, labelOptions, schemaOptions, type LabelledOption } from '../internal/widget-utils.js';
+import {
+  displayUnknown,
+  fireInputAndChange,
+  fold,
+  keyOf,
+  labelOptions,
+  schemaOptions,
+  type LabelledOption,
+} from '../internal/widget-utils.js';
 
 /** Up to this many options a native select is used; beyond it, a searchable combobox. */
 export const COMBOBOX_THRESHOLD = 10;
@@ -106,7 +114,11 @@ export class KcSelect extends KcFieldElement {
     const select = this.renderRoot.querySelector('select');
     const shown = this.#native;
     if (!select || !shown) return;
-    const texts = [t(this.locale, 'choose'), ...(shown.unknown ? [t(this.locale, 'notInList', { value: displayUnknown(this.value) })] : []), ...shown.opts.map((o) => o.label)];
+    const texts = [
+      t(this.locale, 'choose'),
+      ...(shown.unknown ? [t(this.locale, 'notInList', { value: displayUnknown(this.value) })] : []),
+      ...shown.opts.map((o) => o.label),
+    ];
     const key = `${shown.unknown ? 'u' : ''}\u0000${texts.join('\u0000')}`;
     if (this.#nativeWritten?.select !== select || this.#nativeWritten.key !== key) {
       const values = ['-1', ...(shown.unknown ? ['-2'] : []), ...shown.opts.map((_, i) => String(i))];

@@ -13,7 +13,10 @@ const schema: JsonSchemaObject = {
 };
 
 async function summary(value: object) {
-  const controller = new FormController(schema, { value: value as never, messages: { en: { '/priority': { options: { A: 'A — strategic' } } } } });
+  const controller = new FormController(schema, {
+    value: value as never,
+    messages: { en: { '/priority': { options: { A: 'A — strategic' } } } },
+  });
   const el = await fixture<KcCardSummary>(
     html`<kc-card-summary .controller=${controller} .pointers=${['/priority', '/validUntil', '/contacts/*/next']} .now=${new Date(2026, 10, 26)}></kc-card-summary>`,
   );
@@ -24,7 +27,11 @@ const texts = (el: KcCardSummary) => [...el.shadowRoot!.querySelectorAll('div')]
 
 describe('<kc-card-summary>', () => {
   it('shows option labels, the nearest upcoming date, and flags a near expiry', async () => {
-    const { el } = await summary({ priority: 'A', validUntil: '2026-12-10', contacts: [{ next: '2026-11-01' }, { next: '2027-01-15' }, { next: '2026-12-01' }] });
+    const { el } = await summary({
+      priority: 'A',
+      validUntil: '2026-12-10',
+      contacts: [{ next: '2026-11-01' }, { next: '2027-01-15' }, { next: '2026-12-01' }],
+    });
     const [p, v, n] = texts(el);
     expect(p).to.equal('Priority A — strategic');
     expect(v).to.contain('10 December 2026').and.contain('(soon)');

@@ -19,7 +19,6 @@ function dayOf(iso: string): number | undefined {
   return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY : undefined;
 }
 
-
 interface Item {
   label: string;
   text: string;

@@ -103,7 +103,7 @@ export class KcTagsField extends KcFieldElement {
     this.commit(next);
     this.announcement = t(this.locale, 'tagRemoved', { tag: String(removed) });
     fireInputAndChange(this);
-    if (refocus) (this.renderRoot.querySelector("#input") as HTMLInputElement | null)?.focus();
+    if (refocus) (this.renderRoot.querySelector('#input') as HTMLInputElement | null)?.focus();
   }
 
   #onKeyDown = (e: KeyboardEvent) => {
@@ -130,20 +130,24 @@ export class KcTagsField extends KcFieldElement {
     const tags = this.#tags;
     return html`${this.renderLabel()}
       <div class="box ${this.invalid ? 'invalid' : ''}">
-        ${tags.length
-          ? html`<ul part="tags" aria-label=${this.label}>
+        ${
+          tags.length
+            ? html`<ul part="tags" aria-label=${this.label}>
               ${tags.map(
                 (tag, i) =>
                   html`<li part="tag">
-                    <span>${typeof tag === 'string' ? tag : JSON.stringify(tag)}</span>${this.#locked
-                      ? nothing
-                      : html`<button type="button" part="remove-button" aria-label=${t(this.locale, 'removeTag', { tag: String(tag) })} @click=${() => this.#remove(i, true)}>
+                    <span>${typeof tag === 'string' ? tag : JSON.stringify(tag)}</span>${
+                      this.#locked
+                        ? nothing
+                        : html`<button type="button" part="remove-button" aria-label=${t(this.locale, 'removeTag', { tag: String(tag) })} @click=${() => this.#remove(i, true)}>
                           <span aria-hidden="true">×</span>
-                        </button>`}
+                        </button>`
+                    }
                   </li>`,
               )}
             </ul>`
-          : nothing}
+            : nothing
+        }
         <input
           id="input"
           part="input"

@@ -25,14 +25,17 @@ export const utf8Bom = (text: string): Uint8Array<ArrayBuffer> => new Uint8Array
 
 /** CSV text of rows with `sep`, quoting where needed, CRLF line ends (as Excel writes). */
 export const csv = (rows: (string | number)[][], sep = ';'): string =>
-  rows.map((r) => r.map((c) => (/[";\n,]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(sep)).join('\r\n') + '\r\n';
+  rows.map((r) => r.map((c) => (/[";\n,]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(sep)).join('\r\n') +
+  '\r\n';
 
 const NAMES = ['Ромашка', 'Василёк', 'Берёзка', 'Север', 'Полюс', 'Вектор', 'Альфа-Строй', 'Техносфера', 'Грань', 'Орбита'];
 const SEGMENTS = ['Дилер', 'Корпоративный', 'Сети', 'Дистрибьютор'];
 
 /** A valid 10-digit INN for n (its check digit computed), so the card's own validator accepts it. */
 export function innFor(n: number): string {
-  const base = String(770000000 + (n % 229999999)).split('').map(Number);
+  const base = String(770000000 + (n % 229999999))
+    .split('')
+    .map(Number);
   const w = [2, 4, 10, 3, 5, 9, 4, 6, 8];
   const check = (base.reduce((s, d, i) => s + d * w[i], 0) % 11) % 10;
   return base.join('') + check;
@@ -43,7 +46,14 @@ export function clientRows(count: number, start = 0): (string | number)[][] {
   const header = ['Название организации', 'ИНН', 'Сегмент', 'Телефон', 'Дата регистрации', 'Штат'];
   const rows: (string | number)[][] = [header];
   for (let i = start; i < start + count; i++) {
-    rows.push([`ООО «${NAMES[i % NAMES.length]} ${i + 1}»`, innFor(i), SEGMENTS[i % SEGMENTS.length], `8 (495) ${String(100 + (i % 900))}-${String(10 + (i % 90))}-${String(10 + ((i * 7) % 90))}`, `${String(1 + (i % 28)).padStart(2, '0')}.${String(1 + (i % 12)).padStart(2, '0')}.20${String(10 + (i % 15))}`, String(5 + (i % 500))]);
+    rows.push([
+      `ООО «${NAMES[i % NAMES.length]} ${i + 1}»`,
+      innFor(i),
+      SEGMENTS[i % SEGMENTS.length],
+      `8 (495) ${String(100 + (i % 900))}-${String(10 + (i % 90))}-${String(10 + ((i * 7) % 90))}`,
+      `${String(1 + (i % 28)).padStart(2, '0')}.${String(1 + (i % 12)).padStart(2, '0')}.20${String(10 + (i % 15))}`,
+      String(5 + (i % 500)),
+    ]);
   }
   return rows;
 }

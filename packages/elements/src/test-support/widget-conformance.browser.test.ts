@@ -26,7 +26,11 @@ class AppInnField extends KcFieldElement {
 }
 defineElement('app-inn-field', AppInnField);
 
-const registry = defaultRegistry.extend({ name: 'inn', tag: 'app-inn-field', tester: rankWith(RANK.app, kindIs('value'), typeIs('string'), formatIs('inn')) });
+const registry = defaultRegistry.extend({
+  name: 'inn',
+  tag: 'app-inn-field',
+  tester: rankWith(RANK.app, kindIs('value'), typeIs('string'), formatIs('inn')),
+});
 
 runWidgetConformance({
   name: 'an app widget (app-inn-field) through defaultRegistry.extend()',

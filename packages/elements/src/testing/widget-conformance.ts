@@ -92,7 +92,12 @@ export function pressKey(control: HTMLElement, key: string): void {
 
 /** Types text at the end of a focused control, as a user would; nothing happens when it cannot take text. */
 export function typeText(control: HTMLInputElement, text: string, replace = false): void {
-  if (control.disabled || control.readOnly || control.getRootNode() instanceof ShadowRoot && (control.getRootNode() as ShadowRoot).activeElement !== control) return;
+  if (
+    control.disabled ||
+    control.readOnly ||
+    (control.getRootNode() instanceof ShadowRoot && (control.getRootNode() as ShadowRoot).activeElement !== control)
+  )
+    return;
   control.value = replace ? text : control.value + text;
   control.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
 }
@@ -190,12 +195,17 @@ const radioDriver: WidgetDriver = {
   read: (w, { schema }) => radioLabelValue(w, schema),
   edit: async (w, v, { schema }) => {
     const label = optionLabel(schema, v);
-    qa(w, 'input[type="radio"]').find((r) => labelText(r) === label)?.click();
+    qa(w, 'input[type="radio"]')
+      .find((r) => labelText(r) === label)
+      ?.click();
   },
 };
 
 const multiDriver: WidgetDriver = {
-  read: (w, { schema }) => qa(w, 'input[type="checkbox"]').filter((b) => b.checked).map((b) => valueOfLabel(itemsOf(schema), labelText(b))),
+  read: (w, { schema }) =>
+    qa(w, 'input[type="checkbox"]')
+      .filter((b) => b.checked)
+      .map((b) => valueOfLabel(itemsOf(schema), labelText(b))),
   edit: async (w, v, { schema }) => {
     const want = new Set((v as JsonValue[]).map((x) => optionLabel(itemsOf(schema), x)));
     for (const b of qa(w, 'input[type="checkbox"]')) if (b.checked !== want.has(labelText(b))) b.click();
@@ -209,7 +219,11 @@ const tagsDriver: WidgetDriver = {
   },
   edit: async (w, v) => {
     const update = () => (w as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    for (let b = w.shadowRoot!.querySelector<HTMLButtonElement>('[part="remove-button"]'); b; b = w.shadowRoot!.querySelector('[part="remove-button"]')) {
+    for (
+      let b = w.shadowRoot!.querySelector<HTMLButtonElement>('[part="remove-button"]');
+      b;
+      b = w.shadowRoot!.querySelector('[part="remove-button"]')
+    ) {
       b.click();
       await update();
     }
@@ -231,7 +245,9 @@ const ratingDriver: WidgetDriver = {
     return r ? parseInt(r.labels![0].querySelector('.sr-only')!.textContent!, 10) : undefined;
   },
   edit: async (w, v) => {
-    qa(w, 'input[type="radio"]').find((r) => parseInt(r.labels![0].querySelector('.sr-only')!.textContent!, 10) === v)?.click();
+    qa(w, 'input[type="radio"]')
+      .find((r) => parseInt(r.labels![0].querySelector('.sr-only')!.textContent!, 10) === v)
+      ?.click();
   },
 };
 
@@ -305,7 +321,10 @@ export const drivers: Record<string, WidgetDriver> = {
     },
     edit: async (w, v) => {
       const d = new Date(String(v));
-      userType(q(w, 'input'), `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`);
+      userType(
+        q(w, 'input'),
+        `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`,
+      );
     },
   },
   'kc-number-field': numberDriver,
@@ -353,7 +372,9 @@ export function runWidgetConformance(o: ConformanceOptions): void {
   const fieldSchema = (): JsonSchemaObject => o.schema;
 
   async function makeCard(value: JsonValue, locale: Locale = 'en', schema: JsonSchemaObject = wrap.schema) {
-    const host = mount<HTMLDivElement>(html`<div><kc-card .schema=${schema} .registry=${o.registry} .value=${value} locale=${locale}></kc-card></div>`);
+    const host = mount<HTMLDivElement>(
+      html`<div><kc-card .schema=${schema} .registry=${o.registry} .value=${value} locale=${locale}></kc-card></div>`,
+    );
     const card = host.querySelector('kc-card') as KcCard;
     await settle(card);
     const widget = () => fieldAt(card.shadowRoot!, wrap.path)!;
@@ -394,9 +415,18 @@ export function runWidgetConformance(o: ConformanceOptions): void {
         await settle(card);
         expect(norm(valueAt(card))).to.deep.equal(norm(o.other));
         expect(changes.length, 'kc-change events').to.be.greaterThan(0);
-        expect(changes.every((d) => d.path === wrap.path || d.path.startsWith(wrap.path + '/')), 'kc-change paths').to.equal(true);
-        expect(native.some((e) => e.type === 'input'), 'an input event reached the page').to.equal(true);
-        expect(native.some((e) => e.type === 'change'), 'a change event reached the page').to.equal(true);
+        expect(
+          changes.every((d) => d.path === wrap.path || d.path.startsWith(wrap.path + '/')),
+          'kc-change paths',
+        ).to.equal(true);
+        expect(
+          native.some((e) => e.type === 'input'),
+          'an input event reached the page',
+        ).to.equal(true);
+        expect(
+          native.some((e) => e.type === 'change'),
+          'a change event reached the page',
+        ).to.equal(true);
         // Retargeted: the page sees the card, not the widget's internals.
         expect(native.every((e) => e.target === card)).to.equal(true);
         expect(norm(driver.read(widget(), ctx))).to.deep.equal(norm(o.other));
@@ -464,7 +494,10 @@ export function runWidgetConformance(o: ConformanceOptions): void {
       it(`shows the schema's "${bad.keyword}" error after validate(), in both languages`, async () => {
         const { card, widget } = await makeCard(wrap.valueFor(bad.value));
         const r = card.validate();
-        expect(r.errors.some((e) => e.keyword === bad.keyword && (e.path === wrap.path || e.path.startsWith(wrap.path + '/'))), `${bad.keyword} error`).to.equal(true);
+        expect(
+          r.errors.some((e) => e.keyword === bad.keyword && (e.path === wrap.path || e.path.startsWith(wrap.path + '/'))),
+          `${bad.keyword} error`,
+        ).to.equal(true);
         await settle(card);
         const mine = r.errors.filter((e) => e.path === wrap.path || e.path.startsWith(wrap.path + '/'));
         checkErrorWiring(widget(), mine[0].message);
@@ -484,13 +517,38 @@ export function runWidgetConformance(o: ConformanceOptions): void {
         const root = widget().shadowRoot!;
         const controls = [...root.querySelectorAll(CONTROLS)].filter((el) => !(el as HTMLElement).hidden);
         expect(controls.length, 'controls').to.be.greaterThan(0);
-        for (const c of controls) expect(isLabelled(c, root), `${locale}: <${c.localName} id=${c.id}> has an accessible name`).to.equal(true);
-        for (const fs of root.querySelectorAll('fieldset')) expect(fs.querySelector('legend')?.textContent?.trim(), 'fieldset legend').to.be.ok;
+        for (const c of controls)
+          expect(isLabelled(c, root), `${locale}: <${c.localName} id=${c.id}> has an accessible name`).to.equal(true);
+        for (const fs of root.querySelectorAll('fieldset'))
+          expect(fs.querySelector('legend')?.textContent?.trim(), 'fieldset legend').to.be.ok;
         expect(root.textContent).to.contain(o.card ? '' : 'Field title');
         if (locale === 'ru') {
           // UI strings of the elements' catalogue must be translated.
-          for (const word of ['Choose', 'Remove', 'Clear', 'Not chosen', 'No rating', 'Replace', 'computed', 'not in the list', 'Amount', 'Currency']) {
-            const visible = [...root.querySelectorAll('*')].map((e) => (e.getAttribute('aria-label') ?? '') + ' ' + (e.childNodes.length ? [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('') : '')).join(' ');
+          for (const word of [
+            'Choose',
+            'Remove',
+            'Clear',
+            'Not chosen',
+            'No rating',
+            'Replace',
+            'computed',
+            'not in the list',
+            'Amount',
+            'Currency',
+          ]) {
+            const visible = [...root.querySelectorAll('*')]
+              .map(
+                (e) =>
+                  (e.getAttribute('aria-label') ?? '') +
+                  ' ' +
+                  (e.childNodes.length
+                    ? [...e.childNodes]
+                        .filter((n) => n.nodeType === 3)
+                        .map((n) => n.textContent)
+                        .join('')
+                    : ''),
+              )
+              .join(' ');
             expect(visible, `ru text contains "${word}"`).not.to.contain(word);
           }
         }
@@ -498,7 +556,9 @@ export function runWidgetConformance(o: ConformanceOptions): void {
     });
 
     it('inside a native form: submits the JSON under its name, and form.reset() restores it', async () => {
-      const form = mount<HTMLFormElement>(html`<form><kc-card name="card" .schema=${wrap.schema} .registry=${o.registry} .value=${wrap.valueFor(o.sample)}></kc-card></form>`);
+      const form = mount<HTMLFormElement>(
+        html`<form><kc-card name="card" .schema=${wrap.schema} .registry=${o.registry} .value=${wrap.valueFor(o.sample)}></kc-card></form>`,
+      );
       const card = form.querySelector('kc-card') as KcCard;
       await settle(card);
       const widget = () => fieldAt(card.shadowRoot!, wrap.path)!;

@@ -6,7 +6,6 @@ import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-h
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 
-
 const INPUT_TYPES = new Set(['text', 'email', 'tel', 'url', 'date', 'datetime-local', 'time']);
 const AUTOCOMPLETE = new Set(['off', 'email', 'tel', 'url']);
 const statics = new Map<string, StaticValue>();
@@ -104,7 +103,6 @@ export class KcUrlField extends KcTextField {
   protected override nativeAutocomplete = 'url';
 }
 defineElement('kc-url-field', KcUrlField);
-
 
 export class KcTimeField extends KcTextField {
   override type = 'time' as const;

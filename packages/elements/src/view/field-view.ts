@@ -90,7 +90,9 @@ export class KcFieldView extends KcFieldElement {
       const item = itemSchema(c, s);
       const props = Object.keys(item.properties ?? {});
       if (!props.length) return html`${this.#lines(BLANK_ROWS)}`;
-      const heads = props.map((k) => c.label({ template: `${node.template}/*/${escapeToken(k)}`, key: k, schema: deref(c.ctx, item.properties![k]) } as FieldNode));
+      const heads = props.map((k) =>
+        c.label({ template: `${node.template}/*/${escapeToken(k)}`, key: k, schema: deref(c.ctx, item.properties![k]) } as FieldNode),
+      );
       return html`<table part="table">
         <thead><tr>${heads.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
         <tbody>${Array.from({ length: BLANK_ROWS }, () => html`<tr>${heads.map(() => html`<td></td>`)}</tr>`)}</tbody>

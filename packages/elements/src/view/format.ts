@@ -14,7 +14,13 @@ const BCP47: Record<string, string> = { en: 'en-GB', ru: 'ru-RU' };
 export const bcp47 = (locale: Locale): string => BCP47[locale] ?? locale;
 
 export function isEmptyValue(v: unknown): boolean {
-  return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+  return (
+    v === undefined ||
+    v === null ||
+    v === '' ||
+    (Array.isArray(v) && v.length === 0) ||
+    (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)
+  );
 }
 
 /** `{amount, currency}` (or `x-widget: money`): shown as one currency amount. */
@@ -113,8 +119,10 @@ export function formatText(c: FormController, node: FieldNode, value: unknown = 
   };
   if (isEmptyValue(value)) return t(locale, 'notSet');
   if (isMoneyNode(node)) return formatMoney(value, locale) ?? t(locale, 'notSet');
-  if (isFileNode(node, value)) return typeof value.size === 'number' ? `${value.name} (${formatBytes(bcp47(locale), value.size)})` : value.name;
-  if (node.kind === 'value' || typeof value !== 'object') return option(node.options, value) ?? formatScalar(node.schema, value as JsonValue, locale);
+  if (isFileNode(node, value))
+    return typeof value.size === 'number' ? `${value.name} (${formatBytes(bcp47(locale), value.size)})` : value.name;
+  if (node.kind === 'value' || typeof value !== 'object')
+    return option(node.options, value) ?? formatScalar(node.schema, value as JsonValue, locale);
   if (node.kind === 'fallback' || depth > 8) return JSON.stringify(value);
   const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as object);
   const parts = entries

@@ -68,7 +68,8 @@ export function authenticate(options: AuthOptions): MiddlewareHandler {
       if (header !== undefined && failures) {
         failures.take(address);
         // The address's last allowed failure: said once per lock-out, and never the credential.
-        if (failures.wait(address) > 0) console.warn(`[kartochka-server] too many failed authentications from ${address}; refusing its credentials for a while`);
+        if (failures.wait(address) > 0)
+          console.warn(`[kartochka-server] too many failed authentications from ${address}; refusing its credentials for a while`);
       }
       return unauthorized(c, message);
     };
@@ -104,4 +105,3 @@ export function requireRole(c: Context, action: Action, target = '?'): void {
     `Your role (${p.roles.join(', ') || 'none'}) may not ${action} here; it needs ${rolesFor(action).join(' or ')}.`,
   );
 }
-

@@ -62,7 +62,9 @@ export function jwtVerifier(options: JwtOptions): (token: string) => Promise<Pri
       throw new JwtRefused(`The bearer token was refused (${code}).`);
     }
     const rawRoles = claim(payload, rolesClaim);
-    const roles = (Array.isArray(rawRoles) ? rawRoles : [rawRoles]).filter((r): r is string => typeof r === 'string' && ROLE_PATTERN.test(r));
+    const roles = (Array.isArray(rawRoles) ? rawRoles : [rawRoles]).filter(
+      (r): r is string => typeof r === 'string' && ROLE_PATTERN.test(r),
+    );
     const tenant = claim(payload, tenantClaim);
     if (typeof tenant !== 'string' || !TENANT_PATTERN.test(tenant)) {
       throw new JwtRefused(`The bearer token has no valid "${tenantClaim}" claim (the tenant).`);

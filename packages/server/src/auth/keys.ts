@@ -58,7 +58,13 @@ const KEY_PATTERN = /^kc_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
 const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
 
 function info(row: KeyRow): ApiKeyInfo {
-  const out: ApiKeyInfo = { id: row.id, tenant: row.tenant, roles: JSON.parse(row.roles) as string[], name: row.name, createdAt: row.created_at };
+  const out: ApiKeyInfo = {
+    id: row.id,
+    tenant: row.tenant,
+    roles: JSON.parse(row.roles) as string[],
+    name: row.name,
+    createdAt: row.created_at,
+  };
   if (row.revoked_at) out.revokedAt = row.revoked_at;
   return out;
 }
@@ -67,8 +73,10 @@ function info(row: KeyRow): ApiKeyInfo {
 function checkNewKey(input: NewKey): void {
   if (!TENANT_PATTERN.test(input.tenant)) throw new TypeError(`tenant must match ${TENANT_PATTERN} (got ${JSON.stringify(input.tenant)}).`);
   if (input.roles.length === 0) throw new TypeError('A key needs at least one role (admin, editor, viewer, or your own).');
-  for (const r of input.roles) if (!ROLE_PATTERN.test(r)) throw new TypeError(`role must match ${ROLE_PATTERN} (got ${JSON.stringify(r)}).`);
-  if (input.name !== undefined && (input.name.length === 0 || input.name.length > 200)) throw new TypeError('name must be 1–200 characters.');
+  for (const r of input.roles)
+    if (!ROLE_PATTERN.test(r)) throw new TypeError(`role must match ${ROLE_PATTERN} (got ${JSON.stringify(r)}).`);
+  if (input.name !== undefined && (input.name.length === 0 || input.name.length > 200))
+    throw new TypeError('name must be 1–200 characters.');
 }
 
 /** The API keys of the server's database. */
@@ -90,7 +98,10 @@ export class KeyStore {
     const id = randomBytes(8).toString('hex');
     const key = `kc_${id}_${randomBytes(32).toString('base64url')}`;
     const name = input.name ?? `key:${id}`;
-    await this.rows.insert({ id, tenant: input.tenant, roles: JSON.stringify([...new Set(input.roles)]), name, hash: sha256(key), created_at: now }, actor);
+    await this.rows.insert(
+      { id, tenant: input.tenant, roles: JSON.stringify([...new Set(input.roles)]), name, hash: sha256(key), created_at: now },
+      actor,
+    );
     return { ...info((await this.rows.byId(id))!), key };
   }
 

@@ -35,7 +35,10 @@ export async function dropTestSchemas(prefix: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_PG_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>('SELECT nspname AS n FROM pg_namespace WHERE left(nspname, $1) = $2', [prefix.length, prefix]);
+    const { rows } = await client.query<{ n: string }>('SELECT nspname AS n FROM pg_namespace WHERE left(nspname, $1) = $2', [
+      prefix.length,
+      prefix,
+    ]);
     for (const { n } of rows) await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(n)} CASCADE`);
   } finally {
     await client.end();
@@ -78,7 +81,12 @@ export async function rawSql(db: string, sql: string, params: unknown[] = []): P
   try {
     if (schema) await client.query(`SET search_path TO ${quoteIdent(schema)}`);
     let n = 0;
-    return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as Record<string, unknown>[];
+    return (
+      await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows as Record<string, unknown>[];
   } finally {
     await client.end();
   }

@@ -47,7 +47,16 @@ export const LISTENING = /^Kartochka server listening on http:\/\/(?:127\.0\.0\.
 export function startServer(options: StartOptions): Promise<ServerProcess> {
   const hooks = options.testHooks !== false;
   const hooksToken = hooks ? randomBytes(16).toString('hex') : undefined;
-  const args = ['--conditions=@kartochka/source', '--import', 'tsx', hooks ? testCli : cli, '--db', options.db, '--port', String(options.port ?? 0)];
+  const args = [
+    '--conditions=@kartochka/source',
+    '--import',
+    'tsx',
+    hooks ? testCli : cli,
+    '--db',
+    options.db,
+    '--port',
+    String(options.port ?? 0),
+  ];
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.KARTOCHKA_TOKEN;
   delete env.KARTOCHKA_TEST_HOOKS_TOKEN;
@@ -151,12 +160,15 @@ export function as(server: ServerProcess, key: string | undefined): Call {
     const headers = new Headers(init.headers);
     if (key !== undefined) headers.set('Authorization', `Bearer ${key}`);
     if (init.json !== undefined) headers.set('Content-Type', 'application/json');
-    const res = await fetch(`${server.api}${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+    const res = await fetch(`${server.api}${path}`, {
+      ...init,
+      headers,
+      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
   };
 }
-
 
 /**
  * A request sent as written: the path is not normalised (fetch would resolve `..`) and headers such as

@@ -65,11 +65,7 @@ export const assert: Assert = {
     if (diff) throw new AssertionError(`${message ? message + ': ' : ''}not deep-equal ${diff}`);
   },
   /** Awaits `promise`, expects it to reject with an instance of `type`, and returns the error. */
-  async rejects<E extends Error>(
-    promise: Promise<unknown>,
-    type: ErrorClass<E>,
-    message?: string,
-  ): Promise<E> {
+  async rejects<E extends Error>(promise: Promise<unknown>, type: ErrorClass<E>, message?: string): Promise<E> {
     try {
       await promise;
     } catch (error) {

@@ -14,7 +14,12 @@ export const b2bLayout: TemplateLayout = {
         '/general/companyName',
         '/general/legalForm',
         '/general/legalFormOther',
-        { type: 'group', id: 'activity', title: { ru: 'Род деятельности', en: 'Line of business' }, items: ['/general/activity/description', '/general/activity/products', '/general/activity/regions'] },
+        {
+          type: 'group',
+          id: 'activity',
+          title: { ru: 'Род деятельности', en: 'Line of business' },
+          items: ['/general/activity/description', '/general/activity/products', '/general/activity/regions'],
+        },
         {
           type: 'group',
           id: 'size',
@@ -30,14 +35,30 @@ export const b2bLayout: TemplateLayout = {
             '/general/size/exportCountries',
           ],
         },
-        { type: 'group', id: 'contacts', title: { ru: 'Контактный блок', en: 'Contacts' }, items: ['/general/contacts/addresses', '/general/contacts/phones', '/general/contacts/emails'] },
+        {
+          type: 'group',
+          id: 'contacts',
+          title: { ru: 'Контактный блок', en: 'Contacts' },
+          items: ['/general/contacts/addresses', '/general/contacts/phones', '/general/contacts/emails'],
+        },
         {
           type: 'group',
           id: 'requisites',
           title: { ru: 'Реквизиты', en: 'Company details' },
-          items: ['/general/requisites/codes', '/general/requisites/registration', '/general/requisites/bankAccounts', '/general/requisites/certificates'],
+          items: [
+            '/general/requisites/codes',
+            '/general/requisites/registration',
+            '/general/requisites/bankAccounts',
+            '/general/requisites/certificates',
+          ],
         },
-        { type: 'group', id: 'geo', title: { ru: 'География', en: 'Location' }, columns: 3, items: ['/general/geo/country', '/general/geo/region', '/general/geo/city'] },
+        {
+          type: 'group',
+          id: 'geo',
+          title: { ru: 'География', en: 'Location' },
+          columns: 3,
+          items: ['/general/geo/country', '/general/geo/region', '/general/geo/city'],
+        },
         {
           type: 'group',
           id: 'responsibility',
@@ -57,8 +78,19 @@ export const b2bLayout: TemplateLayout = {
         '/category/priority',
         '/category/clientType',
         '/category/category',
-        { type: 'group', id: 'conditions', title: { ru: 'Условия', en: 'Terms' }, items: ['/category/conditions/package', '/category/conditions/individual'] },
-        { type: 'group', id: 'salesModel', title: { ru: 'Продажи', en: 'Sales' }, columns: 3, items: ['/category/salesType', '/category/salesKind', '/category/planningType'] },
+        {
+          type: 'group',
+          id: 'conditions',
+          title: { ru: 'Условия', en: 'Terms' },
+          items: ['/category/conditions/package', '/category/conditions/individual'],
+        },
+        {
+          type: 'group',
+          id: 'salesModel',
+          title: { ru: 'Продажи', en: 'Sales' },
+          columns: 3,
+          items: ['/category/salesType', '/category/salesKind', '/category/planningType'],
+        },
         {
           type: 'group',
           id: 'potential',
@@ -84,7 +116,10 @@ export const b2bLayout: TemplateLayout = {
       type: 'section',
       id: 'history',
       title: { ru: 'История', en: 'History' },
-      description: { ru: 'Факт работы с клиентом: продажи, отгрузки, оплаты, маркетинг и сервис.', en: 'What has happened with the client: sales, shipments, payments, marketing and service.' },
+      description: {
+        ru: 'Факт работы с клиентом: продажи, отгрузки, оплаты, маркетинг и сервис.',
+        en: 'What has happened with the client: sales, shipments, payments, marketing and service.',
+      },
       items: [
         { type: 'group', id: 'salesHistory', title: { ru: 'Продажи', en: 'Sales' }, items: ['/history/sales', '/history/totalTurnover'] },
         {
@@ -101,18 +136,36 @@ export const b2bLayout: TemplateLayout = {
       type: 'section',
       id: 'plans',
       title: { ru: 'Планирование', en: 'Planning' },
-      description: { ru: 'Что мы планируем по клиенту: продажи, маркетинг, мероприятия и сервис.', en: 'What we plan for the client: sales, marketing, events and service.' },
+      description: {
+        ru: 'Что мы планируем по клиенту: продажи, маркетинг, мероприятия и сервис.',
+        en: 'What we plan for the client: sales, marketing, events and service.',
+      },
       items: ['/plans/sales', '/plans/marketing', '/plans/actions', '/plans/service'],
     },
     {
       type: 'section',
       id: 'relationship',
       title: { ru: 'Отношения', en: 'Relationship' },
-      description: { ru: 'Как часто и чем мы информируем клиента, насколько он лоялен и доволен.', en: 'How often and how we keep the client informed, how loyal and satisfied they are.' },
+      description: {
+        ru: 'Как часто и чем мы информируем клиента, насколько он лоялен и доволен.',
+        en: 'How often and how we keep the client informed, how loyal and satisfied they are.',
+      },
       items: [
         '/relationship/interactions',
-        { type: 'group', id: 'contact', title: { ru: 'Информирование', en: 'Keeping in touch' }, columns: 2, items: ['/relationship/contactFrequency', '/relationship/mailing'] },
-        { type: 'group', id: 'loyalty', title: { ru: 'Лояльность', en: 'Loyalty' }, columns: 2, items: ['/relationship/loyalty/score', '/relationship/loyalty/assessedAt'] },
+        {
+          type: 'group',
+          id: 'contact',
+          title: { ru: 'Информирование', en: 'Keeping in touch' },
+          columns: 2,
+          items: ['/relationship/contactFrequency', '/relationship/mailing'],
+        },
+        {
+          type: 'group',
+          id: 'loyalty',
+          title: { ru: 'Лояльность', en: 'Loyalty' },
+          columns: 2,
+          items: ['/relationship/loyalty/score', '/relationship/loyalty/assessedAt'],
+        },
         {
           type: 'group',
           id: 'satisfaction',
@@ -130,7 +183,10 @@ export const b2bLayout: TemplateLayout = {
       type: 'section',
       id: 'contract',
       title: { ru: 'Договор', en: 'Contract' },
-      description: { ru: 'Договор о сотрудничестве: номер, сроки, копия и напоминание о продлении.', en: 'The cooperation contract: number, dates, a copy and the renewal reminder.' },
+      description: {
+        ru: 'Договор о сотрудничестве: номер, сроки, копия и напоминание о продлении.',
+        en: 'The cooperation contract: number, dates, a copy and the renewal reminder.',
+      },
       columns: 2,
       items: ['/contract/number', '/contract/signedAt', '/contract/validUntil', '/contract/renewalReminderDays', '/contract/file'],
     },

@@ -7,7 +7,8 @@ export const b2bSample: B2BClientCard = {
     companyName: 'Волжская керамика',
     legalForm: 'llc',
     activity: {
-      description: 'Оптовая торговля керамической плиткой и сантехникой; собственная сеть салонов в Поволжье; клиенты — строительные компании и частные покупатели.',
+      description:
+        'Оптовая торговля керамической плиткой и сантехникой; собственная сеть салонов в Поволжье; клиенты — строительные компании и частные покупатели.',
       products: ['Керамическая плитка', 'Керамогранит', 'Сантехника'],
       regions: ['Самарская область', 'Ульяновская область', 'Татарстан'],
     },
@@ -89,7 +90,13 @@ export const b2bSample: B2BClientCard = {
         motivators: ['Бонусы за объём'],
         hobbies: ['Йога'],
       },
-      { fullName: 'Лебедев Максим Олегович', role: 'K', position: 'Менеджер по закупкам', managementLevel: 'specialist', birthday: '1993-06-30' },
+      {
+        fullName: 'Лебедев Максим Олегович',
+        role: 'K',
+        position: 'Менеджер по закупкам',
+        managementLevel: 'specialist',
+        birthday: '1993-06-30',
+      },
     ],
   },
   history: {
@@ -123,7 +130,9 @@ export const b2bSample: B2BClientCard = {
       { periodType: 'quarter', period: '2027-Q1', item: 'Керамогранит 60×60', quantity: 4000, price: 1150 },
       { periodType: 'month', period: '2027-01', item: 'Плитка «Волга»', quantity: 1500, price: 890 },
     ],
-    marketing: [{ event: 'Открытие шоу-рума', budget: 250000, materials: 'Стенды, каталоги', promo: 'Скидка 5% на открытии', dueDate: '2027-02-20' }],
+    marketing: [
+      { event: 'Открытие шоу-рума', budget: 250000, materials: 'Стенды, каталоги', promo: 'Скидка 5% на открытии', dueDate: '2027-02-20' },
+    ],
     actions: [
       { action: 'Согласовать план закупок на II квартал', dueDate: '2026-12-10', owner: 'Петров Андрей Сергеевич', status: 'inProgress' },
       { action: 'Провести обучение продавцов', dueDate: '2027-01-20', owner: 'Кузнецова Ольга Викторовна', status: 'planned' },

@@ -264,7 +264,13 @@ export const b2bSchema: JsonSchemaObject = {
       ),
       marketing: list(
         obj(
-          { event: str({ minLength: 1, maxLength: 200 }), budget: amount, materials: text(1000), promo: str({ maxLength: 500 }), dueDate: date },
+          {
+            event: str({ minLength: 1, maxLength: 200 }),
+            budget: amount,
+            materials: text(1000),
+            promo: str({ maxLength: 500 }),
+            dueDate: date,
+          },
           { required: ['event'] },
         ),
       ),
@@ -274,7 +280,11 @@ export const b2bSchema: JsonSchemaObject = {
             action: str({ minLength: 1, maxLength: 500 }),
             dueDate: {
               ...date,
-              'x-reminder': { offsetDays: 0, who: '1/owner', title: { ru: 'Срок: {1/action} ({record})', en: 'Due: {1/action} ({record})' } },
+              'x-reminder': {
+                offsetDays: 0,
+                who: '1/owner',
+                title: { ru: 'Срок: {1/action} ({record})', en: 'Due: {1/action} ({record})' },
+              },
             },
             owner: str({ maxLength: 200 }),
             status: { type: 'string', enum: ['planned', 'inProgress', 'done', 'cancelled'], default: 'planned' },

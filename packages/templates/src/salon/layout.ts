@@ -46,7 +46,13 @@ export const salonLayout: TemplateLayout = {
       id: 'consents',
       title: { ru: 'Согласия', en: 'Consents' },
       items: [
-        { type: 'group', id: 'personalData', title: { ru: 'Обработка персональных данных', en: 'Personal data processing' }, columns: 2, items: ['/consents/personalData/given', '/consents/personalData/date'] },
+        {
+          type: 'group',
+          id: 'personalData',
+          title: { ru: 'Обработка персональных данных', en: 'Personal data processing' },
+          columns: 2,
+          items: ['/consents/personalData/given', '/consents/personalData/date'],
+        },
         '/consents/procedures',
       ],
     },

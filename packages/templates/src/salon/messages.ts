@@ -2,7 +2,10 @@
 import type { MessageCatalogue } from '@kartochka/core';
 import { catalogue, type Entry, type EntryExtras } from '../catalogue.js';
 
-const SENSITIVE: EntryExtras['d'] = ['Медицинские данные: видны только допущенным сотрудникам.', 'Health data: visible to authorised staff only.'];
+const SENSITIVE: EntryExtras['d'] = [
+  'Медицинские данные: видны только допущенным сотрудникам.',
+  'Health data: visible to authorised staff only.',
+];
 const satisfaction: EntryExtras = {
   o: {
     '1': ['1 — очень недоволен', '1 — very unhappy'],
@@ -18,7 +21,12 @@ const entries: Entry[] = [
   ['', 'Карта клиента салона красоты', 'Beauty salon client card'],
   ['/personal', 'Личные данные', 'Personal data'],
   ['/personal/fullName', 'Ф.И.О.', 'Full name'],
-  ['/personal/birthDate', 'Дата рождения', 'Date of birth', { d: ['Администратору придёт напоминание поздравить клиента.', 'The front desk is reminded to send greetings.'] }],
+  [
+    '/personal/birthDate',
+    'Дата рождения',
+    'Date of birth',
+    { d: ['Администратору придёт напоминание поздравить клиента.', 'The front desk is reminded to send greetings.'] },
+  ],
   ['/personal/phone', 'Телефон', 'Phone'],
   ['/personal/email', 'Имэйл', 'Email'],
   ['/personal/preferredMaster', 'Любимый мастер', 'Preferred specialist'],
@@ -45,15 +53,43 @@ const entries: Entry[] = [
   ['/anamnesis/allergies', 'Аллергии', 'Allergies'],
   ['/anamnesis/allergies/*/allergen', 'Аллерген', 'Allergen'],
   ['/anamnesis/allergies/*/reaction', 'Реакция', 'Reaction'],
-  ['/anamnesis/allergies/*/severity', 'Тяжесть', 'Severity', { o: { mild: ['Лёгкая', 'Mild'], moderate: ['Средняя', 'Moderate'], severe: ['Тяжёлая', 'Severe'] } }],
+  [
+    '/anamnesis/allergies/*/severity',
+    'Тяжесть',
+    'Severity',
+    { o: { mild: ['Лёгкая', 'Mild'], moderate: ['Средняя', 'Moderate'], severe: ['Тяжёлая', 'Severe'] } },
+  ],
   ['/anamnesis/medications', 'Принимаемые препараты', 'Medications'],
-  ['/anamnesis/pregnancyOrLactation', 'Беременность / лактация', 'Pregnancy or breastfeeding', { o: { no: ['Нет', 'No'], pregnancy: ['Беременность', 'Pregnancy'], lactation: ['Лактация', 'Breastfeeding'] } }],
+  [
+    '/anamnesis/pregnancyOrLactation',
+    'Беременность / лактация',
+    'Pregnancy or breastfeeding',
+    { o: { no: ['Нет', 'No'], pregnancy: ['Беременность', 'Pregnancy'], lactation: ['Лактация', 'Breastfeeding'] } },
+  ],
   ['/anamnesis/contraindications', 'Противопоказания', 'Contraindications'],
   ['/anamnesis/updatedAt', 'Анамнез уточнён', 'Last reviewed'],
 
   ['/skin', 'Состояние кожи', 'Skin assessment'],
-  ['/skin/type', 'Тип кожи', 'Skin type', { o: { normal: ['Нормальная', 'Normal'], dry: ['Сухая', 'Dry'], oily: ['Жирная', 'Oily'], combination: ['Комбинированная', 'Combination'], sensitive: ['Чувствительная', 'Sensitive'] } }],
-  ['/skin/phototype', 'Фототип (по Фицпатрику)', 'Phototype (Fitzpatrick)', { o: { I: ['I', 'I'], II: ['II', 'II'], III: ['III', 'III'], IV: ['IV', 'IV'], V: ['V', 'V'], VI: ['VI', 'VI'] } }],
+  [
+    '/skin/type',
+    'Тип кожи',
+    'Skin type',
+    {
+      o: {
+        normal: ['Нормальная', 'Normal'],
+        dry: ['Сухая', 'Dry'],
+        oily: ['Жирная', 'Oily'],
+        combination: ['Комбинированная', 'Combination'],
+        sensitive: ['Чувствительная', 'Sensitive'],
+      },
+    },
+  ],
+  [
+    '/skin/phototype',
+    'Фототип (по Фицпатрику)',
+    'Phototype (Fitzpatrick)',
+    { o: { I: ['I', 'I'], II: ['II', 'II'], III: ['III', 'III'], IV: ['IV', 'IV'], V: ['V', 'V'], VI: ['VI', 'VI'] } },
+  ],
   [
     '/skin/conditions',
     'Особенности',
@@ -83,7 +119,12 @@ const entries: Entry[] = [
   ['/visits/*/reaction', 'Реакция кожи', 'Skin reaction'],
   ['/visits/*/result', 'Результат', 'Result'],
   ['/visits/*/recommendations', 'Рекомендации', 'Recommendations'],
-  ['/visits/*/nextVisit', 'Следующий визит', 'Next visit', { d: ['Мастеру придёт напоминание за день.', 'The specialist is reminded the day before.'] }],
+  [
+    '/visits/*/nextVisit',
+    'Следующий визит',
+    'Next visit',
+    { d: ['Мастеру придёт напоминание за день.', 'The specialist is reminded the day before.'] },
+  ],
   ['/visits/*/price', 'Стоимость', 'Price'],
   ['/visits/*/price/amount', 'Сумма', 'Amount'],
   ['/visits/*/price/currency', 'Валюта', 'Currency'],
@@ -107,7 +148,12 @@ const entries: Entry[] = [
 
   ['/loyalty', 'Лояльность', 'Loyalty'],
   ['/loyalty/visitsCount', 'Визитов', 'Visits', { d: ['Вычисляется по истории посещений.', 'Computed from the visits.'] }],
-  ['/loyalty/totalSpent', 'Потрачено всего', 'Total spent', { d: ['Вычисляется: сумма стоимости визитов.', 'Computed: the sum of visit prices.'] }],
+  [
+    '/loyalty/totalSpent',
+    'Потрачено всего',
+    'Total spent',
+    { d: ['Вычисляется: сумма стоимости визитов.', 'Computed: the sum of visit prices.'] },
+  ],
   ['/loyalty/bonusCard', 'Бонусная карта', 'Bonus card'],
   ['/loyalty/bonusCard/number', 'Номер карты', 'Card number'],
   ['/loyalty/bonusCard/balance', 'Баланс бонусов', 'Bonus balance'],

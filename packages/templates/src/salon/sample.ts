@@ -57,7 +57,11 @@ export const salonSample: BeautySalonCard = {
     personalData: { given: true, date: '2026-09-01' },
     procedures: [
       { procedure: 'Ультразвуковая чистка лица', signedAt: '2026-09-01' },
-      { procedure: 'Биоревитализация', signedAt: '2026-10-01', file: { name: 'soglasie-biorevitalizaciya.pdf', type: 'application/pdf', size: 120331 } },
+      {
+        procedure: 'Биоревитализация',
+        signedAt: '2026-10-01',
+        file: { name: 'soglasie-biorevitalizaciya.pdf', type: 'application/pdf', size: 120331 },
+      },
     ],
   },
   loyalty: {

@@ -9,11 +9,18 @@ const str = (extra: JsonSchemaObject = {}): JsonSchemaObject => ({ type: 'string
 const text = (maxLength = 2000): JsonSchemaObject => ({ type: 'string', maxLength, 'x-widget': 'textarea' });
 const date: JsonSchemaObject = { type: 'string', format: 'date' };
 const ref = (name: string): JsonSchemaObject => ({ $ref: `#/$defs/${name}` });
-const obj = (properties: Record<string, JsonSchemaObject>, extra: JsonSchemaObject = {}): JsonSchemaObject => ({ type: 'object', properties, ...extra });
+const obj = (properties: Record<string, JsonSchemaObject>, extra: JsonSchemaObject = {}): JsonSchemaObject => ({
+  type: 'object',
+  properties,
+  ...extra,
+});
 const list = (items: JsonSchemaObject, extra: JsonSchemaObject = {}): JsonSchemaObject => ({ type: 'array', items, ...extra });
 /** Health data: shown only to staff allowed to see it, masked in lists and prints, never exported casually. */
 const sensitive = <T extends JsonSchemaObject>(s: T): T => ({ ...s, 'x-sensitive': true });
-const restricted = <T extends JsonSchemaObject>(s: T): T => ({ ...sensitive(s), 'x-access': { read: ['master', 'admin'], write: ['master'] } });
+const restricted = <T extends JsonSchemaObject>(s: T): T => ({
+  ...sensitive(s),
+  'x-access': { read: ['master', 'admin'], write: ['master'] },
+});
 
 export const salonSchema: JsonSchemaObject = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -89,7 +96,11 @@ export const salonSchema: JsonSchemaObject = {
         phone: str({ format: 'phone' }),
         email: str({ format: 'email' }),
         preferredMaster: str({ maxLength: 200 }),
-        source: { type: 'string', enum: ['recommendation', 'socialMedia', 'search', 'maps', 'walkIn', 'advertising', 'other'], 'x-editableOptions': true },
+        source: {
+          type: 'string',
+          enum: ['recommendation', 'socialMedia', 'search', 'maps', 'walkIn', 'advertising', 'other'],
+          'x-editableOptions': true,
+        },
         marketingConsent: { type: 'boolean' },
       },
       { required: ['fullName', 'phone'] },
@@ -111,7 +122,11 @@ export const salonSchema: JsonSchemaObject = {
       type: { type: 'string', enum: ['normal', 'dry', 'oily', 'combination', 'sensitive'] },
       phototype: { type: 'string', enum: ['I', 'II', 'III', 'IV', 'V', 'VI'] },
       conditions: list(
-        { type: 'string', enum: ['acne', 'postAcne', 'rosacea', 'couperose', 'hyperpigmentation', 'dehydration', 'wrinkles', 'enlargedPores'], 'x-editableOptions': true },
+        {
+          type: 'string',
+          enum: ['acne', 'postAcne', 'rosacea', 'couperose', 'hyperpigmentation', 'dehydration', 'wrinkles', 'enlargedPores'],
+          'x-editableOptions': true,
+        },
         { uniqueItems: true },
       ),
       notes: text(),

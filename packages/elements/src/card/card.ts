@@ -6,7 +6,6 @@ import {
   dataContext,
   deepEqual,
   evaluate,
-  loadValidationRuntime,
   localize,
   type FieldError,
   type JsonSchema,
@@ -28,6 +27,7 @@ import { findIn, inSection, type CardMode, type KcSection } from '../section/sec
 import '../section/section.js';
 import { t } from '../internal/i18n.js';
 import { cardStyles } from './card.styles.js';
+import { missingChunks } from './chunks.js';
 import { actionBarStyles, renderActionBar, ToastController } from './action-bar.js';
 import type { StorageAdapter } from '@kartochka/storage';
 // Types only: persistence is an opt-in module (`@kartochka/elements/persistence`) that plugs itself
@@ -293,13 +293,9 @@ export class KcCard<T = JsonValue> extends LitElement {
       changed.has('validator') ||
       !this.#controller
     ) {
-      if (this.schema !== undefined) {
-        // A schema with conditionals or alternatives needs the run-time matcher (ajv) to build
-        // its fields; on a page that has not loaded it yet, it is fetched first (a plain schema
-        // with a precompiled validator never needs it).
-        if (!validationRuntime() && schemaNeedsMatcher(this.schema)) this.#waitForRuntime();
-        else this.#createController();
-      }
+      // A schema whose fields need the run-time matcher gets a form once it is loaded
+      // (scheduleUpdate waits for it; if it failed to load, the card stays empty).
+      if (this.schema !== undefined && !(schemaNeedsMatcher(this.schema) && !validationRuntime())) this.#createController();
     }
     const c = this.#controller;
     if (!c) return;
@@ -316,13 +312,32 @@ export class KcCard<T = JsonValue> extends LitElement {
     this.toggleAttribute('aria-busy', this.#persistence?.status === 'loading');
   }
 
-  #runtimeLoad?: Promise<unknown>;
+  /** Chunks this card asked for (card/chunks.ts), by name: loading, or settled (loaded or failed; never asked again). */
+  #chunks = new Map<string, Promise<void> | 'settled'>();
 
-  #waitForRuntime(): void {
-    this.#runtimeLoad ??= loadValidationRuntime(this.schema).then(
-      () => this.requestUpdate('schema'),
-      (e: unknown) => console.error('kc-card: the run-time validator could not be loaded', e),
-    );
+  /**
+   * Each update waits first for the chunks the card's schema and mode need (card/chunks.ts): the
+   * card keeps its last frame, or shows nothing yet, instead of a state it cannot show. When
+   * nothing is missing (always, with the package root) the update runs at once, as Lit's does.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending: Promise<void>[] = [];
+    for (const [name, load] of missingChunks(this)) {
+      let p = this.#chunks.get(name);
+      if (p === 'settled') continue;
+      if (!p) {
+        p = load()
+          .then(
+            () => {},
+            (e: unknown) => console.error(`kc-card: ${name} could not be loaded`, e),
+          )
+          .finally(() => this.#chunks.set(name, 'settled'));
+        this.#chunks.set(name, p);
+      }
+      pending.push(p);
+    }
+    // Properties set meanwhile join this update; a need they add is loaded before it too.
+    return pending.length ? Promise.all(pending).then(() => this.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   #createController(): void {
@@ -391,9 +406,8 @@ export class KcCard<T = JsonValue> extends LitElement {
    */
   get validatorReady(): Promise<void> {
     if (this.#controller) return this.#controller.validatorReady;
-    return Promise.resolve(this.#runtimeLoad)
-      .then(() => this.updateComplete)
-      .then(() => this.#controller?.validatorReady);
+    // The first update waits for the chunks the schema needs (scheduleUpdate) and creates the form.
+    return this.updateComplete.then(() => this.#controller?.validatorReady);
   }
 
   /** Remembers the data from before an edit until the edit's events have all gone out (one task). */

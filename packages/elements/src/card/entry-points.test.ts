@@ -60,22 +60,30 @@ test('the card entry loads the card and the standard widgets, and none of the re
   ]) {
     assert.ok(has(loaded, part), `the card entry loads ${part}`);
   }
-  const ours = ['card-list/', 'history/', 'reminders/', 'persistence/', 'array-field/', 'money-field/', 'tags-field/', 'json-field/'].map(
-    (d) => `elements/src/${d}`,
-  );
-  // View mode shows file references in words, so storage's helpers on card data
-  // (@kartochka/storage/data: pure functions, no adapter, no idb) are the one part of storage it may load.
-  const fileHelpers = ['storage/src/data.ts', 'storage/src/files.ts', 'storage/src/diff.ts', 'storage/src/query.ts'];
+  // view/: values as text (view and blank modes), a chunk the card loads before it renders in
+  // those modes (card/chunks.ts); with it go storage's file helpers (file links in view mode).
+  const ours = [
+    'card-list/',
+    'history/',
+    'reminders/',
+    'persistence/',
+    'array-field/',
+    'money-field/',
+    'tags-field/',
+    'json-field/',
+    'view/',
+  ].map((d) => `elements/src/${d}`);
   for (const part of [...ours, 'node_modules/idb/', '@lit-labs/virtualizer', 'storage/src/']) {
-    const offending = [...loaded].filter((f) => f.includes(part) && !fileHelpers.some((h) => f.includes(h)));
+    const offending = [...loaded].filter((f) => f.includes(part));
     assert.deepEqual(offending, [], `the card entry must not load ${part}`);
   }
   // …but a schema with a list can still get one: the card imports it on demand.
   const all = Object.keys(meta.inputs);
-  assert.ok(
-    all.some((f) => f.includes('array-field/array-field.ts')),
-    'the list widget is reachable through a dynamic import',
-  );
+  for (const part of ['array-field/array-field.ts', 'view/field-view.ts'])
+    assert.ok(
+      all.some((f) => f.includes(part)),
+      `${part} is reachable through a dynamic import`,
+    );
 });
 
 test('each entry point in package.json exists, and the root still defines everything', async () => {
@@ -160,4 +168,12 @@ test('the run-time compiler (ajv, re2js) is never loaded up front by the root or
     );
     assert.deepEqual(offending, [], `${entry} loads the run-time compiler up front (import it through loadValidationRuntime())`);
   }
+});
+
+test('what a plain edit-mode card never uses is not up front in the card entry (a Vite build)', async () => {
+  const modules = await upFront('src/card/index.ts');
+  // View and blank modes only (card/chunks.ts loads them before such a card renders).
+  const never = ['elements/src/view/', 'storage/src/'];
+  const offending = modules.filter((m) => never.some((n) => m.includes(n)));
+  assert.deepEqual(offending, [], 'the card entry loads up front what only other modes or schemas use');
 });

@@ -17,4 +17,6 @@ registerWidgetLoaders({
   'kc-computed-field': () => import('../computed-field/computed-field.js'),
   'kc-file-field': () => import('../file-field/file-field.js'),
   'kc-json-field': () => import('../json-field/json-field.js'),
+  // Values as text (view and blank modes): a card in edit mode never shows one (card/chunks.ts).
+  'kc-field-view': () => import('../view/field-view.js'),
 });

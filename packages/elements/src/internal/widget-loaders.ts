@@ -33,3 +33,12 @@ export function loadWidget(tag: string): void {
     console.error(`kc-card: the widget <${tag}> could not be loaded`, e);
   });
 }
+
+/**
+ * How to load the module that defines `tag`, for what must be there before a render
+ * (card/chunks.ts); undefined when it is defined already, or when no loader is registered (the
+ * package root defines every element up front).
+ */
+export function pendingWidget(tag: string): (() => Promise<unknown>) | undefined {
+  return customElements.get(tag) ? undefined : loaders[tag];
+}

@@ -107,3 +107,16 @@ export function safeFileLink(url: unknown): string | undefined {
 
 /** Folds case and ё for searching Russian and English text alike. */
 export const fold = (s: string): string => s.toLocaleLowerCase().replace(/ё/g, 'е');
+
+/**
+ * `{amount, currency}` (or `x-widget: money`): one currency amount in view mode, not a group of
+ * two fields (the section decides that before the field view, in its own chunk, is loaded).
+ */
+export function isMoneyNode(node: FieldNode): boolean {
+  if (node.kind !== 'object') return false;
+  const s = node.schema;
+  if (s['x-widget'] === 'money') return true;
+  const p = s.properties ?? {};
+  const keys = Object.keys(p);
+  return keys.length === 2 && keys.includes('amount') && keys.includes('currency');
+}

@@ -7,8 +7,7 @@ import { escapeToken, getAt, isWithin, parentPointer } from '@kartochka/core/int
 import { buttonStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
 import { renderWidget } from './render-widget.js';
-import { isMoneyNode } from '../view/format.js';
-import '../view/field-view.js';
+import { isMoneyNode } from '../internal/widget-utils.js';
 import { KcSaveEvent } from '../events/events.js';
 
 export type CardMode = 'edit' | 'view' | 'blank';

@@ -6,7 +6,8 @@ import { escapeToken } from '@kartochka/core/internal';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
-import { formatNode, isEmptyValue, isMoneyNode } from './format.js';
+import { isMoneyNode } from '../internal/widget-utils.js';
+import { formatNode, isEmptyValue } from './format.js';
 
 /** Blank-form rows printed for a list. */
 const BLANK_ROWS = 3;

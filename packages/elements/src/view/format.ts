@@ -7,7 +7,7 @@ import { type FieldNode, type FormController, type JsonValue, type JsonSchemaObj
 import { joinPointer, parentPointer } from '@kartochka/core/internal';
 import { t } from '../internal/i18n.js';
 import { numberFormat, dateTimeFormat } from '../internal/intl.js';
-import { formatBytes } from '../internal/widget-utils.js';
+import { formatBytes, isMoneyNode } from '../internal/widget-utils.js';
 import { fileLink } from '../internal/file-links.js';
 
 const BCP47: Record<string, string> = { en: 'en-GB', ru: 'ru-RU' };
@@ -21,16 +21,6 @@ export function isEmptyValue(v: unknown): boolean {
     (Array.isArray(v) && v.length === 0) ||
     (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)
   );
-}
-
-/** `{amount, currency}` (or `x-widget: money`): shown as one currency amount. */
-export function isMoneyNode(node: FieldNode): boolean {
-  if (node.kind !== 'object') return false;
-  const s = node.schema;
-  if (s['x-widget'] === 'money') return true;
-  const p = s.properties ?? {};
-  const keys = Object.keys(p);
-  return keys.length === 2 && keys.includes('amount') && keys.includes('currency');
 }
 
 /** An attachment (the file widget's node) holding at least a name. */

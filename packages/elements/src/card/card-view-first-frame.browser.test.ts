@@ -1,0 +1,52 @@
+/**
+ * `@kartochka/elements/card` alone: the field view (values as text) is a chunk of its own, loaded
+ * only by a card in view or blank mode — and loaded before that card's first render, so no frame
+ * shows empty value boxes. (The page imports nothing else, so the field view is not defined until
+ * the card asks for it; each test file runs in a page of its own.)
+ */
+import { expect } from '@open-wc/testing';
+import type { JsonSchemaObject } from '@kartochka/core';
+import './index.js';
+import type { KcCard } from './card.js';
+import { fieldAt, unmountAll } from '../test-support/helpers.js';
+import { fieldViews, watchFrames, renderedNow, shownValue } from '../test-support/frames.js';
+
+const schema: JsonSchemaObject = {
+  type: 'object',
+  properties: {
+    name: { type: 'string', title: 'Name' },
+    age: { type: 'integer', title: 'Age' },
+    price: { type: 'object', title: 'Price', properties: { amount: { type: 'number' }, currency: { type: 'string' } } },
+  },
+};
+
+describe('<kc-card mode="view"> from the card entry', () => {
+  afterEach(unmountAll);
+
+  it('loads the field view before its first render: its first frame shows the values', async () => {
+    expect(customElements.get('kc-field-view'), 'the card entry does not define the field view up front').to.equal(undefined);
+    const card = document.createElement('kc-card') as KcCard;
+    card.schema = schema;
+    card.value = { name: 'Ada', age: 36, price: { amount: 5, currency: 'EUR' } };
+    card.mode = 'view';
+    const frames = watchFrames(card);
+    document.body.append(card);
+    await renderedNow(card);
+    // The first update already has the field view: every value is rendered before any frame is painted.
+    expect(fieldViews(card).length).to.equal(3);
+    expect(shownValue(fieldAt(card.shadowRoot!, '/name')!)).to.equal('Ada');
+    expect(shownValue(fieldAt(card.shadowRoot!, '/age')!)).to.equal('36');
+    expect(shownValue(fieldAt(card.shadowRoot!, '/price')!)).to.contain('5');
+    const seen = await frames.stop();
+    expect(seen.withEmptyBoxes, 'frames that showed a field view not yet rendered').to.equal(0);
+    expect(seen.withValues, 'frames that showed the values').to.be.greaterThan(0);
+  });
+
+  it('a card in edit mode does not load the field view', async () => {
+    const card = document.createElement('kc-card') as KcCard;
+    card.schema = { type: 'object', properties: { other: { type: 'string' } } };
+    document.body.append(card);
+    await renderedNow(card);
+    expect(fieldAt(card.shadowRoot!, '/other')!.localName).to.equal('kc-text-field');
+  });
+});

@@ -5,8 +5,11 @@
  * The full message stays in the storage panel's live region at the top of the card; the toast
  * repeats it visually near the button the user pressed, so it is hidden from screen readers (they
  * hear the live region once, not twice).
+ *
+ * Only a card that stores itself shows them, and that needs `@kartochka/elements/persistence`: that
+ * entry plugs this module into the card (`KcCard.actionBar`), so the card entry does not carry it.
  */
-import { html, nothing, css, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, css, type CSSResult, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Locale } from '@kartochka/core';
 import type { CardPersistence, PersistenceStatus } from '../persistence/card-persistence.js';
 
@@ -177,3 +180,15 @@ export const actionBarStyles = css`
   }
   @media print { .action-bar, .toast { display: none; } }
 `;
+
+/**
+ * What the card uses of the bar, plugged in by `@kartochka/elements/persistence` with persistence
+ * itself. `render` gives a Lit template, typed `unknown` to keep lit-html's types out of the card's .d.ts.
+ */
+export interface ActionBar {
+  render(p: CardPersistence, o: ActionBarOptions): unknown;
+  readonly styles: CSSResult;
+  readonly Toasts: new (host: ReactiveControllerHost) => ToastController;
+}
+
+export const actionBar: ActionBar = { render: renderActionBar, styles: actionBarStyles, Toasts: ToastController };

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
@@ -28,7 +28,7 @@ import '../section/section.js';
 import { t } from '../internal/i18n.js';
 import { cardStyles } from './card.styles.js';
 import { missingChunks } from './chunks.js';
-import { actionBarStyles, renderActionBar, ToastController } from './action-bar.js';
+import type { ActionBar, ToastController } from './action-bar.js';
 import type { StorageAdapter } from '@kartochka/storage';
 // Types only: persistence is an opt-in module (`@kartochka/elements/persistence`) that plugs itself
 // in through `KcCard.persistence`; a page that does not use it does not load it.
@@ -88,13 +88,19 @@ export type CardTheme = 'light' | 'dark' | 'auto';
 export class KcCard<T = JsonValue> extends LitElement {
   /** Form-associated: inside a native <form> the card submits its JSON under `name`. */
   static formAssociated = true;
-  static override styles = [tokens, cardStyles, actionBarStyles];
+  static override styles = [tokens, cardStyles];
   /**
    * How a card with `storage` and `record-id` loads and saves itself. Set by importing
    * `@kartochka/elements/persistence` (the package root imports it too); unset, `storage` is ignored
    * with a console warning.
    */
   static persistence?: (card: KcCard) => CardPersistence;
+  /**
+   * The bar with Save, Cancel and the state, and its toasts (card/action-bar.ts): set with
+   * `persistence` by `@kartochka/elements/persistence`, as only a card that stores itself shows it.
+   * @internal
+   */
+  static actionBar?: ActionBar;
 
   /** The card's JSON Schema. Setting a new schema rebuilds the form. */
   @property({ attribute: false }) schema?: JsonSchema;
@@ -164,7 +170,8 @@ export class KcCard<T = JsonValue> extends LitElement {
   @state() private formDisabled = false;
   /** With storage: the data differs from what was last loaded or saved (a re-render only when it flips). */
   @state() private unsaved = false;
-  #toasts = new ToastController(this);
+  /** With persistence: the toasts of the action bar (created with the first persistence, see #pointStorage). */
+  #toasts?: ToastController;
   #showBadges = false;
   #controller?: FormController;
   #pendingValue: JsonValue | undefined;
@@ -256,6 +263,7 @@ export class KcCard<T = JsonValue> extends LitElement {
       }
       // Persistence reads and writes the data as JSON, whatever `T` says.
       this.#persistence = KcCard.persistence(this as unknown as KcCard);
+      this.#addActionBar();
     }
     void this.#persistence.attach({
       ...this.storageOptions,
@@ -264,6 +272,18 @@ export class KcCard<T = JsonValue> extends LitElement {
       schemaId: this.schemaId || this.recordId,
       schemaVersion: this.schemaVersion,
     });
+  }
+
+  /** The action bar's toasts and styles, once the card has persistence (KcCard.actionBar). */
+  #addActionBar(): void {
+    const bar = KcCard.actionBar;
+    if (!bar || this.#toasts) return;
+    this.#toasts = new bar.Toasts(this);
+    // Added to the card's own styles, not replacing them; without adoptable sheets Lit appends a <style>.
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = bar.styles.styleSheet;
+    if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    else adoptStyles(root, [bar.styles]);
   }
 
   /**
@@ -308,7 +328,7 @@ export class KcCard<T = JsonValue> extends LitElement {
     // While the stored card is loading, edits would be overwritten by it: hold them off.
     c.readOnly = this.readonly || this.#persistence?.status === 'loading';
     this.unsaved = this.#persistence?.unsaved ?? false;
-    this.#toasts.follow(this.#persistence, this.locale);
+    this.#toasts?.follow(this.#persistence, this.locale);
     this.toggleAttribute('aria-busy', this.#persistence?.status === 'loading');
   }
 
@@ -705,11 +725,12 @@ export class KcCard<T = JsonValue> extends LitElement {
 
   #saveButton() {
     const p = this.#persistence;
-    if (!p?.attached || this.mode !== 'edit' || this.readonly || this.#off) return nothing;
-    return renderActionBar(p, {
+    const bar = KcCard.actionBar;
+    if (!p?.attached || !bar || this.mode !== 'edit' || this.readonly || this.#off) return nothing;
+    return bar.render(p, {
       locale: this.locale,
       unsaved: this.unsaved,
-      toast: this.#toasts.toast,
+      toast: this.#toasts?.toast,
       save: () => void this.save(),
       showProblem: () => {
         const panel = this.renderRoot.querySelector<HTMLElement>('kc-storage-panel');

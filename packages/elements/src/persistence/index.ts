@@ -5,10 +5,13 @@
  * only renders cards need not load it. The package root imports it too, for compatibility.
  */
 import { KcCard } from '../card/card.js';
+import { actionBar } from '../card/action-bar.js';
 import { CardPersistence } from './card-persistence.js';
 import './storage-panel.js';
 
 KcCard.persistence ??= (card) => new CardPersistence(card);
+// The bar with Save and Cancel at the card's bottom: only a card that stores itself has one.
+KcCard.actionBar ??= actionBar;
 
 export {
   CardPersistence,

@@ -11,6 +11,7 @@ import { commonjsBundlePlugin } from './scripts/wtr-commonjs-bundle.mjs';
 import { plainSummaryReporter } from './scripts/wtr-plain-summary.mjs';
 import { precompiledValidatorsPlugin } from './scripts/wtr-precompiled-validators.mjs';
 import { restServerPlugin } from './scripts/wtr-rest-server.mjs';
+import { cardBundlePlugin } from './scripts/wtr-card-bundle.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const quiet = process.env.KC_WTR_QUIET === '1';
@@ -81,6 +82,7 @@ export default {
     },
     precompiledValidatorsPlugin({ root, fixtures: 'packages/elements/src/test-support' }),
     restServerPlugin({ root }),
+    cardBundlePlugin({ root }),
     esbuildPlugin({ ts: true, json: true, tsconfig: `${root}/tsconfig.base.json`, target: 'es2022' }),
   ],
   reporters: [quiet ? summaryReporter({ flatten: true }) : defaultReporter(), plainSummaryReporter()],

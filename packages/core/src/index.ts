@@ -8,7 +8,9 @@
  * `@kartochka/core/internal`, which carries no semver promise.
  */
 export * from './types.js';
-export { FormController, MAX_FIELD_DEPTH, type FormOptions, type FieldState, type ChangeDetail } from './form/controller.js';
+export { MAX_FIELD_DEPTH, type FormOptions, type FieldState, type ChangeDetail } from './form/controller.js';
+// The controller and resolveLayout with the rules engine and the layout validator they may need (registered.ts).
+export { FormController, resolveLayout } from './registered.js';
 export type { FieldNode, FieldKind } from './form/field-node.js';
 export { deepEqual } from './form/equal.js';
 export * from './registry.js';
@@ -90,7 +92,6 @@ export {
   layoutSchema,
   validateLayout,
   defaultLayout,
-  resolveLayout,
   unplaced,
   layoutMessages,
   localize,

@@ -10,6 +10,20 @@ export { validationRuntime, schemaNeedsMatcher, type ValidationRuntime } from '.
 export { validationMessage } from './i18n/validation-messages.js';
 export { humanize } from './i18n/labels.js';
 export { RulesRuntime, schemaAtTemplate, type RuleFlags, type RuleIssue } from './form/rules-runtime.js';
+// The controller without the rules engine and the layout validator (the root's registers both,
+// registered.ts): for the card, which loads them only when a schema or layout needs them.
+export { FormController as BareFormController } from './form/controller.js';
+export {
+  loadRulesEngine,
+  rulesEngine,
+  needsRulesEngine,
+  schemaHasRules,
+  layoutHasRules,
+  RulesUnavailableError,
+  type RulesEngine,
+  type FormRules,
+} from './rules/engine.js';
+export { loadLayoutValidator, layoutValidator, LayoutValidatorUnavailableError, type LayoutValidator } from './layout/validator-runtime.js';
 export { detectDialect, resolveRef, mergeSchemas, compileMatcher, type RefResolution, type Matcher } from './schema/resolve.js';
 export {
   dependencyDetails,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JsonSchemaObject } from './types.js';
-import { FormController } from './form/controller.js';
+import { FormController } from './registered.js';
 import { RANK, defaultRegistry, defaultWidgets, kindIs, rankWith, typeIs, WidgetRegistry } from './registry.js';
 
 /** The tag the registry picks for one property, through the real node builder. */

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FormController } from './controller.js';
+// The package root's controller: with the rules engine and the layout validator (registered.ts).
+import { FormController } from '../registered.js';
 import type { JsonSchemaObject, JsonValue } from '../types.js';
 // The run-time compiler (ajv), as the package root loads it; FormController and the matcher find it there.
 import '../validation/validator.js';

@@ -15,8 +15,9 @@ import { buildNode, type FieldNode } from './field-node.js';
 import { PathEmitter, type Listener } from './emitter.js';
 import { changedPointers, deepEqual } from './equal.js';
 import { labelOf, descriptionOf, optionLabelOf, type MessageCatalogue } from '../i18n/labels.js';
-import { RulesRuntime, type RuleIssue } from './rules-runtime.js';
-import type { RuleSpec } from '../rules/index.js';
+import type { RuleIssue } from './rules-runtime.js';
+import type { RuleSpec } from '../rules/graph.js';
+import { NO_RULES, RulesUnavailableError, rulesEngine, schemaHasRules, type FormRules } from '../rules/engine.js';
 import { resolveLayout } from '../layout/resolve-layout.js';
 import type { LayoutDocument, ResolvedLayout } from '../layout/types.js';
 import { plain, propertiesOf } from '../layout/schema-walk.js';
@@ -115,7 +116,7 @@ export class FormController {
   #structure = new PathEmitter();
   #changeListeners = new Set<(d: ChangeDetail) => void>();
   #validate: PrecompiledValidator | undefined;
-  #rules: RulesRuntime;
+  #rules: FormRules;
   #layout: ResolvedLayout | undefined;
   #layoutDoc: LayoutDocument | undefined;
   #allReadOnly: boolean;
@@ -151,7 +152,7 @@ export class FormController {
     let start = options.value;
     if (start === undefined) start = defaultValue(this.ctx, schema) ?? {};
     this.#value = start;
-    this.#rules = new RulesRuntime(this.ctx, extraRules, () => this.#value);
+    this.#rules = this.#createRules(extraRules);
     if (this.#rules.active) this.#rules.runAll(this.#writeComputed);
     this.#initial = this.#value;
     this.#edited.clear(); // formulas' first results are part of the initial value, not edits
@@ -171,6 +172,18 @@ export class FormController {
       this.#runValidation();
       this.#resolveReady();
     }
+  }
+
+  /**
+   * The form's rules, from the rules engine when it is loaded (rules/engine.ts). Without it a form
+   * that has none gets NO_RULES; one that has some fails here rather than show hidden fields and
+   * empty formulas (the card loads the engine before building such a form).
+   */
+  #createRules(extra: readonly RuleSpec[]): FormRules {
+    const engine = rulesEngine();
+    if (engine) return engine.createRules(this.ctx, extra, () => this.#value);
+    if (extra.length || schemaHasRules(this.schema)) throw new RulesUnavailableError();
+    return NO_RULES;
   }
 
   #fetching = false;

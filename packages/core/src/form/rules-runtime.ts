@@ -2,12 +2,16 @@
  * Runs a form's rules and formulas: which fields are visible, required or read-only right now,
  * and the values of computed fields. Only the rules that depend on a changed pointer are
  * re-evaluated (the RuleGraph's index), in dependency order.
+ *
+ * With the expression interpreter and the rule graph it imports, this is the rules engine that a
+ * card loads only when its schema or layout has rules (rules/engine.ts: `rulesEngineImpl` below).
  */
 import type { FieldError, JsonSchema, JsonSchemaObject, JsonValue, Locale } from '../types.js';
 import { expandTemplate, getAt, isWithin, parsePointer, parentPointer } from '../pointer.js';
 import {
   RuleGraph,
   collectRules,
+  dataContext,
   evaluate,
   ExpressionError,
   truthy,
@@ -17,6 +21,7 @@ import {
 } from '../rules/index.js';
 import { deref, effectiveSchema, type SchemaContext } from '../schema/resolve.js';
 import { validationMessage } from '../i18n/validation-messages.js';
+import type { FormRules, RulesEngine } from '../rules/engine.js';
 
 export interface RuleFlags {
   visible: boolean;
@@ -73,7 +78,7 @@ export function schemaAtTemplate(ctx: SchemaContext, template: string): JsonSche
   return cur;
 }
 
-export class RulesRuntime {
+export class RulesRuntime implements FormRules {
   readonly graph: RuleGraph;
   #flags = new Map<string, Flags>();
   #issues: RuleIssue[] = [];
@@ -190,3 +195,12 @@ export class RulesRuntime {
     return expandTemplate(this.#data(), template).map((m) => m.pointer);
   }
 }
+
+/** The rules engine, for rules/engine.ts's registry: what FormController, resolveLayout and the card use of it. */
+export const rulesEngineImpl: RulesEngine = {
+  createRules: (ctx, extra, data) => new RulesRuntime(ctx, extra, data),
+  collectRules,
+  evaluate,
+  dataContext,
+  truthy,
+};

@@ -19,6 +19,7 @@ export type {
 export { layoutSchema } from './layout-schema.js';
 export { validateLayout, templateExists, type ValidateLayoutOptions } from './validate-layout.js';
 export { defaultLayout, MAIN_TITLE, OTHER_TITLE } from './default-layout.js';
-export { resolveLayout, unplaced, type ResolveLayoutOptions } from './resolve-layout.js';
+// resolveLayout: the package root's (registered.ts) finds the layout validator and the rules engine registered.
+export { unplaced, type ResolveLayoutOptions } from './resolve-layout.js';
 export { layoutMessage, layoutMessages, type LayoutMessages } from './messages.js';
 export { localize } from './localize.js';

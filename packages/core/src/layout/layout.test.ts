@@ -2,17 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { JsonSchemaObject } from '../types.js';
-import { FormController } from '../form/controller.js';
-import {
-  defaultLayout,
-  layoutSchema,
-  resolveLayout,
-  validateLayout,
-  unplaced,
-  templateExists,
-  localize,
-  type LayoutDocument,
-} from './index.js';
+import { FormController, resolveLayout } from '../registered.js';
+import { defaultLayout, layoutSchema, validateLayout, unplaced, templateExists, localize, type LayoutDocument } from './index.js';
 import { createSchemaContext } from '../schema/resolve.js';
 import type { ErrorObject } from 'ajv';
 import { compileSchema } from '../validation/validator.js';

@@ -7,12 +7,13 @@
  */
 import type { JsonSchema, Locale } from '../types.js';
 import { escapeToken, isWithin, parsePointer, PointerIndex } from '../pointer.js';
-import { collectRules, type RuleSpec } from '../rules/index.js';
+import type { RuleSpec } from '../rules/graph.js';
 import type { Expression } from '../rules/expression.js';
+import { RulesUnavailableError, rulesEngine } from '../rules/engine.js';
 import { createSchemaContext, deref, type SchemaContext } from '../schema/resolve.js';
 import { defaultLayout, OTHER_TITLE, uniqueId } from './default-layout.js';
 import { placeAt, propertiesOf } from './schema-walk.js';
-import { validateLayout } from './validate-layout.js';
+import { LayoutValidatorUnavailableError, layoutValidator } from './validator-runtime.js';
 import type { LayoutDocument, LayoutError, LayoutItem, LayoutRules, ResolvedItem, ResolvedLayout, ResolvedSection } from './types.js';
 
 export interface ResolveLayoutOptions {
@@ -26,7 +27,11 @@ interface Conditions {
   readOnly: { expr: Expression; source: string }[];
 }
 
-/** Resolves `layout` against `schema`; without a layout, the default one. */
+/**
+ * Resolves `layout` against `schema`; without a layout, the default one. A layout document needs
+ * the layout validator, and one with rules the rules engine: this module finds both registered
+ * (validator-runtime.ts, rules/engine.ts) — the package root's `resolveLayout` registers them.
+ */
 export function resolveLayout(schema: JsonSchema, layout?: LayoutDocument | null, options: ResolveLayoutOptions = {}): ResolvedLayout {
   const ctx = options.ctx ?? createSchemaContext(schema);
   const locale = options.locale ?? 'en';
@@ -34,6 +39,8 @@ export function resolveLayout(schema: JsonSchema, layout?: LayoutDocument | null
   let doc: LayoutDocument;
   if (layout == null) doc = defaultLayout(schema, ctx);
   else {
+    const validateLayout = layoutValidator();
+    if (!validateLayout) throw new LayoutValidatorUnavailableError();
     const check = validateLayout(layout, schema, { locale, ctx });
     errors = check.errors;
     // A document of the wrong shape can't be followed at all: fall back to the default.
@@ -209,7 +216,9 @@ export function unplaced(ctx: SchemaContext, placed: readonly string[] | Pointer
  */
 function mergeWithSchemaRules(ctx: SchemaContext, rules: RuleSpec[]): RuleSpec[] {
   if (!rules.length) return rules;
-  const own = collectRules(ctx.root, (s) => deref(ctx, s));
+  const engine = rulesEngine();
+  if (!engine) throw new RulesUnavailableError('This layout has rules');
+  const own = engine.collectRules(ctx.root, (s) => deref(ctx, s));
   return rules.map((r) => {
     const same = own.find((o) => o.target === r.target && o.kind === r.kind);
     if (!same) return r;

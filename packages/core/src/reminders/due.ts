@@ -1,7 +1,7 @@
 /** Which reminders fall due in a period, for a set of cards. */
 import type { JsonValue } from '../types.js';
 import { expandTemplate, getAt } from '../pointer.js';
-import { resolveRelative } from '../rules/expression.js';
+import { resolveRelative } from '../rules/relative.js';
 import type { ReminderSpec, ReminderText } from './collect.js';
 import { calendarDate, formatIsoDate, inYear, parseIsoDate, toDayNumber, fromDayNumber, type CivilDate } from './dates.js';
 

@@ -5,9 +5,10 @@
  * data: it can't reach prototypes or call methods. See docs/rules-and-formulas.md.
  */
 import type { JsonValue } from '../types.js';
-import { escapeToken, parsePointer, unescapeToken } from '../pointer.js';
+import { escapeToken, parsePointer } from '../pointer.js';
 import { OPERATORS, toNumber, truthy } from './operators.js';
-import { MAX_DEPTH, classifyPath, relativeParts, shapeOf, walkExpression } from './walk.js';
+import { MAX_DEPTH, classifyPath, shapeOf, walkExpression } from './walk.js';
+import { resolveRelative } from './relative.js';
 import type { OperatorEnv } from './operators.js';
 
 /** A rule or formula: any JSON value; objects with one key are operations. */
@@ -60,39 +61,7 @@ export function dataContext(data: unknown, at: string, now?: Date): EvalContext 
 const INDEX = /^(0|[1-9]\d*)$/;
 const hasOwn = Object.prototype.hasOwnProperty;
 
-type Resolved = { readonly pointer: string; readonly shifted: boolean } | { readonly key: string | number } | undefined;
-
-/**
- * Resolves a relative JSON Pointer (draft-bhutton-relative-json-pointer) against `at`. Works on
- * templates too: a `*` step stays `*` (an index shift on it marks the result `shifted`).
- * `undefined` when it climbs above the root or shifts a non-index.
- */
-export function resolveRelative(path: string, at: string): Resolved {
-  const m = relativeParts(path);
-  if (!m) return undefined;
-  const segs = at === '' ? [] : at.slice(1).split('/');
-  const up = Number(m[1]);
-  if (up > segs.length) return undefined;
-  const base = segs.slice(0, segs.length - up);
-  let shifted = false;
-  if (m[2]) {
-    const last = base[base.length - 1];
-    if (last === undefined) return undefined;
-    if (last === '*') shifted = true;
-    else {
-      if (!INDEX.test(last)) return undefined;
-      const index = Number(last) + (m[2] === '+' ? 1 : -1) * Number(m[3]);
-      if (index < 0) return undefined;
-      base[base.length - 1] = String(index);
-    }
-  }
-  if (m[4] === '#') {
-    const last = base[base.length - 1];
-    if (last === undefined) return undefined;
-    return { key: INDEX.test(last) ? Number(last) : unescapeToken(last) };
-  }
-  return { pointer: (base.length ? '/' + base.join('/') : '') + m[4], shifted };
-}
+export { resolveRelative } from './relative.js';
 
 // ---------------------------------------------------------------------------------------------
 // Evaluation.

@@ -9,6 +9,7 @@
 import type { JsonValue } from '../types.js';
 import { escapeToken, unescapeToken } from '../pointer.js';
 import { OPERATORS } from './operators.js';
+import { isRelativePointer } from './relative.js';
 
 /** Expressions nest at most this deep; deeper ones are rejected instead of overflowing the stack. */
 export const MAX_DEPTH = 64;
@@ -74,8 +75,6 @@ export function shapeOf(node: object): Shape {
   return { op, args };
 }
 
-const RELATIVE = /^(0|[1-9]\d*)(?:([+-])(0|[1-9]\d*))?(#|\/.*|)$/;
-
 /** How a path is read. */
 export type VarPath =
   | { readonly kind: 'absolute'; readonly pointer: string }
@@ -83,9 +82,7 @@ export type VarPath =
   | { readonly kind: 'element'; readonly pointer: string }
   | { readonly kind: 'error'; readonly error: string };
 
-/** True for a relative JSON Pointer (`1/price`, `0#`, `1-1/amount`). */
-export const isRelativePointer = (path: string): boolean => RELATIVE.test(path);
-export const relativeParts = (path: string): RegExpExecArray | null => RELATIVE.exec(path);
+export { isRelativePointer, relativeParts } from './relative.js';
 
 /**
  * How a `var` path is read. `/a/b` is absolute; `1/status` is a relative JSON Pointer from the
@@ -116,7 +113,7 @@ export function classifyPath(path: unknown, inScope: boolean): VarPath {
     return { kind: 'absolute', pointer: path };
   }
   if (/^\d/.test(path)) {
-    return RELATIVE.test(path) ? { kind: 'relative', path } : { kind: 'error', error: `Invalid relative JSON Pointer "${path}".` };
+    return isRelativePointer(path) ? { kind: 'relative', path } : { kind: 'error', error: `Invalid relative JSON Pointer "${path}".` };
   }
   if (inScope) return { kind: 'element', pointer: '/' + path };
   return {

@@ -117,3 +117,15 @@ export function cloneJson<T extends JsonValue | undefined>(v: T): T {
   for (const k of Object.keys(v)) defineData(out, k, cloneJson((v as Record<string, JsonValue>)[k]));
   return out as T;
 }
+
+/** Whether some key of `v` (at any depth) passes `test`. */
+export function hasKey(v: unknown, test: (key: string, value: unknown) => boolean, seen = new Set<object>()): boolean {
+  if (!v || typeof v !== 'object' || seen.has(v)) return false;
+  seen.add(v);
+  if (Array.isArray(v)) return v.some((x) => hasKey(x, test, seen));
+  for (const [k, child] of Object.entries(v)) {
+    if (test(k, child)) return true;
+    if (hasKey(child, test, seen)) return true;
+  }
+  return false;
+}

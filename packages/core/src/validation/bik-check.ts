@@ -13,7 +13,7 @@
  */
 import type { FieldError, JsonSchema, Locale } from '../types.js';
 import { expandTemplate, getAt } from '../pointer.js';
-import { resolveRelative } from '../rules/expression.js';
+import { resolveRelative } from '../rules/relative.js';
 import { keywordSites } from '../schema/keyword-sites.js';
 import { validationMessage } from '../i18n/validation-messages.js';
 import { accountProblem, accountProblemWithBik, bikProblem } from './ru-requisites.js';

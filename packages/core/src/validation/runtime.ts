@@ -10,6 +10,7 @@
 import type { Ajv } from './ajv.js';
 import type { PrecompiledValidator } from './errors.js';
 import type { JsonSchema, Locale, ValidationResult } from '../types.js';
+import { hasKey } from '../schema/util.js';
 
 type AjvClass = new (opts?: Record<string, unknown>) => Ajv;
 
@@ -94,18 +95,6 @@ export function loadValidationRuntime(schema?: JsonSchema): Promise<ValidationRu
   if (!patterns) return compiler;
   loadingPatterns ??= import('./regexp.js').then((m) => registerPatternEngine(m.linearRegExp));
   return Promise.all([compiler, loadingPatterns]).then(() => runtime!);
-}
-
-/** Whether some key of `v` (at any depth) passes `test`. */
-function hasKey(v: unknown, test: (key: string, value: unknown) => boolean, seen = new Set<object>()): boolean {
-  if (!v || typeof v !== 'object' || seen.has(v)) return false;
-  seen.add(v);
-  if (Array.isArray(v)) return v.some((x) => hasKey(x, test, seen));
-  for (const [k, child] of Object.entries(v)) {
-    if (test(k, child)) return true;
-    if (hasKey(child, test, seen)) return true;
-  }
-  return false;
 }
 
 /** Keywords whose evaluation needs the run-time matcher (schema/matcher.ts) to build a form. */

@@ -2,12 +2,10 @@ import { LitElement, adoptStyles, html, nothing, type PropertyValues, type Templ
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  FormController,
-  dataContext,
   deepEqual,
-  evaluate,
   localize,
   type FieldError,
+  type FormController,
   type JsonSchema,
   type JsonValue,
   type LayoutDocument,
@@ -20,14 +18,14 @@ import {
   type ValidationResult,
   type WidgetRegistry,
 } from '@kartochka/core';
-import { humanize, schemaNeedsMatcher, truthy, validationRuntime } from '@kartochka/core/internal';
+import { BareFormController, humanize, rulesEngine } from '@kartochka/core/internal';
 import { tokens } from '../internal/styles.js';
 import { renderWidget } from '../section/render-widget.js';
 import { findIn, inSection, type CardMode, type KcSection } from '../section/section.js';
 import '../section/section.js';
 import { t } from '../internal/i18n.js';
 import { cardStyles } from './card.styles.js';
-import { missingChunks } from './chunks.js';
+import { canBuildForm, missingChunks } from './chunks.js';
 import type { ActionBar, ToastController } from './action-bar.js';
 import type { StorageAdapter } from '@kartochka/storage';
 // Types only: persistence is an opt-in module (`@kartochka/elements/persistence`) that plugs itself
@@ -313,9 +311,10 @@ export class KcCard<T = JsonValue> extends LitElement {
       changed.has('validator') ||
       !this.#controller
     ) {
-      // A schema whose fields need the run-time matcher gets a form once it is loaded
-      // (scheduleUpdate waits for it; if it failed to load, the card stays empty).
-      if (this.schema !== undefined && !(schemaNeedsMatcher(this.schema) && !validationRuntime())) this.#createController();
+      // A form whose schema or layout needs a chunk (the matcher, the rules engine, the layout
+      // validator) is built once it is loaded (scheduleUpdate waits for it; if it failed to
+      // load, the card stays empty).
+      if (canBuildForm(this)) this.#createController();
     }
     const c = this.#controller;
     if (!c) return;
@@ -363,7 +362,7 @@ export class KcCard<T = JsonValue> extends LitElement {
   #createController(): void {
     const value = this.#hasPendingValue ? this.#pendingValue : this.#controller?.value;
     this.#offChange?.();
-    this.#controller = new FormController(this.schema!, {
+    this.#controller = new BareFormController(this.schema!, {
       value,
       locale: this.locale,
       messages: this.messages,
@@ -457,8 +456,11 @@ export class KcCard<T = JsonValue> extends LitElement {
   #sectionVisible(s: ResolvedSection): boolean {
     if (s.pointers.length > 0 && !s.pointers.some((p) => this.#controller!.canRead(p))) return false;
     if (s.visible === undefined) return true;
+    // A layout with rules: the card loaded the rules engine before building the form (chunks.ts).
+    const rules = rulesEngine();
+    if (!rules) return true;
     try {
-      return truthy(evaluate(s.visible, dataContext(this.#controller!.value, '')));
+      return rules.truthy(rules.evaluate(s.visible, rules.dataContext(this.#controller!.value, '')));
     } catch {
       return true; // a broken rule must not hide data (it is reported by validateLayout)
     }

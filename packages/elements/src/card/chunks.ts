@@ -1,21 +1,32 @@
 /**
  * What a card must have loaded before it renders, given its schema and mode. In a bundled page
  * that imports `@kartochka/elements/card` these are chunks of their own, fetched only by the cards
- * that need them; the package root has them all up front, and then nothing here is missing.
- * KcCard awaits them before each update (its `scheduleUpdate`), so it keeps its last frame, or
- * shows nothing yet, rather than a state it cannot show: fields that depend on a conditional
- * before the matcher can evaluate it, empty value boxes before the field view is defined.
+ * that need them. The package root has the field view up front; the matcher, the rules engine and
+ * the layout validator are core's, fetched on demand in a bundle of the root too (most cards need
+ * none of them). KcCard awaits them before each update (its `scheduleUpdate`), so it keeps its
+ * last frame, or shows nothing yet, rather than a state it cannot show: fields that depend on a
+ * conditional before the matcher can evaluate it, empty value boxes before the field view is
+ * defined, fields a rule hides or formulas not computed yet, a layout not checked yet.
  *
  * One list for every such chunk: add a need here, not a wait of its own in the card.
  */
-import { loadValidationRuntime, type JsonSchema } from '@kartochka/core';
-import { schemaNeedsMatcher, validationRuntime } from '@kartochka/core/internal';
+import { loadValidationRuntime, type JsonSchema, type LayoutDocument } from '@kartochka/core';
+import {
+  layoutValidator,
+  loadLayoutValidator,
+  loadRulesEngine,
+  needsRulesEngine,
+  rulesEngine,
+  schemaNeedsMatcher,
+  validationRuntime,
+} from '@kartochka/core/internal';
 import { pendingWidget } from '../internal/widget-loaders.js';
 import type { CardMode } from '../section/section.js';
 
 /** What a card's needs depend on. */
 export interface ChunkNeeds {
   readonly schema?: JsonSchema;
+  readonly layout?: LayoutDocument;
   readonly mode: CardMode;
 }
 
@@ -27,14 +38,32 @@ export function missingChunks(card: ChunkNeeds): Chunk[] {
   const out: Chunk[] = [];
   // A schema with conditionals or alternatives needs the run-time matcher (ajv) to build its
   // fields (a plain schema with a precompiled validator never does).
-  if (card.schema !== undefined && !validationRuntime() && schemaNeedsMatcher(card.schema)) {
+  if (needsMatcher(card)) {
     const schema = card.schema;
     out.push(['the run-time validator', () => loadValidationRuntime(schema)]);
   }
+  // Rules and formulas (x-rules, x-formula, a layout's rules) decide what the first frame shows:
+  // hidden fields, computed values. Most cards have none (core's rules/engine.ts).
+  if (needsRules(card)) out.push(['the rules engine', loadRulesEngine]);
+  // A layout document is validated when the form resolves it; the default layout needs no check.
+  if (needsLayoutValidator(card)) out.push(['the layout validator', loadLayoutValidator]);
   // View and blank modes show values as text (kc-field-view); edit mode never does.
   if (card.mode !== 'edit') {
     const load = pendingWidget('kc-field-view');
     if (load) out.push(['the field view', load]);
   }
   return out;
+}
+
+const needsMatcher = (card: ChunkNeeds) => card.schema !== undefined && !validationRuntime() && schemaNeedsMatcher(card.schema);
+const needsRules = (card: ChunkNeeds) => card.schema !== undefined && !rulesEngine() && needsRulesEngine(card.schema, card.layout);
+const needsLayoutValidator = (card: ChunkNeeds) => card.schema !== undefined && !!card.layout && !layoutValidator();
+
+/**
+ * Whether the card's form can be built now: it has a schema, and what building it needs (the
+ * matcher, the rules engine, the layout validator) is loaded. The field view is not such a need:
+ * it only shows values.
+ */
+export function canBuildForm(card: ChunkNeeds): boolean {
+  return card.schema !== undefined && !needsMatcher(card) && !needsRules(card) && !needsLayoutValidator(card);
 }

@@ -138,6 +138,11 @@ test('sideEffects names every module that defines an element, so bundlers keep t
  * keeps every module a re-export passes through, so this one needs the real bundler.
  */
 async function upFront(entry: string): Promise<string[]> {
+  return (await chunksOf(entry)).upFront;
+}
+
+/** The modules of the chunks a page loads up front (`upFront`), and of every chunk of the build (`all`). */
+async function chunksOf(entry: string): Promise<{ upFront: string[]; all: string[] }> {
   const { build: viteBuild } = await import('vite');
   const result = await viteBuild({
     configFile: false,
@@ -153,7 +158,7 @@ async function upFront(entry: string): Promise<string[]> {
     .filter((o) => o.type === 'chunk');
   const entryChunk = outputs.find((o) => o.isEntry)!;
   const initial = outputs.filter((o) => o === entryChunk || entryChunk.imports!.includes(o.fileName));
-  return initial.flatMap((o) => Object.keys(o.modules ?? {}));
+  return { upFront: initial.flatMap((o) => Object.keys(o.modules ?? {})), all: outputs.flatMap((o) => Object.keys(o.modules ?? {})) };
 }
 
 test('the run-time compiler (ajv, re2js) is never loaded up front by the root or the card entry', async () => {
@@ -177,4 +182,36 @@ test('what a plain edit-mode card never uses is not up front in the card entry (
   const never = ['elements/src/view/', 'storage/src/', 'elements/src/card/action-bar.ts'];
   const offending = modules.filter((m) => never.some((n) => m.includes(n)));
   assert.deepEqual(offending, [], 'the card entry loads up front what only other modes or schemas use');
+});
+
+test('the card entry loads the rules engine and the layout validator only on demand', async () => {
+  // Most cards have no rules and no layout document: the card fetches these (rules/engine.ts,
+  // layout/validator-runtime.ts) before building a form that has them.
+  const lazy = [
+    'core/src/rules/graph.ts',
+    'core/src/rules/expression.ts',
+    'core/src/rules/walk.ts',
+    'core/src/rules/operators.ts',
+    'core/src/rules/collect.ts',
+    'core/src/form/rules-runtime.ts',
+    'core/src/layout/generated/layout-validator.ts',
+    'core/src/layout/validate-layout.ts',
+    'core/src/layout/messages.ts',
+  ];
+  const { upFront: modules, all } = await chunksOf('src/card/index.ts');
+  assert.ok(
+    modules.some((m) => m.includes('elements/src/card/card.ts')),
+    'the card is up front',
+  );
+  const offending = modules.filter((m) => lazy.some((l) => m.endsWith(l)));
+  assert.deepEqual(
+    offending,
+    [],
+    'the card entry loads the rules engine or the layout validator up front (load them through loadRulesEngine() / loadLayoutValidator())',
+  );
+  for (const l of lazy)
+    assert.ok(
+      all.some((m) => m.endsWith(l)),
+      `${l} is in a chunk the card can load`,
+    );
 });

@@ -1,0 +1,141 @@
+/**
+ * What the card loads on demand, on the card entry as an app's bundler builds it (served by
+ * scripts/wtr-card-bundle.mjs; this page imports no other card): the rules engine only for a schema
+ * or layout with rules or formulas, the layout validator only for a card given a layout document.
+ * A card that needs one fetches it before building its form, so every frame it paints already has
+ * the rules applied, the formulas computed and the layout's problems found; a card that needs
+ * neither never fetches them. The tests run in order: a loaded chunk stays loaded for the page.
+ */
+import { expect } from '@open-wc/testing';
+import type { JsonSchemaObject, LayoutDocument } from '@kartochka/core';
+import type { KcCard } from './card.js';
+import { allFields, settle } from '../test-support/helpers.js';
+
+const BUNDLE = '/__kc_card_bundle__/';
+/** Which chunk of the bundle carries which modules. */
+let modulesOf: Record<string, string[]>;
+
+/** The bundle's files this page has fetched that carry `module` (a path ending). */
+function fetched(module: string): string[] {
+  const files = Object.entries(modulesOf)
+    .filter(([, modules]) => modules.some((m) => m.endsWith(module)))
+    .map(([file]) => `${BUNDLE}${file}`);
+  expect(files, `${module} is in the bundle`).to.not.be.empty;
+  const names = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+  return files.filter((f) => names.includes(f));
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * Mounts a card and checks `paintedRight` at every animation frame from then on, until the card
+ * has shown its fields for a few frames and validated: a wrong state that lasted one frame fails.
+ */
+async function mountAndWatch(
+  props: { schema: JsonSchemaObject; layout?: LayoutDocument; value?: unknown },
+  paintedRight: (card: KcCard) => void,
+): Promise<KcCard> {
+  const card = document.createElement('kc-card') as KcCard;
+  Object.assign(card, props);
+  document.body.append(card);
+  let framesWithFields = 0;
+  while (framesWithFields < 3) {
+    await nextFrame();
+    if (allFields(card).size === 0) continue;
+    framesWithFields++;
+    paintedRight(card);
+  }
+  await settle(card);
+  paintedRight(card);
+  return card;
+}
+
+const plain: JsonSchemaObject = {
+  type: 'object',
+  properties: { name: { type: 'string', title: 'Name' }, age: { type: 'integer', title: 'Age' } },
+};
+
+const withRules: JsonSchemaObject = {
+  type: 'object',
+  properties: {
+    kind: { type: 'string', title: 'Kind', enum: ['person', 'company'] },
+    inn: { type: 'string', title: 'INN', 'x-rules': { visible: { '==': [{ var: '/kind' }, 'company'] } } },
+    price: { type: 'number', title: 'Price' },
+    qty: { type: 'number', title: 'Quantity' },
+    total: { type: 'number', title: 'Total', 'x-formula': { '*': [{ var: '/price' }, { var: '/qty' }] } },
+  },
+};
+
+const layout: LayoutDocument = {
+  version: 1,
+  sections: 'tabs',
+  items: [
+    { type: 'section', id: 'who', title: 'Who', items: ['/name'] },
+    { type: 'section', id: 'more', title: 'More', items: ['/age', '/nowhere'] },
+  ],
+};
+
+describe('<kc-card> from the card entry loads rules and layout validation on demand', () => {
+  const cards: HTMLElement[] = [];
+  before(async function () {
+    this.timeout(120000); // the first request builds the bundle
+    modulesOf = ((await import(/* @vite-ignore */ `${BUNDLE}modules.js`)) as { default: Record<string, string[]> }).default;
+    await import(/* @vite-ignore */ `${BUNDLE}card.js`);
+  });
+  afterEach(() => cards.splice(0).forEach((c) => c.remove()));
+
+  it('a card without rules or a layout document fetches neither', async () => {
+    const card = await mountAndWatch({ schema: plain, value: { name: 'Anna' } }, (c) => {
+      expect([...allFields(c).keys()]).to.include.members(['/name', '/age']);
+    });
+    cards.push(card);
+    expect(card.value).to.deep.equal({ name: 'Anna' });
+    expect(fetched('form/rules-runtime.ts'), 'the rules engine').to.deep.equal([]);
+    expect(fetched('rules/expression.ts'), 'the expression interpreter').to.deep.equal([]);
+    expect(fetched('layout/generated/layout-validator.ts'), 'the layout validator').to.deep.equal([]);
+  });
+
+  it('a card with a layout document reports its problems and shows its sections from the first frame', async () => {
+    const card = await mountAndWatch({ schema: plain, layout, value: {} }, (c) => {
+      const tabs = [...c.shadowRoot!.querySelectorAll('[role=tab]')].map((t) => t.textContent!.trim());
+      expect(tabs, "the layout's tabs, never the default layout's").to.deep.equal(['Who', 'More']);
+      expect(c.controller!.layout.errors.map((e) => [e.path, e.keyword])).to.deep.equal([['/items/1/items/1', 'unknownField']]);
+    });
+    cards.push(card);
+    expect(fetched('layout/generated/layout-validator.ts'), 'the layout validator').to.not.be.empty;
+    expect(fetched('form/rules-runtime.ts'), 'no rules: not the rules engine').to.deep.equal([]);
+  });
+
+  it('a card with rules and formulas shows them applied from the first frame', async () => {
+    const card = await mountAndWatch({ schema: withRules, value: { kind: 'person', price: 3, qty: 4 } }, (c) => {
+      const fields = allFields(c);
+      expect(fields.get('/inn')?.hidden ?? true, 'the INN is hidden for a person').to.equal(true);
+      expect(fields.get('/kind')!.hidden).to.equal(false);
+      expect((c.value as { total?: number }).total, 'the formula is computed').to.equal(12);
+      const output = fields.get('/total')?.shadowRoot?.querySelector('output');
+      if (output) expect(output.textContent!.trim(), 'the computed field shows the result').to.equal('12');
+    });
+    cards.push(card);
+    expect(fetched('form/rules-runtime.ts'), 'the rules engine').to.not.be.empty;
+    card.controller!.setValue('/kind', 'company');
+    card.controller!.setValue('/qty', 5);
+    await settle(card);
+    expect(allFields(card).get('/inn')!.hidden).to.equal(false);
+    expect((card.value as { total?: number }).total).to.equal(15);
+  });
+
+  it("a layout's section rule applies from the first frame", async () => {
+    const ruled: LayoutDocument = {
+      ...layout,
+      items: [layout.items[0], { ...layout.items[1], rules: { visible: { '>': [{ var: '/age' }, 17] } } }],
+    };
+    const card = await mountAndWatch({ schema: plain, layout: ruled, value: { age: 10 } }, (c) => {
+      const tabs = [...c.shadowRoot!.querySelectorAll('[role=tab]')].map((t) => t.textContent!.trim());
+      expect(tabs, 'the ruled section is hidden for a minor').to.deep.equal(['Who']);
+    });
+    cards.push(card);
+    card.controller!.setValue('/age', 30);
+    await settle(card);
+    expect([...card.shadowRoot!.querySelectorAll('[role=tab]')].map((t) => t.textContent!.trim())).to.deep.equal(['Who', 'More']);
+  });
+});

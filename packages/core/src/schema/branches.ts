@@ -4,7 +4,7 @@
  */
 import type { JsonSchema, JsonSchemaObject, JsonValue } from '../types.js';
 import type { SchemaContext } from './context.js';
-import { matches } from './matcher.js';
+import { matchesSubschema } from '../validation/runtime.js';
 import type { Alternatives } from './static.js';
 import { staticResolve } from './static.js';
 import { hasOwn, isRecord, jsonEqual } from './util.js';
@@ -104,7 +104,7 @@ export function selectBranch(ctx: SchemaContext, info: BranchInfo, data: JsonVal
     if (i >= 0) return i;
   }
   if (data !== undefined) {
-    for (let i = 0; i < n; i++) if (matches(ctx, info.list[i], data)) return i;
+    for (let i = 0; i < n; i++) if (matchesSubschema(ctx, info.list[i], data)) return i;
   }
   return 0;
 }

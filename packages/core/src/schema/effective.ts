@@ -8,7 +8,7 @@ import type { JsonSchema, JsonSchemaObject, JsonValue } from '../types.js';
 import type { BranchOption } from './branches.js';
 import { branchInfo, selectBranch } from './branches.js';
 import type { SchemaContext } from './context.js';
-import { matches } from './matcher.js';
+import { matchesSubschema } from '../validation/runtime.js';
 import { mergePlain } from './merge.js';
 import type { StaticEntry } from './static.js';
 import { staticResolve } from './static.js';
@@ -102,7 +102,7 @@ function evaluate(
       nested ??= sub.result.branches;
     };
     for (const c of entry.conditionals) {
-      const ok = matches(ctx, c.if, data);
+      const ok = matchesSubschema(ctx, c.if, data);
       sig += ok ? 'T' : 'F';
       apply(ok ? c.then : c.else, entry.alternatives ? undefined : branch);
     }

@@ -20,6 +20,7 @@ import { cachedValidator } from './compile-cache.js';
 import { bikCheckErrors, collectBikChecks } from './bik-check.js';
 import { ajvInput, type AjvInput } from './drafts.js';
 import { isOlderDraft, schemaDialect } from '../schema/dialect.js';
+import { matches } from '../schema/matcher.js';
 
 export { PHONE_PATTERN };
 export {
@@ -157,7 +158,7 @@ export function validate(schema: JsonSchema, data: unknown, locale: Locale = 'en
 }
 
 /** What runtime.ts hands to FormController and the schema matcher. */
-export const validationRuntimeImpl = { compileSchema, validate, Ajv2020, AjvDraft07, addFormats };
+export const validationRuntimeImpl = { compileSchema, validate, Ajv2020, AjvDraft07, addFormats, matches };
 
 // Whoever loads this module (the package root does, through validator.ts, in Node) makes the
 // run-time compiler available to FormController and the schema matcher (runtime.ts). A bundle may

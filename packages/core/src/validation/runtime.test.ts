@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FormController } from '../form/controller.js';
-import { schemaHasPatterns, schemaNeedsMatcher, validationRuntime } from './runtime.js';
+import { loadValidationRuntime, matchesSubschema, schemaHasPatterns, schemaNeedsMatcher, validationRuntime } from './runtime.js';
+import { createSchemaContext } from '../schema/context.js';
+import { effectiveSchema } from '../schema/effective.js';
 import type { JsonSchemaObject } from '../types.js';
 
 const schema: JsonSchemaObject = { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 2 } } };
@@ -17,6 +19,23 @@ test('a precompiled validator needs no run-time compiler', () => {
   assert.equal(f.validationPending, false);
   assert.equal(f.validate().valid, true);
   assert.equal(validationRuntime(), undefined, 'still not loaded');
+});
+
+// A conditional card: `extra` exists when kind is "b" (what kc-card loads the compiler for first).
+const conditional: JsonSchemaObject = {
+  type: 'object',
+  properties: { kind: { enum: ['a', 'b'] } },
+  if: { properties: { kind: { const: 'b' } }, required: ['kind'] },
+  then: { properties: { extra: { type: 'string' } } },
+};
+
+test('the schema matcher comes with the compiler: before it is loaded, no subschema but `true` matches', () => {
+  assert.equal(validationRuntime(), undefined, 'nothing loaded the compiler yet');
+  const ctx = createSchemaContext(conditional);
+  assert.equal(matchesSubschema(ctx, { const: 'b' }, 'b'), false);
+  assert.equal(matchesSubschema(ctx, true, 'b'), true);
+  assert.equal(matchesSubschema(ctx, undefined, 'b'), true);
+  assert.equal(Object.keys(effectiveSchema(ctx, conditional, { kind: 'b' }).schema.properties ?? {}).join(), 'kind');
 });
 
 test('without the compiler loaded, the controller fetches it and validates when it arrives', async () => {
@@ -61,4 +80,20 @@ test('schemaHasPatterns: pattern and patternProperties anywhere; a property name
   assert.equal(schemaHasPatterns({ properties: { pattern: { type: 'string' } } }), false);
   assert.equal(schemaHasPatterns({ $defs: { a: { items: { pattern: '^x' } } } }), true);
   assert.equal(schemaHasPatterns({ patternProperties: { '^x': {} } }), true);
+});
+
+test('once the compiler is loaded, conditionals and branches are matched against the data', async () => {
+  await loadValidationRuntime();
+  const ctx = createSchemaContext(conditional);
+  assert.equal(matchesSubschema(ctx, { const: 'b' }, 'b'), true);
+  assert.equal(matchesSubschema(ctx, { const: 'b' }, 'a'), false);
+  assert.equal(Object.keys(effectiveSchema(ctx, conditional, { kind: 'b' }).schema.properties ?? {}).join(), 'kind,extra');
+  const alternatives: JsonSchemaObject = {
+    oneOf: [
+      { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] },
+      { type: 'object', properties: { b: { type: 'number' } }, required: ['b'] },
+    ],
+  };
+  const f = new FormController(alternatives, { value: { b: 1 } });
+  assert.equal(f.root.branches?.selected, 1, 'the branch the data is valid against');
 });

@@ -5,11 +5,13 @@
  * imports it gets them on demand through `loadValidationRuntime(schema)`, dynamic imports and so
  * chunks of their own — the RE2 engine only when the schema has a `pattern` or
  * `patternProperties`. A card whose validator is precompiled, and whose schema has no
- * conditionals, never loads either.
+ * conditionals, never loads either. The schema matcher (schema/matcher.ts: conditionals and
+ * branches matched against the data with ajv) comes with the compiler, through `matchesSubschema`.
  */
 import type { Ajv } from './ajv.js';
 import type { PrecompiledValidator } from './errors.js';
-import type { JsonSchema, Locale, ValidationResult } from '../types.js';
+import type { JsonSchema, JsonValue, Locale, ValidationResult } from '../types.js';
+import type { SchemaContext } from '../schema/context.js';
 import { hasKey } from '../schema/util.js';
 
 type AjvClass = new (opts?: Record<string, unknown>) => Ajv;
@@ -21,6 +23,8 @@ export interface ValidationRuntime {
   Ajv2020: AjvClass;
   AjvDraft07: AjvClass;
   addFormats(ajv: Ajv): unknown;
+  /** schema/matcher.ts's `matches`: it compiles with ajv, so it comes with the compiler. */
+  matches(ctx: SchemaContext, schema: JsonSchema | undefined, data: JsonValue | undefined): boolean;
 }
 
 /** The module standalone validators import `linearRegExp` (the RE2 engine) from. */
@@ -95,6 +99,17 @@ export function loadValidationRuntime(schema?: JsonSchema): Promise<ValidationRu
   if (!patterns) return compiler;
   loadingPatterns ??= import('./regexp.js').then((m) => registerPatternEngine(m.linearRegExp));
   return Promise.all([compiler, loadingPatterns]).then(() => runtime!);
+}
+
+/**
+ * Whether `data` is valid against a subschema, for conditionals and branches (schema/effective.ts,
+ * branches.ts): the matcher (schema/matcher.ts) when the run-time compiler is loaded — it comes
+ * with it, so a bundle that never loads ajv does not carry the matcher either. Until then the
+ * answer is the matcher's own without ajv: `true` and an absent schema match, no other does.
+ */
+export function matchesSubschema(ctx: SchemaContext, schema: JsonSchema | undefined, data: JsonValue | undefined): boolean {
+  if (runtime) return runtime.matches(ctx, schema, data);
+  return schema === undefined || schema === true;
 }
 
 /** Keywords whose evaluation needs the run-time matcher (schema/matcher.ts) to build a form. */

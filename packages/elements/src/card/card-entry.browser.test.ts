@@ -7,7 +7,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { JsonSchemaObject } from '@kartochka/core';
 import './index.js';
 import type { KcCard } from './card.js';
-import { fieldAt, settle, unmountAll } from '../test-support/helpers.js';
+import { fieldAt, mount, settle, unmountAll } from '../test-support/helpers.js';
+import { renderedNow } from '../test-support/frames.js';
 
 const schema: JsonSchemaObject = {
   type: 'object',
@@ -48,5 +49,35 @@ describe('@kartochka/elements/card', () => {
     const money = fieldAt(card.shadowRoot!, '/price')!;
     expect(money.localName).to.equal('kc-money-field');
     expect(money.shadowRoot!.querySelector('input'), 'the money field has its input').to.not.equal(null);
+  });
+
+  it('a schema with allOf, a conditional and alternatives shows the fields the data selects in its first render', async () => {
+    const conditional: JsonSchemaObject = {
+      type: 'object',
+      allOf: [
+        { properties: { kind: { type: 'string', title: 'Kind', enum: ['person', 'company'] } } },
+        {
+          if: { properties: { kind: { const: 'company' } }, required: ['kind'] },
+          then: { properties: { inn: { type: 'string', title: 'INN' } } },
+        },
+      ],
+      properties: {
+        contact: {
+          title: 'Contact',
+          oneOf: [
+            { title: 'Phone', type: 'object', properties: { phone: { type: 'string' } }, required: ['phone'] },
+            { title: 'Email', type: 'object', properties: { email: { type: 'string' } }, required: ['email'] },
+          ],
+        },
+      },
+    };
+    const card = mount<KcCard>(
+      html`<kc-card .schema=${conditional} .value=${{ kind: 'company', inn: '7707083893', contact: { email: 'a@b.c' } }}></kc-card>`,
+    );
+    await renderedNow(card);
+    // Before any frame: the conditional's field and the branch the data is valid against (the matcher ran).
+    expect(fieldAt(card.shadowRoot!, '/inn')?.localName).to.equal('kc-text-field');
+    expect(fieldAt(card.shadowRoot!, '/contact/email')?.localName).to.equal('kc-text-field');
+    expect(fieldAt(card.shadowRoot!, '/contact/phone')).to.equal(null);
   });
 });

@@ -8,6 +8,9 @@ export {
   fallbackChain,
   registeredLocales,
   hasMessage,
+  registerTranslationLoader,
+  loadTranslations,
+  translationsLoaded,
   type Locale,
   type Message,
   type MessageParams,
@@ -15,5 +18,6 @@ export {
   type Translation,
   type TranslationDomains,
   type RegisterOptions,
+  type TranslationLoader,
 } from './registry.js';
 export { plural, formatMessage } from './format.js';

@@ -1,6 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fallbackChain, hasMessage, registerTranslation, registeredLocales, translate } from './index.js';
+import {
+  fallbackChain,
+  hasMessage,
+  loadTranslations,
+  registerTranslation,
+  registerTranslationLoader,
+  registeredLocales,
+  translate,
+  translationsLoaded,
+} from './index.js';
 
 describe('the message registry', () => {
   registerTranslation('en', { test: { hello: 'Hello, {name}', only: 'English only', count: (p) => `${p.n} item(s)` } });
@@ -38,5 +47,43 @@ describe('the message registry', () => {
     assert.ok(hasMessage('test', 'ru', 'onlyRu'));
     assert.ok(!hasMessage('test', 'kk', 'onlyRu'), 'a fallback is not the locale itself');
     assert.ok(registeredLocales().includes('kk'));
+  });
+
+  it('loads a catalogue on demand, once, underneath what an app registered before it', async () => {
+    let calls = 0;
+    registerTranslation('xx', { lazy: { greeting: 'App wording' } });
+    registerTranslationLoader('xx', async () => {
+      calls++;
+      return { lazy: { greeting: 'Built-in greeting', farewell: 'Built-in farewell' } };
+    });
+    assert.ok(!translationsLoaded('xx'), 'not loaded until asked');
+    assert.ok(translationsLoaded('yy'), 'a locale without loaders has nothing to wait for');
+    assert.equal(translate('lazy', 'xx', 'farewell'), undefined);
+    await Promise.all([loadTranslations('xx'), loadTranslations('xx-YY')]);
+    assert.equal(calls, 1, 'each loader runs once');
+    assert.ok(translationsLoaded('xx') && translationsLoaded('xx-YY'));
+    assert.equal(translate('lazy', 'xx', 'farewell'), 'Built-in farewell');
+    assert.equal(translate('lazy', 'xx', 'greeting'), 'App wording', "the app's override stays");
+  });
+
+  it('reports a loader that fails and runs it again on the next call', async () => {
+    let attempts = 0;
+    registerTranslationLoader('zz', async () => {
+      if (++attempts === 1) throw new Error('offline');
+      return { lazy: { greeting: 'zz' } };
+    });
+    const errors: unknown[] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      await loadTranslations('zz');
+    } finally {
+      console.error = error;
+    }
+    assert.equal(errors.length, 1);
+    assert.ok(!translationsLoaded('zz'));
+    await loadTranslations('zz');
+    assert.equal(attempts, 2);
+    assert.equal(translate('lazy', 'zz', 'greeting'), 'zz');
   });
 });

@@ -30,6 +30,11 @@ export type Translation = { [D in keyof TranslationDomains]?: Partial<Translatio
 export interface RegisterOptions {
   /** Where to look next for a string this locale lacks (before English): `kk` → `ru`. */
   fallback?: Locale | readonly Locale[];
+  /**
+   * Adds only the keys the locale does not have yet: how a catalogue loaded on demand
+   * (registerTranslationLoader) goes in, so strings an app registered before it stay.
+   */
+  underneath?: boolean;
 }
 
 const catalogues = new Map<Locale, Map<string, Record<string, Message>>>();
@@ -45,7 +50,8 @@ export function registerTranslation(locale: Locale, translation: Translation, op
   for (const [domain, catalogue] of Object.entries(translation)) {
     if (!catalogue) continue;
     const merged = { ...domains.get(domain) };
-    for (const [key, message] of Object.entries(catalogue)) if (message !== undefined) merged[key] = message;
+    for (const [key, message] of Object.entries(catalogue))
+      if (message !== undefined && !(options.underneath && merged[key] !== undefined)) merged[key] = message;
     domains.set(domain, merged);
   }
   if (options.fallback !== undefined)
@@ -88,4 +94,64 @@ export function translate(domain: string, locale: Locale | undefined, key: strin
     return typeof message === 'function' ? message(params, tag) : formatMessage(message, params);
   }
   return undefined;
+}
+
+/** A catalogue fetched on demand: a function that imports it (a chunk of its own in a bundled app). */
+export type TranslationLoader = () => Promise<Translation>;
+
+interface PendingLoad {
+  readonly load: TranslationLoader;
+  done?: Promise<void>;
+  settled?: boolean;
+}
+const loaders = new Map<Locale, PendingLoad[]>();
+
+/**
+ * Registers a catalogue of `locale` that is loaded only when a card (or `loadTranslations`) needs
+ * that language: a page in English never downloads the German strings. Packages register their
+ * built-in languages beyond English and Russian this way, and an app can do the same for its own:
+ * `registerTranslationLoader('kk', () => import('./kk.js').then((m) => m.kk), { fallback: 'ru' })`.
+ * What the loader resolves with goes in underneath what is registered already, so an app's
+ * overrides made before the load stay.
+ */
+export function registerTranslationLoader(
+  locale: Locale,
+  load: TranslationLoader,
+  options: Omit<RegisterOptions, 'underneath'> = {},
+): void {
+  const tag = norm(locale);
+  let list = loaders.get(tag);
+  if (!list) loaders.set(tag, (list = []));
+  list.push({ load });
+  if (options.fallback !== undefined) registerTranslation(tag, {}, options);
+}
+
+/** Whether every loader registered for `locale`'s fallback chain has run (nothing to wait for). */
+export function translationsLoaded(locale: Locale | undefined): boolean {
+  return fallbackChain(locale).every((tag) => (loaders.get(tag) ?? []).every((l) => l.settled));
+}
+
+/**
+ * Runs the loaders registered for `locale`'s fallback chain (each once) and resolves when their
+ * catalogues are registered. A loader that fails is reported and retried on the next call; the
+ * strings it would have given read through the fallback chain meanwhile.
+ */
+export function loadTranslations(locale: Locale | undefined): Promise<void> {
+  const pending: Promise<void>[] = [];
+  for (const tag of fallbackChain(locale)) {
+    for (const entry of loaders.get(tag) ?? []) {
+      entry.done ??= entry.load().then(
+        (translation) => {
+          registerTranslation(tag, translation, { underneath: true });
+          entry.settled = true;
+        },
+        (e: unknown) => {
+          entry.done = undefined;
+          console.error(`@kartochka/i18n: the "${tag}" catalogue could not be loaded`, e);
+        },
+      );
+      if (!entry.settled) pending.push(entry.done);
+    }
+  }
+  return Promise.all(pending).then(() => undefined);
 }

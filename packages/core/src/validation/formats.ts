@@ -1,12 +1,8 @@
 /**
- * The formats a precompiled validator (precompile.ts) imports: ajv-formats' full set plus the
- * `phone`, `tel` and Russian requisites (`ru-inn`…, ru-requisites.ts) formats Kartochka adds, so a standalone validator checks formats exactly as
- * the run-time one does.
+ * `@kartochka/core/formats`, what precompiled validators (precompile.ts) import their formats
+ * from: each check by name (format-checks.ts: `date`, `date_time`, `uri`, `ru_inn`…), so a bundle
+ * carries only the formats its schemas use, and `formats`, the whole record (all-formats.ts:
+ * ajv-formats' full set plus Kartochka's), for code that looks formats up by name at run time.
  */
-import formatsModule from 'ajv-formats/dist/formats.js';
-import { KARTOCHKA_FORMATS } from './kartochka-formats.js';
-
-const full = ((formatsModule as unknown as { fullFormats?: Record<string, unknown> }).fullFormats ??
-  (formatsModule as unknown as { default: { fullFormats: Record<string, unknown> } }).default.fullFormats) as Record<string, unknown>;
-
-export const formats: Record<string, unknown> = { ...full, ...KARTOCHKA_FORMATS };
+export * from './format-checks.js';
+export { formats } from './all-formats.js';

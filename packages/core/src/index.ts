@@ -25,7 +25,7 @@ export {
 } from './validation/validator.js';
 export { validatorCacheStats, clearValidatorCache, VALIDATOR_CACHE_SIZE } from './validation/compile-cache.js';
 export { loadValidationRuntime } from './validation/runtime.js';
-export { validationMessages } from './i18n/validation-messages.js';
+export { validationMessages } from './i18n/catalogues.js';
 export { type MessageCatalogue, type FieldMessages } from './i18n/labels.js';
 export { roleLabel } from './i18n/roles.js';
 export {

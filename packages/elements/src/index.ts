@@ -37,7 +37,8 @@ export { KcSelect } from './select/select.js';
 export { KcJsonField } from './json-field/json-field.js';
 export { KcObjectGroup } from './object-group/object-group.js';
 export { KcArrayField, KcTableField } from './array-field/array-field.js';
-export { uiStrings, type UiStrings } from './internal/i18n.js';
+export { uiStrings } from './internal/ui-strings.js';
+export type { UiStrings } from './internal/i18n.js';
 // The message registry lives in @kartochka/i18n (through core); here too, so an app that installs
 // only the elements can add a language.
 export { registerTranslation, type Locale, type Translation } from '@kartochka/core';

@@ -7,7 +7,8 @@
 import type { FieldError, JsonSchema, JsonSchemaObject, JsonValue, Locale, ValidationMode, ValidationResult } from '../types.js';
 import { escapeToken, getAt, isWithin, joinPointer, parentPointer, setAt } from '../pointer.js';
 import { toFieldErrors, ValidationUnavailableError, type PrecompiledValidator } from '../validation/errors.js';
-import { bikCheckErrors, collectBikChecks, type BikCheck } from '../validation/bik-check.js';
+import type { BikCheck } from '../validation/bik-check.js';
+import { loadRequisiteChecks, requisiteChecks, schemaUsesRequisites, type RequisiteChecks } from '../validation/requisites-runtime.js';
 import { loadValidationRuntime, validationRuntime } from '../validation/runtime.js';
 import { createSchemaContext, defaultValue, deref, isDynamic, resolveRef, type SchemaContext } from '../schema/resolve.js';
 import { defaultRegistry, type WidgetRegistry } from '../registry.js';
@@ -159,7 +160,7 @@ export class FormController {
     this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
     this.#placements.set('', { schema, template: '', key: '', required: false });
     this.#precompiled = options.validator;
-    const canCompile = !!this.#precompiled || !!validationRuntime(this.schema);
+    const canCompile = (!!this.#precompiled || !!validationRuntime(this.schema)) && this.#hasRequisiteChecks();
     if (options.deferValidation || !canCompile) {
       this.#pending = true;
       this.#runValidation(); // rules' errors only, until the validator is ready
@@ -188,15 +189,27 @@ export class FormController {
 
   #fetching = false;
 
-  /** Loads the run-time compiler, then validates. */
+  /**
+   * Loads the run-time compiler (unless the validator is precompiled) and the requisite checks
+   * (when the schema uses them: requisites-runtime.ts), then validates.
+   */
   #fetchRuntime(): void {
     if (this.#fetching) return;
     this.#fetching = true;
-    void loadValidationRuntime(this.schema).then(() => this.startValidation());
+    void Promise.all([
+      this.#precompiled ? undefined : loadValidationRuntime(this.schema),
+      this.#hasRequisiteChecks() ? undefined : loadRequisiteChecks(),
+    ]).then(() => this.startValidation());
   }
 
-  /** Compiles (or takes the precompiled) validator; false when the run-time compiler is not loaded yet. */
+  /** False while the schema uses Russian requisites (`ru-*`, `x-bik`) and their checks are not loaded. */
+  #hasRequisiteChecks(): boolean {
+    return !!requisiteChecks() || !schemaUsesRequisites(this.schema);
+  }
+
+  /** Compiles (or takes the precompiled) validator; false when the run-time compiler (or the requisite checks) is not loaded yet. */
   #compile(): boolean {
+    if (!this.#hasRequisiteChecks()) return false;
     if (!this.#precompiled && !validationRuntime(this.schema)) return false;
     try {
       this.#validate = this.#precompiled ?? validationRuntime(this.schema)!.compileSchema(this.schema);
@@ -213,7 +226,7 @@ export class FormController {
    * resolves once it has arrived and run.
    */
   get validatorAvailable(): boolean {
-    return !this.#pending || !!this.#precompiled || !!validationRuntime(this.schema);
+    return !this.#pending || ((!!this.#precompiled || !!validationRuntime(this.schema)) && this.#hasRequisiteChecks());
   }
 
   /** Set when the schema itself is broken; the form then renders one raw JSON editor. */
@@ -560,8 +573,9 @@ export class FormController {
       }
     }
     // Accounts against their BIK (x-bik): two fields, so after ajv, the same for either validator.
-    if (fn) {
-      for (const e of bikCheckErrors(bikChecksOf(this.schema), this.#value, this.#locale)) {
+    const requisites = fn && requisiteChecks();
+    if (requisites) {
+      for (const e of requisites.bikCheckErrors(bikChecksOf(requisites, this.schema), this.#value, this.#locale)) {
         const list = next.get(e.path);
         if (list) list.push(e);
         else next.set(e.path, [e]);
@@ -837,9 +851,9 @@ export class FormController {
  * The schema's x-bik checks; none when one is malformed — compileSchema reports that as the card's
  * schemaError, and precompileValidator refuses it at build time, so a card never throws per keystroke.
  */
-function bikChecksOf(schema: JsonSchema): readonly BikCheck[] {
+function bikChecksOf(requisites: RequisiteChecks, schema: JsonSchema): readonly BikCheck[] {
   try {
-    return collectBikChecks(schema);
+    return requisites.collectBikChecks(schema);
   } catch {
     return [];
   }

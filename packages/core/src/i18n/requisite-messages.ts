@@ -1,9 +1,12 @@
 /**
  * What is wrong with a Russian requisite (validation/ru-requisites.ts), per format and problem, in
- * each shipped language: the `format` message of the `validation` domain says this instead of
- * "has the wrong format" when the error carries a `problem`.
+ * each shipped language, and the requisites' names: the `requisites` domain of the message
+ * registry (`ru-inn:length`, `ru-inn`…). The `format` message of the `validation` domain says
+ * this instead of "has the wrong format" when the error carries a `problem` (requisite-words.ts).
+ * Registered with the requisite checks (validation/requisites-runtime.ts), so a page whose schemas
+ * use no requisite never loads these strings.
  */
-import type { MessageParams } from '@kartochka/i18n';
+import { registerTranslation } from '@kartochka/i18n';
 
 type Table = Record<string, string>;
 
@@ -55,15 +58,8 @@ const de: Table = {
   'ru-account:checksum': 'Die Kontonummer passt nicht zur BIK: bitte beide prüfen.',
 };
 
-export const requisiteMessages: Record<'ru' | 'en' | 'de', Table> = { ru, en, de };
-
-/** The sentence for a requisite's problem in `locale`, when the error names one. */
-export function requisiteMessage(locale: 'ru' | 'en' | 'de', p: MessageParams): string | undefined {
-  return p.problem === undefined ? undefined : requisiteMessages[locale][`${p.format}:${p.problem}`];
-}
-
 /** The requisite formats' names, for "Must be …" when no problem is known (a server-sent error). */
-export const requisiteFormatNames: Record<'ru' | 'en' | 'de', Table> = {
+const names: Record<'ru' | 'en' | 'de', Table> = {
   ru: {
     'ru-inn': 'ИНН',
     'ru-kpp': 'КПП',
@@ -92,3 +88,22 @@ export const requisiteFormatNames: Record<'ru' | 'en' | 'de', Table> = {
     'ru-account': 'eine Kontonummer',
   },
 };
+
+/** The built-in catalogues of the `requisites` domain: problems (`ru-inn:length`) and names (`ru-inn`). */
+export const requisiteMessages: Record<'ru' | 'en' | 'de', Table> = {
+  ru: { ...ru, ...names.ru },
+  en: { ...en, ...names.en },
+  de: { ...de, ...names.de },
+};
+
+declare module '@kartochka/i18n' {
+  interface TranslationDomains {
+    requisites: Table;
+  }
+}
+
+/** Registers the built-in catalogues (underneath what an app has registered for the domain already). */
+export function registerRequisiteMessages(): void {
+  for (const [locale, messages] of Object.entries(requisiteMessages))
+    registerTranslation(locale, { requisites: messages }, { underneath: true });
+}

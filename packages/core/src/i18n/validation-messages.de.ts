@@ -3,7 +3,7 @@ import type { Locale } from '../types.js';
 import type { MessageParams } from '@kartochka/i18n';
 import { plural } from './plural.js';
 import { dateWords } from './date-words.js';
-import { requisiteFormatNames, requisiteMessage } from './requisite-messages.js';
+import { requisiteFormatName, requisiteMessage } from './requisite-words.js';
 
 type Msg = (p: MessageParams, locale: Locale) => string;
 
@@ -22,7 +22,6 @@ const FORMAT_NAMES: Record<string, string> = {
   uuid: 'eine UUID',
   ipv4: 'eine IPv4-Adresse',
   hostname: 'ein Hostname',
-  ...requisiteFormatNames.de,
 };
 
 const TYPE_NAMES: Record<string, string> = {
@@ -53,7 +52,9 @@ export const de: Record<string, Msg> = {
   exclusiveMaximum: (p) => `Muss kleiner als ${p.limit} sein.`,
   multipleOf: (p) => `Muss ein Vielfaches von ${p.multipleOf} sein.`,
   pattern: () => 'Hat das falsche Format.',
-  format: (p) => requisiteMessage('de', p) ?? `Muss ${FORMAT_NAMES[String(p.format)] ?? `im Format „${p.format}“`} sein.`,
+  format: (p) =>
+    requisiteMessage('de', p) ??
+    `Muss ${FORMAT_NAMES[String(p.format)] ?? requisiteFormatName('de', p.format) ?? `im Format „${p.format}“`} sein.`,
   enum: () => 'Wählen Sie einen der aufgeführten Werte.',
   const: () => 'Dieser Wert ist hier nicht erlaubt.',
   minItems: (p) => `Fügen Sie mindestens ${p.limit} ${items(Number(p.limit))} hinzu.`,

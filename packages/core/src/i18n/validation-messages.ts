@@ -4,12 +4,11 @@
  * `registerTranslation(locale, { validation: {...} })`. Each entry turns ajv's error params into a
  * sentence for the user; a schema can override any of them per field with `x-errorMessage`.
  */
-import { registerTranslation, translate, type MessageParams } from '@kartochka/i18n';
+import { registerTranslation, registerTranslationLoader, translate, type MessageParams } from '@kartochka/i18n';
 import type { Locale } from '../types.js';
 import { plural } from './plural.js';
 import { dateWords } from './date-words.js';
-import { de } from './validation-messages.de.js';
-import { requisiteFormatNames, requisiteMessage } from './requisite-messages.js';
+import { requisiteFormatName, requisiteMessage } from './requisite-words.js';
 
 type P = MessageParams;
 type Msg = (p: P, locale: Locale) => string;
@@ -38,7 +37,6 @@ const FORMAT_NAMES: Record<Locale, Record<string, string>> = {
     uuid: 'a UUID',
     ipv4: 'an IPv4 address',
     hostname: 'a host name',
-    ...requisiteFormatNames.en,
   },
   ru: {
     email: 'адрес электронной почты',
@@ -52,7 +50,6 @@ const FORMAT_NAMES: Record<Locale, Record<string, string>> = {
     uuid: 'UUID',
     ipv4: 'IPv4-адрес',
     hostname: 'имя хоста',
-    ...requisiteFormatNames.ru,
   },
 };
 
@@ -95,7 +92,9 @@ const en = {
   exclusiveMaximum: (p) => `Must be less than ${p.limit}.`,
   multipleOf: (p) => `Must be a multiple of ${p.multipleOf}.`,
   pattern: () => 'Has the wrong format.',
-  format: (p) => requisiteMessage('en', p) ?? `Must be ${FORMAT_NAMES.en[String(p.format)] ?? `in the format "${p.format}"`}.`,
+  format: (p) =>
+    requisiteMessage('en', p) ??
+    `Must be ${FORMAT_NAMES.en[String(p.format)] ?? requisiteFormatName('en', p.format) ?? `in the format "${p.format}"`}.`,
   enum: () => 'Choose one of the listed values.',
   const: () => 'Has a value that is not allowed here.',
   minItems: (p) => `Add at least ${p.limit} ${items('en', Number(p.limit))}.`,
@@ -154,7 +153,9 @@ const ru: ValidationMessages = {
   exclusiveMaximum: (p) => `Меньше ${p.limit}.`,
   multipleOf: (p) => `Должно быть кратно ${p.multipleOf}.`,
   pattern: () => 'Неверный формат.',
-  format: (p) => requisiteMessage('ru', p) ?? `Ожидается ${FORMAT_NAMES.ru[String(p.format)] ?? `формат «${p.format}»`}.`,
+  format: (p) =>
+    requisiteMessage('ru', p) ??
+    `Ожидается ${FORMAT_NAMES.ru[String(p.format)] ?? requisiteFormatName('ru', p.format) ?? `формат «${p.format}»`}.`,
   enum: () => 'Выберите одно из значений списка.',
   const: () => 'Недопустимое значение.',
   minItems: (p) => `Добавьте не меньше ${p.limit} ${items('ru', Number(p.limit))}.`,
@@ -204,9 +205,14 @@ declare module '@kartochka/i18n' {
   }
 }
 
-/** The built-in catalogues (the registry holds them, and whatever an app registers). */
-export const validationMessages: Record<'en' | 'ru' | 'de', ValidationMessages> = { en, ru, de: de as ValidationMessages };
-for (const [locale, messages] of Object.entries(validationMessages)) registerTranslation(locale, { validation: messages });
+/**
+ * The catalogues registered up front (the registry holds them, and whatever an app registers).
+ * German is loaded when a card in German needs it (`loadTranslations`): a page in another
+ * language never downloads it. The package root registers it up front (catalogues.ts).
+ */
+export const upFrontValidationMessages: Record<'en' | 'ru', ValidationMessages> = { en, ru };
+for (const [locale, messages] of Object.entries(upFrontValidationMessages)) registerTranslation(locale, { validation: messages });
+registerTranslationLoader('de', () => import('./load-german.js').then((m) => m.german));
 
 export function validationMessage(locale: Locale, keyword: string, params: P): string {
   const all = { ...params, keyword };

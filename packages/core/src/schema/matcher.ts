@@ -10,7 +10,6 @@ import type { JsonSchema, JsonSchemaObject, JsonValue } from '../types.js';
 import { getAt } from '../pointer.js';
 import type { Ajv } from '../validation/ajv.js';
 import { validationRuntime } from '../validation/runtime.js';
-import { KARTOCHKA_FORMATS } from '../validation/kartochka-formats.js';
 import type { SchemaContext } from './context.js';
 import { schemaIndex } from './context.js';
 import { hasOwn, isRecord } from './util.js';
@@ -47,9 +46,9 @@ function state(ctx: SchemaContext): MatcherState {
       allowUnionTypes: true,
       logger: false,
     });
+    // ajv-formats' and the formats Kartochka adds (compiler.ts makeAjv), so a branch chosen by a
+    // format agrees with validation.
     addFormats(ajv);
-    // The formats Kartochka adds (validator.ts makeAjv), so a branch chosen by a format agrees with validation.
-    for (const [name, format] of Object.entries(KARTOCHKA_FORMATS)) ajv.addFormat(name, format);
     s = { ajv, compiled: new WeakMap() };
     states.set(ctx, s);
   }

@@ -18,6 +18,7 @@ import { patternRegExp, registerValidationRuntime } from './runtime.js';
 import { linearRegExp as nativeRegExp } from './native-regexp.js';
 import { cachedValidator } from './compile-cache.js';
 import { bikCheckErrors, collectBikChecks } from './bik-check.js';
+import { requisiteChecksImpl } from './requisites.js';
 import { ajvInput, type AjvInput } from './drafts.js';
 import { isOlderDraft, schemaDialect } from '../schema/dialect.js';
 import { matches } from '../schema/matcher.js';
@@ -77,8 +78,7 @@ export function makeAjv(draft07: boolean, extra: Record<string, unknown> = {}): 
     ...extra,
     code,
   });
-  addFormats(ajv);
-  for (const [name, format] of Object.entries(KARTOCHKA_FORMATS)) ajv.addFormat(name, format);
+  addAllFormats(ajv);
   for (const k of KEYWORDS_OF_OURS) if (!ajv.getKeyword(k)) ajv.addKeyword(k);
   return ajv;
 }
@@ -157,8 +157,25 @@ export function validate(schema: JsonSchema, data: unknown, locale: Locale = 'en
   return { valid: errors.length === 0, errors };
 }
 
-/** What runtime.ts hands to FormController and the schema matcher. */
-export const validationRuntimeImpl = { compileSchema, validate, Ajv2020, AjvDraft07, addFormats, matches };
+/** ajv-formats' formats and the ones Kartochka adds (the schema matcher's ajv has the same as validators'). */
+function addAllFormats(ajv: Ajv): void {
+  addFormats(ajv);
+  for (const [name, format] of Object.entries(KARTOCHKA_FORMATS)) ajv.addFormat(name, format);
+}
+
+/**
+ * What runtime.ts hands to FormController and the schema matcher; with it the requisite checks
+ * (the `ru-*` formats are the compiler's already), so validation through it needs no other load.
+ */
+export const validationRuntimeImpl = {
+  compileSchema,
+  validate,
+  Ajv2020,
+  AjvDraft07,
+  addFormats: addAllFormats,
+  matches,
+  requisites: requisiteChecksImpl,
+};
 
 // Whoever loads this module (the package root does, through validator.ts, in Node) makes the
 // run-time compiler available to FormController and the schema matcher (runtime.ts). A bundle may

@@ -6,7 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import type { FieldError, JsonSchemaObject, Locale } from '../types.js';
 import { getAt, joinPointer } from '../pointer.js';
-import { requisiteProblem } from './ru-requisites.js';
+import { requisiteChecks } from './requisites-runtime.js';
 import { validationMessage } from '../i18n/validation-messages.js';
 
 /** Thrown only for a schema ajv cannot compile; the message says where. */
@@ -75,11 +75,12 @@ const UMBRELLA = new Set(['if', 'then', 'else', '$ref', 'allOf']);
 /**
  * An error's params, plus `problem` for a `ru-*` format that can say what is wrong with the value
  * (its length or its check digit): the data is needed for that, and non-verbose errors lack it.
+ * The checks are loaded before a schema that uses them is validated (requisites-runtime.ts).
  */
 function paramsOf(e: ErrorObject, data: unknown): Record<string, unknown> {
   const params = e.params as Record<string, unknown>;
   if (e.keyword !== 'format' || data === undefined) return params;
-  const problem = requisiteProblem(params.format, getAt(data, e.instancePath));
+  const problem = requisiteChecks()?.requisiteProblem(params.format, getAt(data, e.instancePath));
   return problem ? { ...params, problem } : params;
 }
 

@@ -8,6 +8,7 @@ import { accountProblemWithBik, RU_REQUISITE_CHECKS, type RequisiteProblem } fro
 import { compileSchema, toFieldErrors, validate, type PrecompiledValidator } from './validator.js';
 import { precompileValidator } from './precompile.js';
 import { FormController } from '../form/controller.js';
+import { loadTranslations } from '@kartochka/i18n';
 
 // Check digits computed independently here (the published algorithms, spelled out once more) so
 // the table's "valid" rows are not valid merely because the code under test says so.
@@ -109,7 +110,7 @@ const bad = {
   'ru-account': '1',
 };
 
-test('the messages say what is wrong, in ru, en and de', () => {
+test('the messages say what is wrong, in ru, en and de', async () => {
   const ru = Object.fromEntries(validate(schema, bad, 'ru').errors.map((e) => [e.path, e.message]));
   assert.equal(ru['/ru-inn'], 'Неверная контрольная цифра ИНН: проверьте, нет ли опечатки.');
   assert.equal(ru['/ru-ogrn'], 'Неверная контрольная цифра ОГРН: проверьте, нет ли опечатки.');
@@ -125,6 +126,7 @@ test('the messages say what is wrong, in ru, en and de', () => {
     'An INN has 10 digits (a company) or 12 (a person or sole proprietor).',
     'A KPP has 9 characters: 4 digits, 2 digits or capital Latin letters, 3 digits.',
   ]);
+  await loadTranslations('de'); // German is loaded on demand (docs/i18n.md)
   assert.equal(validate(schema, { 'ru-bik': '1' }, 'de').errors[0]!.message, 'Eine BIK hat 9 Ziffern.');
   // Without the data (an error from elsewhere), the format is still named in words.
   const fn = compileSchema(schema);

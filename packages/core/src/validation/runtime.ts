@@ -10,6 +10,7 @@
  */
 import type { Ajv } from './ajv.js';
 import type { PrecompiledValidator } from './errors.js';
+import { registerRequisiteChecks, type RequisiteChecks } from './requisites-runtime.js';
 import type { JsonSchema, JsonValue, Locale, ValidationResult } from '../types.js';
 import type { SchemaContext } from '../schema/context.js';
 import { hasKey } from '../schema/util.js';
@@ -22,9 +23,12 @@ export interface ValidationRuntime {
   validate(schema: JsonSchema, data: unknown, locale?: Locale): ValidationResult;
   Ajv2020: AjvClass;
   AjvDraft07: AjvClass;
+  /** ajv-formats' formats and Kartochka's own (`phone`, `ru-inn`…). */
   addFormats(ajv: Ajv): unknown;
   /** schema/matcher.ts's `matches`: it compiles with ajv, so it comes with the compiler. */
   matches(ctx: SchemaContext, schema: JsonSchema | undefined, data: JsonValue | undefined): boolean;
+  /** The Russian requisite checks, which the compiler has (requisites-runtime.ts). */
+  requisites: RequisiteChecks;
 }
 
 /** The module standalone validators import `linearRegExp` (the RE2 engine) from. */
@@ -40,6 +44,7 @@ let loadingPatterns: Promise<unknown> | undefined;
 /** Called by compiler.ts when it is loaded. */
 export function registerValidationRuntime(r: ValidationRuntime): void {
   runtime ??= r;
+  registerRequisiteChecks(r.requisites);
 }
 
 /** Called by validator.ts (the package root's validation) and by loadValidationRuntime: regexp.ts's `linearRegExp`. */

@@ -7,10 +7,14 @@ import { changeField, deleteCards, deleteView, loadViews, rangeOf, restoreCards,
 import { tokens, buttonStyles, fieldStyles } from '../internal/styles.js';
 import { emptyState, emptyStyles } from '../internal/empty.js';
 import { t } from '../internal/i18n.js';
+import { registerGermanUiStrings } from '../internal/ui-strings.js';
 import { KcOpenEvent } from '../events/events.js';
 import { defineElement } from '../internal/field-element.js';
 import { StorageWatch } from '../internal/storage-watch.js';
 import { formatCalendarDate, formatInstant, formatNumber, localized } from '../history/format.js';
+
+// German up front, as the package root has it: this entry is not the card's, which loads it on demand.
+registerGermanUiStrings();
 
 type Text = string | Partial<Record<Locale, string>>;
 

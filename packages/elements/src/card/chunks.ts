@@ -20,6 +20,7 @@ import {
   schemaNeedsMatcher,
   validationRuntime,
 } from '@kartochka/core/internal';
+import { loadTranslations, translationsLoaded, type Locale } from '@kartochka/i18n';
 import { pendingWidget } from '../internal/widget-loaders.js';
 import type { CardMode } from '../section/section.js';
 
@@ -28,6 +29,7 @@ export interface ChunkNeeds {
   readonly schema?: JsonSchema;
   readonly layout?: LayoutDocument;
   readonly mode: CardMode;
+  readonly locale?: Locale;
 }
 
 /** A chunk to load: its name (for the console, and asked for once per card) and how to load it. */
@@ -47,6 +49,12 @@ export function missingChunks(card: ChunkNeeds): Chunk[] {
   if (needsRules(card)) out.push(['the rules engine', loadRulesEngine]);
   // A layout document is validated when the form resolves it; the default layout needs no check.
   if (needsLayoutValidator(card)) out.push(['the layout validator', loadLayoutValidator]);
+  // The card's language, when its catalogues are loaded on demand (German: registerTranslationLoader),
+  // so the first frame in it, and the first after a switch to it, is in it, never English first.
+  if (!translationsLoaded(card.locale)) {
+    const locale = card.locale;
+    out.push([`the "${locale}" catalogues`, () => loadTranslations(locale)]);
+  }
   // View and blank modes show values as text (kc-field-view); edit mode never does.
   if (card.mode !== 'edit') {
     const load = pendingWidget('kc-field-view');

@@ -89,14 +89,17 @@ test('the card entry loads the card and the standard widgets, and none of the re
 test('each entry point in package.json exists, and the root still defines everything', async () => {
   // …with static imports only: a dynamic import of a module the root also imports statically
   // is a bundler warning in every app build (INEFFECTIVE_DYNAMIC_IMPORT).
+  // (The German catalogue's loader imports internal/load-german.ts, which the root does not import
+  // statically: the root has the catalogue itself, through internal/ui-strings.ts.)
   const rootMeta = await graphOf('src/index.ts');
+  const rootStatic = staticClosure(rootMeta, 'elements/src/index.ts');
   const dynamic = Object.values(rootMeta.inputs)
     .flatMap((i) => i.imports)
-    .filter((i) => i.kind === 'dynamic-import' && i.path.includes('elements/src/'));
+    .filter((i) => i.kind === 'dynamic-import' && i.path.includes('elements/src/') && rootStatic.has(i.path));
   assert.deepEqual(
     dynamic.map((i) => i.path),
     [],
-    'the root imports no widget dynamically',
+    'the root imports nothing dynamically that it also imports statically (no widget)',
   );
   const pkg = JSON.parse(readFileSync(pkgDir + 'package.json', 'utf8')) as {
     exports: Record<string, { '@kartochka/source'?: string } | string>;

@@ -6,9 +6,13 @@ import type { Revision, StorageAdapter } from '@kartochka/storage';
 import { tokens } from '../internal/styles.js';
 import { emptyState, emptyStyles } from '../internal/empty.js';
 import { t } from '../internal/i18n.js';
+import { registerGermanUiStrings } from '../internal/ui-strings.js';
 import { StorageWatch } from '../internal/storage-watch.js';
 import { defineElement } from '../internal/field-element.js';
 import { FieldLabels, formatInstant } from './format.js';
+
+// German up front, as the package root has it: this entry is not the card's, which loads it on demand.
+registerGermanUiStrings();
 
 /**
  * @summary The history of one card as a timeline, newest first: who changed which fields, when,

@@ -1,12 +1,13 @@
 /**
  * The elements' own UI strings in English, Russian and German: the `elements` domain of the
  * message registry (`registerTranslation(locale, { elements: {...} })` adds a language). Field
- * labels come from the core.
+ * labels come from the core. English and Russian are registered up front; German (i18n.de.ts) is
+ * loaded when a card in German needs it (`loadTranslations`), and the package root and the
+ * entries that are not the card's register it up front (ui-strings.ts).
  */
 import { registerTranslation } from '@kartochka/core';
-import { translate } from '@kartochka/i18n';
+import { registerTranslationLoader, translate } from '@kartochka/i18n';
 import type { Locale } from '@kartochka/core';
-import { de } from './i18n.de.js';
 
 const en = {
   summary: 'Summary',
@@ -244,9 +245,10 @@ declare module '@kartochka/i18n' {
   }
 }
 
-/** The built-in catalogues (the registry holds them, and whatever an app registers). */
-export const uiStrings: Record<'en' | 'ru' | 'de', UiStrings> = { en, ru, de };
-for (const [locale, strings] of Object.entries(uiStrings)) registerTranslation(locale, { elements: strings });
+/** The catalogues registered up front (the registry holds them, and whatever an app registers). */
+export const upFrontUiStrings: Record<'en' | 'ru', UiStrings> = { en, ru };
+for (const [locale, strings] of Object.entries(upFrontUiStrings)) registerTranslation(locale, { elements: strings });
+registerTranslationLoader('de', () => import('./load-german.js').then((m) => m.german));
 
 /** A UI string in `locale` (along its fallback chain), with `{name}` placeholders filled. */
 export function t(locale: Locale | undefined, key: keyof UiStrings, params: Record<string, string | number> = {}): string {

@@ -15,11 +15,15 @@ import type { StorageAdapter } from '@kartochka/storage';
 import { tokens, buttonStyles } from '../internal/styles.js';
 import { emptyState, emptyStyles } from '../internal/empty.js';
 import { t } from '../internal/i18n.js';
+import { registerGermanUiStrings } from '../internal/ui-strings.js';
 import { defineElement } from '../internal/field-element.js';
 import { StorageWatch } from '../internal/storage-watch.js';
 import { formatCalendarDate } from '../history/format.js';
 
 import { KcOpenEvent } from '../events/events.js';
+
+// German up front, as the package root has it: this entry is not the card's, which loads it on demand.
+registerGermanUiStrings();
 export type { KcOpenDetail } from '../events/events.js';
 
 /**

@@ -86,8 +86,11 @@ const STRINGS = [
 ];
 const NUMBERS = [0, 1, -1, 1.5, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, 2 ** 53, Number.MAX_VALUE, NaN, Infinity];
 
-const validateOf = (d: Def) =>
-  d instanceof RegExp ? (v: unknown) => d.test(String(v)) : typeof d === 'function' ? d : typeof d === 'object' ? d.validate : undefined;
+const validateOf = (d: Def): ((v: unknown) => boolean) | undefined => {
+  const v = typeof d === 'object' && !(d instanceof RegExp) ? d.validate : d;
+  if (v instanceof RegExp) return (x) => v.test(String(x));
+  return typeof v === 'function' ? v : undefined;
+};
 
 test('every ajv-formats format that a precompiled validator imports is exported, under its export name', () => {
   for (const [name, def] of Object.entries({ ...full, ...KARTOCHKA_FORMATS })) {

@@ -11,7 +11,7 @@ import { commonjsBundlePlugin } from './scripts/wtr-commonjs-bundle.mjs';
 import { plainSummaryReporter } from './scripts/wtr-plain-summary.mjs';
 import { precompiledValidatorsPlugin } from './scripts/wtr-precompiled-validators.mjs';
 import { restServerPlugin } from './scripts/wtr-rest-server.mjs';
-import { cardBundlePlugin } from './scripts/wtr-card-bundle.mjs';
+import { cardBundlePlugin, cardPagePlugin } from './scripts/wtr-card-bundle.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const quiet = process.env.KC_WTR_QUIET === '1';
@@ -83,6 +83,7 @@ export default {
     precompiledValidatorsPlugin({ root, fixtures: 'packages/elements/src/test-support' }),
     restServerPlugin({ root }),
     cardBundlePlugin({ root }),
+    cardPagePlugin({ root, fixtures: 'packages/elements/src/test-support', names: ['plain-card', 'requisites-card'] }),
     esbuildPlugin({ ts: true, json: true, tsconfig: `${root}/tsconfig.base.json`, target: 'es2022' }),
   ],
   reporters: [quiet ? summaryReporter({ flatten: true }) : defaultReporter(), plainSummaryReporter()],

@@ -5,20 +5,33 @@
 // card evaluates every module core's root imports, so nothing is ever loaded on demand.
 // /__kc_card_bundle__/card.js is the entry; /__kc_card_bundle__/modules.js lists each file's
 // modules (a module: the runner turns JSON into one anyway), so a test can tell which fetched file carried what. Built once, on the first request.
+//
+// `cardPagePlugin` serves, under /__kc_card_page__/, a card page as an app builds it: the card
+// entry, @kartochka/i18n's registry (the bundle's own instance, for the tests to read), and the
+// test-support schemas with their validators precompiled by @kartochka/core/vite, each behind a
+// dynamic import (card-lazy-catalogues.browser.test.ts: German and the requisite checks).
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 
 const BASE = '/__kc_card_bundle__/';
 
-export function cardBundlePlugin({ root }) {
+/**
+ * @param {{ root: string, base?: string, input?: () => Promise<Record<string, string>>, plugins?: () => Promise<unknown[]> }} options
+ * `input`: the entries (default: the card entry as `card`), whose exports are kept; `plugins`: Vite plugins of the build.
+ */
+export function cardBundlePlugin({ root, base = BASE, input, plugins }) {
   let files;
   const bundle = async () => {
     const { build } = await import('vite');
     const result = await build({
       configFile: false,
       root,
-      base: BASE,
+      base,
       mode: 'production',
       logLevel: 'silent',
+      plugins: plugins ? await plugins() : [],
       resolve: { conditions: ['@kartochka/source', 'module', 'browser', 'production'] },
       build: {
         write: false,
@@ -26,7 +39,9 @@ export function cardBundlePlugin({ root }) {
         modulePreload: false,
         target: 'es2022',
         rolldownOptions: {
-          input: { card: path.join(root, 'packages/elements/src/card/index.ts') },
+          input: input ? await input() : { card: path.join(root, 'packages/elements/src/card/index.ts') },
+          // An app build drops an entry's exports; a page of the tests' own reads them.
+          ...(input ? { preserveEntrySignatures: 'exports-only' } : {}),
           output: { entryFileNames: '[name].js' },
         },
       },
@@ -43,11 +58,45 @@ export function cardBundlePlugin({ root }) {
   return {
     name: 'kc-card-bundle',
     async serve(context) {
-      if (!context.path.startsWith(BASE)) return undefined;
+      if (!context.path.startsWith(base)) return undefined;
       files ??= bundle();
-      const body = (await files).get(context.path.slice(BASE.length));
+      const body = (await files).get(context.path.slice(base.length));
       if (body === undefined) return { status: 404, body: 'not found' };
       return { body, type: context.path.endsWith('.css') ? 'css' : 'js' };
     },
   };
+}
+
+/** A card page with precompiled validators of `fixtures`' schemas (`names`), under /__kc_card_page__/; its entry is `page.js`. */
+export function cardPagePlugin({ root, fixtures, names }) {
+  return cardBundlePlugin({
+    root,
+    base: '/__kc_card_page__/',
+    async plugins() {
+      const vitePlugin = pathToFileURL(path.join(root, 'packages/core/src/validation/vite-plugin.ts')).href;
+      const { kartochkaValidators } = await tsImport(vitePlugin, import.meta.url);
+      return [kartochkaValidators()];
+    },
+    async input() {
+      // Inside the repository, so the entry's bare imports resolve as an app's do.
+      const dir = path.join(root, 'node_modules/.cache/kc-card-page');
+      mkdirSync(dir, { recursive: true });
+      const file = (name) => path.join(root, fixtures, `${name}.schema.json`);
+      const load = (name) =>
+        `  ${JSON.stringify(name)}: () => Promise.all([import(${JSON.stringify(file(name))}), import(${JSON.stringify(`${file(name)}?kc-validator`)})])` +
+        '.then(([s, v]) => ({ schema: s.default, validator: v.default })),';
+      const page = path.join(dir, 'page.js');
+      writeFileSync(
+        page,
+        [
+          "export * from '@kartochka/elements/card';",
+          "export { translate, translationsLoaded } from '@kartochka/i18n';",
+          'export const cards = {',
+          ...names.map(load),
+          '};',
+        ].join('\n'),
+      );
+      return { page };
+    },
+  });
 }

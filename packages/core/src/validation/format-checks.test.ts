@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import formatsModule from 'ajv-formats/dist/formats.js';
-import * as checks from './format-checks.js';
+import * as checks from './formats.js';
 import { KARTOCHKA_FORMATS } from './kartochka-formats.js';
 import { compileSchema, type PrecompiledValidator } from './validator.js';
 import { formatExportName, precompileValidator } from './precompile.js';

@@ -3,7 +3,8 @@
  * only the formats its schemas use. ajv's standalone code writes a format given as a RegExp
  * (`email`, `uuid`, `ipv4`, `phone`…) into the validator itself; it imports the others — checks
  * that are functions, and the date and time formats with their `compare` (formatMinimum…) —
- * by name from this module (precompile.ts, `formatExportName`: `date-time` → `date_time`).
+ * by name from `@kartochka/core/formats` (precompile.ts, `formatExportName`: `date-time` →
+ * `date_time`): these, and Kartochka's `ru-*` formats (requisite-formats.ts).
  *
  * ajv-formats ships one CommonJS object of all its formats, which no bundler can tree-shake
  * (~2.6 KB gzipped on every page). The functions below are its `fullFormats` definitions
@@ -11,8 +12,6 @@
  * format-checks.test.ts checks each against ajv-formats' own on the same inputs. The run-time
  * compiler keeps using ajv-formats itself (compiler.ts).
  */
-import { ruRequisiteFormats } from './ru-requisites.js';
-
 type Compare = (a: string, b: string) => number | undefined;
 
 function isLeapYear(year: number): boolean {
@@ -158,13 +157,3 @@ export const int64 = { type: 'number', validate: (value: number): boolean => Num
 const validateNumber = (): boolean => true;
 export const float = { type: 'number', validate: validateNumber };
 export const double = { type: 'number', validate: validateNumber };
-
-// Kartochka's own function formats (kartochka-formats.ts; `phone` and `tel` are RegExps).
-const requisite = (name: string) => ruRequisiteFormats[name]!;
-export const ru_inn = /*#__PURE__*/ requisite('ru-inn');
-export const ru_kpp = /*#__PURE__*/ requisite('ru-kpp');
-export const ru_ogrn = /*#__PURE__*/ requisite('ru-ogrn');
-export const ru_ogrnip = /*#__PURE__*/ requisite('ru-ogrnip');
-export const ru_ogrn_any = /*#__PURE__*/ requisite('ru-ogrn-any');
-export const ru_bik = /*#__PURE__*/ requisite('ru-bik');
-export const ru_account = /*#__PURE__*/ requisite('ru-account');

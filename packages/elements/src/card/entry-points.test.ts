@@ -4,7 +4,7 @@
 // the card makes when a schema needs them. Checked on the real module graph (esbuild's metafile),
 // following static imports only — what a page loads before anything asks for more.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
@@ -145,15 +145,21 @@ async function upFront(entry: string): Promise<string[]> {
 }
 
 /** The modules of the chunks a page loads up front (`upFront`), and of every chunk of the build (`all`). */
-async function chunksOf(entry: string): Promise<{ upFront: string[]; all: string[] }> {
+async function chunksOf(entry: string, plugins: unknown[] = []): Promise<{ upFront: string[]; all: string[] }> {
   const { build: viteBuild } = await import('vite');
   const result = await viteBuild({
     configFile: false,
     root: pkgDir,
     mode: 'production',
     logLevel: 'silent',
+    plugins: plugins as never[],
     resolve: { conditions: ['@kartochka/source', 'module', 'browser', 'production'] },
-    build: { write: false, minify: false, modulePreload: false, rolldownOptions: { input: pkgDir + entry } },
+    build: {
+      write: false,
+      minify: false,
+      modulePreload: false,
+      rolldownOptions: { input: entry.startsWith('/') ? entry : pkgDir + entry },
+    },
   });
   type Chunk = { type: string; fileName: string; isEntry?: boolean; imports?: string[]; modules?: Record<string, unknown> };
   const outputs = (Array.isArray(result) ? result : [result])
@@ -217,5 +223,49 @@ test('the card entry loads the rules engine and the layout validator only on dem
     assert.ok(
       all.some((m) => m.endsWith(l)),
       `${l} is in a chunk the card can load`,
+    );
+});
+
+test('a card page with a precompiled validator loads no German, no whole ajv-formats set and no requisite checks up front', async () => {
+  // As an app builds it (bench/bundle/card.js): the card entry and a schema's validator
+  // precompiled by @kartochka/core/vite. German is a chunk a German card loads before its first
+  // render; the requisite checks, one a schema with ru-* formats or x-bik loads before it is
+  // validated; a validator imports single format checks (@kartochka/core/formats), not ajv-formats.
+  const { kartochkaValidators } = await import('@kartochka/core/vite');
+  const dir = fileURLToPath(new URL('../../../../node_modules/.cache/kc-entry-points/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const schema = (name: string) => JSON.stringify(`${pkgDir}src/test-support/${name}.schema.json?kc-validator`);
+  const entry = `${dir}card-page.js`;
+  writeFileSync(
+    entry,
+    `import '@kartochka/elements/card';\nimport validator from ${schema('plain-card')};\n` +
+      `globalThis.validator = validator;\nglobalThis.requisites = () => import(${schema('requisites-card')});\n`,
+  );
+  const { upFront: modules, all } = await chunksOf(entry, [kartochkaValidators()]);
+  assert.ok(
+    modules.some((m) => m.includes('elements/src/card/card.ts')),
+    'the card is up front',
+  );
+  assert.ok(
+    modules.some((m) => m.includes('validation/format-checks.ts')),
+    'the validator imports its format checks',
+  );
+  const offending = (pattern: RegExp) => modules.filter((m) => pattern.test(m));
+  assert.deepEqual(offending(/\.de\.ts$|load-german\.ts$/), [], 'German catalogues are loaded on demand (registerTranslationLoader)');
+  assert.deepEqual(
+    offending(/\/node_modules\/ajv-formats\//),
+    [],
+    "ajv-formats' whole set: import single checks from @kartochka/core/formats",
+  );
+  assert.deepEqual(
+    offending(/validation\/(ru-requisites|bik-check|requisites|requisite-formats)\.ts$|i18n\/requisite-messages\.ts$/),
+    [],
+    'the requisite checks are loaded on demand (requisites-runtime.ts)',
+  );
+  // …and each is still in the build, for the cards that need it.
+  for (const part of ['core/src/i18n/validation-messages.de.ts', 'elements/src/internal/i18n.de.ts', 'core/src/validation/requisites.ts'])
+    assert.ok(
+      all.some((m) => m.includes(part)),
+      `${part} is a chunk of the build`,
     );
 });

@@ -74,14 +74,15 @@ describe('<kc-card> loads German and the requisite checks only when it needs the
     // What each frame shows, from the one where the card is attached until it has validated.
     const frames: string[] = [];
     let watching = true;
-    let card: KcCard | undefined;
+    // From the DOM, not from fixture()'s result: that resolves after the card's first update.
     const watch = () => {
       if (!watching) return;
-      if (card?.shadowRoot) frames.push(deepText(card.shadowRoot));
+      const shown = document.querySelector('kc-card')?.shadowRoot;
+      if (shown) frames.push(deepText(shown));
       requestAnimationFrame(watch);
     };
     requestAnimationFrame(watch);
-    card = await fixture<KcCard>(
+    const card = await fixture<KcCard>(
       html`<kc-card .schema=${schema} .validator=${validator} .value=${{ companyName: 'A' }} locale="de"></kc-card>`,
     );
     await settle(card);

@@ -20,8 +20,10 @@ const root = new URL('../../', import.meta.url).pathname;
 /** Each package root's exports, sorted; `type X` marks a type-only name. */
 const ROOTS: Record<string, string> = {
   i18n: `
-    fallbackChain formatMessage hasMessage plural registerTranslation registeredLocales translate
-    type Catalogue type Locale type Message type MessageParams type RegisterOptions type Translation type TranslationDomains`,
+    fallbackChain formatMessage hasMessage loadTranslations plural registerTranslation registerTranslationLoader
+    registeredLocales translate translationsLoaded
+    type Catalogue type Locale type Message type MessageParams type RegisterOptions type Translation type TranslationDomains
+    type TranslationLoader`,
   core: `
     ExpressionError FALLBACK_KEYWORD FieldAccess FormController FormulaPrintError ImportPlanner MAX_DEPTH MAX_FIELD_DEPTH
     NOT_APPLICABLE RANK RuleGraph SchemaCompileError VALIDATOR_CACHE_SIZE ValidationUnavailableError WidgetRegistry
@@ -29,8 +31,9 @@ const ROOTS: Record<string, string> = {
     compileSchema convertCell createSchemaContext dataContext deepEqual defaultCardSettings defaultLayout defaultRegistry
     defaultValue defaultWidgets dependencies deref describeType detectHeader dueReminders effectiveSchema evaluate formatIs
     formulaMessages hasItemOptions hasOptions importFields isComputed isDynamic itemOptionsOf kindIs layoutMessages
-    layoutSchema loadValidationRuntime localize mapPaths matchColumns matches metaSchemaErrors migrateRecord
-    moveCardSettings optionsOf parseFormula printFormula rankWith registerTranslation renderable resolveLayout roleLabel
+    layoutSchema loadTranslations loadValidationRuntime localize mapPaths matchColumns matches metaSchemaErrors migrateRecord
+    moveCardSettings optionsOf parseFormula printFormula rankWith registerTranslation registerTranslationLoader renderable
+    resolveLayout roleLabel
     schemaDialect toFieldErrors toICalendar typeIs unplaced validate validateExpression validateLayout validationMessages
     validatorCacheStats walkExpression withCardSettings
     type AccessError type AccessRule type BranchOption type CardSettings type Cell type ChangeDetail type Conversion
@@ -72,7 +75,8 @@ const ROOTS: Record<string, string> = {
     KcInvalidEvent KcJsonField KcMoneyField KcMultiSelect KcNumberField KcObjectGroup KcOpenEvent KcPercentField
     KcPhoneField KcRadioGroup KcRating KcReminders KcSaveEvent KcSavedEvent KcSection KcSelect KcStorageStatusEvent
     KcSubmitEvent KcSwitch KcTableField KcTagsField KcTextField KcTextarea KcTimeField KcUrlField defineElement deleteView
-    duplicateGroups formatComputed formatMoney formatScalar loadViews parseLocaleNumber registerTranslation saveView
+    duplicateGroups formatComputed formatMoney formatScalar loadTranslations loadViews parseLocaleNumber registerTranslation
+    registerTranslationLoader saveView
     uiStrings viewQuery viewsKey
     type CardListBulkField type CardListColumn type CardListFilter type CardListRange type CardMode type CardPersistence type CardTheme
     type DuplicateGroup type FileValue type KcChangeDetail type KcExportDetail type KcFileRequestDetail type KcOpenDetail
@@ -106,6 +110,8 @@ const ROOTS: Record<string, string> = {
  */
 const SAME_BINDING: Record<string, string[]> = {
   registerTranslation: ['i18n', 'core', 'elements'],
+  registerTranslationLoader: ['i18n', 'core', 'elements'],
+  loadTranslations: ['i18n', 'core', 'elements'],
   Locale: ['i18n', 'core', 'elements'],
   Translation: ['i18n', 'core', 'elements'],
 };

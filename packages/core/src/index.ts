@@ -127,7 +127,7 @@ export {
 } from './reminders/index.js';
 // The message registry lives in @kartochka/i18n; its entry points are here too, so an app that
 // installs core (or the elements) can add a language. Everything else of it: @kartochka/i18n.
-export { registerTranslation, type Translation } from '@kartochka/i18n';
+export { registerTranslation, registerTranslationLoader, loadTranslations, type Translation } from '@kartochka/i18n';
 export { FieldAccess, type AccessError, type AccessRule, type RestrictedField } from './access/field-access.js';
 export {
   cardSettingsOf,

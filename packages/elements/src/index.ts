@@ -41,7 +41,7 @@ export { uiStrings } from './internal/ui-strings.js';
 export type { UiStrings } from './internal/i18n.js';
 // The message registry lives in @kartochka/i18n (through core); here too, so an app that installs
 // only the elements can add a language.
-export { registerTranslation, type Locale, type Translation } from '@kartochka/core';
+export { registerTranslation, registerTranslationLoader, loadTranslations, type Locale, type Translation } from '@kartochka/core';
 export { KcRadioGroup } from './radio-group/radio-group.js';
 export { KcMultiSelect } from './multi-select/multi-select.js';
 export { KcTagsField } from './tags-field/tags-field.js';

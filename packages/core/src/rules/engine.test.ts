@@ -100,6 +100,9 @@ test('schemaHasRules, layoutHasRules, needsRulesEngine', () => {
     'in $defs',
   );
   assert.equal(schemaHasRules(undefined), false);
+  assert.equal(schemaHasRules({ properties: { 'x-formula': { type: 'string' } } }), false, 'a property named x-formula');
+  assert.equal(schemaHasRules({ properties: { k: { const: { 'x-rules': 1 } } } }), false, 'data');
+  assert.equal(schemaHasRules({ type: 'array', items: { properties: { t: { 'x-formula': { '+': [1, 2] } } } } }), true, 'in items');
   assert.equal(layoutHasRules(layout), false);
   assert.equal(layoutHasRules(layoutWithRules), true);
   assert.equal(

@@ -14,6 +14,7 @@
 import type { FieldError, JsonSchema, JsonValue, Locale } from '../types.js';
 import type { SchemaContext } from '../schema/context.js';
 import { hasKey } from '../schema/util.js';
+import { someSubschema } from '../schema/dialect.js';
 import type { RuleSpec } from './graph.js';
 import type { collectRules } from './collect.js';
 import type { dataContext, evaluate } from './expression.js';
@@ -92,7 +93,8 @@ const rulesOf = new WeakMap<object, boolean>();
 export function schemaHasRules(schema: JsonSchema | undefined): boolean {
   if (!schema || typeof schema !== 'object') return false;
   let has = rulesOf.get(schema);
-  if (has === undefined) rulesOf.set(schema, (has = hasKey(schema, (k, v) => (k === 'x-rules' || k === 'x-formula') && v !== undefined)));
+  if (has === undefined)
+    rulesOf.set(schema, (has = someSubschema(schema, (s) => s['x-rules'] !== undefined || s['x-formula'] !== undefined)));
   return has;
 }
 

@@ -68,6 +68,17 @@ export function eachSubschema(root: JsonSchema, visit: (s: JsonSchemaObject) => 
   walk(root, 0);
 }
 
+/**
+ * Whether some subschema of `root` (root included) passes `test`. Subschemas only, by keyword
+ * position: a property named `if`, an `x-formula` with an `if` operator or an enum value never
+ * counts as a keyword.
+ */
+export function someSubschema(root: JsonSchema | undefined, test: (s: JsonSchemaObject) => boolean): boolean {
+  let found = false;
+  if (root !== undefined) eachSubschema(root, (s) => (found ||= test(s)));
+  return found;
+}
+
 const dialects = new WeakMap<object, Dialect>();
 
 /**

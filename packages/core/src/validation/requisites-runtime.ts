@@ -9,7 +9,7 @@
 import type { FieldError, JsonSchema, Locale } from '../types.js';
 import type { BikCheck } from './bik-check.js';
 import type { RequisiteProblem } from './ru-requisites.js';
-import { hasKey } from '../schema/util.js';
+import { someSubschema } from '../schema/dialect.js';
 
 export interface RequisiteChecks {
   /** Why `value` fails format `format`, when it is a `ru-*` format that can tell. */
@@ -55,6 +55,9 @@ export function schemaUsesRequisites(schema: JsonSchema | undefined): boolean {
   if (!schema || typeof schema !== 'object') return false;
   let has = uses.get(schema);
   if (has === undefined)
-    uses.set(schema, (has = hasKey(schema, (k, v) => (k === 'format' && typeof v === 'string' && v.startsWith('ru-')) || k === 'x-bik')));
+    uses.set(
+      schema,
+      (has = someSubschema(schema, (s) => (typeof s.format === 'string' && s.format.startsWith('ru-')) || s['x-bik'] !== undefined)),
+    );
   return has;
 }

@@ -219,3 +219,11 @@ test('the schema matcher (conditional branches) knows the same formats (ru-inn w
   assert.equal(matches(ctx, { type: 'string', format: 'ru-inn' }, flip(inn10)), false, 'a wrong check digit does not match');
   assert.equal(matches(ctx, { type: 'string', format: 'phone' }, 'not a phone'), false);
 });
+
+test('schemaUsesRequisites: ru-* formats and x-bik in subschemas, not in data or property names', async () => {
+  const { schemaUsesRequisites } = await import('./requisites-runtime.js');
+  assert.equal(schemaUsesRequisites({ properties: { inn: { type: 'string', format: 'ru-inn' } } }), true);
+  assert.equal(schemaUsesRequisites({ type: 'array', items: { properties: { a: { type: 'string', 'x-bik': '1/bik' } } } }), true);
+  assert.equal(schemaUsesRequisites({ properties: { 'x-bik': { type: 'string' }, f: { enum: [{ format: 'ru-inn' }] } } }), false);
+  assert.equal(schemaUsesRequisites({ properties: { email: { type: 'string', format: 'email' } } }), false);
+});

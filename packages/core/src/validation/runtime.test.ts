@@ -56,6 +56,12 @@ test('schemaNeedsMatcher: conditionals and alternatives need the matcher, plain 
   assert.equal(schemaNeedsMatcher(schema), false);
   assert.equal(schemaNeedsMatcher({ type: 'object', properties: { a: { oneOf: [{ type: 'string' }, { type: 'number' }] } } }), true);
   assert.equal(schemaNeedsMatcher({ if: { properties: { a: { const: 1 } } }, then: { required: ['b'] } }), true);
+  assert.equal(schemaNeedsMatcher({ type: 'array', items: { properties: { b: { not: { const: 2 } } } } }), true, 'nested in items');
+  // Keyword positions only: a formula's `if` operator, a property named `oneOf` or data in an enum
+  // are not conditionals (a formula card with a precompiled validator must not fetch ajv for them).
+  assert.equal(schemaNeedsMatcher({ properties: { t: { type: 'number', 'x-formula': { if: [true, 1, 2] } } } }), false, 'x-formula');
+  assert.equal(schemaNeedsMatcher({ properties: { oneOf: { type: 'string' }, not: { type: 'string' } } }), false, 'property names');
+  assert.equal(schemaNeedsMatcher({ properties: { k: { enum: [{ anyOf: 1 }], default: { if: 1 } } } }), false, 'enum and default data');
 });
 
 test('the compiler comes without the RE2 engine; a schema with a pattern waits for both, and its pattern runs on RE2', async () => {

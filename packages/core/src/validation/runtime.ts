@@ -13,7 +13,7 @@ import type { PrecompiledValidator } from './errors.js';
 import { registerRequisiteChecks, type RequisiteChecks } from './requisites-runtime.js';
 import type { JsonSchema, JsonValue, Locale, ValidationResult } from '../types.js';
 import type { SchemaContext } from '../schema/context.js';
-import { hasKey } from '../schema/util.js';
+import { someSubschema } from '../schema/dialect.js';
 
 type AjvClass = new (opts?: Record<string, unknown>) => Ajv;
 
@@ -74,9 +74,9 @@ export function schemaHasPatterns(schema: JsonSchema | undefined): boolean {
   if (has === undefined)
     patternsOf.set(
       schema,
-      (has = hasKey(
+      (has = someSubschema(
         schema,
-        (k, v) => (k === 'pattern' && typeof v === 'string') || (k === 'patternProperties' && !!v && typeof v === 'object'),
+        (s) => typeof s.pattern === 'string' || (!!s.patternProperties && typeof s.patternProperties === 'object'),
       )),
     );
   return has;
@@ -118,12 +118,12 @@ export function matchesSubschema(ctx: SchemaContext, schema: JsonSchema | undefi
 }
 
 /** Keywords whose evaluation needs the run-time matcher (schema/matcher.ts) to build a form. */
-const CONDITIONAL = new Set(['if', 'oneOf', 'anyOf', 'dependentSchemas', 'dependencies', 'not', 'contains']);
+const CONDITIONAL = ['if', 'oneOf', 'anyOf', 'dependentSchemas', 'dependencies', 'not', 'contains'];
 
 /**
  * Whether building a form for `schema` may evaluate subschemas against data (conditionals and
  * alternatives), which needs the run-time compiler loaded first. A plain schema does not.
  */
 export function schemaNeedsMatcher(schema: JsonSchema | undefined): boolean {
-  return hasKey(schema, (k, child) => CONDITIONAL.has(k) && child !== undefined);
+  return someSubschema(schema, (s) => CONDITIONAL.some((k) => s[k] !== undefined));
 }

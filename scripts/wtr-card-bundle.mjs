@@ -23,6 +23,8 @@ const BASE = '/__kc_card_bundle__/';
  */
 export function cardBundlePlugin({ root, base = BASE, input, plugins }) {
   let files;
+  const failing = new Set();
+  const modulesOf = {};
   const bundle = async () => {
     const { build } = await import('vite');
     const result = await build({
@@ -50,7 +52,7 @@ export function cardBundlePlugin({ root, base = BASE, input, plugins }) {
     const modules = {};
     for (const o of (Array.isArray(result) ? result : [result]).flatMap((r) => r.output)) {
       served.set(o.fileName, o.type === 'chunk' ? o.code : o.source);
-      if (o.type === 'chunk') modules[o.fileName] = Object.keys(o.modules).map((id) => path.relative(root, id));
+      if (o.type === 'chunk') modules[o.fileName] = modulesOf[o.fileName] = Object.keys(o.modules).map((id) => path.relative(root, id));
     }
     served.set('modules.js', `export default ${JSON.stringify(modules)};`);
     return served;
@@ -60,7 +62,15 @@ export function cardBundlePlugin({ root, base = BASE, input, plugins }) {
     async serve(context) {
       if (!context.path.startsWith(base)) return undefined;
       files ??= bundle();
-      const body = (await files).get(context.path.slice(base.length));
+      const name = context.path.slice(base.length);
+      // `__fail__?module=view/field-view.ts`: from now on the file that carries that module answers
+      // 503, as a chunk of a deploy that is gone or a dropped connection (the card must say so).
+      if (name === '__fail__') {
+        failing.add(new URLSearchParams(context.querystring).get('module'));
+        return { body: 'ok', type: 'text' };
+      }
+      if ([...failing].some((m) => (modulesOf[name] ?? []).some((id) => id.endsWith(m)))) return { status: 503, body: 'unavailable' };
+      const body = (await files).get(name);
       if (body === undefined) return { status: 404, body: 'not found' };
       return { body, type: context.path.endsWith('.css') ? 'css' : 'js' };
     },

@@ -6,7 +6,7 @@
  * the rules applied, the formulas computed and the layout's problems found; a card that needs
  * neither never fetches them. The tests run in order: a loaded chunk stays loaded for the page.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { JsonSchemaObject, LayoutDocument } from '@kartochka/core';
 import type { KcCard } from './card.js';
 import { allFields, settle } from '../test-support/helpers.js';
@@ -137,5 +137,35 @@ describe('<kc-card> from the card entry loads rules and layout validation on dem
     card.controller!.setValue('/age', 30);
     await settle(card);
     expect([...card.shadowRoot!.querySelectorAll('[role=tab]')].map((t) => t.textContent!.trim())).to.deep.equal(['Who', 'More']);
+  });
+
+  // Last: a failed chunk stays failed for the page (browsers keep a failed module import failed).
+  it('a chunk that cannot be loaded is reported in the card, in its language, and the data is kept', async () => {
+    expect(fetched('view/field-view.ts'), 'no earlier test used view mode').to.deep.equal([]);
+    await fetch(`${BUNDLE}__fail__?module=view/field-view.ts`);
+    const errors: unknown[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args[0]);
+    try {
+      const card = document.createElement('kc-card') as KcCard;
+      Object.assign(card, { schema: plain, value: { name: 'Anna' }, mode: 'view', locale: 'ru' });
+      document.body.append(card);
+      cards.push(card);
+      await waitUntil(() => card.shadowRoot?.querySelector('[part=notice][role=alert]'), 'the card reports the missing part', {
+        timeout: 20000,
+      });
+      const notice = card.shadowRoot!.querySelector('[part=notice][role=alert]')!;
+      expect(notice.textContent).to.contain('Не удалось загрузить часть карточки');
+      expect(notice.getAttribute('title')).to.equal('the field view');
+      expect(card.value, 'the data is kept').to.deep.equal({ name: 'Anna' });
+      expect(errors.some((e) => String(e).includes('the field view could not be loaded'))).to.equal(true);
+      // An edit-mode card needs no field view: no notice there.
+      const edit = await mountAndWatch({ schema: plain, value: { name: 'Boris' } }, (c) => {
+        expect(c.shadowRoot!.querySelector('[part=notice]')).to.equal(null);
+      });
+      cards.push(edit);
+    } finally {
+      console.error = consoleError;
+    }
   });
 });

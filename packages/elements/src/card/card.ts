@@ -333,6 +333,11 @@ export class KcCard<T = JsonValue> extends LitElement {
 
   /** Chunks this card asked for (card/chunks.ts), by name: loading, or settled (loaded or failed; never asked again). */
   #chunks = new Map<string, Promise<void> | 'settled'>();
+  /**
+   * Chunks that failed to load (offline, a deploy that removed the old chunks): the card says so
+   * instead of staying blank. Browsers keep a failed module import failed, so the way out is a reload.
+   */
+  #failedChunks: string[] = [];
 
   /**
    * Each update waits first for the chunks the card's schema and mode need (card/chunks.ts): the
@@ -348,7 +353,10 @@ export class KcCard<T = JsonValue> extends LitElement {
         p = load()
           .then(
             () => {},
-            (e: unknown) => console.error(`kc-card: ${name} could not be loaded`, e),
+            (e: unknown) => {
+              console.error(`kc-card: ${name} could not be loaded`, e);
+              this.#failedChunks = [...this.#failedChunks, name];
+            },
           )
           .finally(() => this.#chunks.set(name, 'settled'));
         this.#chunks.set(name, p);
@@ -679,8 +687,11 @@ export class KcCard<T = JsonValue> extends LitElement {
 
   override render() {
     const c = this.#controller;
-    if (!c) return nothing;
-    const summary = html`${
+    const failed = this.#failedChunks.length
+      ? html`<div class="notice" part="notice" role="alert" lang=${this.locale} title=${this.#failedChunks.join(', ')}>${t(this.locale, 'partNotLoaded')}</div>`
+      : nothing;
+    if (!c) return failed;
+    const summary = html`${failed}${
       this.#persistence
         ? html`<kc-storage-panel .persistence=${this.#persistence} .changes=${this.#persistence.changes} .controller=${c} locale=${this.locale}></kc-storage-panel>`
         : nothing

@@ -42,6 +42,8 @@ export const de: UiStrings = {
   validationUnavailable:
     'Die Sicherheitsrichtlinie (CSP) dieser Seite erlaubt der Karte nicht, ihre Daten zu prüfen, daher werden Fehler hier nicht angezeigt. Die Daten bleiben erhalten; der Server prüft sie weiterhin beim Speichern.',
   validationPending: 'Die Karte prüft ihre Daten noch; versuchen Sie es gleich noch einmal.',
+  partNotLoaded:
+    'Ein Teil dieser Karte konnte nicht geladen werden und kann daher nicht vollständig angezeigt werden. Prüfen Sie die Verbindung und laden Sie die Seite neu.',
   computed: 'berechnet',
   variant: 'Variante',
   sections: 'Abschnitte',

@@ -50,6 +50,7 @@ const en = {
   validationUnavailable:
     "This page's security policy (CSP) does not let the card check its data, so mistakes are not shown here. The data is kept; the server still checks it when the card is saved.",
   validationPending: 'The card is still checking its data; try again in a moment.',
+  partNotLoaded: 'Part of this card could not be loaded, so it cannot be shown in full. Check the connection and reload the page.',
   computed: 'computed',
   variant: 'Variant',
   // layout and modes
@@ -166,6 +167,7 @@ const ru: UiStrings = {
   validationUnavailable:
     'Политика безопасности этой страницы (CSP) не даёт карточке проверять данные, поэтому ошибки здесь не показываются. Данные сохраняются; сервер проверит их при сохранении карточки.',
   validationPending: 'Карточка ещё проверяет данные; попробуйте через мгновение.',
+  partNotLoaded: 'Не удалось загрузить часть карточки, поэтому её нельзя показать полностью. Проверьте подключение и обновите страницу.',
   computed: 'вычисляется',
   variant: 'Вариант',
   // layout and modes

@@ -191,7 +191,7 @@ export class KcSection extends LitElement {
     </div>`;
   }
 
-  #field(c: FormController, pointer: string, span: number, mode: CardMode, level: number): TemplateResult | typeof nothing {
+  #field(c: FormController, pointer: string, span: number, mode: CardMode, level: number): unknown {
     const node = c.node(pointer);
     if (!node) return nothing;
     if (mode === 'edit') return renderWidget(c, node, level, { disabled: this.disabled, span });

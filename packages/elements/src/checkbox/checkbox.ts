@@ -1,5 +1,5 @@
-import { html, css, nothing } from 'lit';
-import { KcFieldElement, defineElement } from '../internal/field-element.js';
+import { html, css, nothing, type PropertyValues } from 'lit';
+import { KcFieldElement, defineElement, syncAttribute } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 
 /**
@@ -50,7 +50,48 @@ export class KcCheckbox extends KcFieldElement {
       </div>
       ${this.renderFeedback()}`;
   }
+
+  // ---- lean rendering (field-element.ts): the same markup as render(), without Lit parts.
+
+  protected override get leanRenderers(): readonly unknown[] {
+    return CHECKBOX_RENDERERS;
+  }
+
+  protected override leanKey(): string {
+    return this.role_ || 'checkbox';
+  }
+
+  protected override buildLean(): DocumentFragment {
+    const row = document.createElement('div');
+    row.className = 'row';
+    const input = document.createElement('input');
+    input.id = 'input';
+    input.setAttribute('part', 'control');
+    input.type = 'checkbox';
+    input.setAttribute('role', this.role_ || 'checkbox');
+    input.setAttribute('aria-describedby', 'hint error');
+    row.append(input, KcFieldElement.leanLabel());
+    const fragment = document.createDocumentFragment();
+    fragment.append(row, KcFieldElement.leanError());
+    return fragment;
+  }
+
+  protected override syncLean(_changed: PropertyValues<this>, first: boolean): void {
+    const input = this.renderRoot.querySelector('input')!;
+    if (first) this.listenLean(input, 'input', 'change', 'blur');
+    const checked = this.value === true;
+    if (input.checked !== checked) input.checked = checked;
+    syncAttribute(input, 'disabled', (this.disabled || this.readonly) && '');
+    syncAttribute(input, 'aria-invalid', this.invalid && 'true');
+  }
+
+  protected override leanEvent(e: Event): void {
+    if (e.type === 'input') this.commit((e.target as HTMLInputElement).checked);
+    else if (e.type === 'change') this.fireChange();
+    else this.handleBlur();
+  }
 }
+const CHECKBOX_RENDERERS = [KcCheckbox.prototype['render'], KcCheckbox.prototype['renderControl']];
 defineElement('kc-checkbox', KcCheckbox);
 
 /**

@@ -4,12 +4,32 @@
  * and `change` events. Inside a card, a widget is also given the card's FormController and binds
  * itself to its own JSON Pointer: it re-renders when that one field changes, nothing else.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, ReactiveElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { FieldError, FormController, JsonSchemaObject, JsonValue, Locale, FieldNode } from '@kartochka/core';
 import { t } from './i18n.js';
 
 let idCounter = 0;
+
+/** The static markup of each lean widget's shadow root, by `leanKey()`: built once, cloned per field. */
+const leanFragments = new Map<string, DocumentFragment>();
+/** ReactiveElement's own update (reflection, bookkeeping), for lean widgets that skip Lit's template render. */
+const reactiveUpdate = (ReactiveElement.prototype as unknown as { update(changed: PropertyValues): void }).update;
+
+/**
+ * The one listener of every lean widget's control (a module function, not a closure per field):
+ * hands the event to the widget whose shadow root holds the control.
+ */
+function onLeanEvent(this: Node, e: Event): void {
+  ((this.getRootNode() as ShadowRoot).host as unknown as { leanEvent(e: Event): void }).leanEvent(e);
+}
+
+/** Sets or removes an attribute only when it differs (a fresh clone has none: nothing to write). */
+export function syncAttribute(el: Element, name: string, value: string | undefined | null | false): void {
+  if (value === undefined || value === null || value === false) {
+    if (el.hasAttribute(name)) el.removeAttribute(name);
+  } else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
 
 export abstract class KcFieldElement extends LitElement {
   /** The card's form engine; set by the card. Without it the widget works standalone. */
@@ -63,6 +83,111 @@ export abstract class KcFieldElement extends LitElement {
    * keystroke inside a child.
    */
   protected structureChanged?(): void;
+
+  /**
+   * Lean widgets (the standard text, number and checkbox fields) do not render Lit templates: their
+   * shadow root is cloned from static markup (`buildLean()`) once, and `syncLean()` writes only what
+   * differs. A Lit field cost ~25 template objects (instances, parts, directive and listener
+   * closures) per field: at 2,000 fields ~2.5 MB of JS heap (issue 15). A widget is lean when it
+   * defines `leanKey()` and a subclass has not replaced its Lit rendering (`render()`,
+   * `renderControl()`): those render through Lit as before.
+   */
+  protected leanKey?(): string;
+  /** The static markup of a lean widget's shadow root (only known tokens; texts are written by `syncLean`). */
+  protected buildLean?(): DocumentFragment;
+  /** Writes what changed into a lean widget's control(s); the label, hint and error are written by the base. */
+  protected syncLean?(changed: PropertyValues<this>, first: boolean): void;
+  /** Events of a lean widget's control (registered with `listenLean`). */
+  protected leanEvent?(e: Event): void;
+  /**
+   * The lean widget class's own `render` and `renderControl`: a subclass that replaces either is
+   * rendered by Lit. A getter (on the prototype), not a field: nothing stored per element.
+   */
+  protected get leanRenderers(): readonly unknown[] | undefined {
+    return undefined;
+  }
+
+  #isLean(): boolean {
+    const r = this.leanRenderers;
+    return !!r && r[0] === this.render && r[1] === this.renderControl;
+  }
+
+  /** Registers the shared lean listener for `types` on a control (listeners are not cloned with markup). */
+  protected listenLean(el: Element, ...types: string[]): void {
+    for (const type of types) el.addEventListener(type, onLeanEvent);
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (!this.#isLean()) return super.update(changed);
+    reactiveUpdate.call(this, changed);
+    const root = this.renderRoot as ShadowRoot;
+    const first = !root.firstChild;
+    if (first) {
+      const key = `${this.localName} ${this.leanKey!()}`;
+      let fragment = leanFragments.get(key);
+      if (!fragment) leanFragments.set(key, (fragment = this.buildLean!()));
+      root.appendChild(fragment.cloneNode(true));
+    }
+    if (first || changed.has('label') || changed.has('required') || changed.has('locale')) this.#syncLabel(root);
+    if (first || changed.has('description')) this.#syncHint(root);
+    if (first || changed.has('errors')) {
+      const error = root.getElementById('error')!;
+      const text = this.errors.length ? this.errors.map((e) => e.message).join(' ') : '';
+      if (error.textContent !== text) error.textContent = text;
+    }
+    this.syncLean!(changed, first);
+  }
+
+  /** The label's text and, on a required field, the required mark (as `renderRequiredMark()` draws it). */
+  #syncLabel(root: ShadowRoot): void {
+    const label = root.querySelector('label')!;
+    if (!this.required) {
+      if (label.childNodes.length !== 1 || label.textContent !== this.label) label.textContent = this.label;
+      return;
+    }
+    const mark = document.createElement('span');
+    mark.className = 'req';
+    mark.setAttribute('aria-hidden', 'true');
+    mark.textContent = '*';
+    const sr = document.createElement('span');
+    sr.className = 'sr-only';
+    sr.textContent = ` ${t(this.locale, 'requiredMark')}`;
+    label.replaceChildren(this.label, mark, sr);
+  }
+
+  /** The description under the control, present only when there is one (as `renderFeedback()`). */
+  #syncHint(root: ShadowRoot): void {
+    let hint = root.getElementById('hint');
+    if (!this.description) {
+      hint?.remove();
+      return;
+    }
+    if (!hint) {
+      hint = document.createElement('div');
+      hint.className = 'hint';
+      hint.setAttribute('part', 'hint');
+      hint.id = 'hint';
+      root.getElementById('error')!.before(hint);
+    }
+    if (hint.textContent !== this.description) hint.textContent = this.description;
+  }
+
+  /** The label and the error region of a lean widget's markup (texts are written on update). */
+  protected static leanLabel(): HTMLLabelElement {
+    const label = document.createElement('label');
+    label.setAttribute('part', 'label');
+    label.htmlFor = 'input';
+    return label;
+  }
+
+  protected static leanError(): HTMLDivElement {
+    const error = document.createElement('div');
+    error.className = 'error';
+    error.setAttribute('part', 'error');
+    error.id = 'error';
+    error.setAttribute('aria-live', 'polite');
+    return error;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('controller') || changed.has('path')) && this.isConnected) this.#bind();

@@ -1,8 +1,8 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { state } from 'lit/decorators.js';
 import type { JsonValue, Locale } from '@kartochka/core';
-import { KcFieldElement, defineElement } from '../internal/field-element.js';
+import { KcFieldElement, defineElement, syncAttribute } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { numberFormat } from '../internal/intl.js';
 
@@ -60,7 +60,10 @@ export class KcNumberField extends KcFieldElement {
     return numberFromInput(text);
   }
 
-  #onInput = (e: Event) => this.commit(this.fromText((e.target as HTMLInputElement).value));
+  // A method, not an arrow-function field: no closure per field (Lit calls listeners with the host as `this`).
+  #onInput(e: Event): void {
+    this.commit(this.fromText((e.target as HTMLInputElement).value));
+  }
 
   /** The native input; subclasses wrap it (units) and may add ids to `aria-describedby`. */
   protected renderInput(describedBy: string = this.describedBy): unknown {
@@ -91,7 +94,62 @@ export class KcNumberField extends KcFieldElement {
   protected override renderControl(): unknown {
     return this.renderInput();
   }
+
+  // ---- lean rendering (field-element.ts): the same markup as renderInput(), without Lit parts.
+  // A subclass that replaces renderControl() (kc-percent-field) renders it through Lit instead.
+
+  protected override get leanRenderers(): readonly unknown[] {
+    return NUMBER_RENDERERS;
+  }
+
+  protected override leanKey(): string {
+    return '';
+  }
+
+  protected override buildLean(): DocumentFragment {
+    const input = document.createElement('input');
+    input.id = 'input';
+    input.setAttribute('part', 'input');
+    input.type = 'text';
+    input.setAttribute('autocomplete', 'off');
+    input.setAttribute('aria-describedby', this.describedBy);
+    const fragment = document.createDocumentFragment();
+    fragment.append(KcFieldElement.leanLabel(), input, KcFieldElement.leanError());
+    return fragment;
+  }
+
+  protected override syncLean(_changed: PropertyValues<this>, first: boolean): void {
+    const input = this.renderRoot.querySelector('input')!;
+    if (first) this.listenLean(input, 'focus', 'blur', 'input', 'change');
+    const type = this.schema.type;
+    const integer = type === 'integer' || (Array.isArray(type) && type.includes('integer'));
+    syncAttribute(input, 'inputmode', integer ? 'numeric' : 'decimal');
+    const text = numberInputText(this.value, this.locale, this.editing);
+    if (input.value !== text) input.value = text;
+    syncAttribute(input, 'required', this.required && '');
+    syncAttribute(input, 'readonly', this.readonly && '');
+    syncAttribute(input, 'disabled', this.disabled && '');
+    syncAttribute(input, 'aria-invalid', this.invalid && 'true');
+  }
+
+  protected override leanEvent(e: Event): void {
+    switch (e.type) {
+      case 'focus':
+        this.editing = true;
+        break;
+      case 'blur':
+        this.editing = false;
+        this.handleBlur();
+        break;
+      case 'input':
+        this.#onInput(e);
+        break;
+      default:
+        this.fireChange();
+    }
+  }
 }
+const NUMBER_RENDERERS = [KcNumberField.prototype['render'], KcNumberField.prototype['renderControl']];
 defineElement('kc-number-field', KcNumberField);
 
 declare global {

@@ -1,9 +1,9 @@
-import { nothing } from 'lit';
+import { nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
-import { KcFieldElement, defineElement } from '../internal/field-element.js';
+import { KcFieldElement, defineElement, syncAttribute } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 
 const INPUT_TYPES = new Set(['text', 'email', 'tel', 'url', 'date', 'datetime-local', 'time']);
@@ -83,7 +83,56 @@ export class KcTextField extends KcFieldElement {
         @blur=${this.handleBlur}
       />`;
   }
+
+  // ---- lean rendering (field-element.ts): the same markup as renderControl(), without Lit parts.
+  // A subclass that replaces renderControl() (kc-date-field) renders it through Lit instead.
+
+  protected override get leanRenderers(): readonly unknown[] {
+    return TEXT_RENDERERS;
+  }
+
+  protected override leanKey(): string {
+    return `${INPUT_TYPES.has(this.type) ? this.type : 'text'} ${AUTOCOMPLETE.has(this.nativeAutocomplete) ? this.nativeAutocomplete : 'off'}`;
+  }
+
+  protected override buildLean(): DocumentFragment {
+    const input = document.createElement('input');
+    input.id = 'input';
+    input.setAttribute('part', 'input');
+    input.type = INPUT_TYPES.has(this.type) ? this.type : 'text';
+    input.setAttribute('autocomplete', AUTOCOMPLETE.has(this.nativeAutocomplete) ? this.nativeAutocomplete || 'off' : 'off');
+    input.setAttribute('aria-describedby', 'hint error');
+    const fragment = document.createDocumentFragment();
+    fragment.append(KcFieldElement.leanLabel(), input, KcFieldElement.leanError());
+    return fragment;
+  }
+
+  protected override syncLean(changed: PropertyValues<this>, first: boolean): void {
+    const input = this.renderRoot.querySelector('input')!;
+    if (first) this.listenLean(input, 'input', 'change', 'blur');
+    else if (changed.has('type')) {
+      const type = INPUT_TYPES.has(this.type) ? this.type : 'text';
+      if (input.type !== type) input.type = type;
+    }
+    const s = this.schema;
+    const text = this.toInput(this.value);
+    if (input.value !== text) input.value = text;
+    syncAttribute(input, 'required', this.required && '');
+    syncAttribute(input, 'readonly', this.readonly && '');
+    syncAttribute(input, 'disabled', this.disabled && '');
+    syncAttribute(input, 'maxlength', typeof s.maxLength === 'number' && this.type === 'text' ? String(s.maxLength) : undefined);
+    syncAttribute(input, 'inputmode', this.nativeInputMode || undefined);
+    syncAttribute(input, 'placeholder', Array.isArray(s.examples) && s.examples.length ? String(s.examples[0]) : undefined);
+    syncAttribute(input, 'aria-invalid', this.invalid && 'true');
+  }
+
+  protected override leanEvent(e: Event): void {
+    if (e.type === 'input') this.#onInput(e);
+    else if (e.type === 'change') this.fireChange();
+    else this.handleBlur();
+  }
 }
+const TEXT_RENDERERS = [KcTextField.prototype['render'], KcTextField.prototype['renderControl']];
 defineElement('kc-text-field', KcTextField);
 
 export class KcEmailField extends KcTextField {

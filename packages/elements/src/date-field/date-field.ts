@@ -1,8 +1,8 @@
-import { html, css, nothing } from 'lit';
+import { html, css, nothing, render, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import Calendar from 'lucide/dist/esm/icons/calendar.mjs';
-import { defineElement } from '../internal/field-element.js';
+import { KcFieldElement, defineElement, syncAttribute } from '../internal/field-element.js';
 import { buttonStyles, fieldStyles, tokens } from '../internal/styles.js';
 import { formatIsoDate, parseLocaleDate, dateOrder, dateSeparator } from '../internal/dates.js';
 import { icon } from '../internal/icons.js';
@@ -139,7 +139,117 @@ export class KcDateField extends KcTextField {
           }}>${this.pickerOpen ? html`<kc-calendar .value=${typeof this.value === 'string' ? this.value : ''} locale=${this.locale}></kc-calendar>` : nothing}</div>`
     }`;
   }
+
+  // ---- lean rendering (field-element.ts): the same markup as renderControl(), without Lit parts.
+  // The calendar button and its popover are in the cloned markup; they are taken out while the
+  // field is read-only or disabled (as renderControl() leaves them out) and cloned back after.
+
+  protected override get leanRenderers(): readonly unknown[] {
+    return DATE_RENDERERS;
+  }
+
+  protected override leanKey(): string {
+    return this.locale;
+  }
+
+  protected override buildLean(): DocumentFragment {
+    const fragment = document.createDocumentFragment();
+    // Built once per language through Lit (the icon is a Lit SVG template), then cloned per field.
+    render(
+      html`<div class="date-row"><input id="input" part="input" type="text" inputmode="numeric" autocomplete="off" aria-describedby="hint error" /><button
+          type="button" class="icon picker-button" part="picker-button" aria-label=${t(this.locale, 'chooseDate')} aria-haspopup="dialog" aria-expanded="false">${icon(Calendar)}</button></div><div
+          class="picker" part="picker" role="dialog" aria-label=${t(this.locale, 'chooseDate')} popover="manual"></div>`,
+      fragment,
+    );
+    fragment.prepend(KcFieldElement.leanLabel());
+    fragment.append(KcFieldElement.leanError());
+    return fragment;
+  }
+
+  protected override syncLean(changed: PropertyValues<this>, first: boolean): void {
+    const root = this.renderRoot as ShadowRoot;
+    const input = root.querySelector('input')!;
+    if (first) this.listenLean(input, 'input', 'change', 'blur');
+    syncAttribute(input, 'placeholder', datePlaceholder(this.locale));
+    const text = this.typing ?? this.toInput(this.value);
+    if (input.value !== text) input.value = text;
+    syncAttribute(input, 'required', this.required && '');
+    syncAttribute(input, 'readonly', this.readonly && '');
+    syncAttribute(input, 'disabled', this.disabled && '');
+    syncAttribute(input, 'aria-invalid', this.invalid && 'true');
+    const locked = this.readonly || this.disabled;
+    let button = root.querySelector('.picker-button');
+    let picker = root.querySelector<HTMLElement>('.picker');
+    if (locked) {
+      button?.remove();
+      picker?.remove();
+      return;
+    }
+    if (!button || !picker || (!first && changed.has('locale'))) {
+      // Back after a lock, or in another language: the button and popover of this language's markup.
+      const markup = this.buildLeanControls();
+      button?.remove();
+      picker?.remove();
+      button = markup.button;
+      picker = markup.picker;
+      input.after(button);
+      input.parentElement!.after(picker);
+      this.listenLean(button, 'click');
+      this.listenLean(picker, 'kc-date-pick', 'kc-calendar-close', 'focusout');
+    } else if (first) {
+      this.listenLean(button, 'click');
+      this.listenLean(picker, 'kc-date-pick', 'kc-calendar-close', 'focusout');
+    }
+    syncAttribute(button, 'aria-expanded', this.pickerOpen ? 'true' : 'false');
+    syncAttribute(picker, 'data-open', this.pickerOpen && '');
+    let calendar = picker.querySelector('kc-calendar') as (HTMLElement & { value: string }) | null;
+    if (!this.pickerOpen) {
+      calendar?.remove();
+      return;
+    }
+    if (!calendar) picker.append((calendar = document.createElement('kc-calendar') as HTMLElement & { value: string }));
+    calendar.value = typeof this.value === 'string' ? this.value : '';
+    syncAttribute(calendar, 'locale', this.locale);
+  }
+
+  /** The calendar button and popover from this language's markup (cloned). */
+  private buildLeanControls(): { button: Element; picker: HTMLElement } {
+    const key = this.leanKey();
+    const fragment = (leanControls[key] ??= this.buildLean());
+    return {
+      button: fragment.querySelector('.picker-button')!.cloneNode(true) as Element,
+      picker: fragment.querySelector('.picker')!.cloneNode(true) as HTMLElement,
+    };
+  }
+
+  protected override leanEvent(e: Event): void {
+    switch (e.type) {
+      case 'input':
+        this.#onInput(e);
+        break;
+      case 'change':
+        this.fireChange();
+        break;
+      case 'blur':
+        this.#onBlur();
+        break;
+      case 'click':
+        void this.#openPicker();
+        break;
+      case 'kc-date-pick':
+        this.#onPick(e as CustomEvent<{ value: string }>);
+        break;
+      case 'kc-calendar-close':
+        this.#closePicker(true);
+        break;
+      case 'focusout':
+        if (!(e.currentTarget as HTMLElement).contains((e as FocusEvent).relatedTarget as Node | null)) this.#closePicker(false);
+    }
+  }
 }
+/** Per language: the markup the calendar button and popover are cloned from when they come back. */
+const leanControls: Record<string, DocumentFragment> = {};
+const DATE_RENDERERS = [KcDateField.prototype['render'], KcDateField.prototype['renderControl']];
 defineElement('kc-date-field', KcDateField);
 
 declare global {

@@ -5,21 +5,39 @@
 export type Listener = () => void;
 
 export class PathEmitter {
-  #listeners = new Map<string, Set<Listener>>();
+  /**
+   * A path's listener, or a Set when it has several. Almost every path has one (its widget): a Set
+   * per path was ~100 bytes of JS heap per field on a large card (issue 15).
+   */
+  #listeners = new Map<string, Listener | Set<Listener>>();
 
   on(path: string, listener: Listener): () => void {
-    let set = this.#listeners.get(path);
-    if (!set) this.#listeners.set(path, (set = new Set()));
-    set.add(listener);
+    const had = this.#listeners.get(path);
+    if (had === undefined) this.#listeners.set(path, listener);
+    else if (typeof had === 'function') this.#listeners.set(path, new Set([had, listener]));
+    else had.add(listener);
+    let done = false;
     return () => {
-      set!.delete(listener);
-      if (set!.size === 0 && this.#listeners.get(path) === set) this.#listeners.delete(path);
+      // Idempotent, as deleting from a Set was: a second call must not remove a later subscription.
+      if (done) return;
+      done = true;
+      this.#off(path, listener);
     };
   }
 
+  #off(path: string, listener: Listener): void {
+    const had = this.#listeners.get(path);
+    if (had === listener) this.#listeners.delete(path);
+    else if (typeof had === 'object') {
+      had.delete(listener);
+      if (had.size === 0) this.#listeners.delete(path);
+    }
+  }
+
   emit(path: string): void {
-    const set = this.#listeners.get(path);
-    if (set) for (const l of [...set]) l();
+    const had = this.#listeners.get(path);
+    if (typeof had === 'function') had();
+    else if (had) for (const l of [...had]) l();
   }
 
   emitAll(paths: Iterable<string>): void {

@@ -13,6 +13,8 @@ let idCounter = 0;
 
 /** The static markup of each lean widget's shadow root, by `leanKey()`: built once, cloned per field. */
 const leanFragments = new Map<string, DocumentFragment>();
+/** Lean-capable widgets that render through Lit (see `leanWanted`): few, so a WeakSet and no field per element. */
+const litRendered = new WeakSet<Element>();
 /** ReactiveElement's own update (reflection, bookkeeping), for lean widgets that skip Lit's template render. */
 const reactiveUpdate = (ReactiveElement.prototype as unknown as { update(changed: PropertyValues): void }).update;
 
@@ -107,9 +109,21 @@ export abstract class KcFieldElement extends LitElement {
     return undefined;
   }
 
+  /**
+   * Whether this element's current state can be drawn lean (kc-select: a native select, not the
+   * combobox). An element that once rendered through Lit stays with Lit.
+   */
+  protected leanWanted?(): boolean;
+
   #isLean(): boolean {
     const r = this.leanRenderers;
-    return !!r && r[0] === this.render && r[1] === this.renderControl;
+    if (!r || r[0] !== this.render || r[1] !== this.renderControl || litRendered.has(this)) return false;
+    if (!this.leanWanted || this.leanWanted()) return true;
+    // From lean to Lit (a select whose options outgrew the native list): Lit renders into an
+    // emptied root, and from then on.
+    litRendered.add(this);
+    this.renderRoot.replaceChildren();
+    return false;
   }
 
   /** Registers the shared lean listener for `types` on a control (listeners are not cloned with markup). */
@@ -224,18 +238,17 @@ export abstract class KcFieldElement extends LitElement {
     const c = this.controller;
     if (!c) return;
     const offValue = c.subscribe(this.path, () => this.pull());
-    let offStructure: (() => void) | undefined;
     if (this.structureChanged) {
-      offStructure = c.subscribeStructure(this.path, () => {
+      const offStructure = c.subscribeStructure(this.path, () => {
         this.structureChanged!();
         this.requestUpdate();
       });
       this.structureChanged();
-    }
-    this.#unsubscribe = () => {
-      offValue();
-      offStructure?.();
-    };
+      this.#unsubscribe = () => {
+        offValue();
+        offStructure();
+      };
+    } else this.#unsubscribe = offValue; // a leaf: no wrapper closure per field
     this.pull();
   }
 

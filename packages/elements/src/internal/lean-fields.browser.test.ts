@@ -15,21 +15,24 @@ type Field = KcFieldElement & { updateComplete: Promise<boolean> };
 
 const error = (message: string): FieldError => ({ path: '', keyword: 'custom', message, source: 'server' });
 
+const ENUM = { type: 'string', enum: ['a', 'b', 'c'] } as const;
+
 async function field(tag: string): Promise<{ el: Field; root: ShadowRoot; control: HTMLInputElement }> {
   const el = mount<Field>(html`<div></div>`);
   const widget = document.createElement(tag) as Field;
   widget.label = 'Name';
+  if (tag === 'kc-select') widget.schema = { ...ENUM, enum: [...ENUM.enum] };
   el.replaceWith(widget);
   await widget.updateComplete;
   const root = widget.shadowRoot!;
-  return { el: widget, root, control: root.querySelector('input')! };
+  return { el: widget, root, control: root.querySelector('input, select')! as HTMLInputElement };
 }
 
 describe('lean fields follow changes made after the first render', () => {
   afterEach(unmountAll);
   afterEach(() => document.querySelectorAll('body > [label]').forEach((e) => e.remove()));
 
-  for (const tag of ['kc-text-field', 'kc-email-field', 'kc-number-field', 'kc-date-field', 'kc-checkbox']) {
+  for (const tag of ['kc-text-field', 'kc-email-field', 'kc-number-field', 'kc-date-field', 'kc-checkbox', 'kc-select']) {
     it(`${tag}: required, read-only and disabled flip the control's attributes and the label's mark`, async () => {
       const { el, root, control } = await field(tag);
       const label = root.querySelector('label')!;
@@ -51,7 +54,7 @@ describe('lean fields follow changes made after the first render', () => {
 
       el.readonly = true;
       await el.updateComplete;
-      if (tag === 'kc-checkbox') expect(control.disabled).to.equal(true);
+      if (tag === 'kc-checkbox' || tag === 'kc-select') expect(control.disabled).to.equal(true);
       else expect(control.readOnly).to.equal(true);
       el.readonly = false;
       await el.updateComplete;
@@ -156,6 +159,24 @@ describe('lean fields follow changes made after the first render', () => {
     await el.updateComplete;
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     expect(root.querySelector('.picker kc-calendar')).to.not.equal(null);
+  });
+
+  it('select: a choice commits the value; options that outgrow the native list turn it into the combobox', async () => {
+    const { el, root, control } = await field('kc-select');
+    const select = control as unknown as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).to.have.length(4);
+    select.value = '1';
+    select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    expect(el.value).to.equal('b');
+    el.value = 'c';
+    await el.updateComplete;
+    expect(select.value).to.equal('2');
+    el.schema = { type: 'string', enum: Array.from({ length: 12 }, (_, i) => `o${i}`) };
+    await el.updateComplete;
+    expect(root.querySelector('select')).to.equal(null);
+    expect(root.querySelector('input[role="combobox"]')).to.not.equal(null);
+    expect(root.querySelectorAll('label')).to.have.length(1);
+    expect(root.querySelectorAll('#error')).to.have.length(1);
   });
 
   it('a subclass that replaces the control (kc-percent-field) renders it through Lit', async () => {

@@ -1,8 +1,8 @@
-import { html, css, nothing } from 'lit';
+import { html, css, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { JsonValue } from '@kartochka/core';
-import { KcFieldElement, defineElement } from '../internal/field-element.js';
+import { KcFieldElement, defineElement, syncAttribute } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
 import {
@@ -98,6 +98,52 @@ export class KcSelect extends KcFieldElement {
         @change=${this.fireChange}
         @blur=${this.handleBlur}
       ></select>`;
+  }
+
+  // ---- lean rendering (field-element.ts) of the native select: the same markup as #renderNative,
+  // without Lit parts. The combobox (more than ten options) renders through Lit.
+
+  protected override get leanRenderers(): readonly unknown[] {
+    return SELECT_RENDERERS;
+  }
+
+  protected override leanWanted(): boolean {
+    return this.options.length <= COMBOBOX_THRESHOLD;
+  }
+
+  protected override leanKey(): string {
+    return '';
+  }
+
+  protected override buildLean(): DocumentFragment {
+    const select = document.createElement('select');
+    select.id = 'input';
+    select.setAttribute('part', 'select');
+    select.setAttribute('aria-describedby', 'hint error');
+    const fragment = document.createDocumentFragment();
+    fragment.append(KcFieldElement.leanLabel(), select, KcFieldElement.leanError());
+    return fragment;
+  }
+
+  protected override syncLean(_changed: PropertyValues<this>, first: boolean): void {
+    const select = this.renderRoot.querySelector('select')!;
+    if (first) this.listenLean(select, 'input', 'change', 'blur');
+    const opts = this.options;
+    const selected = this.#selectedIndex(opts);
+    // The options and the selection are written in updated() (#syncNativeOptions), as for Lit.
+    this.#native = { opts, selected, unknown: this.value !== undefined && selected === -1 };
+    syncAttribute(select, 'required', this.required && '');
+    syncAttribute(select, 'disabled', (this.disabled || this.readonly) && '');
+    syncAttribute(select, 'aria-invalid', this.invalid && 'true');
+  }
+
+  protected override leanEvent(e: Event): void {
+    if (e.type === 'input') {
+      const i = Number((e.target as HTMLSelectElement).value);
+      const opts = this.#native?.opts ?? [];
+      this.commit(i >= 0 ? opts[i].value : undefined);
+    } else if (e.type === 'change') this.fireChange();
+    else this.handleBlur();
   }
 
   /** What the last native render showed, for #syncNativeOptions. */
@@ -289,6 +335,7 @@ export class KcSelect extends KcFieldElement {
     /* eslint-enable lit-a11y/accessible-name, lit-a11y/click-events-have-key-events */
   }
 }
+const SELECT_RENDERERS = [KcSelect.prototype['render'], KcSelect.prototype['renderControl']];
 defineElement('kc-select', KcSelect);
 
 declare global {

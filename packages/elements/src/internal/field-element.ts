@@ -87,7 +87,8 @@ export abstract class KcFieldElement extends LitElement {
   protected structureChanged?(): void;
 
   /**
-   * Lean widgets (the standard text, number and checkbox fields) do not render Lit templates: their
+   * Lean widgets (the standard text, email, phone, URL, time, date, number, checkbox and native
+   * select fields) do not render Lit templates: their
    * shadow root is cloned from static markup (`buildLean()`) once, and `syncLean()` writes only what
    * differs. A Lit field cost ~25 template objects (instances, parts, directive and listener
    * closures) per field: at 2,000 fields ~2.5 MB of JS heap (issue 15). A widget is lean when it
@@ -135,7 +136,7 @@ export abstract class KcFieldElement extends LitElement {
     if (!this.#isLean()) return super.update(changed);
     reactiveUpdate.call(this, changed);
     const root = this.renderRoot as ShadowRoot;
-    const first = !root.firstChild;
+    const first = !this.hasUpdated;
     if (first) {
       const key = `${this.localName} ${this.leanKey!()}`;
       let fragment = leanFragments.get(key);

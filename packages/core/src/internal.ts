@@ -8,6 +8,7 @@ export * from './pointer.js';
 export { groupErrors, ajvFor, PHONE_PATTERN } from './validation/validator.js';
 export { validationRuntime, schemaNeedsMatcher, type ValidationRuntime } from './validation/runtime.js';
 export { validationMessage } from './i18n/validation-messages.js';
+export { serverMessage } from './i18n/server-messages.js';
 export { humanize } from './i18n/labels.js';
 export { RulesRuntime, schemaAtTemplate, type RuleFlags, type RuleIssue } from './form/rules-runtime.js';
 // The controller without the rules engine and the layout validator (the root's registers both,

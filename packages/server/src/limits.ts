@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono';
 import { type Locale } from '@kartochka/core';
-import { validationMessage } from '@kartochka/core/internal';
+import { serverMessage } from '@kartochka/core/internal';
 import type { StorageFieldError } from '@kartochka/storage';
 
 /** Every limit the server enforces; `createApp({limits})` takes any subset. */
@@ -70,7 +70,7 @@ export function limitProblem(c: Context, path: string, keyword: string, params: 
   const e: StorageFieldError & { params: Record<string, unknown> } = {
     path,
     keyword,
-    message: validationMessage(localeOf(c), keyword, params),
+    message: serverMessage(localeOf(c), keyword, params),
     source: 'server',
     params,
   };

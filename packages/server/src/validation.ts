@@ -11,7 +11,7 @@
  * saved as it is; a new card, or one already moved on, may not go back).
  */
 import { compileSchema, validate, type JsonSchema, type Locale } from '@kartochka/core';
-import { validationMessage } from '@kartochka/core/internal';
+import { serverMessage } from '@kartochka/core/internal';
 import { uniqueKeyStrings } from '@kartochka/core/unique';
 import type { SchemaVersion, StorageFieldError } from '@kartochka/storage';
 import type { CardStore } from './store.js';
@@ -94,7 +94,7 @@ export async function dataChecker(
     const latest = await store.getSchema(schemaId);
     if (!latest) {
       const params = { schemaId };
-      const e = serverError('/schemaId', 'schemaNotPublished', validationMessage(options.locale, 'schemaNotPublished', params), params);
+      const e = serverError('/schemaId', 'schemaNotPublished', serverMessage(options.locale, 'schemaNotPublished', params), params);
       return () => [e];
     }
     const e = serverError(
@@ -112,7 +112,7 @@ export async function dataChecker(
     const e = serverError(
       '/schemaVersion',
       'schemaVersionNotLatest',
-      validationMessage(options.locale, 'schemaVersionNotLatest', params),
+      serverMessage(options.locale, 'schemaVersionNotLatest', params),
       params,
     );
     return () => [e];

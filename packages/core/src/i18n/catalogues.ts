@@ -5,12 +5,14 @@
  * demand (the loader validation-messages.ts registers; docs/i18n.md, "Languages loaded on demand").
  */
 import { registerTranslation } from '@kartochka/i18n';
-import { upFrontValidationMessages, type ValidationMessages } from './validation-messages.js';
+import { upFrontFieldMessages, type ValidationMessages } from './validation-messages.js';
+import { upFrontServerMessages } from './server-messages.js';
 import { de } from './validation-messages.de.js';
 
 /** The built-in catalogues of the `validation` domain (the registry holds them, and whatever an app registers). */
 export const validationMessages: Record<'en' | 'ru' | 'de', ValidationMessages> = {
-  ...upFrontValidationMessages,
+  en: { ...upFrontFieldMessages.en, ...upFrontServerMessages.en },
+  ru: { ...upFrontFieldMessages.ru, ...upFrontServerMessages.ru },
   de: de as ValidationMessages,
 };
 registerTranslation('de', { validation: validationMessages.de }, { underneath: true });

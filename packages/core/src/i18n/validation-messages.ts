@@ -9,9 +9,11 @@ import type { Locale } from '../types.js';
 import { plural } from './plural.js';
 import { dateWords } from './date-words.js';
 import { requisiteFormatName, requisiteMessage } from './requisite-words.js';
+import type { ServerMessages } from './server-messages.js';
 
 type P = MessageParams;
-type Msg = (p: P, locale: Locale) => string;
+/** One message: ajv's (or the server's) error params → a sentence in `locale`. */
+export type Msg = (p: P, locale: Locale) => string;
 
 // Russian messages say «не короче N …» and «не больше N …», which take the genitive: 1 символа,
 // 2 символов, 5 символов (Intl.PluralRules picks one/few/many; `other` is for fractions).
@@ -106,42 +108,18 @@ const en = {
   additionalProperties: (p) => `Unknown field "${p.additionalProperty}".`,
   'x-access': (p) => (p.access === 'read' ? 'You may not write this field.' : 'You may not change this field.'),
   fallback: (p) => `Is not valid (${p.keyword}).`,
-  // The server's limits (docs/rest-api.md, "Limits"): what a client sent was refused whole.
-  maxBodySize: (p) => `The request is larger than the server's limit of ${p.limit} bytes.`,
-  maxDepth: (p) => `The data is nested deeper than the server's limit of ${p.limit} levels.`,
-  maxSchemaSize: (p) => `The schema is ${p.actual} bytes; the limit is ${p.limit}.`,
-  maxSchemaExpansion: (p) => `The schema expands (through $ref) to more than ${p.limit} subschemas; simplify its references.`,
-  maxCompileTime: (p) => `The schema took ${p.actual} ms to compile; the limit is ${p.limit} ms.`,
-  maxSchemaVersions: (p) => `Schema "${p.schemaId}" already has ${p.limit} versions, the limit.`,
-  unsupportedMediaType: () => 'Send the body as JSON, with Content-Type: application/json.',
-  hostNotAllowed: (p) => `The host "${p.host}" is not served here.`,
-  rateLimited: (p) => `Too many requests; try again in ${p.retryAfter} s.`,
-  tooManyFailedSignIns: (p) => `Too many failed sign-ins from this address; try again in ${p.retryAfter} s.`,
-  tooManyStreams: (p) => `Too many open event streams (limit ${p.limit}); close one and retry.`,
-  invalidId: () => 'The id must be 1–200 characters, without control characters or slashes.',
-  // File uploads (docs/files.md): the file was refused and nothing was stored.
-  fileTooLarge: (p) => `The file is larger than the limit of this field, ${p.limit} bytes.`,
-  fileType: (p) => `Files of type "${p.type || 'unknown'}" are not accepted here (accepted: ${p.accept}).`,
-  fileContent: (p) => `The file's content is not what its type "${p.type}" says.`,
-  checksum: () => 'The file arrived damaged (its SHA-256 checksum does not match); upload it again.',
-  uploadStalled: (p) => `The upload stopped sending for more than ${p.limit} s and was dropped; upload the file again.`,
-  notAFileField: (p) => `"${p.field}" is not a file field of the card type "${p.schemaId}".`,
-  fileRef: () => 'This file was not uploaded for this card; attach it again.',
-  schemaVersionNotLatest: (p) =>
-    p.current == null
-      ? `Save with the latest version of schema "${p.schemaId}" (${p.latest}).`
-      : `Save with the latest version of schema "${p.schemaId}" (${p.latest}) or the card's own (${p.current}).`,
   formatMinimum: (p, l) => `Not earlier than ${dateWords(p.limit, l)}.`,
   formatMaximum: (p, l) => `Not later than ${dateWords(p.limit, l)}.`,
   formatExclusiveMinimum: (p, l) => `Later than ${dateWords(p.limit, l)}.`,
   formatExclusiveMaximum: (p, l) => `Earlier than ${dateWords(p.limit, l)}.`,
-  schemaNotPublished: (p) =>
-    `The card type "${p.schemaId}" is not published on the server; an administrator must publish it before cards of it can be saved.`,
 } satisfies Record<string, Msg>;
 
-export type ValidationMessages = Record<keyof typeof en, Msg>;
+/** The messages of a card's own fields; the server's refusals are in server-messages.ts. */
+type FieldMessages = Record<keyof typeof en, Msg>;
+/** Every message of the `validation` domain: the fields' and the server's. */
+export type ValidationMessages = FieldMessages & ServerMessages;
 
-const ru: ValidationMessages = {
+const ru: FieldMessages = {
   required: () => 'Обязательное поле.',
   dependentRequired: () => 'Обязательное поле.',
   type: (p) => `Должно быть: ${typeName('ru', p.type)}.`,
@@ -167,36 +145,11 @@ const ru: ValidationMessages = {
   additionalProperties: (p) => `Неизвестное поле «${p.additionalProperty}».`,
   'x-access': (p) => (p.access === 'read' ? 'Вам нельзя заполнять это поле.' : 'Вам нельзя изменять это поле.'),
   fallback: (p) => `Недопустимое значение (${p.keyword}).`,
-  maxBodySize: (p) => `Запрос больше предела сервера: ${p.limit} байт.`,
-  maxDepth: (p) => `Данные вложены глубже предела сервера: ${p.limit} уровней.`,
-  maxSchemaSize: (p) => `Схема занимает ${p.actual} байт, предел — ${p.limit}.`,
-  maxSchemaExpansion: (p) => `Схема через $ref разворачивается больше чем в ${p.limit} подсхем; упростите ссылки.`,
-  maxCompileTime: (p) => `Схема компилировалась ${p.actual} мс, предел — ${p.limit} мс.`,
-  maxSchemaVersions: (p) => `У схемы «${p.schemaId}» уже ${p.limit} версий — это предел.`,
-  unsupportedMediaType: () => 'Отправьте тело запроса как JSON, с Content-Type: application/json.',
-  hostNotAllowed: (p) => `Хост «${p.host}» здесь не обслуживается.`,
-  rateLimited: (p) => `Слишком много запросов; повторите через ${p.retryAfter} с.`,
-  tooManyFailedSignIns: (p) => `Слишком много неудачных входов с этого адреса; повторите через ${p.retryAfter} с.`,
-  tooManyStreams: (p) => `Открыто слишком много потоков событий (предел ${p.limit}); закройте один и повторите.`,
-  invalidId: () => 'Идентификатор — от 1 до 200 символов, без управляющих символов и косой черты.',
-  fileTooLarge: (p) => `Файл больше предела этого поля: ${p.limit} байт.`,
-  fileType: (p) => `Файлы типа «${p.type || 'неизвестный'}» здесь не принимаются (можно: ${p.accept}).`,
-  fileContent: (p) => `Содержимое файла не соответствует его типу «${p.type}».`,
-  checksum: () => 'Файл пришёл повреждённым (контрольная сумма SHA-256 не совпадает); загрузите его ещё раз.',
-  uploadStalled: (p) => `Загрузка не передавала данные дольше ${p.limit} с и прервана; загрузите файл ещё раз.`,
-  notAFileField: (p) => `«${p.field}» — не файловое поле типа карточки «${p.schemaId}».`,
-  fileRef: () => 'Этот файл загружен не для этой карточки; прикрепите его заново.',
-  schemaVersionNotLatest: (p) =>
-    p.current == null
-      ? `Сохраните с последней версией схемы «${p.schemaId}» (${p.latest}).`
-      : `Сохраните с последней версией схемы «${p.schemaId}» (${p.latest}) или с версией карточки (${p.current}).`,
   // No final period: the date ends with «г.» already.
   formatMinimum: (p, l) => `Не раньше ${dateWords(p.limit, l)}`,
   formatMaximum: (p, l) => `Не позже ${dateWords(p.limit, l)}`,
   formatExclusiveMinimum: (p, l) => `Позже ${dateWords(p.limit, l)}`,
   formatExclusiveMaximum: (p, l) => `Раньше ${dateWords(p.limit, l)}`,
-  schemaNotPublished: (p) =>
-    `Тип карточки «${p.schemaId}» не опубликован на сервере; администратор должен опубликовать его, прежде чем сохранять такие карточки.`,
 };
 
 declare module '@kartochka/i18n' {
@@ -208,10 +161,12 @@ declare module '@kartochka/i18n' {
 /**
  * The catalogues registered up front (the registry holds them, and whatever an app registers).
  * German is loaded when a card in German needs it (`loadTranslations`): a page in another
- * language never downloads it. The package root registers it up front (catalogues.ts).
+ * language never downloads it. The package root registers it up front (catalogues.ts). The
+ * server's refusals (limits, uploads, publishing) come with the code that can meet them:
+ * server-messages.ts, imported by the package root and by card persistence.
  */
-export const upFrontValidationMessages: Record<'en' | 'ru', ValidationMessages> = { en, ru };
-for (const [locale, messages] of Object.entries(upFrontValidationMessages)) registerTranslation(locale, { validation: messages });
+export const upFrontFieldMessages: Record<'en' | 'ru', FieldMessages> = { en, ru };
+for (const [locale, messages] of Object.entries(upFrontFieldMessages)) registerTranslation(locale, { validation: messages });
 registerTranslationLoader('de', () => import('./load-german.js').then((m) => m.german));
 
 export function validationMessage(locale: Locale, keyword: string, params: P): string {

@@ -11,7 +11,7 @@
  */
 import type { ReactiveController } from 'lit';
 import { deepEqual, type JsonValue, type Locale } from '@kartochka/core';
-import { validationMessage } from '@kartochka/core/internal';
+import { serverMessage } from '@kartochka/core/internal';
 import {
   ConflictError,
   DuplicateError,
@@ -558,7 +558,7 @@ export class CardPersistence implements ReactiveController {
         // Worded in the card's language from the keyword and its params (the server answered in its own).
         const say = (x: (typeof whole)[number]) => {
           const params = (x as { params?: Record<string, string | number> }).params;
-          return params ? validationMessage(this.host.locale, x.keyword, params) : x.message;
+          return params ? serverMessage(this.host.locale, x.keyword, params) : x.message;
         };
         this.#set('server-rejected', { msg: whole.length ? whole.map(say).join(' ') : e.message });
       } else {

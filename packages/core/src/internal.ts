@@ -11,8 +11,8 @@ export { validationMessage } from './i18n/validation-messages.js';
 export { serverMessage } from './i18n/server-messages.js';
 export { humanize } from './i18n/labels.js';
 export { RulesRuntime, schemaAtTemplate, type RuleFlags, type RuleIssue } from './form/rules-runtime.js';
-// The controller without the rules engine and the layout validator (the root's registers both,
-// registered.ts): for the card, which loads them only when a schema or layout needs them.
+// The controller without the rules engine, the layout validator and FieldAccess (the root's
+// registers them, registered.ts): for the card, which loads them only when a schema, layout or roles need them.
 export { FormController as BareFormController } from './form/controller.js';
 export {
   loadRulesEngine,
@@ -25,6 +25,7 @@ export {
   type FormRules,
 } from './rules/engine.js';
 export { loadLayoutValidator, layoutValidator, LayoutValidatorUnavailableError, type LayoutValidator } from './layout/validator-runtime.js';
+export { loadFieldAccess, fieldAccessClass, FieldAccessUnavailableError, type FieldAccessClass } from './access/access-runtime.js';
 export { detectDialect, resolveRef, mergeSchemas, compileMatcher, type RefResolution, type Matcher } from './schema/resolve.js';
 export {
   dependencyDetails,

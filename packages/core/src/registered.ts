@@ -1,19 +1,21 @@
 /**
  * The package root's FormController and resolveLayout: the very class and function of
- * form/controller.ts and layout/resolve-layout.ts, with the rules engine (rules/engine.ts) and the
- * layout validator (layout/validator-runtime.ts) registered on first use — in Node and in any
+ * form/controller.ts and layout/resolve-layout.ts, with the rules engine (rules/engine.ts), the
+ * layout validator (layout/validator-runtime.ts) and FieldAccess (access/access-runtime.ts) registered on first use — in Node and in any
  * bundle — so a form built from the root applies its rules and checks its layout at once, as it
  * always has. The registration is in the bindings themselves, not a statement of its own, because
  * bundlers drop the side effects of a package that declares none.
  *
- * The card imports the bare controller (`@kartochka/core/internal`) and loads both on demand: most
- * cards have neither rules nor a layout document.
+ * The card imports the bare controller (`@kartochka/core/internal`) and loads them on demand: most
+ * cards have no rules, no layout document and no roles.
  */
 import { FormController as BareFormController } from './form/controller.js';
 import { rulesEngineImpl } from './form/rules-runtime.js';
 import { registerRulesEngine } from './rules/engine.js';
 import { validateLayout } from './layout/validate-layout.js';
 import { registerLayoutValidator } from './layout/validator-runtime.js';
+import { FieldAccess } from './access/field-access.js';
+import { registerFieldAccess } from './access/access-runtime.js';
 import { resolveLayout as bareResolveLayout, type ResolveLayoutOptions } from './layout/resolve-layout.js';
 import type { LayoutDocument, ResolvedLayout } from './layout/types.js';
 import type { JsonSchema } from './types.js';
@@ -21,6 +23,7 @@ import type { JsonSchema } from './types.js';
 function registerAll(): void {
   registerRulesEngine(rulesEngineImpl);
   registerLayoutValidator(validateLayout);
+  registerFieldAccess(FieldAccess);
 }
 
 /**

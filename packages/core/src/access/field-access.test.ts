@@ -78,7 +78,8 @@ test('a schema without rules is open; recursive schemas terminate', () => {
 });
 
 test('the form controller hides unreadable fields and locks unwritable ones for the given roles', async () => {
-  const { FormController } = await import('../form/controller.js');
+  // The root's controller (registered.ts): it registers FieldAccess when used.
+  const { FormController } = await import('../registered.js');
   const c = new FormController(schema, { value: stored, roles: ['admin'] });
   assert.deepEqual([c.state('/notes').visible, c.state('/notes').readOnly], [true, true]);
   assert.equal(c.state('/visits/0/diagnosis').visible, false);

@@ -22,7 +22,8 @@ import { NO_RULES, RulesUnavailableError, rulesEngine, schemaHasRules, type Form
 import { resolveLayout } from '../layout/resolve-layout.js';
 import type { LayoutDocument, ResolvedLayout } from '../layout/types.js';
 import { plain, propertiesOf } from '../layout/schema-walk.js';
-import { FieldAccess } from '../access/field-access.js';
+import type { FieldAccess } from '../access/field-access.js';
+import { FieldAccessUnavailableError, fieldAccessClass } from '../access/access-runtime.js';
 
 export interface FormOptions {
   value?: JsonValue;
@@ -513,7 +514,12 @@ export class FormController {
   /** Built on first use: most schemas carry no rules, and most cards no roles. */
   get #fieldAccess(): FieldAccess | undefined {
     if (!this.#roles) return undefined;
-    this.#access ??= new FieldAccess(this.schema, this.#roles, this.ctx);
+    if (!this.#access) {
+      // Registered by the root's FormController (registered.ts); the card loads it first (its chunks).
+      const Access = fieldAccessClass();
+      if (!Access) throw new FieldAccessUnavailableError();
+      this.#access = new Access(this.schema, this.#roles, this.ctx);
+    }
     return this.#access.open ? undefined : this.#access;
   }
 

@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { JsonSchemaObject } from '@kartochka/core';
 import './index.js';
 import type { KcCard } from './card.js';
-import { fieldAt, mount, settle, unmountAll } from '../test-support/helpers.js';
+import { controlOf, fieldAt, mount, settle, unmountAll } from '../test-support/helpers.js';
 import { renderedNow } from '../test-support/frames.js';
 
 const schema: JsonSchemaObject = {
@@ -78,6 +78,24 @@ describe('@kartochka/elements/card', () => {
     // Before any frame: the conditional's field and the branch the data is valid against (the matcher ran).
     expect(fieldAt(card.shadowRoot!, '/inn')?.localName).to.equal('kc-text-field');
     expect(fieldAt(card.shadowRoot!, '/contact/email')?.localName).to.equal('kc-text-field');
-    expect(fieldAt(card.shadowRoot!, '/contact/phone')).to.equal(null);
+    expect(fieldAt(card.shadowRoot!, '/contact/phone') === null, 'the other branch is not shown').to.equal(true);
+  });
+
+  it('a card given roles hides and locks fields by x-access in its first render', async () => {
+    const restricted: JsonSchemaObject = {
+      type: 'object',
+      properties: {
+        name: { type: 'string', title: 'Name', 'x-access': { write: ['editor'] } },
+        diagnosis: { type: 'string', title: 'Diagnosis', 'x-access': { read: ['doctor'] } },
+      },
+    };
+    const card = mount<KcCard>(
+      html`<kc-card .schema=${restricted} .value=${{ name: 'Ada', diagnosis: 'flu' }} .roles=${['clerk']}></kc-card>`,
+    );
+    await renderedNow(card);
+    const name = fieldAt(card.shadowRoot!, '/name')!;
+    expect(name.localName).to.equal('kc-text-field');
+    expect((controlOf(name) as HTMLInputElement).readOnly, 'no write access').to.equal(true);
+    expect(fieldAt(card.shadowRoot!, '/diagnosis')!.hidden, 'no read access').to.equal(true);
   });
 });

@@ -12,7 +12,9 @@
  */
 import { loadValidationRuntime, type JsonSchema, type LayoutDocument } from '@kartochka/core';
 import {
+  fieldAccessClass,
   layoutValidator,
+  loadFieldAccess,
   loadLayoutValidator,
   loadRulesEngine,
   needsRulesEngine,
@@ -28,6 +30,7 @@ import type { CardMode } from '../section/section.js';
 export interface ChunkNeeds {
   readonly schema?: JsonSchema;
   readonly layout?: LayoutDocument;
+  readonly roles?: readonly string[];
   readonly mode: CardMode;
   readonly locale?: Locale;
 }
@@ -55,6 +58,8 @@ export function missingChunks(card: ChunkNeeds): Chunk[] {
     const locale = card.locale;
     out.push([`the "${locale}" catalogues`, () => loadTranslations(locale)]);
   }
+  // Roles decide which fields show and which are read-only (`x-access`); most cards have none.
+  if (needsFieldAccess(card)) out.push(['field access', loadFieldAccess]);
   // View and blank modes show values as text (kc-field-view); edit mode never does.
   if (card.mode !== 'edit') {
     const load = pendingWidget('kc-field-view');
@@ -66,12 +71,13 @@ export function missingChunks(card: ChunkNeeds): Chunk[] {
 const needsMatcher = (card: ChunkNeeds) => card.schema !== undefined && !validationRuntime() && schemaNeedsMatcher(card.schema);
 const needsRules = (card: ChunkNeeds) => card.schema !== undefined && !rulesEngine() && needsRulesEngine(card.schema, card.layout);
 const needsLayoutValidator = (card: ChunkNeeds) => card.schema !== undefined && !!card.layout && !layoutValidator();
+const needsFieldAccess = (card: ChunkNeeds) => card.schema !== undefined && card.roles !== undefined && !fieldAccessClass();
 
 /**
  * Whether the card's form can be built now: it has a schema, and what building it needs (the
- * matcher, the rules engine, the layout validator) is loaded. The field view is not such a need:
+ * matcher, the rules engine, the layout validator, field access for roles) is loaded. The field view is not such a need:
  * it only shows values.
  */
 export function canBuildForm(card: ChunkNeeds): boolean {
-  return card.schema !== undefined && !needsMatcher(card) && !needsRules(card) && !needsLayoutValidator(card);
+  return card.schema !== undefined && !needsMatcher(card) && !needsRules(card) && !needsLayoutValidator(card) && !needsFieldAccess(card);
 }

@@ -125,5 +125,11 @@ const CONDITIONAL = ['if', 'oneOf', 'anyOf', 'dependentSchemas', 'dependencies',
  * alternatives), which needs the run-time compiler loaded first. A plain schema does not.
  */
 export function schemaNeedsMatcher(schema: JsonSchema | undefined): boolean {
-  return someSubschema(schema, (s) => CONDITIONAL.some((k) => s[k] !== undefined));
+  if (!schema || typeof schema !== 'object') return false;
+  // Asked before every update of a card (card/chunks.ts): one look per schema object.
+  let needs = matcherNeeded.get(schema);
+  if (needs === undefined) matcherNeeded.set(schema, (needs = someSubschema(schema, (s) => CONDITIONAL.some((k) => s[k] !== undefined))));
+  return needs;
 }
+
+const matcherNeeded = new WeakMap<object, boolean>();

@@ -66,6 +66,10 @@ export function makeAjv(draft07: boolean, extra: Record<string, unknown> = {}): 
   // strict: false — schemas from other tools carry unknown keywords; they must still validate.
   // verbose: true — errors carry their parentSchema, where x-errorMessage lives (compileSchema and
   // precompileValidator turn it off for schemas that have none: needsVerboseErrors).
+  // compileSchema and precompileValidator also pass messages: false: a card's errors get our
+  // messages in the user's language (errors.ts) from keyword and params, never ajv's English
+  // `message`, whose text would be generated code in every validator. The meta-schema checks keep
+  // ajv's messages (errorsText in a SchemaCompileError).
   // code.regExp — schema patterns run on RE2, in linear time (regexp.ts, through the engine
   // registered in runtime.ts); `extra.code` keeps it.
   const code = { regExp: patternRegExp, ...(extra.code as object | undefined) };
@@ -138,7 +142,9 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
       if (problems.length) throw new Error(`schema is invalid: ${sharedAjv(input.draft07).errorsText(problems)}`);
       // A malformed x-bik is the schema's fault too: refused here (publish, the card's schemaError), not at every save.
       collectBikChecks(schema);
-      return makeAjv(input.draft07, { validateSchema: false, verbose: needsVerboseErrors(input.schema) }).compile(input.schema as object);
+      return makeAjv(input.draft07, { validateSchema: false, messages: false, verbose: needsVerboseErrors(input.schema) }).compile(
+        input.schema as object,
+      );
     } catch (e) {
       if (isCodeGenerationBlocked(e)) throw new ValidationUnavailableError((e as Error).message);
       throw new SchemaCompileError((e as Error).message);

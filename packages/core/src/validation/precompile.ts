@@ -33,6 +33,12 @@ export interface PrecompileOptions {
    * The default is this package's own `@kartochka/core/regexp`.
    */
   regExpModule?: string;
+  /**
+   * Whether errors carry ajv's English `message`. Off by default: a card's errors get Kartochka's
+   * messages in the user's language from keyword and params (`toFieldErrors`), and ajv's text would
+   * be code in every validator. The layout document's validator keeps them (its problems quote them).
+   */
+  messages?: boolean;
 }
 
 /**
@@ -52,6 +58,7 @@ export function precompileValidator(schema: JsonSchema, options: PrecompileOptio
   });
   const ajv = makeAjv(input.draft07, {
     verbose: needsVerboseErrors(input.schema),
+    messages: options.messages ?? false,
     code: { source: true, esm: true, formats: _`require(${formatsModule}).formats`, regExp },
   });
   const code = standaloneCode(ajv, ajv.compile(input.schema as object));

@@ -7,6 +7,7 @@
  * FieldAccess itself does not need this at all.
  */
 import type { FieldAccess } from './field-access.js';
+import { onDemand } from '../on-demand.js';
 
 export type FieldAccessClass = typeof FieldAccess;
 
@@ -20,26 +21,11 @@ export class FieldAccessUnavailableError extends Error {
   }
 }
 
-let impl: FieldAccessClass | undefined;
-let loading: Promise<FieldAccessClass> | undefined;
+const slot = onDemand<FieldAccessClass>(() => import('./field-access.js').then((m) => m.FieldAccess));
 
 /** Called by registered.ts and by loadFieldAccess. */
-export function registerFieldAccess(c: FieldAccessClass): void {
-  impl ??= c;
-}
-
+export const registerFieldAccess = (c: FieldAccessClass): void => slot.register(c);
 /** FieldAccess, when it has been loaded or registered. */
-export function fieldAccessClass(): FieldAccessClass | undefined {
-  return impl;
-}
-
+export const fieldAccessClass = (): FieldAccessClass | undefined => slot.get();
 /** Loads FieldAccess (once, as a chunk of its own in a bundle) and resolves with it. */
-export function loadFieldAccess(): Promise<FieldAccessClass> {
-  if (impl) return Promise.resolve(impl);
-  // The module's export rather than a registration statement in it: bundlers drop the side
-  // effects of a package that declares none.
-  return (loading ??= import('./field-access.js').then((m) => {
-    registerFieldAccess(m.FieldAccess);
-    return impl!;
-  }));
-}
+export const loadFieldAccess = (): Promise<FieldAccessClass> => slot.load();

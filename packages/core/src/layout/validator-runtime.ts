@@ -9,6 +9,7 @@
  * (registered.ts), as does importing `validateLayout` itself.
  */
 import type { validateLayout } from './validate-layout.js';
+import { onDemand } from '../on-demand.js';
 
 export type LayoutValidator = typeof validateLayout;
 
@@ -22,24 +23,11 @@ export class LayoutValidatorUnavailableError extends Error {
   }
 }
 
-let validator: LayoutValidator | undefined;
-let loading: Promise<LayoutValidator> | undefined;
+const slot = onDemand<LayoutValidator>(() => import('./validate-layout.js').then((m) => m.validateLayout));
 
 /** Called by registered.ts, by validate-layout.ts's users and by loadLayoutValidator. */
-export function registerLayoutValidator(v: LayoutValidator): void {
-  validator ??= v;
-}
-
+export const registerLayoutValidator = (v: LayoutValidator): void => slot.register(v);
 /** The layout validator, when it has been loaded or registered. */
-export function layoutValidator(): LayoutValidator | undefined {
-  return validator;
-}
-
+export const layoutValidator = (): LayoutValidator | undefined => slot.get();
 /** Loads the layout validator (once, as a chunk of its own in a bundle) and resolves with it. */
-export function loadLayoutValidator(): Promise<LayoutValidator> {
-  if (validator) return Promise.resolve(validator);
-  return (loading ??= import('./validate-layout.js').then((m) => {
-    registerLayoutValidator(m.validateLayout);
-    return validator!;
-  }));
-}
+export const loadLayoutValidator = (): Promise<LayoutValidator> => slot.load();

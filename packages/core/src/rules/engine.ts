@@ -15,6 +15,7 @@ import type { FieldError, JsonSchema, JsonValue, Locale } from '../types.js';
 import type { SchemaContext } from '../schema/context.js';
 import { hasKey } from '../schema/util.js';
 import { someSubschema } from '../schema/dialect.js';
+import { onDemand } from '../on-demand.js';
 import type { RuleSpec } from './graph.js';
 import type { collectRules } from './collect.js';
 import type { dataContext, evaluate } from './expression.js';
@@ -60,29 +61,14 @@ export class RulesUnavailableError extends Error {
   }
 }
 
-let engine: RulesEngine | undefined;
-let loading: Promise<RulesEngine> | undefined;
+const slot = onDemand<RulesEngine>(() => import('../form/rules-runtime.js').then((m) => m.rulesEngineImpl));
 
 /** Called by registered.ts (the package root) and by loadRulesEngine. */
-export function registerRulesEngine(e: RulesEngine): void {
-  engine ??= e;
-}
-
+export const registerRulesEngine = (e: RulesEngine): void => slot.register(e);
 /** The rules engine, when it has been loaded or registered. */
-export function rulesEngine(): RulesEngine | undefined {
-  return engine;
-}
-
+export const rulesEngine = (): RulesEngine | undefined => slot.get();
 /** Loads the rules engine (once, as a chunk of its own in a bundle) and resolves with it. */
-export function loadRulesEngine(): Promise<RulesEngine> {
-  if (engine) return Promise.resolve(engine);
-  // The module's export rather than a registration statement in it: bundlers drop the side
-  // effects of a package that declares none.
-  return (loading ??= import('../form/rules-runtime.js').then((m) => {
-    registerRulesEngine(m.rulesEngineImpl);
-    return engine!;
-  }));
-}
+export const loadRulesEngine = (): Promise<RulesEngine> => slot.load();
 
 const rulesOf = new WeakMap<object, boolean>();
 

@@ -10,6 +10,7 @@ import type { FieldError, JsonSchema, Locale } from '../types.js';
 import type { BikCheck } from './bik-check.js';
 import type { RequisiteProblem } from './ru-requisites.js';
 import { someSubschema } from '../schema/dialect.js';
+import { onDemand } from '../on-demand.js';
 
 export interface RequisiteChecks {
   /** Why `value` fails format `format`, when it is a `ru-*` format that can tell. */
@@ -22,31 +23,18 @@ export interface RequisiteChecks {
   registerMessages(): void;
 }
 
-let checks: RequisiteChecks | undefined;
-let loading: Promise<RequisiteChecks> | undefined;
+// Registering the checks registers their messages too.
+const slot = onDemand<RequisiteChecks>(
+  () => import('./requisites.js').then((m) => m.requisiteChecksImpl),
+  (c) => c.registerMessages(),
+);
 
 /** Called by whoever has the checks loaded (the run-time compiler, loadRequisiteChecks). */
-export function registerRequisiteChecks(c: RequisiteChecks): void {
-  if (checks) return;
-  checks = c;
-  c.registerMessages();
-}
-
+export const registerRequisiteChecks = (c: RequisiteChecks): void => slot.register(c);
 /** The requisite checks, when they have been loaded. */
-export function requisiteChecks(): RequisiteChecks | undefined {
-  return checks;
-}
-
+export const requisiteChecks = (): RequisiteChecks | undefined => slot.get();
 /** Loads the requisite checks (once) and resolves with them. */
-export function loadRequisiteChecks(): Promise<RequisiteChecks> {
-  if (checks) return Promise.resolve(checks);
-  // The module's export, not its registration statements: bundlers drop the side effects of a
-  // package that declares none.
-  return (loading ??= import('./requisites.js').then((m) => {
-    registerRequisiteChecks(m.requisiteChecksImpl);
-    return checks!;
-  }));
-}
+export const loadRequisiteChecks = (): Promise<RequisiteChecks> => slot.load();
 
 const uses = new WeakMap<object, boolean>();
 

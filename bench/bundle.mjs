@@ -78,6 +78,7 @@ export async function runBundleBench() {
   };
   await writePrecompiledValidator();
   out.cardPrecompiled = await sizeOf(here('./bundle/card.js'), { initialOnly: true });
+  out.cardPage = await sizeOf(here('./bundle/card-page.js'), { initialOnly: true });
   // The RE2 engine of schema patterns: a chunk of its own, fetched only for schemas with a pattern.
   out.elementsRe2 = { gzip: out.elementsOnly.chunks.filter((c) => c.re2).reduce((n, c) => n + c.gzip, 0) };
   out.ownEstimate = { gzip: out.app.gzip - out.ajv.gzip - out.lit.gzip, min: out.app.min - out.ajv.min - out.lit.min };

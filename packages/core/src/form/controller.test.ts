@@ -42,6 +42,18 @@ test('a change notifies only its field and fields whose errors changed', () => {
   assert.deepEqual(calls, ['/address/city']);
 });
 
+test('unsubscribe(pointer, listener) stops that listener, like the function subscribe() returned', () => {
+  const f = new FormController(schema, { value: { companyName: 'OK Ltd' } });
+  const calls: string[] = [];
+  const mine = () => calls.push('mine');
+  f.subscribe('/email', mine);
+  f.subscribe('/email', () => calls.push('other'));
+  f.setValue('/email', 'a@b.example');
+  f.unsubscribe('/email', mine);
+  f.setValue('/email', 'c@d.example');
+  assert.deepEqual(calls, ['mine', 'other', 'other']);
+});
+
 test('errors show as you type, in the chosen language', () => {
   const f = new FormController(schema, { value: { companyName: 'OK' }, locale: 'ru' });
   assert.deepEqual(f.state('/email').errors, []);

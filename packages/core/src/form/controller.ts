@@ -807,6 +807,14 @@ export class FormController {
     return this.#values.on(pointer, listener);
   }
 
+  /**
+   * Stops calling `listener` for `pointer`, like the function `subscribe()` returned. For a caller
+   * that keeps its listener and pointer anyway (each widget): no closure per subscription to hold.
+   */
+  unsubscribe(pointer: string, listener: Listener): void {
+    this.#values.off(pointer, listener);
+  }
+
   /** Calls `listener` when the children at `pointer` change (array length, active branch). */
   subscribeStructure(pointer: string, listener: Listener): () => void {
     return this.#structure.on(pointer, listener);

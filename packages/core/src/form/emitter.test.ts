@@ -40,3 +40,19 @@ test('PathEmitter: a listener that unsubscribes another during emit does not bre
   e.emit('/p');
   assert.deepEqual(calls, ['x', 'y', 'x']);
 });
+
+test('PathEmitter: off(path, listener) removes that listener only', () => {
+  const e = new PathEmitter();
+  const calls: string[] = [];
+  const a = () => calls.push('a');
+  const b = () => calls.push('b');
+  e.on('/p', a);
+  e.on('/p', b);
+  e.off('/p', a);
+  e.emit('/p');
+  e.off('/p', b);
+  e.off('/p', b);
+  e.emit('/p');
+  assert.deepEqual(calls, ['b']);
+  assert.deepEqual(e.paths(), []);
+});

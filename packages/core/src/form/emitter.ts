@@ -21,11 +21,12 @@ export class PathEmitter {
       // Idempotent, as deleting from a Set was: a second call must not remove a later subscription.
       if (done) return;
       done = true;
-      this.#off(path, listener);
+      this.off(path, listener);
     };
   }
 
-  #off(path: string, listener: Listener): void {
+  /** Removes a listener given to `on` (for callers that keep it and its path: no closure to keep). */
+  off(path: string, listener: Listener): void {
     const had = this.#listeners.get(path);
     if (had === listener) this.#listeners.delete(path);
     else if (typeof had === 'object') {

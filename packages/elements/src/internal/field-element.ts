@@ -62,7 +62,16 @@ export abstract class KcFieldElement extends LitElement {
   protected get uid(): string {
     return (this.#uid ??= `kc${++idCounter}`);
   }
-  #unsubscribe?: () => void;
+  /**
+   * The value subscription: this element's `pull`, bound once, and where it is subscribed. Kept
+   * so that unsubscribing needs no closure per field (the function `subscribe()` returns, with
+   * its scope, was ~100 bytes of JS heap per field: issue 15).
+   */
+  #listener?: () => void;
+  #subscribedTo?: FormController;
+  #subscribedPath = '';
+  /** Groups and lists also follow their structure (structureChanged). */
+  #offStructure?: () => void;
   /** Attached on first use: only fields that get a custom state (required, invalid, dirty) need one. */
   #internals?: ElementInternals;
   /** The custom states last set: invalid 1, required 2, dirty 4. */
@@ -75,8 +84,7 @@ export abstract class KcFieldElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+    this.#unbind();
   }
 
   /**
@@ -233,23 +241,27 @@ export abstract class KcFieldElement extends LitElement {
     this.#stateFlags = flags;
   }
 
+  #unbind(): void {
+    this.#subscribedTo?.unsubscribe(this.#subscribedPath, this.#listener!);
+    this.#subscribedTo = undefined;
+    this.#offStructure?.();
+    this.#offStructure = undefined;
+  }
+
   #bind(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+    this.#unbind();
     const c = this.controller;
     if (!c) return;
-    const offValue = c.subscribe(this.path, () => this.pull());
+    c.subscribe(this.path, (this.#listener ??= this.pull.bind(this)));
+    this.#subscribedTo = c;
+    this.#subscribedPath = this.path;
     if (this.structureChanged) {
-      const offStructure = c.subscribeStructure(this.path, () => {
+      this.#offStructure = c.subscribeStructure(this.path, () => {
         this.structureChanged!();
         this.requestUpdate();
       });
       this.structureChanged();
-      this.#unsubscribe = () => {
-        offValue();
-        offStructure();
-      };
-    } else this.#unsubscribe = offValue; // a leaf: no wrapper closure per field
+    }
     this.pull();
   }
 

@@ -524,6 +524,9 @@ async function show() {
       else if (r.view === 'types') body = typesView();
       else body = await builderView();
     } catch (e) {
+      // A newer show() has started (a sign-in, a new route): this one's storage may have been
+      // closed under it. Its failure is nobody's problem; the newer one paints.
+      if (seq !== renderSeq) return;
       body = html`<p class="error" role="alert">${(e as Error).message}</p>`;
       console.error(e);
     }

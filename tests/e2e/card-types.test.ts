@@ -90,7 +90,8 @@ for (const locale of ['ru', 'en'] as const) {
     const inline = builder.locator('kc-builder-canvas input[name="inline-title"]');
     await inline.fill(ui.section);
     await inline.press('Enter');
-    await builder.getByRole('tab', { name: ui.section, selected: true }).waitFor();
+    // The canvas's own tab: the live preview beside it shows the same section as a tab of its card.
+    await builder.locator('kc-builder-canvas .kcb-tablist').getByRole('tab', { name: ui.section, selected: true }).waitFor();
     const title = builder.locator(`kc-builder-inspector input[name="title-${locale}"]`);
     for (const name of [ui.name, ui.inn]) {
       await builder.locator('kc-builder-palette button[data-what="text"]').click();

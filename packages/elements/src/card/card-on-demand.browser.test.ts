@@ -168,4 +168,36 @@ describe('<kc-card> from the card entry loads rules and layout validation on dem
       console.error = consoleError;
     }
   });
+
+  it('an on-demand widget that cannot be loaded is reported by the card that shows it; its other fields work', async () => {
+    expect(fetched('date-field/date-field.ts'), 'no earlier test used a date').to.deep.equal([]);
+    await fetch(`${BUNDLE}__fail__?module=date-field/date-field.ts`);
+    const consoleError = console.error;
+    console.error = () => {};
+    try {
+      const schema: JsonSchemaObject = {
+        type: 'object',
+        properties: { name: { type: 'string', title: 'Name' }, born: { type: 'string', format: 'date', title: 'Born' } },
+      };
+      const card = document.createElement('kc-card') as KcCard;
+      Object.assign(card, { schema, value: { name: 'Anna', born: '1990-02-28' } });
+      document.body.append(card);
+      cards.push(card);
+      await waitUntil(() => card.shadowRoot?.querySelector('[part=notice][role=alert]'), 'the card reports the missing widget', {
+        timeout: 20000,
+      });
+      const notice = card.shadowRoot!.querySelector('[part=notice][role=alert]')!;
+      expect(notice.getAttribute('title')).to.equal('the widget <kc-date-field>');
+      expect(notice.textContent).to.contain('Part of this card could not be loaded');
+      expect(allFields(card).get('/name')?.shadowRoot?.querySelector('input')?.value, 'the other fields render').to.equal('Anna');
+      expect(card.value, 'the data is kept').to.deep.equal({ name: 'Anna', born: '1990-02-28' });
+      // A card that shows no date is not concerned.
+      const other = await mountAndWatch({ schema: plain, value: { name: 'Boris' } }, (c) => {
+        expect(c.shadowRoot!.querySelector('[part=notice]') === null, 'no notice').to.equal(true);
+      });
+      cards.push(other);
+    } finally {
+      console.error = consoleError;
+    }
+  });
 });

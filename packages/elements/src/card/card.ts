@@ -26,6 +26,7 @@ import '../section/section.js';
 import { t } from '../internal/i18n.js';
 import { cardStyles } from './card.styles.js';
 import { canBuildForm, missingChunks } from './chunks.js';
+import { widgetLoadFailures } from '../internal/widget-loaders.js';
 import type { ActionBar, ToastController } from './action-bar.js';
 import type { StorageAdapter } from '@kartochka/storage';
 // Types only: persistence is an opt-in module (`@kartochka/elements/persistence`) that plugs itself
@@ -338,6 +339,25 @@ export class KcCard<T = JsonValue> extends LitElement {
    * instead of staying blank. Browsers keep a failed module import failed, so the way out is a reload.
    */
   #failedChunks: string[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    widgetLoadFailures.addEventListener('failed', this.#onWidgetFailed);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    widgetLoadFailures.removeEventListener('failed', this.#onWidgetFailed);
+  }
+
+  /** An on-demand widget's module failed to load: when this card shows that widget, say so. */
+  #onWidgetFailed = (e: Event): void => {
+    const tag = (e as CustomEvent<string>).detail;
+    const name = `the widget <${tag}>`;
+    if (this.#failedChunks.includes(name) || !containsTag(this.renderRoot, tag)) return;
+    this.#failedChunks = [...this.#failedChunks, name];
+    this.requestUpdate();
+  };
 
   /**
    * Each update waits first for the chunks the card's schema and mode need (card/chunks.ts): the
@@ -898,4 +918,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'kc-card': KcCard;
   }
+}
+
+/** Whether an element `tag` is somewhere under `root`, through open shadow roots (sections, groups, lists). */
+function containsTag(root: ParentNode, tag: string): boolean {
+  if (root.querySelector(tag)) return true;
+  for (const el of root.querySelectorAll('*')) if (el.shadowRoot && containsTag(el.shadowRoot, tag)) return true;
+  return false;
 }

@@ -21,6 +21,13 @@ export function registerWidgetLoaders(map: Record<string, () => Promise<unknown>
 /** Tags known to be defined (or being loaded): asked once each, not once per field. */
 const seen = new Set<string>();
 
+/**
+ * Says which widget's module could not be loaded (`detail`: its tag), so a card that shows one can
+ * tell its user instead of leaving the field blank (card.ts). A module-level target: the loader
+ * does not know which cards render the tag.
+ */
+export const widgetLoadFailures = new EventTarget();
+
 /** Starts loading the module that defines `tag` when it is one of ours and not defined yet. */
 export function loadWidget(tag: string): void {
   if (seen.has(tag)) return;
@@ -31,6 +38,7 @@ export function loadWidget(tag: string): void {
   load().catch((e: unknown) => {
     seen.delete(tag); // a later render may try again (a network blip)
     console.error(`kc-card: the widget <${tag}> could not be loaded`, e);
+    widgetLoadFailures.dispatchEvent(new CustomEvent('failed', { detail: tag }));
   });
 }
 

@@ -25,6 +25,8 @@ try {
   await page.goto(`${server.url}${impl}.html`);
   await page.waitForFunction(() => window.bench !== undefined);
   await page.evaluate(([s, v, n]) => window.bench.mount(s, v, n), [card.schema, card.value, card.fields.length]);
+  // As the bench measures the heap: after the work the page deferred past its first paint (the validator).
+  await page.evaluate(() => window.bench.settled());
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');

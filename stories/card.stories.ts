@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { JsonSchemaObject, JsonValue, LayoutDocument, Locale, MessageCatalogue } from '@kartochka/core';
 import '@kartochka/elements';
 import { clientMessages, clientSchema } from '../examples/demo/client-schema.js';
@@ -11,6 +12,8 @@ interface CardArgs {
   messages: MessageCatalogue;
   validationMode: 'onInput' | 'onTouched' | 'none';
   layout?: LayoutDocument;
+  /** Presents the sections another way without a layout document (or over the layout's own mode). */
+  sections?: LayoutDocument['sections'];
   mode: 'edit' | 'view' | 'blank';
   theme: 'light' | 'dark' | 'auto';
   readonly: boolean;
@@ -50,6 +53,7 @@ const meta: Meta<CardArgs> = {
     locale: 'ru',
     validationMode: 'onInput',
     layout: undefined,
+    sections: undefined,
     mode: 'edit',
     theme: 'light',
     readonly: false,
@@ -59,6 +63,7 @@ const meta: Meta<CardArgs> = {
     locale: { control: 'inline-radio', options: ['ru', 'en', 'de'] },
     validationMode: { control: 'inline-radio', options: ['onInput', 'onTouched', 'none'] },
     mode: { control: 'inline-radio', options: ['edit', 'view', 'blank'] },
+    sections: { control: 'inline-radio', options: [undefined, 'tabs', 'accordion', 'steps', 'plain'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
   },
   render: (a) =>
@@ -68,6 +73,7 @@ const meta: Meta<CardArgs> = {
         .messages=${a.messages}
         .value=${a.value}
         .layout=${a.layout}
+        sections=${ifDefined(a.sections)}
         locale=${a.locale}
         validation-mode=${a.validationMode}
         mode=${a.mode}
@@ -108,6 +114,8 @@ export const Dark: Story = { args: { value: filledValue, theme: 'dark', layout: 
 export const DarkView: Story = { args: { value: filledValue, theme: 'dark', mode: 'view', layout: clientLayout('accordion') } };
 export const Tabs: Story = { args: { value: filledValue, layout: clientLayout('tabs') } };
 export const Accordion: Story = { args: { value: filledValue, layout: clientLayout('accordion') } };
+/** The default layout (no layout document) as plain sections, by the `sections` attribute alone. */
+export const PlainSectionsWithoutLayout: Story = { args: { value: filledValue, sections: 'plain' } };
 export const Steps: Story = { args: { layout: clientLayout('steps') } };
 export const ReadOnly: Story = { args: { value: filledValue, readonly: true, layout: clientLayout('plain') } };
 export const Disabled: Story = { args: { value: filledValue, disabled: true, layout: clientLayout('plain') } };

@@ -4,7 +4,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { defaultLayout, type JsonSchemaObject, type PrecompiledValidator } from '@kartochka/core';
+import { type JsonSchemaObject, type PrecompiledValidator } from '@kartochka/core';
 import { b2bClientCard } from '@kartochka/templates';
 import '@kartochka/elements/card';
 import type { KcCard } from '@kartochka/elements/card';
@@ -56,7 +56,7 @@ export const TwoThousandFields: StoryObj = {
         kc-card:state(validating) { outline: 2px dashed #9aa4b2; }
       </style>
       <p role="status" id="big-status"></p>
-      <kc-card id="big" .schema=${schema} .value=${value} .layout=${{ ...defaultLayout(schema), sections: 'plain' }} validation-mode="onTouched"></kc-card>`;
+      <kc-card id="big" .schema=${schema} .value=${value} sections="plain" validation-mode="onTouched"></kc-card>`;
   },
 };
 

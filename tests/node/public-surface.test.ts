@@ -26,7 +26,7 @@ const ROOTS: Record<string, string> = {
     type TranslationLoader`,
   core: `
     ExpressionError FALLBACK_KEYWORD FieldAccess FormController FormulaPrintError ImportPlanner MAX_DEPTH MAX_FIELD_DEPTH
-    NOT_APPLICABLE RANK RuleGraph SchemaCompileError VALIDATOR_CACHE_SIZE ValidationUnavailableError WidgetRegistry
+    NOT_APPLICABLE RANK RuleGraph SECTIONS_MODES SchemaCompileError VALIDATOR_CACHE_SIZE ValidationUnavailableError WidgetRegistry
     cardIndexed cardRecordFields cardSettingsOf cardTitle classifyPath clearValidatorCache collectReminderSpecs collectRules
     compileSchema convertCell createSchemaContext dataContext deepEqual defaultCardSettings defaultLayout defaultRegistry
     defaultValue defaultWidgets dependencies deref describeType detectHeader dueReminders effectiveSchema evaluate formatIs

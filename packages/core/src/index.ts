@@ -95,6 +95,7 @@ export {
   unplaced,
   layoutMessages,
   localize,
+  SECTIONS_MODES,
   type SectionsMode,
   type LayoutRules,
   type LayoutField,

@@ -16,6 +16,7 @@ export type {
   ResolvedSection,
   ResolvedLayout,
 } from './types.js';
+export { SECTIONS_MODES } from './types.js';
 export { layoutSchema } from './layout-schema.js';
 export { validateLayout, templateExists, type ValidateLayoutOptions } from './validate-layout.js';
 export { defaultLayout, MAIN_TITLE, OTHER_TITLE } from './default-layout.js';

@@ -3,6 +3,7 @@
  * same document for tools outside TypeScript; a test keeps the two equal.
  */
 import type { JsonSchemaObject } from '../types.js';
+import { SECTIONS_MODES } from './types.js';
 
 const localized: JsonSchemaObject = {
   oneOf: [
@@ -29,7 +30,7 @@ export const layoutSchema: JsonSchemaObject = {
   properties: {
     $schema: { type: 'string' },
     version: { const: 1 },
-    sections: { enum: ['tabs', 'accordion', 'steps', 'plain'] },
+    sections: { enum: [...SECTIONS_MODES] },
     columns: { $ref: '#/$defs/columns' },
     widgets: { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
     items: { type: 'array', items: { $ref: '#/$defs/section' } },

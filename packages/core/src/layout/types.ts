@@ -8,8 +8,10 @@ import type { Locale } from '../types.js';
 /** A text in several languages (`{"ru": "Общая информация", "en": "General"}`) or one plain string. */
 export type LocalizedText = string | Partial<Record<Locale, string>>;
 
+/** How a card can present its sections: tabs, accordion, steps, or plain (one after another). */
+export const SECTIONS_MODES = ['tabs', 'accordion', 'steps', 'plain'] as const;
 /** How the card presents its sections. */
-export type SectionsMode = 'tabs' | 'accordion' | 'steps' | 'plain';
+export type SectionsMode = (typeof SECTIONS_MODES)[number];
 
 /** Conditions (JSON Logic over JSON Pointers, as in `x-rules`) on a section, group or field. */
 export interface LayoutRules {

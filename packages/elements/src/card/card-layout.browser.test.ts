@@ -208,6 +208,27 @@ describe('<kc-card> layout', () => {
     expect(focusedField.shadowRoot!.activeElement?.localName).to.equal('select');
   });
 
+  it('the sections attribute presents the default layout or a layout document another way, and gives way when removed', async () => {
+    // Without a layout document: the default layout (tabs), presented as plain sections.
+    const card = await fixture<KcCard>(html`<kc-card .schema=${schema} .value=${{}} sections="plain"></kc-card>`);
+    await settle(card);
+    expect($$(card, '[role=tab]'), 'no tabs').to.have.length(0);
+    expect($$(card, '[part=section]').length, 'every section shown').to.be.greaterThan(1);
+    for (const p of ['/general/companyName', '/category/priority']) expect(fieldAt(card.shadowRoot!, p), p).to.exist;
+    // Over a layout document's own mode.
+    card.layout = layout('tabs');
+    card.sections = 'accordion';
+    await settle(card);
+    expect($$(card, '.acc-trigger').map((b) => b.textContent!.trim())).to.deep.equal(['General', 'Category', 'Contract']);
+    // A value that is not a mode is ignored: the layout's own tabs.
+    card.setAttribute('sections', 'carousel');
+    await settle(card);
+    expect($$(card, '[role=tab]').map((t) => t.textContent!.trim())).to.deep.equal(['General', 'Category', 'Contract']);
+    card.removeAttribute('sections');
+    await settle(card);
+    expect($$(card, '[role=tab]')).to.have.length(3);
+  });
+
   it('accordion: buttons with aria-expanded and aria-controls', async () => {
     const card = await makeCard({ sections: 'accordion' });
     const triggers = $$(card, '.acc-trigger');

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import {
   deepEqual,
   localize,
+  SECTIONS_MODES,
   type FieldError,
   type FormController,
   type JsonSchema,
@@ -105,6 +106,13 @@ export class KcCard<T = JsonValue> extends LitElement {
   @property({ attribute: false }) schema?: JsonSchema;
   /** How the card is arranged (docs/layout.md). Without one, the default layout of the schema. */
   @property({ attribute: false }) layout?: LayoutDocument;
+  /**
+   * How the sections are presented: `tabs`, `accordion`, `steps` or `plain` (one after another),
+   * over what the layout says (the default layout has tabs). A page that only wants the default
+   * layout presented another way sets this rather than writing a layout document, and so needs no
+   * layout validator. Any other value is ignored.
+   */
+  @property({ reflect: true }) sections?: SectionsMode;
   /**
    * Language of labels and messages: any tag with a registered translation (`en`, `ru`, `de`
    * built in; docs/i18n.md), falling back along its chain to English. The card's content carries
@@ -694,7 +702,8 @@ export class KcCard<T = JsonValue> extends LitElement {
   }
 
   #sectionsMode(): SectionsMode {
-    return this.mode === 'blank' ? 'plain' : this.#controller!.layout.sections;
+    if (this.mode === 'blank') return 'plain';
+    return this.sections && SECTIONS_MODES.includes(this.sections) ? this.sections : this.#controller!.layout.sections;
   }
 
   #title(s: ResolvedSection): string {

@@ -1,10 +1,10 @@
 import { html, css, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { FieldNode } from '@kartochka/core';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
-import { renderWidget } from '../section/render-widget.js';
+import { widgetElement } from '../section/render-widget.js';
+import { keyedElements } from '../section/keyed-elements.js';
 import { t } from '../internal/i18n.js';
 
 /**
@@ -66,13 +66,14 @@ export class KcObjectGroup extends KcFieldElement {
     }
     const branches = this.node?.branches;
     const inner = html`${branches ? this.#renderBranchPicker() : nothing}
-      <div class="fields" part="fields">
-        ${repeat(
-          this.#children,
-          (n) => n.pointer,
-          (n) => renderWidget(c, n, this.level + 1, { disabled: this.disabled }),
-        )}
-      </div>
+      <div
+        class="fields"
+        part="fields"
+        ${keyedElements(this.#children, {
+          key: (n: FieldNode) => n.pointer,
+          element: (n: FieldNode, previous) => widgetElement(c, n, this.level + 1, { disabled: this.disabled }, previous),
+        })}
+      ></div>
       ${this.renderFeedback()}`;
     if (this.level === 0) return html`<fieldset class="root" part="group" aria-describedby="hint error">${inner}</fieldset>`;
     return html`<fieldset part="group" aria-describedby="hint error">

@@ -4,7 +4,7 @@ import { loadWidget } from '../internal/widget-loaders.js';
 
 const VALID_TAG = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
 
-interface WidgetOptions {
+export interface WidgetOptions {
   disabled?: boolean;
   span?: number;
 }
@@ -13,50 +13,68 @@ interface WidgetOptions {
 type WidgetElement = HTMLElement & { controller?: FormController; path?: string; disabled?: boolean; level?: number };
 
 /**
- * One widget element per place, created here and given its properties directly. A template per
- * field (`<${tag} .controller=… path=… .level=… .disabled=…>`) cost a template instance, its parts
- * array and four parts per field: at 2,000 fields ~12,000 objects and ~0.6 MB of JS heap
- * (issue 15). The element is kept while the place shows the same tag (a new pointer is a new
- * `path`, as a template reused in place did), and replaced when the registry picks another tag.
+ * The grid-column last written, for the elements that have one (tracked here: reading `el.style`
+ * makes a style object per field, and most fields never get a span).
  */
+const columns = new WeakMap<Element, string>();
+
+/**
+ * A node's widget element, created here and given its properties directly. `previous` (this
+ * place's element last time) is kept while it shows the same tag — a new pointer is a new `path` —
+ * and replaced when the registry picks another tag. Tags come from the registry and are checked
+ * against the custom-element grammar.
+ *
+ * No template per field (`<${tag} .controller=… path=… .level=… .disabled=…>`): that cost a
+ * template instance, its parts array and four parts per field, at 2,000 fields ~12,000 objects and
+ * ~0.6 MB of JS heap (issue 15).
+ */
+export function widgetElement(
+  controller: FormController,
+  node: FieldNode,
+  level: number,
+  opts: WidgetOptions,
+  previous: Element | undefined,
+): WidgetElement {
+  const tag = VALID_TAG.test(node.widget) ? node.widget : 'kc-json-field';
+  loadWidget(tag);
+  let el = previous as WidgetElement | undefined;
+  if (el?.localName !== tag) {
+    el = document.createElement(tag) as WidgetElement;
+    // Written before the element is connected (cheap): the tag and, for a required field, the
+    // `required` attribute, so CSS and tests see it from the first frame.
+    el.setAttribute('data-widget', tag);
+    if (node.required) el.setAttribute('required', '');
+  }
+  if (el.getAttribute('path') !== node.pointer) el.setAttribute('path', node.pointer);
+  el.controller = controller;
+  el.disabled = !!opts.disabled;
+  // Only groups and lists use their level: a leaf field is not given an extra property to hold
+  // (a widget not defined yet gets it, in case its class declares one).
+  if ('level' in el || !customElements.get(tag)) el.level = level;
+  const column = opts.span && opts.span > 1 ? `span ${opts.span}` : '';
+  if (column !== (columns.get(el) ?? '')) {
+    el.style.gridColumn = column;
+    if (column) columns.set(el, column);
+    else columns.delete(el);
+  }
+  return el;
+}
+
+/** One widget element per place, for places among other template content (lists, the card's root). */
 class WidgetDirective extends Directive {
   #el?: WidgetElement;
-  /** The grid-column last written (tracked here: reading `el.style` makes a style object per field). */
-  #column = '';
 
   render(controller: FormController, node: FieldNode, level: number, opts: WidgetOptions): WidgetElement {
-    const tag = VALID_TAG.test(node.widget) ? node.widget : 'kc-json-field';
-    loadWidget(tag);
-    let el = this.#el;
-    if (el?.localName !== tag) {
-      el = this.#el = document.createElement(tag) as WidgetElement;
-      // Written before the element is connected (cheap): the tag and, for a required field, the
-      // `required` attribute, so CSS and tests see it from the first frame.
-      el.setAttribute('data-widget', tag);
-      if (node.required) el.setAttribute('required', '');
-      this.#column = '';
-    }
-    if (el.getAttribute('path') !== node.pointer) el.setAttribute('path', node.pointer);
-    el.controller = controller;
-    el.disabled = !!opts.disabled;
-    // Only groups and lists use their level: a leaf field is not given an extra property to hold
-    // (a widget not defined yet gets it, in case its class declares one).
-    if ('level' in el || !customElements.get(tag)) el.level = level;
-    const column = opts.span && opts.span > 1 ? `span ${opts.span}` : '';
-    if (column !== this.#column) {
-      el.style.gridColumn = column;
-      this.#column = column;
-    }
-    return el;
+    return (this.#el = widgetElement(controller, node, level, opts, this.#el));
   }
 }
 
 const widget = directive(WidgetDirective);
 
 /**
- * Renders a node's widget (tags from the registry, checked against the custom-element grammar),
- * and passes down what the layout and the card decide: `disabled` and the grid `span`.
- * `readonly` needs no passing: it is part of each field's state.
+ * Renders a node's widget and passes down what the layout and the card decide: `disabled` and the
+ * grid `span`. `readonly` needs no passing: it is part of each field's state. A container whose
+ * children are all widgets uses `keyedElements` with `widgetElement` instead (no part per field).
  */
 export function renderWidget(
   controller: FormController,

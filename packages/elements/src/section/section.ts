@@ -1,4 +1,4 @@
-import { LitElement, html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, css, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -6,7 +6,8 @@ import { localize, type FieldNode, type FormController, type JsonValue, type Res
 import { escapeToken, getAt, isWithin, parentPointer } from '@kartochka/core/internal';
 import { buttonStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
-import { renderWidget } from './render-widget.js';
+import { widgetElement } from './render-widget.js';
+import { keyedElements, type ElementsOf } from './keyed-elements.js';
 import { isMoneyNode } from '../internal/widget-utils.js';
 import { KcSaveEvent } from '../events/events.js';
 
@@ -164,7 +165,11 @@ export class KcSection extends LitElement {
   }
 
   #grid(c: FormController, items: readonly ResolvedItem[], columns: number, mode: CardMode, level: number): TemplateResult {
-    return html`<div class="grid" part="grid" style=${styleMap({ '--kc-columns': String(columns) })}>
+    const style = styleMap({ '--kc-columns': String(columns) });
+    // Editing, every item is one element (a widget, or a group's fieldset): no part per field.
+    if (mode === 'edit')
+      return html`<div class="grid" part="grid" style=${style} ${keyedElements(items, this.#editItems(c, level))}></div>`;
+    return html`<div class="grid" part="grid" style=${style}>
       ${repeat(
         items,
         (item) => (item.type === 'field' ? item.pointer : `#${item.id}`),
@@ -173,28 +178,56 @@ export class KcSection extends LitElement {
     </div>`;
   }
 
-  #group(c: FormController, g: Extract<ResolvedItem, { type: 'group' }>, mode: CardMode, level: number): TemplateResult {
-    const title =
-      g.title === undefined
-        ? ''
-        : typeof g.title === 'string'
-          ? g.title
-          : (g.title[c.locale] ?? g.title.en ?? Object.values(g.title)[0] ?? '');
+  /** The elements of an edited grid: a field's widget (none while its data lacks it), a group's fieldset. */
+  #editItems(c: FormController, level: number): ElementsOf<ResolvedItem> {
+    return {
+      key: (item) => (item.type === 'field' ? item.pointer : `#${item.id}`),
+      element: (item, previous) => {
+        if (item.type === 'group') return this.#editGroup(c, item, level, previous);
+        const node = c.node(item.pointer);
+        return node && widgetElement(c, node, level, { disabled: this.disabled, span: item.span }, previous);
+      },
+    };
+  }
+
+  /** An edited group: a fieldset with its legend and its own grid, rendered into the kept element. */
+  #editGroup(c: FormController, g: Extract<ResolvedItem, { type: 'group' }>, level: number, previous: Element | undefined): Element {
+    let el = previous as HTMLFieldSetElement | undefined;
+    if (!el) {
+      el = document.createElement('fieldset');
+      el.className = 'group';
+      el.setAttribute('part', 'group');
+    }
+    const span = g.span > 1 ? `span ${g.span}` : '';
+    if (el.style.gridColumn !== span) el.style.gridColumn = span;
+    const title = this.#groupTitle(c, g);
+    render(
+      html`${title ? html`<legend class="group-title" part="group-title">${title}</legend>` : nothing}${this.#grid(c, g.items, g.columns, 'edit', level + 1)}`,
+      el,
+      { host: this },
+    );
+    return el;
+  }
+
+  #groupTitle(c: FormController, g: Extract<ResolvedItem, { type: 'group' }>): string {
+    if (g.title === undefined) return '';
+    return typeof g.title === 'string' ? g.title : (g.title[c.locale] ?? g.title.en ?? Object.values(g.title)[0] ?? '');
+  }
+
+  /** View and blank modes: a group is a titled `role=group` block. */
+  #group(c: FormController, g: Extract<ResolvedItem, { type: 'group' }>, mode: 'view' | 'blank', level: number): TemplateResult {
+    const title = this.#groupTitle(c, g);
     const span = g.span > 1 ? styleMap({ gridColumn: `span ${g.span}` }) : '';
     const inner = this.#grid(c, g.items, g.columns, mode, level + 1);
-    if (mode === 'edit') {
-      return html`<fieldset class="group" part="group" style=${span}>${title ? html`<legend class="group-title" part="group-title">${title}</legend>` : nothing}${inner}</fieldset>`;
-    }
     const id = `g-${g.id}`;
     return html`<div class="group" part="group" role="group" aria-labelledby=${title ? id : nothing} style=${span}>
       ${title ? html`<div class="group-title" part="group-title" id=${id}>${title}</div>` : nothing}${inner}
     </div>`;
   }
 
-  #field(c: FormController, pointer: string, span: number, mode: CardMode, level: number): unknown {
+  #field(c: FormController, pointer: string, span: number, mode: 'view' | 'blank', level: number): unknown {
     const node = c.node(pointer);
     if (!node) return nothing;
-    if (mode === 'edit') return renderWidget(c, node, level, { disabled: this.disabled, span });
     return this.#view(c, node, span, mode, level);
   }
 

@@ -5,12 +5,15 @@
  */
 import type { JsonValue } from './types.js';
 
-/** Escapes one reference token: `~` → `~0`, `/` → `~1`. */
+/** Escapes one reference token: `~` → `~0`, then `/` → `~1` (this order, per RFC 6901 §4). */
 export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const s = String(token);
+  // The fast check skips two regex replacements for the usual plain keys (storage's diff runs this
+  // on every key of every save).
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 
-/** Unescapes one reference token. */
+/** Unescapes one reference token (`~1` → `/` first, then `~0` → `~`). */
 export function unescapeToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }

@@ -3,6 +3,7 @@
  * allocation-light because it runs inside every `put`. Paths stay exact pointers (never lossy dot
  * paths) so keys like `a/b`, `~` or `__proto__` are told apart from nesting.
  */
+import { escapeToken } from '@kartochka/core/internal';
 
 /** One changed location. `before`/`after` are absent when the location did not exist on that side. */
 export interface Change {
@@ -11,17 +12,9 @@ export interface Change {
   after?: unknown;
 }
 
-/** Escapes one reference token: `~` → `~0`, then `/` → `~1` (this order, per RFC 6901 §4). */
-export function escapePointerToken(token: string | number): string {
-  const s = String(token);
-  // The fast check skips two regex replacements for the usual plain keys.
-  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
-}
-
-/** Unescapes one reference token (`~1` → `/` first, then `~0` → `~`). */
-export function unescapePointerToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
-}
+// One implementation of RFC 6901 token escaping: core's (pointer.ts). Storage's subpaths keep
+// their names for it (`@kartochka/storage/data` and `/backend` export these).
+export { escapeToken as escapePointerToken, unescapeToken as unescapePointerToken } from '@kartochka/core/internal';
 
 type Obj = Record<string, unknown>;
 
@@ -48,12 +41,12 @@ function walk(a: unknown, b: unknown, path: string, out: Change[]): void {
   if (isObject(a) && isObject(b)) {
     // Object.keys + hasOwn, never `in`: a key named `__proto__` or `toString` is plain data here.
     for (const key of Object.keys(a)) {
-      const p = `${path}/${escapePointerToken(key)}`;
+      const p = `${path}/${escapeToken(key)}`;
       if (Object.hasOwn(b, key)) walk(a[key], b[key], p, out);
       else out.push({ path: p, before: a[key] });
     }
     for (const key of Object.keys(b)) {
-      if (!Object.hasOwn(a, key)) out.push({ path: `${path}/${escapePointerToken(key)}`, after: b[key] });
+      if (!Object.hasOwn(a, key)) out.push({ path: `${path}/${escapeToken(key)}`, after: b[key] });
     }
     return;
   }

@@ -44,7 +44,7 @@ export interface FileUpload {
   sha256?: string;
 }
 
-import { escapePointerToken } from './diff.js';
+import { escapeToken } from '@kartochka/core/internal';
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -109,7 +109,7 @@ export function localFilesIn(
     return out;
   }
   if (typeof Blob !== 'undefined' && data instanceof Blob) return out;
-  for (const [k, v] of Object.entries(data)) localFilesIn(v, `${at}/${escapePointerToken(k)}`, out, depth + 1);
+  for (const [k, v] of Object.entries(data)) localFilesIn(v, `${at}/${escapeToken(k)}`, out, depth + 1);
   return out;
 }
 
@@ -121,7 +121,7 @@ export function replaceAt<T>(data: T, replacements: ReadonlyMap<string, unknown>
     let prefix = false;
     for (const p of replacements.keys()) if (p.startsWith(`${at}/`)) prefix = true;
     if (!prefix) return node;
-    const key = (k: string | number) => `${at}/${escapePointerToken(String(k))}`;
+    const key = (k: string | number) => `${at}/${escapeToken(String(k))}`;
     if (Array.isArray(node)) return node.map((v, i) => walk(v, key(i)));
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, key(k))]));
   };

@@ -5,6 +5,7 @@
  * release. An app uses `@kartochka/core` (docs/adopting.md, "Public API and subpaths").
  */
 export * from './pointer.js';
+export { foldCase, foldUniqueText } from './fold.js';
 export { groupErrors, ajvFor, PHONE_PATTERN } from './validation/validator.js';
 export { validationRuntime, schemaNeedsMatcher, type ValidationRuntime } from './validation/runtime.js';
 export { validationMessage } from './i18n/validation-messages.js';

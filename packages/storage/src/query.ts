@@ -3,21 +3,14 @@
  * Adapters may narrow candidates with indexes first, but the final answer always goes through
  * these functions, so every backend returns the same page for the same query.
  */
+import { foldCase } from '@kartochka/core/internal';
 import type { CardRecord, IndexedValue, ListQuery, ListResult } from './types.js';
 
 /** The default order: most recently changed first. */
 export const DEFAULT_SORT = { field: 'updatedAt', direction: 'desc' } as const;
 
-/**
- * Lower-cases for search and title sorting, and folds ё into е: Russian text is written both ways
- * ("Ёлка", "Елка"), a search for either must find both, and dictionaries order ё with е (not
- * after я, where its code point is). Locale-independent so every backend agrees. Stored derived
- * titles were re-folded by an upgrade step when ё folding was added (IndexedDB step 2 → 3, SQLite
- * migration 2).
- */
-export function foldCase(s: string): string {
-  return s.toLowerCase().replace(/ё/g, 'е');
-}
+/** Search and title-order folding (lower case, ё as е): core's, the one used everywhere. */
+export { foldCase };
 
 /** A predicate for the query's schemaId, filter and search (not paging). */
 export function matcher(query: ListQuery): (r: CardRecord) => boolean {

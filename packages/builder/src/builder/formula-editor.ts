@@ -7,6 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { JsonValue, Locale } from '@kartochka/core';
+import { foldCase } from '@kartochka/core/internal';
 import {
   checkFormula,
   checkFormulaText,
@@ -40,7 +41,6 @@ export function completionAt(text: string, caret: number): { start: number; quer
 }
 
 const MAX_OPTIONS = 8;
-const fold = (x: string) => x.toLocaleLowerCase().replace(/ё/g, 'е');
 
 export class FormulaEditor {
   readonly words = new Map<string, WordsDraft>();
@@ -116,8 +116,8 @@ export class FormulaEditor {
       const at = completionAt(value, caret);
       if (at) {
         const own = formulaFields(st.doc, locale).filter((x) => x.pointer !== o.at);
-        const q = fold(at.query.trim());
-        const names = own.map((x) => x.name).filter((n) => fold(n).includes(q));
+        const q = foldCase(at.query.trim());
+        const names = own.map((x) => x.name).filter((n) => foldCase(n).includes(q));
         this.#completion = names.length ? { field: key, start: at.start, options: names.slice(0, MAX_OPTIONS), active: 0 } : undefined;
       } else this.#completion = undefined;
       const result = checkFormulaText(st.doc, o.at, value, st.sample, locale);

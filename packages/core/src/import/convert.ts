@@ -6,6 +6,7 @@
  */
 import type { JsonValue } from '../types.js';
 import type { ImportField } from './fields.js';
+import { foldCase } from '../fold.js';
 
 /** What a parser hands over for one cell: text (CSV), or a number, boolean or ISO date string (XLSX). */
 export type Cell = string | number | boolean | null | undefined;
@@ -17,9 +18,7 @@ export type Converted = { value: JsonValue } | { empty: true } | { error: Conver
 
 /** Lower case, `ё` as `е`, runs of spaces and punctuation as one space: how labels and headers compare. */
 export function foldLabel(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
+  return foldCase(text)
     .replace(/[\s\u00a0_.,:;()«»"'*\-–—/\\›>|]+/g, ' ')
     .trim();
 }
@@ -40,7 +39,7 @@ const MONTHS: Record<string, number> = {};
 ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].forEach((m, i) => (MONTHS[m] = i + 1));
 
 function monthOf(word: string): number | undefined {
-  const w = word.toLowerCase().replace(/ё/g, 'е');
+  const w = foldCase(word);
   if (w.length >= 3 && MONTHS[w.slice(0, 3)] && /^[a-z]/.test(w)) return MONTHS[w.slice(0, 3)];
   // «мая», «марта»: the longest Russian stem that starts the word.
   const stem = Object.keys(MONTHS)

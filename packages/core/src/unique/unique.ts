@@ -21,6 +21,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { JsonSchema, JsonSchemaObject } from '../types.js';
 import { expandTemplate, parsePointer } from '../pointer.js';
+import { foldUniqueText } from '../fold.js';
 import { keywordSites } from '../schema/keyword-sites.js';
 import { createSchemaContext, describeType } from '../schema/resolve.js';
 import { plain, propertiesOf } from '../layout/schema-walk.js';
@@ -143,10 +144,8 @@ function kindOf(s: JsonSchemaObject): UniqueKind {
   return describeType(s).primary === 'string' ? 'text' : 'value';
 }
 
-/** Text as compared: trimmed, spaces collapsed, lower case, ё as е (the same folding as storage's `foldCase`). */
-export function foldUniqueText(s: string): string {
-  return s.trim().replace(/\s+/g, ' ').toLowerCase().replace(/ё/g, 'е');
-}
+/** Text as compared: trimmed, spaces collapsed, lower case, ё as е (fold.ts, the same folding as search). */
+export { foldUniqueText };
 
 /** A phone in E.164 (`+79161234567`); numbers libphonenumber cannot read keep their digits (and a leading +). */
 export function normalisePhone(s: string, defaultCountry: 'RU' | (string & {}) = 'RU'): string {

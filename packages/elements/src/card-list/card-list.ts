@@ -2,6 +2,7 @@ import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { JsonSchema, JsonValue, Locale, MessageCatalogue } from '@kartochka/core';
 import type { CardRecord, IndexRange, IndexedValue, ListQuery, StorageAdapter } from '@kartochka/storage';
+import { DEFAULT_SORT } from '@kartochka/storage/data';
 import { lt } from './messages.js';
 import { changeField, deleteCards, deleteView, loadViews, rangeOf, restoreCards, saveView, viewQuery, type SavedView } from './views.js';
 import { tokens, buttonStyles, fieldStyles } from '../internal/styles.js';
@@ -163,7 +164,7 @@ export class KcCardList extends LitElement {
   @state() private total = 0;
   @state() private page = 0;
   @state() private search = '';
-  @state() private sort: SortState = { field: 'updatedAt', direction: 'desc' };
+  @state() private sort: SortState = { ...DEFAULT_SORT };
   @state() private chosen: Record<string, string> = {};
   @state() private choices: Record<string, IndexedValue[]> = {};
   @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
@@ -256,7 +257,7 @@ export class KcCardList extends LitElement {
   applyView(view: SavedView | undefined): void {
     this.viewName = view?.name ?? '';
     this.shown = view?.columns.length ? [...view.columns] : undefined;
-    this.sort = view?.sort ?? { field: 'updatedAt', direction: 'desc' };
+    this.sort = view?.sort ?? { ...DEFAULT_SORT };
     this.search = view?.search ?? '';
     this.mine = view?.mine ?? false;
     const chosen: Record<string, string> = {};

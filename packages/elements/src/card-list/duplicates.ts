@@ -1,9 +1,9 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { foldCase, diff } from '@kartochka/storage/data';
+import { diff } from '@kartochka/storage/data';
 import type { CardRecord, StorageAdapter } from '@kartochka/storage';
 import { loadValidationRuntime, type JsonSchema, type JsonValue, type Locale, type MessageCatalogue } from '@kartochka/core';
-import { setAt } from '@kartochka/core/internal';
+import { foldUniqueText, setAt } from '@kartochka/core/internal';
 import { tokens, buttonStyles } from '../internal/styles.js';
 import { defineElement } from '../internal/field-element.js';
 import { KcOpenEvent } from '../events/events.js';
@@ -40,7 +40,7 @@ export async function duplicateGroups(records: readonly CardRecord[], schema: Js
       const values = JSON.parse(key.slice(key.indexOf('=[') + 1)) as string[];
       add(key, pointersOfKey(key), values.join(' · '), r);
     }
-    const name = foldCase(r.title).trim().replace(/\s+/g, ' ');
+    const name = foldUniqueText(r.title);
     if (name) add(`title=${name}`, [], r.title, r);
   }
   const groups = [...by.values()].filter((g) => g.cards.length > 1);

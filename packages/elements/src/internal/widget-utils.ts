@@ -105,9 +105,6 @@ export function safeFileLink(url: unknown): string | undefined {
   }
 }
 
-/** Folds case and ё for searching Russian and English text alike. */
-export const fold = (s: string): string => s.toLocaleLowerCase().replace(/ё/g, 'е');
-
 /**
  * `{amount, currency}` (or `x-widget: money`): one currency amount in view mode, not a group of
  * two fields (the section decides that before the field view, in its own chunk, is loaded).

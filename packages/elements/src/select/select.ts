@@ -2,18 +2,11 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { JsonValue } from '@kartochka/core';
+import { foldCase } from '@kartochka/core/internal';
 import { KcFieldElement, defineElement, syncAttribute } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
-import {
-  displayUnknown,
-  fireInputAndChange,
-  fold,
-  keyOf,
-  labelOptions,
-  schemaOptions,
-  type LabelledOption,
-} from '../internal/widget-utils.js';
+import { displayUnknown, fireInputAndChange, keyOf, labelOptions, schemaOptions, type LabelledOption } from '../internal/widget-utils.js';
 
 /** Up to this many options a native select is used; beyond it, a searchable combobox. */
 export const COMBOBOX_THRESHOLD = 10;
@@ -187,8 +180,8 @@ export class KcSelect extends KcFieldElement {
   #filtered(opts: LabelledOption[]): { o: LabelledOption; i: number }[] {
     const all = opts.map((o, i) => ({ o, i }));
     if (!this.query) return all;
-    const q = fold(this.query.trim());
-    return all.filter(({ o }) => fold(o.label).includes(q) || fold(String(o.value)).includes(q));
+    const q = foldCase(this.query.trim());
+    return all.filter(({ o }) => foldCase(o.label).includes(q) || foldCase(String(o.value)).includes(q));
   }
 
   #text(opts: LabelledOption[]): string {

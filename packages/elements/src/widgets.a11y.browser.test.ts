@@ -9,23 +9,9 @@ import type { JsonSchemaObject } from '@kartochka/core';
 import './index.js';
 import type { KcCard } from './card/card.js';
 import { allFields, settle } from './test-support/helpers.js';
+import { cities } from './test-support/cities.js';
 
 const axe = (window as unknown as { axe: { run(ctx: Element, opts: RunOptions): Promise<AxeResults> } }).axe;
-const cities = [
-  'Москва',
-  'Санкт-Петербург',
-  'Казань',
-  'Новосибирск',
-  'Екатеринбург',
-  'Нижний Новгород',
-  'Самара',
-  'Омск',
-  'Ростов-на-Дону',
-  'Уфа',
-  'Красноярск',
-  'Пермь',
-];
-
 const schema: JsonSchemaObject = {
   type: 'object',
   required: ['name', 'segment', 'regions'],

@@ -5,21 +5,7 @@
 import type { JsonSchemaObject } from '@kartochka/core';
 import './index.js';
 import { runWidgetConformance } from './test-support/widget-conformance.js';
-
-const cities = [
-  'Москва',
-  'Санкт-Петербург',
-  'Казань',
-  'Новосибирск',
-  'Екатеринбург',
-  'Нижний Новгород',
-  'Самара',
-  'Омск',
-  'Ростов-на-Дону',
-  'Уфа',
-  'Красноярск',
-  'Пермь',
-];
+import { cities } from './test-support/cities.js';
 
 runWidgetConformance({
   tag: 'kc-text-field',

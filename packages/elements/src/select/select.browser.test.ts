@@ -4,21 +4,8 @@ import type { JsonSchemaObject } from '@kartochka/core';
 import '../index.js';
 import type { KcCard } from '../card/card.js';
 import { fieldAt, settle } from '../test-support/helpers.js';
+import { cities } from '../test-support/cities.js';
 
-const cities = [
-  'Москва',
-  'Санкт-Петербург',
-  'Казань',
-  'Новосибирск',
-  'Екатеринбург',
-  'Нижний Новгород',
-  'Самара',
-  'Омск',
-  'Ростов-на-Дону',
-  'Уфа',
-  'Красноярск',
-  'Пермь',
-];
 const schema: JsonSchemaObject = {
   type: 'object',
   properties: { city: { type: 'string', title: 'Город', enum: cities }, seg: { enum: ['a', 'b'], title: 'Segment' } },

@@ -1,0 +1,15 @@
+/** Twelve Russian cities: enough options that a select becomes a searchable combobox (COMBOBOX_THRESHOLD is 10). */
+export const cities = [
+  'Москва',
+  'Санкт-Петербург',
+  'Казань',
+  'Новосибирск',
+  'Екатеринбург',
+  'Нижний Новгород',
+  'Самара',
+  'Омск',
+  'Ростов-на-Дону',
+  'Уфа',
+  'Красноярск',
+  'Пермь',
+];

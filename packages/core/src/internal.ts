@@ -11,6 +11,7 @@ export { validationRuntime, schemaNeedsMatcher, type ValidationRuntime } from '.
 export { validationMessage } from './i18n/validation-messages.js';
 export { serverMessage } from './i18n/server-messages.js';
 export { humanize } from './i18n/labels.js';
+export { pluralMessage } from './i18n/plural.js';
 export { RulesRuntime, schemaAtTemplate, type RuleFlags, type RuleIssue } from './form/rules-runtime.js';
 // The controller without the rules engine, the layout validator and FieldAccess (the root's
 // registers them, registered.ts): for the card, which loads them only when a schema, layout or roles need them.

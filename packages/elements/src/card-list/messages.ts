@@ -3,7 +3,8 @@
  * `cardList` domain of the message registry (`registerTranslation` adds a language).
  */
 import { registerTranslation, type Locale } from '@kartochka/core';
-import { translate } from '@kartochka/i18n';
+import { pluralMessage } from '@kartochka/core/internal';
+import { translate, type Message } from '@kartochka/i18n';
 
 const en = {
   view: 'View',
@@ -27,15 +28,15 @@ const en = {
   bulkApply: 'Change in selected',
   bulkExport: 'Export selected',
   bulkDelete: 'Delete selected',
-  bulkChanged: 'Changed in {n} card(s).',
-  bulkSkipped: '{n} card(s) not changed: {msg}',
-  bulkDeleted: 'Deleted {n} card(s).',
-  bulkRestored: 'Restored {n} card(s).',
-  bulkExported: 'Exported {n} card(s).',
+  bulkChanged: pluralMessage('en', { one: 'Changed in {n} card.', other: 'Changed in {n} cards.' }),
+  bulkSkipped: pluralMessage('en', { one: '{n} card not changed: {msg}', other: '{n} cards not changed: {msg}' }),
+  bulkDeleted: pluralMessage('en', { one: 'Deleted {n} card.', other: 'Deleted {n} cards.' }),
+  bulkRestored: pluralMessage('en', { one: 'Restored {n} card.', other: 'Restored {n} cards.' }),
+  bulkExported: pluralMessage('en', { one: 'Exported {n} card.', other: 'Exported {n} cards.' }),
   undo: 'Undo',
   working: 'Working…',
   dupHeading: 'Likely duplicates',
-  dupNone: 'No likely duplicates among {n} card(s).',
+  dupNone: pluralMessage('en', { one: 'No likely duplicates among {n} card.', other: 'No likely duplicates among {n} cards.' }),
   dupGroup: 'Same {fields}: {value}',
   dupSameTitle: 'the same name',
   dupCompare: 'Compare and merge',
@@ -46,7 +47,8 @@ const en = {
   dupMergeFailed: 'Not merged: {msg}',
   dupEqual: 'The two cards hold the same data.',
 };
-export type CardListStrings = typeof en;
+/** The keys of the `cardList` domain; a message is a string with `{name}` placeholders, or a function (counts: `pluralMessage`). */
+export type CardListStrings = Record<keyof typeof en, Message>;
 
 const ru: CardListStrings = {
   view: 'Представление',
@@ -112,15 +114,15 @@ const de: CardListStrings = {
   bulkApply: 'Bei Ausgewählten ändern',
   bulkExport: 'Ausgewählte exportieren',
   bulkDelete: 'Ausgewählte löschen',
-  bulkChanged: 'In {n} Karte(n) geändert.',
-  bulkSkipped: '{n} Karte(n) nicht geändert: {msg}',
-  bulkDeleted: '{n} Karte(n) gelöscht.',
-  bulkRestored: '{n} Karte(n) wiederhergestellt.',
-  bulkExported: '{n} Karte(n) exportiert.',
+  bulkChanged: pluralMessage('de', { one: 'In {n} Karte geändert.', other: 'In {n} Karten geändert.' }),
+  bulkSkipped: pluralMessage('de', { one: '{n} Karte nicht geändert: {msg}', other: '{n} Karten nicht geändert: {msg}' }),
+  bulkDeleted: pluralMessage('de', { one: '{n} Karte gelöscht.', other: '{n} Karten gelöscht.' }),
+  bulkRestored: pluralMessage('de', { one: '{n} Karte wiederhergestellt.', other: '{n} Karten wiederhergestellt.' }),
+  bulkExported: pluralMessage('de', { one: '{n} Karte exportiert.', other: '{n} Karten exportiert.' }),
   undo: 'Rückgängig',
   working: 'Wird ausgeführt…',
   dupHeading: 'Mögliche Dubletten',
-  dupNone: 'Keine möglichen Dubletten unter {n} Karte(n).',
+  dupNone: pluralMessage('de', { one: 'Keine möglichen Dubletten unter {n} Karte.', other: 'Keine möglichen Dubletten unter {n} Karten.' }),
   dupGroup: 'Gleich: {fields}: {value}',
   dupSameTitle: 'der Name',
   dupCompare: 'Vergleichen und zusammenführen',
@@ -144,5 +146,6 @@ for (const [locale, strings] of Object.entries(cardListStrings)) registerTransla
 
 /** A saved-views or bulk-action string in `locale`, `{name}` placeholders filled. */
 export function lt(locale: Locale | undefined, key: keyof CardListStrings, params: Record<string, string | number> = {}): string {
-  return translate('cardList', locale, key, params) ?? en[key];
+  const own: Message = en[key];
+  return translate('cardList', locale, key, params) ?? (typeof own === 'function' ? own(params, 'en') : own);
 }

@@ -1,4 +1,5 @@
 /** The elements' own UI strings in German (the `elements` domain); `en` in i18n.ts is the reference. */
+import { pluralMessage } from '@kartochka/core/internal';
 import type { UiStrings } from './i18n.js';
 
 export const de: UiStrings = {
@@ -62,7 +63,7 @@ export const de: UiStrings = {
   notInList: '{value} (nicht in der Liste)',
   notChosen: 'Nicht gewählt',
   noMatches: 'Keine Treffer',
-  matches: '{n} Option(en)',
+  matches: pluralMessage('de', { one: '{n} Option', other: '{n} Optionen' }),
   addTag: 'Hinzufügen: tippen und Enter drücken',
   removeTag: '{tag} entfernen',
   tagAdded: '{tag} hinzugefügt.',
@@ -88,7 +89,7 @@ export const de: UiStrings = {
   loadFailed: 'Konnte nicht geladen werden: {detail}',
   reminders: 'Erinnerungen',
   remindersEmpty: 'Keine Erinnerungen in diesem Zeitraum.',
-  remindersCount: '{n} Erinnerung(en)',
+  remindersCount: pluralMessage('de', { one: '{n} Erinnerung', other: '{n} Erinnerungen' }),
   remindersPeriod: '{from} – {to}',
   exportIcs: '.ics exportieren',
   exportIcsLabel: 'Die Erinnerungen als Kalenderdatei (.ics) herunterladen',
@@ -98,7 +99,7 @@ export const de: UiStrings = {
   historyEmpty: 'Noch keine Änderungen.',
   historyCreated: 'Karte angelegt',
   historyBy: 'von {author}',
-  historyChanges: '{n} Änderung(en)',
+  historyChanges: pluralMessage('de', { one: '{n} Änderung', other: '{n} Änderungen' }),
   historyWholeCard: 'Ganze Karte',
   historyRemoved: 'entfernt',
   historyBecame: 'wurde zu',

@@ -6,7 +6,8 @@
  * entries that are not the card's register it up front (ui-strings.ts).
  */
 import { registerTranslation } from '@kartochka/core';
-import { registerTranslationLoader, translate } from '@kartochka/i18n';
+import { pluralMessage } from '@kartochka/core/internal';
+import { registerTranslationLoader, translate, type Message } from '@kartochka/i18n';
 import type { Locale } from '@kartochka/core';
 
 const en = {
@@ -44,7 +45,10 @@ const en = {
   rawJson: 'Raw JSON',
   rawJsonHint: 'This part of the card has no form fields; edit it as JSON. Its data is kept as it is.',
   invalidJson: 'Not valid JSON: {detail}. Your text is kept; fix it to apply.',
-  errorsSummary: 'The card has {n} problem(s). Fix the fields marked in red.',
+  errorsSummary: pluralMessage('en', {
+    one: 'The card has {n} problem. Fix the field marked in red.',
+    other: 'The card has {n} problems. Fix the fields marked in red.',
+  }),
   cardRequired: 'Fill in this card.',
   expandGroup: 'Fill in “{title}”',
   validationUnavailable:
@@ -63,14 +67,14 @@ const en = {
   next: 'Next',
   finish: 'Finish',
   stepOf: 'Step {n} of {total}',
-  sectionErrors: '{n} error(s)',
+  sectionErrors: pluralMessage('en', { one: '{n} error', other: '{n} errors' }),
   printedBlank: 'Blank form',
   amount: 'Amount',
   currency: 'Currency',
   notInList: '{value} (not in the list)',
   notChosen: 'Not chosen',
   noMatches: 'No matches',
-  matches: '{n} option(s)',
+  matches: pluralMessage('en', { one: '{n} option', other: '{n} options' }),
   addTag: 'Add: type and press Enter',
   removeTag: 'Remove {tag}',
   tagAdded: '{tag} added.',
@@ -97,7 +101,7 @@ const en = {
   loadFailed: 'Could not load: {detail}',
   reminders: 'Reminders',
   remindersEmpty: 'No reminders in this period.',
-  remindersCount: '{n} reminder(s)',
+  remindersCount: pluralMessage('en', { one: '{n} reminder', other: '{n} reminders' }),
   remindersPeriod: '{from} – {to}',
   exportIcs: 'Export .ics',
   exportIcsLabel: 'Download the reminders as a calendar file (.ics)',
@@ -107,7 +111,7 @@ const en = {
   historyEmpty: 'No changes yet.',
   historyCreated: 'Card created',
   historyBy: 'by {author}',
-  historyChanges: '{n} change(s)',
+  historyChanges: pluralMessage('en', { one: '{n} change', other: '{n} changes' }),
   historyWholeCard: 'Whole card',
   historyRemoved: 'removed',
   historyBecame: 'became',
@@ -124,7 +128,8 @@ const en = {
   listOpen: 'Open {title}',
 };
 
-export type UiStrings = typeof en;
+/** The keys of the `elements` domain; a message is a string with `{name}` placeholders, or a function (counts: `pluralMessage`). */
+export type UiStrings = Record<keyof typeof en, Message>;
 
 const ru: UiStrings = {
   summary: 'Сводка',
@@ -161,7 +166,12 @@ const ru: UiStrings = {
   rawJson: 'JSON',
   rawJsonHint: 'Для этой части карточки нет полей формы; её можно править как JSON. Данные сохраняются как есть.',
   invalidJson: 'Некорректный JSON: {detail}. Текст сохранён; исправьте его, чтобы применить.',
-  errorsSummary: 'В карточке есть ошибки ({n}). Исправьте поля, отмеченные красным.',
+  errorsSummary: pluralMessage('ru', {
+    one: 'В карточке {n} ошибка. Исправьте поля, отмеченные красным.',
+    few: 'В карточке {n} ошибки. Исправьте поля, отмеченные красным.',
+    many: 'В карточке {n} ошибок. Исправьте поля, отмеченные красным.',
+    other: 'В карточке {n} ошибки. Исправьте поля, отмеченные красным.',
+  }),
   cardRequired: 'Заполните карточку.',
   expandGroup: 'Заполнить «{title}»',
   validationUnavailable:
@@ -254,5 +264,6 @@ registerTranslationLoader('de', () => import('./load-german.js').then((m) => m.g
 
 /** A UI string in `locale` (along its fallback chain), with `{name}` placeholders filled. */
 export function t(locale: Locale | undefined, key: keyof UiStrings, params: Record<string, string | number> = {}): string {
-  return translate('elements', locale, key, params) ?? en[key];
+  const own: Message = en[key];
+  return translate('elements', locale, key, params) ?? (typeof own === 'function' ? own(params, 'en') : own);
 }

@@ -51,6 +51,11 @@ const errorText = (card: KcCard, pointer: string) =>
   fieldAt(card.shadowRoot!, pointer)!.shadowRoot!.querySelector('[part="error"]')?.textContent?.trim() ?? '';
 
 describe('<kc-card> loads German and the requisite checks only when it needs them', () => {
+  before(async function () {
+    // The first request builds the bundle with Vite: on a busy machine more than a test's 10 s.
+    this.timeout(120000);
+    await Promise.all([bundle, manifest]);
+  });
   afterEach(unmountAll);
 
   it('a plain card in English fetches neither German nor the requisite checks', async () => {

@@ -1,5 +1,6 @@
 import type { Meta } from '@storybook/web-components-vite';
 import { renderWidget, validateCard, type WidgetArgs, type WidgetStory } from './widget-story.js';
+import { cities } from '../../packages/elements/src/test-support/cities.js';
 
 const meta: Meta<WidgetArgs> = {
   title: 'Widgets/Select (combobox, >10 options)',
@@ -10,20 +11,7 @@ const meta: Meta<WidgetArgs> = {
     locale: 'ru',
     field: {
       title: 'Город',
-      enum: [
-        'Москва',
-        'Санкт-Петербург',
-        'Казань',
-        'Новосибирск',
-        'Екатеринбург',
-        'Нижний Новгород',
-        'Самара',
-        'Омск',
-        'Ростов-на-Дону',
-        'Уфа',
-        'Красноярск',
-        'Пермь',
-      ],
+      enum: cities,
     },
     value: 'Казань',
   },

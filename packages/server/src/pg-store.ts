@@ -38,6 +38,7 @@ import {
   foldCase,
   mergeSchemaInfo,
   nextRecord,
+  tombstoneOf,
   reindexed,
   reindexes,
   schemaSummary,
@@ -640,15 +641,7 @@ export class PgCardStore implements CardStore, SqlListSource {
       if (!stored) throw NotFoundError.card(id);
       checkRevision(id, stored, expectedRevision);
       // The history stays, closed by a tombstone: who deleted the card, and when.
-      const tombstone: Revision = {
-        recordId: id,
-        revision: stored.revision + 1,
-        at,
-        changedPaths: [],
-        deleted: true,
-        schemaId: stored.schemaId,
-      };
-      if (meta.author !== undefined) tombstone.author = meta.author;
+      const tombstone = tombstoneOf(stored, at, meta.author);
       await client.query('DELETE FROM card_unique WHERE tenant = $1 AND card_id = $2', [this.tenant, id]);
       const card = { sql: 'DELETE FROM cards WHERE tenant = $1 AND id = $2 RETURNING 1', params: [this.tenant, id] };
       await this.writeAll(

@@ -31,6 +31,7 @@ import {
   schemaSummary,
   foldCase,
   nextRecord,
+  tombstoneOf,
   uniqueOf,
 } from '@kartochka/storage/backend';
 import type { KeyRow, KeyRows } from './auth/keys.js';
@@ -578,15 +579,7 @@ export class SqliteCardStore implements CardStore, SqlListSource {
         checkRevision(id, stored, expectedRevision);
         this.s.deleteCard.run(this.tenant, id);
         // The history stays, closed by a tombstone: who deleted the card, and when.
-        const tombstone: Revision = {
-          recordId: id,
-          revision: stored.revision + 1,
-          at,
-          changedPaths: [],
-          deleted: true,
-          schemaId: stored.schemaId,
-        };
-        if (meta.author !== undefined) tombstone.author = meta.author;
+        const tombstone = tombstoneOf(stored, at, meta.author);
         this.s.insertRevision.run(this.tenant, id, tombstone.revision, JSON.stringify(tombstone));
         this.audited('card.delete', id, at, meta.author, stored.revision);
         return stored;

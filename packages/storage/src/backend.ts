@@ -4,7 +4,7 @@
  * validation, list queries, card types and settings, reindexing, the REST error body. Server-side
  * helpers, not an app's API: they follow the server, with no semver promise of their own.
  */
-export { checkRevision, nextRecord, uniqueOf, validateRecord } from './record.js';
+export { checkRevision, nextRecord, tombstoneOf, uniqueOf, validateRecord } from './record.js';
 export { DEFAULT_SORT, applyQuery, foldCase, matcher, pageBounds, sortRecords } from './query.js';
 export { INTERNAL_SCHEMA_PREFIX } from './types.js';
 export {

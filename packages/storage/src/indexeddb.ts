@@ -8,7 +8,7 @@ import { DuplicateError, NotFoundError, QuotaExceededError, StorageError, Unavai
 import { listRecords } from './indexeddb-list.js';
 import { errorText, openDatabase } from './indexeddb-open.js';
 import { fromStored, toStored, type KartochkaDB } from './indexeddb-schema.js';
-import { checkRevision, nextRecord, uniqueOf, validateRecord } from './record.js';
+import { checkRevision, nextRecord, tombstoneOf, uniqueOf, validateRecord } from './record.js';
 import type {
   CardRecord,
   ChangeEvent,
@@ -190,17 +190,8 @@ export class IndexedDbAdapter implements StorageAdapter {
       if (!row) throw NotFoundError.card(id);
       checkRevision(id, fromStored(row), options?.expectedRevision);
       this.beforeWrite?.(id);
-      // The history stays, closed by a tombstone, as on the server: a merged-away or deleted card's
-      // changes can still be read (and a card created again under this id continues the count).
-      const tombstone: Revision = {
-        recordId: id,
-        revision: row.revision + 1,
-        at: this.now().toISOString(),
-        changedPaths: [],
-        deleted: true,
-        schemaId: row.schemaId,
-      };
-      if (this.user !== undefined) tombstone.author = this.user;
+      // The history stays, closed by a tombstone, as on the server.
+      const tombstone = tombstoneOf(row, this.now().toISOString(), this.user);
       await Promise.all([records.delete(id), tx.objectStore('revisions').put(tombstone), tx.done]);
       return row.revision;
     });

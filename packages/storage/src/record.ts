@@ -60,6 +60,24 @@ export function checkRevision(id: string, stored: CardRecord | undefined, expect
   }
 }
 
+/**
+ * The history entry that closes a deleted card's history (its tombstone): who deleted it, and when.
+ * The history stays, so a merged-away or deleted card's changes can still be read, and a card
+ * created again under the same id continues the count (`nextRecord`'s `previousRevision`).
+ */
+export function tombstoneOf(stored: Pick<CardRecord, 'id' | 'revision' | 'schemaId'>, at: string, author?: string): Revision {
+  const tombstone: Revision = {
+    recordId: stored.id,
+    revision: stored.revision + 1,
+    at,
+    changedPaths: [],
+    deleted: true,
+    schemaId: stored.schemaId,
+  };
+  if (author !== undefined) tombstone.author = author;
+  return tombstone;
+}
+
 /** The record to store and the history entry for a put, given what is stored now. */
 export function nextRecord<T>(
   input: NewOrUpdatedRecord<T>,

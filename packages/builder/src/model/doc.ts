@@ -137,13 +137,13 @@ export function findSection(doc: BuilderDocument, id: string): number {
   return doc.layout.items.findIndex((s) => s.id === id);
 }
 
-/** Finds a group by id. */
-export function findGroup(doc: BuilderDocument, id: string): LayoutPlace | undefined {
+/** Where the first layout item that `match` accepts is placed (groups are searched depth-first). */
+function findPlace(doc: BuilderDocument, match: (item: LayoutItem) => boolean): LayoutPlace | undefined {
   const walk = (items: readonly LayoutItem[], at: number[]): number[] | undefined => {
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
+      if (match(it)) return [...at, i];
       if (typeof it === 'object' && it.type === 'group') {
-        if (it.id === id) return [...at, i];
         const found = walk(it.items, [...at, i]);
         if (found) return found;
       }
@@ -157,24 +157,14 @@ export function findGroup(doc: BuilderDocument, id: string): LayoutPlace | undef
   return undefined;
 }
 
+/** Finds a group by id. */
+export function findGroup(doc: BuilderDocument, id: string): LayoutPlace | undefined {
+  return findPlace(doc, (it) => typeof it === 'object' && it.type === 'group' && it.id === id);
+}
+
 /** Finds where a field pointer is placed in the layout. */
 export function findPlacement(doc: BuilderDocument, pointer: string): LayoutPlace | undefined {
-  const walk = (items: readonly LayoutItem[], at: number[]): number[] | undefined => {
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i];
-      if (itemPointer(it) === pointer) return [...at, i];
-      if (typeof it === 'object' && it.type === 'group') {
-        const found = walk(it.items, [...at, i]);
-        if (found) return found;
-      }
-    }
-    return undefined;
-  };
-  for (let s = 0; s < doc.layout.items.length; s++) {
-    const path = walk(doc.layout.items[s].items, []);
-    if (path) return { section: s, path };
-  }
-  return undefined;
+  return findPlace(doc, (it) => itemPointer(it) === pointer);
 }
 
 /** The layout items path (`['items', '2', 'items', '0']`) of a place, for {@link updateIn}. */

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { elementsOf } from './scripts/manifest-elements.mjs';
 // Custom-elements manifest (custom-elements.json): editors and Storybook read every element's
 // properties, attributes, events, parts, CSS properties and states from it.
 // Our elements register through `defineElement('kc-x', KcX)` (safe against double definition),
@@ -120,10 +121,7 @@ function editorDataPlugin() {
   return {
     name: 'kartochka-editor-data',
     packageLinkPhase({ customElementsManifest }) {
-      const elements = customElementsManifest.modules
-        .flatMap((m) => m.declarations ?? [])
-        .filter((d) => d.tagName)
-        .sort((a, b) => a.tagName.localeCompare(b.tagName));
+      const elements = elementsOf(customElementsManifest);
       const docs = (d) => oneLine(d.summary ?? d.description);
       const vscode = {
         $schema: 'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json',

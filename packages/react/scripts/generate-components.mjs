@@ -6,19 +6,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { entryOf } from '../../elements/scripts/entry-of.mjs';
+import { elementsOf, eventProp } from '../../elements/scripts/manifest-elements.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const manifestPath = `${root}packages/elements/custom-elements.json`;
 const outPath = `${root}packages/react/src/components.ts`;
 
-const pascal = (name) => name.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
-const eventProp = (name) => `on${pascal(name)}`;
-
 export function generate(manifest) {
-  const elements = manifest.modules
-    .flatMap((m) => m.declarations ?? [])
-    .filter((d) => d.tagName)
-    .sort((a, b) => a.tagName.localeCompare(b.tagName));
+  const elements = elementsOf(manifest);
   const imports = new Map();
   const eventTypes = new Set();
   const blocks = elements.map((d) => {

@@ -5,18 +5,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { entryOf } from '../../elements/scripts/entry-of.mjs';
+import { elementsOf, eventProp } from '../../elements/scripts/manifest-elements.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const manifestPath = `${root}packages/elements/custom-elements.json`;
 const outPath = `${root}packages/vue/src/components.ts`;
 
-const pascal = (name) => name.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
-
 export function generate(manifest) {
-  const elements = manifest.modules
-    .flatMap((m) => m.declarations ?? [])
-    .filter((d) => d.tagName)
-    .sort((a, b) => a.tagName.localeCompare(b.tagName));
+  const elements = elementsOf(manifest);
   const classes = new Set();
   const eventTypes = new Set();
   const entries = elements.map((d) => {
@@ -25,7 +21,7 @@ export function generate(manifest) {
     const events = (d.events ?? []).map((e) => {
       const type = e.type?.text ?? 'Event';
       if (type !== 'Event') eventTypes.add(type);
-      return `on${pascal(e.name)}?: (event: ${type}) => void`;
+      return `${eventProp(e.name)}?: (event: ${type}) => void`;
     });
     const props = [`Partial<Pick<${d.name}, ${fields.map((f) => `'${f}'`).join(' | ') || 'never'}>>`];
     if (fields.includes('value')) props.push(`VModel<${d.name}['value']>`);

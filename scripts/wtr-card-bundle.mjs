@@ -25,6 +25,7 @@ export function cardBundlePlugin({ root, base = BASE, input, plugins }) {
   let files;
   const failing = new Set();
   const modulesOf = {};
+  const requests = {};
   const bundle = async () => {
     const { build } = await import('vite');
     const result = await build({
@@ -59,17 +60,40 @@ export function cardBundlePlugin({ root, base = BASE, input, plugins }) {
   };
   return {
     name: 'kc-card-bundle',
+    /**
+     * Answers 503 for a file that `__fail__` switched off, and counts the requests: a middleware of
+     * the config's (`middleware`), because a plugin's `serve` answers 200 whatever it returns (a
+     * `status` of its result is ignored: the browser would run the body as a module and fail it
+     * with a ReferenceError, an evaluation error, which is never a fetch failure).
+     */
+    middleware(context, next) {
+      if (!context.path.startsWith(base)) return next();
+      const name = context.path.slice(base.length);
+      if (name.startsWith('__')) return next();
+      requests[name] = (requests[name] ?? 0) + 1;
+      if ([...failing].some((m) => (modulesOf[name] ?? []).some((id) => id.endsWith(m)))) {
+        context.status = 503;
+        context.set('Cache-Control', 'no-store');
+        context.body = 'unavailable';
+        return undefined;
+      }
+      return next();
+    },
     async serve(context) {
       if (!context.path.startsWith(base)) return undefined;
       files ??= bundle();
       const name = context.path.slice(base.length);
       // `__fail__?module=view/field-view.ts`: from now on the file that carries that module answers
-      // 503, as a chunk of a deploy that is gone or a dropped connection (the card must say so).
+      // 503, as a chunk of a deploy that is gone or a dropped connection (the card must say so);
+      // `__fail__?module=view/field-view.ts&off` ends that (the connection is back: a retry works).
       if (name === '__fail__') {
-        failing.add(new URLSearchParams(context.querystring).get('module'));
+        const query = new URLSearchParams(context.querystring);
+        if (query.has('off')) failing.delete(query.get('module'));
+        else failing.add(query.get('module'));
         return { body: 'ok', type: 'text' };
       }
-      if ([...failing].some((m) => (modulesOf[name] ?? []).some((id) => id.endsWith(m)))) return { status: 503, body: 'unavailable' };
+      // `__requests__`: how many times each file was asked for (a 503 counts), as JSON.
+      if (name === '__requests__') return { body: JSON.stringify(requests), type: 'json' };
       const body = (await files).get(name);
       if (body === undefined) return { status: 404, body: 'not found' };
       return { body, type: context.path.endsWith('.css') ? 'css' : 'js' };

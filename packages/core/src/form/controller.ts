@@ -192,7 +192,9 @@ export class FormController {
 
   /**
    * Loads the run-time compiler (unless the validator is precompiled) and the requisite checks
-   * (when the schema uses them: requisites-runtime.ts), then validates.
+   * (when the schema uses them: requisites-runtime.ts), then validates. When they cannot be
+   * loaded (offline), validation stays pending and the next `validate()` (or anything that
+   * starts validation) tries again.
    */
   #fetchRuntime(): void {
     if (this.#fetching) return;
@@ -200,7 +202,13 @@ export class FormController {
     void Promise.all([
       this.#precompiled ? undefined : loadValidationRuntime(this.schema),
       this.#hasRequisiteChecks() ? undefined : loadRequisiteChecks(),
-    ]).then(() => this.startValidation());
+    ]).then(
+      () => this.startValidation(),
+      (e: unknown) => {
+        this.#fetching = false;
+        console.error('@kartochka/core: the validator could not be loaded (validating again tries again)', e);
+      },
+    );
   }
 
   /** False while the schema uses Russian requisites (`ru-*`, `x-bik`) and their checks are not loaded. */

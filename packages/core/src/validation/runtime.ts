@@ -91,18 +91,37 @@ export function validationRuntime(schema?: JsonSchema): ValidationRuntime | unde
   return runtime;
 }
 
-/** Loads the run-time compiler (once), and the RE2 engine when `schema` has patterns, and resolves with it. */
+/**
+ * Loads the run-time compiler (once), and the RE2 engine when `schema` has patterns, and resolves
+ * with it. A load that failed (offline, a chunk gone) is forgotten: the next call imports again.
+ * Whether that fetches again is the browser's: Chromium 156 keeps a failed module fetch failed
+ * for the page, where the HTML standard (whatwg/html#10327) and Node do not.
+ */
 export function loadValidationRuntime(schema?: JsonSchema): Promise<ValidationRuntime> {
   const patterns = !patternEngine && schemaHasPatterns(schema);
   if (runtime && !patterns) return Promise.resolve(runtime);
   // Uses the modules' exports rather than relying on their registration statements: bundlers
   // drop the side effects of a package that declares none.
-  const compiler = (loading ??= import('./compiler.js').then((m) => {
-    registerValidationRuntime(m.validationRuntimeImpl);
-    return runtime!;
-  }));
+  const compiler = runtime
+    ? Promise.resolve(runtime)
+    : (loading ??= import('./compiler.js').then(
+        (m) => {
+          registerValidationRuntime(m.validationRuntimeImpl);
+          return runtime!;
+        },
+        (e: unknown) => {
+          loading = undefined;
+          throw e;
+        },
+      ));
   if (!patterns) return compiler;
-  loadingPatterns ??= import('./regexp.js').then((m) => registerPatternEngine(m.linearRegExp));
+  loadingPatterns ??= import('./regexp.js').then(
+    (m) => registerPatternEngine(m.linearRegExp),
+    (e: unknown) => {
+      loadingPatterns = undefined;
+      throw e;
+    },
+  );
   return Promise.all([compiler, loadingPatterns]).then(() => runtime!);
 }
 

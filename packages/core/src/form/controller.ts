@@ -134,6 +134,7 @@ export class FormController {
   #ready!: Promise<void>;
   #resolveReady!: () => void;
   #readyListeners = new Set<() => void>();
+  #failedListeners = new Set<(error: unknown) => void>();
 
   constructor(schema: JsonSchema, options: FormOptions = {}) {
     this.schema = schema;
@@ -207,6 +208,7 @@ export class FormController {
       (e: unknown) => {
         this.#fetching = false;
         console.error('@kartochka/core: the validator could not be loaded (validating again tries again)', e);
+        for (const l of [...this.#failedListeners]) l(e);
       },
     );
   }
@@ -266,6 +268,16 @@ export class FormController {
   onValidatorReady(listener: () => void): () => void {
     this.#readyListeners.add(listener);
     return () => this.#readyListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` each time the validator's code (the run-time compiler, the RE2 engine, the
+   * requisite checks: fetched on demand in a bundle) cannot be loaded. Validation stays pending;
+   * the next `startValidation()` or `validate()` tries again.
+   */
+  onValidatorFailed(listener: (error: unknown) => void): () => void {
+    this.#failedListeners.add(listener);
+    return () => this.#failedListeners.delete(listener);
   }
 
   /**

@@ -52,7 +52,10 @@ test('a form whose RE2 engine could not be loaded validates once a later validat
   };
   try {
     const form = new FormController(withPattern, { value: { code: 'abc' } });
+    const failures: unknown[] = [];
+    form.onValidatorFailed((e) => failures.push(e));
     await report;
+    assert.match(String(failures[0]), /offline: \.\/regexp\.js/, 'onValidatorFailed was told');
     assert.match(String(logged[0]), /the validator could not be loaded/);
     assert.equal(form.validationPending, true, 'no validator: nothing is claimed valid');
     await assert.rejects(loadValidationRuntime(withPattern), /offline: \.\/regexp\.js/, 'still offline: imported again, and fails');

@@ -300,8 +300,9 @@ export class KcCard<T = JsonValue> extends LitElement {
    */
   save(): Promise<boolean> {
     const c = this.#controller;
-    // Saving validates: wait for a validator that is still loading rather than save unchecked.
-    if (c && !c.validatorAvailable) return c.validatorReady.then(() => this.save());
+    // Saving validates: wait for a validator that is still loading rather than save unchecked;
+    // one that cannot be loaded (offline) saves nothing, and the card says so.
+    if (c && !c.validatorAvailable) return validatorSettled(c).then((ready) => (ready ? this.save() : false));
     if (!this.#persistence) return Promise.resolve(this.submit());
     return this.#persistence.save();
   }
@@ -344,7 +345,9 @@ export class KcCard<T = JsonValue> extends LitElement {
   #chunks = new Map<string, Promise<void> | 'settled'>();
   /**
    * Chunks that failed to load (offline, a deploy that removed the old chunks): the card says so
-   * instead of staying blank. Browsers keep a failed module import failed, so the way out is a reload.
+   * instead of staying blank. Chromium keeps a failed module import failed for the page, without
+   * fetching it again (module-retry.browser.test.ts), so the way out is a reload; the card does not
+   * ask for them again.
    */
   #failedChunks: string[] = [];
 
@@ -414,8 +417,18 @@ export class KcCard<T = JsonValue> extends LitElement {
     });
     this.#hasPendingValue = false;
     const c = this.#controller;
+    c.onValidatorFailed(() => {
+      if (c !== this.#controller || this.#failedChunks.includes(VALIDATOR)) return;
+      this.#failedChunks = [...this.#failedChunks, VALIDATOR];
+      this.requestUpdate();
+    });
     c.onValidatorReady(() => {
       if (c !== this.#controller) return;
+      if (this.#failedChunks.includes(VALIDATOR)) {
+        // A later attempt loaded it (a browser that fetches a failed module again).
+        this.#failedChunks = this.#failedChunks.filter((n) => n !== VALIDATOR);
+        this.requestUpdate();
+      }
       this.#form.sync();
       if (this.summary.length) this.summary = c.allErrors();
       this.#refreshSections();
@@ -934,4 +947,26 @@ function containsTag(root: ParentNode, tag: string): boolean {
   if (root.querySelector(tag)) return true;
   for (const el of root.querySelectorAll('*')) if (el.shadowRoot && containsTag(el.shadowRoot, tag)) return true;
   return false;
+}
+
+/** What the card's failed-parts notice calls a validator that could not be loaded. */
+const VALIDATOR = 'the validator';
+
+/**
+ * Starts `c`'s validation (fetching the validator when it is not loaded, again after a failure)
+ * and resolves with whether it ran (true) or its code could not be loaded (false).
+ */
+function validatorSettled(c: FormController): Promise<boolean> {
+  return new Promise((resolve) => {
+    const offFailed = c.onValidatorFailed(() => {
+      offReady();
+      offFailed();
+      resolve(false);
+    });
+    const offReady = c.onValidatorReady(() => {
+      offFailed();
+      resolve(true);
+    });
+    c.startValidation();
+  });
 }

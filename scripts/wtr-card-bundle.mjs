@@ -85,7 +85,8 @@ export function cardBundlePlugin({ root, base = BASE, input, plugins }) {
       const name = context.path.slice(base.length);
       // `__fail__?module=view/field-view.ts`: from now on the file that carries that module answers
       // 503, as a chunk of a deploy that is gone or a dropped connection (the card must say so);
-      // `__fail__?module=view/field-view.ts&off` ends that (the connection is back: a retry works).
+      // `__fail__?module=view/field-view.ts&off` ends that. The switch is the server's, shared by
+      // the test files that run at the same time: fail only a module no other test file's page fetches.
       if (name === '__fail__') {
         const query = new URLSearchParams(context.querystring);
         if (query.has('off')) failing.delete(query.get('module'));

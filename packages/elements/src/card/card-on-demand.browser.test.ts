@@ -203,4 +203,43 @@ describe('<kc-card> from the card entry loads rules and layout validation on dem
       await fetch(`${BUNDLE}__fail__?module=date-field/date-field.ts&off`);
     }
   });
+
+  it('a card whose validator cannot be loaded says so, keeps what was typed, and save() answers false', async () => {
+    // The RE2 engine that runs schema patterns: a chunk no earlier test fetched (no patterns).
+    expect(fetched('validation/regexp.ts'), 'no earlier test had a pattern').to.deep.equal([]);
+    await fetch(`${BUNDLE}__fail__?module=validation/regexp.ts`);
+    const errors: unknown[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args[0]);
+    try {
+      const schema: JsonSchemaObject = {
+        type: 'object',
+        properties: { name: { type: 'string', title: 'Name' }, code: { type: 'string', title: 'Code', pattern: '^[A-Z]{2}$' } },
+      };
+      const card = document.createElement('kc-card') as KcCard;
+      Object.assign(card, { schema, value: { code: 'RU' } });
+      document.body.append(card);
+      cards.push(card);
+      await waitUntil(() => allFields(card).get('/name')?.shadowRoot?.querySelector('input'), 'the form is shown');
+      const input = allFields(card).get('/name')!.shadowRoot!.querySelector('input')!;
+      input.value = 'Anna';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await waitUntil(() => card.shadowRoot!.querySelector('[part=notice][role=alert]'), 'the card reports the validator', {
+        timeout: 5000,
+      });
+      const notice = card.shadowRoot!.querySelector('[part=notice][role=alert]')!;
+      expect(notice.getAttribute('title')).to.equal('the validator');
+      expect(notice.textContent).to.contain('Part of this card could not be loaded');
+      expect(errors.some((e) => String(e).includes('the validator could not be loaded'))).to.equal(true);
+      expect(await card.save(), 'nothing saved unchecked, and no endless wait').to.equal(false);
+      expect(card.validate().valid, 'not claimed valid').to.equal(false);
+      expect(card.value, 'what was typed is kept').to.deep.equal({ name: 'Anna', code: 'RU' });
+      expect(input.value).to.equal('Anna');
+      expect(card.shadowRoot!.querySelectorAll('[part=notice][role=alert]').length, 'one notice').to.equal(1);
+      await waitUntil(() => errors.length >= 3, 'the validate() above tried again and failed again'); // Chromium keeps it failed
+    } finally {
+      console.error = consoleError;
+      await fetch(`${BUNDLE}__fail__?module=validation/regexp.ts&off`);
+    }
+  });
 });

@@ -37,11 +37,11 @@ describe('a dynamic import whose file failed to load, imported again (this Chrom
   it('the same URL stays failed without a request, after the server is back; a new URL loads the file', async () => {
     const module = 'tags-field/tags-field.ts';
     const url = `${BUNDLE}${fileOf(module)}`;
-    expect(await requests(fileOf(module)), 'not fetched before').to.equal(0);
+    const before = await requests(fileOf(module)); // the server's count (another run's pages too)
     await switchFailure(module, true);
     try {
       expect(await attempt(url)).to.contain('Failed to fetch dynamically imported module');
-      expect(await requests(fileOf(module)), 'the 503').to.equal(1);
+      expect(await requests(fileOf(module)), 'the 503').to.equal(before + 1);
     } finally {
       await switchFailure(module, false);
     }
@@ -57,17 +57,17 @@ describe('a dynamic import whose file failed to load, imported again (this Chrom
     // group-styles: a chunk of its own that only on-demand widgets (radio, multi-select…) import.
     const shared = 'internal/group-styles.ts';
     const url = `${BUNDLE}${fileOf('radio-group/radio-group.ts')}`;
-    expect(await requests(fileOf(shared)), 'not fetched before').to.equal(0);
+    const before = await requests(fileOf(shared));
     await switchFailure(shared, true);
     try {
       expect(await attempt(url)).to.contain('Failed to fetch dynamically imported module');
-      expect(await requests(fileOf(shared)), 'the 503').to.equal(1);
+      expect(await requests(fileOf(shared)), 'the 503').to.equal(before + 1);
     } finally {
       await switchFailure(shared, false);
     }
     expect(await attempt(url), 'the same URL').to.contain('Failed to fetch dynamically imported module');
     expect(await attempt(`${url}?retry=1`), 'a new URL for the chunk').to.contain('Failed to fetch dynamically imported module');
-    expect(await requests(fileOf(shared)), 'the shared chunk is never asked for again').to.equal(1);
+    expect(await requests(fileOf(shared)), 'the shared chunk is never asked for again').to.equal(before + 1);
     expect(customElements.get('kc-radio-group')).to.equal(undefined);
   });
 });

@@ -91,6 +91,10 @@ describe('messages with a count', () => {
         'В карточке 5 ошибок. Исправьте поля, отмеченные красным.',
         'В карточке 21 ошибка. Исправьте поля, отмеченные красным.',
       ],
+      [
+        'Die Karte hat 1 Problem. Korrigieren Sie das rot markierte Feld.',
+        'Die Karte hat 2 Probleme. Korrigieren Sie die rot markierten Felder.',
+      ],
     ],
     ['elements', 'sectionErrors', ['1 error', '2 errors'], ['Ошибок: 1', 'Ошибок: 2', 'Ошибок: 5', 'Ошибок: 21'], ['1 Fehler', '2 Fehler']],
     [

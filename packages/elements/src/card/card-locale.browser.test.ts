@@ -41,7 +41,9 @@ describe('<kc-card> in any language', () => {
     card.value = {};
     card.submit();
     await settle(card);
-    expect(card.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('Die Karte hat 1 Problem(e).');
+    expect(card.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain(
+      'Die Karte hat 1 Problem. Korrigieren Sie das rot markierte Feld.',
+    );
   });
 
   it('a registered language falls back along its chain: kk → ru → en', async () => {

@@ -37,7 +37,10 @@ export const de: UiStrings = {
   rawJson: 'JSON-Rohdaten',
   rawJsonHint: 'Dieser Teil der Karte hat keine Formularfelder; bearbeiten Sie ihn als JSON. Seine Daten bleiben, wie sie sind.',
   invalidJson: 'Kein gültiges JSON: {detail}. Ihr Text bleibt erhalten; korrigieren Sie ihn, um ihn zu übernehmen.',
-  errorsSummary: 'Die Karte hat {n} Problem(e). Korrigieren Sie die rot markierten Felder.',
+  errorsSummary: pluralMessage('de', {
+    one: 'Die Karte hat {n} Problem. Korrigieren Sie das rot markierte Feld.',
+    other: 'Die Karte hat {n} Probleme. Korrigieren Sie die rot markierten Felder.',
+  }),
   cardRequired: 'Füllen Sie diese Karte aus.',
   expandGroup: '„{title}“ ausfüllen',
   validationUnavailable:

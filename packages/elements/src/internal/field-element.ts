@@ -32,6 +32,16 @@ const reactiveUpdate = (ReactiveElement.prototype as unknown as { update(changed
  * talk to each other). If neither is there (a future Lit), nothing is shed and nothing breaks.
  */
 const NO_CHANGES: ReadonlyMap<PropertyKey, unknown> = new Map();
+
+/** A widget's errors when it has none: one frozen array, not an empty one per field. */
+const NO_ERRORS: readonly FieldError[] = Object.freeze([]);
+
+// What few widgets need, kept beside them rather than in a field of every widget (a field is a
+// slot in each of thousands of elements): the id prefix (made on first use), the structure
+// subscription of groups and lists, and ElementInternals (attached for the first custom state).
+const uids = new WeakMap<Element, string>();
+const structureSubscriptions = new WeakMap<Element, () => void>();
+const internalsOf = new WeakMap<Element, ElementInternals>();
 const CHANGED_KEYS = ['_$AL', '_$changedProperties'] as const;
 let changedKey: string | null | undefined;
 const enableUpdatingNoop = (ReactiveElement.prototype as unknown as { enableUpdating(requested: boolean): void }).enableUpdating;
@@ -64,7 +74,7 @@ export abstract class KcFieldElement extends LitElement {
   /** The (effective) JSON Schema of this field. */
   @property({ attribute: false }) schema: JsonSchemaObject = {};
   /** Errors to show. */
-  @property({ attribute: false }) errors: readonly FieldError[] = [];
+  @property({ attribute: false }) errors: readonly FieldError[] = NO_ERRORS;
   @property() label = '';
   @property() description = '';
   @property({ type: Boolean }) required = false;
@@ -75,10 +85,11 @@ export abstract class KcFieldElement extends LitElement {
 
   /** The node the controller built for this field, when bound. */
   protected node?: FieldNode;
-  #uid?: string;
   /** Unique id prefix for ids inside the shadow root (made on first use: most widgets need none). */
   protected get uid(): string {
-    return (this.#uid ??= `kc${++idCounter}`);
+    let uid = uids.get(this);
+    if (!uid) uids.set(this, (uid = `kc${++idCounter}`));
+    return uid;
   }
   /**
    * The value subscription: this element's `pull`, bound once, and where it is subscribed. Kept
@@ -88,10 +99,6 @@ export abstract class KcFieldElement extends LitElement {
   #listener?: () => void;
   #subscribedTo?: FormController;
   #subscribedPath = '';
-  /** Groups and lists also follow their structure (structureChanged). */
-  #offStructure?: () => void;
-  /** Attached on first use: only fields that get a custom state (required, invalid, dirty) need one. */
-  #internals?: ElementInternals;
   /** The custom states last set: invalid 1, required 2, dirty 4. */
   #stateFlags = 0;
 
@@ -273,7 +280,9 @@ export abstract class KcFieldElement extends LitElement {
     // when one changes (most updates change none, and a fresh card has none set).
     const flags = (this.errors.length > 0 ? 1 : 0) | (this.required ? 2 : 0) | (this.controller?.isDirty(this.path) ? 4 : 0);
     if (flags === this.#stateFlags) return;
-    const states = (this.#internals ??= this.attachInternals()).states;
+    let internals = internalsOf.get(this);
+    if (!internals) internalsOf.set(this, (internals = this.attachInternals()));
+    const states = internals.states;
     toggleState(states, 'invalid', (flags & 1) !== 0);
     toggleState(states, 'required', (flags & 2) !== 0);
     toggleState(states, 'dirty', (flags & 4) !== 0);
@@ -283,8 +292,8 @@ export abstract class KcFieldElement extends LitElement {
   #unbind(): void {
     this.#subscribedTo?.unsubscribe(this.#subscribedPath, this.#listener!);
     this.#subscribedTo = undefined;
-    this.#offStructure?.();
-    this.#offStructure = undefined;
+    structureSubscriptions.get(this)?.();
+    structureSubscriptions.delete(this);
   }
 
   #bind(): void {
@@ -295,10 +304,11 @@ export abstract class KcFieldElement extends LitElement {
     this.#subscribedTo = c;
     this.#subscribedPath = this.path;
     if (this.structureChanged) {
-      this.#offStructure = c.subscribeStructure(this.path, () => {
+      const off = c.subscribeStructure(this.path, () => {
         this.structureChanged!();
         this.requestUpdate();
       });
+      structureSubscriptions.set(this, off);
       this.structureChanged();
     }
     this.pull();

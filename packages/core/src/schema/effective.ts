@@ -10,7 +10,7 @@ import { branchInfo, selectBranch } from './branches.js';
 import type { SchemaContext } from './context.js';
 import { matchesSubschema } from '../validation/runtime.js';
 import { mergePlain } from './merge.js';
-import type { StaticEntry } from './static.js';
+import type { StaticDynamic, StaticEntry } from './static.js';
 import { staticResolve } from './static.js';
 import { MAX_DEPTH, fallbackSchema, hasOwn, isRecord } from './util.js';
 
@@ -41,7 +41,8 @@ interface Evaluated {
   readonly sig: string;
 }
 
-const staticResults = new WeakMap<StaticEntry, EffectiveSchema>();
+/** The static result of a dynamic entry (a plain entry is its own result). */
+const staticResults = new WeakMap<StaticDynamic, EffectiveSchema>();
 const memos = new WeakMap<StaticEntry, Map<string, EffectiveSchema>>();
 
 /** The effective schema at a location given the data there. Never throws on a bad schema. */
@@ -65,13 +66,15 @@ export function effectiveSchema(
 /** Whether the effective schema of `schema` can change with the data (conditionals, dependencies, branches). */
 export function isDynamic(ctx: SchemaContext, schema: JsonSchema | undefined): boolean {
   try {
-    return staticResolve(ctx, schema).dynamic;
+    return staticResolve(ctx, schema).dynamic === true;
   } catch {
     return false;
   }
 }
 
 function staticResult(entry: StaticEntry): EffectiveSchema {
+  // A plain entry is `{schema}`: the effective schema itself, one object per schema node.
+  if (!entry.dynamic) return entry;
   let r = staticResults.get(entry);
   if (!r) staticResults.set(entry, (r = { schema: entry.schema }));
   return r;

@@ -99,20 +99,25 @@ export function buildNode(input: NodeInput): FieldNode {
     kind = 'fallback';
     fallbackReason ??= 'No widget fits this field.';
   }
-  return {
+  const node: Mutable<FieldNode> = {
     pointer: input.pointer,
     template: input.template,
     key: input.key,
     kind,
     schema,
     type,
-    options,
-    itemOptions,
-    branches: eff.branches,
     required: input.required,
     readOnly: schema.readOnly === true || computed,
     computed,
     widget,
-    fallbackReason,
   };
+  // The optional facts only where they are set: most fields have none of them, and four
+  // `undefined` slots are 16 bytes of JS heap per field (issue 15).
+  if (options !== undefined) node.options = options;
+  if (itemOptions !== undefined) node.itemOptions = itemOptions;
+  if (eff.branches !== undefined) node.branches = eff.branches;
+  if (fallbackReason !== undefined) node.fallbackReason = fallbackReason;
+  return node;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -76,14 +76,30 @@ export interface ChangeDetail {
   value: JsonValue | undefined;
 }
 
-interface Placement {
-  schema: JsonSchema | undefined;
-  template: string;
-  key: string;
-  required: boolean;
-  /** The schema `$ref` leads to (memo): how a recursive schema is recognised. */
-  target?: object;
+/** Where a field sits: what its node is built from (a built FieldNode carries the same three). */
+interface Place {
+  readonly template: string;
+  readonly key: string;
+  readonly required: boolean;
 }
+
+/**
+ * One place of the data: the schema its parent gives it and its node once built (until then, or
+ * after the node is dropped to be rebuilt, just its Place). One object and one map entry per
+ * field: a placement object beside a second map of nodes was 56 bytes of JS heap per field
+ * (issue 15).
+ */
+interface Slot {
+  readonly schema: JsonSchema | undefined;
+  at: FieldNode | Place;
+  /** The schema `$ref` leads to (memo): how a recursive schema is recognised. */
+  target: object | undefined;
+}
+
+const ROOT_PLACE: Place = Object.freeze({ template: '', key: '', required: false });
+const isBuilt = (at: FieldNode | Place): at is FieldNode => 'kind' in at;
+/** The Place of a node that is dropped to be rebuilt. */
+const placeOf = (at: FieldNode | Place): Place => (isBuilt(at) ? { template: at.template, key: at.key, required: at.required } : at);
 
 /**
  * Fields nested deeper than this (JSON Pointer segments) are edited as raw JSON: a schema that
@@ -109,8 +125,7 @@ export class FormController {
   #submitted = false;
   #errors = new Map<string, FieldError[]>();
   #external = new Map<string, FieldError[]>();
-  #nodes = new Map<string, FieldNode>();
-  #placements = new Map<string, Placement>();
+  #slots = new Map<string, Slot>();
   #branches = new Map<string, number>();
   /** Recursive groups the user opened (the others stay collapsed while they hold no data). */
   #expanded = new Set<string>();
@@ -160,7 +175,7 @@ export class FormController {
     this.#initial = this.#value;
     this.#edited.clear(); // formulas' first results are part of the initial value, not edits
     this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
-    this.#placements.set('', { schema, template: '', key: '', required: false });
+    this.#slots.set('', { schema, at: ROOT_PLACE, target: undefined });
     this.#precompiled = options.validator;
     const canCompile = (!!this.#precompiled || !!validationRuntime(this.schema)) && this.#hasRequisiteChecks();
     if (options.deferValidation || !canCompile) {
@@ -295,7 +310,7 @@ export class FormController {
     const changed = new Set<string>();
     if (this.#schemaError) {
       // The root becomes one raw JSON editor: rebuild it and tell whoever renders it.
-      this.#nodes.delete('');
+      this.#drop('');
       this.#structure.emit('');
       changed.add('');
     }
@@ -370,10 +385,10 @@ export class FormController {
     this.#submitted = false;
     this.#revealed.clear();
     this.#external.clear();
-    this.#nodes.clear();
     this.#branches.clear();
     this.#expanded.clear();
-    for (const p of [...this.#placements.keys()]) if (p !== '') this.#placements.delete(p);
+    for (const p of [...this.#slots.keys()]) if (p !== '') this.#slots.delete(p);
+    this.#drop('');
     this.#runValidation();
     this.#structure.emitAll(this.#structure.paths());
     this.#values.emitAll(this.#values.paths());
@@ -628,20 +643,20 @@ export class FormController {
 
   /** The node at a pointer (built on first use). Returns undefined for a place the schema lacks. */
   node(pointer: string): FieldNode | undefined {
-    let n = this.#nodes.get(pointer);
-    if (n) return n;
-    const placement = this.#placements.get(pointer) ?? this.#placeFromParent(pointer);
-    if (!placement) return undefined;
-    n = buildNode({
+    const slot = this.#slots.get(pointer) ?? this.#placeFromParent(pointer);
+    if (!slot) return undefined;
+    if (isBuilt(slot.at)) return slot.at;
+    const place = slot.at;
+    let n = buildNode({
       ctx: this.ctx,
       registry: this.registry,
-      schema: placement.schema,
+      schema: slot.schema,
       pointer,
-      template: placement.template,
-      key: placement.key,
-      required: placement.required,
+      template: place.template,
+      key: place.key,
+      required: place.required,
       data: getAt(this.#value, pointer),
-      hint: this.#hints[placement.template],
+      hint: this.#hints[place.template],
       branch: this.#branches.get(pointer),
     });
     if (pointer === '' && this.#schemaError) n = { ...n, kind: 'fallback', widget: 'kc-json-field', fallbackReason: this.#schemaError };
@@ -654,26 +669,38 @@ export class FormController {
           widget: 'kc-json-field',
           fallbackReason: `nested more than ${MAX_FIELD_DEPTH} levels deep: edited as JSON`,
         };
-      } else if (n.kind === 'object' && this.#repeatsAncestor(pointer, placement)) {
+      } else if (n.kind === 'object' && this.#repeatsAncestor(pointer, slot)) {
         n = { ...n, recursive: true };
       }
     }
-    this.#nodes.set(pointer, n);
+    slot.at = n;
     return n;
   }
 
+  /** The built node at a pointer, if any (builds nothing). */
+  #built(pointer: string): FieldNode | undefined {
+    const at = this.#slots.get(pointer)?.at;
+    return at && isBuilt(at) ? at : undefined;
+  }
+
+  /** Drops the node at a pointer (it is rebuilt on next use); its placement stays. */
+  #drop(pointer: string): void {
+    const slot = this.#slots.get(pointer);
+    if (slot) slot.at = placeOf(slot.at);
+  }
+
   /** The place's schema is one of its ancestors' (a `$ref` back up the tree). */
-  #repeatsAncestor(pointer: string, placement: Placement): boolean {
-    const own = this.#targetOf(placement);
+  #repeatsAncestor(pointer: string, slot: Slot): boolean {
+    const own = this.#targetOf(slot);
     for (let p = parentPointer(pointer); p !== undefined; p = parentPointer(p)) {
-      const up = this.#placements.get(p);
-      if (up && (up.schema === placement.schema || this.#targetOf(up) === own)) return true;
+      const up = this.#slots.get(p);
+      if (up && (up.schema === slot.schema || this.#targetOf(up) === own)) return true;
     }
     return false;
   }
 
   /** The schema a `$ref` chain ends at, ignoring keywords beside the `$ref` (a title, say). */
-  #targetOf(placement: Placement): object {
+  #targetOf(placement: Slot): object {
     if (placement.target) return placement.target;
     let s: unknown = placement.schema;
     for (let hops = 0; hops < 32 && isObject(s) && typeof (s as JsonSchemaObject).$ref === 'string'; hops++) {
@@ -723,7 +750,7 @@ export class FormController {
   selectBranch(pointer: string, index: number): void {
     this.#branches.set(pointer, index);
     this.#invalidateBelow(pointer, false);
-    this.#nodes.delete(pointer);
+    this.#drop(pointer);
     this.#structure.emit(pointer);
     this.#values.emit(pointer);
   }
@@ -737,7 +764,7 @@ export class FormController {
     return [];
   }
 
-  #placeFromParent(pointer: string): Placement | undefined {
+  #placeFromParent(pointer: string): Slot | undefined {
     const parentPtr = parentPointer(pointer);
     if (parentPtr === undefined) return undefined;
     const parent = this.node(parentPtr);
@@ -746,34 +773,32 @@ export class FormController {
       .slice(parentPtr.length + 1)
       .replace(/~1/g, '/')
       .replace(/~0/g, '~');
-    let placement: Placement | undefined;
+    let slot: Slot | undefined;
     if (parent.kind === 'object') {
       const props = parent.schema.properties;
       if (!props || !Object.prototype.hasOwnProperty.call(props, key)) return undefined;
-      placement = {
-        schema: props[key],
+      const place: Place = {
         template: joinPointer(parent.template, key),
         key,
         required: parent.schema.required?.includes(key) ?? false,
       };
+      slot = { schema: props[key], at: place, target: undefined };
     } else if (parent.kind === 'array') {
       const items = parent.schema.items;
-      placement = {
-        schema: Array.isArray(items) ? undefined : (items as JsonSchema | undefined),
-        template: parent.template + '/*',
-        key,
-        required: false,
-      };
+      const place: Place = { template: parent.template + '/*', key, required: false };
+      slot = { schema: Array.isArray(items) ? undefined : (items as JsonSchema | undefined), at: place, target: undefined };
     }
-    if (placement) this.#placements.set(pointer, placement);
-    return placement;
+    if (slot) this.#slots.set(pointer, slot);
+    return slot;
   }
 
+  /** Forgets the built nodes below `pointer` (and it, when inclusive) with their placements. */
   #invalidateBelow(pointer: string, inclusive: boolean): void {
-    for (const p of [...this.#nodes.keys()]) {
-      if (isWithin(p, pointer) && (inclusive || p !== pointer)) {
-        this.#nodes.delete(p);
-        if (p !== '') this.#placements.delete(p);
+    for (const [p, slot] of [...this.#slots]) {
+      // A placement whose node is not built (dropped by selectBranch) stays, as it always has.
+      if (isBuilt(slot.at) && isWithin(p, pointer) && (inclusive || p !== pointer)) {
+        if (p === '') this.#drop(p);
+        else this.#slots.delete(p);
       }
     }
   }
@@ -785,21 +810,19 @@ export class FormController {
   #refreshStructure(pointer: string, before: unknown, after: unknown, into?: Set<string>): void {
     const emit = (p: string) => (into ? into.add(p) : this.#structure.emit(p));
     const arrayLen = (v: unknown) => (Array.isArray(v) ? v.length : -1);
-    if (arrayLen(before) !== arrayLen(after) || (Array.isArray(after) && this.#nodes.get(pointer)?.kind === 'array')) {
+    if (arrayLen(before) !== arrayLen(after) || (Array.isArray(after) && this.#built(pointer)?.kind === 'array')) {
       emit(pointer);
     }
     for (let p: string | undefined = parentPointer(pointer); p !== undefined; p = parentPointer(p)) {
-      const old = this.#nodes.get(p);
+      const old = this.#built(p);
       if (!old) continue;
-      const placement = this.#placements.get(p);
-      if (!placement || !isDynamic(this.ctx, placement.schema)) continue;
-      this.#nodes.delete(p);
+      const slot = this.#slots.get(p)!;
+      if (!isDynamic(this.ctx, slot.schema)) continue;
+      this.#drop(p);
       const fresh = this.node(p)!;
       if (shapeOf(fresh) !== shapeOf(old)) {
         this.#invalidateBelow(p, false);
         emit(p);
-      } else {
-        this.#nodes.set(p, fresh);
       }
     }
   }
@@ -808,7 +831,7 @@ export class FormController {
 
   /** Everything a widget renders for one field. */
   state(pointer: string): FieldState {
-    const n = this.#nodes.get(pointer) ?? this.node(pointer);
+    const n = this.#built(pointer) ?? this.node(pointer);
     const flags = this.#rules.flags(pointer);
     return {
       value: getAt(this.#value, pointer),

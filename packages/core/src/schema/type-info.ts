@@ -40,14 +40,34 @@ const NUMBER_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMax
 const memo = new WeakMap<object, TypeInfo>();
 
 /**
+ * The plain descriptions (declared types, nothing else) are few: one shared, frozen object per
+ * (types, nullable) instead of an object and an array per schema node (issue 15: ~40 bytes of JS
+ * heap per field of a large card). Callers already had to treat the result as read-only.
+ */
+const plain = new Map<string, TypeInfo>();
+
+/**
  * Describes the type of a resolved schema (pass the effective schema). Never throws. The result is
- * cached per schema object: treat it as read-only.
+ * cached per schema object and often shared between schemas (it is frozen then): treat it as
+ * read-only.
  */
 export function describeType(schema: JsonSchemaObject): TypeInfo {
+  const raw = schema.type;
+  // Most schemas declare one known type and fix no value: their description is the shared one for
+  // that type, found without a per-schema memo entry (issue 15: the memo was ~14 bytes per field).
+  if (typeof raw === 'string' && !hasOwn(schema, 'const') && !(Array.isArray(schema.enum) && schema.enum.length === 1)) {
+    const shared = byType.get(raw);
+    if (shared) return shared;
+  }
   let info = memo.get(schema);
   if (!info) memo.set(schema, (info = describe(schema)));
   return info;
 }
+
+/** The description of `{type: T}` for each JSON type T (all of them interned). */
+const byType = new Map<string, TypeInfo>(
+  [...JSON_TYPES].map((t) => [t, t === 'null' ? interned([], 'null', true) : interned([t], t, false)]),
+);
 
 function describe(schema: JsonSchemaObject): TypeInfo {
   const raw = schema.type;
@@ -75,13 +95,6 @@ function describe(schema: JsonSchemaObject): TypeInfo {
   if (unknownTypes.length > 0) info.unknownTypes = unknownTypes;
   return info;
 }
-
-/**
- * The plain descriptions (declared types, nothing else) are few: one shared, frozen object per
- * (types, nullable) instead of an object and an array per schema node (issue 15: ~40 bytes of JS
- * heap per field of a large card). Callers already had to treat the result as read-only.
- */
-const plain = new Map<string, TypeInfo>();
 
 function interned(types: string[], primary: string | undefined, nullable: boolean): TypeInfo {
   const key = (nullable ? '?' : '') + types.join(' ');

@@ -10,7 +10,11 @@ import { fallbackReason, hasOwn, isAnnotation, isRecord } from './util.js';
 
 export type Renderability = { ok: true } | { ok: false; reason: string };
 
-/** Per static entry (itself cached per schema object and context). */
+/**
+ * The refusals, per static entry (itself cached per schema object and context). A location that
+ * renders is checked again each time: a few property reads, cheaper than a WeakMap entry per field
+ * of a large card (issue 15); its answer is the one shared `OK`, as it was from the memo.
+ */
 const memo = new WeakMap<object, Renderability>();
 const OK: Renderability = Object.freeze({ ok: true });
 const no = (reason: string): Renderability => ({ ok: false, reason });
@@ -22,7 +26,10 @@ export function renderable(ctx: SchemaContext, schema: JsonSchema | undefined): 
   try {
     const entry = staticResolve(ctx, schema);
     let r = memo.get(entry);
-    if (!r) memo.set(entry, (r = check(entry.schema, !!entry.alternatives)));
+    if (!r) {
+      r = check(entry.schema, !!entry.alternatives);
+      if (!r.ok) memo.set(entry, r);
+    }
     return r;
   } catch (e) {
     return no(`schema could not be resolved: ${(e as Error)?.message ?? String(e)}`);
@@ -32,9 +39,9 @@ export function renderable(ctx: SchemaContext, schema: JsonSchema | undefined): 
 function check(s: JsonSchemaObject, hasBranches: boolean): Renderability {
   const fb = fallbackReason(s);
   if (fb) return no(fb);
-  const constraints = Object.keys(s).filter((k) => !isAnnotation(k));
   if (hasOwn(s, 'not')) {
     if (s.not === true || (isRecord(s.not) && Object.keys(s.not).length === 0)) return no('false schema: no value is valid');
+    const constraints = Object.keys(s).filter((k) => !isAnnotation(k));
     if (constraints.length === 1) return no('only "not" is given: nothing says what the value is');
   }
   const info = describeType(s);

@@ -303,3 +303,32 @@ test('deferValidation: allErrors(), validate() and firstError() compile the vali
   const h = new FormController(structuredClone(schema), { value: {}, deferValidation: true });
   assert.equal(h.firstError()?.path, '/companyName');
 });
+
+test('fields with the same options share one frozen list; object values stay their own (issue 15: per-field heap)', () => {
+  const f = new FormController({
+    type: 'object',
+    properties: {
+      a: { type: 'string', enum: ['x', 'y'] },
+      b: { type: 'string', enum: ['x', 'y'], title: 'B' },
+      c: { type: 'string', enum: ['x', 'z'] },
+      d: { type: 'string', enum: ['x', 'y'], 'x-enumTitles': ['Ex', 'Why'] },
+      e: { type: 'array', uniqueItems: true, items: { enum: [{ k: 1 }, { k: 2 }] } },
+      f: { type: 'array', uniqueItems: true, items: { enum: ['x', 'y'] } },
+      g: { type: 'array', uniqueItems: true, items: { enum: ['x', 'y'] } },
+    },
+  });
+  const opts = (p: string) => f.node(p)!.options;
+  assert.deepEqual(opts('/a'), [{ value: 'x' }, { value: 'y' }]);
+  assert.equal(opts('/a'), opts('/b'));
+  assert.ok(Object.isFrozen(opts('/a')) && Object.isFrozen(opts('/a')![0]));
+  assert.notEqual(opts('/a'), opts('/c'));
+  assert.deepEqual(opts('/d'), [
+    { value: 'x', title: 'Ex' },
+    { value: 'y', title: 'Why' },
+  ]);
+  assert.notEqual(opts('/d'), opts('/a'));
+  const e = (f.schema as JsonSchemaObject).properties!.e as JsonSchemaObject;
+  assert.equal(f.node('/e')!.itemOptions![0].value, (e.items as JsonSchemaObject).enum![0]);
+  assert.deepEqual(f.node('/f')!.itemOptions, [{ value: 'x' }, { value: 'y' }]);
+  assert.equal(f.node('/f')!.itemOptions, f.node('/g')!.itemOptions);
+});

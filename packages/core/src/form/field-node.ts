@@ -90,8 +90,8 @@ export function buildNode(input: NodeInput): FieldNode {
   const type = describeType(schema);
   let kind: FieldKind = fallbackReason ? 'fallback' : kindOf(type, schema);
   if (kind === 'fallback') fallbackReason ??= 'This part of the schema has no widget.';
-  const options = kind === 'value' ? optionsOf(ctx, schema) : undefined;
-  const itemOptions: SchemaOption[] | undefined = kind === 'array' ? itemOptionsOf(ctx, schema) : undefined;
+  const options = kind === 'value' ? shared(ctx, optionsOf(ctx, schema)) : undefined;
+  const itemOptions = kind === 'array' ? shared(ctx, itemOptionsOf(ctx, schema)) : undefined;
   const computed = schema['x-formula'] !== undefined;
   const hint = input.hint ?? (typeof schema['x-widget'] === 'string' ? schema['x-widget'] : undefined);
   const widget = registry.resolve({ kind, schema, type, options, itemOptions, computed, hint });
@@ -121,3 +121,24 @@ export function buildNode(input: NodeInput): FieldNode {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Option lists by content, per schema context. */
+const optionLists = new WeakMap<SchemaContext, Map<string, readonly SchemaOption[]>>();
+
+/**
+ * One frozen list for the fields whose options are the same (a card repeats its enums: a status
+ * on every row, a yes/no list): an array and an object per option per field were ~100 bytes of JS
+ * heap per select (issue 15). Only lists of plain values are shared, so an object value stays the
+ * schema's own.
+ */
+function shared(ctx: SchemaContext, options: SchemaOption[] | undefined): readonly SchemaOption[] | undefined {
+  if (!options || options.some((o) => (o.value !== null && typeof o.value === 'object') || Object.is(o.value, -0))) return options;
+  const key = JSON.stringify(options);
+  let lists = optionLists.get(ctx);
+  if (!lists) optionLists.set(ctx, (lists = new Map()));
+  const hit = lists.get(key);
+  if (hit) return hit;
+  for (const o of options) Object.freeze(o);
+  lists.set(key, Object.freeze(options));
+  return options;
+}

@@ -8,6 +8,7 @@ import type { WidgetRegistry } from '../registry.js';
 import {
   describeType,
   effectiveSchema,
+  plainSchema,
   itemOptionsOf,
   optionsOf,
   renderable,
@@ -79,7 +80,9 @@ export function buildNode(input: NodeInput): FieldNode {
   let eff: EffectiveSchema;
   let fallbackReason: string | undefined;
   try {
-    eff = effectiveSchema(ctx, input.schema, input.data, { branch: input.branch });
+    // A plain schema is its own effective schema: no result object is cached for it (issue 15).
+    const plain = plainSchema(input.schema);
+    eff = plain ? { schema: plain } : effectiveSchema(ctx, input.schema, input.data, { branch: input.branch });
   } catch (e) {
     eff = { schema: {} };
     fallbackReason = (e as Error).message;

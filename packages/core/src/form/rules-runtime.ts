@@ -19,7 +19,7 @@ import {
   type RuleProblem,
   type RuleSpec,
 } from '../rules/index.js';
-import { deref, effectiveSchema, type SchemaContext } from '../schema/resolve.js';
+import { deref, effectiveSchemaOf, type SchemaContext } from '../schema/resolve.js';
 import { validationMessage } from '../i18n/validation-messages.js';
 import type { FormRules, RulesEngine } from '../rules/engine.js';
 
@@ -52,7 +52,7 @@ export function schemaAtTemplate(ctx: SchemaContext, template: string): JsonSche
   let cur: JsonSchemaObject | undefined = deref(ctx, ctx.root);
   for (const token of parsePointer(template)) {
     if (!cur) return undefined;
-    const s: JsonSchemaObject = effectiveSchema(ctx, cur, undefined).schema;
+    const s: JsonSchemaObject = effectiveSchemaOf(ctx, cur, undefined);
     if (isIndex(token)) {
       const items: JsonSchema | undefined = Array.isArray(s.items) ? undefined : (s.items as JsonSchema | undefined);
       cur = items === undefined ? undefined : deref(ctx, items);
@@ -68,7 +68,7 @@ export function schemaAtTemplate(ctx: SchemaContext, template: string): JsonSche
     cur = undefined;
     for (const c of candidates) {
       if (!c || typeof c !== 'object') continue;
-      const props = effectiveSchema(ctx, c, undefined).schema.properties;
+      const props = effectiveSchemaOf(ctx, c, undefined).properties;
       if (props && Object.prototype.hasOwnProperty.call(props, token)) {
         cur = deref(ctx, props[token]);
         break;

@@ -5,14 +5,14 @@
  */
 import type { JsonSchema, JsonSchemaObject } from '../types.js';
 import { parsePointer } from '../pointer.js';
-import { deref, describeType, effectiveSchema, type SchemaContext } from '../schema/resolve.js';
+import { deref, describeType, effectiveSchemaOf, type SchemaContext } from '../schema/resolve.js';
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** The schema of one place with refs followed and `allOf` merged (no data: conditionals not applied). */
 export function plain(ctx: SchemaContext, schema: JsonSchema | undefined): JsonSchemaObject {
   try {
-    return effectiveSchema(ctx, schema, undefined).schema;
+    return effectiveSchemaOf(ctx, schema, undefined);
   } catch {
     return {};
   }

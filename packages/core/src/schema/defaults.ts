@@ -5,7 +5,7 @@
  */
 import type { JsonSchema, JsonValue } from '../types.js';
 import type { SchemaContext } from './context.js';
-import { effectiveSchema } from './effective.js';
+import { effectiveSchemaOf } from './effective.js';
 import { deref } from './ref.js';
 import { describeType } from './type-info.js';
 import { cloneJson, defineData, hasOwn, isRecord } from './util.js';
@@ -33,14 +33,14 @@ function build(ctx: SchemaContext, schema: JsonSchema | undefined, stack: Set<ob
   if (stack.has(schema) || stack.has(target)) return undefined;
   stack.add(schema).add(target);
   try {
-    let eff = effectiveSchema(ctx, schema, undefined).schema;
+    let eff = effectiveSchemaOf(ctx, schema, undefined);
     if (hasOwn(eff, 'default')) return cloneJson(eff.default as JsonValue);
     if (hasOwn(eff, 'const')) return cloneJson(eff.const as JsonValue);
     if (describeType(eff).primary !== 'object') return undefined;
     let obj = fill(ctx, eff, {}, stack, depth);
     // Conditionals evaluated against the defaults may add fields with defaults of their own.
     for (let round = 0; round < 3; round++) {
-      const next = effectiveSchema(ctx, schema, obj).schema;
+      const next = effectiveSchemaOf(ctx, schema, obj);
       if (next === eff) break;
       eff = next;
       obj = fill(ctx, eff, obj, stack, depth);

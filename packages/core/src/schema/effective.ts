@@ -11,7 +11,7 @@ import type { SchemaContext } from './context.js';
 import { matchesSubschema } from '../validation/runtime.js';
 import { mergePlain } from './merge.js';
 import type { StaticDynamic, StaticEntry } from './static.js';
-import { staticResolve } from './static.js';
+import { plainSchema, staticResolve } from './static.js';
 import { MAX_DEPTH, fallbackSchema, hasOwn, isRecord } from './util.js';
 
 /** Result of resolving the schema at one data location for the current data. */
@@ -63,8 +63,23 @@ export function effectiveSchema(
   }
 }
 
+/**
+ * The effective schema's `schema` alone, as `effectiveSchema(...).schema`: for the model's own
+ * walks, which keep no result object. A plain schema (`plainSchema`) is its own effective schema
+ * and leaves nothing cached (issue 15: a cache entry and an object per field of a large card).
+ */
+export function effectiveSchemaOf(
+  ctx: SchemaContext,
+  schema: JsonSchema | undefined,
+  data: JsonValue | undefined,
+  opts?: EffectiveOptions,
+): JsonSchemaObject {
+  return plainSchema(schema) ?? effectiveSchema(ctx, schema, data, opts).schema;
+}
+
 /** Whether the effective schema of `schema` can change with the data (conditionals, dependencies, branches). */
 export function isDynamic(ctx: SchemaContext, schema: JsonSchema | undefined): boolean {
+  if (plainSchema(schema)) return false;
   try {
     return staticResolve(ctx, schema).dynamic === true;
   } catch {

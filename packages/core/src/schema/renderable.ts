@@ -4,7 +4,7 @@
  */
 import type { JsonSchema, JsonSchemaObject } from '../types.js';
 import type { SchemaContext } from './context.js';
-import { staticResolve } from './static.js';
+import { plainSchema, staticResolve } from './static.js';
 import { describeType } from './type-info.js';
 import { fallbackReason, hasOwn, isAnnotation, isRecord } from './util.js';
 
@@ -24,11 +24,14 @@ export function renderable(ctx: SchemaContext, schema: JsonSchema | undefined): 
   if (schema === false) return no('false schema: no value is valid');
   if (schema !== undefined && typeof schema !== 'boolean' && !isRecord(schema)) return no('not a schema');
   try {
-    const entry = staticResolve(ctx, schema);
-    let r = memo.get(entry);
+    // A plain schema is its own resolution (and its own memo key): no static entry is made for it.
+    const plain = plainSchema(schema);
+    const entry = plain ? undefined : staticResolve(ctx, schema);
+    const key: object = plain ?? entry!;
+    let r = memo.get(key);
     if (!r) {
-      r = check(entry.schema, !!entry.alternatives);
-      if (!r.ok) memo.set(entry, r);
+      r = check(plain ?? entry!.schema, !!entry?.alternatives);
+      if (!r.ok) memo.set(key, r);
     }
     return r;
   } catch (e) {

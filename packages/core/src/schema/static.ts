@@ -57,6 +57,38 @@ const caches = new WeakMap<SchemaContext, WeakMap<object, StaticEntry>>();
 // Not frozen: it is also the effective schema handed out for `true`/absent schemas, as before.
 const EMPTY_ENTRY: StaticPlain = { schema: EMPTY_SCHEMA };
 
+/** The keywords that make a schema's resolution more than the schema itself. */
+const RESOLVED_KEYWORDS: ReadonlySet<string> = new Set([
+  '$ref',
+  'allOf',
+  'if',
+  'then',
+  'else',
+  'oneOf',
+  'anyOf',
+  'dependentRequired',
+  'dependentSchemas',
+  'dependencies',
+]);
+
+/**
+ * The static resolution of a schema that is its own: no refs, `allOf`, conditionals, dependencies
+ * or alternatives (most fields of a card). `staticResolve` would give `{schema}` with this schema
+ * (`{}` for one without keywords); this answers without a cache entry and that object per schema
+ * node (issue 15). `undefined` for any other schema.
+ */
+export function plainSchema(schema: JsonSchema | undefined): JsonSchemaObject | undefined {
+  if (schema === undefined || schema === true) return EMPTY_SCHEMA;
+  if (!isRecord(schema)) return undefined;
+  let empty = true;
+  for (const k in schema) {
+    if (!hasOwn(schema, k)) continue;
+    if (RESOLVED_KEYWORDS.has(k)) return undefined;
+    empty = false;
+  }
+  return empty ? EMPTY_SCHEMA : schema;
+}
+
 /** The cached static resolution of `schema`. */
 export function staticResolve(ctx: SchemaContext, schema: JsonSchema | undefined, depth = 0): StaticEntry {
   if (schema === undefined || schema === true) return EMPTY_ENTRY;

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JsonSchemaObject } from '../types.js';
-import { createSchemaContext, effectiveSchema, isDynamic } from './resolve.js';
+import { FALLBACK_KEYWORD, createSchemaContext, effectiveSchema, effectiveSchemaOf, isDynamic, plainSchema } from './resolve.js';
+import { staticResolve } from './static.js';
 import { describeType } from './type-info.js';
 import '../validation/validator.js';
 
@@ -76,5 +77,35 @@ describe('static resolution (issue 15: per-field heap)', () => {
     const octx = createSchemaContext(opt);
     assert.equal(isDynamic(octx, opt), false);
     assert.deepEqual(effectiveSchema(octx, opt, null).schema.type, ['string', 'null']);
+  });
+
+  it('a plain schema is its own resolution, the same as staticResolve gives, without a cache entry', () => {
+    const root: JsonSchemaObject = {
+      type: 'object',
+      properties: {
+        a: { type: 'string', title: 'A' },
+        e: {},
+        r: { $ref: '#/$defs/b' },
+        all: { allOf: [{ type: 'string' }, { maxLength: 3 }] },
+        cond: { type: 'object', if: { required: ['x'] }, then: { required: ['y'] } },
+        alt: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+        dep: { type: 'object', dependencies: { x: ['y'] } },
+        fb: { type: 'string', [FALLBACK_KEYWORD]: 'no' },
+      },
+      $defs: { b: { type: 'number' } },
+    };
+    const ctx = createSchemaContext(root);
+    const props = root.properties as Record<string, JsonSchemaObject>;
+    for (const [name, s] of Object.entries(props)) {
+      const plain = plainSchema(s);
+      const expected = staticResolve(ctx, s).schema;
+      if (plain) assert.equal(plain, expected, name);
+      assert.equal(effectiveSchemaOf(ctx, s, undefined), effectiveSchema(ctx, s, undefined).schema, name);
+    }
+    assert.equal(plainSchema(props.a), props.a);
+    assert.equal(plainSchema(props.e), staticResolve(ctx, props.e).schema);
+    for (const name of ['r', 'all', 'cond', 'alt', 'dep']) assert.equal(plainSchema(props[name]), undefined, name);
+    assert.equal(plainSchema(undefined), plainSchema(true));
+    assert.equal(plainSchema(false), undefined);
   });
 });

@@ -116,9 +116,25 @@ export function metaSchemaErrors(schema: JsonSchema): ErrorObject[] {
   return metaErrors(ajvInput(schema));
 }
 
-function metaErrors(input: AjvInput): ErrorObject[] {
-  const meta = sharedAjv(input.draft07);
+function metaErrors(input: AjvInput, meta: Ajv = sharedAjv(input.draft07)): ErrorObject[] {
   return typeof input.schema !== 'object' || meta.validateSchema(input.schema) ? [] : [...(meta.errors ?? [])];
+}
+
+/**
+ * The meta-schema checker of one compile: the shared one when something already keeps it
+ * (`metaSchemaErrors`: the builder's JSON view checks on every edit, the CLI), else one of its own,
+ * dropped with the compile. A card compiles its schema once; keeping the meta-schema's compiled
+ * validators for the page's life (their generated sources, bytecode and machine code, ajv's
+ * schema environments: ~0.3 MB of JS heap, a fifth of a 50-field card's; issue 15) costs more
+ * than compiling them again for the next new schema (tens of milliseconds, after the first paint).
+ */
+function compileChecker(draft07: boolean): Ajv {
+  return (draft07 ? ajv07 : ajv2020) ?? metaAjv(draft07);
+}
+
+/** Whether a shared meta-schema checker is kept (for tests: compiles alone must not keep one). */
+export function schemaCheckerKept(): boolean {
+  return ajv2020 !== undefined || ajv07 !== undefined;
 }
 
 /** An EvalError (CSP, or Node's --disallow-code-generation-from-strings) is the page's policy, not the schema. */
@@ -131,15 +147,16 @@ function isCodeGenerationBlocked(e: unknown): boolean {
 /**
  * Compiles `schema` once: later calls with the same object, or an equal one, get the cached function
  * (compile-cache.ts). Each validator has an ajv instance of its own, dropped with it: a shared
- * instance keeps everything it ever compiled. The schema is checked against its meta-schema by the
- * shared instance of its draft, whose meta-schema validator is compiled once.
+ * instance keeps everything it ever compiled. The schema is checked against its meta-schema first
+ * (see compileChecker).
  */
 export function compileSchema(schema: JsonSchema): ValidateFunction {
   return cachedValidator(schema, () => {
     const input = ajvInput(schema);
     try {
-      const problems = metaErrors(input);
-      if (problems.length) throw new Error(`schema is invalid: ${sharedAjv(input.draft07).errorsText(problems)}`);
+      const checker = compileChecker(input.draft07);
+      const problems = metaErrors(input, checker);
+      if (problems.length) throw new Error(`schema is invalid: ${checker.errorsText(problems)}`);
       // A malformed x-bik is the schema's fault too: refused here (publish, the card's schemaError), not at every save.
       collectBikChecks(schema);
       return makeAjv(input.draft07, { validateSchema: false, messages: false, verbose: needsVerboseErrors(input.schema) }).compile(

@@ -5,6 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type { JsonSchema } from '../types.js';
 import { compileSchema, metaSchemaErrors, schemaCheckerKept } from './compiler.js';
 
 describe('the meta-schema checker', () => {
@@ -24,7 +25,7 @@ describe('the meta-schema checker', () => {
   it('metaSchemaErrors keeps one, and later compiles check with it', () => {
     assert.deepEqual(metaSchemaErrors({ type: 'string' }), []);
     assert.equal(schemaCheckerKept(), true);
-    assert.equal(metaSchemaErrors({ type: 'string', maxLength: 'x' })[0]?.instancePath, '/maxLength');
+    assert.equal(metaSchemaErrors({ type: 'string', maxLength: 'x' } as unknown as JsonSchema)[0]?.instancePath, '/maxLength');
     assert.throws(
       () => compileSchema({ type: 'object', properties: { n: { type: 'string', maxLength: -2 } } }),
       /schema is invalid: .*maxLength/,

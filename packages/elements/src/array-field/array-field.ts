@@ -10,6 +10,7 @@ import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { buttonStyles, fieldStyles, tokens } from '../internal/styles.js';
 import { renderWidget } from '../section/render-widget.js';
 import { t } from '../internal/i18n.js';
+import { registerMoreUiStrings } from '../internal/i18n-more.js';
 import { arrayFieldStyles } from './array-field.styles.js';
 import { moveItem } from './list-ops.js';
 import addIcon from 'lucide/dist/esm/icons/plus.mjs';
@@ -21,6 +22,9 @@ import moveUpIcon from 'lucide/dist/esm/icons/arrow-up.mjs';
 import removeIcon from 'lucide/dist/esm/icons/trash.mjs';
 import { icon, type IconNode } from '../internal/icons.js';
 import { emptyState, emptyStyles } from '../internal/empty.js';
+
+// This widget's strings are not in the card entry's catalogue (i18n-more.ts).
+registerMoreUiStrings();
 
 type RowAction = 'duplicate' | 'up' | 'down' | 'remove';
 

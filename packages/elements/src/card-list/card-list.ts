@@ -8,11 +8,15 @@ import { changeField, deleteCards, deleteView, loadViews, rangeOf, restoreCards,
 import { tokens, buttonStyles, fieldStyles } from '../internal/styles.js';
 import { emptyState, emptyStyles } from '../internal/empty.js';
 import { t } from '../internal/i18n.js';
+import { registerMoreUiStrings } from '../internal/i18n-more.js';
 import { registerGermanUiStrings } from '../internal/ui-strings.js';
 import { KcOpenEvent } from '../events/events.js';
 import { defineElement } from '../internal/field-element.js';
 import { StorageWatch } from '../internal/storage-watch.js';
 import { formatCalendarDate, formatInstant, formatNumber, localized } from '../history/format.js';
+
+// This widget's strings are not in the card entry's catalogue (i18n-more.ts).
+registerMoreUiStrings();
 
 // German up front, as the package root has it: this entry is not the card's, which loads it on demand.
 registerGermanUiStrings();

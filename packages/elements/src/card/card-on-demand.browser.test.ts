@@ -84,6 +84,29 @@ describe('<kc-card> from the card entry loads rules and layout validation on dem
   });
   afterEach(() => cards.splice(0).forEach((c) => c.remove()));
 
+  it("an on-demand widget brings its own strings, in the card's language (not in the card entry's catalogue)", async () => {
+    const schema: JsonSchemaObject = {
+      type: 'object',
+      properties: { tags: { type: 'array', items: { type: 'string' }, title: 'Tags' } },
+    };
+    expect(fetched('internal/i18n-more.ts'), 'not before a widget needs them').to.deep.equal([]);
+    for (const [locale, placeholder] of [
+      ['en', 'Add: type and press Enter'],
+      ['ru', 'Добавить: введите и нажмите Enter'],
+    ]) {
+      const card = document.createElement('kc-card') as KcCard;
+      Object.assign(card, { schema, value: { tags: ['VIP'] }, locale });
+      document.body.append(card);
+      cards.push(card);
+      const input = () => allFields(card).get('/tags')?.shadowRoot?.querySelector('input');
+      await waitUntil(input, 'the tags field renders when its chunk arrives', { timeout: 10000 });
+      expect(input()!.placeholder, locale).to.equal(placeholder);
+      const remove = allFields(card).get('/tags')!.shadowRoot!.querySelector('[part=remove-button]')!;
+      expect(remove.getAttribute('aria-label'), locale).to.equal(locale === 'en' ? 'Remove VIP' : 'Удалить VIP');
+    }
+    expect(fetched('internal/i18n-more.ts'), 'fetched with the widget').to.not.be.empty;
+  });
+
   it('a card without rules or a layout document fetches neither', async () => {
     const card = await mountAndWatch({ schema: plain, value: { name: 'Anna' } }, (c) => {
       expect([...allFields(c).keys()]).to.include.members(['/name', '/age']);

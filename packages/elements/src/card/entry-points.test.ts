@@ -189,8 +189,10 @@ test('what a plain edit-mode card never uses is not up front in the card entry (
   // View and blank modes only (card/chunks.ts loads them before such a card renders); the action
   // bar only with persistence, whose entry brings it (KcCard.actionBar).
   // The schema matcher (ajv) comes with the run-time compiler (validation/runtime.ts matchesSubschema).
-  // FieldAccess only for a card given roles (card/chunks.ts).
+  // FieldAccess only for a card given roles (card/chunks.ts). The strings of the on-demand widgets
+  // and of the list, history and reminders come with them (internal/i18n-more.ts).
   const never = [
+    'elements/src/internal/i18n-more.ts',
     'elements/src/view/',
     'storage/src/',
     'elements/src/card/action-bar.ts',

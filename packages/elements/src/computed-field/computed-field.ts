@@ -2,7 +2,11 @@ import { html, css, nothing } from 'lit';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
+import { registerMoreUiStrings } from '../internal/i18n-more.js';
 import { numberFormat } from '../internal/intl.js';
+
+// This widget's strings are not in the card entry's catalogue (i18n-more.ts).
+registerMoreUiStrings();
 
 /**
  * Formats a computed value for `locale`: numbers with Intl (`%` when the unit is `%`, any other

@@ -2,10 +2,14 @@ import { LitElement, html, css, nothing, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { tokens, buttonStyles } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
+import { registerMoreUiStrings } from '../internal/i18n-more.js';
 import { dateTimeFormat } from '../internal/intl.js';
 import { firstDayOfWeek, isoParts, toIso } from '../internal/dates.js';
 import { defineElement } from '../internal/field-element.js';
 import { KcCalendarCloseEvent, KcDatePickEvent } from '../events/events.js';
+
+// This widget's strings are not in the card entry's catalogue (i18n-more.ts).
+registerMoreUiStrings();
 
 const MONTH_TITLE: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC' };
 const WEEKDAY_SHORT: Intl.DateTimeFormatOptions = { weekday: 'short', timeZone: 'UTC' };

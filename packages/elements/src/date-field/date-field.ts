@@ -7,9 +7,13 @@ import { buttonStyles, fieldStyles, tokens } from '../internal/styles.js';
 import { formatIsoDate, parseLocaleDate, dateOrder, dateSeparator } from '../internal/dates.js';
 import { icon } from '../internal/icons.js';
 import { t } from '../internal/i18n.js';
+import { registerMoreUiStrings } from '../internal/i18n-more.js';
 import { KcTextField } from '../text-field/text-field.js';
 // The calendar comes with the field: the field is itself loaded on demand (card/lazy-widgets.ts).
 import './calendar.js';
+
+// This widget's strings are not in the card entry's catalogue (i18n-more.ts).
+registerMoreUiStrings();
 
 const dateFieldStyles = css`
   .date-row { position: relative; display: flex; }

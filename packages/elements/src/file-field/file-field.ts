@@ -4,9 +4,13 @@ import type { FieldError, JsonValue } from '@kartochka/core';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { buttonStyles, fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
+import { registerMoreUiStrings } from '../internal/i18n-more.js';
 import { fireInputAndChange, formatBytes, safeFileLink } from '../internal/widget-utils.js';
 import { acceptsFile, asLocalFile, isFileRef, parseAccept, type FileRef } from '@kartochka/storage/data';
 import { KcFileRequestEvent } from '../events/events.js';
+
+// This widget's strings are not in the card entry's catalogue (i18n-more.ts).
+registerMoreUiStrings();
 
 /** The size limit when the schema gives no `x-maxSize`: 10 MB. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;

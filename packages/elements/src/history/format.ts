@@ -14,8 +14,12 @@ import {
 } from '@kartochka/core';
 import { escapeToken, humanize, parsePointer } from '@kartochka/core/internal';
 import { t } from '../internal/i18n.js';
+import { registerMoreUiStrings } from '../internal/i18n-more.js';
 import { numberFormat, dateTimeFormat } from '../internal/intl.js';
 import { formatBytes } from '../internal/widget-utils.js';
+
+// This widget's strings are not in the card entry's catalogue (i18n-more.ts).
+registerMoreUiStrings();
 
 const tag = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
 

@@ -6,10 +6,14 @@ import type { Revision, StorageAdapter } from '@kartochka/storage';
 import { tokens } from '../internal/styles.js';
 import { emptyState, emptyStyles } from '../internal/empty.js';
 import { t } from '../internal/i18n.js';
+import { registerMoreUiStrings } from '../internal/i18n-more.js';
 import { registerGermanUiStrings } from '../internal/ui-strings.js';
 import { StorageWatch } from '../internal/storage-watch.js';
 import { defineElement } from '../internal/field-element.js';
 import { FieldLabels, formatInstant } from './format.js';
+
+// This widget's strings are not in the card entry's catalogue (i18n-more.ts).
+registerMoreUiStrings();
 
 // German up front, as the package root has it: this entry is not the card's, which loads it on demand.
 registerGermanUiStrings();

@@ -9,6 +9,7 @@ import { registerTranslation } from '@kartochka/core';
 import { pluralMessage } from '@kartochka/core/internal';
 import { registerTranslationLoader, translate, type Message } from '@kartochka/i18n';
 import type { Locale } from '@kartochka/core';
+import type { MoreUiKeys } from './i18n-more.js';
 
 const en = {
   summary: 'Summary',
@@ -16,35 +17,12 @@ const en = {
   datePast: 'overdue',
   required: 'required',
   requiredMark: '(required)',
-  add: 'Add',
-  addItem: 'Add an item',
-  remove: 'Remove',
-  removeItem: 'Remove item {n}',
-  undo: 'Undo',
-  itemRemoved: 'Item {n} removed.',
-  moveUp: 'Move up',
-  moveDown: 'Move down',
   duplicate: 'Duplicate',
-  duplicateItem: 'Duplicate item {n}',
-  moveItem: 'Move item {n}',
-  moveHint: 'Drag to reorder, or press Alt+Up or Alt+Down.',
-  itemMoved: 'Item {from} moved to position {to}',
-  actions: 'Actions',
-  itemActions: 'Actions for item {n}',
-  chooseDate: 'Choose a date',
-  previousMonth: 'Previous month',
-  nextMonth: 'Next month',
-  dayLetters: 'dd',
-  monthLetters: 'mm',
-  yearLetters: 'yyyy',
   empty: 'No items yet.',
   choose: 'Choose…',
   notSet: '—',
   yes: 'Yes',
   no: 'No',
-  rawJson: 'Raw JSON',
-  rawJsonHint: 'This part of the card has no form fields; edit it as JSON. Its data is kept as it is.',
-  invalidJson: 'Not valid JSON: {detail}. Your text is kept; fix it to apply.',
   errorsSummary: pluralMessage('en', {
     one: 'The card has {n} problem. Fix the field marked in red.',
     other: 'The card has {n} problems. Fix the fields marked in red.',
@@ -55,7 +33,6 @@ const en = {
     "This page's security policy (CSP) does not let the card check its data, so mistakes are not shown here. The data is kept; the server still checks it when the card is saved.",
   validationPending: 'The card is still checking its data; try again in a moment.',
   partNotLoaded: 'Part of this card could not be loaded, so it cannot be shown in full. Check the connection and reload the page.',
-  computed: 'computed',
   variant: 'Variant',
   // layout and modes
   sections: 'Sections',
@@ -72,100 +49,32 @@ const en = {
   amount: 'Amount',
   currency: 'Currency',
   notInList: '{value} (not in the list)',
-  notChosen: 'Not chosen',
   noMatches: 'No matches',
   matches: pluralMessage('en', { one: '{n} option', other: '{n} options' }),
-  addTag: 'Add: type and press Enter',
-  removeTag: 'Remove {tag}',
-  tagAdded: '{tag} added.',
-  tagRemoved: '{tag} removed.',
-  ratingOf: '{n} of {max}',
-  noRating: 'No rating',
-  clear: 'Clear',
-  chooseFile: 'Choose a file',
-  replaceFile: 'Replace',
-  removeFile: 'Remove the file',
-  download: 'Download {name}',
-  noFile: 'No file attached.',
-  fileTooLarge: 'The file “{name}” is {size}, over the limit of {max}. The previous file is kept.',
-  fileWrongType: 'Files like “{name}” are not accepted here (accepted: {accept}). The previous file is kept.',
-  previewFile: 'Preview',
-  hidePreview: 'Hide preview',
-  previewOf: 'Preview of {name}',
-  fileUnavailable: 'The file could not be fetched: {reason}',
-  fileKindPdf: 'PDF document',
-  fileKindImage: 'image',
-  fileRemoved: 'File removed.',
-  // reminders, history, card list
   loading: 'Loading…',
-  loadFailed: 'Could not load: {detail}',
-  reminders: 'Reminders',
-  remindersEmpty: 'No reminders in this period.',
-  remindersCount: pluralMessage('en', { one: '{n} reminder', other: '{n} reminders' }),
-  remindersPeriod: '{from} – {to}',
-  exportIcs: 'Export .ics',
-  exportIcsLabel: 'Download the reminders as a calendar file (.ics)',
-  reminderEvent: 'Event: {date}',
-  reminderFor: 'For: {who}',
-  history: 'History of changes',
-  historyEmpty: 'No changes yet.',
-  historyCreated: 'Card created',
-  historyBy: 'by {author}',
-  historyChanges: pluralMessage('en', { one: '{n} change', other: '{n} changes' }),
-  historyWholeCard: 'Whole card',
-  historyRemoved: 'removed',
-  historyBecame: 'became',
-  listCaption: 'Client cards',
-  listSearch: 'Search by name',
-  listAll: 'All',
-  listEmpty: 'No cards match.',
-  listShown: '{from}–{to} of {total}',
-  listPrev: 'Previous page',
-  listNext: 'Next page',
-  listTitle: 'Name',
-  listUpdated: 'Updated',
-  listResetFilters: 'Reset filters',
-  listOpen: 'Open {title}',
 };
 
-/** The keys of the `elements` domain; a message is a string with `{name}` placeholders, or a function (counts: `pluralMessage`). */
-export type UiStrings = Record<keyof typeof en, Message>;
+/**
+ * The keys of the `elements` domain; a message is a string with `{name}` placeholders, or a function
+ * (counts: `pluralMessage`). The strings of the card and its standard widgets are here; those of
+ * the on-demand widgets and the other elements are in i18n-more.ts, registered by their modules.
+ */
+export type UiStrings = Record<keyof typeof en | MoreUiKeys, Message>;
+/** The strings registered with this module (the card's and its standard widgets'). */
+export type CardUiStrings = Record<keyof typeof en, Message>;
 
-const ru: UiStrings = {
+const ru: CardUiStrings = {
   summary: 'Сводка',
   dateSoon: 'скоро',
   datePast: 'просрочено',
   required: 'обязательно',
   requiredMark: '(обязательно)',
-  add: 'Добавить',
-  addItem: 'Добавить элемент',
-  remove: 'Удалить',
-  removeItem: 'Удалить элемент {n}',
-  undo: 'Отменить',
-  itemRemoved: 'Элемент {n} удалён.',
-  moveUp: 'Выше',
-  moveDown: 'Ниже',
   duplicate: 'Дублировать',
-  duplicateItem: 'Дублировать элемент {n}',
-  moveItem: 'Переместить элемент {n}',
-  moveHint: 'Перетащите, чтобы изменить порядок, или нажмите Alt+↑ или Alt+↓.',
-  itemMoved: 'Элемент {from} перемещён на позицию {to}',
-  actions: 'Действия',
-  itemActions: 'Действия с элементом {n}',
-  chooseDate: 'Выбрать дату',
-  previousMonth: 'Предыдущий месяц',
-  nextMonth: 'Следующий месяц',
-  dayLetters: 'дд',
-  monthLetters: 'мм',
-  yearLetters: 'гггг',
   empty: 'Пока пусто.',
   choose: 'Выберите…',
   notSet: '—',
   yes: 'Да',
   no: 'Нет',
-  rawJson: 'JSON',
-  rawJsonHint: 'Для этой части карточки нет полей формы; её можно править как JSON. Данные сохраняются как есть.',
-  invalidJson: 'Некорректный JSON: {detail}. Текст сохранён; исправьте его, чтобы применить.',
   errorsSummary: pluralMessage('ru', {
     one: 'В карточке {n} ошибка. Исправьте поля, отмеченные красным.',
     few: 'В карточке {n} ошибки. Исправьте поля, отмеченные красным.',
@@ -178,7 +87,6 @@ const ru: UiStrings = {
     'Политика безопасности этой страницы (CSP) не даёт карточке проверять данные, поэтому ошибки здесь не показываются. Данные сохраняются; сервер проверит их при сохранении карточки.',
   validationPending: 'Карточка ещё проверяет данные; попробуйте через мгновение.',
   partNotLoaded: 'Не удалось загрузить часть карточки, поэтому её нельзя показать полностью. Проверьте подключение и обновите страницу.',
-  computed: 'вычисляется',
   variant: 'Вариант',
   // layout and modes
   sections: 'Разделы',
@@ -195,60 +103,9 @@ const ru: UiStrings = {
   amount: 'Сумма',
   currency: 'Валюта',
   notInList: '{value} (нет в списке)',
-  notChosen: 'Не выбрано',
   noMatches: 'Ничего не найдено',
   matches: 'Вариантов: {n}',
-  addTag: 'Добавить: введите и нажмите Enter',
-  removeTag: 'Удалить {tag}',
-  tagAdded: '{tag}: добавлено.',
-  tagRemoved: '{tag}: удалено.',
-  ratingOf: '{n} из {max}',
-  noRating: 'Нет оценки',
-  clear: 'Очистить',
-  chooseFile: 'Выберите файл',
-  replaceFile: 'Заменить',
-  removeFile: 'Удалить файл',
-  download: 'Скачать {name}',
-  noFile: 'Файл не прикреплён.',
-  fileTooLarge: 'Файл «{name}» весит {size} — больше допустимых {max}. Прежний файл сохранён.',
-  fileWrongType: 'Файлы вроде «{name}» здесь не принимаются (можно: {accept}). Прежний файл сохранён.',
-  previewFile: 'Просмотр',
-  hidePreview: 'Скрыть просмотр',
-  previewOf: 'Просмотр файла {name}',
-  fileUnavailable: 'Не удалось получить файл: {reason}',
-  fileKindPdf: 'документ PDF',
-  fileKindImage: 'изображение',
-  fileRemoved: 'Файл удалён.',
-  // reminders, history, card list
   loading: 'Загрузка…',
-  loadFailed: 'Не удалось загрузить: {detail}',
-  reminders: 'Напоминания',
-  remindersEmpty: 'В этом периоде напоминаний нет.',
-  remindersCount: 'Напоминаний: {n}',
-  remindersPeriod: '{from} – {to}',
-  exportIcs: 'Экспорт .ics',
-  exportIcsLabel: 'Скачать напоминания файлом календаря (.ics)',
-  reminderEvent: 'Событие: {date}',
-  reminderFor: 'Кому: {who}',
-  history: 'История изменений',
-  historyEmpty: 'Изменений пока нет.',
-  historyCreated: 'Карточка создана',
-  historyBy: 'автор: {author}',
-  historyChanges: 'Изменений: {n}',
-  historyWholeCard: 'Вся карточка',
-  historyRemoved: 'удалено',
-  historyBecame: 'стало',
-  listCaption: 'Карточки клиентов',
-  listSearch: 'Поиск по названию',
-  listAll: 'Все',
-  listEmpty: 'Подходящих карточек нет.',
-  listShown: '{from}–{to} из {total}',
-  listPrev: 'Предыдущая страница',
-  listNext: 'Следующая страница',
-  listTitle: 'Название',
-  listUpdated: 'Изменена',
-  listResetFilters: 'Сбросить фильтры',
-  listOpen: 'Открыть {title}',
 };
 
 declare module '@kartochka/i18n' {
@@ -258,12 +115,12 @@ declare module '@kartochka/i18n' {
 }
 
 /** The catalogues registered up front (the registry holds them, and whatever an app registers). */
-export const upFrontUiStrings: Record<'en' | 'ru', UiStrings> = { en, ru };
+export const upFrontUiStrings: Record<'en' | 'ru', CardUiStrings> = { en, ru };
 for (const [locale, strings] of Object.entries(upFrontUiStrings)) registerTranslation(locale, { elements: strings });
 registerTranslationLoader('de', () => import('./load-german.js').then((m) => m.german));
 
 /** A UI string in `locale` (along its fallback chain), with `{name}` placeholders filled. */
 export function t(locale: Locale | undefined, key: keyof UiStrings, params: Record<string, string | number> = {}): string {
-  const own: Message = en[key];
-  return translate('elements', locale, key, params) ?? (typeof own === 'function' ? own(params, 'en') : own);
+  const own: Message | undefined = (en as Partial<UiStrings>)[key];
+  return translate('elements', locale, key, params) ?? (typeof own === 'function' ? own(params, 'en') : (own ?? key));
 }

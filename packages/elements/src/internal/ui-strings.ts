@@ -6,10 +6,15 @@
  */
 import { registerTranslation } from '@kartochka/i18n';
 import { upFrontUiStrings, type UiStrings } from './i18n.js';
+import { moreUiStrings, registerMoreUiStrings } from './i18n-more.js';
 import { de } from './i18n.de.js';
 
 /** The built-in catalogues of the `elements` domain (the registry holds them, and whatever an app registers). */
-export const uiStrings: Record<'en' | 'ru' | 'de', UiStrings> = { ...upFrontUiStrings, de };
+export const uiStrings: Record<'en' | 'ru' | 'de', UiStrings> = {
+  en: { ...upFrontUiStrings.en, ...moreUiStrings.en },
+  ru: { ...upFrontUiStrings.ru, ...moreUiStrings.ru },
+  de,
+};
 
 /**
  * Registers the German catalogue now (underneath an app's own strings). Called by the modules that
@@ -17,6 +22,7 @@ export const uiStrings: Record<'en' | 'ru' | 'de', UiStrings> = { ...upFrontUiSt
  * module, because bundlers drop the statements of modules whose exports go unused.
  */
 export function registerGermanUiStrings(): void {
+  registerMoreUiStrings();
   registerTranslation('de', { elements: de }, { underneath: true });
 }
 registerGermanUiStrings();

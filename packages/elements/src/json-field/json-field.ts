@@ -4,7 +4,11 @@ import type { JsonValue } from '@kartochka/core';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
+import { registerMoreUiStrings } from '../internal/i18n-more.js';
 import { subtreeErrors } from '../internal/widget-utils.js';
+
+// This widget's strings are not in the card entry's catalogue (i18n-more.ts).
+registerMoreUiStrings();
 
 /**
  * @summary The raw JSON editor: the fallback for a part of a schema the engine cannot render. Its

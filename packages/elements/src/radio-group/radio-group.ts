@@ -4,7 +4,11 @@ import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { groupStyles, renderLegend } from '../internal/group-styles.js';
 import { t } from '../internal/i18n.js';
+import { registerMoreUiStrings } from '../internal/i18n-more.js';
 import { displayUnknown, keyOf, labelOptions, schemaOptions, type LabelledOption } from '../internal/widget-utils.js';
+
+// This widget's strings are not in the card entry's catalogue (i18n-more.ts).
+registerMoreUiStrings();
 
 /**
  * @summary Choose one option with native radio buttons in a fieldset (`x-widget: "radio"` on an

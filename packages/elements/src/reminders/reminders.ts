@@ -15,12 +15,16 @@ import type { StorageAdapter } from '@kartochka/storage';
 import { tokens, buttonStyles } from '../internal/styles.js';
 import { emptyState, emptyStyles } from '../internal/empty.js';
 import { t } from '../internal/i18n.js';
+import { registerMoreUiStrings } from '../internal/i18n-more.js';
 import { registerGermanUiStrings } from '../internal/ui-strings.js';
 import { defineElement } from '../internal/field-element.js';
 import { StorageWatch } from '../internal/storage-watch.js';
 import { formatCalendarDate } from '../history/format.js';
 
 import { KcOpenEvent } from '../events/events.js';
+
+// This widget's strings are not in the card entry's catalogue (i18n-more.ts).
+registerMoreUiStrings();
 
 // German up front, as the package root has it: this entry is not the card's, which loads it on demand.
 registerGermanUiStrings();

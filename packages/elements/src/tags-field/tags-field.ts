@@ -5,7 +5,11 @@ import type { JsonValue } from '@kartochka/core';
 import { KcFieldElement, defineElement } from '../internal/field-element.js';
 import { fieldStyles, tokens } from '../internal/styles.js';
 import { t } from '../internal/i18n.js';
+import { registerMoreUiStrings } from '../internal/i18n-more.js';
 import { fireInputAndChange, subtreeErrors } from '../internal/widget-utils.js';
+
+// This widget's strings are not in the card entry's catalogue (i18n-more.ts).
+registerMoreUiStrings();
 
 /**
  * @summary A list of short strings as tags (the default for `{type: "array", items: {type:

@@ -66,8 +66,8 @@ export const darkTokens = css`
 `;
 
 /**
- * Shared look of a labelled field: label, control, hint, error. (Comments here, not in the CSS:
- * the CSS text ships as it is written.) The controls' hover border has no transition: an animated
+ * Shared look of a labelled field: label, control, hint, error. The controls' hover border has no
+ * transition (said here: a comment in the CSS text ships with it): an animated
  * border-color is style and paint work on the main thread every frame for its length, and the
  * mouse rests on the field a person has just clicked into, so the animation ran under their first
  * key presses (issue 15: presses 1–2 after the click took 24–48 ms against 16 without it).

@@ -279,8 +279,7 @@ if (only.has('bundle')) {
     },
     {
       area: 'Bundle (min + gzip)',
-      measure:
-        "… the bench's own card page in full: + the list and date widgets its schema uses",
+      measure: "… the bench's own card page in full: + the list and date widgets its schema uses",
       unit: 'KB',
       value: kb(bd.cardPage.gzip),
     },

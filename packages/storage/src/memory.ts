@@ -5,7 +5,7 @@
  */
 import { DuplicateError, NotFoundError, UnavailableError, ValidationError } from './errors.js';
 import { applyQuery } from './query.js';
-import { checkRevision, nextRecord, uniqueOf, validateRecord } from './record.js';
+import { checkRevision, nextRecord, tombstoneOf, uniqueOf, validateRecord } from './record.js';
 import type {
   CardRecord,
   DeleteOptions,
@@ -91,7 +91,9 @@ export class MemoryAdapter implements StorageAdapter {
       const holder = this.uniqueIndex.get(k);
       if (holder !== undefined && holder !== input.id) throw new DuplicateError(input.id, holder, k.slice(k.indexOf('\0') + 1));
     }
-    const { record, revision } = nextRecord(cloned, stored, options, this.now().toISOString());
+    // A card created again after a delete continues its kept history (after its tombstone).
+    const previous = stored ? 0 : (this.revisions.get(input.id)?.at(-1)?.revision ?? 0);
+    const { record, revision } = nextRecord(cloned, stored, options, this.now().toISOString(), previous);
     this.dropKeys(record.id);
     for (const k of keys) this.uniqueIndex.set(k, record.id);
     this.keysOf.set(record.id, keys);
@@ -109,7 +111,11 @@ export class MemoryAdapter implements StorageAdapter {
     if (!stored) throw NotFoundError.card(id);
     checkRevision(id, stored, options?.expectedRevision);
     this.records.delete(id);
-    this.revisions.delete(id);
+    // The history stays, closed by a tombstone, as in IndexedDB and on the server.
+    const tombstone = tombstoneOf(stored, this.now().toISOString(), this.user);
+    const list = this.revisions.get(id);
+    if (list) list.push(tombstone);
+    else this.revisions.set(id, [tombstone]);
     this.dropKeys(id);
     this.watchers.emit({ type: 'delete', id, revision: stored.revision, remote: false });
   }

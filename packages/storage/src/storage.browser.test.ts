@@ -40,7 +40,9 @@ runStorageConformance(
   () => IndexedDbAdapter.open({ name: freshName() }),
   { keepsHistoryOnDelete: true },
 );
-runStorageConformance({ describe, it, beforeEach, afterEach }, 'MemoryAdapter (Chromium)', async () => new MemoryAdapter());
+runStorageConformance({ describe, it, beforeEach, afterEach }, 'MemoryAdapter (Chromium)', async () => new MemoryAdapter(), {
+  keepsHistoryOnDelete: true,
+});
 
 describe('IndexedDbAdapter in Chromium', () => {
   it('keeps data when the database is closed and reopened', async () => {

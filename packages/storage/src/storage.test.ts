@@ -17,7 +17,9 @@ import {
   storageMessages,
 } from './index.js';
 
-runStorageConformance({ describe, it, beforeEach, afterEach }, 'MemoryAdapter', async () => new MemoryAdapter());
+runStorageConformance({ describe, it, beforeEach, afterEach }, 'MemoryAdapter', async () => new MemoryAdapter(), {
+  keepsHistoryOnDelete: true,
+});
 
 let n = 0;
 runStorageConformance(
